@@ -1,0 +1,25 @@
+// `plan target 益阳 高新技术企业 2025`: the value, unit and quote, for a person.
+import { getContext } from "../core/functions";
+import { sourceOf } from "../core/labels";
+import { run } from "../core/runner";
+import type { Command } from "./commands";
+
+export const targetCommand: Command = {
+  usage: "<地区> <指标> [年份] [单位]    查询目标值,并给出单位与原文",
+  async run(args) {
+    const [region, indicator, year, unit] = args;
+    const out = run("TARGET", [region, indicator, year ?? null, unit ?? null]);
+    if (!out.ok) {
+      process.stderr.write(`${out.error} ${out.message}\n`);
+      return 1;
+    }
+    const t = getContext().resolver.target(region, indicator, year ? Number(year) : null);
+    const lines = [
+      `${t.entity ?? t.regionDef.name} ${t.indicatorDef.name} ${t.targetYear}年目标:${out.value}${unit ?? t.unit}`,
+      `原文:“${t.quote}”`,
+      `出处:${sourceOf(t)}`,
+    ];
+    process.stdout.write(lines.join("\n") + "\n");
+    return 0;
+  },
+};

@@ -1,0 +1,177 @@
+// The plan catalog: the reviewable data files under data/, validated by zod and indexed once.
+import { z } from "zod";
+import regionsJson from "../../data/regions.json";
+import indicatorsJson from "../../data/indicators.json";
+import plan000 from "../../data/plans/000-zhongshan-14th.json";
+import plan001 from "../../data/plans/001-zhongshan-gba-2019.json";
+import plan002 from "../../data/plans/002-shanwei-chengqu.json";
+import plan003 from "../../data/plans/003-zhongshan-towns.json";
+import plan004 from "../../data/plans/004-yiyang-14th.json";
+import { Indicator, Observation, Plan, Region, Target } from "./schema";
+import { normalizeIndicator, normalizeRegion } from "./text";
+import type { ProgressInput } from "./methodology";
+
+export const RAW_PLANS: unknown[] = [plan000, plan001, plan002, plan003, plan004];
+
+export type PlanInfo = Omit<Plan, "targets" | "observations">;
+
+/** A target joined with its plan, indicator, region and baseline. */
+export interface CatalogTarget extends Target {
+  plan: PlanInfo;
+  indicatorDef: Indicator;
+  regionDef: Region;
+  baselineObs: Observation | null;
+  /** The value used to judge the target: the value, or the lower bound of a range. */
+  threshold: number;
+}
+
+export interface CatalogObservation extends Observation {
+  plan: PlanInfo;
+}
+
+const key = (region: string, indicator: string) => `${region}|${indicator}`;
+
+export class Catalog {
+  readonly plans: PlanInfo[] = [];
+  readonly regions: Region[];
+  readonly indicators: Indicator[];
+  /** Every target record, restatements included. */
+  readonly allTargets: CatalogTarget[] = [];
+  /** Targets without restatements: what queries return. */
+  readonly targets: CatalogTarget[] = [];
+  readonly observations: CatalogObservation[] = [];
+
+  readonly regionById = new Map<string, Region>();
+  readonly regionByKey = new Map<string, Region>();
+  readonly indicatorById = new Map<string, Indicator>();
+  /** Normalized name/alias → indicator id (global vocabulary). */
+  readonly indicatorByKey = new Map<string, string>();
+  /** Normalized plan label → indicator id, per region (a plan's own wording is an alias there). */
+  readonly labelKeysByRegion = new Map<string, Map<string, string>>();
+  readonly targetsByKey = new Map<string, CatalogTarget[]>();
+  readonly targetById = new Map<string, CatalogTarget>();
+  readonly observationsByKey = new Map<string, CatalogObservation[]>();
+  readonly targetsByRegion = new Map<string, CatalogTarget[]>();
+
+  constructor(rawPlans: unknown[], rawRegions: unknown, rawIndicators: unknown) {
+    this.regions = z.array(Region).parse(rawRegions);
+    this.indicators = z.array(Indicator).parse(rawIndicators);
+    for (const r of this.regions) {
+      this.regionById.set(r.id, r);
+      for (const name of [r.name, r.fullName, ...r.aliases]) this.addRegionKey(name, r);
+    }
+    for (const ind of this.indicators) {
+      this.indicatorById.set(ind.id, ind);
+      for (const name of [ind.name, ...ind.aliases]) {
+        const k = normalizeIndicator(name);
+        const prev = this.indicatorByKey.get(k);
+        if (prev && prev !== ind.id) throw new Error(`指标别名冲突:“${name}”同时属于 ${prev} 和 ${ind.id}`);
+        this.indicatorByKey.set(k, ind.id);
+      }
+    }
+    for (const raw of rawPlans) this.addPlan(Plan.parse(raw));
+  }
+
+  private addRegionKey(name: string, r: Region) {
+    const k = normalizeRegion(name);
+    const prev = this.regionByKey.get(k);
+    if (prev && prev.id !== r.id) throw new Error(`地区别名冲突:“${name}”`);
+    this.regionByKey.set(k, r);
+  }
+
+  private addPlan(p: Plan) {
+    const { targets, observations, ...info } = p;
+    this.plans.push(info);
+    for (const o of observations) {
+      const co: CatalogObservation = { ...o, plan: info };
+      this.observations.push(co);
+      push(this.observationsByKey, key(o.region, o.indicator), co);
+    }
+    for (const t of targets) {
+      const indicatorDef = this.indicatorById.get(t.indicator);
+      const regionDef = this.regionById.get(t.region);
+      if (!indicatorDef) throw new Error(`${t.id}: 未知指标 ${t.indicator}`);
+      if (!regionDef) throw new Error(`${t.id}: 未知地区 ${t.region}`);
+      const baselineObs = t.baseline ? (observations.find((o) => o.id === t.baseline) ?? null) : null;
+      if (t.baseline && !baselineObs) throw new Error(`${t.id}: 基期值 ${t.baseline} 不存在`);
+      const threshold = t.comparison === "range" ? (t.min as number) : (t.value as number);
+      const ct: CatalogTarget = { ...t, plan: info, indicatorDef, regionDef, baselineObs, threshold };
+      this.allTargets.push(ct);
+      this.targetById.set(t.id, ct);
+      let labels = this.labelKeysByRegion.get(t.region);
+      if (!labels) this.labelKeysByRegion.set(t.region, (labels = new Map()));
+      labels.set(normalizeIndicator(t.label), t.indicator);
+      if (t.restates) continue;
+      this.targets.push(ct);
+      push(this.targetsByKey, key(t.region, t.indicator), ct);
+      push(this.targetsByRegion, t.region, ct);
+    }
+  }
+
+  targetsOf(regionId: string, indicatorId: string): CatalogTarget[] {
+    return this.targetsByKey.get(key(regionId, indicatorId)) ?? [];
+  }
+
+  observationsOf(regionId: string, indicatorId: string): CatalogObservation[] {
+    return this.observationsByKey.get(key(regionId, indicatorId)) ?? [];
+  }
+
+  planById(id: string): PlanInfo | undefined {
+    return this.plans.find((p) => p.id === id);
+  }
+
+  /** Plans of a region (sub-area targets belong to the plan of their parent city). */
+  plansOfRegion(regionId: string): PlanInfo[] {
+    return this.plans.filter((p) => p.region === regionId);
+  }
+
+  private versionCache: string | null = null;
+  /** A short content hash of the bundled data: written into every progress sheet. */
+  get version(): string {
+    if (!this.versionCache) this.versionCache = fnv1a(JSON.stringify([RAW_PLANS, this.regions, this.indicators]));
+    return this.versionCache;
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+let shared: Catalog | null = null;
+/** The bundled catalog, built once per runtime (functions and task pane share it). */
+export function getCatalog(): Catalog {
+  if (!shared) shared = new Catalog(RAW_PLANS, regionsJson, indicatorsJson);
+  return shared;
+}
+
+/** The methodology's input for a catalog target, an actual and an assessment year. */
+export function progressInputFor(
+  t: CatalogTarget,
+  actual: number | null,
+  year: number,
+  baselineOverride: number | null = null,
+): ProgressInput {
+  return {
+    kind: t.kind,
+    comparison: t.comparison,
+    path: t.indicatorDef.path,
+    direction: t.indicatorDef.direction,
+    value: t.threshold,
+    targetYear: t.targetYear,
+    baseYear: t.baseYear ?? t.plan.baseYear,
+    baseline: baselineOverride ?? t.baselineObs?.value ?? null,
+    actual,
+    year,
+  };
+}

@@ -1,0 +1,134 @@
+// The progress methodology: 序时进度, expected value, 完成进度, pace, 差额, required growth and status.
+// This is the only place these are computed; the progress sheet's Excel formulas mirror it operation by
+// operation (src/core/layout.ts), and a differential test holds the two together. See docs/methodology.md.
+import type { Comparison, TargetKind } from "./schema";
+
+export const STATUS = {
+  unassessable: "无法评估",
+  achieved: "已完成",
+  missed: "未完成",
+  ahead: "快于预期",
+  onTrack: "符合预期",
+  behind: "进度滞后",
+  farBehind: "严重滞后",
+  regressing: "逆向变化",
+} as const;
+export type Status = (typeof STATUS)[keyof typeof STATUS];
+export const STATUS_ORDER: Status[] = Object.values(STATUS);
+
+/** Pace thresholds (P = 完成进度 / 序时进度). */
+export const PACE = { ahead: 1.05, onTrack: 0.95, behind: 0.6, farBehind: 0 } as const;
+/** A 左右 target counts as met within this relative tolerance below the value. */
+export const ABOUT_TOLERANCE = 0.05;
+
+export interface ProgressInput {
+  kind: TargetKind;
+  comparison: Comparison;
+  /** "geometric" for money values and multiples; "linear" otherwise. */
+  path: "linear" | "geometric";
+  direction: "higher" | "lower";
+  /** V: the target value (for a range, its lower bound; for a multiple, the multiple itself). */
+  value: number;
+  targetYear: number;
+  baseYear: number | null;
+  /** B; null where the document gives none and the user has typed none. */
+  baseline: number | null;
+  /** A, the actual in year t; for a growth-rate target, the achieved average annual rate. */
+  actual: number | null;
+  /** t, the assessment year (评估年份). */
+  year: number;
+}
+
+export interface Progress {
+  /** τ, 序时进度, in [0, 1]. */
+  elapsed: number | null;
+  /** The target as a level (a multiple times the baseline). */
+  targetLevel: number | null;
+  expected: number | null;
+  /** C, 完成进度. */
+  completion: number | null;
+  /** P = C / τ (C itself for rates and per-year targets). */
+  pace: number | null;
+  /** 差额 = A − E, sign flipped for lower-is-better indicators. */
+  variance: number | null;
+  /** Average annual growth needed from A to reach the target by its year. */
+  requiredRate: number | null;
+  status: Status;
+  met: boolean | null;
+}
+
+/** Does the kind compare a rate or an annual amount directly with the target (no path from a baseline)? */
+export const isRateLike = (kind: TargetKind) => kind === "growth_rate" || kind === "per_year";
+/** Cumulative targets count from zero at the base year. */
+export const impliedBaseline = (kind: TargetKind): number | null => (kind === "cumulative" ? 0 : null);
+
+export const clamp01 = (x: number) => Math.min(Math.max(x, 0), 1);
+
+/** τ = clamp((t − t0)/(T − t0), 0, 1). */
+export function elapsedShare(year: number, baseYear: number | null, targetYear: number): number | null {
+  if (baseYear === null || targetYear <= baseYear) return null;
+  return clamp01((year - baseYear) / (targetYear - baseYear));
+}
+
+/** E: linear B + (V − B)·τ, or geometric B·(V/B)^τ (money values and multiples, when B and V are positive). */
+export function expectedValue(B: number, V: number, tau: number, path: "linear" | "geometric"): number {
+  if (path === "geometric" && B > 0 && V > 0) return B * Math.pow(V / B, tau);
+  return B + (V - B) * tau;
+}
+
+/** (V/A)^(1/(T − t)) − 1; null once the target year is reached or when A or V is not positive. */
+export function requiredAnnualRate(A: number, V: number, year: number, targetYear: number): number | null {
+  if (targetYear - year <= 0 || A <= 0 || V <= 0) return null;
+  return Math.pow(V / A, 1 / (targetYear - year)) - 1;
+}
+
+/** Is the target met? ≥ V (≤ V when lower is better); a 左右 target within 5 % below counts as met. */
+export function isMet(A: number, V: number, comparison: Comparison, direction: "higher" | "lower"): boolean {
+  if (direction === "lower") return comparison === "about" ? A <= V * (1 + ABOUT_TOLERANCE) : A <= V;
+  return comparison === "about" ? A >= V * (1 - ABOUT_TOLERANCE) : A >= V;
+}
+
+export function statusFromPace(P: number): Status {
+  if (P >= PACE.ahead) return STATUS.ahead;
+  if (P >= PACE.onTrack) return STATUS.onTrack;
+  if (P >= PACE.behind) return STATUS.behind;
+  if (P >= PACE.farBehind) return STATUS.farBehind;
+  return STATUS.regressing;
+}
+
+export function assess(input: ProgressInput): Progress {
+  const { kind, comparison, path, direction, value: V0, targetYear: T, year: t, actual: A } = input;
+  const rateLike = isRateLike(kind);
+  const B = input.baseline ?? impliedBaseline(kind);
+  const tau = elapsedShare(t, input.baseYear, T);
+  // A multiple (翻番 = 2) becomes a level once the baseline is known.
+  const V = kind === "multiple" ? (B === null ? null : V0 * B) : V0;
+  const sign = direction === "lower" ? -1 : 1;
+
+  let expected: number | null = null;
+  let completion: number | null = null;
+  let pace: number | null = null;
+  if (rateLike) {
+    expected = V0;
+    if (A !== null && V0 !== 0) completion = pace = A / V0;
+  } else if (B !== null && V !== null && tau !== null) {
+    expected = expectedValue(B, V, tau, path);
+    if (A !== null && V !== B) {
+      completion = (A - B) / (V - B);
+      if (tau > 0) pace = completion / tau;
+    }
+  }
+  const variance = A !== null && expected !== null ? sign * (A - expected) : null;
+  const requiredRate = !rateLike && A !== null && V !== null ? requiredAnnualRate(A, V, t, T) : null;
+
+  const needsBaseline = !rateLike;
+  const met = A !== null && V !== null ? isMet(A, V, comparison, direction) : null;
+  let status: Status;
+  if (A === null || (needsBaseline && B === null) || tau === null || tau === 0) status = STATUS.unassessable;
+  else if (met) status = STATUS.achieved;
+  else if (t >= T) status = STATUS.missed;
+  else if (pace === null) status = STATUS.unassessable;
+  else status = statusFromPace(pace);
+
+  return { elapsed: tau, targetLevel: V, expected, completion, pace, variance, requiredRate, status, met };
+}

@@ -1,0 +1,100 @@
+// The one runner: coerces raw arguments (from Excel, HyperFormula or JSON), calls a function body from the
+// table and maps every failure to an Excel error with a Chinese message. It never throws.
+import { PlanError, badValue, type ErrorCode } from "./errors";
+import { FUNCTION_BY_ID, getContext, type Args, type Context, type FunctionSpec, type ParamSpec, type Value } from "./functions";
+
+export type Outcome =
+  | { ok: true; value: Value }
+  | { ok: false; error: ErrorCode; message: string; suggestions: string[] };
+
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
+const MAX_ABS = 1e15;
+const MAX_TEXT = 32767; // Excel's cell limit
+
+/** An Excel error value as the hosts hand it over (HyperFormula CellError, Excel's error objects, Error). */
+function isErrorValue(v: unknown): boolean {
+  if (v instanceof Error) return true;
+  if (typeof v !== "object" || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return o.type === "ERROR" || typeof o.errorType === "string" || (typeof o.value === "string" && /^#/.test(o.value));
+}
+
+/** A 1×1 range arrives as [[x]]; anything bigger is not one value. */
+function unwrap(v: unknown, p: ParamSpec): unknown {
+  if (!Array.isArray(v)) return v;
+  if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) return v[0][0];
+  if (v.length === 1 && !Array.isArray(v[0])) return v[0];
+  throw badValue(`参数“${p.zhName}”应为单个值,不能是区域或数组`);
+}
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+export function coerce(raw: unknown, p: ParamSpec): string | number | null {
+  const v = unwrap(raw, p);
+  if (isErrorValue(v)) throw badValue(`参数“${p.zhName}”是错误值。请先修正引用的单元格`);
+  if (isBlank(v)) {
+    if (p.optional || p.blankIsNull) return null;
+    throw badValue(`缺少参数“${p.zhName}”。${p.zhDescription}`);
+  }
+  if (typeof v === "boolean") throw badValue(`参数“${p.zhName}”不能是逻辑值 ${v ? "TRUE" : "FALSE"}。${p.zhDescription}`);
+  switch (p.type) {
+    case "text": {
+      if (typeof v === "number") return String(v);
+      if (typeof v !== "string") throw badValue(`参数“${p.zhName}”应为文本`);
+      if (v.length > MAX_TEXT) throw badValue(`参数“${p.zhName}”过长(${v.length} 个字符)`);
+      return v.trim();
+    }
+    case "year": {
+      const n = typeof v === "number" ? v : typeof v === "string" ? parseYearText(v) : NaN;
+      if (!Number.isInteger(n) || n < MIN_YEAR || n > MAX_YEAR) {
+        const shown = typeof v === "string" ? `“${v.slice(0, 20)}”` : String(v).slice(0, 20);
+        const hint = typeof v === "number" && v > 20000 && v < 80000 ? "(看起来是日期,请只填年份)" : "";
+        throw badValue(`参数“${p.zhName}”应为${MIN_YEAR}–${MAX_YEAR}之间的整数年份,如 2025;收到 ${shown}${hint}`);
+      }
+      return n;
+    }
+    case "number": {
+      const n = typeof v === "number" ? v : typeof v === "string" ? parseNumberText(v) : NaN;
+      if (!Number.isFinite(n)) throw badValue(`参数“${p.zhName}”应为数值;收到“${String(v).slice(0, 20)}”`);
+      if (Math.abs(n) > MAX_ABS) throw badValue(`参数“${p.zhName}”数值过大(${n})`);
+      return n;
+    }
+  }
+}
+
+function parseYearText(s: string): number {
+  const m = /^(\d{4})(年|\.0+)?$/.exec(s.normalize("NFKC").trim());
+  return m ? Number(m[1]) : NaN;
+}
+
+function parseNumberText(s: string): number {
+  const t = s.normalize("NFKC").trim().replace(/,/g, "");
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t) ? Number(t) : NaN;
+}
+
+function check(v: Value, spec: FunctionSpec): Value {
+  if (typeof v === "number" && !Number.isFinite(v)) throw badValue(`${spec.id} 的计算结果超出数值范围`);
+  return v;
+}
+
+/** Run PLAN.<id> on raw arguments. Missing trailing arguments count as omitted. */
+export function run(id: string, rawArgs: readonly unknown[], ctx: Context = getContext()): Outcome {
+  try {
+    const spec = FUNCTION_BY_ID.get(String(id).toUpperCase() as never);
+    if (!spec) {
+      const ids = [...FUNCTION_BY_ID.keys()];
+      throw badValue(`未知函数“${String(id).slice(0, 30)}”。可用函数:${ids.join("、")}`, ids.slice(0, 3));
+    }
+    if (rawArgs.length > spec.params.length)
+      throw badValue(`PLAN.${spec.id} 最多 ${spec.params.length} 个参数,收到 ${rawArgs.length} 个`);
+    const args: Args = spec.params.map((p, i) => coerce(rawArgs[i], p));
+    return { ok: true, value: check(spec.impl(args, ctx), spec) };
+  } catch (e) {
+    if (e instanceof PlanError) return { ok: false, error: e.code, message: e.message, suggestions: e.suggestions };
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: "#VALUE!", message: `内部错误:${msg.slice(0, 200)}`, suggestions: [] };
+  }
+}

@@ -1,0 +1,120 @@
+// zod schemas for the reviewable data files under data/. Every bundled number passes through here.
+import { z } from "zod";
+
+/** How a target compares with its value. */
+export const Comparison = z.enum([
+  "reach", // 达到 / 达 / 为 — the value itself
+  "at_least", // 以上 / 不低于 / 至少
+  "more_than", // 超过 / 突破
+  "about", // 左右 — met within ±5 % (or above, for a higher-is-better indicator)
+  "range", // 2-3家, 1-2个 — met at the lower bound
+]);
+export type Comparison = z.infer<typeof Comparison>;
+
+/** What the value measures. */
+export const TargetKind = z.enum([
+  "level", // a stock or level in the target year (600家)
+  "share", // a percentage level (占比 2.5%)
+  "growth_rate", // an average annual growth rate over the period (年均增长10%)
+  "multiple", // a multiple of the base-year level (翻番 = 2, 倍增 = 2)
+  "cumulative", // a total accumulated over the period, from zero (累计, 新增)
+  "per_year", // the same amount in every year of the period (每年新增1家)
+]);
+export type TargetKind = z.infer<typeof TargetKind>;
+
+export const Dimension = z.enum(["count", "share", "money", "people", "ratio", "rate", "multiple"]);
+export type Dimension = z.infer<typeof Dimension>;
+
+export const Indicator = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  name: z.string().min(1), // canonical zh-CN name
+  aliases: z.array(z.string()).default([]),
+  dimension: Dimension,
+  /** "lower" flips the sign of 差额 and the meaning of "met". */
+  direction: z.enum(["higher", "lower"]).default("higher"),
+  /** Money values and multiples grow geometrically; counts, levels and shares linearly. */
+  path: z.enum(["linear", "geometric"]),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const Region = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(), // display name, simplified
+  fullName: z.string(),
+  kind: z.enum(["city", "district", "sub_area", "institution"]),
+  parent: z.string().nullable().default(null),
+  aliases: z.array(z.string()).default([]),
+});
+export type Region = z.infer<typeof Region>;
+
+const Year = z.number().int().min(1990).max(2100);
+
+/** A figure the document reports for a past year (基期值 or history). */
+export const Observation = z.object({
+  id: z.string().regex(/^[a-z0-9_.-]+$/),
+  region: z.string(),
+  entity: z.string().nullable().default(null),
+  indicator: z.string(),
+  year: Year,
+  value: z.number(),
+  unit: z.string(),
+  quote: z.string().min(2),
+});
+export type Observation = z.infer<typeof Observation>;
+
+export const Target = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_.-]+$/),
+    /** Region id; a sub-area or an institution has its own region id (entity is its display name). */
+    region: z.string(),
+    entity: z.string().nullable().default(null),
+    indicator: z.string(),
+    /** The indicator as this plan words it. */
+    label: z.string(),
+    unit: z.string(),
+    value: z.number().nullable().default(null),
+    min: z.number().nullable().default(null),
+    max: z.number().nullable().default(null),
+    comparison: Comparison,
+    kind: TargetKind,
+    targetYear: Year,
+    /** Years a per-year or cumulative target runs over. */
+    period: z.object({ start: Year, end: Year }).nullable().default(null),
+    baseYear: Year.nullable().default(null),
+    /** Observation id of the baseline, when the document gives one. */
+    baseline: z.string().nullable().default(null),
+    hedged: z.boolean(),
+    quote: z.string().min(2),
+    /** Id of the target this record restates in other words (same target, stated twice). */
+    restates: z.string().nullable().default(null),
+    note: z.string().optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.comparison === "range") {
+      if (t.min === null || t.max === null || t.min > t.max)
+        ctx.addIssue({ code: "custom", message: `${t.id}: a range needs min ≤ max` });
+    } else if (t.value === null) {
+      ctx.addIssue({ code: "custom", message: `${t.id}: value is required` });
+    }
+    if (t.kind === "per_year" && t.period === null)
+      ctx.addIssue({ code: "custom", message: `${t.id}: a per-year target needs a period` });
+  });
+export type Target = z.infer<typeof Target>;
+
+export const Plan = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  file: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
+  title: z.string(),
+  /** What kind of document the seed is (the plan itself, an interpretation, a notice…). */
+  documentType: z.string(),
+  issuer: z.string(),
+  issued: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  region: z.string(),
+  period: z.object({ start: Year, end: Year }),
+  baseYear: Year,
+  /** Decisions taken on this messy document, in plain Chinese or English; see docs/data.md. */
+  decisions: z.array(z.string()),
+  observations: z.array(Observation),
+  targets: z.array(Target),
+});
+export type Plan = z.infer<typeof Plan>;

@@ -1,0 +1,93 @@
+// Text normalization shared by the resolver and the search: 繁→简 (OpenCC), 全角→半角 (NFKC),
+// and the decorations statisticians put on row labels ("1.", "（三）", "（家）", trailing colons).
+import * as OpenCC from "opencc-js/t2cn";
+
+let t2s: ((s: string) => string) | null = null;
+/** Traditional (HK/TW) → simplified; the converter is built on first use to keep cold start cheap. */
+export function toSimplified(s: string): string {
+  if (!t2s) t2s = OpenCC.Converter({ from: "hk", to: "cn" });
+  return t2s(s);
+}
+
+// Only strings with a CJK character can change under t2s; ASCII-only labels skip OpenCC.
+const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Width and script folding: NFKC, simplified characters, lower case, no white space. */
+export function fold(s: string): string {
+  let out = s.normalize("NFKC");
+  if (HAS_CJK.test(out)) out = toSimplified(out);
+  return out.toLowerCase().replace(/[\s\u00a0\u3000]+/g, "");
+}
+
+const CN_NUM = "[一二三四五六七八九十百零〇两]+";
+const LEADING_NUMBERING = new RegExp(
+  [
+    `^\\(${CN_NUM}\\)[、.:]?`, // (三)
+    `^${CN_NUM}[、.]`, // 一、
+    `^\\(\\d+\\)[、.]?`, // (1)
+    `^\\d+(\\.\\d+)*[、.)](?!\\d)`, // 1.  1.2.  1)  1、
+    `^[\\u2460-\\u2473\\u2474-\\u2487\\u2488-\\u249b]`, // ① ⑴ ⒈
+    `^第${CN_NUM}[条项章节部分]`,
+  ].join("|"),
+);
+const UNIT_WORDS =
+  "%|百分比|百分点|家|个|项|件|次|名|人|万人|元|千元|万元|百万元|亿元|倍|所|座|台|套|平方米|亩|吨|户";
+const TRAILING_UNIT = new RegExp(`\\((?:单位[:：]?)?(?:${UNIT_WORDS})\\)$|\\(单位[:：][^()]*\\)$`);
+const TRAILING_PUNCT = /[:;,.、。,;!?*]+$/;
+const REGION_PREFIX = /^(全市|全区|全县|全社会|本市|本区|我市|我区)/;
+const COUNT_SUFFIX = /(总数|数量|个数|数目|数)$/;
+const KEEP_SUFFIX = /(指数|系数|倍数|函数|人数)$/;
+
+/**
+ * Normalize an indicator name or a report row label to a lookup key.
+ * The catalog's names and aliases go through the same function, so both sides meet.
+ */
+export function normalizeIndicator(raw: string): string {
+  let s = fold(raw);
+  s = s.replace(/r&d|r＆d|r\/d(?=\/)/g, "研发");
+  for (let i = 0; i < 3; i++) {
+    const before = s;
+    s = s.replace(LEADING_NUMBERING, "");
+    s = s.replace(TRAILING_PUNCT, "");
+    s = s.replace(TRAILING_UNIT, "");
+    s = s.replace(/^[:;,.、]+/, "");
+    if (s === before) break;
+  }
+  s = s.replace(REGION_PREFIX, "");
+  if (!KEEP_SUFFIX.test(s) && s.length > 3) s = s.replace(COUNT_SUFFIX, "");
+  return s;
+}
+
+/** Normalize a region name: folded, without a trailing punctuation. */
+export function normalizeRegion(raw: string): string {
+  return fold(raw).replace(TRAILING_PUNCT, "");
+}
+
+/** Character bigrams of a string (a single character counts as its own gram). */
+function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  if (s.length === 1) m.set(s, 1);
+  for (let i = 0; i < s.length - 1; i++) {
+    const g = s.slice(i, i + 2);
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Sørensen–Dice similarity on character bigrams, in [0, 1]. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (!a || !b) return 0;
+  const A = bigrams(a);
+  const B = bigrams(b);
+  let inter = 0;
+  let na = 0;
+  let nb = 0;
+  for (const v of A.values()) na += v;
+  for (const [g, v] of B) {
+    nb += v;
+    const w = A.get(g);
+    if (w) inter += Math.min(v, w);
+  }
+  return (2 * inter) / (na + nb);
+}
