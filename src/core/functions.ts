@@ -134,7 +134,7 @@ function missing(what: string, t: CatalogTarget, p: Progress, asOf: number, actu
   if (what === "需年均增速" && asOf >= t.targetYear) throw notFound(`评估年份已到目标年${t.targetYear},不再需要年均增速`);
   if (what === "需年均增速" && (t.kind === "growth_rate" || t.kind === "per_year"))
     throw notFound(`“${t.indicatorDef.name}”是${KIND_LABEL[t.kind]}目标,不适用需年均增速`);
-  if (p.targetLevel === null || p.expected === null)
+  if (p.expected === null)
     throw notFound(`规划未给出基期值(${t0}年),无法计算${what}。可在进度表的“基期值”列填写后计算`);
   throw notFound(`无法计算${what}(实际值或目标值不为正数,或目标值等于基期值)`);
 }

@@ -27,13 +27,16 @@ export interface ProgressInput {
   /** "geometric" for money values and multiples; "linear" otherwise. */
   path: "linear" | "geometric";
   direction: "higher" | "lower";
-  /** V: the target value (for a range, its lower bound; for a multiple, the multiple itself). */
+  /** V: the target value (for a range, its lower bound; for a multiple, the multiple itself, base = 1). */
   value: number;
   targetYear: number;
   baseYear: number | null;
   /** B; null where the document gives none and the user has typed none. */
   baseline: number | null;
-  /** A, the actual in year t; for a growth-rate target, the achieved average annual rate. */
+  /**
+   * A, the actual in year t; for a growth-rate target the achieved average annual rate; for a multiple the
+   * actual level divided by the base-year level.
+   */
   actual: number | null;
   /** t, the assessment year (评估年份). */
   year: number;
@@ -42,8 +45,6 @@ export interface ProgressInput {
 export interface Progress {
   /** τ, 序时进度, in [0, 1]. */
   elapsed: number | null;
-  /** The target as a level (a multiple times the baseline). */
-  targetLevel: number | null;
   expected: number | null;
   /** C, 完成进度. */
   completion: number | null;
@@ -59,8 +60,12 @@ export interface Progress {
 
 /** Does the kind compare a rate or an annual amount directly with the target (no path from a baseline)? */
 export const isRateLike = (kind: TargetKind) => kind === "growth_rate" || kind === "per_year";
-/** Cumulative targets count from zero at the base year. */
-export const impliedBaseline = (kind: TargetKind): number | null => (kind === "cumulative" ? 0 : null);
+/**
+ * Baselines implied by the kind: a cumulative target counts from 0 at the base year; a multiple (翻番, 倍增)
+ * is tracked as an index with the base-year level = 1, so its actual is "times the base-year level".
+ */
+export const impliedBaseline = (kind: TargetKind): number | null =>
+  kind === "cumulative" ? 0 : kind === "multiple" ? 1 : null;
 
 export const clamp01 = (x: number) => Math.min(Math.max(x, 0), 1);
 
@@ -99,10 +104,10 @@ export function statusFromPace(P: number): Status {
 export function assess(input: ProgressInput): Progress {
   const { kind, comparison, path, direction, value: V0, targetYear: T, year: t, actual: A } = input;
   const rateLike = isRateLike(kind);
-  const B = input.baseline ?? impliedBaseline(kind);
+  const implied = impliedBaseline(kind);
+  const B = implied ?? input.baseline;
   const tau = elapsedShare(t, input.baseYear, T);
-  // A multiple (翻番 = 2) becomes a level once the baseline is known.
-  const V = kind === "multiple" ? (B === null ? null : V0 * B) : V0;
+  const V = V0;
   const sign = direction === "lower" ? -1 : 1;
 
   let expected: number | null = null;
@@ -111,7 +116,7 @@ export function assess(input: ProgressInput): Progress {
   if (rateLike) {
     expected = V0;
     if (A !== null && V0 !== 0) completion = pace = A / V0;
-  } else if (B !== null && V !== null && tau !== null) {
+  } else if (B !== null && tau !== null) {
     expected = expectedValue(B, V, tau, path);
     if (A !== null && V !== B) {
       completion = (A - B) / (V - B);
@@ -119,10 +124,10 @@ export function assess(input: ProgressInput): Progress {
     }
   }
   const variance = A !== null && expected !== null ? sign * (A - expected) : null;
-  const requiredRate = !rateLike && A !== null && V !== null ? requiredAnnualRate(A, V, t, T) : null;
+  const requiredRate = !rateLike && A !== null ? requiredAnnualRate(A, V, t, T) : null;
 
   const needsBaseline = !rateLike;
-  const met = A !== null && V !== null ? isMet(A, V, comparison, direction) : null;
+  const met = A !== null ? isMet(A, V, comparison, direction) : null;
   let status: Status;
   if (A === null || (needsBaseline && B === null) || tau === null || tau === 0) status = STATUS.unassessable;
   else if (met) status = STATUS.achieved;
@@ -130,5 +135,5 @@ export function assess(input: ProgressInput): Progress {
   else if (pace === null) status = STATUS.unassessable;
   else status = statusFromPace(pace);
 
-  return { elapsed: tau, targetLevel: V, expected, completion, pace, variance, requiredRate, status, met };
+  return { elapsed: tau, expected, completion, pace, variance, requiredRate, status, met };
 }

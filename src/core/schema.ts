@@ -105,6 +105,8 @@ export const Plan = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   file: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
   title: z.string(),
+  /** A short name (≤ 20 characters) for sheet names and lists. */
+  shortName: z.string().min(2).max(20),
   /** What kind of document the seed is (the plan itself, an interpretation, a notice…). */
   documentType: z.string(),
   issuer: z.string(),

@@ -1,0 +1,328 @@
+// The progress sheet (目标完成进度表) as plain data: values, formulas, formats, styles. No Office here.
+// Every derived column is a standard Excel formula over its row and the 评估年份 cell, mirroring
+// methodology.ts operation by operation, so the sheet computes the same in Excel without the add-in,
+// in WPS and in LibreOffice. Two writers consume this: the Office.js adapter and the ExcelJS writer.
+import type { Catalog, CatalogTarget, PlanInfo } from "./catalog";
+import { describeTarget, KIND_LABEL, subjectOf } from "./labels";
+import { ABOUT_TOLERANCE, impliedBaseline, isRateLike, PACE, STATUS } from "./methodology";
+
+export type CellValue = string | number | boolean | null;
+export type StyleName = "title" | "meta" | "metaInput" | "header" | "text" | "number" | "input" | "derived" | "quote" | "hidden";
+
+export interface LayoutCell {
+  value?: CellValue;
+  /** A standard Excel formula, starting with "=". */
+  formula?: string;
+  numFmt?: string;
+  style?: StyleName;
+}
+
+export type ColumnKey =
+  | "seq"
+  | "indicator"
+  | "subject"
+  | "unit"
+  | "baseYear"
+  | "baseline"
+  | "targetYear"
+  | "target"
+  | "kind"
+  | "actual"
+  | "elapsed"
+  | "completion"
+  | "expected"
+  | "variance"
+  | "requiredRate"
+  | "status"
+  | "source"
+  | "note"
+  | "id";
+
+export interface ColumnSpec {
+  key: ColumnKey;
+  title: string;
+  width: number;
+  hidden?: boolean;
+  /** Cells the statistician types into; kept on refresh. */
+  input?: boolean;
+}
+
+/** Column order of the table; column titles are how a refresh recognises columns. */
+export const COLUMNS: ColumnSpec[] = [
+  { key: "seq", title: "序号", width: 5 },
+  { key: "indicator", title: "指标", width: 30 },
+  { key: "subject", title: "主体", width: 14 },
+  { key: "unit", title: "单位", width: 7 },
+  { key: "baseYear", title: "基期年", width: 7 },
+  { key: "baseline", title: "基期值", width: 10, input: true },
+  { key: "targetYear", title: "目标年", width: 7 },
+  { key: "target", title: "目标值", width: 10 },
+  { key: "kind", title: "目标类型", width: 18 },
+  { key: "actual", title: "实际值", width: 10, input: true },
+  { key: "elapsed", title: "序时进度", width: 9 },
+  { key: "completion", title: "完成进度", width: 9 },
+  { key: "expected", title: "预期值", width: 10 },
+  { key: "variance", title: "差额", width: 10 },
+  { key: "requiredRate", title: "需年均增速", width: 10 },
+  { key: "status", title: "状态", width: 10 },
+  { key: "source", title: "出处", width: 48 },
+  { key: "note", title: "备注", width: 20, input: true },
+  { key: "id", title: "目标ID", width: 4, hidden: true },
+];
+
+/** 0-based column index → "A", "B", … */
+export function colLetter(i: number): string {
+  let s = "";
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+export const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.key, colLetter(i)])) as Record<ColumnKey, string>;
+
+/** Where things are (1-based Excel rows). */
+export const SHEET = {
+  titleRow: 1,
+  yearRow: 3,
+  headerRow: 6,
+  firstDataRow: 7,
+  /** The 评估年份 input cell. */
+  yearCell: "C3",
+  /** Marker in the hidden id column: identifies a sheet this add-in wrote. */
+  markerCell: `${COL.id}1`,
+  marker: "PLAN-PROGRESS-SHEET v1",
+  planIdCell: `${COL.id}2`,
+  versionCell: `${COL.id}3`,
+} as const;
+const Y = "$C$3";
+
+export const STYLE_FILLS: Record<string, string> = {
+  input: "FFF2CC", // light yellow: cells to type into
+  header: "1F4E79",
+  title: "FFFFFF",
+};
+
+/** Fill and font colours per status, for conditional formatting. */
+export const STATUS_COLORS: Record<string, { fill: string; font: string }> = {
+  [STATUS.achieved]: { fill: "C6EFCE", font: "006100" },
+  [STATUS.ahead]: { fill: "DDEBF7", font: "1F4E79" },
+  [STATUS.onTrack]: { fill: "E2EFDA", font: "375623" },
+  [STATUS.behind]: { fill: "FFEB9C", font: "9C5700" },
+  [STATUS.farBehind]: { fill: "F8CBAD", font: "843C0C" },
+  [STATUS.regressing]: { fill: "FFC7CE", font: "9C0006" },
+  [STATUS.missed]: { fill: "FFC7CE", font: "9C0006" },
+  [STATUS.unassessable]: { fill: "EDEDED", font: "595959" },
+};
+
+export interface ConditionalFormat {
+  /** A1 range, e.g. "P7:P40". */
+  range: string;
+  rule: { type: "textEquals"; text: string; fill: string; font: string } | { type: "dataBar"; color: string; min: 0; max: 1 };
+}
+
+export interface ProgressSheetLayout {
+  sheetName: string;
+  planId: string;
+  regionId: string;
+  dataVersion: string;
+  year: number;
+  columns: ColumnSpec[];
+  /** The whole table from A1 down: title block, header row, one row per target. */
+  rows: LayoutCell[][];
+  /** Target id of each data row, in order (also written in the hidden id column). */
+  targetIds: string[];
+  merges: string[];
+  conditionalFormats: ConditionalFormat[];
+  /** Freeze panes below the header and right of the indicator column. */
+  freeze: { rows: number; columns: number };
+  print: { landscape: true; fitToWidth: 1; titleRows: string; area: string };
+}
+
+/** Number formats by the plan's unit; values stay in the plan's unit (2.5 for 2.5%). */
+export function unitFormat(unit: string, decimals: number): string {
+  const d = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
+  if (unit === "%") return `0${d.length ? d : ".0"}"%"`;
+  if (unit === "倍") return `0.00"倍"`;
+  if (unit === "亿元" || unit === "万元" || unit === "元") return `#,##0${d.length ? d : ".00"}`;
+  return `#,##0${d}`;
+}
+const PCT = "0.0%";
+
+/** Excel-safe sheet name: ≤ 31 characters, none of []:*?/\ . */
+export function sheetNameFor(plan: PlanInfo): string {
+  return `进度_${plan.shortName}`.replace(/[[\]:*?/\\]/g, "").slice(0, 31);
+}
+
+/** Targets of a plan in document order (primary records only). */
+export function planTargets(catalog: Catalog, planId: string): CatalogTarget[] {
+  return catalog.targets.filter((t) => t.plan.id === planId);
+}
+
+/** Does the row need a typed baseline (none in the plan and none implied by the kind)? */
+export const needsBaselineInput = (t: CatalogTarget) =>
+  !isRateLike(t.kind) && impliedBaseline(t.kind) === null && t.baselineObs === null;
+
+/** The row's formulas, in the order the methodology computes (see methodology.ts). */
+export function rowFormulas(t: CatalogTarget, r: number): Record<"elapsed" | "expected" | "completion" | "variance" | "requiredRate" | "status", string> {
+  const c = (k: ColumnKey) => `${COL[k]}${r}`;
+  const [B, T, t0, V, A, tau, C, E] = [c("baseline"), c("targetYear"), c("baseYear"), c("target"), c("actual"), c("elapsed"), c("completion"), c("expected")];
+  const rateLike = isRateLike(t.kind);
+  const lower = t.indicatorDef.direction === "lower";
+  const tol = t.comparison === "about" ? (lower ? `*(1+${ABOUT_TOLERANCE})` : `*(1-${ABOUT_TOLERANCE})`) : "";
+  const met = lower ? `${A}<=${V}${tol}` : `${A}>=${V}${tol}`;
+  const P = rateLike ? C : `${C}/${tau}`;
+  const byPace =
+    `IF(${P}>=${PACE.ahead},"${STATUS.ahead}",IF(${P}>=${PACE.onTrack},"${STATUS.onTrack}",` +
+    `IF(${P}>=${PACE.behind},"${STATUS.behind}",IF(${P}>=${PACE.farBehind},"${STATUS.farBehind}","${STATUS.regressing}"))))`;
+  const unassessable = rateLike ? `OR(${A}="",${tau}="",${tau}=0)` : `OR(${A}="",${B}="",${tau}="",${tau}=0)`;
+  const linear = `${B}+(${V}-${B})*${tau}`;
+  const expected = rateLike
+    ? `=${V}`
+    : t.indicatorDef.path === "geometric"
+      ? `=IF(OR(${B}="",${tau}=""),"",IF(AND(${B}>0,${V}>0),${B}*(${V}/${B})^${tau},${linear}))`
+      : `=IF(OR(${B}="",${tau}=""),"",${linear})`;
+  return {
+    elapsed: `=IF(OR(${Y}="",${t0}=""),"",MIN(MAX((${Y}-${t0})/(${T}-${t0}),0),1))`,
+    expected,
+    completion: rateLike
+      ? `=IF(OR(${A}="",${V}=0),"",${A}/${V})`
+      : `=IF(OR(${A}="",${B}="",${tau}="",${V}=${B}),"",(${A}-${B})/(${V}-${B}))`,
+    variance: `=IF(OR(${A}="",${E}=""),"",${lower ? `-(${A}-${E})` : `${A}-${E}`})`,
+    requiredRate: rateLike ? "" : `=IF(OR(${A}="",${Y}>=${T},${A}<=0,${V}<=0),"",(${V}/${A})^(1/(${T}-${Y}))-1)`,
+    status:
+      `=IF(${unassessable},"${STATUS.unassessable}",IF(${met},"${STATUS.achieved}",` +
+      `IF(${Y}>=${T},"${STATUS.missed}",IF(${C}="","${STATUS.unassessable}",${byPace}))))`,
+  };
+}
+
+/** The unit shown in the sheet: a multiple is an index with the base year = 1. */
+const unitLabel = (t: CatalogTarget) => (t.kind === "multiple" ? "倍(基期=1)" : t.unit);
+
+function dataRow(t: CatalogTarget, seq: number, r: number): LayoutCell[] {
+  const f = rowFormulas(t, r);
+  const implied = impliedBaseline(t.kind);
+  const baseline = t.baselineObs?.value ?? implied;
+  const fmt = unitFormat(t.unit, t.unit === "%" ? 2 : 0);
+  const fmt2 = unitFormat(t.unit, t.unit === "%" ? 2 : 1);
+  const cells: Record<ColumnKey, LayoutCell> = {
+    seq: { value: seq, style: "number", numFmt: "0" },
+    indicator: { value: t.indicatorDef.name, style: "text" },
+    subject: { value: subjectOf(t), style: "text" },
+    unit: { value: unitLabel(t), style: "text" },
+    baseYear: { value: t.baseYear ?? t.plan.baseYear, style: "number", numFmt: "0" },
+    baseline: needsBaselineInput(t)
+      ? { value: null, style: "input", numFmt: fmt }
+      : isRateLike(t.kind)
+        ? { value: null, style: "text" }
+        : { value: baseline, style: "number", numFmt: fmt },
+    targetYear: { value: t.targetYear, style: "number", numFmt: "0" },
+    target: { value: t.threshold, style: "number", numFmt: fmt },
+    kind: { value: `${KIND_LABEL[t.kind]}(${describeTarget(t)}${t.hedged ? ",力争" : ""})`, style: "text" },
+    actual: { value: null, style: "input", numFmt: fmt },
+    elapsed: { formula: f.elapsed, style: "derived", numFmt: PCT },
+    completion: { formula: f.completion, style: "derived", numFmt: PCT },
+    expected: { formula: f.expected, style: "derived", numFmt: fmt2 },
+    variance: { formula: f.variance, style: "derived", numFmt: fmt2 },
+    requiredRate: f.requiredRate ? { formula: f.requiredRate, style: "derived", numFmt: PCT } : { value: null, style: "derived" },
+    status: { formula: f.status, style: "derived" },
+    source: { value: `“${t.quote}”(seeds/${t.plan.file})`, style: "quote" },
+    note: { value: null, style: "input" },
+    id: { value: t.id, style: "hidden" },
+  };
+  return COLUMNS.map((c) => cells[c.key]);
+}
+
+const blankRow = (): LayoutCell[] => COLUMNS.map(() => ({}));
+
+export interface LayoutOptions {
+  year: number;
+  /** Override the data version written into the sheet (default: the catalog's). */
+  dataVersion?: string;
+}
+
+/** Compute the progress sheet of one plan. */
+export function buildProgressSheet(catalog: Catalog, planId: string, opts: LayoutOptions): ProgressSheetLayout {
+  const plan = catalog.planById(planId);
+  if (!plan) throw new Error(`未知规划:${planId}`);
+  const region = catalog.regionById.get(plan.region)!;
+  const targets = planTargets(catalog, planId);
+  const dataVersion = opts.dataVersion ?? catalog.version;
+  const last = SHEET.firstDataRow + targets.length - 1;
+  const lastCol = colLetter(COLUMNS.length - 2); // the hidden id column is not printed
+  const statusRange = `${COL.status}${SHEET.firstDataRow}:${COL.status}${last}`;
+
+  const rows: LayoutCell[][] = [];
+  // Row 1: title. Row 2: region, period, source. Row 3: 评估年份 (input) and status counts. Row 4: data version.
+  const title = blankRow();
+  title[0] = { value: `${plan.title} 目标完成进度表`, style: "title" };
+  rows.push(title);
+  const r2 = blankRow();
+  r2[0] = { value: "地区", style: "meta" };
+  r2[1] = { value: region.fullName, style: "text" };
+  r2[3] = { value: "规划", style: "meta" };
+  r2[4] = { value: `${plan.title}(${plan.issuer},${plan.issued};规划期${plan.period.start}-${plan.period.end},基期${plan.baseYear}年)`, style: "text" };
+  rows.push(r2);
+  const r3 = blankRow();
+  r3[0] = { value: "评估年份", style: "meta" };
+  r3[2] = { value: opts.year, style: "metaInput", numFmt: "0" };
+  rows.push(r3);
+  const r4 = blankRow();
+  r4[0] = { value: "数据版本", style: "meta" };
+  r4[2] = { value: dataVersion, style: "text" };
+  r4[3] = { value: "说明", style: "meta" };
+  r4[4] = {
+    value: "黄色单元格为填写项(实际值、缺少的基期值、备注、评估年份);其余各列由标准公式计算,不依赖加载项。比重类按规划单位填写(2.5 表示 2.5%);年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。",
+    style: "text",
+  };
+  rows.push(r4);
+  // Row 5: status counts, computed by COUNTIF over the status column.
+  const r5 = blankRow();
+  r5[0] = { value: "状态统计", style: "meta" };
+  Object.values(STATUS).forEach((s, i) => {
+    const col = 1 + i * 2;
+    r5[col] = { value: s, style: "meta" };
+    r5[col + 1] = { formula: `=COUNTIF(${statusRange},"${s}")`, style: "number", numFmt: "0" };
+  });
+  rows.push(r5);
+  rows.push(COLUMNS.map((c) => ({ value: c.title, style: "header" as StyleName })));
+  targets.forEach((t, i) => rows.push(dataRow(t, i + 1, SHEET.firstDataRow + i)));
+
+  // Marker, plan id and data version in the hidden id column, above the header.
+  const idCol = COLUMNS.findIndex((c) => c.key === "id");
+  rows[0][idCol] = { value: SHEET.marker, style: "hidden" };
+  rows[1][idCol] = { value: plan.id, style: "hidden" };
+  rows[2][idCol] = { value: dataVersion, style: "hidden" };
+
+  const conditionalFormats: ConditionalFormat[] = Object.entries(STATUS_COLORS).map(([text, c]) => ({
+    range: statusRange,
+    rule: { type: "textEquals", text, fill: c.fill, font: c.font },
+  }));
+  for (const k of ["elapsed", "completion"] as const)
+    conditionalFormats.push({
+      range: `${COL[k]}${SHEET.firstDataRow}:${COL[k]}${last}`,
+      rule: { type: "dataBar", color: k === "elapsed" ? "A6A6A6" : "5B9BD5", min: 0, max: 1 },
+    });
+
+  return {
+    sheetName: sheetNameFor(plan),
+    planId: plan.id,
+    regionId: region.id,
+    dataVersion,
+    year: opts.year,
+    columns: COLUMNS,
+    rows,
+    targetIds: targets.map((t) => t.id),
+    merges: [`A1:${lastCol}1`, `E2:${lastCol}2`, `E4:${lastCol}4`],
+    conditionalFormats,
+    freeze: { rows: SHEET.headerRow, columns: 2 },
+    print: {
+      landscape: true,
+      fitToWidth: 1,
+      titleRows: `${SHEET.headerRow}:${SHEET.headerRow}`,
+      area: `A1:${lastCol}${last}`,
+    },
+  };
+}
+
+/** Plans of a region whose period covers a year (the CLI's default set of sheets). */
+export function plansCovering(catalog: Catalog, regionId: string, year: number): PlanInfo[] {
+  return catalog.plans.filter((p) => p.region === regionId && p.period.start <= year && year <= p.period.end);
+}

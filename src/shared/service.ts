@@ -1,0 +1,74 @@
+// The contract between the task pane (React) and the host logic. The pane calls only this interface;
+// createProgressService(workbook) implements it over any Workbook (Office.js or in memory).
+import type { Status } from "../core/methodology";
+
+export type StatusCounts = Record<Status, number>;
+
+export interface SheetResult {
+  sheetName: string;
+  planId: string;
+  year: number;
+  rows: number;
+  counts: StatusCounts;
+}
+
+/** A bundled-data change found on refresh: shown to the user, applied only on confirmation. */
+export interface DataChange {
+  targetId: string;
+  indicator: string;
+  subject: string;
+  /** Column title, e.g. 目标值, or "新增目标" / "删除目标". */
+  field: string;
+  old: string | number | null;
+  new: string | number | null;
+  quote: string;
+}
+
+export interface RefreshPlan {
+  sheetName: string;
+  planId: string;
+  dataChanges: DataChange[];
+  /** How many user inputs (actuals, baselines, notes, extra cells) will be carried over. */
+  preservedInputs: number;
+}
+
+export interface RowSource {
+  sheetName: string;
+  targetId: string;
+  indicator: string;
+  subject: string;
+  planTitle: string;
+  file: string;
+  quote: string;
+  value: number;
+  unit: string;
+}
+
+export interface ProgressSheetInfo {
+  sheetName: string;
+  planId: string;
+  year: number | null;
+}
+
+/** Errors carry a Chinese message meant for the user; the workbook is left as it was. */
+export class HostError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "HostError";
+  }
+}
+
+export interface ProgressService {
+  /** Sheets this add-in wrote (recognised by the marker in the hidden id column). */
+  listProgressSheets(): Promise<ProgressSheetInfo[]>;
+  /** Write a new progress sheet for a plan; if the plan's sheet exists, refresh it instead (keeping inputs). */
+  generate(planId: string, year: number): Promise<SheetResult>;
+  /** Read-only: what a refresh would change in the bundled data. */
+  planRefresh(sheetName: string): Promise<RefreshPlan>;
+  /** Rewrite the plan data, putting every user input back; data changes only if applyDataChanges. */
+  refresh(sheetName: string, opts: { applyDataChanges: boolean; year?: number }): Promise<SheetResult>;
+  /** Put a formula into the selected cell (never over a non-empty cell without confirmation). */
+  insertFormula(formula: string): Promise<void>;
+  /** The target row under the selection on a progress sheet, with its citation. */
+  sourceOfSelection(): Promise<RowSource | null>;
+}
