@@ -1,5 +1,6 @@
-// The plan catalog: the reviewable data files under data/, validated by zod and indexed once.
-import { z } from "zod";
+// The plan catalog: the reviewable data files under data/, indexed once. The zod schema (schema.ts)
+// validates these files in the tests and in the build (scripts/check-data.ts); the runtime does not
+// import zod, so it only fills in the schema's defaults here (cold start matters in Excel).
 import regionsJson from "../../data/regions.json";
 import indicatorsJson from "../../data/indicators.json";
 import plan000 from "../../data/plans/000-zhongshan-14th.json";
@@ -7,7 +8,7 @@ import plan001 from "../../data/plans/001-zhongshan-gba-2019.json";
 import plan002 from "../../data/plans/002-shanwei-chengqu.json";
 import plan003 from "../../data/plans/003-zhongshan-towns.json";
 import plan004 from "../../data/plans/004-yiyang-14th.json";
-import { Indicator, Observation, Plan, Region, Target } from "./schema";
+import type { Indicator, Observation, Plan, Region, Target } from "./schema";
 import { normalizeIndicator, normalizeRegion } from "./text";
 import type { ProgressInput } from "./methodology";
 
@@ -54,8 +55,12 @@ export class Catalog {
   readonly targetsByRegion = new Map<string, CatalogTarget[]>();
 
   constructor(rawPlans: unknown[], rawRegions: unknown, rawIndicators: unknown) {
-    this.regions = z.array(Region).parse(rawRegions);
-    this.indicators = z.array(Indicator).parse(rawIndicators);
+    this.regions = (rawRegions as Partial<Region>[]).map(
+      (r) => ({ parent: null, aliases: [], ...r }) as Region,
+    );
+    this.indicators = (rawIndicators as Partial<Indicator>[]).map(
+      (i) => ({ aliases: [], direction: "higher", ...i }) as Indicator,
+    );
     for (const r of this.regions) {
       this.regionById.set(r.id, r);
       for (const name of [r.name, r.fullName, ...r.aliases]) this.addRegionKey(name, r);
@@ -63,17 +68,17 @@ export class Catalog {
     for (const ind of this.indicators) {
       this.indicatorById.set(ind.id, ind);
       for (const name of [ind.name, ...ind.aliases]) {
-        const k = normalizeIndicator(name);
+        const k = normalizeIndicator(name, true);
         const prev = this.indicatorByKey.get(k);
         if (prev && prev !== ind.id) throw new Error(`指标别名冲突:“${name}”同时属于 ${prev} 和 ${ind.id}`);
         this.indicatorByKey.set(k, ind.id);
       }
     }
-    for (const raw of rawPlans) this.addPlan(Plan.parse(raw));
+    for (const raw of rawPlans) this.addPlan(withDefaults(raw as Plan));
   }
 
   private addRegionKey(name: string, r: Region) {
-    const k = normalizeRegion(name);
+    const k = normalizeRegion(name, true);
     const prev = this.regionByKey.get(k);
     if (prev && prev.id !== r.id) throw new Error(`地区别名冲突:“${name}”`);
     this.regionByKey.set(k, r);
@@ -100,7 +105,7 @@ export class Catalog {
       this.targetById.set(t.id, ct);
       let labels = this.labelKeysByRegion.get(t.region);
       if (!labels) this.labelKeysByRegion.set(t.region, (labels = new Map()));
-      labels.set(normalizeIndicator(t.label), t.indicator);
+      labels.set(normalizeIndicator(t.label, true), t.indicator);
       if (t.restates) continue;
       this.targets.push(ct);
       push(this.targetsByKey, key(t.region, t.indicator), ct);
@@ -131,6 +136,25 @@ export class Catalog {
     if (!this.versionCache) this.versionCache = fnv1a(JSON.stringify([RAW_PLANS, this.regions, this.indicators]));
     return this.versionCache;
   }
+}
+
+/** The zod schema's defaults, applied without zod. */
+function withDefaults(p: Plan): Plan {
+  return {
+    ...p,
+    observations: p.observations.map((o) => ({ ...o, entity: o.entity ?? null })),
+    targets: p.targets.map((t) => ({
+      ...t,
+      entity: t.entity ?? null,
+      value: t.value ?? null,
+      min: t.min ?? null,
+      max: t.max ?? null,
+      period: t.period ?? null,
+      baseYear: t.baseYear ?? null,
+      baseline: t.baseline ?? null,
+      restates: t.restates ?? null,
+    })),
+  };
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V) {

@@ -24,6 +24,12 @@ export class Resolver {
 
   constructor(readonly catalog: Catalog) {}
 
+  /** Build every per-region index now rather than on first use. */
+  warm(): this {
+    for (const r of this.catalog.regions) this.regionKeys(r.id);
+    return this;
+  }
+
   region(raw: string): Region {
     const k = normalizeRegion(raw.slice(0, MAX_NAME));
     const hit = this.catalog.regionByKey.get(k) ?? this.catalog.regionByKey.get(k.replace(/(市|区|县)$/, ""));
@@ -31,7 +37,7 @@ export class Resolver {
     const scored = this.catalog.regions
       .map((r) => ({
         r,
-        score: Math.max(...[r.name, r.fullName, ...r.aliases].map((n) => similarity(k, normalizeRegion(n)))),
+        score: Math.max(...[r.name, r.fullName, ...r.aliases].map((n) => similarity(k, normalizeRegion(n, true)))),
       }))
       .sort((a, b) => b.score - a.score);
     const [best, second] = scored;
@@ -50,7 +56,7 @@ export class Resolver {
     for (const o of this.catalog.observations) if (o.region === regionId) ids.add(o.indicator);
     for (const id of ids) {
       const ind = this.catalog.indicatorById.get(id)!;
-      const set = new Set([ind.name, ...ind.aliases].map(normalizeIndicator));
+      const set = new Set([ind.name, ...ind.aliases].map((n) => normalizeIndicator(n, true)));
       keys.set(id, set);
     }
     for (const [label, id] of this.catalog.labelKeysByRegion.get(regionId) ?? []) keys.get(id)?.add(label);
@@ -101,7 +107,7 @@ export class Resolver {
       );
     }
     const elsewhere = holders.map((r) => r.name);
-    const near = this.score(normalizeIndicator(name), this.regionKeys(region.id))
+    const near = this.score(normalizeIndicator(name, true), this.regionKeys(region.id))
       .filter((s) => s.score > 0)
       .slice(0, 3)
       .map((s) => s.name);

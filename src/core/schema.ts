@@ -120,3 +120,12 @@ export const Plan = z.object({
   targets: z.array(Target),
 });
 export type Plan = z.infer<typeof Plan>;
+
+/** Validate every data file (tests and the build call this; the runtime trusts the bundled data). */
+export function validateData(plans: unknown[], regions: unknown, indicators: unknown) {
+  return {
+    plans: plans.map((p) => Plan.parse(p)),
+    regions: z.array(Region).parse(regions),
+    indicators: z.array(Indicator).parse(indicators),
+  };
+}

@@ -15,7 +15,7 @@ function keysOf(catalog: Catalog): Map<CatalogTarget, string[]> {
   idx = new Map();
   for (const t of catalog.targets) {
     const ind = t.indicatorDef;
-    idx.set(t, [...new Set([ind.name, ...ind.aliases, t.label].map(normalizeIndicator))]);
+    idx.set(t, [...new Set([ind.name, ...ind.aliases, t.label].map((n) => normalizeIndicator(n, true)))]);
   }
   indexCache.set(catalog, idx);
   return idx;

@@ -12,10 +12,13 @@ export function toSimplified(s: string): string {
 // Only strings with a CJK character can change under t2s; ASCII-only labels skip OpenCC.
 const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
-/** Width and script folding: NFKC, simplified characters, lower case, no white space. */
-export function fold(s: string): string {
+/**
+ * Width and script folding: NFKC, simplified characters, lower case, no white space.
+ * simplified: the text is known to be simplified already (the bundled data; a test checks it).
+ */
+export function fold(s: string, simplified = false): string {
   let out = s.normalize("NFKC");
-  if (HAS_CJK.test(out)) out = toSimplified(out);
+  if (!simplified && HAS_CJK.test(out)) out = toSimplified(out);
   return out.toLowerCase().replace(/[\s\u00a0\u3000]+/g, "");
 }
 
@@ -42,8 +45,8 @@ const KEEP_SUFFIX = /(指数|系数|倍数|函数|人数)$/;
  * Normalize an indicator name or a report row label to a lookup key.
  * The catalog's names and aliases go through the same function, so both sides meet.
  */
-export function normalizeIndicator(raw: string): string {
-  let s = fold(raw);
+export function normalizeIndicator(raw: string, simplified = false): string {
+  let s = fold(raw, simplified);
   s = s.replace(/r&d|r＆d|r\/d(?=\/)/g, "研发");
   for (let i = 0; i < 3; i++) {
     const before = s;
@@ -59,8 +62,8 @@ export function normalizeIndicator(raw: string): string {
 }
 
 /** Normalize a region name: folded, without a trailing punctuation. */
-export function normalizeRegion(raw: string): string {
-  return fold(raw).replace(TRAILING_PUNCT, "");
+export function normalizeRegion(raw: string, simplified = false): string {
+  return fold(raw, simplified).replace(TRAILING_PUNCT, "");
 }
 
 /** Character bigrams of a string (a single character counts as its own gram). */

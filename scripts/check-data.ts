@@ -1,0 +1,29 @@
+// Build-time data check: every data file passes the zod schema, every quote is verbatim in its seed,
+// and every name is already in simplified characters (the runtime relies on both).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import regions from "../data/regions.json";
+import indicators from "../data/indicators.json";
+import { RAW_PLANS } from "../src/core/catalog";
+import { validateData } from "../src/core/schema";
+import { toSimplified } from "../src/core/text";
+
+const root = join(__dirname, "..");
+const problems: string[] = [];
+const { plans } = validateData(RAW_PLANS, regions, indicators);
+for (const p of plans) {
+  const seed = readFileSync(join(root, "seeds", p.file), "utf8");
+  for (const r of [...p.targets, ...p.observations])
+    if (!seed.includes(r.quote)) problems.push(`${p.file} ${r.id}: quote not in seed: ${r.quote}`);
+}
+const names = [
+  ...regions.flatMap((r) => [r.name, r.fullName, ...r.aliases]),
+  ...indicators.flatMap((i) => [i.name, ...i.aliases]),
+  ...plans.flatMap((p) => p.targets.flatMap((t) => [t.label, t.entity ?? ""])),
+];
+for (const n of names) if (toSimplified(n) !== n) problems.push(`not simplified: ${n} (${toSimplified(n)})`);
+if (problems.length) {
+  process.stderr.write(problems.join("\n") + "\n");
+  process.exit(1);
+}
+process.stdout.write(`data ok: ${plans.length} plans, ${plans.reduce((n, p) => n + p.targets.length, 0)} targets\n`);
