@@ -80,8 +80,54 @@ function check(v: Value, spec: FunctionSpec): Value {
   return v;
 }
 
-/** Run PLAN.<id> on raw arguments. Missing trailing arguments count as omitted. */
-export function run(id: string, rawArgs: readonly unknown[], ctx: Context = getContext()): Outcome {
+// Results are pure functions of the arguments (the bundled data does not change at run time), so scalar
+// argument lists are memoized: a recalculation of thousands of cells costs a few Map lookups per cell.
+type MemoNode = Map<unknown, MemoNode | Outcome>;
+const memo = new Map<string, MemoNode>();
+let memoSize = 0;
+const MEMO_LIMIT = 100_000;
+
+function isScalar(v: unknown): boolean {
+  return v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+}
+
+/**
+ * Run PLAN.<id> on raw arguments. Missing trailing arguments count as omitted.
+ * ctx: a catalog other than the bundled one (tests); such calls are not memoized.
+ */
+export function run(id: string, rawArgs: readonly unknown[], ctx?: Context): Outcome {
+  if (ctx !== undefined) return runUncached(id, rawArgs, ctx);
+  let node = memo.get(id);
+  for (let i = 0; node !== undefined && i < rawArgs.length; i++) node = node.get(rawArgs[i] ?? null) as MemoNode | undefined;
+  if (node !== undefined) {
+    const hit = node.get(MEMO_LEAF) as Outcome | undefined;
+    if (hit !== undefined) return hit;
+  }
+  const out = runUncached(id, rawArgs, getContext());
+  if (rawArgs.length <= 8 && rawArgs.every(isScalar)) remember(id, rawArgs, out);
+  return out;
+}
+
+const MEMO_LEAF = Symbol("leaf");
+
+function remember(id: string, rawArgs: readonly unknown[], out: Outcome) {
+  if (memoSize >= MEMO_LIMIT) {
+    memo.clear();
+    memoSize = 0;
+  }
+  let node = memo.get(id);
+  if (!node) memo.set(id, (node = new Map()));
+  for (const a of rawArgs) {
+    const k = a ?? null;
+    let next = node.get(k) as MemoNode | undefined;
+    if (!next) node.set(k, (next = new Map()));
+    node = next;
+  }
+  node.set(MEMO_LEAF, out);
+  memoSize++;
+}
+
+function runUncached(id: string, rawArgs: readonly unknown[], ctx: Context): Outcome {
   try {
     const spec = FUNCTION_BY_ID.get(String(id).toUpperCase() as never);
     if (!spec) {
