@@ -5,6 +5,7 @@ import type { Command } from "./commands";
 
 export function evalLine(line: string): string {
   let out: Outcome;
+  if (line.trim() === "") return JSON.stringify({ error: "#VALUE!", message: "空行:应为一行 JSON", suggestions: [] });
   try {
     const req = JSON.parse(line) as { fn?: unknown; args?: unknown };
     const args = Array.isArray(req.args) ? req.args : [];
@@ -23,8 +24,7 @@ export const evalCommand: Command = {
     const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
     const buf: string[] = [];
     for await (const line of rl) {
-      if (line.trim() === "") continue;
-      buf.push(evalLine(line));
+      buf.push(evalLine(line)); // one output line per input line, blank ones included
       if (buf.length >= 256) process.stdout.write(buf.splice(0).join("\n") + "\n");
     }
     if (buf.length) process.stdout.write(buf.join("\n") + "\n");

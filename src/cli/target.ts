@@ -1,7 +1,7 @@
 // `plan target 益阳 高新技术企业 2025`: the value, unit and quote, for a person.
-import { getContext } from "../core/functions";
+import { FUNCTION_BY_ID, getContext } from "../core/functions";
 import { sourceOf } from "../core/labels";
-import { run } from "../core/runner";
+import { coerce, run } from "../core/runner";
 import type { Command } from "./commands";
 
 export const targetCommand: Command = {
@@ -13,7 +13,8 @@ export const targetCommand: Command = {
       process.stderr.write(`${out.error} ${out.message}\n`);
       return 1;
     }
-    const t = getContext().resolver.target(region, indicator, year ? Number(year) : null);
+    const yearParam = FUNCTION_BY_ID.get("TARGET")!.params[2];
+    const t = getContext().resolver.target(region, indicator, coerce(year ?? null, yearParam) as number | null);
     const lines = [
       `${t.entity ?? t.regionDef.name} ${t.indicatorDef.name} ${t.targetYear}年目标:${out.value}${unit ?? t.unit}`,
       `原文:“${t.quote}”`,

@@ -54,7 +54,11 @@ export class Catalog {
   readonly observationsByKey = new Map<string, CatalogObservation[]>();
   readonly targetsByRegion = new Map<string, CatalogTarget[]>();
 
-  constructor(rawPlans: unknown[], rawRegions: unknown, rawIndicators: unknown) {
+  constructor(
+    private readonly rawPlans: unknown[],
+    rawRegions: unknown,
+    rawIndicators: unknown,
+  ) {
     this.regions = (rawRegions as Partial<Region>[]).map(
       (r) => ({ parent: null, aliases: [], ...r }) as Region,
     );
@@ -133,7 +137,7 @@ export class Catalog {
   private versionCache: string | null = null;
   /** A short content hash of the bundled data: written into every progress sheet. */
   get version(): string {
-    if (!this.versionCache) this.versionCache = fnv1a(JSON.stringify([RAW_PLANS, this.regions, this.indicators]));
+    if (!this.versionCache) this.versionCache = fnv1a(JSON.stringify([this.rawPlans, this.regions, this.indicators]));
     return this.versionCache;
   }
 }

@@ -4,7 +4,7 @@
 // in WPS and in LibreOffice. Two writers consume this: the Office.js adapter and the ExcelJS writer.
 import type { Catalog, CatalogTarget, PlanInfo } from "./catalog";
 import { describeTarget, KIND_LABEL, subjectOf } from "./labels";
-import { ABOUT_TOLERANCE, impliedBaseline, isRateLike, PACE, STATUS } from "./methodology";
+import { ABOUT_TOLERANCE, EPSILON, impliedBaseline, isRateLike, PACE, slack, STATUS } from "./methodology";
 
 export type CellValue = string | number | boolean | null;
 export type StyleName = "title" | "meta" | "metaInput" | "header" | "text" | "number" | "input" | "derived" | "quote" | "hidden";
@@ -166,19 +166,22 @@ export function rowFormulas(t: CatalogTarget, r: number): Record<"elapsed" | "ex
   const [B, T, t0, V, A, tau, C, E] = [c("baseline"), c("targetYear"), c("baseYear"), c("target"), c("actual"), c("elapsed"), c("completion"), c("expected")];
   const rateLike = isRateLike(t.kind);
   const lower = t.indicatorDef.direction === "lower";
-  const tol = t.comparison === "about" ? (lower ? `*(1+${ABOUT_TOLERANCE})` : `*(1-${ABOUT_TOLERANCE})`) : "";
+  const tol =
+    t.comparison === "about" ? (lower ? `*(1+${ABOUT_TOLERANCE})+${EPSILON}` : `*(1-${ABOUT_TOLERANCE})-${EPSILON}`) : "";
   const met = lower ? `${A}<=${V}${tol}` : `${A}>=${V}${tol}`;
   const P = rateLike ? C : `${C}/${tau}`;
   const byPace =
-    `IF(${P}>=${PACE.ahead},"${STATUS.ahead}",IF(${P}>=${PACE.onTrack},"${STATUS.onTrack}",` +
-    `IF(${P}>=${PACE.behind},"${STATUS.behind}",IF(${P}>=${PACE.farBehind},"${STATUS.farBehind}","${STATUS.regressing}"))))`;
+    `IF(${P}>=${slack(PACE.ahead)},"${STATUS.ahead}",IF(${P}>=${slack(PACE.onTrack)},"${STATUS.onTrack}",` +
+    `IF(${P}>=${slack(PACE.behind)},"${STATUS.behind}",IF(${P}>=${slack(PACE.farBehind)},"${STATUS.farBehind}",` +
+    `"${STATUS.regressing}"))))`;
   const unassessable = rateLike ? `OR(${A}="",${tau}="",${tau}=0)` : `OR(${A}="",${B}="",${tau}="",${tau}=0)`;
   const linear = `${B}+(${V}-${B})*${tau}`;
+  // In the target year (τ = 1) the expected value is exactly V, as in methodology.expectedValue.
   const expected = rateLike
     ? `=${V}`
     : t.indicatorDef.path === "geometric"
-      ? `=IF(OR(${B}="",${tau}=""),"",IF(AND(${B}>0,${V}>0),${B}*(${V}/${B})^${tau},${linear}))`
-      : `=IF(OR(${B}="",${tau}=""),"",${linear})`;
+      ? `=IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},IF(AND(${B}>0,${V}>0),${B}*(${V}/${B})^${tau},${linear})))`
+      : `=IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},${linear}))`;
   return {
     elapsed: `=IF(OR(${Y}="",${t0}=""),"",MIN(MAX((${Y}-${t0})/(${T}-${t0}),0),1))`,
     expected,

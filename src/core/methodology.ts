@@ -20,6 +20,14 @@ export const STATUS_ORDER: Status[] = Object.values(STATUS);
 export const PACE = { ahead: 1.05, onTrack: 0.95, behind: 0.6, farBehind: 0 } as const;
 /** A 左右 target counts as met within this relative tolerance below the value. */
 export const ABOUT_TOLERANCE = 0.05;
+/**
+ * Thresholds are compared with this absolute slack, so that binary rounding (21/100/0.2 =
+ * 1.0499999999999998) does not move a decimal-exact pace of 1.05 below its threshold. The sheet's
+ * formulas use the same literals (see thresholdLiteral).
+ */
+export const EPSILON = 1e-9;
+/** A threshold minus the slack, as the number both the core and the sheet compare with. */
+export const slack = (threshold: number) => threshold - EPSILON;
 
 export interface ProgressInput {
   kind: TargetKind;
@@ -77,6 +85,7 @@ export function elapsedShare(year: number, baseYear: number | null, targetYear: 
 
 /** E: linear B + (V − B)·τ, or geometric B·(V/B)^τ (money values and multiples, when B and V are positive). */
 export function expectedValue(B: number, V: number, tau: number, path: "linear" | "geometric"): number {
+  if (tau === 1) return V; // exactly the target in the target year, not V ± 1 ulp
   if (path === "geometric" && B > 0 && V > 0) return B * Math.pow(V / B, tau);
   return B + (V - B) * tau;
 }
@@ -89,15 +98,15 @@ export function requiredAnnualRate(A: number, V: number, year: number, targetYea
 
 /** Is the target met? ≥ V (≤ V when lower is better); a 左右 target within 5 % below counts as met. */
 export function isMet(A: number, V: number, comparison: Comparison, direction: "higher" | "lower"): boolean {
-  if (direction === "lower") return comparison === "about" ? A <= V * (1 + ABOUT_TOLERANCE) : A <= V;
-  return comparison === "about" ? A >= V * (1 - ABOUT_TOLERANCE) : A >= V;
+  if (direction === "lower") return comparison === "about" ? A <= V * (1 + ABOUT_TOLERANCE) + EPSILON : A <= V;
+  return comparison === "about" ? A >= V * (1 - ABOUT_TOLERANCE) - EPSILON : A >= V;
 }
 
 export function statusFromPace(P: number): Status {
-  if (P >= PACE.ahead) return STATUS.ahead;
-  if (P >= PACE.onTrack) return STATUS.onTrack;
-  if (P >= PACE.behind) return STATUS.behind;
-  if (P >= PACE.farBehind) return STATUS.farBehind;
+  if (P >= slack(PACE.ahead)) return STATUS.ahead;
+  if (P >= slack(PACE.onTrack)) return STATUS.onTrack;
+  if (P >= slack(PACE.behind)) return STATUS.behind;
+  if (P >= slack(PACE.farBehind)) return STATUS.farBehind;
   return STATUS.regressing;
 }
 

@@ -32,7 +32,7 @@ export class Resolver {
 
   region(raw: string): Region {
     const k = normalizeRegion(raw.slice(0, MAX_NAME));
-    const hit = this.catalog.regionByKey.get(k) ?? this.catalog.regionByKey.get(k.replace(/(市|区|县)$/, ""));
+    const hit = this.catalog.regionByKey.get(k);
     if (hit) return hit;
     const scored = this.catalog.regions
       .map((r) => ({
@@ -75,12 +75,17 @@ export class Resolver {
 
     const scored = this.score(k, inRegion);
     const [best, second] = scored;
-    if (best && best.score >= FUZZY_ACCEPT && (!second || best.score - second.score >= FUZZY_MARGIN)) return best.id;
+    // A fragment found inside the names of two or more indicators (年均增速, 占GDP比重) is ambiguous.
+    const containing = [...inRegion].filter(([, keys]) => [...keys].some((key) => key.includes(k))).length;
+    if (best && best.score >= FUZZY_ACCEPT && (!second || best.score - second.score >= FUZZY_MARGIN) && containing < 2)
+      return best.id;
     let suggestions = scored.filter((s) => s.score > 0).slice(0, 3);
     if (suggestions.length === 0) suggestions = scored.slice(0, 3);
     const names = suggestions.map((s) => s.name);
     const why =
-      best && best.score >= FUZZY_ACCEPT ? "名称与多个指标同样接近,为避免取错数不作猜测" : `${region.name}的规划中没有这个指标`;
+      containing >= 2 || (best && best.score >= FUZZY_ACCEPT)
+        ? "名称与多个指标同样接近,为避免取错数不作猜测"
+        : `${region.name}的规划中没有这个指标`;
     throw notFound(`未找到指标“${clip(raw)}”(${why})。您是不是要找:${names.join("、")}?`, names);
   }
 

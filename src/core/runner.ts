@@ -123,8 +123,17 @@ function remember(id: string, rawArgs: readonly unknown[], out: Outcome) {
     if (!next) node.set(k, (next = new Map()));
     node = next;
   }
-  node.set(MEMO_LEAF, out);
+  node.set(MEMO_LEAF, deepFreeze(out));
   memoSize++;
+}
+
+/** Memoized outcomes are shared: freeze them (and their tables) so no caller can change another's result. */
+function deepFreeze<T>(o: T): T {
+  if (typeof o === "object" && o !== null && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
 }
 
 function runUncached(id: string, rawArgs: readonly unknown[], ctx: Context): Outcome {

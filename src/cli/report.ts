@@ -1,0 +1,442 @@
+// `plan report --region 益阳 --year 2023 [--plan …] [--actuals actuals.csv] --out 益阳-2023.xlsx [--force]`:
+// the task pane's progress sheets, written to an .xlsx by ExcelJS. Everything (region, plans, every CSV
+// row) is resolved before the file is created: on any error nothing is written.
+import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve as resolvePath } from "node:path";
+import { parse } from "csv-parse/sync";
+import type ExcelJS from "exceljs";
+import { progressInputFor, type CatalogTarget, type PlanInfo } from "../core/catalog";
+import { PlanError } from "../core/errors";
+import { getContext, type Context } from "../core/functions";
+import { buildProgressSheet, needsBaselineInput, planTargets, plansCovering, type ProgressSheetLayout } from "../core/layout";
+import { assess, isRateLike, STATUS_ORDER, type Status } from "../core/methodology";
+import type { Region } from "../core/schema";
+import { layoutToWorkbook, type RowInputs } from "../shared/xlsx-writer";
+import type { Command } from "./commands";
+
+const USAGE =
+  "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--force]\n" +
+  "                         生成目标完成进度表(.xlsx,公式自动计算)";
+
+const HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")[0]}
+  --region   地区,如 益阳、中山、城区
+  --year     评估年份(实际值所属年份),如 2023
+  --plan     只生成一个规划(规划ID或简称);省略时生成该地区规划期覆盖评估年份的全部规划
+  --actuals  实际值 CSV(UTF-8):表头 indicator,value,可选 entity(主体)、baseline(基期值)
+  --out      输出文件(.xlsx);已存在时不覆盖,除非加 --force
+  --force    覆盖已存在的输出文件
+`;
+
+/** An error for the user: Chinese message; exit code 2 for a malformed command line, 1 otherwise. */
+export class ReportError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = "ReportError";
+  }
+}
+
+export interface ReportOptions {
+  region: string | null;
+  year: number;
+  plan: string | null;
+  actuals: string | null;
+  out: string;
+  force: boolean;
+}
+
+const FLAGS = new Set(["force", "help"]);
+const VALUED = new Set(["region", "year", "plan", "actuals", "out"]);
+
+/** Parse the command line; throws ReportError (exit 2) on anything malformed. null → --help. */
+export function parseReportArgs(args: string[]): ReportOptions | null {
+  const got: Record<string, string> = {};
+  const flags = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
+    if (!m) throw new ReportError(`无法识别的参数“${a}”。选项须以 -- 开头,例如 --region 益阳\n${HELP}`, 2);
+    const [, name, inline] = m;
+    if (FLAGS.has(name)) {
+      if (inline !== undefined) throw new ReportError(`--${name} 不带值`, 2);
+      flags.add(name);
+      continue;
+    }
+    if (!VALUED.has(name)) throw new ReportError(`未知选项 --${name}\n${HELP}`, 2);
+    const value = inline ?? args[++i];
+    if (value === undefined || (inline === undefined && value.startsWith("--")))
+      throw new ReportError(`--${name} 缺少取值`, 2);
+    if (name in got) throw new ReportError(`--${name} 只能给一次`, 2);
+    got[name] = value.trim();
+  }
+  if (flags.has("help")) return null;
+  if (!got.out) throw new ReportError(`缺少 --out:请给出输出文件名,例如 --out 益阳-2023.xlsx`, 2);
+  if (!/\.xlsx$/i.test(got.out)) throw new ReportError(`输出文件须以 .xlsx 结尾:“${got.out}”`, 2);
+  if (!got.region && !got.plan) throw new ReportError(`缺少 --region:请给出地区,例如 --region 益阳`, 2);
+  if (got.year === undefined) throw new ReportError(`缺少 --year:请给出评估年份,例如 --year 2023`, 2);
+  return {
+    region: got.region || null,
+    year: parseYear(got.year),
+    plan: got.plan || null,
+    actuals: got.actuals || null,
+    out: got.out,
+    force: flags.has("force"),
+  };
+}
+
+function parseYear(raw: string): number {
+  const s = raw.normalize("NFKC").replace(/年$/, "");
+  const y = Number(s);
+  if (!/^\d{4}$/.test(s) || y < 1990 || y > 2100)
+    throw new ReportError(`评估年份无效:“${raw}”。请填写四位年份,例如 --year 2023`, 2);
+  return y;
+}
+
+const planKey = (s: string) => s.normalize("NFKC").replace(/[\s“”"'《》「」]/g, "").toLowerCase();
+const period = (p: PlanInfo) => `${p.shortName}(${p.period.start}-${p.period.end})`;
+
+/** The region and the plans to write. */
+export function selectPlans(ctx: Context, opts: ReportOptions): { region: Region; plans: PlanInfo[]; notes: string[] } {
+  const { catalog, resolver } = ctx;
+  const notes: string[] = [];
+  let region: Region | null = null;
+  if (opts.region) {
+    try {
+      region = resolver.region(opts.region);
+    } catch (e) {
+      if (e instanceof PlanError) throw new ReportError(withSuggestions(e.message, e.suggestions));
+      throw e;
+    }
+  }
+  if (opts.plan) {
+    const k = planKey(opts.plan);
+    const plan = catalog.plans.find((p) => [p.id, p.shortName, p.title].some((n) => planKey(n) === k));
+    const candidates = region ? catalog.plansOfRegion(region.id) : catalog.plans;
+    if (!plan) {
+      throw new ReportError(
+        `未找到规划“${opts.plan}”。可选规划(ID 或简称):\n` + candidates.map((p) => `  ${p.id}  ${period(p)}`).join("\n"),
+      );
+    }
+    if (region && plan.region !== region.id) {
+      const owner = catalog.regionById.get(plan.region)!;
+      throw new ReportError(
+        `规划“${plan.shortName}”属于${owner.name},不属于${region.name}。${region.name}的规划:` +
+          (candidates.length ? candidates.map(period).join("、") : "无"),
+      );
+    }
+    if (opts.year < plan.period.start || opts.year > plan.period.end)
+      notes.push(`提示:${opts.year}年不在“${plan.shortName}”的规划期(${plan.period.start}-${plan.period.end})内,仍按该年份计算。`);
+    return { region: region ?? catalog.regionById.get(plan.region)!, plans: [plan], notes };
+  }
+  const r = region!;
+  const own = catalog.plansOfRegion(r.id);
+  if (own.length === 0) {
+    const parent = r.parent ? catalog.regionById.get(r.parent) : undefined;
+    throw new ReportError(
+      parent
+        ? `${r.name}没有单独的规划;它的目标写在${parent.name}的规划中。请用 --region ${parent.name}(实际值 CSV 的 entity 列填“${r.name}”)`
+        : `${r.name}没有收录的规划`,
+    );
+  }
+  const plans = plansCovering(catalog, r.id, opts.year);
+  if (plans.length === 0)
+    throw new ReportError(
+      `${r.name}没有规划期覆盖${opts.year}年的规划。${r.name}的规划:${own.map(period).join("、")}。` +
+        `请换一个评估年份,或用 --plan 指定规划`,
+    );
+  return { region: r, plans, notes };
+}
+
+function withSuggestions(message: string, suggestions: string[]): string {
+  const missing = suggestions.filter((s) => !message.includes(s));
+  return missing.length ? `${message}\n  建议:${suggestions.join("、")}` : message;
+}
+
+// ---- actuals.csv -------------------------------------------------------------------------------------
+
+const HEADER: Record<string, "indicator" | "value" | "entity" | "baseline"> = {
+  indicator: "indicator",
+  指标: "indicator",
+  value: "value",
+  实际值: "value",
+  entity: "entity",
+  主体: "entity",
+  baseline: "baseline",
+  基期值: "baseline",
+};
+
+/** A number as typed: NFKC (full-width digits), thousands separators; "" → null; otherwise NaN. */
+export function parseNumber(raw: string | undefined): number | null {
+  const s = (raw ?? "").normalize("NFKC").trim();
+  if (s === "") return null;
+  const plain = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, "") : s;
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(plain)) return NaN;
+  return Number(plain);
+}
+
+export interface CsvIssue {
+  line: number;
+  message: string;
+  suggestions: string[];
+}
+
+/** Thrown when the CSV has problems: every problem, each with its line. */
+export class CsvError extends ReportError {
+  constructor(
+    readonly file: string,
+    readonly issues: CsvIssue[],
+  ) {
+    super(
+      issues
+        .map((i) => `${file} 第 ${i.line} 行:${withSuggestions(i.message, i.suggestions)}`)
+        .join("\n"),
+    );
+    this.name = "CsvError";
+  }
+}
+
+const rewordForCsv = (m: string) => m.replace(/请把主体名称作为地区参数/g, "请在 entity(主体)列填写主体名称");
+
+/**
+ * Read actuals (and typed baselines) and map every row to exactly one target of the sheets being written,
+ * resolving names as PLAN.TARGET does. Throws CsvError listing every bad row.
+ */
+export function readActuals(
+  text: string,
+  file: string,
+  ctx: Context,
+  region: Region,
+  targets: CatalogTarget[],
+): Map<string, RowInputs> {
+  const { catalog, resolver } = ctx;
+  const issues: CsvIssue[] = [];
+  const fail = (line: number, message: string, suggestions: string[] = []) => issues.push({ line, message, suggestions });
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+  } catch (e) {
+    const line = (e as { lines?: number }).lines ?? 1;
+    throw new CsvError(file, [{ line, message: `CSV 格式错误(${(e as Error).message})`, suggestions: [] }]);
+  }
+  if (records.length === 0) throw new CsvError(file, [{ line: 1, message: "文件为空;第一行应为表头 indicator,value", suggestions: [] }]);
+
+  const [head, ...rows] = records;
+  const cols: Partial<Record<"indicator" | "value" | "entity" | "baseline", number>> = {};
+  head.record.forEach((h, i) => {
+    const key = HEADER[h.normalize("NFKC").trim().toLowerCase()];
+    if (!key) fail(head.info.lines, `无法识别的列“${h}”。可用的列:indicator(指标)、value(实际值)、entity(主体,可选)、baseline(基期值,可选)`);
+    else if (key in cols) fail(head.info.lines, `列“${h}”重复`);
+    else cols[key] = i;
+  });
+  if (cols.indicator === undefined || cols.value === undefined)
+    fail(head.info.lines, "表头须包含 indicator 和 value 两列(可选 entity、baseline),例如:indicator,value");
+  if (issues.length) throw new CsvError(file, issues);
+
+  const inScope = new Map<string, CatalogTarget[]>();
+  for (const t of targets) {
+    const k = `${t.region}|${t.indicator}`;
+    inScope.set(k, [...(inScope.get(k) ?? []), t]);
+  }
+  const planNames = [...new Set(targets.map((t) => t.plan.shortName))];
+  const out = new Map<string, RowInputs>();
+  const seenAt = new Map<string, number>();
+
+  for (const { record, info } of rows) {
+    const line = info.lines;
+    const cell = (k: keyof typeof cols) => (cols[k] === undefined ? "" : (record[cols[k]!] ?? "").trim());
+    const name = cell("indicator");
+    const entity = cell("entity");
+    if (!name) {
+      fail(line, "indicator(指标)为空");
+      continue;
+    }
+    let rowRegion: Region;
+    let indicatorId: string;
+    try {
+      rowRegion = entity ? resolver.region(entity) : region;
+      indicatorId = resolver.indicator(rowRegion, name);
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      fail(line, rewordForCsv(e.message), e.suggestions);
+      continue;
+    }
+    const indName = catalog.indicatorById.get(indicatorId)!.name;
+    const hits = inScope.get(`${rowRegion.id}|${indicatorId}`) ?? [];
+    if (hits.length === 0) {
+      const elsewhere = catalog.targetsOf(rowRegion.id, indicatorId).map((t) => t.plan);
+      fail(
+        line,
+        `${rowRegion.name}“${indName}”在本次生成的进度表(${planNames.join("、")})中没有目标` +
+          (elsewhere.length ? `;该目标属于:${elsewhere.map(period).join("、")},可用 --plan 指定` : ""),
+        elsewhere.map((p) => p.shortName),
+      );
+      continue;
+    }
+    if (hits.length > 1) {
+      fail(
+        line,
+        `${rowRegion.name}“${indName}”在多个规划中都有目标,无法确定填入哪一张表:${hits.map((t) => t.plan.shortName).join("、")}。请用 --plan 只生成其中一个规划`,
+        hits.map((t) => t.plan.shortName),
+      );
+      continue;
+    }
+    const t = hits[0];
+    const prev = seenAt.get(t.id);
+    if (prev !== undefined) {
+      fail(line, `与第 ${prev} 行是同一个目标(${rowRegion.name}“${indName}”),请只保留一行`);
+      continue;
+    }
+    seenAt.set(t.id, line);
+
+    const actual = parseNumber(cell("value"));
+    const baseline = parseNumber(cell("baseline"));
+    const hint = t.unit === "%" ? `(按规划单位填写数字,如 2.5 表示 2.5%)` : `(单位:${t.kind === "multiple" ? "倍,基期=1" : t.unit})`;
+    if (Number.isNaN(actual)) fail(line, `value(实际值)“${cell("value")}”不是数字${hint}`);
+    if (Number.isNaN(baseline)) fail(line, `baseline(基期值)“${cell("baseline")}”不是数字${hint}`);
+    if (baseline !== null && !Number.isNaN(baseline) && !needsBaselineInput(t)) {
+      const why = isRateLike(t.kind)
+        ? "这类目标按年均增速或每年数量评估,不需要基期值"
+        : `规划已给出基期值(${t.baselineObs?.value ?? (t.kind === "cumulative" ? "累计从 0 起算" : "倍数以基期为 1")})`;
+      fail(line, `${rowRegion.name}“${indName}”${why};请删去 baseline`);
+    }
+    out.set(t.id, { actual: Number.isNaN(actual) ? null : actual, baseline: Number.isNaN(baseline) ? null : baseline });
+  }
+  if (issues.length) throw new CsvError(file, issues);
+  return out;
+}
+
+function readCsvFile(path: string): string {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch {
+    throw new ReportError(`无法读取实际值文件“${path}”(文件不存在或无权限)`);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch {
+    throw new ReportError(
+      `实际值文件“${path}”不是 UTF-8 编码(可能是 Excel 默认另存的 GBK/ANSI 编码)。` +
+        `请在 Excel 中“另存为”选择“CSV UTF-8(逗号分隔)”,或在 WPS/记事本中以 UTF-8 编码保存`,
+    );
+  }
+}
+
+// ---- the report ----------------------------------------------------------------------------------------
+
+export interface SheetSummary {
+  sheetName: string;
+  rows: number;
+  actuals: number;
+  baselines: number;
+  counts: Partial<Record<Status, number>>;
+}
+
+export interface Report {
+  workbook: ExcelJS.Workbook;
+  layouts: ProgressSheetLayout[];
+  inputs: Map<string, RowInputs>;
+  sheets: SheetSummary[];
+  notes: string[];
+}
+
+/** Resolve and lay out everything; touches no file but the CSV it reads. */
+export function buildReport(opts: ReportOptions, ctx: Context = getContext()): Report {
+  const { catalog } = ctx;
+  const { region, plans, notes } = selectPlans(ctx, opts);
+  const targets = plans.flatMap((p) => planTargets(catalog, p.id));
+  const inputs = opts.actuals
+    ? readActuals(readCsvFile(opts.actuals), basename(opts.actuals), ctx, region, targets)
+    : new Map<string, RowInputs>();
+  const layouts = plans.map((p) => buildProgressSheet(catalog, p.id, { year: opts.year }));
+  const sheets = layouts.map((l) => {
+    const counts: Partial<Record<Status, number>> = {};
+    let actuals = 0;
+    let baselines = 0;
+    for (const id of l.targetIds) {
+      const t = catalog.targetById.get(id)!;
+      const v = inputs.get(id);
+      if (v?.actual != null) actuals++;
+      if (v?.baseline != null) baselines++;
+      const s = assess(progressInputFor(t, v?.actual ?? null, opts.year, v?.baseline ?? null)).status;
+      counts[s] = (counts[s] ?? 0) + 1;
+    }
+    return { sheetName: l.sheetName, rows: l.targetIds.length, actuals, baselines, counts };
+  });
+  return { workbook: layoutToWorkbook(layouts, inputs), layouts, inputs, sheets, notes };
+}
+
+function checkOut(out: string, force: boolean) {
+  const dir = dirname(resolvePath(out));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportError(`输出目录不存在:${dir}`);
+  if (existsSync(out)) {
+    if (!statSync(out).isFile()) throw new ReportError(`“${out}”不是文件,无法写入`);
+    if (!force) throw new ReportError(`输出文件已存在:${out}(为免覆盖您的数据,不会改写它);确需覆盖请加 --force`);
+  }
+}
+
+/** Write the buffer: exclusive create, or (with --force) via a temporary file renamed over the old one. */
+function writeOut(out: string, data: Buffer, force: boolean) {
+  try {
+    if (!force) {
+      writeFileSync(out, data, { flag: "wx" });
+      return;
+    }
+    const tmp = join(dirname(resolvePath(out)), `.${basename(out)}.${process.pid}.tmp`);
+    try {
+      writeFileSync(tmp, data, { flag: "wx" });
+      renameSync(tmp, out);
+    } finally {
+      if (existsSync(tmp)) unlinkSync(tmp);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new ReportError(`输出文件已存在:${out}。确需覆盖请加 --force`);
+    if (code === "EBUSY" || code === "EPERM" || code === "EACCES")
+      throw new ReportError(`无法写入“${out}”:文件可能正在被 Excel/WPS 打开,或没有写入权限`);
+    throw e;
+  }
+}
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+/** The command, with its output streams injectable (tests). Returns the exit code. */
+export async function report(args: string[], io: Io = stdio): Promise<number> {
+  try {
+    const opts = parseReportArgs(args);
+    if (!opts) {
+      io.out(HELP);
+      return 0;
+    }
+    checkOut(opts.out, opts.force);
+    const r = buildReport(opts);
+    const data = Buffer.from(await r.workbook.xlsx.writeBuffer());
+    writeOut(opts.out, data, opts.force);
+    for (const n of r.notes) io.err(`${n}\n`);
+    const lines = r.sheets.map((s) => {
+      const counts = STATUS_ORDER.filter((k) => s.counts[k]).map((k) => `${k} ${s.counts[k]}`).join("、");
+      const filled = `实际值 ${s.actuals} 项` + (s.baselines ? `、基期值 ${s.baselines} 项` : "");
+      return `  ${s.sheetName}:${s.rows} 个目标,已填${filled};${counts}`;
+    });
+    io.out(`已写入 ${opts.out}(${r.sheets.length} 张进度表,打开时自动计算)\n${lines.join("\n")}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ReportError) {
+      io.err(`错误:${e.message}\n未写入任何文件。\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}
+
+export const reportCommand: Command = {
+  usage: USAGE,
+  run: (args) => report(args),
+};
