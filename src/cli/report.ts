@@ -8,7 +8,13 @@ import type ExcelJS from "exceljs";
 import { progressInputFor, type CatalogTarget, type PlanInfo } from "../core/catalog";
 import { PlanError } from "../core/errors";
 import { getContext, type Context } from "../core/functions";
-import { buildProgressSheet, needsBaselineInput, planTargets, plansCovering, type ProgressSheetLayout } from "../core/layout";
+import {
+  buildProgressSheet,
+  needsBaselineInput,
+  planTargets,
+  plansCovering,
+  type ProgressSheetLayout,
+} from "../core/layout";
 import { assess, isRateLike, STATUS_ORDER, type Status } from "../core/methodology";
 import type { Region } from "../core/schema";
 import { layoutToWorkbook, type RowInputs } from "../shared/xlsx-writer";
@@ -94,11 +100,18 @@ function parseYear(raw: string): number {
   return y;
 }
 
-const planKey = (s: string) => s.normalize("NFKC").replace(/[\s“”"'《》「」]/g, "").toLowerCase();
+const planKey = (s: string) =>
+  s
+    .normalize("NFKC")
+    .replace(/[\s“”"'《》「」]/g, "")
+    .toLowerCase();
 const period = (p: PlanInfo) => `${p.shortName}(${p.period.start}-${p.period.end})`;
 
 /** The region and the plans to write. */
-export function selectPlans(ctx: Context, opts: ReportOptions): { region: Region; plans: PlanInfo[]; notes: string[] } {
+export function selectPlans(
+  ctx: Context,
+  opts: ReportOptions,
+): { region: Region; plans: PlanInfo[]; notes: string[] } {
   const { catalog, resolver } = ctx;
   const notes: string[] = [];
   let region: Region | null = null;
@@ -116,7 +129,8 @@ export function selectPlans(ctx: Context, opts: ReportOptions): { region: Region
     const candidates = region ? catalog.plansOfRegion(region.id) : catalog.plans;
     if (!plan) {
       throw new ReportError(
-        `未找到规划“${opts.plan}”。可选规划(ID 或简称):\n` + candidates.map((p) => `  ${p.id}  ${period(p)}`).join("\n"),
+        `未找到规划“${opts.plan}”。可选规划(ID 或简称):\n` +
+          candidates.map((p) => `  ${p.id}  ${period(p)}`).join("\n"),
       );
     }
     if (region && plan.region !== region.id) {
@@ -127,7 +141,9 @@ export function selectPlans(ctx: Context, opts: ReportOptions): { region: Region
       );
     }
     if (opts.year < plan.period.start || opts.year > plan.period.end)
-      notes.push(`提示:${opts.year}年不在“${plan.shortName}”的规划期(${plan.period.start}-${plan.period.end})内,仍按该年份计算。`);
+      notes.push(
+        `提示:${opts.year}年不在“${plan.shortName}”的规划期(${plan.period.start}-${plan.period.end})内,仍按该年份计算。`,
+      );
     return { region: region ?? catalog.regionById.get(plan.region)!, plans: [plan], notes };
   }
   const r = region!;
@@ -189,9 +205,7 @@ export class CsvError extends ReportError {
     readonly issues: CsvIssue[],
   ) {
     super(
-      issues
-        .map((i) => `${file} 第 ${i.line} 行:${withSuggestions(i.message, i.suggestions)}`)
-        .join("\n"),
+      issues.map((i) => `${file} 第 ${i.line} 行:${withSuggestions(i.message, i.suggestions)}`).join("\n"),
     );
     this.name = "CsvError";
   }
@@ -212,21 +226,35 @@ export function readActuals(
 ): Map<string, RowInputs> {
   const { catalog, resolver } = ctx;
   const issues: CsvIssue[] = [];
-  const fail = (line: number, message: string, suggestions: string[] = []) => issues.push({ line, message, suggestions });
+  const fail = (line: number, message: string, suggestions: string[] = []) =>
+    issues.push({ line, message, suggestions });
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? 1;
     throw new CsvError(file, [{ line, message: `CSV 格式错误(${(e as Error).message})`, suggestions: [] }]);
   }
-  if (records.length === 0) throw new CsvError(file, [{ line: 1, message: "文件为空;第一行应为表头 indicator,value", suggestions: [] }]);
+  if (records.length === 0)
+    throw new CsvError(file, [
+      { line: 1, message: "文件为空;第一行应为表头 indicator,value", suggestions: [] },
+    ]);
 
   const [head, ...rows] = records;
   const cols: Partial<Record<"indicator" | "value" | "entity" | "baseline", number>> = {};
   head.record.forEach((h, i) => {
     const key = HEADER[h.normalize("NFKC").trim().toLowerCase()];
-    if (!key) fail(head.info.lines, `无法识别的列“${h}”。可用的列:indicator(指标)、value(实际值)、entity(主体,可选)、baseline(基期值,可选)`);
+    if (!key)
+      fail(
+        head.info.lines,
+        `无法识别的列“${h}”。可用的列:indicator(指标)、value(实际值)、entity(主体,可选)、baseline(基期值,可选)`,
+      );
     else if (key in cols) fail(head.info.lines, `列“${h}”重复`);
     else cols[key] = i;
   });
@@ -269,7 +297,9 @@ export function readActuals(
       fail(
         line,
         `${rowRegion.name}“${indName}”在本次生成的进度表(${planNames.join("、")})中没有目标` +
-          (elsewhere.length ? `;该目标属于:${elsewhere.map(period).join("、")},可用 --plan 指定` : ""),
+          (elsewhere.length
+            ? `;该目标属于:${elsewhere.map(period).join("、")},可用 --plan 指定`
+            : `;规划只给出了它的历史数据,没有目标`),
         elsewhere.map((p) => p.shortName),
       );
       continue;
@@ -292,7 +322,10 @@ export function readActuals(
 
     const actual = parseNumber(cell("value"));
     const baseline = parseNumber(cell("baseline"));
-    const hint = t.unit === "%" ? `(按规划单位填写数字,如 2.5 表示 2.5%)` : `(单位:${t.kind === "multiple" ? "倍,基期=1" : t.unit})`;
+    const hint =
+      t.unit === "%"
+        ? `(按规划单位填写数字,如 2.5 表示 2.5%)`
+        : `(单位:${t.kind === "multiple" ? "倍,基期=1" : t.unit})`;
     if (Number.isNaN(actual)) fail(line, `value(实际值)“${cell("value")}”不是数字${hint}`);
     if (Number.isNaN(baseline)) fail(line, `baseline(基期值)“${cell("baseline")}”不是数字${hint}`);
     if (baseline !== null && !Number.isNaN(baseline) && !needsBaselineInput(t)) {
@@ -301,7 +334,10 @@ export function readActuals(
         : `规划已给出基期值(${t.baselineObs?.value ?? (t.kind === "cumulative" ? "累计从 0 起算" : "倍数以基期为 1")})`;
       fail(line, `${rowRegion.name}“${indName}”${why};请删去 baseline`);
     }
-    out.set(t.id, { actual: Number.isNaN(actual) ? null : actual, baseline: Number.isNaN(baseline) ? null : baseline });
+    out.set(t.id, {
+      actual: Number.isNaN(actual) ? null : actual,
+      baseline: Number.isNaN(baseline) ? null : baseline,
+    });
   }
   if (issues.length) throw new CsvError(file, issues);
   return out;
@@ -373,7 +409,8 @@ function checkOut(out: string, force: boolean) {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportError(`输出目录不存在:${dir}`);
   if (existsSync(out)) {
     if (!statSync(out).isFile()) throw new ReportError(`“${out}”不是文件,无法写入`);
-    if (!force) throw new ReportError(`输出文件已存在:${out}(为免覆盖您的数据,不会改写它);确需覆盖请加 --force`);
+    if (!force)
+      throw new ReportError(`输出文件已存在:${out}(为免覆盖您的数据,不会改写它);确需覆盖请加 --force`);
   }
 }
 
@@ -421,7 +458,9 @@ export async function report(args: string[], io: Io = stdio): Promise<number> {
     writeOut(opts.out, data, opts.force);
     for (const n of r.notes) io.err(`${n}\n`);
     const lines = r.sheets.map((s) => {
-      const counts = STATUS_ORDER.filter((k) => s.counts[k]).map((k) => `${k} ${s.counts[k]}`).join("、");
+      const counts = STATUS_ORDER.filter((k) => s.counts[k])
+        .map((k) => `${k} ${s.counts[k]}`)
+        .join("、");
       const filled = `实际值 ${s.actuals} 项` + (s.baselines ? `、基期值 ${s.baselines} 项` : "");
       return `  ${s.sheetName}:${s.rows} 个目标,已填${filled};${counts}`;
     });

@@ -249,7 +249,9 @@ export function buildProgressSheet(catalog: Catalog, planId: string, opts: Layou
   const targets = planTargets(catalog, planId);
   const dataVersion = opts.dataVersion ?? catalog.version;
   const last = SHEET.firstDataRow + targets.length - 1;
-  const lastCol = colLetter(COLUMNS.length - 2); // the hidden id column is not printed
+  const lastCol = colLetter(COLUMNS.length - 2); // the hidden id column
+  // Print through 状态: 出处 (long quotes) and 备注 stay on screen, so A4 landscape prints at a legible size.
+  const lastPrinted = COL.status;
   const statusRange = `${COL.status}${SHEET.firstDataRow}:${COL.status}${last}`;
 
   const rows: LayoutCell[][] = [];
@@ -301,7 +303,7 @@ export function buildProgressSheet(catalog: Catalog, planId: string, opts: Layou
   for (const k of ["elapsed", "completion"] as const)
     conditionalFormats.push({
       range: `${COL[k]}${SHEET.firstDataRow}:${COL[k]}${last}`,
-      rule: { type: "dataBar", color: k === "elapsed" ? "A6A6A6" : "5B9BD5", min: 0, max: 1 },
+      rule: { type: "dataBar", color: k === "elapsed" ? "D0D0D0" : "5B9BD5", min: 0, max: 1 },
     });
 
   return {
@@ -320,7 +322,7 @@ export function buildProgressSheet(catalog: Catalog, planId: string, opts: Layou
       landscape: true,
       fitToWidth: 1,
       titleRows: `${SHEET.headerRow}:${SHEET.headerRow}`,
-      area: `A1:${lastCol}${last}`,
+      area: `A1:${lastPrinted}${last}`,
     },
   };
 }

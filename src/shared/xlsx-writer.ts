@@ -1,0 +1,310 @@
+// The ExcelJS writer of progress sheets: turns the plain layouts of src/core/layout.ts into an .xlsx
+// workbook (values, formulas, formats, styles, merges, conditional formats, frozen panes, print setup).
+// The file computes by itself: standard formulas only, recalculated on open (fullCalcOnLoad).
+import ExcelJS from "exceljs";
+import {
+  COL,
+  colLetter,
+  SHEET,
+  STYLE_FILLS,
+  type LayoutCell,
+  type ProgressSheetLayout,
+  type StyleName,
+} from "../core/layout";
+
+/** What the statistician supplied for a row: written into the 实际值 / 基期值 input cells. */
+export interface RowInputs {
+  actual?: number | null;
+  baseline?: number | null;
+}
+
+const FONT = "宋体";
+const TITLE_FONT = "黑体";
+const BODY_SIZE = 10;
+const argb = (rgb: string) => `FF${rgb}`;
+const solid = (rgb: string): ExcelJS.Fill => ({
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: argb(rgb) },
+  bgColor: { argb: argb(rgb) },
+});
+const thin = (rgb: string): Partial<ExcelJS.Borders> => {
+  const side: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(rgb) } };
+  return { top: side, left: side, bottom: side, right: side };
+};
+const GRID = thin("BFBFBF");
+
+/** Cell styles by layout style name. */
+const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
+  title: {
+    font: { name: TITLE_FONT, size: 16, bold: true, color: { argb: argb("1F4E79") } },
+    fill: solid(STYLE_FILLS.title),
+    alignment: { vertical: "middle", horizontal: "left" },
+  },
+  meta: { font: { name: FONT, size: BODY_SIZE, bold: true }, alignment: { vertical: "middle" } },
+  metaInput: {
+    font: { name: FONT, size: 11, bold: true },
+    fill: solid(STYLE_FILLS.input),
+    border: thin("BF9000"),
+    alignment: { vertical: "middle", horizontal: "center" },
+  },
+  header: {
+    font: { name: FONT, size: BODY_SIZE, bold: true, color: { argb: argb("FFFFFF") } },
+    fill: solid(STYLE_FILLS.header),
+    border: GRID,
+    alignment: { vertical: "middle", horizontal: "center", wrapText: true },
+  },
+  text: {
+    font: { name: FONT, size: BODY_SIZE },
+    border: GRID,
+    alignment: { vertical: "middle", wrapText: true },
+  },
+  number: {
+    font: { name: FONT, size: BODY_SIZE },
+    border: GRID,
+    alignment: { vertical: "middle", horizontal: "right" },
+  },
+  input: {
+    font: { name: FONT, size: BODY_SIZE },
+    fill: solid(STYLE_FILLS.input),
+    border: thin("BF9000"),
+    alignment: { vertical: "middle", horizontal: "right" },
+  },
+  derived: {
+    font: { name: FONT, size: BODY_SIZE },
+    border: GRID,
+    alignment: { vertical: "middle", horizontal: "right" },
+  },
+  quote: {
+    font: { name: FONT, size: 9, color: { argb: argb("595959") } },
+    border: GRID,
+    alignment: { vertical: "middle", wrapText: true },
+  },
+  hidden: { font: { name: FONT, size: 8, color: { argb: argb("808080") } } },
+};
+
+/** Styles used as they are in the title block (rows above the header). */
+const META_STYLES = new Set<StyleName>(["title", "meta", "metaInput", "hidden"]);
+
+/** Approximate display width in column-width units (CJK and full-width characters count double). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f\u201c\u201d]/.test(
+        ch,
+      )
+        ? 2
+        : 1.05;
+  return w;
+}
+
+/** Lines a wrapped text takes in a column of the given width, at a font size. */
+function linesFor(text: string, width: number, size: number): number {
+  const usable = Math.max(width - 1, 1) * (BODY_SIZE / size) * 1.1;
+  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / usable)), 0);
+}
+
+const LINE_HEIGHT = 13.5;
+
+/** Width (in column units) of each merged range, by its top-left cell "row:col" (1-based row, 0-based col). */
+function mergeWidths(layout: ProgressSheetLayout): Map<string, number> {
+  const letters = layout.columns.map((_, i) => colLetter(i));
+  const out = new Map<string, number>();
+  for (const m of layout.merges) {
+    const [, c1, r1, c2] = /^([A-Z]+)(\d+):([A-Z]+)\d+$/.exec(m) ?? [];
+    if (!c1) continue;
+    const [from, to] = [letters.indexOf(c1), letters.indexOf(c2)];
+    out.set(
+      `${r1}:${from}`,
+      layout.columns.slice(from, to + 1).reduce((w, c) => w + c.width, 0),
+    );
+  }
+  return out;
+}
+
+/**
+ * Explicit row heights, estimated for 宋体 (Excel and WPS do not autofit wrapped rows on open; LibreOffice
+ * would, differently): data rows fit their wrapped texts, title-block rows their merged notes.
+ */
+function rowHeight(
+  layout: ProgressSheetLayout,
+  merged: Map<string, number>,
+  rowNumber: number,
+): number | undefined {
+  if (rowNumber === SHEET.titleRow || rowNumber === SHEET.headerRow) return 30;
+  let lines = 1;
+  layout.rows[rowNumber - 1].forEach((c, i) => {
+    if (typeof c.value !== "string" || !(c.style === "text" || c.style === "quote")) return;
+    const width =
+      merged.get(`${rowNumber}:${i}`) ?? (rowNumber < SHEET.headerRow ? 0 : layout.columns[i].width);
+    if (!width) return; // title block: unmerged text runs over empty neighbours
+    const size = c.style === "quote" ? 9 : BODY_SIZE;
+    lines = Math.max(lines, linesFor(c.value, width, size) * (size / BODY_SIZE));
+  });
+  if (rowNumber < SHEET.headerRow)
+    return lines > 1 ? Math.min(Math.ceil(lines), 4) * LINE_HEIGHT + 4 : undefined;
+  return Math.ceil(lines) * LINE_HEIGHT + 4;
+}
+
+const hasContent = (c: LayoutCell | undefined) =>
+  !!c && (c.formula !== undefined || (c.value !== undefined && c.value !== null));
+
+/**
+ * A cell's style. Above the header (title block) there is no grid; merged notes wrap; a label followed by its
+ * number (状态统计) is right-aligned against it; a label too wide for its column with a filled neighbour
+ * shrinks to fit.
+ */
+function styleFor(
+  layout: ProgressSheetLayout,
+  merged: Map<string, number>,
+  rowNumber: number,
+  ci: number,
+): Partial<ExcelJS.Style> {
+  const cells = layout.rows[rowNumber - 1];
+  const c = cells[ci];
+  const s = STYLES[c.style!];
+  if (rowNumber >= SHEET.headerRow) return { ...s };
+  const next = cells[ci + 1];
+  const isCount = (x: LayoutCell | undefined) => !!x && (x.style === "number" || x.formula !== undefined);
+  if (c.style === "meta") {
+    const text = String(c.value ?? "");
+    if (isCount(next)) return { ...s, alignment: { vertical: "middle", horizontal: "right" } };
+    if (hasContent(next) && displayWidth(text) > layout.columns[ci].width)
+      return { ...s, alignment: { vertical: "middle", shrinkToFit: true } };
+    return { ...s };
+  }
+  if (META_STYLES.has(c.style!)) return { ...s };
+  if (isCount(c))
+    return { ...s, border: {}, alignment: { vertical: "middle", horizontal: "left", indent: 1 } };
+  return { ...s, border: {}, alignment: { vertical: "middle", wrapText: merged.has(`${rowNumber}:${ci}`) } };
+}
+
+/** "P7:P30" → "$P7", the rule's anchor for relative references. */
+function anchorOf(range: string): string {
+  const m = /^([A-Z]+)(\d+)/.exec(range);
+  if (!m) throw new Error(`无效的区域:${range}`);
+  return `$${m[1]}${m[2]}`;
+}
+
+function writeSheet(
+  ws: ExcelJS.Worksheet,
+  layout: ProgressSheetLayout,
+  inputs: ReadonlyMap<string, RowInputs>,
+) {
+  // A column font also makes ExcelJS write width 9, which it would otherwise drop as its "default".
+  ws.columns = layout.columns.map((c) => ({
+    key: c.key,
+    width: c.width,
+    hidden: c.hidden ?? false,
+    style: { font: { name: FONT, size: BODY_SIZE } },
+  }));
+
+  const merged = mergeWidths(layout);
+  layout.rows.forEach((cells, ri) => {
+    const rowNumber = ri + 1;
+    const row = ws.getRow(rowNumber);
+    cells.forEach((c, ci) => {
+      if (c.value === undefined && c.formula === undefined && !c.style && !c.numFmt) return;
+      const cell = row.getCell(ci + 1);
+      if (c.formula) cell.value = { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+      else if (c.value !== undefined && c.value !== null) cell.value = c.value;
+      if (c.style) cell.style = styleFor(layout, merged, rowNumber, ci);
+      if (c.numFmt) cell.numFmt = c.numFmt;
+    });
+    const h = rowHeight(layout, merged, rowNumber);
+    if (h) row.height = h;
+  });
+
+  // The statistician's inputs, into their rows.
+  layout.targetIds.forEach((id, i) => {
+    const v = inputs.get(id);
+    if (!v) return;
+    const r = SHEET.firstDataRow + i;
+    if (v.actual !== undefined && v.actual !== null) ws.getCell(`${COL.actual}${r}`).value = v.actual;
+    if (v.baseline !== undefined && v.baseline !== null) {
+      const baselineIndex = layout.columns.findIndex((c) => c.key === "baseline");
+      if (layout.rows[r - 1][baselineIndex].style !== "input")
+        throw new Error(`${id}:规划已给出基期值,不能再填写`);
+      ws.getCell(`${COL.baseline}${r}`).value = v.baseline;
+    }
+  });
+
+  for (const m of layout.merges) ws.mergeCells(m);
+
+  for (const cf of layout.conditionalFormats) {
+    const { rule } = cf;
+    if (rule.type === "textEquals") {
+      ws.addConditionalFormatting({
+        ref: cf.range,
+        rules: [
+          {
+            type: "expression",
+            priority: 0, // assigned in order by ExcelJS
+            formulae: [`${anchorOf(cf.range)}="${rule.text.replace(/"/g, '""')}"`],
+            style: { fill: solid(rule.fill), font: { color: { argb: argb(rule.font) } } },
+          },
+        ],
+      });
+    } else {
+      // Solid bars (Excel 2010 x14 extension, with the 2007 rule as fallback): length exactly proportional
+      // to 0…1. ExcelJS's gradient (2007-only) variant writes an empty x14:id reference, so it is not used.
+      ws.addConditionalFormatting({
+        ref: cf.range,
+        rules: [
+          {
+            type: "dataBar",
+            priority: 0,
+            gradient: false,
+            cfvo: [
+              { type: "num", value: rule.min },
+              { type: "num", value: rule.max },
+            ],
+            color: { argb: argb(rule.color) },
+          } as unknown as ExcelJS.DataBarRuleType,
+        ],
+      });
+    }
+  }
+
+  ws.views = [
+    {
+      state: "frozen",
+      xSplit: layout.freeze.columns,
+      ySplit: layout.freeze.rows,
+      topLeftCell: `${colLetter(layout.freeze.columns)}${layout.freeze.rows + 1}`,
+      activeCell: `${COL.actual}${SHEET.firstDataRow}`,
+    },
+  ];
+  ws.pageSetup = {
+    paperSize: 9, // A4
+    orientation: layout.print.landscape ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: layout.print.fitToWidth,
+    fitToHeight: 0,
+    printArea: layout.print.area,
+    printTitlesRow: layout.print.titleRows,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: `&C第 &P 页,共 &N 页`, evenFooter: `&C第 &P 页,共 &N 页` };
+}
+
+/**
+ * One worksheet per layout, in order. inputs: 实际值 / 基期值 by target id (a baseline only where the
+ * layout's 基期值 cell is an input cell).
+ */
+export function layoutToWorkbook(
+  layouts: ProgressSheetLayout[],
+  inputs: ReadonlyMap<string, RowInputs> = new Map(),
+): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "PLAN.* for Excel";
+  wb.created = new Date();
+  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const layout of layouts) {
+    const ws = wb.addWorksheet(layout.sheetName, { properties: { defaultRowHeight: 15 } });
+    writeSheet(ws, layout, inputs);
+  }
+  return wb;
+}

@@ -1,0 +1,263 @@
+// The written workbooks compute the methodology without the add-in: LibreOffice Calc (headless, with
+// recalculation on load forced) recalculates every progress sheet, and each data row's 序时进度, 完成进度,
+// 预期值, 差额, 需年均增速 and 状态 must equal assess(). Needs `soffice`; fails (never skips) without it.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parse } from "csv-parse/sync";
+import { getCatalog, progressInputFor } from "../../src/core/catalog";
+import { buildProgressSheet, COLUMNS, plansCovering, SHEET, type ColumnKey } from "../../src/core/layout";
+import { assess, STATUS_ORDER, type Progress } from "../../src/core/methodology";
+import { getContext } from "../../src/core/functions";
+import { readActuals } from "../../src/cli/report";
+import type { RowInputs } from "../../src/shared/xlsx-writer";
+import { runReport, tempDir } from "./helpers";
+
+const SOFFICE = process.env.SOFFICE || "soffice";
+/** CSV export of every sheet (last token -1), UTF-8, values not "as shown" (full precision). */
+const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+/** LibreOffice profile setting: recalculate OOXML files on load — 0 always, 1 never (default), 2 ask. */
+const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+interface Case {
+  region: string;
+  regionId: string;
+  year: number;
+  csv: string;
+}
+
+// Actuals chosen to reach every status; several baselines typed where the plan gives none.
+const CASES: Case[] = [
+  {
+    region: "益阳",
+    regionId: "yiyang",
+    year: 2023,
+    csv: [
+      "indicator,value,baseline",
+      "高新技术企业,470,",
+      "研发经费投入强度,2.1,",
+      "研发经费投入年均增速,11,",
+      "技术合同认定登记额占GDP比重,1.5,0.9",
+      "规模以上工业企业研发经费支出与营业收入之比,1.4,1.0",
+      "每万人口发明专利拥有量,5.2,",
+      "高新技术产业增加值占GDP比重,22,",
+      "高新技术产业增加值年均增速,9.8,",
+      "转型省级高新区的省级产业园区,1,",
+      "人才交流活动,3,",
+    ].join("\n"),
+  },
+  {
+    region: "中山",
+    regionId: "zhongshan",
+    year: 2022,
+    csv: [
+      "entity,indicator,value,baseline",
+      ",研发经费投入年均增速,9.6,",
+      ",高新技术企业,3000,2500",
+      ",智能家居产业集群产值,3500,3000",
+      ",规模以上工业企业研发机构覆盖率,35,38",
+      ",技术合同交易额,20,15",
+      ",每万人口高价值发明专利拥有量,5,",
+      ",国家重大科技基础设施,1,0",
+      ",省实验室,1,0",
+      ",省级以上工程实验室,1,",
+      "哈工大创新中心,专职科研人员,60,0",
+      "复旦联合创新中心,引进研发人才,45,",
+      "翠亨新区,10亿元规模以上骨干企业,2,0",
+    ].join("\r\n"),
+  },
+  {
+    region: "城区",
+    regionId: "shanwei-chengqu",
+    year: 2024,
+    csv:
+      "\uFEFF" +
+      [
+        "indicator,value,baseline",
+        "科技型企业,1.4,",
+        "省级以上创新平台,5.375,3", // pace exactly 0.95 (decimal): a threshold edge
+        "研发经费投入强度,1.8,1.5",
+        "新引进大学生,0.3,",
+        "技术合同交易额,1200,800",
+        "每万人口发明专利拥有量,0.3,0.35",
+        "人才资源总量,12.1,10", // pace exactly 1.05 (decimal)
+        "国家科技型中小企业,150,100",
+        "市级企业研究开发中心和市级新型研发机构,6,",
+      ].join("\n"),
+  },
+];
+
+const catalog = getCatalog();
+const tmp = tempDir("plan-lo-");
+afterAll(() => tmp.cleanup());
+const col = (k: ColumnKey) => COLUMNS.findIndex((c) => c.key === k);
+const CHECKED = ["elapsed", "completion", "expected", "variance", "requiredRate", "status"] as const;
+
+function sofficeVersion(): string | null {
+  const p = spawnSync(SOFFICE, ["--version"], { encoding: "utf8", timeout: 60_000 });
+  return p.error || p.status !== 0 ? null : p.stdout.trim();
+}
+
+/** Inputs by target id, resolved exactly as the report resolves them. */
+function inputsOf(c: Case): Map<string, RowInputs> {
+  const ctx = getContext();
+  const region = ctx.resolver.region(c.region);
+  const targets = plansCovering(catalog, region.id, c.year).flatMap((p) =>
+    catalog.targets.filter((t) => t.plan.id === p.id),
+  );
+  return readActuals(c.csv, `${c.region}.csv`, ctx, region, targets);
+}
+
+/** A cell of LibreOffice's CSV: "" → null; "60%" → 0.6; numbers; otherwise the text. */
+function cellValue(s: string): number | string | null {
+  if (s === "") return null;
+  const pct = /^(-?[\d.]+(?:E[+-]?\d+)?)%$/i.exec(s);
+  if (pct) return Number(pct[1]) / 100;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : s;
+}
+
+let version: string | null = null;
+let outDir = "";
+let conversion = { status: null as number | null, stderr: "", stdout: "" };
+
+beforeAll(() => {
+  version = sofficeVersion();
+  if (!version) return;
+  for (const c of CASES) writeFileSync(join(tmp.dir, `${c.region}.csv`), c.csv, "utf8");
+  const profile = join(tmp.dir, "lo-profile");
+  mkdirSync(join(profile, "user"), { recursive: true });
+  writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  outDir = join(tmp.dir, "csv");
+  mkdirSync(outDir);
+  return (async () => {
+    for (const c of CASES) {
+      const r = await runReport([
+        "--region",
+        c.region,
+        "--year",
+        String(c.year),
+        "--actuals",
+        join(tmp.dir, `${c.region}.csv`),
+        "--out",
+        join(tmp.dir, `${c.region}.xlsx`),
+      ]);
+      if (r.code !== 0) throw new Error(`report ${c.region} failed: ${r.stderr}`);
+    }
+    // One soffice run converts all three workbooks (every sheet to its own CSV).
+    const p = spawnSync(
+      SOFFICE,
+      [
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        "--convert-to",
+        CSV_FILTER,
+        "--outdir",
+        outDir,
+        ...CASES.map((c) => join(tmp.dir, `${c.region}.xlsx`)),
+      ],
+      { encoding: "utf8", timeout: 240_000, killSignal: "SIGKILL" },
+    );
+    conversion = {
+      status: p.status,
+      stderr: String(p.stderr ?? p.error ?? ""),
+      stdout: String(p.stdout ?? ""),
+    };
+  })();
+}, 300_000);
+
+test("LibreOffice Calc (soffice) is installed", () => {
+  if (!version)
+    throw new Error(
+      `未找到 LibreOffice(${SOFFICE})。请安装:apt-get update && apt-get install -y libreoffice-calc-nogui(或设置 SOFFICE 指向 soffice)`,
+    );
+  expect(version).toMatch(/LibreOffice/);
+});
+
+test("the profile forces recalculation on load, and the conversion succeeded", () => {
+  expect(version).not.toBeNull();
+  const xcu = readFileSync(join(tmp.dir, "lo-profile", "user", "registrymodifications.xcu"), "utf8");
+  expect(xcu).toMatch(/OOXMLRecalcMode" oor:op="fuse"><value>0</);
+  expect(conversion.status).toBe(0);
+});
+
+describe.each(CASES)("$region $year, recalculated by LibreOffice", (c) => {
+  test("every data row equals assess(progressInputFor(…)); status counts too", () => {
+    expect(version).not.toBeNull();
+    const inputs = inputsOf(c);
+    expect(inputs.size).toBeGreaterThanOrEqual(8);
+    const plans = plansCovering(catalog, c.regionId, c.year);
+    expect(plans.length).toBeGreaterThan(0);
+    const mismatches: string[] = [];
+    let rowsChecked = 0;
+    for (const plan of plans) {
+      const layout = buildProgressSheet(catalog, plan.id, { year: c.year });
+      const file = join(outDir, `${c.region}-${layout.sheetName}.csv`);
+      if (!existsSync(file))
+        throw new Error(
+          `LibreOffice wrote no ${file}; got ${readdirSync(outDir).join(", ")}\n${conversion.stderr}`,
+        );
+      const rows = parse(readFileSync(file, "utf8"), { bom: true, relax_column_count: true }) as string[][];
+      expect(rows[SHEET.headerRow - 1]).toEqual(COLUMNS.map((x) => x.title));
+      const data = rows.slice(SHEET.firstDataRow - 1).filter((r) => r[col("id")]);
+      expect(data.map((r) => r[col("id")])).toEqual(layout.targetIds);
+
+      const counts = new Map<string, number>();
+      for (const r of data) {
+        const id = r[col("id")];
+        const t = catalog.targetById.get(id)!;
+        const v = inputs.get(id);
+        const actual = v?.actual ?? null;
+        const baseline = v?.baseline ?? null;
+        expect([id, cellValue(r[col("actual")])]).toEqual([id, actual]);
+        if (baseline !== null) expect([id, cellValue(r[col("baseline")])]).toEqual([id, baseline]);
+        const want: Progress = assess(progressInputFor(t, actual, c.year, baseline));
+        counts.set(want.status, (counts.get(want.status) ?? 0) + 1);
+        for (const k of CHECKED) {
+          const got = cellValue(r[col(k)]);
+          const exp = want[k];
+          const ok =
+            typeof exp === "number" ? typeof got === "number" && Math.abs(got - exp) < 5e-7 : got === exp;
+          if (!ok)
+            mismatches.push(
+              `${layout.sheetName} ${id} ${k}: LibreOffice ${JSON.stringify(got)}, assess ${JSON.stringify(exp)}`,
+            );
+        }
+        rowsChecked++;
+      }
+      // Row 5: COUNTIF per status, pairs of (label, count) from column B.
+      const r5 = rows[4];
+      STATUS_ORDER.forEach((s, i) => {
+        expect(r5[1 + i * 2]).toBe(s);
+        expect([s, cellValue(r5[2 + i * 2])]).toEqual([s, counts.get(s) ?? 0]);
+      });
+    }
+    expect(mismatches).toEqual([]);
+    expect(rowsChecked).toBeGreaterThanOrEqual(11);
+  });
+});
+
+test("the cases reach every status", () => {
+  const seen = new Set<string>();
+  for (const c of CASES) {
+    const inputs = inputsOf(c);
+    for (const p of plansCovering(catalog, c.regionId, c.year))
+      for (const id of buildProgressSheet(catalog, p.id, { year: c.year }).targetIds) {
+        const v = inputs.get(id);
+        seen.add(
+          assess(
+            progressInputFor(catalog.targetById.get(id)!, v?.actual ?? null, c.year, v?.baseline ?? null),
+          ).status,
+        );
+      }
+  }
+  expect([...seen].sort()).toEqual([...STATUS_ORDER].sort());
+});
