@@ -1,0 +1,73 @@
+// The Excel face of the PLAN functions: a thin adapter from Excel's custom-function calling convention to the
+// one runner (core/runner.ts). Excel hands over raw cell values; the runner coerces them and answers with an
+// Outcome; a failure becomes a CustomFunctions.Error (#N/A or #VALUE! with the runner's Chinese message).
+import { FUNCTION_BY_ID, type FunctionId, type FunctionSpec, type Value } from "../core/functions";
+import { run, type Outcome } from "../core/runner";
+
+/** Number format of the fractions PROGRESS and REQUIRED_RATE return, where the host can carry one. */
+export const PERCENT_FORMAT = "0.0%";
+
+/** The part of the Office global this adapter reads. */
+export interface RequirementsHost {
+  context?: { requirements?: { isSetSupported(name: string, minVersion?: string): boolean } };
+}
+
+/**
+ * Whether a custom function may return an Excel data type (a number with its own number format): custom
+ * functions integrate with data types from CustomFunctionsRuntime 1.4 on. Asked when a formula is calculated,
+ * never at build time: the same bundle runs in hosts with and without it.
+ */
+export function supportsFormattedNumbers(office: RequirementsHost | undefined = officeGlobal()): boolean {
+  try {
+    return office?.context?.requirements?.isSetSupported("CustomFunctionsRuntime", "1.4") === true;
+  } catch {
+    return false;
+  }
+}
+
+function officeGlobal(): RequirementsHost | undefined {
+  return (globalThis as { Office?: RequirementsHost }).Office;
+}
+
+export type ExcelValue = Value | Excel.DoubleCellValue;
+
+/** A successful value as Excel gets it: percent results as a formatted double where the host supports it. */
+export function present(
+  value: Value,
+  spec: Pick<FunctionSpec, "percent">,
+  formattedNumbers: boolean,
+): ExcelValue {
+  if (spec.percent && formattedNumbers && typeof value === "number")
+    return { type: "Double", basicValue: value, numberFormat: PERCENT_FORMAT };
+  return value;
+}
+
+/** A failed Outcome as the error object a custom function throws. */
+export function toExcelError(outcome: Extract<Outcome, { ok: false }>): CustomFunctions.Error {
+  const code =
+    outcome.error === "#N/A"
+      ? CustomFunctions.ErrorCode.notAvailable
+      : CustomFunctions.ErrorCode.invalidValue;
+  return new CustomFunctions.Error(code, outcome.message);
+}
+
+/**
+ * Excel data types reach `any` parameters as objects (allowCustomDataForDataTypeAny is on so that results can
+ * carry a number format): a formatted number or a string cell value is read as its basic value, so that a
+ * PROGRESS result can feed another formula. Error values stay objects; the runner rejects them.
+ */
+export function plainArg(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(plainArg);
+  if (typeof v !== "object" || v === null) return v;
+  const o = v as { type?: unknown; basicValue?: unknown };
+  if (typeof o.type === "string" && o.type !== "Error" && "basicValue" in o) return o.basicValue;
+  return v;
+}
+
+/** PLAN.<id> for Excel: run it, throw its error, or return its value. */
+export function callExcel(id: FunctionId, args: readonly unknown[]): ExcelValue {
+  const outcome = run(id, args.map(plainArg));
+  if (!outcome.ok) throw toExcelError(outcome);
+  const spec = FUNCTION_BY_ID.get(id);
+  return spec?.percent ? present(outcome.value, spec, supportsFormattedNumbers()) : outcome.value;
+}

@@ -1,0 +1,132 @@
+// The PLAN functions in HyperFormula (a real formula engine, used by the browser preview and the tests): one
+// FunctionPlugin that registers PLAN.<id> for every entry of the function table and sends every call through
+// the one runner, so that nested formulas, cell references and spilled tables behave as in Excel.
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type ImplementedFunctions,
+} from "hyperformula";
+import { FUNCTIONS, type Value } from "../core/functions";
+import { run, type Outcome } from "../core/runner";
+
+/** Function names in formulas: PLAN.TARGET, PLAN.LIST, … (HyperFormula function ids may contain dots). */
+export const HF_PREFIX = "PLAN.";
+
+/** The shape of HyperFormula's formula syntax tree that this plugin reads (its types are not exported). */
+interface Ast {
+  type: string;
+  value?: unknown;
+  args?: Ast[];
+  expression?: Ast;
+  procedureName?: string;
+}
+type PluginState = Parameters<FunctionPlugin["evaluateAst"]>[1];
+type PluginAst = Parameters<FunctionPlugin["evaluateAst"]>[0];
+
+/** A HyperFormula value as the runner's raw argument: blanks as null, ranges as arrays, errors as error values. */
+export function fromHyperFormula(v: unknown): unknown {
+  if (v === EmptyValue || v === undefined) return null;
+  if (v instanceof SimpleRangeValue) return v.rawData().map((row) => row.map(fromHyperFormula));
+  if (v instanceof CellError) return { errorType: v.type, message: v.message };
+  if (typeof v === "object" && v !== null && typeof (v as { val?: unknown }).val === "number")
+    return (v as { val: number }).val; // a number with a date/percent/currency subtype
+  return v;
+}
+
+/** The runner's Outcome as a HyperFormula value: #N/A or #VALUE! with the Chinese message, tables as arrays. */
+export function toHyperFormula(outcome: Outcome): CellError | SimpleRangeValue | string | number {
+  if (!outcome.ok)
+    return new CellError(outcome.error === "#N/A" ? ErrorType.NA : ErrorType.VALUE, outcome.message);
+  const v: Value = outcome.value;
+  // A copy: the runner's memoized tables are frozen, and HyperFormula resizes and edits its arrays in place.
+  return Array.isArray(v) ? SimpleRangeValue.onlyValues(v.map((row) => [...row])) : v;
+}
+
+const idOf = (procedureName: string | undefined) => String(procedureName ?? "").slice(HF_PREFIX.length);
+
+/** Syntax that evaluates to the same constant wherever it stands (so a table's size is known when parsed). */
+function isConstant(ast: Ast): boolean {
+  switch (ast.type) {
+    case "NUMBER":
+    case "STRING":
+    case "EMPTY":
+      return true;
+    case "MINUS_UNARY_OP":
+    case "PLUS_UNARY_OP":
+      return ast.value !== undefined && isConstant(ast.value as Ast);
+    case "PARENTHESES":
+      return ast.expression !== undefined && isConstant(ast.expression);
+    default:
+      return false;
+  }
+}
+
+export class PlanFunctionsPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
+    FUNCTIONS.map((f) => [
+      HF_PREFIX + f.id,
+      {
+        method: "plan",
+        // ANY: the runner coerces (and reports) every argument itself; ranges arrive whole, errors propagate.
+        parameters: f.params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
+        // Surplus arguments reach the runner too, which answers with its own Chinese message.
+        repeatLastArgs: 1,
+        ...(f.result === "matrix"
+          ? { sizeOfResultArrayMethod: "planSize", vectorizationForbidden: true }
+          : {}),
+      },
+    ]),
+  );
+
+  plan(ast: PluginAst, state: PluginState) {
+    const node = ast as unknown as Ast;
+    const id = idOf(node.procedureName);
+    return this.runFunction(
+      node.args as never,
+      state,
+      this.metadata(node.procedureName ?? ""),
+      (...args: unknown[]) => toHyperFormula(run(id, args.map(fromHyperFormula))),
+    );
+  }
+
+  /**
+   * The size of LIST/SEARCH's table, which HyperFormula must know when the formula is parsed: computed when
+   * the arguments are constants (=PLAN.LIST("益阳")). With cell references the size is not knowable then;
+   * such a call yields one cell at the top level (HyperFormula reports #VALUE!) but works nested, e.g. in
+   * =INDEX(PLAN.LIST(A1),2,1) or =COUNTA(PLAN.LIST(A1)).
+   */
+  planSize(ast: PluginAst, state: PluginState): ArraySize {
+    const node = ast as unknown as Ast;
+    const args = node.args ?? [];
+    if (!args.every(isConstant)) return ArraySize.scalar();
+    const values = args.map((a) => fromHyperFormula(this.evaluateAst(a as never, state)));
+    const outcome = run(idOf(node.procedureName), values);
+    if (!outcome.ok || !Array.isArray(outcome.value) || outcome.value.length === 0) return ArraySize.scalar();
+    return new ArraySize(outcome.value[0].length, outcome.value.length);
+  }
+}
+
+/** Translations: the formula names are PLAN.<id> in every language HyperFormula has registered. */
+export function planTranslations(languages: readonly string[] = HyperFormula.getRegisteredLanguagesCodes()) {
+  const names = Object.fromEntries(FUNCTIONS.map((f) => [HF_PREFIX + f.id, HF_PREFIX + f.id]));
+  return Object.fromEntries(languages.map((lang) => [lang, names]));
+}
+
+/**
+ * Registers the plugin (HyperFormula's registry is global to the process) for every language registered so
+ * far. Idempotent; call it again after HyperFormula.registerLanguage() for the new language to know PLAN.*.
+ */
+export function registerPlanFunctions(): void {
+  const first = HF_PREFIX + FUNCTIONS[0].id;
+  const languages = HyperFormula.getRegisteredLanguagesCodes();
+  if (languages.every((lang) => HyperFormula.getRegisteredFunctionNames(lang).includes(first))) return;
+  if (HyperFormula.getRegisteredFunctionNames("enGB").includes(first))
+    HyperFormula.unregisterFunctionPlugin(PlanFunctionsPlugin);
+  HyperFormula.registerFunctionPlugin(PlanFunctionsPlugin, planTranslations(languages));
+}
