@@ -82,10 +82,14 @@ function check(v: Value, spec: FunctionSpec): Value {
 
 // Results are pure functions of the arguments (the bundled data does not change at run time), so scalar
 // argument lists are memoized: a recalculation of thousands of cells costs a few Map lookups per cell.
+// Per function id, one tree per argument count; each level is keyed by one argument, the last level
+// holds the Outcome.
 type MemoNode = Map<unknown, MemoNode | Outcome>;
-const memo = new Map<string, MemoNode>();
+const memo = new Map<string, (MemoNode | Outcome | undefined)[]>();
 let memoSize = 0;
 const MEMO_LIMIT = 100_000;
+let lastId = "";
+let lastRoots: (MemoNode | Outcome | undefined)[] | undefined;
 
 function isScalar(v: unknown): boolean {
   return v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
@@ -97,33 +101,39 @@ function isScalar(v: unknown): boolean {
  */
 export function run(id: string, rawArgs: readonly unknown[], ctx?: Context): Outcome {
   if (ctx !== undefined) return runUncached(id, rawArgs, ctx);
-  let node = memo.get(id);
-  for (let i = 0; node !== undefined && i < rawArgs.length; i++) node = node.get(rawArgs[i] ?? null) as MemoNode | undefined;
-  if (node !== undefined) {
-    const hit = node.get(MEMO_LEAF) as Outcome | undefined;
-    if (hit !== undefined) return hit;
-  }
+  const n = rawArgs.length;
+  const roots = id === lastId ? lastRoots : memo.get(id);
+  let node = roots?.[n];
+  for (let i = 0; node !== undefined && i < n; i++) node = (node as MemoNode).get(rawArgs[i] ?? null);
+  if (node !== undefined) return node as Outcome;
   const out = runUncached(id, rawArgs, getContext());
-  if (rawArgs.length <= 8 && rawArgs.every(isScalar)) remember(id, rawArgs, out);
+  if (n <= 8 && rawArgs.every(isScalar)) remember(id, rawArgs, out);
   return out;
 }
-
-const MEMO_LEAF = Symbol("leaf");
 
 function remember(id: string, rawArgs: readonly unknown[], out: Outcome) {
   if (memoSize >= MEMO_LIMIT) {
     memo.clear();
     memoSize = 0;
   }
-  let node = memo.get(id);
-  if (!node) memo.set(id, (node = new Map()));
-  for (const a of rawArgs) {
-    const k = a ?? null;
-    let next = node.get(k) as MemoNode | undefined;
-    if (!next) node.set(k, (next = new Map()));
-    node = next;
+  let roots = memo.get(id);
+  if (!roots) memo.set(id, (roots = []));
+  lastId = id;
+  lastRoots = roots;
+  const n = rawArgs.length;
+  const frozen = deepFreeze(out);
+  if (n === 0) {
+    roots[0] = frozen;
+  } else {
+    let node = (roots[n] ??= new Map()) as MemoNode;
+    for (let i = 0; i < n - 1; i++) {
+      const k = rawArgs[i] ?? null;
+      let next = node.get(k) as MemoNode | undefined;
+      if (!next) node.set(k, (next = new Map()));
+      node = next;
+    }
+    node.set(rawArgs[n - 1] ?? null, frozen);
   }
-  node.set(MEMO_LEAF, deepFreeze(out));
   memoSize++;
 }
 
