@@ -203,8 +203,10 @@ function dataRow(t: CatalogTarget, seq: number, r: number): LayoutCell[] {
   const f = rowFormulas(t, r);
   const implied = impliedBaseline(t.kind);
   const baseline = t.baselineObs?.value ?? implied;
-  const fmt = unitFormat(t.unit, t.unit === "%" ? 2 : 0);
-  const fmt2 = unitFormat(t.unit, t.unit === "%" ? 2 : 1);
+  // Enough decimals to show the plan's own figures exactly (2.96件, 0.5万人), never fewer than the unit needs.
+  const shown = Math.max(decimalsOf(t.threshold), decimalsOf(baseline), t.unit === "%" || t.indicatorDef.dimension === "ratio" ? 2 : 0);
+  const fmt = unitFormat(t.unit, shown);
+  const fmt2 = unitFormat(t.unit, Math.max(shown, 1));
   const cells: Record<ColumnKey, LayoutCell> = {
     seq: { value: seq, style: "number", numFmt: "0" },
     indicator: { value: t.indicatorDef.name, style: "text" },
@@ -231,6 +233,12 @@ function dataRow(t: CatalogTarget, seq: number, r: number): LayoutCell[] {
     id: { value: t.id, style: "hidden" },
   };
   return COLUMNS.map((c) => cells[c.key]);
+}
+
+/** Decimal places of a figure as written (2.96 → 2); null → 0. */
+function decimalsOf(x: number | null): number {
+  if (x === null || Number.isInteger(x)) return 0;
+  return Math.min(String(x).split(".")[1]?.length ?? 0, 4);
 }
 
 const blankRow = (): LayoutCell[] => COLUMNS.map(() => ({}));
@@ -282,7 +290,7 @@ export function buildProgressSheet(catalog: Catalog, planId: string, opts: Layou
   const r5 = blankRow();
   r5[0] = { value: "状态统计", style: "meta" };
   Object.values(STATUS).forEach((s, i) => {
-    const col = 1 + i * 2;
+    const col = 2 + i * 2; // the label spans A5:B5
     r5[col] = { value: s, style: "meta" };
     r5[col + 1] = { formula: `=COUNTIF(${statusRange},"${s}")`, style: "number", numFmt: "0" };
   });
@@ -315,7 +323,7 @@ export function buildProgressSheet(catalog: Catalog, planId: string, opts: Layou
     columns: COLUMNS,
     rows,
     targetIds: targets.map((t) => t.id),
-    merges: [`A1:${lastCol}1`, `E2:${lastCol}2`, `E4:${lastCol}4`],
+    merges: [`A1:${lastCol}1`, `E2:${lastCol}2`, `E4:${lastCol}4`, "A5:B5"],
     conditionalFormats,
     freeze: { rows: SHEET.headerRow, columns: 2 },
     print: {

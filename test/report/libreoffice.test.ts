@@ -236,8 +236,8 @@ describe.each(CASES)("$region $year, recalculated by LibreOffice", (c) => {
       // Row 5: COUNTIF per status, pairs of (label, count) from column B.
       const r5 = rows[4];
       STATUS_ORDER.forEach((s, i) => {
-        expect(r5[1 + i * 2]).toBe(s);
-        expect([s, cellValue(r5[2 + i * 2])]).toEqual([s, counts.get(s) ?? 0]);
+        expect(r5[2 + i * 2]).toBe(s);
+        expect([s, cellValue(r5[3 + i * 2])]).toEqual([s, counts.get(s) ?? 0]);
       });
     }
     expect(mismatches).toEqual([]);
