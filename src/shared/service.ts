@@ -67,8 +67,11 @@ export interface ProgressService {
   planRefresh(sheetName: string): Promise<RefreshPlan>;
   /** Rewrite the plan data, putting every user input back; data changes only if applyDataChanges. */
   refresh(sheetName: string, opts: { applyDataChanges: boolean; year?: number }): Promise<SheetResult>;
-  /** Put a formula into the selected cell (never over a non-empty cell without confirmation). */
-  insertFormula(formula: string): Promise<void>;
+  /**
+   * Put a formula into the selected cell. Over a non-empty cell only with `overwrite: true` (the confirmation);
+   * otherwise a HostError says the cell is not empty.
+   */
+  insertFormula(formula: string, opts?: { overwrite?: boolean }): Promise<void>;
   /** The target row under the selection on a progress sheet, with its citation. */
   sourceOfSelection(): Promise<RowSource | null>;
 }

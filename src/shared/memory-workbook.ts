@@ -1,0 +1,540 @@
+// An in-memory workbook: formulas evaluated by HyperFormula, formats, merges and conditional formats kept beside
+// them. It implements Workbook for tests and the browser preview, exposes the computed grid (values, formulas,
+// formats, conditional-format hits, input cells), and simulates the user (typing, inserting rows and columns,
+// protecting a sheet). Structural edits shift formats, merges and conditional formats as Excel does, and
+// HyperFormula adjusts formula references.
+import { DetailedCellError, HyperFormula, type ConfigParams, type RawCellContent } from "hyperformula";
+import type { ConditionalFormat } from "../core/layout";
+import { HostError } from "./service";
+import {
+  colIndex,
+  INPUT_STYLES,
+  isFormula,
+  parseRange,
+  rectA1,
+  STYLES,
+  textConstant,
+  type CellContent,
+  type CellValue,
+  type Grid,
+  type PrintSetup,
+  type Rect,
+  type SelectionSnapshot,
+  type SheetContent,
+  type SheetHead,
+  type Snapshot,
+  type StyleName,
+  type Workbook,
+  type WritePlan,
+} from "./workbook";
+
+interface CellFormat {
+  numFmt?: string;
+  style?: StyleName;
+}
+
+interface MemSheet {
+  name: string;
+  id: number;
+  protected: boolean;
+  /** Formats by [row][col]. */
+  fmt: (CellFormat | undefined)[][];
+  merges: Rect[];
+  cfs: { rect: Rect; rule: ConditionalFormat["rule"] }[];
+  columns: Map<number, { width?: number; hidden?: boolean }>;
+  freeze: { rows: number; columns: number } | null;
+  print: PrintSetup | null;
+}
+
+export interface PreviewCell {
+  value: CellValue;
+  /** The formula ("=…") of a formula cell, else null. */
+  formula: string | null;
+  /** The value as the number format shows it. */
+  text: string;
+  numFmt: string | null;
+  style: StyleName | null;
+  /** A cell the statistician types into (yellow). */
+  input: boolean;
+  /** The fill and font colours shown (a conditional format's when one applies), RRGGBB. */
+  fill: string | null;
+  font: string;
+  bold: boolean;
+  /** The status-colour rule that matched this cell, if any. */
+  statusRule: { fill: string; font: string } | null;
+  /** The data bar shown in this cell, if any: its colour and length in [0, 1]. */
+  dataBar: { color: string; fraction: number } | null;
+}
+
+export interface PreviewSheet {
+  name: string;
+  rows: PreviewCell[][];
+  merges: string[];
+  columns: { width: number | null; hidden: boolean }[];
+  freeze: { rows: number; columns: number } | null;
+  print: PrintSetup | null;
+}
+
+/** Everything about a sheet, serialisable: to compare a sheet before and after an operation. */
+export interface SheetDump {
+  formulas: Grid;
+  fmt: (CellFormat | null)[][];
+  merges: string[];
+  cfs: { range: string; rule: ConditionalFormat["rule"] }[];
+  columns: [number, { width?: number; hidden?: boolean }][];
+  freeze: { rows: number; columns: number } | null;
+  print: PrintSetup | null;
+  protected: boolean;
+}
+
+const toValue = (v: unknown): CellValue => {
+  if (v instanceof DetailedCellError) return v.value;
+  if (v === undefined || v === null || v === "") return null;
+  return v as CellValue;
+};
+
+/** Shift a rectangle for an insertion of `count` lines before `at` on one axis ("r" or "c"). */
+function shiftInsert(rect: Rect, axis: "r" | "c", at: number, count: number): Rect {
+  const [lo, hi] = axis === "r" ? (["r1", "r2"] as const) : (["c1", "c2"] as const);
+  const out = { ...rect };
+  if (at <= out[lo]) {
+    out[lo] += count;
+    out[hi] += count;
+  } else if (at <= out[hi]) out[hi] += count;
+  return out;
+}
+
+/** Shift a rectangle for a deletion of `count` lines from `at`; null when nothing of it is left. */
+function shiftDelete(rect: Rect, axis: "r" | "c", at: number, count: number): Rect | null {
+  const [lo, hi] = axis === "r" ? (["r1", "r2"] as const) : (["c1", "c2"] as const);
+  const end = at + count - 1;
+  const keep = (i: number) => (i < at ? i : i > end ? i - count : null);
+  const out = { ...rect };
+  const a = keep(out[lo]) ?? at;
+  const b = keep(out[hi]) ?? at - 1;
+  if (b < a) return null;
+  out[lo] = a;
+  out[hi] = b;
+  return out;
+}
+
+const intersects = (x: Rect, y: Rect) => x.r1 <= y.r2 && y.r1 <= x.r2 && x.c1 <= y.c2 && y.c1 <= x.c2;
+const contains = (x: Rect, r: number, c: number) => x.r1 <= r && r <= x.r2 && x.c1 <= c && c <= x.c2;
+
+/** A number as a layout number format shows it (the formats of layout.ts: 0, 0.0%, 0.00"%", #,##0.00, 0.00"倍"). */
+export function formatValue(v: CellValue, numFmt?: string | null): string {
+  if (v === null) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v !== "number") return v;
+  if (!numFmt || numFmt === "General" || numFmt === "@") return String(Number(v.toPrecision(10)));
+  const literal = [...numFmt.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join("");
+  const bare = numFmt.replace(/"[^"]*"/g, "");
+  const percent = bare.includes("%");
+  const decimals = /\.(0+)/.exec(bare)?.[1].length ?? 0;
+  let s = (percent ? v * 100 : v).toFixed(decimals);
+  if (bare.includes(",")) {
+    const [int, frac] = s.split(".");
+    s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
+  }
+  return `${s}${percent ? "%" : ""}${literal}`;
+}
+
+export class MemoryWorkbook implements Workbook {
+  readonly hf: HyperFormula;
+  private sheets: MemSheet[] = [];
+  private activeSheet: string | null = null;
+  private selection: { sheet: string; row: number; col: number } | null = null;
+  /** Write batches applied (a test can assert that a refused operation wrote nothing). */
+  writes = 0;
+  /** Bumped by every change; read() content is cached per sheet until the next change (HyperFormula is slow to
+   * serialise formulas). Change the workbook only through these methods (hf.batch around them is fine). */
+  private changes = 0;
+  private cache = new Map<MemSheet, { at: number; content: SheetContent }>();
+
+  /** smartRounding is off by default: numbers are exactly JavaScript's, as in the methodology. */
+  constructor(config: Partial<ConfigParams> = {}) {
+    this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false, ...config });
+  }
+
+  // ---- Workbook
+
+  async read(names: string[]): Promise<Snapshot> {
+    const sheets = new Map<string, SheetContent>();
+    for (const n of names) {
+      const s = this.find(n);
+      if (s) sheets.set(n, this.content(s));
+    }
+    return { sheetNames: this.sheetNames(), sheets };
+  }
+
+  async readHeads(rows: number): Promise<SheetHead[]> {
+    return this.sheets.map((s) => ({ name: s.name, values: this.content(s).values.slice(0, rows) }));
+  }
+
+  async readSelection(headRows: number): Promise<SelectionSnapshot | null> {
+    const sel = this.selection;
+    const s = sel && this.find(sel.sheet);
+    if (!sel || !s) return null;
+    const c = this.content(s);
+    return {
+      sheet: s.name,
+      protected: s.protected,
+      row: sel.row,
+      col: sel.col,
+      value: c.values[sel.row]?.[sel.col] ?? null,
+      formula: c.formulas[sel.row]?.[sel.col] ?? null,
+      head: c.values.slice(0, headRows),
+      rowValues: c.values[sel.row] ?? [],
+    };
+  }
+
+  /** All checks first, then the changes: a refused write changes nothing. */
+  async write(plan: WritePlan): Promise<void> {
+    this.changes++;
+    let s = this.find(plan.sheet);
+    if (plan.create && s) throw new HostError(`已存在名为“${plan.sheet}”的工作表。`);
+    if (!plan.create && !s) throw new HostError(`找不到工作表“${plan.sheet}”。`);
+    if (s?.protected) throw new HostError(`工作表“${plan.sheet}”受保护,无法写入。请先撤销工作表保护。`);
+    if (!s) s = this.addSheet(plan.sheet);
+    this.changes++;
+    for (const op of plan.structure ?? []) {
+      if (op.kind === "insertRows") this.insertRowsAt(s, op.at, op.count);
+      else this.insertColumnsAt(s, op.at, op.count);
+    }
+    for (const m of plan.unmerge ?? []) {
+      const r = parseRange(m);
+      s.merges = s.merges.filter((x) => !intersects(x, r));
+    }
+    const sheet = s;
+    // The last content written to each cell; unchanged content is not set again (a refresh rewrites mostly
+    // identical cells, and HyperFormula is slow at that).
+    const contents = new Map<string, { row: number; col: number; raw: RawCellContent }>();
+    for (const c of plan.cells)
+      if (c.content !== undefined)
+        contents.set(`${c.row},${c.col}`, { row: c.row, col: c.col, raw: raw(c.content) });
+    const before = this.hf.getSheetSerialized(sheet.id);
+    const changed = [...contents.values()].filter(
+      ({ row, col, raw: next }) => (before[row]?.[col] ?? null) !== next,
+    );
+    changed.sort((x, y) => x.row - y.row || x.col - y.col);
+    // Runs of adjacent cells in a row go in one call, evaluation suspended meanwhile (both much faster in
+    // HyperFormula than cell by cell in a batch).
+    if (changed.length) {
+      this.hf.suspendEvaluation();
+      try {
+        if (plan.create) {
+          // A new sheet: one block from A1 (nothing there to keep, so gaps may be written as empty).
+          const grid: RawCellContent[][] = [];
+          for (const c of changed) (grid[c.row] ??= [])[c.col] = c.raw;
+          const width = Math.max(...changed.map((c) => c.col)) + 1;
+          const block = Array.from({ length: grid.length }, (_, r) =>
+            Array.from({ length: width }, (_, c) => grid[r]?.[c] ?? null),
+          );
+          this.hf.setCellContents({ sheet: sheet.id, row: 0, col: 0 }, block);
+        } else
+          for (let i = 0; i < changed.length;) {
+            let j = i + 1;
+            while (
+              j < changed.length &&
+              changed[j].row === changed[i].row &&
+              changed[j].col === changed[j - 1].col + 1
+            )
+              j++;
+            this.hf.setCellContents({ sheet: sheet.id, row: changed[i].row, col: changed[i].col }, [
+              changed.slice(i, j).map((c) => c.raw),
+            ]);
+            i = j;
+          }
+      } finally {
+        this.hf.resumeEvaluation();
+      }
+    }
+    for (const c of plan.cells) {
+      if (c.numFmt !== undefined || c.style !== undefined) {
+        const f = (sheet.fmt[c.row] ??= [])[c.col] ?? {};
+        sheet.fmt[c.row][c.col] = {
+          ...f,
+          ...(c.numFmt !== undefined ? { numFmt: c.numFmt } : {}),
+          ...(c.style !== undefined ? { style: c.style } : {}),
+        };
+      }
+    }
+    for (const m of plan.merges ?? []) {
+      const r = parseRange(m);
+      s.merges = [...s.merges.filter((x) => !intersects(x, r)), r];
+    }
+    for (const { col, ...props } of plan.columns ?? [])
+      s.columns.set(col, { ...s.columns.get(col), ...props });
+    for (const range of plan.clearConditionalFormats ?? []) {
+      const r = parseRange(range);
+      s.cfs = s.cfs.filter((cf) => !intersects(cf.rect, r));
+    }
+    for (const cf of plan.conditionalFormats ?? []) s.cfs.push({ rect: parseRange(cf.range), rule: cf.rule });
+    if (plan.freeze) s.freeze = plan.freeze;
+    if (plan.print) s.print = plan.print;
+    if (plan.activate) this.select(s.name, "A1");
+    this.writes++;
+  }
+
+  /** Remove every sheet (reusing the HyperFormula engine, which is slow to build). */
+  reset(): void {
+    for (const sh of this.sheets) this.hf.removeSheet(sh.id);
+    this.sheets = [];
+    this.activeSheet = null;
+    this.selection = null;
+    this.writes = 0;
+    this.cache.clear();
+    this.changes++;
+  }
+
+  // ---- The user, simulated
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  addSheet(name: string): MemSheet {
+    if (this.find(name)) throw new Error(`sheet exists: ${name}`);
+    this.changes++;
+    this.hf.addSheet(name);
+    const s: MemSheet = {
+      name,
+      id: this.hf.getSheetId(name)!,
+      protected: false,
+      fmt: [],
+      merges: [],
+      cfs: [],
+      columns: new Map(),
+      freeze: null,
+      print: null,
+    };
+    this.sheets.push(s);
+    this.activeSheet ??= name;
+    return s;
+  }
+
+  /** Type into a cell: "=…" is a formula, other text is parsed as Excel parses typing ("2.5" is a number). */
+  setCell(sheet: string, a1: string, v: CellValue): void {
+    const { r1, c1 } = parseRange(a1);
+    this.changes++;
+    this.hf.setCellContents({ sheet: this.get(sheet).id, row: r1, col: c1 }, v as RawCellContent);
+  }
+
+  /** Insert rows before 1-based `row`. */
+  insertRows(sheet: string, row: number, count = 1): void {
+    this.insertRowsAt(this.get(sheet), row - 1, count);
+  }
+
+  /** Insert columns before `col` ("C" or a 0-based index). */
+  insertColumns(sheet: string, col: string | number, count = 1): void {
+    this.insertColumnsAt(this.get(sheet), typeof col === "string" ? colIndex(col) : col, count);
+  }
+
+  deleteRows(sheet: string, row: number, count = 1): void {
+    const s = this.get(sheet);
+    const at = row - 1;
+    this.changes++;
+    this.hf.removeRows(s.id, [at, count]);
+    s.fmt.splice(at, count);
+    this.shiftRects(s, (r) => shiftDelete(r, "r", at, count));
+  }
+
+  deleteColumns(sheet: string, col: string | number, count = 1): void {
+    const s = this.get(sheet);
+    const at = typeof col === "string" ? colIndex(col) : col;
+    this.changes++;
+    this.hf.removeColumns(s.id, [at, count]);
+    for (const row of s.fmt) row?.splice(at, count);
+    s.columns = new Map(
+      [...s.columns].flatMap(([c, v]) => (c < at ? [[c, v]] : c >= at + count ? [[c - count, v]] : [])),
+    );
+    this.shiftRects(s, (r) => shiftDelete(r, "c", at, count));
+  }
+
+  protect(sheet: string, on = true): void {
+    this.changes++;
+    this.get(sheet).protected = on;
+  }
+
+  /** Make a sheet active with a cell selected. */
+  select(sheet: string, a1: string): void {
+    const s = this.get(sheet);
+    const { r1, c1 } = parseRange(a1);
+    this.activeSheet = s.name;
+    this.selection = { sheet: s.name, row: r1, col: c1 };
+  }
+
+  get active(): string | null {
+    return this.activeSheet;
+  }
+
+  // ---- Reading back: the computed grid
+
+  /** Values and formulas, as read() returns them. */
+  contentOf(sheet: string): SheetContent {
+    return this.content(this.get(sheet));
+  }
+
+  /** The values only (cheaper than contentOf: no formula text). */
+  valuesOf(sheet: string): Grid {
+    const s = this.get(sheet);
+    const hit = this.cache.get(s);
+    if (hit && hit.at === this.changes) return hit.content.values.map((r) => [...r]);
+    const vals = this.hf.getSheetValues(s.id);
+    const width = Math.max(0, ...vals.map((row) => row.length));
+    return vals.map((row) => Array.from({ length: width }, (_, c) => toValue(row[c])));
+  }
+
+  /** The value shown in a cell. */
+  value(sheet: string, a1: string): CellValue {
+    const { r1, c1 } = parseRange(a1);
+    return toValue(this.hf.getCellValue({ sheet: this.get(sheet).id, row: r1, col: c1 }));
+  }
+
+  cell(sheet: string, a1: string): PreviewCell {
+    const { r1, c1 } = parseRange(a1);
+    return this.previewCell(this.get(sheet), r1, c1);
+  }
+
+  /** The whole sheet as the preview shows it. */
+  grid(sheet: string): PreviewSheet {
+    const s = this.get(sheet);
+    const dims = this.hf.getSheetDimensions(s.id);
+    const height = Math.max(dims.height, s.fmt.length);
+    const width = Math.max(
+      dims.width,
+      ...s.fmt.map((r) => r?.length ?? 0),
+      ...[...s.columns.keys()].map((c) => c + 1),
+    );
+    const rows = Array.from({ length: height }, (_, r) =>
+      Array.from({ length: width }, (_, c) => this.previewCell(s, r, c)),
+    );
+    return {
+      name: s.name,
+      rows,
+      merges: s.merges.map(rectA1),
+      columns: Array.from({ length: width }, (_, c) => ({
+        width: s.columns.get(c)?.width ?? null,
+        hidden: s.columns.get(c)?.hidden ?? false,
+      })),
+      freeze: s.freeze,
+      print: s.print,
+    };
+  }
+
+  dump(sheet: string): SheetDump {
+    const s = this.get(sheet);
+    return structuredClone({
+      formulas: this.content(s).formulas,
+      fmt: s.fmt.map((r) => (r ?? []).map((f) => f ?? null)),
+      merges: s.merges.map(rectA1),
+      cfs: s.cfs.map((cf) => ({ range: rectA1(cf.rect), rule: cf.rule })),
+      columns: [...s.columns].sort((x, y) => x[0] - y[0]),
+      freeze: s.freeze,
+      print: s.print,
+      protected: s.protected,
+    });
+  }
+
+  // ---- internals
+
+  private find(name: string): MemSheet | undefined {
+    const k = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === k);
+  }
+
+  private get(name: string): MemSheet {
+    const s = this.find(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  /** The sheet's content; callers get their own copy (the cache must not be changed through them). */
+  private content(s: MemSheet): SheetContent {
+    const hit = this.cache.get(s);
+    const c = hit && hit.at === this.changes ? hit.content : this.readContent(s);
+    this.cache.set(s, { at: this.changes, content: c });
+    return { ...c, values: c.values.map((r) => [...r]), formulas: c.formulas.map((r) => [...r]) };
+  }
+
+  private readContent(s: MemSheet): SheetContent {
+    const vals = this.hf.getSheetValues(s.id);
+    const ser = this.hf.getSheetSerialized(s.id);
+    // Rectangular, as Excel's used range: HyperFormula leaves rows ragged.
+    const width = Math.max(0, ...vals.map((row) => row.length));
+    const values = vals.map((row) => Array.from({ length: width }, (_, c) => toValue(row[c])));
+    const formulas = values.map((row, r) =>
+      row.map((v, c) => {
+        const x = ser[r]?.[c];
+        return typeof x === "string" && x.startsWith("=") ? x : v;
+      }),
+    );
+    return { name: s.name, protected: s.protected, values, formulas };
+  }
+
+  private insertRowsAt(s: MemSheet, at: number, count: number) {
+    this.changes++;
+    this.hf.addRows(s.id, [at, count]);
+    if (s.fmt.length > at) s.fmt.splice(at, 0, ...Array.from({ length: count }, () => []));
+    this.shiftRects(s, (r) => shiftInsert(r, "r", at, count));
+  }
+
+  private insertColumnsAt(s: MemSheet, at: number, count: number) {
+    this.changes++;
+    this.hf.addColumns(s.id, [at, count]);
+    for (const row of s.fmt)
+      if (row && row.length > at) row.splice(at, 0, ...Array.from({ length: count }, () => undefined));
+    s.columns = new Map([...s.columns].map(([c, v]) => [c >= at ? c + count : c, v]));
+    this.shiftRects(s, (r) => shiftInsert(r, "c", at, count));
+  }
+
+  private shiftRects(s: MemSheet, f: (r: Rect) => Rect | null) {
+    s.merges = s.merges.flatMap((m) => f(m) ?? []);
+    s.cfs = s.cfs.flatMap((cf) => {
+      const rect = f(cf.rect);
+      return rect ? [{ ...cf, rect }] : [];
+    });
+    if (s.print) {
+      const area = f(parseRange(s.print.area));
+      s.print = { ...s.print, area: area ? rectA1(area) : s.print.area };
+    }
+  }
+
+  private previewCell(s: MemSheet, r: number, c: number): PreviewCell {
+    const addr = { sheet: s.id, row: r, col: c };
+    const value = toValue(this.hf.getCellValue(addr));
+    const formula = this.hf.doesCellHaveFormula(addr) ? (this.hf.getCellFormula(addr) ?? null) : null;
+    const f = s.fmt[r]?.[c];
+    const spec = f?.style ? STYLES[f.style] : null;
+    let statusRule: PreviewCell["statusRule"] = null;
+    let dataBar: PreviewCell["dataBar"] = null;
+    for (const cf of s.cfs) {
+      if (!contains(cf.rect, r, c)) continue;
+      if (cf.rule.type === "textEquals" && value === cf.rule.text)
+        statusRule ??= { fill: cf.rule.fill, font: cf.rule.font };
+      if (cf.rule.type === "dataBar" && typeof value === "number") {
+        const { min, max, color } = cf.rule;
+        dataBar ??= { color, fraction: Math.min(Math.max((value - min) / (max - min), 0), 1) };
+      }
+    }
+    return {
+      value,
+      formula,
+      text: formatValue(value, f?.numFmt),
+      numFmt: f?.numFmt ?? null,
+      style: f?.style ?? null,
+      input: f?.style ? INPUT_STYLES.has(f.style) : false,
+      fill: statusRule?.fill ?? spec?.fill ?? null,
+      font: statusRule?.font ?? spec?.font ?? "000000",
+      bold: spec?.bold ?? false,
+      statusRule,
+      dataBar,
+    };
+  }
+}
+
+function raw(c: CellContent): RawCellContent {
+  if (isFormula(c)) return c.formula;
+  if (typeof c === "string") return textConstant(c);
+  return c;
+}

@@ -1,0 +1,343 @@
+// The Office.js Workbook: the only file that calls Excel.run. Each method is one batch (readHeads: two) — queue
+// every load, one context.sync; queue every change, one context.sync.
+//
+// Failure and what it leaves. All checks (sheet exists / is ours / is not protected / data changes confirmed) are
+// made by the caller on the snapshot of the read batch, before anything is queued for writing, so a refused
+// operation never reaches a write sync. A write is then one batch, which Excel runs in order but NOT as a
+// transaction: if a command fails (e.g. the sheet became protected between the two syncs, or the host rejects a
+// command), the commands before it stay applied (OfficeExtension.Error.traceMessages lists what ran). Mitigations:
+//   - The API sets used are checked before queueing (requirement check), the commonest cause of a rejected command.
+//   - Commands are queued riskiest first: sheet creation and row/column insertions, then contents, then formats,
+//     then merges, conditional formats, freeze panes and print setup (cosmetic).
+//   - A new sheet whose write failed is deleted again (one extra sync, on the failure path only): generate is
+//     all-or-nothing.
+//   - A refresh never rewrites an input cell of an existing row (only appends to a 备注), so a partial refresh can
+//     leave plan data or formatting half-updated, but cannot lose what the statistician typed; refreshing again
+//     completes it. Rows already inserted by a failed refresh stay as blank user rows.
+import { HostError } from "./service";
+import {
+  isFormula,
+  rangeA1,
+  rectA1,
+  rectangles,
+  STYLES,
+  textConstant,
+  type CellValue,
+  type CellWrite,
+  type Grid,
+  type SelectionSnapshot,
+  type SheetContent,
+  type SheetHead,
+  type Snapshot,
+  type StyleName,
+  type StyleSpec,
+  type Workbook,
+  type WritePlan,
+} from "./workbook";
+import { colLetter } from "../core/layout";
+
+export interface OfficeWorkbookOptions {
+  /** Whether the host supports the API sets used (ExcelApi 1.9); by default Office.context.requirements is asked. */
+  supported?: () => boolean;
+}
+
+/** The highest Excel API set used here (RangeAreas, page layout). */
+export const REQUIRED_API = "1.9";
+/** Areas per RangeAreas command: keeps each address list short. */
+const AREAS_PER_COMMAND = 30;
+
+const defaultSupported = () =>
+  typeof Office === "undefined" ||
+  !Office.context?.requirements ||
+  Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_API);
+
+interface UsedRange {
+  values: unknown[][];
+  formulas: unknown[][];
+  rowIndex: number;
+  columnIndex: number;
+}
+
+const cellValue = (v: unknown): CellValue => (v === "" || v === undefined ? null : (v as CellValue));
+
+/** A used range placed back at A1 (Excel gives it from its top-left cell). */
+function anchor(used: UsedRange | null, key: "values" | "formulas"): Grid {
+  if (!used) return [];
+  const pad = Array.from({ length: used.columnIndex }, () => null as CellValue);
+  const rows: Grid = Array.from({ length: used.rowIndex }, () => []);
+  for (const r of used[key]) rows.push([...pad, ...r.map(cellValue)]);
+  return rows;
+}
+
+const message = (e: unknown) => {
+  const err = e as { code?: string; message?: string };
+  return `${err?.message ?? String(e)}${err?.code ? `(${err.code})` : ""}`;
+};
+
+/** Excel's width unit (characters of the default font) → points. */
+const widthPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+
+export class OfficeWorkbook implements Workbook {
+  private readonly supported: () => boolean;
+
+  constructor(opts: OfficeWorkbookOptions = {}) {
+    this.supported = opts.supported ?? defaultSupported;
+  }
+
+  async read(names: string[]): Promise<Snapshot> {
+    try {
+      return await this.readBatch(names, null);
+    } catch (first) {
+      // One batch relies on chained calls on a missing sheet (a null object) being null objects too. Should a host
+      // reject that, fall back to two batches: the names first, then only the sheets that exist.
+      try {
+        const existing = await Excel.run(async (ctx) => {
+          const sheets = ctx.workbook.worksheets;
+          sheets.load("items/name");
+          await ctx.sync();
+          return sheets.items.map((s) => s.name);
+        });
+        return await this.readBatch(names, existing);
+      } catch {
+        throw new HostError(`读取工作簿时 Excel 报错:${message(first)}。工作簿未作更改。`);
+      }
+    }
+  }
+
+  /** One batch; `existing`, when known, limits the reads to sheets that exist. */
+  private readBatch(names: string[], existing: string[] | null): Promise<Snapshot> {
+    const exists = (n: string) =>
+      existing === null || existing.some((e) => e.toLowerCase() === n.toLowerCase());
+    return Excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      const reqs = names.filter(exists).map((name) => {
+        const ws = sheets.getItemOrNullObject(name);
+        ws.load("isNullObject,name");
+        ws.protection.load("protected");
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("isNullObject,values,formulas,rowIndex,columnIndex");
+        return { name, ws, used };
+      });
+      await ctx.sync();
+      const out = new Map<string, SheetContent>();
+      for (const { name, ws, used } of reqs) {
+        if (ws.isNullObject) continue;
+        const u = used.isNullObject ? null : used;
+        out.set(name, {
+          name: ws.name,
+          protected: ws.protection.protected,
+          values: anchor(u, "values"),
+          formulas: anchor(u, "formulas"),
+        });
+      }
+      return { sheetNames: sheets.items.map((s) => s.name), sheets: out };
+    });
+  }
+
+  async readHeads(rows: number): Promise<SheetHead[]> {
+    try {
+      return await Excel.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
+        await ctx.sync();
+        const reqs = sheets.items.map((ws) => {
+          const used = ws.getRange(`1:${rows}`).getUsedRangeOrNullObject(true);
+          used.load("isNullObject,values,rowIndex,columnIndex");
+          return { name: ws.name, used };
+        });
+        await ctx.sync();
+        return reqs.map(({ name, used }) => ({
+          name,
+          values: used.isNullObject ? [] : anchor({ ...used, formulas: [] } as UsedRange, "values"),
+        }));
+      });
+    } catch (e) {
+      throw new HostError(`读取工作表列表时 Excel 报错:${message(e)}。`);
+    }
+  }
+
+  async readSelection(headRows: number): Promise<SelectionSnapshot | null> {
+    try {
+      return await Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+        ws.load("name");
+        ws.protection.load("protected");
+        const cell = ctx.workbook.getSelectedRange().getCell(0, 0);
+        cell.load("rowIndex,columnIndex,values,formulas");
+        const head = headRows > 0 ? ws.getRange(`1:${headRows}`).getUsedRangeOrNullObject(true) : null;
+        head?.load("isNullObject,values,rowIndex,columnIndex");
+        const row = cell.getEntireRow().getUsedRangeOrNullObject(true);
+        row.load("isNullObject,values,columnIndex");
+        await ctx.sync();
+        const rowValues = row.isNullObject
+          ? []
+          : [...Array.from({ length: row.columnIndex }, () => null), ...row.values[0].map(cellValue)];
+        return {
+          sheet: ws.name,
+          protected: ws.protection.protected,
+          row: cell.rowIndex,
+          col: cell.columnIndex,
+          value: cellValue(cell.values[0][0]),
+          formula: cellValue(cell.formulas[0][0]),
+          head: head && !head.isNullObject ? anchor({ ...head, formulas: [] } as UsedRange, "values") : [],
+          rowValues,
+        };
+      });
+    } catch {
+      // No cell selection (a chart or shape is selected), or no workbook: nothing to act on.
+      return null;
+    }
+  }
+
+  async write(plan: WritePlan): Promise<void> {
+    if (!this.supported())
+      throw new HostError(
+        `当前 Excel 版本不支持本加载项所需的接口(ExcelApi ${REQUIRED_API}),工作簿未作更改。请升级到 Microsoft 365 或 Excel 2019 及以上版本。`,
+      );
+    try {
+      await Excel.run(async (ctx) => {
+        queueWrite(ctx, plan);
+        await ctx.sync();
+      });
+    } catch (e) {
+      if (plan.create) {
+        const removed = await this.removeSheet(plan.sheet);
+        throw new HostError(
+          `生成工作表“${plan.sheet}”时 Excel 报错:${message(e)}。${removed ? "已撤销本次生成,工作簿未作更改。" : "未能撤销已写入的部分,请删除该表后重试。"}`,
+        );
+      }
+      const code = (e as { code?: string })?.code;
+      if (code === "AccessDenied")
+        throw new HostError(`工作表“${plan.sheet}”受保护,无法写入。请先撤销工作表保护后重试。`);
+      throw new HostError(
+        `写入工作表“${plan.sheet}”时 Excel 报错:${message(e)}。该表可能只更新了一部分;您填写的实际值、基期值、备注不会被改写,可再次刷新以完成更新。`,
+      );
+    }
+  }
+
+  /** Delete a sheet this add-in just tried to create (failure path only). */
+  private async removeSheet(name: string): Promise<boolean> {
+    try {
+      await Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItemOrNullObject(name).delete();
+        await ctx.sync();
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** Queue every change of a write plan on one request context (no sync here). */
+function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): void {
+  const sheets = ctx.workbook.worksheets;
+  const ws = plan.create ? sheets.add(plan.sheet) : sheets.getItem(plan.sheet);
+
+  for (const op of plan.structure ?? []) {
+    if (op.kind === "insertRows") ws.getRange(`${op.at + 1}:${op.at + op.count}`).insert("Down");
+    else ws.getRange(`${colLetter(op.at)}:${colLetter(op.at + op.count - 1)}`).insert("Right");
+  }
+  for (const m of plan.unmerge ?? []) ws.getRange(m).unmerge();
+
+  // Contents and number formats: one rectangle each; null leaves a cell (the user's, or an input) unchanged.
+  const content = plan.cells.filter((c) => c.content !== undefined);
+  const fmts = plan.cells.filter((c) => c.numFmt !== undefined);
+  if (content.length) {
+    const { range, grid } = block(ws, content);
+    for (const c of content) grid.cells[c.row - grid.r][c.col - grid.c] = excelContent(c);
+    range.formulas = grid.cells;
+  }
+  if (fmts.length) {
+    const { range, grid } = block(ws, fmts);
+    for (const c of fmts) grid.cells[c.row - grid.r][c.col - grid.c] = c.numFmt!;
+    range.numberFormat = grid.cells;
+  }
+
+  // Styles: per style, its cells as a few rectangles, several rectangles per command.
+  const byStyle = new Map<StyleName, CellWrite[]>();
+  for (const c of plan.cells)
+    if (c.style) (byStyle.get(c.style) ?? byStyle.set(c.style, []).get(c.style)!).push(c);
+  for (const [style, cells] of byStyle) {
+    const addrs = rectangles(cells).map(rectA1);
+    for (let i = 0; i < addrs.length; i += AREAS_PER_COMMAND) {
+      const chunk = addrs.slice(i, i + AREAS_PER_COMMAND);
+      applyStyle(
+        chunk.length === 1 ? ws.getRange(chunk[0]).format : ws.getRanges(chunk.join(",")).format,
+        STYLES[style],
+      );
+    }
+  }
+
+  for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
+  for (const c of plan.columns ?? []) {
+    const col = ws.getRange(`${colLetter(c.col)}:${colLetter(c.col)}`);
+    if (c.width !== undefined) col.format.columnWidth = widthPoints(c.width);
+    if (c.hidden !== undefined) col.columnHidden = c.hidden;
+  }
+  for (const r of plan.clearConditionalFormats ?? []) ws.getRange(r).conditionalFormats.clearAll();
+  for (const cf of plan.conditionalFormats ?? []) {
+    const cfs = ws.getRange(cf.range).conditionalFormats;
+    if (cf.rule.type === "textEquals") {
+      const f = cfs.add("CellValue");
+      f.cellValue.format.fill.color = `#${cf.rule.fill}`;
+      f.cellValue.format.font.color = `#${cf.rule.font}`;
+      f.cellValue.rule = { formula1: `="${cf.rule.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
+    } else {
+      const f = cfs.add("DataBar");
+      f.dataBar.positiveFormat.fillColor = `#${cf.rule.color}`;
+      f.dataBar.positiveFormat.gradientFill = false;
+      f.dataBar.lowerBoundRule = { type: "Number", formula: String(cf.rule.min) };
+      f.dataBar.upperBoundRule = { type: "Number", formula: String(cf.rule.max) };
+    }
+  }
+  if (plan.freeze) {
+    ws.freezePanes.unfreeze();
+    if (plan.freeze.rows > 0 && plan.freeze.columns > 0)
+      ws.freezePanes.freezeAt(ws.getRange(rangeA1(0, 0, plan.freeze.rows - 1, plan.freeze.columns - 1)));
+  }
+  if (plan.print) {
+    const pl = ws.pageLayout;
+    pl.orientation = plan.print.landscape ? "Landscape" : "Portrait";
+    pl.zoom = { horizontalFitToPages: plan.print.fitToWidth };
+    pl.setPrintArea(plan.print.area);
+    pl.setPrintTitleRows(plan.print.titleRows.replace(/(\d+)/g, "$$$1"));
+  }
+  if (plan.activate) ws.activate();
+}
+
+/** The smallest range holding the cells, and a grid of nulls ("leave unchanged") of its size. */
+function block(ws: Excel.Worksheet, cells: CellWrite[]) {
+  const r = Math.min(...cells.map((c) => c.row));
+  const c = Math.min(...cells.map((x) => x.col));
+  const r2 = Math.max(...cells.map((x) => x.row));
+  const c2 = Math.max(...cells.map((x) => x.col));
+  const grid = {
+    r,
+    c,
+    cells: Array.from({ length: r2 - r + 1 }, () =>
+      Array.from({ length: c2 - c + 1 }, () => null as unknown),
+    ),
+  };
+  return { range: ws.getRange(rangeA1(r, c, r2, c2)), grid };
+}
+
+/** A cell's content as Range.formulas takes it: a formula, a constant, or "" to clear. */
+function excelContent(c: CellWrite): unknown {
+  const v = c.content!;
+  if (isFormula(v)) return v.formula;
+  if (v === null) return "";
+  return typeof v === "string" ? textConstant(v) : v;
+}
+
+function applyStyle(f: Excel.RangeFormat, s: StyleSpec) {
+  if (s.fill) f.fill.color = `#${s.fill}`;
+  else f.fill.clear();
+  f.font.color = `#${s.font}`;
+  f.font.bold = s.bold;
+  f.font.italic = s.italic;
+  f.font.size = s.size;
+  f.wrapText = s.wrap;
+  f.horizontalAlignment = s.align;
+}

@@ -1,0 +1,160 @@
+// The host logic behind the task pane: ProgressService over any Workbook (Office.js or in memory).
+// Each operation is one read and at most one write; every check (exists, ours, protected, data changes) happens
+// between the two, so a refused operation writes nothing.
+import { getCatalog, type Catalog } from "../core/catalog";
+import { sheetNameFor } from "../core/layout";
+import { subjectOf } from "../core/labels";
+import { STATUS_ORDER } from "../core/methodology";
+import { analyseSheet, DELETED_PREFIX, planNewSheet, planRefresh, type SheetPlan } from "./refresh";
+import { HostError, type ProgressService, type SheetResult, type StatusCounts } from "./service";
+import type { SheetContent, Workbook } from "./workbook";
+
+/** Rows read from the top of each sheet to recognise progress sheets (marker, header, 评估年份). */
+const HEAD_ROWS = 40;
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
+
+export interface ServiceOptions {
+  /** The calendar year, for a refresh whose 评估年份 cell is blank (clamped into the plan period). */
+  currentYear?: () => number;
+}
+
+const protectedError = (name: string) =>
+  new HostError(
+    `工作表“${name}”受保护,无法写入,工作簿未作更改。请先在“审阅 > 撤销工作表保护”中取消保护后重试。`,
+  );
+
+export function createProgressService(
+  workbook: Workbook,
+  catalog: Catalog = getCatalog(),
+  opts: ServiceOptions = {},
+): ProgressService {
+  const currentYear = opts.currentYear ?? (() => new Date().getFullYear());
+
+  const defaultYearOf = (planId: string) => {
+    const p = catalog.planById(planId);
+    const y = currentYear();
+    return p ? Math.min(Math.max(y, p.period.start), p.period.end) : y;
+  };
+
+  const checkYear = (year: number) => {
+    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+      throw new HostError(`评估年份应为 ${MIN_YEAR}–${MAX_YEAR} 之间的四位年份。`);
+  };
+
+  const result = (p: SheetPlan): SheetResult => {
+    const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as StatusCounts;
+    for (const s of p.statuses) counts[s]++;
+    return { sheetName: p.sheetName, planId: p.planId, year: p.year, rows: p.liveRows, counts };
+  };
+
+  /** One read: the named sheet, which must be one of ours. */
+  const readOurs = async (sheetName: string): Promise<SheetContent> => {
+    const snap = await workbook.read([sheetName]);
+    const content = snap.sheets.get(sheetName);
+    if (!content) throw new HostError(`找不到工作表“${sheetName}”,它可能已被删除或重命名。`);
+    if (!analyseSheet(content.values))
+      throw new HostError(`工作表“${sheetName}”不是本加载项生成的进度表,无法刷新。`);
+    return content;
+  };
+
+  const refreshWith = async (content: SheetContent, o: { applyDataChanges: boolean; year?: number }) => {
+    if (content.protected) throw protectedError(content.name);
+    const a = analyseSheet(content.values)!;
+    const plan = planRefresh(catalog, content, { ...o, defaultYear: defaultYearOf(a.planId) });
+    await workbook.write(plan.write);
+    return result(plan);
+  };
+
+  return {
+    async listProgressSheets() {
+      const heads = await workbook.readHeads(HEAD_ROWS);
+      return heads.flatMap((h) => {
+        const a = analyseSheet(h.values);
+        return a && a.planId ? [{ sheetName: h.name, planId: a.planId, year: a.year }] : [];
+      });
+    },
+
+    async generate(planId, year) {
+      const plan = catalog.planById(planId);
+      if (!plan) throw new HostError(`内置数据中没有这份规划(${planId})。`);
+      checkYear(year);
+      const name = sheetNameFor(plan);
+      const snap = await workbook.read([name]);
+      const content = snap.sheets.get(name);
+      if (!content) {
+        const p = planNewSheet(catalog, planId, name, year);
+        await workbook.write(p.write);
+        return result(p);
+      }
+      // The plan's sheet exists: refresh it, keeping everything typed into it (its 评估年份 included).
+      const a = analyseSheet(content.values);
+      if (!a)
+        throw new HostError(
+          `工作簿中已有名为“${content.name}”的工作表,但它不是本加载项生成的进度表。为免覆盖其中的内容,未作任何更改;请将该表重命名或删除后再生成。`,
+        );
+      if (a.planId !== planId)
+        throw new HostError(
+          `工作表“${content.name}”是另一份规划(${a.planId})的进度表,未作任何更改。请将其重命名后再生成。`,
+        );
+      return refreshWith(content, { applyDataChanges: false });
+    },
+
+    async planRefresh(sheetName) {
+      const content = await readOurs(sheetName);
+      if (content.protected) throw protectedError(content.name);
+      const a = analyseSheet(content.values)!;
+      const p = planRefresh(catalog, content, {
+        applyDataChanges: false,
+        defaultYear: defaultYearOf(a.planId),
+      });
+      return {
+        sheetName: content.name,
+        planId: p.planId,
+        dataChanges: p.dataChanges,
+        preservedInputs: p.preservedInputs,
+      };
+    },
+
+    async refresh(sheetName, o) {
+      if (o.year !== undefined) checkYear(o.year);
+      return refreshWith(await readOurs(sheetName), o);
+    },
+
+    async insertFormula(formula, o) {
+      const sel = await workbook.readSelection(0);
+      if (!sel) throw new HostError("请先在工作表中选中一个单元格。");
+      if (sel.protected) throw protectedError(sel.sheet);
+      const f = formula.trim().startsWith("=") ? formula.trim() : `=${formula.trim()}`;
+      const occupied = sel.formula !== null && sel.formula !== "";
+      if (occupied && !o?.overwrite)
+        throw new HostError("所选单元格不为空。为免覆盖已有内容,未插入公式;请选择空白单元格,或确认覆盖。");
+      await workbook.write({
+        sheet: sel.sheet,
+        cells: [{ row: sel.row, col: sel.col, content: { formula: f } }],
+      });
+    },
+
+    async sourceOfSelection() {
+      const sel = await workbook.readSelection(HEAD_ROWS);
+      if (!sel) return null;
+      const a = analyseSheet(sel.head);
+      if (!a || a.header < 0 || sel.row <= a.header) return null;
+      const id = sel.rowValues[a.idCol];
+      if (typeof id !== "string" || id.startsWith(DELETED_PREFIX)) return null;
+      const t = catalog.targetById.get(id.trim());
+      if (!t) return null;
+      return {
+        sheetName: sel.sheet,
+        targetId: t.id,
+        indicator: t.indicatorDef.name,
+        subject: subjectOf(t),
+        planTitle: t.plan.title,
+        file: `seeds/${t.plan.file}`,
+        quote: t.quote,
+        value: t.threshold,
+        unit: t.unit,
+      };
+    },
+  };
+}

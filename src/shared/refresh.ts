@@ -1,0 +1,691 @@
+// Recognising a progress sheet this add-in wrote and planning its refresh. Pure: no Office, no I/O.
+//
+// What is ours: the marker / plan id / data version in the hidden id column (found by the marker, not by position),
+// the header row (the row whose id-column cell is 目标ID), our columns (recognised by their header titles), the
+// title-block rows (recognised by their labels), and the data rows (recognised by the target id in the id column).
+// Everything else is the user's: columns with other titles, rows without an id, cells below or right of the table.
+//
+// How a refresh keeps user content: it never rewrites a user cell nor an input cell (实际值, 基期值 where it is an
+// input, 备注, 评估年份) of an existing row. Rows stay where they are; a target added to the data gets a row inserted
+// after the table (Excel shifts user rows below it down, adjusting their formulas); a missing column of ours is
+// inserted (user columns shift right). Only the plan data and the formulas of our rows are rewritten, by target id.
+//
+// Data changes (the bundled data differs from what the sheet shows) are applied only when confirmed:
+//   - confirmed: changed cells are rewritten, new targets get rows, and a target removed from the data keeps its
+//     row in place, marked 已删除目标 (id column "已删除目标:<id>", derived cells cleared), with its inputs untouched;
+//     a typed 基期值 replaced by a baseline the data now gives is kept in the 备注 ("原基期值:…").
+//   - not confirmed ("不应用,仅刷新"): rows with changes and removed targets are left exactly as they are (old plan
+//     data, old formulas), new targets are not added, the sheet keeps its old data version; everything else
+//     (formulas, formats, year, counts) is refreshed. So nothing the statistician sees changes without consent.
+import type { Catalog, CatalogTarget } from "../core/catalog";
+import {
+  buildProgressSheet,
+  colLetter,
+  COLUMNS,
+  needsBaselineInput,
+  planTargets,
+  SHEET,
+  type ColumnKey,
+  type LayoutCell,
+  type ProgressSheetLayout,
+} from "../core/layout";
+import { assess, STATUS_ORDER, type Status } from "../core/methodology";
+import { progressInputFor } from "../core/catalog";
+import { HostError, type DataChange } from "./service";
+import {
+  parseRange,
+  rangeA1,
+  type CellValue,
+  type CellWrite,
+  type Grid,
+  type SheetContent,
+  type StructureOp,
+  type WritePlan,
+} from "./workbook";
+
+/** Id-column text of a row whose target was removed from the data. */
+export const DELETED_PREFIX = "已删除目标:";
+export const DELETED_LABEL = "已删除目标";
+const ID_RE = /^[a-z0-9_.-]+$/;
+/** How far from the top the marker is looked for, and how far below it the header. */
+const SCAN_ROWS = 30;
+
+type TitleKey = "title" | "region" | "year" | "version" | "counts";
+/** Title-block rows in canonical order (layout rows 1–5). */
+const TITLE_KEYS: TitleKey[] = ["title", "region", "year", "version", "counts"];
+/** Labels in the 序号 column that identify the title-block rows (the title row holds the marker). */
+const TITLE_LABELS: Record<Exclude<TitleKey, "title">, string> = {
+  region: "地区",
+  year: "评估年份",
+  version: "数据版本",
+  counts: "状态统计",
+};
+const CANON_HEADER = SHEET.headerRow - 1;
+const CANON_FIRST_DATA = SHEET.firstDataRow - 1;
+const canonCol = new Map(COLUMNS.map((c, i) => [c.key, i]));
+const col0 = (k: ColumnKey) => canonCol.get(k)!;
+/** Columns holding plan data: compared on refresh, a difference is a DataChange. */
+const DATA_COLUMNS: ColumnKey[] = [
+  "indicator",
+  "subject",
+  "unit",
+  "baseYear",
+  "baseline",
+  "targetYear",
+  "target",
+  "kind",
+  "source",
+];
+const DERIVED_COLUMNS: ColumnKey[] = [
+  "elapsed",
+  "completion",
+  "expected",
+  "variance",
+  "requiredRate",
+  "status",
+];
+const TITLE_OF = new Map(COLUMNS.map((c) => [c.key, c.title]));
+const KEY_OF_TITLE = new Map(COLUMNS.map((c) => [c.title, c.key]));
+
+const cellAt = (g: Grid, r: number, c: number): CellValue => g[r]?.[c] ?? null;
+const isEmpty = (v: CellValue | undefined) =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const asNumber = (v: CellValue): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+const asText = (v: CellValue): string => (v === null ? "" : String(v).trim());
+
+/** What a sheet of ours looks like, as found. */
+export interface SheetAnalysis {
+  planId: string;
+  dataVersion: string;
+  markerRow: number;
+  idCol: number;
+  /** -1 when the header row was not found. */
+  header: number;
+  cols: Map<ColumnKey, number>;
+  titleRows: Map<TitleKey, number>;
+  /** Live target rows: target id → row (first occurrence). */
+  live: Map<string, number>;
+  /** Rows marked 已删除目标 by an earlier refresh: row → old target id. */
+  deleted: Map<number, string>;
+  /** Later rows repeating an id (a copied row): they become the user's rows. */
+  duplicates: number[];
+  /** The last row that is ours (data or deleted), or the header row. */
+  lastRow: number;
+  /** The 评估年份 cell's value, if it is a plausible year. */
+  year: number | null;
+  /** Whether the 评估年份 cell is blank (then a refresh fills it in). */
+  yearBlank: boolean;
+}
+
+/** Recognise a sheet this add-in wrote; null if it carries no marker. */
+export function analyseSheet(values: Grid): SheetAnalysis | null {
+  let markerRow = -1;
+  let idCol = -1;
+  for (let r = 0; r < Math.min(values.length, SCAN_ROWS) && markerRow < 0; r++) {
+    const c = (values[r] ?? []).findIndex((v) => typeof v === "string" && v.trim() === SHEET.marker);
+    if (c >= 0) [markerRow, idCol] = [r, c];
+  }
+  if (markerRow < 0) return null;
+
+  let header = -1;
+  for (let r = markerRow + 1; r < Math.min(values.length, markerRow + SCAN_ROWS); r++)
+    if (asText(cellAt(values, r, idCol)) === TITLE_OF.get("id")) {
+      header = r;
+      break;
+    }
+  const cols = new Map<ColumnKey, number>();
+  if (header >= 0)
+    (values[header] ?? []).forEach((v, c) => {
+      const key = KEY_OF_TITLE.get(asText(v));
+      if (key && key !== "id" && !cols.has(key)) cols.set(key, c);
+    });
+  cols.set("id", idCol);
+
+  const seqCol = cols.get("seq") ?? 0;
+  const titleRows = new Map<TitleKey, number>([["title", markerRow]]);
+  const end = header >= 0 ? header : Math.min(values.length, markerRow + SCAN_ROWS);
+  for (let r = markerRow + 1; r < end; r++) {
+    const label = asText(cellAt(values, r, seqCol));
+    for (const [k, l] of Object.entries(TITLE_LABELS) as [TitleKey, string][])
+      if (label === l && !titleRows.has(k)) titleRows.set(k, r);
+  }
+  const planId = asText(cellAt(values, titleRows.get("region") ?? markerRow + 1, idCol));
+  const dataVersion = asText(cellAt(values, titleRows.get("year") ?? markerRow + 2, idCol));
+  const yearRaw =
+    titleRows.has("year") && cols.has("subject")
+      ? cellAt(values, titleRows.get("year")!, cols.get("subject")!)
+      : null;
+  const yr = asNumber(yearRaw);
+  const year = yr !== null && Number.isInteger(yr) && yr >= 1900 && yr <= 2200 ? yr : null;
+
+  const live = new Map<string, number>();
+  const deleted = new Map<number, string>();
+  const duplicates: number[] = [];
+  let lastRow = header;
+  if (header >= 0)
+    for (let r = header + 1; r < values.length; r++) {
+      const v = cellAt(values, r, idCol);
+      if (typeof v !== "string") continue;
+      const id = v.trim();
+      if (id.startsWith(DELETED_PREFIX)) deleted.set(r, id.slice(DELETED_PREFIX.length));
+      else if (!ID_RE.test(id)) continue;
+      else if (live.has(id)) duplicates.push(r);
+      else live.set(id, r);
+      lastRow = r;
+    }
+  return {
+    planId,
+    dataVersion,
+    markerRow,
+    idCol,
+    header,
+    cols,
+    titleRows,
+    live,
+    deleted,
+    duplicates,
+    lastRow,
+    year,
+    yearBlank: isEmpty(yearRaw),
+  };
+}
+
+export interface PlanOptions {
+  /** Write this 评估年份; otherwise the sheet's own is kept (a blank or invalid one becomes defaultYear). */
+  year?: number;
+  defaultYear: number;
+  applyDataChanges: boolean;
+}
+
+export interface SheetPlan {
+  sheetName: string;
+  planId: string;
+  year: number;
+  write: WritePlan;
+  /** Differences between the sheet's plan data and the bundled data (empty for a new sheet). */
+  dataChanges: DataChange[];
+  /** Whether the data changes are written by this plan. */
+  dataApplied: boolean;
+  /** Non-empty input cells and user cells that the refresh keeps. */
+  preservedInputs: number;
+  /** Live target rows after the write. */
+  liveRows: number;
+  /** The status each live row shows after the write (computed by the methodology, or as read for rows left as they are). */
+  statuses: Status[];
+  /** Targets removed from the data whose rows are kept (marked 已删除目标 when applied). */
+  removed: string[];
+}
+
+/** Positions along one axis, shifted by insertions. */
+class Axis {
+  readonly inserts: { at: number; count: number }[] = [];
+  constructor(readonly pos: Map<string, number>) {}
+  insert(at: number, count: number) {
+    this.inserts.push({ at, count });
+    for (const [k, p] of this.pos) if (p >= at) this.pos.set(k, p + count);
+  }
+  /** Where an original index ends up after the insertions. */
+  shift(i: number): number {
+    for (const { at, count } of this.inserts) if (i >= at) i += count;
+    return i;
+  }
+  get(k: string): number {
+    const p = this.pos.get(k);
+    if (p === undefined) throw new Error(`no position for ${k}`);
+    return p;
+  }
+}
+
+/** Plan the content of a new progress sheet (nothing of the user's to keep). */
+export function planNewSheet(catalog: Catalog, planId: string, sheetName: string, year: number): SheetPlan {
+  return planSheet(catalog, planId, sheetName, null, { year, defaultYear: year, applyDataChanges: true });
+}
+
+/** Plan the refresh of an existing sheet of ours. Throws HostError when the sheet cannot be refreshed. */
+export function planRefresh(catalog: Catalog, content: SheetContent, opts: PlanOptions): SheetPlan {
+  const a = analyseSheet(content.values);
+  if (!a) throw new HostError(`工作表“${content.name}”不是本加载项生成的进度表(缺少标记),无法刷新。`);
+  if (a.header < 0)
+    throw new HostError(
+      `无法识别工作表“${content.name}”的表头(含“目标ID”的一行),可能已被删除或改动。请撤销该改动后再刷新。`,
+    );
+  if (!catalog.planById(a.planId))
+    throw new HostError(
+      `工作表“${content.name}”对应的规划(${a.planId || "未知"})不在加载项内置数据中,无法刷新。`,
+    );
+  return planSheet(
+    catalog,
+    a.planId,
+    content.name,
+    { a, values: content.values, formulas: content.formulas },
+    opts,
+  );
+}
+
+interface Existing {
+  a: SheetAnalysis;
+  values: Grid;
+  formulas: Grid;
+}
+
+function planSheet(
+  catalog: Catalog,
+  planId: string,
+  sheetName: string,
+  ex: Existing | null,
+  opts: PlanOptions,
+): SheetPlan {
+  const targets = planTargets(catalog, planId);
+  const byId = new Map(targets.map((t) => [t.id, t]));
+  const create = ex === null;
+  const a = ex?.a;
+  const values = ex?.values ?? [];
+  const formulas = ex?.formulas ?? [];
+
+  const year = opts.year ?? a?.year ?? opts.defaultYear;
+  const layout = buildProgressSheet(catalog, planId, { year });
+  const canonRowOf = new Map(layout.targetIds.map((id, i) => [id, CANON_FIRST_DATA + i]));
+  const layoutCell = (canonRow: number, k: ColumnKey): LayoutCell => layout.rows[canonRow][col0(k)];
+
+  // ---- Columns: ours where the header says; a missing one is inserted next to its canonical neighbours.
+  const structure: StructureOp[] = [];
+  const cols = new Axis(new Map(create ? COLUMNS.map((c, i) => [c.key, i]) : [...a!.cols]));
+  const insertedCols: number[] = [];
+  COLUMNS.forEach((spec, ci) => {
+    if (cols.pos.has(spec.key)) return;
+    const after = COLUMNS.slice(ci + 1).flatMap((s) => (cols.pos.has(s.key) ? [cols.get(s.key)] : []));
+    const before = COLUMNS.slice(0, ci).flatMap((s) => (cols.pos.has(s.key) ? [cols.get(s.key)] : []));
+    const at = after.length ? Math.min(...after) : before.length ? Math.max(...before) + 1 : ci;
+    structure.push({ kind: "insertColumns", at, count: 1 });
+    cols.insert(at, 1);
+    insertedCols.forEach((c, i) => c >= at && (insertedCols[i] = c + 1));
+    insertedCols.push(at);
+    cols.pos.set(spec.key, at);
+  });
+  const C = (k: ColumnKey) => cols.get(k);
+
+  // ---- Rows. Keys: title-block keys, "header", "id:<target>", "old:<row>" for every other row of ours.
+  const rowPos = new Map<string, number>();
+  if (create) {
+    TITLE_KEYS.forEach((k, i) => rowPos.set(k, i));
+    rowPos.set("header", CANON_HEADER);
+  } else {
+    for (const [k, r] of a!.titleRows) rowPos.set(k, r);
+    rowPos.set("header", a!.header);
+    for (const [id, r] of a!.live) rowPos.set(`id:${id}`, r);
+    for (const r of a!.deleted.keys()) rowPos.set(`old:${r}`, r);
+    rowPos.set("last", a!.lastRow);
+  }
+  const rows = new Axis(rowPos);
+  if (!create) {
+    // A title-block row the user deleted is inserted again before the next one present.
+    const order = [...TITLE_KEYS, "header"];
+    order.forEach((k, i) => {
+      if (rows.pos.has(k)) return;
+      const at = rows.get(order.slice(i + 1).find((n) => rows.pos.has(n))!);
+      structure.push({ kind: "insertRows", at, count: 1 });
+      rows.insert(at, 1);
+      rows.pos.set(k, at);
+    });
+  }
+
+  // ---- Which targets get which treatment.
+  const versionSame = !create && a!.dataVersion === catalog.version;
+  const dataChanges: DataChange[] = [];
+  const existingIds = create ? [] : [...a!.live.keys()];
+  const kept = existingIds.filter((id) => byId.has(id));
+  const removed = existingIds.filter((id) => !byId.has(id));
+  const missing = targets.filter((t) => create || !a!.live.has(t.id));
+
+  const changedRows = new Set<string>();
+  const baselineKept = new Map<string, CellValue>();
+  for (const id of kept) {
+    const t = byId.get(id)!;
+    const r = a!.live.get(id)!;
+    for (const k of DATA_COLUMNS) {
+      if (k === "baseline" && needsBaselineInput(t)) continue; // an input cell: the user's
+      if (!a!.cols.has(k)) continue; // a re-inserted column: nothing to compare
+      const old = cellAt(values, r, a!.cols.get(k)!);
+      const now = layoutCell(canonRowOf.get(id)!, k).value ?? null;
+      if (same(old, now)) continue;
+      changedRows.add(id);
+      dataChanges.push(change(t, TITLE_OF.get(k)!, old, now));
+      if (k === "baseline" && !isEmpty(old)) baselineKept.set(id, old);
+    }
+  }
+  // A missing row is a data change only when the data version changed (else the user deleted it: restore it).
+  for (const t of missing)
+    if (!create && !versionSame)
+      dataChanges.push(change(t, "新增目标", null, layoutCell(canonRowOf.get(t.id)!, "kind").value ?? null));
+  for (const id of removed) {
+    const r = a!.live.get(id)!;
+    const txt = (k: ColumnKey) => (a!.cols.has(k) ? asText(cellAt(values, r, a!.cols.get(k)!)) : "");
+    const quote = /“(.*)”/.exec(txt("source"))?.[1] ?? txt("source");
+    dataChanges.push({
+      targetId: id,
+      indicator: txt("indicator"),
+      subject: txt("subject"),
+      field: "删除目标",
+      old: txt("kind") || null,
+      new: null,
+      quote,
+    });
+  }
+  const apply = create || opts.applyDataChanges || dataChanges.length === 0;
+  const added = create || apply || versionSame ? missing : [];
+
+  // New rows go right after the last row of ours: the user's rows below move down by as many.
+  if (added.length) {
+    const at = create ? SHEET.firstDataRow - 1 : rows.get("last") + 1;
+    if (!create) {
+      structure.push({ kind: "insertRows", at, count: added.length });
+      rows.insert(at, added.length);
+    }
+    added.forEach((t, i) => rows.pos.set(`id:${t.id}`, at + i));
+  }
+  const R = (k: string) => rows.get(k);
+
+  // Live rows after the write, top to bottom: written from the data, or left as they are.
+  const asIs = new Set<string>(apply ? [] : [...changedRows, ...removed]);
+  const liveIds = [...(apply ? kept : existingIds), ...added.map((t) => t.id)].sort(
+    (x, y) => R(`id:${x}`) - R(`id:${y}`),
+  );
+  const liveRows = liveIds.map((id) => R(`id:${id}`));
+  const dataTop = liveRows.length ? Math.min(...liveRows) : R("header") + 1;
+  const dataBottom = liveRows.length ? Math.max(...liveRows) : R("header") + 1;
+  const lastOurs = Math.max(dataBottom, rows.pos.get("last") ?? 0);
+
+  // ---- Formula references: canonical layout positions → where things are in this sheet.
+  const mapRow = (canon: number): number => {
+    if (canon < CANON_HEADER) return R(TITLE_KEYS[canon]);
+    if (canon === CANON_HEADER) return R("header");
+    return R(`id:${layout.targetIds[canon - CANON_FIRST_DATA]}`);
+  };
+  const mapCol = (canon: number) => C(COLUMNS[canon].key);
+  const letters = columnLetters(mapCol);
+  const remap = (f: string) => remapFormula(f, mapRow, letters, [dataTop, dataBottom]);
+
+  const cells: CellWrite[] = [];
+  const put = (row: number, col: number, cell: LayoutCell, content: boolean) =>
+    cells.push({
+      row,
+      col,
+      ...(content ? { content: cell.formula ? { formula: remap(cell.formula) } : (cell.value ?? null) } : {}),
+      numFmt: cell.numFmt ?? "General",
+      style: cell.style ?? "text",
+    });
+
+  // Title block: only the cells the layout fills (the others may hold the user's notes).
+  const writeVersion = apply;
+  TITLE_KEYS.forEach((key, canon) =>
+    COLUMNS.forEach((spec, ci) => {
+      const cell = layout.rows[canon][ci];
+      if (cell.value === undefined && cell.formula === undefined) return;
+      const isYear = key === "year" && spec.key === "subject";
+      const isVersion = (key === "year" && spec.key === "id") || (key === "version" && ci === 2);
+      // The year cell is the user's: written when asked to, or when blank; text typed into it is kept.
+      const content = isYear
+        ? create || opts.year !== undefined || a!.yearBlank
+        : isVersion
+          ? writeVersion
+          : true;
+      put(R(key), C(spec.key), cell, content);
+    }),
+  );
+  COLUMNS.forEach((spec, ci) => put(R("header"), C(spec.key), layout.rows[CANON_HEADER][ci], true));
+
+  // Data rows.
+  let seq = 0;
+  const statuses: Status[] = [];
+  for (const id of liveIds) {
+    const row = R(`id:${id}`);
+    const t = byId.get(id);
+    const canon = canonRowOf.get(id);
+    seq++;
+    if (asIs.has(id) || !t || canon === undefined) {
+      cells.push({ row, col: C("seq"), content: seq });
+      const s = a?.cols.has("status") ? asText(cellAt(values, a.live.get(id)!, a.cols.get("status")!)) : "";
+      if ((STATUS_ORDER as string[]).includes(s)) statuses.push(s as Status);
+      continue;
+    }
+    const isNew = !a?.live.has(id);
+    const old = isNew ? -1 : a!.live.get(id)!;
+    const inputCol = (k: ColumnKey) =>
+      k === "actual" || k === "note" || (k === "baseline" && needsBaselineInput(t));
+    for (const spec of COLUMNS) {
+      const cell =
+        spec.key === "seq" ? { ...layoutCell(canon, "seq"), value: seq } : layoutCell(canon, spec.key);
+      put(row, C(spec.key), cell, !inputCol(spec.key) || isNew);
+    }
+    const oldBaseline = baselineKept.get(id);
+    if (oldBaseline !== undefined && !isNew)
+      appendNote(
+        cells,
+        values,
+        formulas,
+        old,
+        a!.cols.get("note"),
+        row,
+        C("note"),
+        `原基期值:${oldBaseline}`,
+      );
+    const num = (k: ColumnKey) =>
+      isNew || !a!.cols.has(k) ? null : asNumber(cellAt(values, old, a!.cols.get(k)!));
+    const typed = needsBaselineInput(t) ? num("baseline") : null;
+    statuses.push(assess(progressInputFor(t, num("actual"), year, typed)).status);
+  }
+
+  // Removed targets (applied): the row stays where it is, marked; its inputs and plan data are not touched.
+  if (apply)
+    for (const id of removed) {
+      const row = R(`id:${id}`);
+      cells.push({ row, col: C("seq"), content: "已删除", style: "hidden", numFmt: "General" });
+      for (const k of DERIVED_COLUMNS)
+        cells.push({
+          row,
+          col: C(k),
+          content: k === "status" ? DELETED_LABEL : null,
+          style: "hidden",
+          numFmt: "General",
+        });
+      cells.push({ row, col: C("id"), content: `${DELETED_PREFIX}${id}`, style: "hidden" });
+    }
+  // A copied row repeats an id: it becomes the user's row (its id cleared), so every id appears once.
+  for (const r of a?.duplicates ?? []) cells.push({ row: rows.shift(r), col: C("id"), content: null });
+
+  // ---- Merges (skipped where the user has content inside), columns, conditional formats, freeze, print.
+  const merges = layout.merges
+    .map((m) => remapRange(m, mapRow, mapCol))
+    .filter((m) => create || mergeIsFree(m, values, cols, rows));
+  const columns = COLUMNS.flatMap((spec) => {
+    const c = C(spec.key);
+    const widen = create || insertedCols.includes(c);
+    return widen || spec.hidden
+      ? [{ col: c, ...(widen ? { width: spec.width } : {}), ...(spec.hidden ? { hidden: true } : {}) }]
+      : [];
+  });
+  const cfCols: ColumnKey[] = ["status", "elapsed", "completion"];
+  // The layout's print area (its columns), from the title row down to the last row of ours.
+  const printCols = parseRange(layout.print.area);
+
+  const write: WritePlan = {
+    sheet: sheetName,
+    ...(create ? { create: true } : {}),
+    structure,
+    unmerge: create ? [] : merges,
+    cells,
+    merges,
+    columns,
+    clearConditionalFormats: create
+      ? []
+      : cfCols.map((k) => rangeA1(R("header") + 1, C(k), Math.max(lastOurs, R("header") + 1), C(k))),
+    conditionalFormats: layout.conditionalFormats.map((cf) => ({
+      ...cf,
+      range: remapRange(cf.range, mapRow, mapCol, [dataTop, dataBottom]),
+    })),
+    freeze: { rows: R("header") + 1, columns: C("indicator") + 1 },
+    print: {
+      landscape: layout.print.landscape,
+      fitToWidth: layout.print.fitToWidth,
+      titleRows: `${R("header") + 1}:${R("header") + 1}`,
+      area: rangeA1(R("title"), mapCol(printCols.c1), lastOurs, mapCol(printCols.c2)),
+    },
+    activate: true,
+  };
+
+  return {
+    sheetName,
+    planId,
+    year,
+    write,
+    dataChanges,
+    dataApplied: apply,
+    preservedInputs: create ? 0 : countPreserved(ex!, byId, layout, opts),
+    liveRows: liveIds.length,
+    statuses,
+    removed,
+  };
+}
+
+function change(t: CatalogTarget, field: string, old: CellValue, now: CellValue): DataChange {
+  const v = (x: CellValue) => (typeof x === "boolean" ? String(x) : x);
+  return {
+    targetId: t.id,
+    indicator: t.indicatorDef.name,
+    subject: t.entity ?? t.regionDef.name,
+    field,
+    old: v(old),
+    new: v(now),
+    quote: t.quote,
+  };
+}
+
+/** Equal as the sheet shows them: blanks alike, text trimmed, a number and its text alike. */
+export function same(a: CellValue, b: CellValue): boolean {
+  if (isEmpty(a) || isEmpty(b)) return isEmpty(a) && isEmpty(b);
+  if (typeof a === "number" || typeof b === "number") return Number(a) === Number(b);
+  return String(a).trim() === String(b).trim();
+}
+
+/** Append a line to the 备注 of a row, unless the note is a formula (then the old value is only reported). */
+function appendNote(
+  cells: CellWrite[],
+  values: Grid,
+  formulas: Grid,
+  oldRow: number,
+  oldCol: number | undefined,
+  row: number,
+  col: number,
+  text: string,
+) {
+  const f = oldCol === undefined ? null : cellAt(formulas, oldRow, oldCol);
+  if (typeof f === "string" && f.startsWith("=")) return;
+  const note = oldCol === undefined ? "" : asText(cellAt(values, oldRow, oldCol));
+  if (note.includes(text)) return;
+  cells.push({ row, col, content: note ? `${note};${text}` : text });
+}
+
+/** Is every cell of a merge area (but its first) empty in the sheet as read? */
+function mergeIsFree(m: string, values: Grid, cols: Axis, rows: Axis): boolean {
+  const { r1, c1, r2, c2 } = parseRange(m);
+  for (let r = 0; r < values.length; r++)
+    for (let c = 0; c < (values[r]?.length ?? 0); c++) {
+      const [rr, cc] = [rows.shift(r), cols.shift(c)];
+      if (rr < r1 || rr > r2 || cc < c1 || cc > c2 || (rr === r1 && cc === c1)) continue;
+      if (!isEmpty(values[r][c])) return false;
+    }
+  return true;
+}
+
+/**
+ * Count what a refresh keeps of the user's: non-empty input cells (实际值, typed 基期值, 备注, 评估年份 unless
+ * replaced), everything in rows and columns that are not ours, and title-block cells the layout leaves blank.
+ */
+function countPreserved(
+  ex: Existing,
+  byId: Map<string, CatalogTarget>,
+  layout: ProgressSheetLayout,
+  opts: PlanOptions,
+): number {
+  const { a, values } = ex;
+  const keyOfCol = new Map([...a.cols].map(([k, c]) => [c, k]));
+  const titleOfRow = new Map([...a.titleRows].map(([k, r]) => [r, k]));
+  const targetRows = new Map<number, CatalogTarget | null>(
+    [...a.live].map(([id, r]) => [r, byId.get(id) ?? null]),
+  );
+  for (const r of a.deleted.keys()) targetRows.set(r, null);
+  const isInput = (k: ColumnKey, t: CatalogTarget | null) =>
+    k === "actual" || k === "note" || (k === "baseline" && (!t || needsBaselineInput(t)));
+  let n = 0;
+  values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (isEmpty(v)) return;
+      const k = keyOfCol.get(c);
+      const title = titleOfRow.get(r);
+      if (!k) n++;
+      else if (title) {
+        const cell = layout.rows[TITLE_KEYS.indexOf(title)][col0(k)];
+        const blank = cell.value === undefined && cell.formula === undefined;
+        if (blank || (title === "year" && k === "subject" && opts.year === undefined)) n++;
+      } else if (r === a.header) return;
+      else if (!targetRows.has(r)) n++;
+      else if (isInput(k, targetRows.get(r)!)) n++;
+    }),
+  );
+  return n;
+}
+
+const REF =
+  /(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(])/g;
+
+/**
+ * Rewrite the cell references of a layout formula from canonical positions to this sheet's. A range over data rows
+ * (the COUNTIF of the status counts) covers [dataTop, dataBottom]. Text in quotes is left alone.
+ * `letters` maps canonical column letters to this sheet's (computed once per sheet: formulas have many references).
+ */
+export function remapFormula(
+  f: string,
+  mapRow: (r: number) => number,
+  letters: Map<string, string>,
+  data: [number, number],
+): string {
+  const letter = (c: string) => letters.get(c) ?? c;
+  const replace = (
+    _m: string,
+    d1: string,
+    c1: string,
+    d2: string,
+    r1: string,
+    d3?: string,
+    c2?: string,
+    d4?: string,
+    r2?: string,
+  ) => {
+    const a = Number(r1) - 1;
+    if (c2 === undefined) return `${d1}${letter(c1)}${d2}${mapRow(a) + 1}`;
+    const b = Number(r2) - 1;
+    const [top, bottom] = a >= CANON_FIRST_DATA && b >= CANON_FIRST_DATA ? data : [mapRow(a), mapRow(b)];
+    return `${d1}${letter(c1)}${d2}${top + 1}:${d3}${letter(c2)}${d4}${bottom + 1}`;
+  };
+  if (!f.includes('"')) return f.replace(REF, replace);
+  return f
+    .split('"')
+    .map((part, i) => (i % 2 ? part : part.replace(REF, replace)))
+    .join('"');
+}
+
+/** Canonical column letters → this sheet's letters. */
+export function columnLetters(mapCol: (canon: number) => number): Map<string, string> {
+  return new Map(COLUMNS.map((_, i) => [colLetter(i), colLetter(mapCol(i))]));
+}
+
+function remapRange(
+  range: string,
+  mapRow: (r: number) => number,
+  mapCol: (c: number) => number,
+  data?: [number, number],
+): string {
+  const { r1, c1, r2, c2 } = parseRange(range);
+  const span = data && r1 >= CANON_FIRST_DATA ? data : [mapRow(r1), mapRow(r2)];
+  return rangeA1(span[0], mapCol(c1), span[1], mapCol(c2));
+}

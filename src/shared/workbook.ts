@@ -1,0 +1,220 @@
+// The one workbook interface the host logic talks to. Two implementations: Office.js (office-workbook.ts, the only
+// file that calls Excel.run) and in memory (memory-workbook.ts, HyperFormula). The shape is chosen so that a
+// generate or a refresh costs one read batch and one write batch (two context.sync calls) whatever the row count:
+// `read` returns everything the logic needs in one snapshot, `write` takes a complete plan of changes.
+// Rows and columns are 0-based here (row 0 = Excel row 1); A1 strings appear only in ranges for formats.
+import { colLetter, type CellValue, type ConditionalFormat, type StyleName } from "../core/layout";
+
+export type { CellValue, ConditionalFormat, StyleName };
+export type Grid = CellValue[][];
+
+/** A sheet's used range, anchored at A1. */
+export interface SheetContent {
+  name: string;
+  protected: boolean;
+  /** Displayed values; empty cells (and formulas showing "") are null; errors are their text ("#DIV/0!"). */
+  values: Grid;
+  /** As Excel's Range.formulas: "=…" for formula cells, otherwise the constant (null if empty). */
+  formulas: Grid;
+}
+
+export interface Snapshot {
+  /** Every sheet of the workbook, in tab order. */
+  sheetNames: string[];
+  /** The requested sheets that exist, keyed by the requested name. */
+  sheets: Map<string, SheetContent>;
+}
+
+/** The first rows of a sheet: enough to recognise a progress sheet. */
+export interface SheetHead {
+  name: string;
+  values: Grid;
+}
+
+export interface SelectionSnapshot {
+  sheet: string;
+  protected: boolean;
+  /** Top-left cell of the selection. */
+  row: number;
+  col: number;
+  value: CellValue;
+  formula: CellValue;
+  /** The first rows of the active sheet (values, from A1). */
+  head: Grid;
+  /** The selected row's values from column A. */
+  rowValues: CellValue[];
+}
+
+export type Formula = { formula: string };
+export type CellContent = CellValue | Formula;
+
+export interface CellWrite {
+  row: number;
+  col: number;
+  /** undefined: content left as it is; null: cleared. */
+  content?: CellContent;
+  /** undefined: left as it is. */
+  numFmt?: string;
+  /** undefined: left as it is; a style sets every property of the cell's look (fill, font, alignment). */
+  style?: StyleName;
+}
+
+/** Structural edits; Excel (and HyperFormula) shift the cells below / to the right and adjust references. */
+export type StructureOp =
+  { kind: "insertRows"; at: number; count: number } | { kind: "insertColumns"; at: number; count: number };
+
+export interface PrintSetup {
+  landscape: boolean;
+  fitToWidth: number;
+  /** Rows repeated on every printed page, e.g. "6:6". */
+  titleRows: string;
+  area: string;
+}
+
+/**
+ * Everything one write changes, applied in this order: create, structure, unmerge, cell contents, number formats,
+ * styles, merges, columns, conditional formats (clear, then add), freeze panes, print setup, activate.
+ * Coordinates of everything after `structure` are in the sheet as it is after the structural edits.
+ */
+export interface WritePlan {
+  sheet: string;
+  /** Add the sheet; the write fails if a sheet of that name exists. */
+  create?: boolean;
+  structure?: StructureOp[];
+  unmerge?: string[];
+  cells: CellWrite[];
+  merges?: string[];
+  columns?: { col: number; width?: number; hidden?: boolean }[];
+  clearConditionalFormats?: string[];
+  conditionalFormats?: ConditionalFormat[];
+  freeze?: { rows: number; columns: number };
+  print?: PrintSetup;
+  activate?: boolean;
+}
+
+export interface Workbook {
+  /** One batch: all sheet names, and for each named sheet that exists its used range and protection. */
+  read(sheets: string[]): Promise<Snapshot>;
+  /** The first `rows` rows of every sheet (two batches: names, then contents). */
+  readHeads(rows: number): Promise<SheetHead[]>;
+  /** One batch: the active sheet's selection, its first `headRows` rows and the selected row; null if none. */
+  readSelection(headRows: number): Promise<SelectionSnapshot | null>;
+  /** One batch. Throws HostError (Chinese message) on failure; see the implementations for what a failure leaves. */
+  write(plan: WritePlan): Promise<void>;
+}
+
+/** The look of each layout style; every style sets every property, so restyling a cell resets it fully. */
+export interface StyleSpec {
+  /** Fill colour (RRGGBB) or null for no fill. */
+  fill: string | null;
+  font: string;
+  bold: boolean;
+  italic: boolean;
+  size: number;
+  wrap: boolean;
+  align: "General" | "Left" | "Center" | "Right";
+}
+
+const base: StyleSpec = {
+  fill: null,
+  font: "000000",
+  bold: false,
+  italic: false,
+  size: 10,
+  wrap: false,
+  align: "General",
+};
+export const STYLES: Record<StyleName, StyleSpec> = {
+  title: { ...base, font: "1F4E79", bold: true, size: 16, align: "Left" },
+  meta: { ...base, bold: true },
+  metaInput: { ...base, fill: "FFF2CC", bold: true, size: 11, align: "Center" },
+  header: { ...base, fill: "1F4E79", font: "FFFFFF", bold: true, wrap: true, align: "Center" },
+  text: { ...base, wrap: true },
+  number: { ...base, align: "Right" },
+  input: { ...base, fill: "FFF2CC", align: "Right" },
+  derived: { ...base, align: "Right" },
+  quote: { ...base, font: "595959", size: 9, wrap: true },
+  hidden: { ...base, font: "808080", size: 8 },
+};
+
+/** Cells the statistician types into. */
+export const INPUT_STYLES: ReadonlySet<StyleName> = new Set<StyleName>(["input", "metaInput"]);
+
+export const isFormula = (c: CellContent | undefined): c is Formula => typeof c === "object" && c !== null;
+
+/**
+ * A text constant as it must be typed so that Excel keeps it as text: Excel (and HyperFormula) turn "2020",
+ * "00123456", "TRUE" or "=x" into numbers, booleans or formulas; a leading apostrophe keeps the text.
+ */
+export function textConstant(s: string): string {
+  return /^\s*([-+.\d=']|true\s*$|false\s*$)/i.test(s) ? `'${s}` : s;
+}
+
+/** "C7" from 0-based coordinates. */
+export const a1 = (row: number, col: number) => `${colLetter(col)}${row + 1}`;
+/** "C7:E9" (or "C7" for one cell). */
+export const rangeA1 = (r1: number, c1: number, r2: number, c2: number) =>
+  r1 === r2 && c1 === c2 ? a1(r1, c1) : `${a1(r1, c1)}:${a1(r2, c2)}`;
+
+/** 0-based column index of "A", "AB", … */
+export function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export interface Rect {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+/** Parse "C7", "C7:E9", "$C$7", "S:S" (whole columns) or "6:6" (whole rows); whole rows/columns use ±Infinity. */
+export function parseRange(address: string): Rect {
+  const a = address.replace(/^.*!/, "").replace(/\$/g, "");
+  const [p, q = p] = a.split(":");
+  const cell = (s: string) => {
+    const m = /^([A-Z]*)(\d*)$/i.exec(s);
+    if (!m) throw new Error(`bad address ${address}`);
+    return { c: m[1] ? colIndex(m[1]) : null, r: m[2] ? Number(m[2]) - 1 : null };
+  };
+  const x = cell(p);
+  const y = cell(q);
+  return {
+    r1: x.r ?? 0,
+    c1: x.c ?? 0,
+    r2: y.r ?? Number.POSITIVE_INFINITY,
+    c2: y.c ?? Number.POSITIVE_INFINITY,
+  };
+}
+
+/**
+ * Group cells into few rectangles (vertical runs per column, then equal runs of adjacent columns merged), so a
+ * style or format goes out as a handful of ranges rather than one command per cell.
+ */
+export function rectangles(cells: { row: number; col: number }[]): Rect[] {
+  const byCol = new Map<number, number[]>();
+  for (const { row, col } of cells) (byCol.get(col) ?? byCol.set(col, []).get(col)!).push(row);
+  const runs: Rect[] = [];
+  for (const [col, rows] of [...byCol].sort((a, b) => a[0] - b[0])) {
+    rows.sort((a, b) => a - b);
+    let start = rows[0];
+    for (let i = 1; i <= rows.length; i++) {
+      if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+      if (i < rows.length && rows[i] === rows[i - 1]) continue;
+      runs.push({ r1: start, r2: rows[i - 1], c1: col, c2: col });
+      start = rows[i];
+    }
+  }
+  // Merge a run into the previous rectangle when it continues it to the right with the same rows.
+  const out: Rect[] = [];
+  for (const r of runs) {
+    const prev = out.find((o) => o.r1 === r.r1 && o.r2 === r.r2 && o.c2 + 1 === r.c1);
+    if (prev) prev.c2 = r.c2;
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+export const rectA1 = (r: Rect) => rangeA1(r.r1, r.c1, r.r2, r.c2);

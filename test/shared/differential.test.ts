@@ -1,0 +1,110 @@
+// The progress sheet's Excel formulas, evaluated by HyperFormula through the memory workbook, against the core
+// methodology: for every target of every plan, at several assessment years, with several actuals (below the
+// baseline, between, at the target, above, blank) and, where the plan gives no baseline, several typed baselines.
+import { getCatalog, progressInputFor, type CatalogTarget } from "../../src/core/catalog";
+import { COL, needsBaselineInput, planTargets, SHEET } from "../../src/core/layout";
+import { assess, isRateLike, impliedBaseline, STATUS_ORDER, type Progress } from "../../src/core/methodology";
+import { MemoryWorkbook } from "../../src/shared/memory-workbook";
+import { createProgressService } from "../../src/shared/progress-service";
+import { colIndex, type CellValue } from "../../src/shared/workbook";
+
+const catalog = getCatalog();
+
+/** The baseline the row computes from: the plan's, the kind's implied one, or the typed one. */
+function baselineOf(t: CatalogTarget, typed: number | null): number | null {
+  if (isRateLike(t.kind)) return 0;
+  return impliedBaseline(t.kind) ?? t.baselineObs?.value ?? typed;
+}
+
+/** Actuals relative to the baseline B and the target V; off round fractions, so no pace lands on a threshold by design. */
+const ACTUALS: { name: string; of: (B: number, V: number) => number | null }[] = [
+  { name: "below baseline", of: (B, V) => B - 0.37 * Math.abs(V - B) - 0.5 },
+  { name: "between", of: (B, V) => B + 0.41 * (V - B) },
+  { name: "at target", of: (_B, V) => V },
+  { name: "above target", of: (B, V) => V + 0.29 * Math.abs(V - B) + 1 },
+  { name: "blank", of: () => null },
+];
+
+/** Typed baselines for rows that need one: none, below the target, above it (regression territory). */
+const TYPED: { name: string; of: (V: number) => number | null }[] = [
+  { name: "no baseline", of: () => null },
+  { name: "baseline 0.55V", of: (V) => 0.55 * V },
+  { name: "baseline above V", of: (V) => 1.2 * V + 3 },
+];
+
+const FIELDS: [keyof Progress, keyof typeof COL][] = [
+  ["elapsed", "elapsed"],
+  ["completion", "completion"],
+  ["expected", "expected"],
+  ["variance", "variance"],
+  ["requiredRate", "requiredRate"],
+];
+
+function yearsFor(targets: CatalogTarget[]): number[] {
+  const ys = new Set<number>();
+  for (const t of targets) {
+    const t0 = t.baseYear ?? t.plan.baseYear;
+    const T = t.targetYear;
+    for (const y of [t0, t0 + 1, Math.floor((t0 + T) / 2), T - 1, T, T + 1]) ys.add(y);
+  }
+  return [...ys].sort((a, b) => a - b);
+}
+
+const seen = new Set<string>();
+
+describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
+  test("formulas evaluated by HyperFormula equal assess() for every target, year, actual and typed baseline", async () => {
+    const wb = new MemoryWorkbook();
+    const service = createProgressService(wb, catalog, { currentYear: () => 2024 });
+    const { sheetName } = await service.generate(planId, catalog.planById(planId)!.baseYear);
+    const targets = planTargets(catalog, planId);
+    const row0 = SHEET.firstDataRow;
+    const col = (k: keyof typeof COL) => colIndex(COL[k]);
+    const mismatches: string[] = [];
+    let compared = 0;
+
+    for (const typed of TYPED)
+      for (const year of yearsFor(targets))
+        for (const actual of ACTUALS) {
+          const inputs = targets.map((t) => {
+            const b = needsBaselineInput(t) ? typed.of(t.threshold) : null;
+            const B = baselineOf(t, b);
+            return {
+              t,
+              b,
+              a: B === null ? actual.of(0.5 * t.threshold, t.threshold) : actual.of(B, t.threshold),
+            };
+          });
+          wb.hf.batch(() => {
+            wb.setCell(sheetName, SHEET.yearCell, year);
+            inputs.forEach(({ t, b, a }, i) => {
+              wb.setCell(sheetName, `${COL.actual}${row0 + i}`, a);
+              if (needsBaselineInput(t)) wb.setCell(sheetName, `${COL.baseline}${row0 + i}`, b);
+            });
+          });
+          const values = wb.contentOf(sheetName).values;
+          inputs.forEach(({ t, b, a }, i) => {
+            const want = assess(progressInputFor(t, a, year, b));
+            const got = (k: keyof typeof COL): CellValue => values[row0 - 1 + i]?.[col(k)] ?? null;
+            const where = `${t.id} year=${year} actual=${actual.name}(${a}) ${typed.name}`;
+            for (const [field, k] of FIELDS) {
+              const w = want[field] as number | null;
+              const g = got(k);
+              const ok = w === null ? g === null : typeof g === "number" && Math.abs(g - w) < 5e-10;
+              if (!ok) mismatches.push(`${where}: ${field} sheet=${g} methodology=${w}`);
+            }
+            if (got("status") !== want.status)
+              mismatches.push(`${where}: 状态 sheet=${got("status")} methodology=${want.status}`);
+            seen.add(want.status);
+            compared++;
+          });
+        }
+
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(targets.length * 3 * 5);
+  });
+});
+
+test("the scenarios reach every status", () => {
+  expect([...seen].sort()).toEqual([...STATUS_ORDER].sort());
+});

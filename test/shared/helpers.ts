@@ -1,0 +1,123 @@
+// Test helpers: catalogs built from modified copies of the data files (to simulate a new bundled data version),
+// and an independent locator of cells in a progress sheet (by header titles and the id column, as a user would).
+import indicators from "../../data/indicators.json";
+import regions from "../../data/regions.json";
+import { Catalog, RAW_PLANS } from "../../src/core/catalog";
+import { COLUMNS, planTargets, type ColumnKey } from "../../src/core/layout";
+import type { CellValue, Grid } from "../../src/shared/workbook";
+
+interface RawTarget {
+  id: string;
+  comparison: string;
+  kind: string;
+  value?: number | null;
+  min?: number | null;
+  max?: number | null;
+  baseline?: string | null;
+  region: string;
+  entity?: string | null;
+  indicator: string;
+  unit: string;
+  baseYear?: number | null;
+  label: string;
+  quote: string;
+  restates?: string | null;
+}
+interface RawPlan {
+  id: string;
+  baseYear: number;
+  observations: Record<string, unknown>[];
+  targets: RawTarget[];
+}
+
+export type Mutation =
+  | { kind: "value"; target: string; value: number }
+  | { kind: "add"; after: string; id: string }
+  | { kind: "remove"; target: string }
+  | { kind: "baseline"; target: string; value: number };
+
+/** The bundled catalog with some targets changed, added or removed (a "new data version"). */
+export function catalogWith(...mutations: Mutation[]): Catalog {
+  const plans = structuredClone(RAW_PLANS) as RawPlan[];
+  const find = (id: string) => {
+    for (const p of plans) {
+      const i = p.targets.findIndex((t) => t.id === id);
+      if (i >= 0) return { p, i, t: p.targets[i] };
+    }
+    throw new Error(`no target ${id}`);
+  };
+  for (const m of mutations) {
+    const { p, i, t } = find(m.kind === "add" ? m.after : m.target);
+    if (m.kind === "value") {
+      if (t.comparison === "range") [t.min, t.max] = [m.value, Math.max(m.value, t.max ?? m.value)];
+      else t.value = m.value;
+    } else if (m.kind === "add") {
+      p.targets.splice(i + 1, 0, {
+        ...structuredClone(t),
+        id: m.id,
+        label: `${t.label}(新增)`,
+        quote: `${t.quote}(新增)`,
+        restates: null,
+      });
+    } else if (m.kind === "remove") {
+      p.targets.splice(i, 1);
+      for (const x of p.targets) if (x.restates === m.target) x.restates = null;
+    } else {
+      const id = `${t.id}.obs.test`;
+      p.observations.push({
+        id,
+        region: t.region,
+        entity: t.entity ?? null,
+        indicator: t.indicator,
+        year: t.baseYear ?? p.baseYear,
+        value: m.value,
+        unit: t.unit,
+        quote: "测试用基期值",
+      });
+      t.baseline = id;
+    }
+  }
+  return new Catalog(plans, regions, indicators);
+}
+
+/** The plan with the most targets. */
+export function largestPlan(catalog: Catalog): string {
+  return [...catalog.plans].sort(
+    (a, b) => planTargets(catalog, b.id).length - planTargets(catalog, a.id).length,
+  )[0].id;
+}
+
+export interface Located {
+  header: number;
+  col: (k: ColumnKey) => number;
+  /** Row of a live target id, or of its 已删除目标 row. */
+  rowOf: (id: string) => number | undefined;
+  deletedRowOf: (id: string) => number | undefined;
+  /** Every id-column text below the header, with its row. */
+  ids: { id: string; row: number }[];
+  cell: (row: number, k: ColumnKey) => CellValue;
+}
+
+/** Find the table in a sheet's values by its header titles, independently of the code under test. */
+export function locate(values: Grid): Located {
+  const idTitle = COLUMNS.find((c) => c.key === "id")!.title;
+  const header = values.findIndex((row) => row?.includes(idTitle));
+  if (header < 0) throw new Error("no header row");
+  const col = (k: ColumnKey) => {
+    const c = values[header].indexOf(COLUMNS.find((x) => x.key === k)!.title);
+    if (c < 0) throw new Error(`no column ${k}`);
+    return c;
+  };
+  const idCol = col("id");
+  const ids = values.flatMap((row, r) =>
+    r > header && typeof row?.[idCol] === "string" ? [{ id: row[idCol] as string, row: r }] : [],
+  );
+  return {
+    header,
+    col,
+    ids,
+    rowOf: (id) => ids.find((x) => x.id === id)?.row,
+    deletedRowOf: (id) => ids.find((x) => x.id === `已删除目标:${id}`)?.row,
+    cell: (row, k) => values[row]?.[col(k)] ?? null,
+  };
+}

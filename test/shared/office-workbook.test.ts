@@ -1,0 +1,272 @@
+// The Office.js adapter against an office-addin-mock fake of Excel: what it writes, how many context.sync calls it
+// takes, and what a refused or failed operation leaves.
+
+// office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose ESM dependencies jest's config
+// does not transform: provide the enum (hoisted above the imports).
+jest.mock("office-addin-manifest", () => ({
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
+}));
+import { getCatalog } from "../../src/core/catalog";
+import {
+  buildProgressSheet,
+  COL,
+  planTargets,
+  SHEET,
+  sheetNameFor,
+  STATUS_COLORS,
+} from "../../src/core/layout";
+import { OfficeWorkbook } from "../../src/shared/office-workbook";
+import { createProgressService } from "../../src/shared/progress-service";
+import { HostError } from "../../src/shared/service";
+import { colIndex, STYLES } from "../../src/shared/workbook";
+import { FakeExcel, type FakeSheet } from "./excel-mock";
+import { catalogWith, largestPlan } from "./helpers";
+
+const catalog = getCatalog();
+const LARGEST = largestPlan(catalog);
+const YEAR = 2024;
+
+let fx: FakeExcel;
+beforeEach(() => {
+  fx = new FakeExcel();
+  fx.addSheet("Sheet1");
+  fx.install();
+});
+afterEach(() => fx.uninstall());
+
+const service = (c = catalog) => createProgressService(new OfficeWorkbook(), c, { currentYear: () => YEAR });
+const at = (s: FakeSheet, row0: number, col0: number) => s.cells.get(`${row0},${col0}`) ?? null;
+
+/** Count the syncs of one operation. */
+async function syncsOf<T>(f: () => Promise<T>): Promise<{ result: T; syncs: number; writeSyncs: number }> {
+  const [s0, w0] = [fx.syncs, fx.writeSyncs];
+  const result = await f();
+  return { result, syncs: fx.syncs - s0, writeSyncs: fx.writeSyncs - w0 };
+}
+
+describe("generate on the largest plan", () => {
+  test("the largest plan is the one with most targets", () => {
+    const sizes = catalog.plans.map((p) => planTargets(catalog, p.id).length);
+    expect(planTargets(catalog, LARGEST).length).toBe(Math.max(...sizes));
+    expect(planTargets(catalog, LARGEST).length).toBeGreaterThanOrEqual(20);
+  });
+
+  test("takes 2 context.sync calls: one read, one write", async () => {
+    const { result, syncs, writeSyncs } = await syncsOf(() => service().generate(LARGEST, YEAR));
+    expect(result.rows).toBe(planTargets(catalog, LARGEST).length);
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(writeSyncs).toBe(1);
+  });
+
+  test("writes the layout's values, formulas and number formats at their places", async () => {
+    const { sheetName } = await service().generate(LARGEST, YEAR);
+    const s = fx.sheet(sheetName)!;
+    const layout = buildProgressSheet(catalog, LARGEST, { year: YEAR });
+    let formulas = 0;
+    layout.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell.formula) {
+          formulas++;
+          expect(at(s, r, c)).toBe(cell.formula);
+        } else if (cell.value !== undefined && cell.value !== null) expect(at(s, r, c)).toBe(cell.value);
+        if (cell.numFmt) expect(s.numFmt.get(`${r},${c}`)).toBe(cell.numFmt);
+      }),
+    );
+    expect(formulas).toBeGreaterThan(planTargets(catalog, LARGEST).length * 5);
+    // Spot checks by address.
+    expect(s.get(SHEET.markerCell)).toBe(SHEET.marker);
+    expect(s.get(SHEET.planIdCell)).toBe(LARGEST);
+    expect(s.get(SHEET.versionCell)).toBe(catalog.version);
+    expect(s.get(SHEET.yearCell)).toBe(YEAR);
+    expect(s.get(`${COL.status}${SHEET.firstDataRow}`)).toMatch(/^=IF\(/);
+  });
+
+  test("writes styles, merges, column widths, the hidden id column, conditional formats, freeze panes and print setup", async () => {
+    const { sheetName } = await service().generate(LARGEST, YEAR);
+    const s = fx.sheet(sheetName)!;
+    const layout = buildProgressSheet(catalog, LARGEST, { year: YEAR });
+    const last = SHEET.firstDataRow + layout.targetIds.length - 1;
+    expect(s.fmt(`${COL.actual}${SHEET.firstDataRow}`)["fill.color"]).toBe(`#${STYLES.input.fill}`);
+    expect(s.fmt(SHEET.yearCell)["fill.color"]).toBe(`#${STYLES.metaInput.fill}`);
+    expect(s.fmt(`A${SHEET.headerRow}`)["fill.color"]).toBe(`#${STYLES.header.fill}`);
+    expect(s.fmt(`${COL.status}${SHEET.firstDataRow}`)["fill.color"]).toBeNull(); // derived: no fill
+    expect(s.merges.length).toBe(layout.merges.length);
+    expect(s.columnWidth.size).toBe(layout.columns.length);
+    expect(s.hiddenColumns).toEqual(new Set([colIndex(COL.id)]));
+    const statusRules = s.cfs.filter((cf) => cf.type === "CellValue");
+    expect(
+      statusRules.map((cf) => (cf.props["cellValue.rule"] as { formula1: string }).formula1).sort(),
+    ).toEqual(
+      Object.keys(STATUS_COLORS)
+        .map((t) => `="${t}"`)
+        .sort(),
+    );
+    expect(
+      statusRules.every((cf) => cf.range === `${COL.status}${SHEET.firstDataRow}:${COL.status}${last}`),
+    ).toBe(true);
+    expect(s.cfs.filter((cf) => cf.type === "DataBar").map((cf) => cf.range)).toEqual([
+      `${COL.elapsed}${SHEET.firstDataRow}:${COL.elapsed}${last}`,
+      `${COL.completion}${SHEET.firstDataRow}:${COL.completion}${last}`,
+    ]);
+    expect(s.frozen).toBe(`A1:B${SHEET.headerRow}`);
+    expect(s.printArea).toBe(layout.print.area);
+    expect(s.printTitleRows).toBe(`$${SHEET.headerRow}:$${SHEET.headerRow}`);
+    expect(s.page.orientation).toBe("Landscape");
+    expect(fx.activeSheet).toBe(sheetName);
+  });
+});
+
+describe("refresh of the largest plan", () => {
+  test("takes 2 context.sync calls and keeps what the user typed", async () => {
+    const svc = service();
+    const { sheetName } = await svc.generate(LARGEST, YEAR);
+    const s = fx.sheet(sheetName)!;
+    const r = SHEET.firstDataRow;
+    s.set(`${COL.actual}${r}`, 3);
+    s.set(`${COL.note}${r + 1}`, "统计局口径");
+    s.set("A60", "用户的备忘");
+    s.set(SHEET.yearCell, YEAR - 1);
+    const { result, syncs, writeSyncs } = await syncsOf(() =>
+      svc.refresh(sheetName, { applyDataChanges: false }),
+    );
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(writeSyncs).toBe(1);
+    expect(result.year).toBe(YEAR - 1);
+    expect(s.get(`${COL.actual}${r}`)).toBe(3);
+    expect(s.get(`${COL.note}${r + 1}`)).toBe("统计局口径");
+    expect(s.get("A60")).toBe("用户的备忘");
+    expect(s.get(SHEET.yearCell)).toBe(YEAR - 1);
+  });
+
+  test("with a user column and a target added to the data: still 2 syncs; rows below move down, formulas follow the columns", async () => {
+    const { sheetName } = await service().generate(LARGEST, YEAR);
+    const s = fx.sheet(sheetName)!;
+    const n = planTargets(catalog, LARGEST).length;
+    const firstId = planTargets(catalog, LARGEST)[0].id;
+    s.insert(false, colIndex(COL.elapsed), 1); // the user inserts a column before 序时进度…
+    s.set(`${COL.elapsed}${SHEET.headerRow}`, "我的列");
+    s.set(`${COL.elapsed}${SHEET.firstDataRow}`, "用户数据");
+    const below = SHEET.firstDataRow + n + 2;
+    s.set(`A${below}`, "表下的说明");
+    const newer = catalogWith({ kind: "add", after: firstId, id: `${firstId}.added` });
+    const { syncs, writeSyncs } = await syncsOf(() =>
+      service(newer).refresh(sheetName, { applyDataChanges: true }),
+    );
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(writeSyncs).toBe(1);
+    expect(fx.applied).toContain(`insert ${SHEET.firstDataRow + n}:${SHEET.firstDataRow + n} Down`);
+    expect(s.get(`A${below}`)).toBeNull();
+    expect(s.get(`A${below + 1}`)).toBe("表下的说明");
+    expect(s.get(`${COL.elapsed}${SHEET.headerRow}`)).toBe("我的列");
+    expect(s.get(`${COL.elapsed}${SHEET.firstDataRow}`)).toBe("用户数据");
+    // 序时进度 is now one column to the right, and the formulas reference the shifted columns.
+    const elapsedCol = colIndex(COL.elapsed) + 1;
+    expect(at(s, SHEET.headerRow - 1, elapsedCol)).toBe("序时进度");
+    const completion = at(s, SHEET.firstDataRow - 1, elapsedCol + 1) as string;
+    expect(completion).toContain(`${String.fromCharCode(65 + elapsedCol)}${SHEET.firstDataRow}`);
+    // The new target's row, with its id in the (shifted) id column.
+    expect(at(s, SHEET.firstDataRow - 1 + n, colIndex(COL.id) + 1)).toBe(`${firstId}.added`);
+  });
+});
+
+describe("refusals write nothing", () => {
+  test("a protected sheet: HostError, one read sync, no write sync", async () => {
+    const { sheetName } = await service().generate(LARGEST, YEAR);
+    fx.sheet(sheetName)!.protected = true;
+    const before = fx.applied.length;
+    const run = syncsOf(() => service().refresh(sheetName, { applyDataChanges: true }));
+    await expect(run).rejects.toThrow(HostError);
+    await expect(service().refresh(sheetName, { applyDataChanges: true })).rejects.toThrow(/受保护/);
+    expect(fx.writeSyncs).toBe(1); // the generate only
+    expect(fx.applied.length).toBe(before);
+  });
+
+  test("generate over a sheet of the same name that the add-in did not write: HostError, no write sync", async () => {
+    const name = sheetNameFor(catalog.planById(LARGEST)!);
+    fx.addSheet(name).set("A1", "别人的数据");
+    const { syncs } = await syncsOf(async () => {
+      await expect(service().generate(LARGEST, YEAR)).rejects.toThrow(/不是本加载项生成的进度表/);
+    });
+    expect(syncs).toBe(1);
+    expect(fx.writeSyncs).toBe(0);
+    expect(fx.sheet(name)!.get("A1")).toBe("别人的数据");
+  });
+
+  test("an old Excel without the API sets: HostError before any write sync", async () => {
+    const svc = createProgressService(new OfficeWorkbook({ supported: () => false }), catalog);
+    await expect(svc.generate(LARGEST, YEAR)).rejects.toThrow(/ExcelApi 1\.9/);
+    expect(fx.writeSyncs).toBe(0);
+    expect(fx.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+});
+
+describe("Excel failures", () => {
+  test("a generate whose write fails midway is undone: the half-written sheet is deleted", async () => {
+    fx.failAt = 40; // after the sheet, its contents and some formats were applied
+    await expect(service().generate(LARGEST, YEAR)).rejects.toThrow(/已撤销本次生成/);
+    expect(fx.applied.some((c) => c.startsWith("add sheet"))).toBe(true);
+    expect(fx.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+
+  test("a refresh whose write fails midway says so, and the user's inputs are intact", async () => {
+    const svc = service();
+    const { sheetName } = await svc.generate(LARGEST, YEAR);
+    const s = fx.sheet(sheetName)!;
+    s.set(`${COL.actual}${SHEET.firstDataRow}`, 7);
+    s.set(`${COL.note}${SHEET.firstDataRow}`, "说明");
+    fx.failAt = 3;
+    await expect(svc.refresh(sheetName, { applyDataChanges: false })).rejects.toThrow(/只更新了一部分/);
+    expect(s.get(`${COL.actual}${SHEET.firstDataRow}`)).toBe(7);
+    expect(s.get(`${COL.note}${SHEET.firstDataRow}`)).toBe("说明");
+    // Refreshing again completes it.
+    await svc.refresh(sheetName, { applyDataChanges: false });
+    expect(s.get(`${COL.actual}${SHEET.firstDataRow}`)).toBe(7);
+  });
+
+  test("a host rejecting calls chained on a missing sheet: the read falls back to two batches", async () => {
+    fx.rejectNullChains = true;
+    const { result, syncs, writeSyncs } = await syncsOf(() => service().generate(LARGEST, YEAR));
+    expect(result.rows).toBe(planTargets(catalog, LARGEST).length);
+    expect(syncs).toBe(4); // failed read, names, read, write
+    expect(writeSyncs).toBe(1);
+    expect(fx.sheet(result.sheetName)!.get(SHEET.markerCell)).toBe(SHEET.marker);
+  });
+});
+
+describe("selection", () => {
+  test("insertFormula: one read and one write into an empty cell; refused over content without confirmation", async () => {
+    fx.selection = { sheet: "Sheet1", row: 1, col: 1 };
+    const { syncs } = await syncsOf(() => service().insertFormula('=PLAN.TARGET("中山","高新技术企业")'));
+    expect(syncs).toBe(2);
+    expect(fx.sheet("Sheet1")!.get("B2")).toBe('=PLAN.TARGET("中山","高新技术企业")');
+    await expect(service().insertFormula("=1+1")).rejects.toThrow(/不为空/);
+    await service().insertFormula("=1+1", { overwrite: true });
+    expect(fx.sheet("Sheet1")!.get("B2")).toBe("=1+1");
+  });
+
+  test("sourceOfSelection: one sync; the target of the selected row", async () => {
+    const { sheetName } = await service().generate(LARGEST, YEAR);
+    const t = planTargets(catalog, LARGEST)[2];
+    fx.selection = { sheet: sheetName, row: SHEET.firstDataRow - 1 + 2, col: 4 };
+    fx.activeSheet = sheetName;
+    const { result, syncs } = await syncsOf(() => service().sourceOfSelection());
+    expect(syncs).toBe(1);
+    expect(result).toMatchObject({ targetId: t.id, quote: t.quote, value: t.threshold, sheetName });
+  });
+
+  test("listProgressSheets: the sheets with the marker, with their year", async () => {
+    await service().generate(LARGEST, YEAR);
+    const { result, syncs } = await syncsOf(() => service().listProgressSheets());
+    expect(syncs).toBe(2);
+    expect(result).toEqual([
+      { sheetName: sheetNameFor(catalog.planById(LARGEST)!), planId: LARGEST, year: YEAR },
+    ]);
+  });
+});

@@ -1,0 +1,312 @@
+// ProgressService over the memory workbook: generate, refresh with and without data changes, refusals,
+// the formula and source helpers.
+import { getCatalog } from "../../src/core/catalog";
+import { COL, needsBaselineInput, planTargets, SHEET, sheetNameFor } from "../../src/core/layout";
+import { STATUS } from "../../src/core/methodology";
+import { MemoryWorkbook } from "../../src/shared/memory-workbook";
+import { createProgressService } from "../../src/shared/progress-service";
+import { DELETED_LABEL } from "../../src/shared/refresh";
+import { HostError } from "../../src/shared/service";
+import type { Catalog } from "../../src/core/catalog";
+import { catalogWith, locate } from "./helpers";
+
+const catalog = getCatalog();
+const YEAR = 2024;
+const PLAN = "zhongshan-14th";
+const targets = planTargets(catalog, PLAN);
+/** A target whose plan gives no baseline (an input cell), apart from those the data-change tests change. */
+const baselineTarget = targets.slice(3).find(needsBaselineInput)!;
+
+function setup(c: Catalog = catalog) {
+  const wb = new MemoryWorkbook();
+  return { wb, service: createProgressService(wb, c, { currentYear: () => YEAR }) };
+}
+const rowOf = (i: number) => SHEET.firstDataRow + i;
+
+describe("generate on an existing sheet of the same plan", () => {
+  test("never overwrites user values: inputs, year, user columns, rows and text outside the table", async () => {
+    const { wb, service } = setup();
+    const { sheetName: name } = await service.generate(PLAN, YEAR);
+    // The statistician's work.
+    const b = targets.indexOf(baselineTarget);
+    wb.setCell(name, `${COL.actual}${rowOf(0)}`, 123.5);
+    wb.setCell(name, `${COL.actual}${rowOf(1)}`, "=40+2"); // an actual given as a formula
+    wb.setCell(name, `${COL.baseline}${rowOf(b)}`, 77);
+    wb.setCell(name, `${COL.note}${rowOf(2)}`, "已核实");
+    wb.setCell(name, SHEET.yearCell, 2022);
+    wb.setCell(name, "E3", "右侧批注"); // a blank title-block cell
+    wb.insertColumns(name, COL.actual, 1); // a user column before 实际值
+    wb.setCell(name, `${COL.actual}${SHEET.headerRow}`, "核对人");
+    wb.setCell(name, `${COL.actual}${rowOf(0)}`, "张三");
+    const below = rowOf(targets.length) + 3;
+    wb.setCell(name, `A${below}`, "合计");
+    wb.setCell(name, `B${below}`, `=SUM(K${rowOf(0)}:K${rowOf(targets.length - 1)})`);
+    wb.setCell(name, "Z2", "表外文字");
+    const before = wb.contentOf(name);
+
+    const result = await service.generate(PLAN, 2025);
+
+    const after = wb.contentOf(name);
+    expect(result.year).toBe(2022); // the sheet's own 评估年份 is kept
+    expect(wb.sheetNames()).toEqual([name]); // no second sheet
+    // Every cell the user typed is exactly as it was (values and formulas).
+    const typed = [
+      [rowOf(0) - 1, 10],
+      [rowOf(1) - 1, 10],
+      [rowOf(b) - 1, 5],
+      [rowOf(2) - 1, 18],
+      [SHEET.yearRow - 1, 2],
+      [2, 4],
+      [SHEET.headerRow - 1, 9],
+      [rowOf(0) - 1, 9],
+      [below - 1, 0],
+      [below - 1, 1],
+      [1, 25],
+    ];
+    for (const [r, c] of typed) {
+      expect(after.formulas[r][c]).toEqual(before.formulas[r][c]);
+      expect(after.formulas[r][c]).not.toBeNull();
+    }
+    expect(after.values[rowOf(1) - 1][10]).toBe(42);
+    expect(after.values[below - 1][1]).toBe(123.5 + 42);
+  });
+
+  test("of another sheet by the same name that the add-in did not write: refused, nothing written", async () => {
+    const { wb, service } = setup();
+    const name = sheetNameFor(catalog.planById(PLAN)!);
+    wb.addSheet(name);
+    wb.setCell(name, "A1", "别人的表");
+    const before = wb.dump(name);
+    await expect(service.generate(PLAN, YEAR)).rejects.toThrow(HostError);
+    await expect(service.generate(PLAN, YEAR)).rejects.toThrow(/不是本加载项生成的进度表/);
+    expect(wb.dump(name)).toEqual(before);
+    expect(wb.writes).toBe(0);
+  });
+
+  test("of a sheet of another plan with the same name: refused", async () => {
+    const { wb, service } = setup();
+    const { sheetName } = await service.generate(PLAN, YEAR);
+    const other = createProgressService(wb, catalog);
+    const loc = locate(wb.contentOf(sheetName).values);
+    wb.setCell(sheetName, `${COL.id}${SHEET.yearRow - 1}`, "yiyang-14th"); // plan id cell (row 2)
+    expect(loc.header).toBe(SHEET.headerRow - 1);
+    await expect(other.generate(PLAN, YEAR)).rejects.toThrow(/另一份规划/);
+  });
+});
+
+describe("refresh", () => {
+  test("a protected sheet is refused by planRefresh and refresh, nothing written", async () => {
+    const { wb, service } = setup();
+    const { sheetName } = await service.generate(PLAN, YEAR);
+    wb.protect(sheetName);
+    const [writes, before] = [wb.writes, wb.dump(sheetName)];
+    await expect(service.planRefresh(sheetName)).rejects.toThrow(/受保护/);
+    await expect(service.refresh(sheetName, { applyDataChanges: true })).rejects.toThrow(/受保护/);
+    expect(wb.writes).toBe(writes);
+    expect(wb.dump(sheetName)).toEqual(before);
+  });
+
+  test("a sheet that is not ours, or missing, is refused", async () => {
+    const { wb, service } = setup();
+    wb.addSheet("Sheet1");
+    await expect(service.refresh("Sheet1", { applyDataChanges: false })).rejects.toThrow(
+      /不是本加载项生成的进度表/,
+    );
+    await expect(service.refresh("不存在", { applyDataChanges: false })).rejects.toThrow(/找不到工作表/);
+  });
+
+  test("with a year writes the 评估年份; counts are the methodology's and the sheet's", async () => {
+    const { wb, service } = setup();
+    const { sheetName } = await service.generate(PLAN, YEAR);
+    wb.setCell(sheetName, `${COL.actual}${rowOf(0)}`, targets[0].threshold * 2); // met
+    const r = await service.refresh(sheetName, { applyDataChanges: false, year: 2023 });
+    expect(r.year).toBe(2023);
+    expect(wb.value(sheetName, SHEET.yearCell)).toBe(2023);
+    expect(r.counts[STATUS.achieved]).toBe(1);
+    expect(r.counts[STATUS.unassessable]).toBe(targets.length - 1);
+    expect(wb.value(sheetName, `${COL.status}${rowOf(0)}`)).toBe(STATUS.achieved);
+  });
+
+  test("a blank 评估年份 is filled with the current year (clamped into the plan period); text typed there is kept", async () => {
+    const { wb, service } = setup();
+    const { sheetName } = await service.generate(PLAN, 2021);
+    wb.setCell(sheetName, SHEET.yearCell, null);
+    expect((await service.refresh(sheetName, { applyDataChanges: false })).year).toBe(YEAR);
+    wb.setCell(sheetName, SHEET.yearCell, "待定");
+    await service.refresh(sheetName, { applyDataChanges: false });
+    expect(wb.value(sheetName, SHEET.yearCell)).toBe("待定");
+  });
+
+  test("a deleted target row (same data version) is restored without confirmation; a deleted column of ours is re-inserted", async () => {
+    const { wb, service } = setup();
+    const { sheetName } = await service.generate(PLAN, YEAR);
+    wb.setCell(sheetName, `${COL.actual}${rowOf(0)}`, 5);
+    wb.deleteRows(sheetName, rowOf(3));
+    wb.deleteColumns(sheetName, COL.note); // the id column moves left into R
+    wb.setCell(sheetName, `T${SHEET.headerRow}`, "用户列");
+    const plan = await service.planRefresh(sheetName);
+    expect(plan.dataChanges).toEqual([]);
+    await service.refresh(sheetName, { applyDataChanges: false });
+    const loc = locate(wb.contentOf(sheetName).values);
+    expect(loc.ids.map((x) => x.id).sort()).toEqual(targets.map((t) => t.id).sort());
+    expect(loc.cell(loc.rowOf(targets[0].id)!, "actual")).toBe(5);
+    expect(loc.col("note")).toBe(loc.col("id") - 1);
+    expect(wb.contentOf(sheetName).values[SHEET.headerRow - 1][loc.col("id") + 2]).toBe("用户列");
+  });
+
+  test("a copied row repeating an id becomes the user's row: every id appears once", async () => {
+    const { wb, service } = setup();
+    const { sheetName } = await service.generate(PLAN, YEAR);
+    const last = rowOf(targets.length);
+    wb.setCell(sheetName, `${COL.id}${last}`, targets[0].id);
+    wb.setCell(sheetName, `${COL.actual}${last}`, 9);
+    await service.refresh(sheetName, { applyDataChanges: false });
+    const loc = locate(wb.contentOf(sheetName).values);
+    expect(loc.ids.filter((x) => x.id === targets[0].id)).toHaveLength(1);
+    expect(wb.value(sheetName, `${COL.actual}${last}`)).toBe(9);
+  });
+});
+
+describe("bundled data changes", () => {
+  const changed = targets[0];
+  const removed = targets[1];
+  const added = `${targets[2].id}.new`;
+  const newer = () =>
+    catalogWith(
+      { kind: "value", target: changed.id, value: changed.threshold + 10 },
+      { kind: "remove", target: removed.id },
+      { kind: "add", after: targets[2].id, id: added },
+      { kind: "baseline", target: baselineTarget.id, value: 50 },
+    );
+
+  async function sheetWithInputs() {
+    const { wb, service } = setup();
+    const { sheetName } = await service.generate(PLAN, YEAR);
+    const b = targets.indexOf(baselineTarget);
+    wb.setCell(sheetName, `${COL.actual}${rowOf(1)}`, 11);
+    wb.setCell(sheetName, `${COL.note}${rowOf(1)}`, "删除前的备注");
+    wb.setCell(sheetName, `${COL.baseline}${rowOf(b)}`, 40);
+    wb.setCell(sheetName, `A${rowOf(targets.length) + 2}`, "表下文字");
+    return { wb, sheetName };
+  }
+
+  test("planRefresh lists them and writes nothing", async () => {
+    const { wb, sheetName } = await sheetWithInputs();
+    const [writes, before] = [wb.writes, wb.dump(sheetName)];
+    const plan = await createProgressService(wb, newer()).planRefresh(sheetName);
+    expect(wb.writes).toBe(writes);
+    expect(wb.dump(sheetName)).toEqual(before);
+    const summary = plan.dataChanges.map((c) => [c.targetId, c.field, c.old, c.new]);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        [changed.id, "目标值", changed.threshold, changed.threshold + 10],
+        [removed.id, "删除目标", expect.any(String), null],
+        [added, "新增目标", null, expect.any(String)],
+        [baselineTarget.id, "基期值", 40, 50],
+      ]),
+    );
+    expect(plan.preservedInputs).toBe(4);
+    expect(plan.dataChanges.every((c) => c.quote.length > 0)).toBe(true);
+  });
+
+  test("refresh without confirmation keeps the old plan data, adds and removes nothing, keeps the inputs", async () => {
+    const { wb, sheetName } = await sheetWithInputs();
+    const oldVersion = wb.value(sheetName, SHEET.versionCell);
+    const r = await createProgressService(wb, newer()).refresh(sheetName, {
+      applyDataChanges: false,
+      year: 2023,
+    });
+    const loc = locate(wb.contentOf(sheetName).values);
+    expect(loc.cell(loc.rowOf(changed.id)!, "target")).toBe(changed.threshold);
+    expect(loc.rowOf(removed.id)).toBeDefined();
+    expect(loc.rowOf(added)).toBeUndefined();
+    expect(loc.cell(loc.rowOf(removed.id)!, "actual")).toBe(11);
+    expect(loc.cell(loc.rowOf(baselineTarget.id)!, "baseline")).toBe(40);
+    expect(wb.value(sheetName, SHEET.versionCell)).toBe(oldVersion);
+    expect(wb.value(sheetName, SHEET.yearCell)).toBe(2023); // the rest is refreshed
+    expect(r.rows).toBe(targets.length);
+  });
+
+  test("refresh with confirmation applies them; the removed target's row and inputs are kept, marked 已删除目标", async () => {
+    const { wb, sheetName } = await sheetWithInputs();
+    const c = newer();
+    const r = await createProgressService(wb, c).refresh(sheetName, { applyDataChanges: true });
+    const values = wb.contentOf(sheetName).values;
+    const loc = locate(values);
+    expect(loc.cell(loc.rowOf(changed.id)!, "target")).toBe(changed.threshold + 10);
+    expect(loc.rowOf(removed.id)).toBeUndefined();
+    const del = loc.deletedRowOf(removed.id)!;
+    expect(loc.cell(del, "actual")).toBe(11);
+    expect(loc.cell(del, "note")).toBe("删除前的备注");
+    expect(loc.cell(del, "status")).toBe(DELETED_LABEL);
+    expect(loc.rowOf(added)).toBe(SHEET.firstDataRow - 1 + targets.length); // after the table
+    // Typed at Excel row firstDataRow + n + 2; one row was inserted above it.
+    expect(values[SHEET.firstDataRow - 1 + targets.length + 2][0]).toBeNull();
+    expect(values[SHEET.firstDataRow - 1 + targets.length + 3][0]).toBe("表下文字");
+    // The typed baseline, now given by the data, is kept in the note.
+    const b = loc.rowOf(baselineTarget.id)!;
+    expect(loc.cell(b, "baseline")).toBe(50);
+    expect(loc.cell(b, "note")).toBe("原基期值:40");
+    expect(wb.value(sheetName, SHEET.versionCell)).toBe(c.version);
+    expect(r.rows).toBe(planTargets(c, PLAN).length);
+    // Live ids: the new data's, once each.
+    const live = loc.ids.filter((x) => !x.id.startsWith("已删除目标:")).map((x) => x.id);
+    expect(live.sort()).toEqual(
+      planTargets(c, PLAN)
+        .map((t) => t.id)
+        .sort(),
+    );
+    // The deleted row is not counted.
+    expect(Object.values(r.counts).reduce((a, n) => a + n, 0)).toBe(planTargets(c, PLAN).length);
+    // A second refresh finds nothing left to change.
+    expect((await createProgressService(wb, c).planRefresh(sheetName)).dataChanges).toEqual([]);
+  });
+});
+
+describe("insertFormula and sourceOfSelection", () => {
+  test("insertFormula writes into an empty cell; over content only with overwrite; not into a protected sheet", async () => {
+    const { wb, service } = setup();
+    wb.addSheet("Sheet1");
+    wb.select("Sheet1", "B2");
+    await service.insertFormula("1+1");
+    expect(wb.cell("Sheet1", "B2").formula).toBe("=1+1");
+    await expect(service.insertFormula("=2+2")).rejects.toThrow(/不为空/);
+    await service.insertFormula("=2+2", { overwrite: true });
+    expect(wb.value("Sheet1", "B2")).toBe(4);
+    wb.protect("Sheet1");
+    wb.select("Sheet1", "C3");
+    await expect(service.insertFormula("=3")).rejects.toThrow(/受保护/);
+  });
+
+  test("sourceOfSelection: the row's target and citation; null off the table", async () => {
+    const { wb, service } = setup();
+    const { sheetName } = await service.generate(PLAN, YEAR);
+    wb.select(sheetName, `B${rowOf(4)}`);
+    const t = targets[4];
+    expect(await service.sourceOfSelection()).toEqual({
+      sheetName,
+      targetId: t.id,
+      indicator: t.indicatorDef.name,
+      subject: t.entity ?? t.regionDef.name,
+      planTitle: t.plan.title,
+      file: `seeds/${t.plan.file}`,
+      quote: t.quote,
+      value: t.threshold,
+      unit: t.unit,
+    });
+    wb.select(sheetName, `B${SHEET.headerRow}`);
+    expect(await service.sourceOfSelection()).toBeNull();
+    wb.addSheet("Other");
+    wb.select("Other", "A1");
+    expect(await service.sourceOfSelection()).toBeNull();
+  });
+
+  test("listProgressSheets finds sheets by their marker, with the year, also when renamed", async () => {
+    const { wb, service } = setup();
+    await service.generate(PLAN, 2023);
+    wb.addSheet("Other");
+    expect(await service.listProgressSheets()).toEqual([
+      { sheetName: sheetNameFor(catalog.planById(PLAN)!), planId: PLAN, year: 2023 },
+    ]);
+  });
+});
