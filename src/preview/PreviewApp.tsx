@@ -1,0 +1,120 @@
+// The preview page: the real task pane (320 px) beside the in-memory workbook's active sheet.
+import { FluentProvider, makeStyles, Text, tokens, webLightTheme } from "@fluentui/react-components";
+import { useCallback, useReducer, useRef, useState } from "react";
+import type { MemoryWorkbook } from "../shared/memory-workbook";
+import type { ProgressService } from "../shared/service";
+import { a1 } from "../shared/workbook";
+import { App } from "../taskpane/App";
+import { FormulaBar } from "./FormulaBar";
+import { SheetGrid, type CellRef } from "./SheetGrid";
+import { SheetTabs } from "./SheetTabs";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    height: "100vh",
+    overflow: "hidden",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  pane: {
+    width: "320px",
+    flexShrink: 0,
+    overflowY: "auto",
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  book: {
+    flexGrow: 1,
+    minWidth: 0,
+    display: "flex",
+    flexDirection: "column",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  banner: {
+    padding: "6px 12px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground3,
+  },
+  grid: { flexGrow: 1, minHeight: 0, overflow: "auto" },
+  tabs: {
+    flexShrink: 0,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    overflowX: "auto",
+  },
+});
+
+export interface PreviewAppProps {
+  workbook: MemoryWorkbook;
+  service: ProgressService;
+}
+
+export function PreviewApp({ workbook, service }: PreviewAppProps) {
+  const s = useStyles();
+  // The workbook is mutable; a counter re-renders the grid after every change.
+  const [, bump] = useReducer((x: number) => x + 1, 0);
+  const [sel, setSel] = useState<{ sheet: string } & CellRef>({
+    sheet: workbook.active ?? "",
+    row: 0,
+    col: 0,
+  });
+  const listeners = useRef(new Set<() => void>());
+
+  const active = workbook.active;
+  const sheet = active ? workbook.grid(active) : null;
+  // A write that activates a sheet selects its A1, as the workbook does.
+  const selected: CellRef = sel.sheet === active ? sel : { row: 0, col: 0 };
+
+  const onSelectionChange = useCallback((l: () => void) => {
+    listeners.current.add(l);
+    return () => void listeners.current.delete(l);
+  }, []);
+  const select = (sheetName: string, ref: CellRef) => {
+    workbook.select(sheetName, a1(ref.row, ref.col));
+    setSel({ sheet: sheetName, ...ref });
+    listeners.current.forEach((l) => l());
+  };
+  const commit = (ref: CellRef, text: string) => {
+    if (!active) return;
+    workbook.setCell(active, a1(ref.row, ref.col), text.trim() === "" ? null : text.trim());
+    bump();
+  };
+
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div className={s.root}>
+        <aside className={s.pane} aria-label="任务窗格">
+          <App service={service} onSelectionChange={onSelectionChange} onWorkbookChanged={bump} />
+        </aside>
+        <section className={s.book} aria-label="工作簿预览">
+          <Text size={200} className={s.banner}>
+            预览:内存中的工作簿,公式按 Excel 规则计算。黄色单元格可直接输入,回车确认。
+          </Text>
+          {sheet && (
+            <FormulaBar
+              address={a1(selected.row, selected.col)}
+              cell={sheet.rows[selected.row]?.[selected.col]}
+            />
+          )}
+          <div className={s.grid}>
+            {sheet && (
+              <SheetGrid
+                sheet={sheet}
+                selected={selected}
+                onSelect={(ref) => select(sheet.name, ref)}
+                onCommit={commit}
+              />
+            )}
+          </div>
+          <div className={s.tabs}>
+            <SheetTabs
+              names={workbook.sheetNames()}
+              active={active}
+              onSelect={(n) => select(n, { row: 0, col: 0 })}
+            />
+          </div>
+        </section>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,16 @@
+// `npm run preview`: the real task pane against an in-memory workbook (HyperFormula), in any browser, offline.
+import { createRoot } from "react-dom/client";
+import { registerPlanFunctions } from "../functions/hyperformula";
+import { MemoryWorkbook } from "../shared/memory-workbook";
+import { createProgressService } from "../shared/progress-service";
+import { PreviewApp } from "./PreviewApp";
+
+// PLAN.* formulas inserted from the 公式 tab compute in the preview too.
+registerPlanFunctions();
+const workbook = new MemoryWorkbook();
+workbook.addSheet("Sheet1");
+workbook.select("Sheet1", "A1");
+
+createRoot(document.getElementById("root")!).render(
+  <PreviewApp workbook={workbook} service={createProgressService(workbook)} />,
+);

@@ -1,0 +1,85 @@
+// The task pane: three tabs over one ProgressService (Office.js in Excel, in memory in the preview).
+import {
+  FluentProvider,
+  makeStyles,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { getCatalog, type Catalog } from "../core/catalog";
+import type { ProgressService } from "../shared/service";
+import { PaneProvider, type SelectionFeed } from "./context";
+import { FormulaTab } from "./FormulaTab";
+import { ProgressTab } from "./ProgressTab";
+import { SourceTab } from "./SourceTab";
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100%",
+    boxSizing: "border-box",
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  panel: { paddingTop: tokens.spacingVerticalS },
+});
+
+type TabId = "progress" | "formula" | "source";
+const TABS: { id: TabId; label: string }[] = [
+  { id: "progress", label: "进度表" },
+  { id: "formula", label: "公式" },
+  { id: "source", label: "出处" },
+];
+
+export interface AppProps {
+  service: ProgressService;
+  catalog?: Catalog;
+  onSelectionChange?: SelectionFeed;
+  onWorkbookChanged?: () => void;
+}
+
+export function App({ service, catalog, onSelectionChange, onWorkbookChanged }: AppProps) {
+  const s = useStyles();
+  const [tab, setTab] = useState<TabId>("progress");
+  const value = useMemo(
+    () => ({ service, catalog: catalog ?? getCatalog(), onSelectionChange, onWorkbookChanged }),
+    [service, catalog, onSelectionChange, onWorkbookChanged],
+  );
+  return (
+    <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
+      <PaneProvider value={value}>
+        <main className={s.root} lang="zh-CN">
+          <h1 className={s.title}>PLAN.* 规划目标</h1>
+          <Text size={200}>科技规划量化目标的查询与完成进度。</Text>
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="功能">
+            {TABS.map((t) => (
+              <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
+                {t.label}
+              </Tab>
+            ))}
+          </TabList>
+          {/* All panels stay mounted so each keeps its state while another tab is shown. */}
+          {TABS.map((t) => (
+            <section
+              key={t.id}
+              id={`panel-${t.id}`}
+              role="tabpanel"
+              aria-labelledby={`tab-${t.id}`}
+              hidden={tab !== t.id}
+              className={s.panel}
+            >
+              {t.id === "progress" && <ProgressTab />}
+              {t.id === "formula" && <FormulaTab />}
+              {t.id === "source" && <SourceTab active={tab === "source"} />}
+            </section>
+          ))}
+        </main>
+      </PaneProvider>
+    </FluentProvider>
+  );
+}

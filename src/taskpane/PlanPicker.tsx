@@ -1,0 +1,82 @@
+// Region → plan → 评估年份. Several plans can belong to one region (中山 has three).
+import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import type { Catalog } from "../core/catalog";
+import { parseYear } from "./years";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+export interface PlanPickerProps {
+  catalog: Catalog;
+  regionId: string;
+  planId: string;
+  yearText: string;
+  disabled?: boolean;
+  onRegion(regionId: string): void;
+  onPlan(planId: string): void;
+  onYear(text: string): void;
+}
+
+/** Regions that have at least one plan, in catalog order. */
+export const regionsWithPlans = (catalog: Catalog) =>
+  catalog.regions.filter((r) => catalog.plansOfRegion(r.id).length > 0);
+
+export function PlanPicker(p: PlanPickerProps) {
+  const s = useStyles();
+  const plans = p.catalog.plansOfRegion(p.regionId);
+  const plan = plans.find((x) => x.id === p.planId);
+  const year = parseYear(p.yearText);
+  const outside = plan && year !== null && (year <= plan.baseYear || year > plan.period.end);
+  return (
+    <div className={s.root}>
+      <Field label="地区">
+        <Select value={p.regionId} disabled={p.disabled} onChange={(_, d) => p.onRegion(d.value)}>
+          {regionsWithPlans(p.catalog).map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label="规划"
+        hint={
+          plan
+            ? `${plan.title}(${plan.period.start}–${plan.period.end} 年,基期 ${plan.baseYear} 年)`
+            : undefined
+        }
+      >
+        <Select value={p.planId} disabled={p.disabled} onChange={(_, d) => p.onPlan(d.value)}>
+          {plans.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.shortName}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label="评估年份"
+        validationState={year === null ? "error" : outside ? "warning" : "none"}
+        validationMessage={
+          year === null
+            ? "请输入四位年份"
+            : outside && plan
+              ? `不在规划期 ${plan.period.start}–${plan.period.end} 年内`
+              : undefined
+        }
+      >
+        <Input
+          type="number"
+          inputMode="numeric"
+          min={1990}
+          max={2100}
+          step={1}
+          value={p.yearText}
+          disabled={p.disabled}
+          onChange={(_, d) => p.onYear(d.value)}
+        />
+      </Field>
+    </div>
+  );
+}

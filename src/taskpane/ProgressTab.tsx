@@ -1,0 +1,172 @@
+// Tab 进度表: choose a plan and a year, generate or refresh its progress sheet, see the counts per status.
+import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import type { ProgressSheetInfo, RefreshPlan, SheetResult } from "../shared/service";
+import { usePane } from "./context";
+import { DataChangesDialog } from "./DataChangesDialog";
+import { ErrorBar } from "./ErrorBar";
+import { messageOf } from "./errors";
+import { PlanPicker, regionsWithPlans } from "./PlanPicker";
+import { StatusSummary } from "./StatusSummary";
+import { defaultYear, parseYear } from "./years";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+type Busy = null | "generate" | "check" | "refresh";
+const BUSY_LABEL: Record<Exclude<Busy, null>, string> = {
+  generate: "正在生成进度表…",
+  check: "正在检查规划数据…",
+  refresh: "正在刷新进度表…",
+};
+
+export function ProgressTab() {
+  const s = useStyles();
+  const { service, catalog, onWorkbookChanged } = usePane();
+  const firstRegion = regionsWithPlans(catalog)[0];
+  const [regionId, setRegionId] = useState(firstRegion?.id ?? "");
+  const [planId, setPlanId] = useState(catalog.plansOfRegion(firstRegion?.id ?? "")[0]?.id ?? "");
+  const plan = catalog.planById(planId);
+  const [yearText, setYearText] = useState(plan ? String(defaultYear(plan)) : "");
+  /** The user typed a year since the plan was chosen or the sheet was written (a refresh then sets it). */
+  const [yearTouched, setYearTouched] = useState(false);
+  const [sheets, setSheets] = useState<ProgressSheetInfo[]>([]);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<{ r: SheetResult; action: "generated" | "refreshed" } | null>(null);
+  const [pending, setPending] = useState<RefreshPlan | null>(null);
+
+  const sheet = sheets.find((x) => x.planId === planId) ?? null;
+  const year = parseYear(yearText);
+
+  const loadSheets = useCallback(async (): Promise<ProgressSheetInfo[]> => {
+    try {
+      const list = await service.listProgressSheets();
+      setSheets(list);
+      return list;
+    } catch (e) {
+      setError(messageOf(e));
+      return [];
+    }
+  }, [service]);
+  useEffect(() => {
+    void loadSheets();
+  }, [loadSheets]);
+  // An existing sheet brings its own 评估年份 unless the user typed one.
+  const sheetYear = sheet?.year ?? null;
+  useEffect(() => {
+    if (sheetYear !== null && !yearTouched) setYearText(String(sheetYear));
+  }, [sheetYear, planId, yearTouched]);
+
+  const choosePlan = (id: string) => {
+    setPlanId(id);
+    const p = catalog.planById(id);
+    const existing = sheets.find((x) => x.planId === id);
+    if (p) setYearText(String(existing?.year ?? defaultYear(p)));
+    setYearTouched(false);
+    setResult(null);
+  };
+  const chooseRegion = (id: string) => {
+    setRegionId(id);
+    choosePlan(catalog.plansOfRegion(id)[0]?.id ?? "");
+  };
+
+  const finish = async (r: SheetResult, action: "generated" | "refreshed") => {
+    setResult({ r, action });
+    setYearText(String(r.year));
+    setYearTouched(false);
+    onWorkbookChanged?.();
+    await loadSheets();
+  };
+
+  /** Run one host call with the spinner on; failures become the error bar. */
+  const run = async <T,>(kind: Exclude<Busy, null>, f: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(kind);
+    setError(null);
+    try {
+      return await f();
+    } catch (e) {
+      setError(messageOf(e));
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const generate = () =>
+    run("generate", async () => {
+      if (year === null) return;
+      await finish(await service.generate(planId, year), "generated");
+    });
+
+  const refresh = (sheetName: string, applyDataChanges: boolean) =>
+    run("refresh", async () => {
+      const opts = yearTouched && year !== null ? { applyDataChanges, year } : { applyDataChanges };
+      await finish(await service.refresh(sheetName, opts), "refreshed");
+    });
+
+  const checkThenRefresh = async () => {
+    if (!sheet) return;
+    const check = await run("check", () => service.planRefresh(sheet.sheetName));
+    if (!check) return;
+    if (check.dataChanges.length > 0) setPending(check);
+    else await refresh(sheet.sheetName, false);
+  };
+
+  const closeDialog = (apply: boolean | null) => {
+    const p = pending;
+    setPending(null);
+    if (p && apply !== null) void refresh(p.sheetName, apply);
+  };
+
+  return (
+    <div className={s.root}>
+      <PlanPicker
+        catalog={catalog}
+        regionId={regionId}
+        planId={planId}
+        yearText={yearText}
+        disabled={busy !== null}
+        onRegion={chooseRegion}
+        onPlan={choosePlan}
+        onYear={(t) => {
+          setYearText(t);
+          setYearTouched(true);
+        }}
+      />
+      <Text size={200}>
+        {sheet
+          ? `工作簿中已有“${sheet.sheetName}”;生成或刷新都会保留已填写的内容。`
+          : "工作簿中尚无此规划的进度表。"}
+      </Text>
+      <div className={s.buttons}>
+        <Button
+          appearance="primary"
+          disabled={busy !== null || year === null || !planId}
+          onClick={() => void generate()}
+        >
+          生成
+        </Button>
+        <Button
+          disabled={busy !== null || !sheet || (yearTouched && year === null)}
+          onClick={() => void checkThenRefresh()}
+        >
+          刷新
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {busy && <Spinner size="tiny" labelPosition="after" label={BUSY_LABEL[busy]} />}
+        {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
+        {result && !busy && <StatusSummary result={result.r} action={result.action} />}
+      </div>
+      <DataChangesDialog
+        plan={pending}
+        onApply={() => closeDialog(true)}
+        onKeep={() => closeDialog(false)}
+        onCancel={() => closeDialog(null)}
+      />
+    </div>
+  );
+}

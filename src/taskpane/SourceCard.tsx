@@ -1,0 +1,55 @@
+// The citation of one progress-sheet row: plan, seed file and the verbatim quote.
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import type { RowSource } from "../shared/service";
+
+const useStyles = makeStyles({
+  root: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
+  def: { margin: 0, overflowWrap: "anywhere" },
+  quote: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  file: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+});
+
+/** The seeds/… path of the seed file, whether the service gives the bare name, the path or a whole citation. */
+export function seedPath(file: string): string {
+  const m = /seeds\/[^\s)）]+/.exec(file);
+  return m ? m[0] : `seeds/${file}`;
+}
+
+export function SourceCard({ source }: { source: RowSource }) {
+  const s = useStyles();
+  return (
+    <dl className={s.root} aria-label="出处">
+      <dt className={s.term}>指标</dt>
+      <dd className={s.def}>
+        <Text weight="semibold">{source.indicator}</Text>({source.subject})
+      </dd>
+      <dt className={s.term}>目标值</dt>
+      <dd className={s.def}>
+        {source.value}
+        {source.unit}
+      </dd>
+      <dt className={s.term}>规划</dt>
+      <dd className={s.def}>《{source.planTitle}》</dd>
+      <dt className={s.term}>文件</dt>
+      <dd className={s.def}>
+        <span className={s.file}>{seedPath(source.file)}</span>
+      </dd>
+      <dt className={s.term}>原文</dt>
+      <dd className={s.def}>
+        <blockquote className={s.quote}>“{source.quote}”</blockquote>
+      </dd>
+    </dl>
+  );
+}

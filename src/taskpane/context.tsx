@@ -1,0 +1,27 @@
+// What the pane's components share: the host service, the bundled catalog, and an optional selection feed.
+import { createContext, useContext, type ReactNode } from "react";
+import type { Catalog } from "../core/catalog";
+import type { ProgressService } from "../shared/service";
+
+/** Subscribe to "the selection in the workbook changed"; returns the unsubscribe function. */
+export type SelectionFeed = (listener: () => void) => () => void;
+
+export interface PaneContextValue {
+  service: ProgressService;
+  catalog: Catalog;
+  onSelectionChange?: SelectionFeed;
+  /** Called after an operation changed the workbook (the preview re-renders its grid). */
+  onWorkbookChanged?: () => void;
+}
+
+const PaneContext = createContext<PaneContextValue | null>(null);
+
+export function PaneProvider({ value, children }: { value: PaneContextValue; children: ReactNode }) {
+  return <PaneContext.Provider value={value}>{children}</PaneContext.Provider>;
+}
+
+export function usePane(): PaneContextValue {
+  const v = useContext(PaneContext);
+  if (!v) throw new Error("usePane outside PaneProvider");
+  return v;
+}

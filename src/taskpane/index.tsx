@@ -1,0 +1,25 @@
+// The task pane in Excel: the Office.js workbook behind the service; the pane renders once Office is ready.
+import { createRoot } from "react-dom/client";
+import { OfficeWorkbook } from "../shared/office-workbook";
+import { createProgressService } from "../shared/progress-service";
+import { App } from "./App";
+import type { SelectionFeed } from "./context";
+
+// Selection changes (Office common API, no Excel.run): the 出处 tab re-reads the source while it is shown.
+const listeners = new Set<() => void>();
+const onSelectionChange: SelectionFeed = (l) => {
+  listeners.add(l);
+  return () => void listeners.delete(l);
+};
+
+Office.onReady(() => {
+  document.body.style.margin = "0";
+  // Where the host lacks the event, the 刷新出处 button still works; the failure needs no message.
+  Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged, () =>
+    listeners.forEach((l) => l()),
+  );
+  const service = createProgressService(new OfficeWorkbook());
+  createRoot(document.getElementById("root")!).render(
+    <App service={service} onSelectionChange={onSelectionChange} />,
+  );
+});

@@ -1,0 +1,47 @@
+// A scriptable ProgressService for the pane's component tests.
+import { STATUS_ORDER, type Status } from "../../src/core/methodology";
+import type {
+  ProgressService,
+  ProgressSheetInfo,
+  RefreshPlan,
+  RowSource,
+  SheetResult,
+} from "../../src/shared/service";
+
+export function counts(partial: Partial<Record<Status, number>>): Record<Status, number> {
+  return Object.fromEntries(STATUS_ORDER.map((s) => [s, partial[s] ?? 0])) as Record<Status, number>;
+}
+
+export function result(over: Partial<SheetResult> = {}): SheetResult {
+  return {
+    sheetName: "进度_益阳十四五科技发展规划",
+    planId: "yiyang-14th",
+    year: 2023,
+    rows: 12,
+    counts: counts({ 无法评估: 9, 已完成: 2, 进度滞后: 1 }),
+    ...over,
+  };
+}
+
+export type FakeService = {
+  [K in keyof ProgressService]: jest.Mock<ReturnType<ProgressService[K]>, Parameters<ProgressService[K]>>;
+};
+
+export function fakeService(
+  opts: { sheets?: ProgressSheetInfo[]; plan?: RefreshPlan; source?: RowSource | null } = {},
+): FakeService {
+  const sheets = opts.sheets ?? [];
+  return {
+    listProgressSheets: jest.fn(async () => sheets),
+    generate: jest.fn(async (planId: string, year: number) => result({ planId, year })),
+    planRefresh: jest.fn(
+      async (sheetName: string) =>
+        opts.plan ?? { sheetName, planId: "yiyang-14th", dataChanges: [], preservedInputs: 0 },
+    ),
+    refresh: jest.fn(async (sheetName: string, o: { applyDataChanges: boolean; year?: number }) =>
+      result({ sheetName, year: o.year ?? 2023 }),
+    ),
+    insertFormula: jest.fn(async (_formula: string, _opts?: { overwrite?: boolean }) => undefined),
+    sourceOfSelection: jest.fn(async (): Promise<RowSource | null> => opts.source ?? null),
+  };
+}

@@ -1,0 +1,76 @@
+/** @jest-environment jsdom */
+// The preview page in jsdom with the real service over the in-memory workbook: generate, type into the grid.
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { COL } from "../../src/core/layout";
+import { MemoryWorkbook } from "../../src/shared/memory-workbook";
+import { createProgressService } from "../../src/shared/progress-service";
+import { PreviewApp } from "../../src/preview/PreviewApp";
+
+// Real HyperFormula recalculation under jsdom takes a few seconds per test.
+jest.setTimeout(30_000);
+
+async function setup() {
+  const workbook = new MemoryWorkbook();
+  workbook.addSheet("Sheet1");
+  workbook.select("Sheet1", "A1");
+  const service = createProgressService(workbook, undefined, { currentYear: () => 2023 });
+  await act(async () => {
+    render(<PreviewApp workbook={workbook} service={service} />);
+  });
+  return workbook;
+}
+
+const cell = (ref: string) => document.querySelector<HTMLElement>(`td[data-cell="${ref}"]`)!;
+
+test("generate shows the sheet; typing an actual into a yellow cell recomputes its status", async () => {
+  const workbook = await setup();
+  fireEvent.change(screen.getByRole("combobox", { name: "地区" }), { target: { value: "yiyang" } });
+  fireEvent.change(screen.getByRole("spinbutton", { name: "评估年份" }), { target: { value: "2023" } });
+  fireEvent.click(screen.getByRole("button", { name: "生成" }));
+  await screen.findByText(/已生成“进度_益阳十四五科技发展规划”/);
+
+  const grid = screen.getByRole("grid", { name: "工作表 进度_益阳十四五科技发展规划" });
+  const indicator = within(grid)
+    .getAllByRole("gridcell")
+    .find((td) => td.dataset.col === COL.indicator && td.textContent === "高新技术企业")!;
+  const row = indicator.dataset.row;
+  expect(cell(`${COL.status}${row}`).textContent).toBe("无法评估");
+  expect(cell(`${COL.actual}${row}`).dataset.input).toBe("true");
+
+  const input = within(cell(`${COL.actual}${row}`)).getByRole("textbox");
+  expect(input.getAttribute("aria-label")).toBe(`${COL.actual}${row} 实际值`);
+  fireEvent.focus(input);
+  fireEvent.change(input, { target: { value: "470" } });
+  fireEvent.keyDown(input, { key: "Enter" });
+  await waitFor(() => expect(cell(`${COL.status}${row}`).textContent).toBe("进度滞后"));
+  expect(workbook.value("进度_益阳十四五科技发展规划", `${COL.actual}${row}`)).toBe(470);
+  // The status cell takes the status colour (conditional format).
+  expect(cell(`${COL.status}${row}`).style.backgroundColor).toBe("rgb(255, 235, 156)");
+});
+
+test("clicking a cell selects it in the workbook: the formula bar and the 出处 tab follow", async () => {
+  await setup();
+  fireEvent.change(screen.getByRole("combobox", { name: "地区" }), { target: { value: "yiyang" } });
+  fireEvent.click(screen.getByRole("button", { name: "生成" }));
+  await screen.findByText(/已生成/);
+  fireEvent.click(screen.getByRole("tab", { name: "出处" }));
+  expect(await screen.findByText("所选单元格不在进度表的目标行上。")).toBeTruthy();
+
+  const grid = screen.getByRole("grid");
+  const indicator = within(grid)
+    .getAllByRole("gridcell")
+    .find((td) => td.dataset.col === COL.indicator && td.textContent === "高新技术企业")!;
+  fireEvent.mouseDown(indicator);
+  expect(screen.getByRole("status", { name: "所选单元格" }).textContent).toBe(
+    `${COL.indicator}${indicator.dataset.row}`,
+  );
+  expect(await screen.findByText("“高新技术企业数达到600家以上”")).toBeTruthy();
+
+  // Keyboard: arrow keys on the focused grid move the selection.
+  await act(async () => {
+    fireEvent.keyDown(grid, { key: "ArrowRight" });
+  });
+  expect(screen.getByRole("status", { name: "所选单元格" }).textContent).toBe(
+    `${COL.subject}${indicator.dataset.row}`,
+  );
+});
