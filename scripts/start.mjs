@@ -103,7 +103,9 @@ async function main() {
 
   say("3/3 加载到 Excel…");
   if (desktop) {
-    const ok = run("npx", ["--no-install", "office-addin-dev-settings", "sideload", "manifest.xml", "desktop", "--app", "excel"]);
+    // Fetched on demand, only where desktop Excel exists: office-addin-dev-settings pulls keytar, a native
+    // module with prebuilt binaries for Windows/macOS that would break `npm ci` on a Linux machine.
+    const ok = run("npx", ["--yes", "office-addin-dev-settings@4", "sideload", "manifest.xml", "desktop", "--app", "excel"]);
     say(ok ? "已旁加载到桌面版 Excel:打开 Excel,在“开始”选项卡点击“PLAN 目标”。" : "自动旁加载未成功,请按下面“Excel 网页版”的步骤手动加载。");
   } else {
     say("本机没有桌面版 Excel:请在 Excel 网页版中旁加载(本机浏览器需能访问 localhost):");

@@ -9,7 +9,7 @@ import plan002 from "../../data/plans/002-shanwei-chengqu.json";
 import plan003 from "../../data/plans/003-zhongshan-towns.json";
 import plan004 from "../../data/plans/004-yiyang-14th.json";
 import type { Indicator, Observation, Plan, Region, Target } from "./schema";
-import { normalizeIndicator, normalizeRegion } from "./text";
+import { normalizeIndicator, normalizeRegion, registerSimplifiedVocabulary } from "./text";
 import type { ProgressInput } from "./methodology";
 
 export const RAW_PLANS: unknown[] = [plan000, plan001, plan002, plan003, plan004];
@@ -47,6 +47,8 @@ export class Catalog {
   readonly indicatorById = new Map<string, Indicator>();
   /** Normalized name/alias → indicator id (global vocabulary). */
   readonly indicatorByKey = new Map<string, string>();
+  /** Indicator id → its normalized name and aliases. */
+  readonly indicatorKeys = new Map<string, string[]>();
   /** Normalized plan label → indicator id, per region (a plan's own wording is an alias there). */
   readonly labelKeysByRegion = new Map<string, Map<string, string>>();
   readonly targetsByKey = new Map<string, CatalogTarget[]>();
@@ -71,14 +73,35 @@ export class Catalog {
     }
     for (const ind of this.indicators) {
       this.indicatorById.set(ind.id, ind);
+      const keys: string[] = [];
+      this.indicatorKeys.set(ind.id, keys);
       for (const name of [ind.name, ...ind.aliases]) {
         const k = normalizeIndicator(name, true);
+        keys.push(k);
         const prev = this.indicatorByKey.get(k);
         if (prev && prev !== ind.id) throw new Error(`指标别名冲突:“${name}”同时属于 ${prev} 和 ${ind.id}`);
         this.indicatorByKey.set(k, ind.id);
       }
     }
     for (const raw of rawPlans) this.addPlan(withDefaults(raw as Plan));
+    this.buildRegionKeys();
+    registerSimplifiedVocabulary(this.regionByKey.keys());
+    registerSimplifiedVocabulary(this.indicatorByKey.keys());
+    for (const labels of this.labelKeysByRegion.values()) registerSimplifiedVocabulary(labels.keys());
+  }
+
+  /** Per region: every key (canonical name, alias, the plan's own label) of each indicator it has. */
+  readonly keysByRegion = new Map<string, Map<string, Set<string>>>();
+  private buildRegionKeys() {
+    for (const r of this.regions) this.keysByRegion.set(r.id, new Map());
+    const add = (region: string, indicator: string) => {
+      const keys = this.keysByRegion.get(region)!;
+      if (!keys.has(indicator)) keys.set(indicator, new Set(this.indicatorKeys.get(indicator)));
+    };
+    for (const t of this.allTargets) add(t.region, t.indicator);
+    for (const o of this.observations) add(o.region, o.indicator);
+    for (const [region, labels] of this.labelKeysByRegion)
+      for (const [label, id] of labels) this.keysByRegion.get(region)!.get(id)!.add(label);
   }
 
   private addRegionKey(name: string, r: Region) {

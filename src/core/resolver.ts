@@ -19,16 +19,9 @@ interface Scored {
 
 export class Resolver {
   private cache = new Map<string, CatalogTarget | PlanError>();
-  /** Every key (canonical name, alias, plan label) an indicator answers to in a region. */
-  private keysByRegion = new Map<string, Map<string, Set<string>>>();
 
   constructor(readonly catalog: Catalog) {}
 
-  /** Build every per-region index now rather than on first use. */
-  warm(): this {
-    for (const r of this.catalog.regions) this.regionKeys(r.id);
-    return this;
-  }
 
   region(raw: string): Region {
     const k = normalizeRegion(raw.slice(0, MAX_NAME));
@@ -46,22 +39,9 @@ export class Resolver {
     throw notFound(`未找到地区“${clip(raw)}”。您是不是要找:${suggestions.join("、")}?`, suggestions);
   }
 
-  /** Indicator ids that a region has targets or figures for. */
+  /** Every key each indicator of a region answers to (built with the catalog). */
   private regionKeys(regionId: string): Map<string, Set<string>> {
-    let keys = this.keysByRegion.get(regionId);
-    if (keys) return keys;
-    keys = new Map();
-    const ids = new Set<string>();
-    for (const t of this.catalog.allTargets) if (t.region === regionId) ids.add(t.indicator);
-    for (const o of this.catalog.observations) if (o.region === regionId) ids.add(o.indicator);
-    for (const id of ids) {
-      const ind = this.catalog.indicatorById.get(id)!;
-      const set = new Set([ind.name, ...ind.aliases].map((n) => normalizeIndicator(n, true)));
-      keys.set(id, set);
-    }
-    for (const [label, id] of this.catalog.labelKeysByRegion.get(regionId) ?? []) keys.get(id)?.add(label);
-    this.keysByRegion.set(regionId, keys);
-    return keys;
+    return this.catalog.keysByRegion.get(regionId) ?? new Map();
   }
 
   /** Resolve an indicator name or a decorated row label within one region. */

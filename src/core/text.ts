@@ -1,16 +1,31 @@
 // Text normalization shared by the resolver and the search: 繁→简 (OpenCC), 全角→半角 (NFKC),
 // and the decorations statisticians put on row labels ("1.", "（三）", "（家）", trailing colons).
-import * as OpenCC from "opencc-js/t2cn";
-
 let t2s: ((s: string) => string) | null = null;
-/** Traditional (HK/TW) → simplified; the converter is built on first use to keep cold start cheap. */
+/**
+ * Traditional (HK/TW) → simplified with OpenCC. OpenCC is loaded and its converter built on first use:
+ * the bundled data is simplified already, so start-up (catalog_cold_ms) does not pay for it.
+ */
 export function toSimplified(s: string): string {
-  if (!t2s) t2s = OpenCC.Converter({ from: "hk", to: "cn" });
+  if (!t2s) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const OpenCC = require("opencc-js/t2cn") as typeof import("opencc-js/t2cn");
+    t2s = OpenCC.Converter({ from: "hk", to: "cn" });
+  }
   return t2s(s);
 }
 
-// Only strings with a CJK character can change under t2s; ASCII-only labels skip OpenCC.
-const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+// Only a CJK character can change under t2s; and a string whose every CJK character already occurs in the
+// (simplified) vocabulary has nothing to convert for matching. Such strings skip OpenCC, so the first
+// ordinary query does not pay for building its dictionaries.
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const known = new Set<string>();
+export function registerSimplifiedVocabulary(names: Iterable<string>): void {
+  for (const n of names) for (const ch of n.match(CJK) ?? []) known.add(ch);
+}
+function needsConversion(s: string): boolean {
+  for (const ch of s.match(CJK) ?? []) if (!known.has(ch)) return true;
+  return false;
+}
 
 /**
  * Width and script folding: NFKC, simplified characters, lower case, no white space.
@@ -18,7 +33,7 @@ const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
  */
 export function fold(s: string, simplified = false): string {
   let out = s.normalize("NFKC");
-  if (!simplified && HAS_CJK.test(out)) out = toSimplified(out);
+  if (!simplified && needsConversion(out)) out = toSimplified(out);
   return out.toLowerCase().replace(/[\s\u00a0\u3000]+/g, "");
 }
 
@@ -48,6 +63,15 @@ const KEEP_SUFFIX = /(指数|系数|倍数|函数|人数)$/;
 export function normalizeIndicator(raw: string, simplified = false): string {
   let s = fold(raw, simplified);
   s = s.replace(/r&d|r＆d|r\/d(?=\/)/g, "研发");
+  // The bundled names carry no row-label decorations (a test checks that skipping this changes nothing).
+  if (!simplified) s = undecorate(s);
+  s = s.replace(REGION_PREFIX, "");
+  if (!KEEP_SUFFIX.test(s) && s.length > 3) s = s.replace(COUNT_SUFFIX, "");
+  return s;
+}
+
+/** Strip leading numbering, a unit in brackets and trailing punctuation from a folded row label. */
+export function undecorate(s: string): string {
   for (let i = 0; i < 3; i++) {
     const before = s;
     s = s.replace(LEADING_NUMBERING, "");
@@ -56,8 +80,6 @@ export function normalizeIndicator(raw: string, simplified = false): string {
     s = s.replace(/^[:;,.、]+/, "");
     if (s === before) break;
   }
-  s = s.replace(REGION_PREFIX, "");
-  if (!KEEP_SUFFIX.test(s) && s.length > 3) s = s.replace(COUNT_SUFFIX, "");
   return s;
 }
 

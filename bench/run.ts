@@ -1,0 +1,218 @@
+// `npm run bench [-- --json]`: speed figures measured side by side in one run, so machine noise cancels.
+// Each ratio is compared with its anchor (a bare Map.get; XLOOKUP in the same engine).
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { HyperFormula } from "hyperformula";
+import { getCatalog } from "../src/core/catalog";
+import { buildProgressSheet } from "../src/core/layout";
+import { run } from "../src/core/runner";
+import { searchTargets } from "../src/core/search";
+import { registerPlanFunctions } from "../src/functions/hyperformula";
+import { queryMix } from "./queries";
+import { measureSyncs } from "./syncs";
+
+const root = join(__dirname, "..");
+const json = process.argv.includes("--json");
+interface Figure {
+  name: string;
+  value: number | boolean;
+  unit: string;
+  goal?: string;
+  detail?: Record<string, unknown>;
+}
+const figures: Figure[] = [];
+const report = (f: Figure) => figures.push(f);
+
+const now = () => Number(process.hrtime.bigint()) / 1e6; // ms
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+let sink = 0;
+
+function lookupRatio() {
+  const catalog = getCatalog();
+  const qs = queryMix(catalog);
+  const map = new Map(qs.map((q) => [q.key, q.target.threshold]));
+  const keys = qs.map((q) => q.key);
+  for (const q of qs) run("TARGET", q.args); // warm: resolve every query once
+  const N = 300_000;
+  const ratios: number[] = [];
+  const runNs: number[] = [];
+  const mapNs: number[] = [];
+  for (let rep = 0; rep < 7; rep++) {
+    let t = now();
+    for (let i = 0; i < N; i++) {
+      const r = run("TARGET", qs[i % qs.length].args);
+      if (r.ok) sink += r.value as number;
+    }
+    const a = ((now() - t) * 1e6) / N;
+    t = now();
+    for (let i = 0; i < N; i++) sink += map.get(keys[i % keys.length])!;
+    const b = ((now() - t) * 1e6) / N;
+    runNs.push(a);
+    mapNs.push(b);
+    ratios.push(a / b);
+  }
+  report({
+    name: "lookup_ratio_vs_map",
+    value: round(median(ratios), 2),
+    unit: "×",
+    goal: "≤ 3",
+    detail: { queries: qs.length, target_ns: round(median(runNs), 1), map_ns: round(median(mapNs), 1) },
+  });
+}
+
+function hfRatio() {
+  registerPlanFunctions();
+  const catalog = getCatalog();
+  const qs = queryMix(catalog);
+  const N = 10_000;
+  // The target table as a statistician would paste it: key (region|indicator|year) and value.
+  const table = catalog.targets.map((t) => [`${t.regionDef.name}|${t.indicatorDef.name}|${t.targetYear}`, t.threshold]);
+  const planSheet: (string | number)[][] = [];
+  const lookupSheet: (string | number)[][] = [];
+  for (let i = 0; i < N; i++) {
+    const q = qs[i % qs.length];
+    const r = i + 1;
+    planSheet.push([q.args[0], q.args[1], q.args[2], `=PLAN.TARGET(A${r},B${r},C${r})`]);
+    const t = q.target;
+    lookupSheet.push([t.regionDef.name, t.indicatorDef.name, t.targetYear, `=XLOOKUP(A${r}&"|"&B${r}&"|"&C${r},Targets!$A$1:$A$${table.length},Targets!$B$1:$B$${table.length})`]);
+  }
+  const config = { licenseKey: "gpl-v3" as const };
+  const times = { plan: [] as number[], xlookup: [] as number[] };
+  let check = 0;
+  for (let rep = 0; rep < 3; rep++) {
+    for (const [kind, calc] of [
+      ["plan", planSheet],
+      ["xlookup", lookupSheet],
+    ] as const) {
+      const t = now();
+      const hf = HyperFormula.buildFromSheets({ Targets: table, Calc: calc }, config);
+      times[kind].push(now() - t);
+      const sheet = hf.getSheetId("Calc")!;
+      check += Number(hf.getCellValue({ sheet, row: N - 1, col: 3 }));
+      hf.destroy();
+    }
+  }
+  sink += check;
+  const plan = median(times.plan);
+  const xl = median(times.xlookup);
+  report({
+    name: "hf_ratio_vs_xlookup",
+    value: round(plan / xl, 2),
+    unit: "×",
+    goal: "≤ 1.0",
+    detail: { cells: N, plan_ms: round(plan, 1), xlookup_ms: round(xl, 1) },
+  });
+}
+
+function catalogCold() {
+  // The production functions bundle, as Excel loads it: fresh processes load dist/functions.js (Office
+  // globals stubbed) and make the first PLAN.TARGET call, which builds the catalog and every index.
+  const bundle = join(root, "dist", "functions.js");
+  const ms: number[] = [];
+  for (let i = 0; i < 9; i++) ms.push(Number(execFileSync(process.execPath, [join(__dirname, "cold.cjs"), bundle]).toString()));
+  report({ name: "catalog_cold_ms", value: round(median(ms), 1), unit: "ms", goal: "< 20", detail: { runs: ms.length, min: round(Math.min(...ms), 1), max: round(Math.max(...ms), 1) } });
+}
+
+function layoutAll() {
+  const catalog = getCatalog();
+  const ms: number[] = [];
+  for (let rep = 0; rep < 20; rep++) {
+    const t = now();
+    for (const p of catalog.plans) sink += buildProgressSheet(catalog, p.id, { year: 2023 }).rows.length;
+    ms.push(now() - t);
+  }
+  report({ name: "layout_all_plans_ms", value: round(median(ms), 2), unit: "ms", detail: { plans: catalog.plans.length } });
+}
+
+function searchKeystrokes() {
+  const catalog = getCatalog();
+  const words = ["高新技术企业", "研发经费投入强度", "R&D", "高新技術企業", "孵化器", "技术合同", "每万人发明专利", "人才", "翠亨", "关键技术"];
+  const ms: number[] = [];
+  for (const w of words)
+    for (let i = 1; i <= w.length; i++) {
+      const t = now();
+      sink += searchTargets(catalog, w.slice(0, i)).length;
+      ms.push(now() - t);
+    }
+  ms.sort((a, b) => a - b);
+  report({
+    name: "search_keystroke_ms",
+    value: round(ms[Math.min(ms.length - 1, Math.floor(ms.length * 0.95))], 3),
+    unit: "ms (p95)",
+    goal: "< 5",
+    detail: { keystrokes: ms.length, max: round(ms[ms.length - 1], 3) },
+  });
+}
+
+async function syncs() {
+  const s = await measureSyncs();
+  report({ name: "syncs_generate", value: s.generate, unit: "context.sync", goal: "≤ 2", detail: { plan: s.plan, rows: s.rows } });
+  report({ name: "syncs_refresh", value: s.refresh, unit: "context.sync", goal: "≤ 2", detail: { plan: s.plan, rows: s.rows } });
+}
+
+/** Newest modification time of the files under a folder. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function bundles() {
+  const dist = join(root, "dist");
+  const built = join(dist, "taskpane.html");
+  const fresh =
+    existsSync(built) && statSync(built).mtimeMs > Math.max(newest(join(root, "src")), newest(join(root, "data")));
+  if (!fresh) {
+    const r = spawnSync("npx", ["--no-install", "webpack", "--mode", "production"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    if (r.status !== 0) throw new Error("production build failed");
+  }
+  const gz = (f: string) => gzipSync(readFileSync(join(dist, f))).length / 1024;
+  const html = readFileSync(built, "utf8");
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);
+  const local = scripts.filter((s) => !/^https?:/.test(s));
+  const fnIndex = local.indexOf("functions.js");
+  const reactIndex = local.indexOf("react.js");
+  const pane = local.filter((s) => s !== "functions.js");
+  report({ name: "bundle_functions_kb_gz", value: round(gz("functions.js"), 1), unit: "KiB gz", detail: { raw_kb: round(statSync(join(dist, "functions.js")).size / 1024, 1) } });
+  report({
+    name: "bundle_taskpane_kb_gz",
+    value: round(pane.reduce((n, f) => n + gz(f), 0), 1),
+    unit: "KiB gz",
+    detail: { files: pane },
+  });
+  report({ name: "functions_load_before_react", value: fnIndex >= 0 && fnIndex < reactIndex, unit: "bool", detail: { order: local } });
+}
+
+function round(x: number, d: number) {
+  const f = 10 ** d;
+  return Math.round(x * f) / f;
+}
+
+async function main() {
+  const t0 = now();
+  bundles(); // builds dist/ first if the sources are newer
+  catalogCold();
+  lookupRatio();
+  hfRatio();
+  layoutAll();
+  searchKeystrokes();
+  await syncs();
+  if (json) for (const f of figures) process.stdout.write(JSON.stringify(f) + "\n");
+  else {
+    const rows = figures.map((f) => [f.name, String(f.value), f.unit, f.goal ?? "", f.detail ? JSON.stringify(f.detail) : ""]);
+    const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 4));
+    process.stdout.write(`${"figure".padEnd(w[0])}  ${"value".padStart(w[1])}  ${"unit".padEnd(w[2])}  ${"goal".padEnd(w[3])}  detail\n`);
+    for (const r of rows) process.stdout.write(`${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padEnd(w[2])}  ${r[3].padEnd(w[3])}  ${r[4]}\n`);
+    process.stdout.write(`\n(${((now() - t0) / 1000).toFixed(1)} s; checksum ${sink > 0 ? "ok" : "?"})\n`);
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});
