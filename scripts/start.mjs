@@ -85,7 +85,7 @@ async function main() {
   for (const p of [ADDIN, PREVIEW]) if (await portBusy(p)) fail(`端口 ${p} 已被其他程序占用。请关闭它,或设置 PLAN_ADDIN_PORT / PLAN_PREVIEW_PORT。`);
 
   say("1/3 构建加载项(webpack,开发模式)…");
-  if (!run("npx", ["--no-install", "webpack", "--mode", "development"])) fail("构建失败,见上方输出。");
+  if (!run("npx", ["--no-install", "webpack", "--mode", "development", "--stats", "errors-warnings"])) fail("构建失败,见上方输出。");
 
   const desktop = hasDesktopExcel();
   const cert = await certificate(desktop);
