@@ -1,21 +1,14 @@
-/** Jest: TypeScript through SWC; React tests opt into jsdom with a docblock. */
+/**
+ * Jest: TypeScript through ts-jest (transpile only; `npm run typecheck` does the type checking).
+ * React tests opt into jsdom with a docblock. Jest 29 and ts-jest are pure JavaScript: no native
+ * binaries, so `npm ci` works on a machine whose registry serves only Linux builds.
+ */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.(t|j)sx?$": [
-      "@swc/jest",
-      {
-        jsc: {
-          parser: { syntax: "typescript", tsx: true },
-          transform: { react: { runtime: "automatic" } },
-          target: "es2020",
-        },
-        module: { type: "commonjs" },
-      },
-    ],
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "<rootDir>/tsconfig.json" }],
   },
-  transformIgnorePatterns: ["/node_modules/(?!(opencc-js)/)"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
 };

@@ -30,9 +30,10 @@ test("generate shows the sheet; typing an actual into a yellow cell recomputes i
   await screen.findByText(/已生成“进度_益阳十四五科技发展规划”/);
 
   const grid = screen.getByRole("grid", { name: "工作表 进度_益阳十四五科技发展规划" });
-  const indicator = within(grid)
-    .getAllByRole("gridcell")
-    .find((td) => td.dataset.col === COL.indicator && td.textContent === "高新技术企业")!;
+  // A CSS query, not getAllByRole: computing roles for every cell of the grid takes jsdom tens of seconds.
+  const indicator = [...grid.querySelectorAll<HTMLElement>(`td[role="gridcell"][data-col="${COL.indicator}"]`)].find(
+    (td) => td.textContent === "高新技术企业",
+  )!;
   const row = indicator.dataset.row;
   expect(cell(`${COL.status}${row}`).textContent).toBe("无法评估");
   expect(cell(`${COL.actual}${row}`).dataset.input).toBe("true");
@@ -57,9 +58,10 @@ test("clicking a cell selects it in the workbook: the formula bar and the 出处
   expect(await screen.findByText("所选单元格不在进度表的目标行上。")).toBeTruthy();
 
   const grid = screen.getByRole("grid");
-  const indicator = within(grid)
-    .getAllByRole("gridcell")
-    .find((td) => td.dataset.col === COL.indicator && td.textContent === "高新技术企业")!;
+  // A CSS query, not getAllByRole: computing roles for every cell of the grid takes jsdom tens of seconds.
+  const indicator = [...grid.querySelectorAll<HTMLElement>(`td[role="gridcell"][data-col="${COL.indicator}"]`)].find(
+    (td) => td.textContent === "高新技术企业",
+  )!;
   fireEvent.mouseDown(indicator);
   expect(screen.getByRole("status", { name: "所选单元格" }).textContent).toBe(
     `${COL.indicator}${indicator.dataset.row}`,
