@@ -11,4 +11,6 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "<rootDir>/tsconfig.json" }],
   },
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
+  // A guard against hangs, not a speed check: jsdom UI tests on a loaded 2-core CI machine can take seconds.
+  testTimeout: 60_000,
 };
