@@ -7,7 +7,10 @@ globalThis.CustomFunctions = {
   Error: class extends Error {},
   ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" },
 };
-globalThis.Office = { onReady: () => Promise.resolve({}), context: { requirements: { isSetSupported: () => false } } };
+globalThis.Office = {
+  onReady: () => Promise.resolve({}),
+  context: { requirements: { isSetSupported: () => false } },
+};
 globalThis.window = globalThis;
 globalThis.self = globalThis;
 const t0 = performance.now();

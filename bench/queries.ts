@@ -17,10 +17,20 @@ export function queryMix(catalog: Catalog): Query[] {
   for (const t of catalog.targets) {
     const ind = t.indicatorDef;
     const region = t.regionDef;
-    const names = [ind.name, ind.aliases[0] ?? ind.name, toTraditional(ind.name), `1.${ind.name}(${t.unit})`, `（三）${ind.name}:`];
+    const names = [
+      ind.name,
+      ind.aliases[0] ?? ind.name,
+      toTraditional(ind.name),
+      `1.${ind.name}(${t.unit})`,
+      `（三）${ind.name}:`,
+    ];
     const regions = [region.name, region.fullName, toTraditional(region.name)];
     names.forEach((n, i) =>
-      out.push({ args: [regions[i % regions.length], n, t.targetYear], key: `${t.region}|${t.indicator}|${t.targetYear}`, target: t }),
+      out.push({
+        args: [regions[i % regions.length], n, t.targetYear],
+        key: `${t.region}|${t.indicator}|${t.targetYear}`,
+        target: t,
+      }),
     );
   }
   return out;

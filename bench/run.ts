@@ -68,7 +68,10 @@ function hfRatio() {
   const qs = queryMix(catalog);
   const N = 10_000;
   // The target table as a statistician would paste it: key (region|indicator|year) and value.
-  const table = catalog.targets.map((t) => [`${t.regionDef.name}|${t.indicatorDef.name}|${t.targetYear}`, t.threshold]);
+  const table = catalog.targets.map((t) => [
+    `${t.regionDef.name}|${t.indicatorDef.name}|${t.targetYear}`,
+    t.threshold,
+  ]);
   const planSheet: (string | number)[][] = [];
   const lookupSheet: (string | number)[][] = [];
   for (let i = 0; i < N; i++) {
@@ -76,7 +79,12 @@ function hfRatio() {
     const r = i + 1;
     planSheet.push([q.args[0], q.args[1], q.args[2], `=PLAN.TARGET(A${r},B${r},C${r})`]);
     const t = q.target;
-    lookupSheet.push([t.regionDef.name, t.indicatorDef.name, t.targetYear, `=XLOOKUP(A${r}&"|"&B${r}&"|"&C${r},Targets!$A$1:$A$${table.length},Targets!$B$1:$B$${table.length})`]);
+    lookupSheet.push([
+      t.regionDef.name,
+      t.indicatorDef.name,
+      t.targetYear,
+      `=XLOOKUP(A${r}&"|"&B${r}&"|"&C${r},Targets!$A$1:$A$${table.length},Targets!$B$1:$B$${table.length})`,
+    ]);
   }
   const config = { licenseKey: "gpl-v3" as const };
   const times = { plan: [] as number[], xlookup: [] as number[] };
@@ -111,8 +119,15 @@ function catalogCold() {
   // globals stubbed) and make the first PLAN.TARGET call, which builds the catalog and every index.
   const bundle = join(root, "dist", "functions.js");
   const ms: number[] = [];
-  for (let i = 0; i < 9; i++) ms.push(Number(execFileSync(process.execPath, [join(__dirname, "cold.cjs"), bundle]).toString()));
-  report({ name: "catalog_cold_ms", value: round(median(ms), 1), unit: "ms", goal: "< 20", detail: { runs: ms.length, min: round(Math.min(...ms), 1), max: round(Math.max(...ms), 1) } });
+  for (let i = 0; i < 9; i++)
+    ms.push(Number(execFileSync(process.execPath, [join(__dirname, "cold.cjs"), bundle]).toString()));
+  report({
+    name: "catalog_cold_ms",
+    value: round(median(ms), 1),
+    unit: "ms",
+    goal: "< 20",
+    detail: { runs: ms.length, min: round(Math.min(...ms), 1), max: round(Math.max(...ms), 1) },
+  });
 }
 
 function layoutAll() {
@@ -123,12 +138,28 @@ function layoutAll() {
     for (const p of catalog.plans) sink += buildProgressSheet(catalog, p.id, { year: 2023 }).rows.length;
     ms.push(now() - t);
   }
-  report({ name: "layout_all_plans_ms", value: round(median(ms), 2), unit: "ms", detail: { plans: catalog.plans.length } });
+  report({
+    name: "layout_all_plans_ms",
+    value: round(median(ms), 2),
+    unit: "ms",
+    detail: { plans: catalog.plans.length },
+  });
 }
 
 function searchKeystrokes() {
   const catalog = getCatalog();
-  const words = ["高新技术企业", "研发经费投入强度", "R&D", "高新技術企業", "孵化器", "技术合同", "每万人发明专利", "人才", "翠亨", "关键技术"];
+  const words = [
+    "高新技术企业",
+    "研发经费投入强度",
+    "R&D",
+    "高新技術企業",
+    "孵化器",
+    "技术合同",
+    "每万人发明专利",
+    "人才",
+    "翠亨",
+    "关键技术",
+  ];
   const ms: number[] = [];
   for (const w of words)
     for (let i = 1; i <= w.length; i++) {
@@ -148,8 +179,20 @@ function searchKeystrokes() {
 
 async function syncs() {
   const s = await measureSyncs();
-  report({ name: "syncs_generate", value: s.generate, unit: "context.sync", goal: "≤ 2", detail: { plan: s.plan, rows: s.rows } });
-  report({ name: "syncs_refresh", value: s.refresh, unit: "context.sync", goal: "≤ 2", detail: { plan: s.plan, rows: s.rows } });
+  report({
+    name: "syncs_generate",
+    value: s.generate,
+    unit: "context.sync",
+    goal: "≤ 2",
+    detail: { plan: s.plan, rows: s.rows },
+  });
+  report({
+    name: "syncs_refresh",
+    value: s.refresh,
+    unit: "context.sync",
+    goal: "≤ 2",
+    detail: { plan: s.plan, rows: s.rows },
+  });
 }
 
 /** Newest modification time of the files under a folder. */
@@ -166,9 +209,13 @@ function bundles() {
   const dist = join(root, "dist");
   const built = join(dist, "taskpane.html");
   const fresh =
-    existsSync(built) && statSync(built).mtimeMs > Math.max(newest(join(root, "src")), newest(join(root, "data")));
+    existsSync(built) &&
+    statSync(built).mtimeMs > Math.max(newest(join(root, "src")), newest(join(root, "data")));
   if (!fresh) {
-    const r = spawnSync("npx", ["--no-install", "webpack", "--mode", "production"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    const r = spawnSync("npx", ["--no-install", "webpack", "--mode", "production"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     if (r.status !== 0) throw new Error("production build failed");
   }
   const gz = (f: string) => gzipSync(readFileSync(join(dist, f))).length / 1024;
@@ -178,14 +225,27 @@ function bundles() {
   const fnIndex = local.indexOf("functions.js");
   const reactIndex = local.indexOf("react.js");
   const pane = local.filter((s) => s !== "functions.js");
-  report({ name: "bundle_functions_kb_gz", value: round(gz("functions.js"), 1), unit: "KiB gz", detail: { raw_kb: round(statSync(join(dist, "functions.js")).size / 1024, 1) } });
+  report({
+    name: "bundle_functions_kb_gz",
+    value: round(gz("functions.js"), 1),
+    unit: "KiB gz",
+    detail: { raw_kb: round(statSync(join(dist, "functions.js")).size / 1024, 1) },
+  });
   report({
     name: "bundle_taskpane_kb_gz",
-    value: round(pane.reduce((n, f) => n + gz(f), 0), 1),
+    value: round(
+      pane.reduce((n, f) => n + gz(f), 0),
+      1,
+    ),
     unit: "KiB gz",
     detail: { files: pane },
   });
-  report({ name: "functions_load_before_react", value: fnIndex >= 0 && fnIndex < reactIndex, unit: "bool", detail: { order: local } });
+  report({
+    name: "functions_load_before_react",
+    value: fnIndex >= 0 && fnIndex < reactIndex,
+    unit: "bool",
+    detail: { order: local },
+  });
 }
 
 function round(x: number, d: number) {
@@ -204,10 +264,21 @@ async function main() {
   await syncs();
   if (json) for (const f of figures) process.stdout.write(JSON.stringify(f) + "\n");
   else {
-    const rows = figures.map((f) => [f.name, String(f.value), f.unit, f.goal ?? "", f.detail ? JSON.stringify(f.detail) : ""]);
+    const rows = figures.map((f) => [
+      f.name,
+      String(f.value),
+      f.unit,
+      f.goal ?? "",
+      f.detail ? JSON.stringify(f.detail) : "",
+    ]);
     const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 4));
-    process.stdout.write(`${"figure".padEnd(w[0])}  ${"value".padStart(w[1])}  ${"unit".padEnd(w[2])}  ${"goal".padEnd(w[3])}  detail\n`);
-    for (const r of rows) process.stdout.write(`${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padEnd(w[2])}  ${r[3].padEnd(w[3])}  ${r[4]}\n`);
+    process.stdout.write(
+      `${"figure".padEnd(w[0])}  ${"value".padStart(w[1])}  ${"unit".padEnd(w[2])}  ${"goal".padEnd(w[3])}  detail\n`,
+    );
+    for (const r of rows)
+      process.stdout.write(
+        `${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padEnd(w[2])}  ${r[3].padEnd(w[3])}  ${r[4]}\n`,
+      );
     process.stdout.write(`\n(${((now() - t0) / 1000).toFixed(1)} s; checksum ${sink > 0 ? "ok" : "?"})\n`);
   }
 }

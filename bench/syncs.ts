@@ -6,7 +6,12 @@ import { OfficeWorkbook } from "../src/shared/office-workbook";
 import { createProgressService } from "../src/shared/progress-service";
 import { FakeExcel } from "../test/shared/excel-mock";
 
-export async function measureSyncs(): Promise<{ generate: number; refresh: number; plan: string; rows: number }> {
+export async function measureSyncs(): Promise<{
+  generate: number;
+  refresh: number;
+  plan: string;
+  rows: number;
+}> {
   const catalog = getCatalog();
   const sizes = catalog.plans.map((p) => ({ id: p.id, rows: planTargets(catalog, p.id).length }));
   const largest = sizes.sort((a, b) => b.rows - a.rows)[0];

@@ -26,4 +26,6 @@ if (problems.length) {
   process.stderr.write(problems.join("\n") + "\n");
   process.exit(1);
 }
-process.stdout.write(`data ok: ${plans.length} plans, ${plans.reduce((n, p) => n + p.targets.length, 0)} targets\n`);
+process.stdout.write(
+  `data ok: ${plans.length} plans, ${plans.reduce((n, p) => n + p.targets.length, 0)} targets\n`,
+);

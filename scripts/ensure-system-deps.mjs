@@ -5,7 +5,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
-const fonts = () => spawnSync("sh", ["-c", "fc-list | grep -qi 'noto.*cjk'"], { stdio: "ignore" }).status === 0;
+const fonts = () =>
+  spawnSync("sh", ["-c", "fc-list | grep -qi 'noto.*cjk'"], { stdio: "ignore" }).status === 0;
 const missing = [];
 if (!existsSync("/usr/bin/chromium")) missing.push("chromium");
 if (!has("soffice")) missing.push("libreoffice-calc-nogui");
@@ -21,7 +22,10 @@ if (process.platform !== "linux" || !has("apt-get") || !isRoot) {
 }
 process.stdout.write(`安装测试所需的系统软件包:${missing.join(" ")} …\n`);
 const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-for (const args of [["update", "-qq"], ["install", "-y", "-qq", "--no-install-recommends", ...missing]]) {
+for (const args of [
+  ["update", "-qq"],
+  ["install", "-y", "-qq", "--no-install-recommends", ...missing],
+]) {
   const r = spawnSync("apt-get", args, { stdio: ["ignore", "ignore", "inherit"], env });
   if (r.status !== 0) {
     process.stderr.write(`apt-get ${args[0]} 失败(退出码 ${r.status})。\n`);

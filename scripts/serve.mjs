@@ -40,5 +40,8 @@ function handler(index) {
   };
 }
 
-createHttps({ cert: readFileSync(certFile), key: readFileSync(keyFile) }, handler("taskpane.html")).listen(addinPort, "127.0.0.1");
+createHttps({ cert: readFileSync(certFile), key: readFileSync(keyFile) }, handler("taskpane.html")).listen(
+  addinPort,
+  "127.0.0.1",
+);
 createHttp(handler("preview.html")).listen(previewPort, "127.0.0.1");

@@ -26,7 +26,11 @@ const portBusy = (port) =>
   });
 
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], shell: platform() === "win32" });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    shell: platform() === "win32",
+  });
   return r.status === 0;
 }
 
@@ -61,7 +65,13 @@ async function certificate(desktop) {
         { name: "basicConstraints", cA: false },
         { name: "keyUsage", digitalSignature: true, keyEncipherment: true },
         { name: "extKeyUsage", serverAuth: true },
-        { name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }] },
+        {
+          name: "subjectAltName",
+          altNames: [
+            { type: 2, value: "localhost" },
+            { type: 7, ip: "127.0.0.1" },
+          ],
+        },
       ],
     });
     writeFileSync(files[0], pems.cert);
@@ -75,51 +85,81 @@ async function main() {
     const st = JSON.parse(readFileSync(stateFile, "utf8"));
     try {
       process.kill(st.pid, 0);
-      say(`PLAN 已在运行(进程 ${st.pid})。加载项:https://localhost:${ADDIN}/taskpane.html  预览:http://localhost:${PREVIEW}/`);
+      say(
+        `PLAN 已在运行(进程 ${st.pid})。加载项:https://localhost:${ADDIN}/taskpane.html  预览:http://localhost:${PREVIEW}/`,
+      );
       say("如需重启,先运行 npm stop。");
       return;
     } catch {
       /* stale state file: carry on */
     }
   }
-  for (const p of [ADDIN, PREVIEW]) if (await portBusy(p)) fail(`端口 ${p} 已被其他程序占用。请关闭它,或设置 PLAN_ADDIN_PORT / PLAN_PREVIEW_PORT。`);
+  for (const p of [ADDIN, PREVIEW])
+    if (await portBusy(p))
+      fail(`端口 ${p} 已被其他程序占用。请关闭它,或设置 PLAN_ADDIN_PORT / PLAN_PREVIEW_PORT。`);
 
   say("1/3 构建加载项(webpack,开发模式)…");
-  if (!run("npx", ["--no-install", "webpack", "--mode", "development", "--stats", "errors-warnings"])) fail("构建失败,见上方输出。");
+  if (!run("npx", ["--no-install", "webpack", "--mode", "development", "--stats", "errors-warnings"]))
+    fail("构建失败,见上方输出。");
 
   const desktop = hasDesktopExcel();
   const cert = await certificate(desktop);
   say("2/3 启动本地服务…");
   const log = openSync(join(root, "plan-start.log"), "a");
-  const child = spawn(process.execPath, [join(root, "scripts", "serve.mjs"), join(root, "dist"), ...cert.files], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, "scripts", "serve.mjs"), join(root, "dist"), ...cert.files],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", log, log],
+    },
+  );
   child.unref();
   writeFileSync(stateFile, JSON.stringify({ pid: child.pid, started: new Date().toISOString() }));
-  for (let i = 0; i < 50 && !(await portBusy(ADDIN) && (await portBusy(PREVIEW))); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && !((await portBusy(ADDIN)) && (await portBusy(PREVIEW))); i++)
+    await new Promise((r) => setTimeout(r, 100));
   if (!(await portBusy(ADDIN))) fail("本地服务未能启动,见 plan-start.log。");
 
   say("3/3 加载到 Excel…");
   if (desktop) {
     // Fetched on demand, only where desktop Excel exists: office-addin-dev-settings pulls keytar, a native
     // module with prebuilt binaries for Windows/macOS that would break `npm ci` on a Linux machine.
-    const ok = run("npx", ["--yes", "office-addin-dev-settings@4", "sideload", "manifest.xml", "desktop", "--app", "excel"]);
-    say(ok ? "已旁加载到桌面版 Excel:打开 Excel,在“开始”选项卡点击“PLAN 目标”。" : "自动旁加载未成功,请按下面“Excel 网页版”的步骤手动加载。");
+    const ok = run("npx", [
+      "--yes",
+      "office-addin-dev-settings@4",
+      "sideload",
+      "manifest.xml",
+      "desktop",
+      "--app",
+      "excel",
+    ]);
+    say(
+      ok
+        ? "已旁加载到桌面版 Excel:打开 Excel,在“开始”选项卡点击“PLAN 目标”。"
+        : "自动旁加载未成功,请按下面“Excel 网页版”的步骤手动加载。",
+    );
   } else {
     say("本机没有桌面版 Excel:请在 Excel 网页版中旁加载(本机浏览器需能访问 localhost):");
     say("  1. 打开 https://www.office.com ,新建或打开一个工作簿;");
     say("  2. 开始 → 加载项 → 更多设置/高级 → 上传我的加载项;");
     say(`  3. 选择 ${join(root, "manifest.xml")} 并上传;`);
-    say("  4. 在“开始”选项卡点击“PLAN 目标”打开任务窗格;公式 =PLAN.TARGET(\"益阳\",\"高新技术企业\",2025) 应返回 600。");
+    say(
+      '  4. 在“开始”选项卡点击“PLAN 目标”打开任务窗格;公式 =PLAN.TARGET("益阳","高新技术企业",2025) 应返回 600。',
+    );
   }
   if (!cert.trusted) {
     say("");
-    say(`https 证书:已生成本地自签名证书 ${cert.files[0]},浏览器需信任它才能加载 https://localhost:${ADDIN}:`);
-    say("  Linux:  sudo cp .certs/localhost.crt /usr/local/share/ca-certificates/plan-localhost.crt && sudo update-ca-certificates");
+    say(
+      `https 证书:已生成本地自签名证书 ${cert.files[0]},浏览器需信任它才能加载 https://localhost:${ADDIN}:`,
+    );
+    say(
+      "  Linux:  sudo cp .certs/localhost.crt /usr/local/share/ca-certificates/plan-localhost.crt && sudo update-ca-certificates",
+    );
     say("  Windows:certutil -addstore -user Root .certs\\localhost.crt");
-    say("  macOS:  sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain .certs/localhost.crt");
+    say(
+      "  macOS:  sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain .certs/localhost.crt",
+    );
     say("  或在浏览器中打开 https://localhost:" + ADDIN + "/taskpane.html 一次并选择继续访问。");
   }
   say("");

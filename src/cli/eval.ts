@@ -5,7 +5,8 @@ import type { Command } from "./commands";
 
 export function evalLine(line: string): string {
   let out: Outcome;
-  if (line.trim() === "") return JSON.stringify({ error: "#VALUE!", message: "空行:应为一行 JSON", suggestions: [] });
+  if (line.trim() === "")
+    return JSON.stringify({ error: "#VALUE!", message: "空行:应为一行 JSON", suggestions: [] });
   try {
     const req = JSON.parse(line) as { fn?: unknown; args?: unknown };
     const args = Array.isArray(req.args) ? req.args : [];

@@ -14,7 +14,11 @@ export const targetCommand: Command = {
       return 1;
     }
     const yearParam = FUNCTION_BY_ID.get("TARGET")!.params[2];
-    const t = getContext().resolver.target(region, indicator, coerce(year ?? null, yearParam) as number | null);
+    const t = getContext().resolver.target(
+      region,
+      indicator,
+      coerce(year ?? null, yearParam) as number | null,
+    );
     const lines = [
       `${t.entity ?? t.regionDef.name} ${t.indicatorDef.name} ${t.targetYear}年目标:${out.value}${unit ?? t.unit}`,
       `原文:“${t.quote}”`,

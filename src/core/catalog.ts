@@ -160,7 +160,8 @@ export class Catalog {
   private versionCache: string | null = null;
   /** A short content hash of the bundled data: written into every progress sheet. */
   get version(): string {
-    if (!this.versionCache) this.versionCache = fnv1a(JSON.stringify([this.rawPlans, this.regions, this.indicators]));
+    if (!this.versionCache)
+      this.versionCache = fnv1a(JSON.stringify([this.rawPlans, this.regions, this.indicators]));
     return this.versionCache;
   }
 }

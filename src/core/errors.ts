@@ -12,5 +12,7 @@ export class PlanError extends Error {
   }
 }
 
-export const notFound = (message: string, suggestions: string[] = []) => new PlanError("#N/A", message, suggestions);
-export const badValue = (message: string, suggestions: string[] = []) => new PlanError("#VALUE!", message, suggestions);
+export const notFound = (message: string, suggestions: string[] = []) =>
+  new PlanError("#N/A", message, suggestions);
+export const badValue = (message: string, suggestions: string[] = []) =>
+  new PlanError("#VALUE!", message, suggestions);

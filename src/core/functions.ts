@@ -101,7 +101,8 @@ const P = {
     zhName: "实际值",
     type: "number",
     blankIsNull: true,
-    description: "Actual value in the plan's unit (for a growth-rate target: the achieved average annual rate).",
+    description:
+      "Actual value in the plan's unit (for a growth-rate target: the achieved average annual rate).",
     zhDescription: "实际值,按规划单位填写(年均增速类目标填实际年均增速)。",
   },
   asOfYear: {
@@ -131,7 +132,8 @@ function missing(what: string, t: CatalogTarget, p: Progress, asOf: number, actu
   const t0 = t.baseYear ?? t.plan.baseYear;
   if (actual === null && what !== "预期值") throw notFound(`缺少实际值,无法计算${what}`);
   if (p.elapsed === 0) throw notFound(`评估年份${asOf}不晚于基期年${t0},序时进度为0,无法计算${what}`);
-  if (what === "需年均增速" && asOf >= t.targetYear) throw notFound(`评估年份已到目标年${t.targetYear},不再需要年均增速`);
+  if (what === "需年均增速" && asOf >= t.targetYear)
+    throw notFound(`评估年份已到目标年${t.targetYear},不再需要年均增速`);
   if (what === "需年均增速" && (t.kind === "growth_rate" || t.kind === "per_year"))
     throw notFound(`“${t.indicatorDef.name}”是${KIND_LABEL[t.kind]}目标,不适用需年均增速`);
   if (p.expected === null)
@@ -168,12 +170,27 @@ const FIELD_ALIASES: Record<string, string> = {
   baseyear: "base_year",
   targetyear: "target_year",
 };
-export const INFO_FIELD_NAMES = ["单位", "基期年", "基期值", "目标年", "类型", "比较", "原文", "出处", "规划", "主体"];
+export const INFO_FIELD_NAMES = [
+  "单位",
+  "基期年",
+  "基期值",
+  "目标年",
+  "类型",
+  "比较",
+  "原文",
+  "出处",
+  "规划",
+  "主体",
+];
 
 function fieldKey(raw: string): string {
   const f = fold(raw).replace(/-/g, "_");
   const k = INFO_FIELDS[f] ? f : FIELD_ALIASES[f];
-  if (!k) throw badValue(`未知字段“${raw.slice(0, 20)}”。可用字段:${INFO_FIELD_NAMES.join("、")}`, INFO_FIELD_NAMES.slice(0, 3));
+  if (!k)
+    throw badValue(
+      `未知字段“${raw.slice(0, 20)}”。可用字段:${INFO_FIELD_NAMES.join("、")}`,
+      INFO_FIELD_NAMES.slice(0, 3),
+    );
   return k;
 }
 
@@ -182,7 +199,18 @@ export function formulaFor(t: CatalogTarget, fn: FunctionId = "TARGET"): string 
   return `=PLAN.${fn}("${t.regionDef.name}","${t.indicatorDef.name}",${t.targetYear})`;
 }
 
-export const LIST_HEADER = ["指标", "主体", "目标值", "单位", "比较", "类型", "目标年", "基期年", "基期值", "规划"];
+export const LIST_HEADER = [
+  "指标",
+  "主体",
+  "目标值",
+  "单位",
+  "比较",
+  "类型",
+  "目标年",
+  "基期年",
+  "基期值",
+  "规划",
+];
 export const SEARCH_HEADER = ["地区/主体", "指标", "目标年", "目标值", "单位", "规划", "公式"];
 
 export const FUNCTIONS: FunctionSpec[] = [
@@ -214,7 +242,10 @@ export const FUNCTIONS: FunctionSpec[] = [
         const o = obs.find((x) => x.year === year);
         if (o) return convert(o.value, o.unit, unit);
         const years = [...targetYears(targets), ...obs.map((x) => `${x.year}(历史)`)];
-        throw notFound(`${region.name}在${year}年既没有目标也没有历史数据。可选年份:${years.join("、")}`, years.slice(0, 3));
+        throw notFound(
+          `${region.name}在${year}年既没有目标也没有历史数据。可选年份:${years.join("、")}`,
+          years.slice(0, 3),
+        );
       }
       if (targets.length === 0) {
         const o = [...obs].sort((x, y) => y.year - x.year)[0];
@@ -240,7 +271,8 @@ export const FUNCTIONS: FunctionSpec[] = [
         name: "field",
         zhName: "字段",
         type: "text",
-        description: "unit, base_year, baseline, target_year, kind, comparison, quote, source, plan, entity (or in Chinese).",
+        description:
+          "unit, base_year, baseline, target_year, kind, comparison, quote, source, plan, entity (or in Chinese).",
         zhDescription: "字段名:单位、基期年、基期值、目标年、类型、比较、原文、出处、规划、主体。",
       },
     ],
@@ -291,7 +323,8 @@ export const FUNCTIONS: FunctionSpec[] = [
   },
   {
     id: "STATUS",
-    description: "Status label: 已完成, 快于预期, 符合预期, 进度滞后, 严重滞后, 逆向变化, 未完成 or 无法评估.",
+    description:
+      "Status label: 已完成, 快于预期, 符合预期, 进度滞后, 严重滞后, 逆向变化, 未完成 or 无法评估.",
     zhDescription: "返回状态:已完成、快于预期、符合预期、进度滞后、严重滞后、逆向变化、未完成或无法评估。",
     params: [P.region, P.indicator, { ...P.year, optional: false }, P.actual, P.asOfYear],
     result: "text",
@@ -322,7 +355,10 @@ export const FUNCTIONS: FunctionSpec[] = [
       const rows = all.filter((t) => year === null || appliesTo(t, year));
       if (rows.length === 0) {
         const years = targetYears(all);
-        throw notFound(`${region.name}在${year}年没有目标。有目标的年份:${years.join("、")}`, years.slice(0, 3));
+        throw notFound(
+          `${region.name}在${year}年没有目标。有目标的年份:${years.join("、")}`,
+          years.slice(0, 3),
+        );
       }
       return [
         LIST_HEADER,
@@ -358,7 +394,9 @@ export const FUNCTIONS: FunctionSpec[] = [
     result: "matrix",
     impl: (a, ctx) => {
       const region = a[1] === null ? null : ctx.resolver.region(a[1] as string);
-      const scope = region ? [region.id, ...ctx.catalog.regions.filter((r) => r.parent === region.id).map((r) => r.id)] : null;
+      const scope = region
+        ? [region.id, ...ctx.catalog.regions.filter((r) => r.parent === region.id).map((r) => r.id)]
+        : null;
       const hits = searchTargets(ctx.catalog, a[0] as string, scope);
       if (hits.length === 0) throw notFound(`没有与“${String(a[0]).slice(0, 20)}”匹配的指标`);
       return [

@@ -38,4 +38,5 @@ export function describeTarget(t: CatalogTarget): string {
 export const subjectOf = (t: CatalogTarget) => t.entity ?? t.regionDef.name;
 
 /** Citation: plan title and seed file. */
-export const sourceOf = (t: { plan: { title: string; file: string } }) => `《${t.plan.title}》(seeds/${t.plan.file})`;
+export const sourceOf = (t: { plan: { title: string; file: string } }) =>
+  `《${t.plan.title}》(seeds/${t.plan.file})`;

@@ -7,7 +7,8 @@ import { describeTarget, KIND_LABEL, subjectOf } from "./labels";
 import { ABOUT_TOLERANCE, EPSILON, impliedBaseline, isRateLike, PACE, slack, STATUS } from "./methodology";
 
 export type CellValue = string | number | boolean | null;
-export type StyleName = "title" | "meta" | "metaInput" | "header" | "text" | "number" | "input" | "derived" | "quote" | "hidden";
+export type StyleName =
+  "title" | "meta" | "metaInput" | "header" | "text" | "number" | "input" | "derived" | "quote" | "hidden";
 
 export interface LayoutCell {
   value?: CellValue;
@@ -76,7 +77,10 @@ export function colLetter(i: number): string {
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
-export const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.key, colLetter(i)])) as Record<ColumnKey, string>;
+export const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.key, colLetter(i)])) as Record<
+  ColumnKey,
+  string
+>;
 
 /** Where things are (1-based Excel rows). */
 export const SHEET = {
@@ -115,7 +119,9 @@ export const STATUS_COLORS: Record<string, { fill: string; font: string }> = {
 export interface ConditionalFormat {
   /** A1 range, e.g. "P7:P40". */
   range: string;
-  rule: { type: "textEquals"; text: string; fill: string; font: string } | { type: "dataBar"; color: string; min: 0; max: 1 };
+  rule:
+    | { type: "textEquals"; text: string; fill: string; font: string }
+    | { type: "dataBar"; color: string; min: 0; max: 1 };
 }
 
 export interface ProgressSheetLayout {
@@ -161,13 +167,29 @@ export const needsBaselineInput = (t: CatalogTarget) =>
   !isRateLike(t.kind) && impliedBaseline(t.kind) === null && t.baselineObs === null;
 
 /** The row's formulas, in the order the methodology computes (see methodology.ts). */
-export function rowFormulas(t: CatalogTarget, r: number): Record<"elapsed" | "expected" | "completion" | "variance" | "requiredRate" | "status", string> {
+export function rowFormulas(
+  t: CatalogTarget,
+  r: number,
+): Record<"elapsed" | "expected" | "completion" | "variance" | "requiredRate" | "status", string> {
   const c = (k: ColumnKey) => `${COL[k]}${r}`;
-  const [B, T, t0, V, A, tau, C, E] = [c("baseline"), c("targetYear"), c("baseYear"), c("target"), c("actual"), c("elapsed"), c("completion"), c("expected")];
+  const [B, T, t0, V, A, tau, C, E] = [
+    c("baseline"),
+    c("targetYear"),
+    c("baseYear"),
+    c("target"),
+    c("actual"),
+    c("elapsed"),
+    c("completion"),
+    c("expected"),
+  ];
   const rateLike = isRateLike(t.kind);
   const lower = t.indicatorDef.direction === "lower";
   const tol =
-    t.comparison === "about" ? (lower ? `*(1+${ABOUT_TOLERANCE})+${EPSILON}` : `*(1-${ABOUT_TOLERANCE})-${EPSILON}`) : "";
+    t.comparison === "about"
+      ? lower
+        ? `*(1+${ABOUT_TOLERANCE})+${EPSILON}`
+        : `*(1-${ABOUT_TOLERANCE})-${EPSILON}`
+      : "";
   const met = lower ? `${A}<=${V}${tol}` : `${A}>=${V}${tol}`;
   const P = rateLike ? C : `${C}/${tau}`;
   const byPace =
@@ -189,7 +211,9 @@ export function rowFormulas(t: CatalogTarget, r: number): Record<"elapsed" | "ex
       ? `=IF(OR(${A}="",${V}=0),"",${A}/${V})`
       : `=IF(OR(${A}="",${B}="",${tau}="",${V}=${B}),"",(${A}-${B})/(${V}-${B}))`,
     variance: `=IF(OR(${A}="",${E}=""),"",${lower ? `-(${A}-${E})` : `${A}-${E}`})`,
-    requiredRate: rateLike ? "" : `=IF(OR(${A}="",${Y}>=${T},${A}<=0,${V}<=0),"",(${V}/${A})^(1/(${T}-${Y}))-1)`,
+    requiredRate: rateLike
+      ? ""
+      : `=IF(OR(${A}="",${Y}>=${T},${A}<=0,${V}<=0),"",(${V}/${A})^(1/(${T}-${Y}))-1)`,
     status:
       `=IF(${unassessable},"${STATUS.unassessable}",IF(${met},"${STATUS.achieved}",` +
       `IF(${Y}>=${T},"${STATUS.missed}",IF(${C}="","${STATUS.unassessable}",${byPace}))))`,
@@ -204,7 +228,11 @@ function dataRow(t: CatalogTarget, seq: number, r: number): LayoutCell[] {
   const implied = impliedBaseline(t.kind);
   const baseline = t.baselineObs?.value ?? implied;
   // Enough decimals to show the plan's own figures exactly (2.96件, 0.5万人), never fewer than the unit needs.
-  const shown = Math.max(decimalsOf(t.threshold), decimalsOf(baseline), t.unit === "%" || t.indicatorDef.dimension === "ratio" ? 2 : 0);
+  const shown = Math.max(
+    decimalsOf(t.threshold),
+    decimalsOf(baseline),
+    t.unit === "%" || t.indicatorDef.dimension === "ratio" ? 2 : 0,
+  );
   const fmt = unitFormat(t.unit, shown);
   const fmt2 = unitFormat(t.unit, Math.max(shown, 1));
   const cells: Record<ColumnKey, LayoutCell> = {
@@ -226,7 +254,9 @@ function dataRow(t: CatalogTarget, seq: number, r: number): LayoutCell[] {
     completion: { formula: f.completion, style: "derived", numFmt: PCT },
     expected: { formula: f.expected, style: "derived", numFmt: fmt2 },
     variance: { formula: f.variance, style: "derived", numFmt: fmt2 },
-    requiredRate: f.requiredRate ? { formula: f.requiredRate, style: "derived", numFmt: PCT } : { value: null, style: "derived" },
+    requiredRate: f.requiredRate
+      ? { formula: f.requiredRate, style: "derived", numFmt: PCT }
+      : { value: null, style: "derived" },
     status: { formula: f.status, style: "derived" },
     source: { value: `“${t.quote}”(seeds/${t.plan.file})`, style: "quote" },
     note: { value: null, style: "input" },
@@ -250,7 +280,11 @@ export interface LayoutOptions {
 }
 
 /** Compute the progress sheet of one plan. */
-export function buildProgressSheet(catalog: Catalog, planId: string, opts: LayoutOptions): ProgressSheetLayout {
+export function buildProgressSheet(
+  catalog: Catalog,
+  planId: string,
+  opts: LayoutOptions,
+): ProgressSheetLayout {
   const plan = catalog.planById(planId);
   if (!plan) throw new Error(`未知规划:${planId}`);
   const region = catalog.regionById.get(plan.region)!;
@@ -271,7 +305,10 @@ export function buildProgressSheet(catalog: Catalog, planId: string, opts: Layou
   r2[0] = { value: "地区", style: "meta" };
   r2[1] = { value: region.fullName, style: "text" };
   r2[3] = { value: "规划", style: "meta" };
-  r2[4] = { value: `${plan.title}(${plan.issuer},${plan.issued};规划期${plan.period.start}-${plan.period.end},基期${plan.baseYear}年)`, style: "text" };
+  r2[4] = {
+    value: `${plan.title}(${plan.issuer},${plan.issued};规划期${plan.period.start}-${plan.period.end},基期${plan.baseYear}年)`,
+    style: "text",
+  };
   rows.push(r2);
   const r3 = blankRow();
   r3[0] = { value: "评估年份", style: "meta" };
@@ -282,7 +319,8 @@ export function buildProgressSheet(catalog: Catalog, planId: string, opts: Layou
   r4[2] = { value: dataVersion, style: "text" };
   r4[3] = { value: "说明", style: "meta" };
   r4[4] = {
-    value: "黄色单元格为填写项(实际值、缺少的基期值、备注、评估年份);其余各列由标准公式计算,不依赖加载项。比重类按规划单位填写(2.5 表示 2.5%);年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。",
+    value:
+      "黄色单元格为填写项(实际值、缺少的基期值、备注、评估年份);其余各列由标准公式计算,不依赖加载项。比重类按规划单位填写(2.5 表示 2.5%);年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。",
     style: "text",
   };
   rows.push(r4);

@@ -98,7 +98,8 @@ export function requiredAnnualRate(A: number, V: number, year: number, targetYea
 
 /** Is the target met? ≥ V (≤ V when lower is better); a 左右 target within 5 % below counts as met. */
 export function isMet(A: number, V: number, comparison: Comparison, direction: "higher" | "lower"): boolean {
-  if (direction === "lower") return comparison === "about" ? A <= V * (1 + ABOUT_TOLERANCE) + EPSILON : A <= V;
+  if (direction === "lower")
+    return comparison === "about" ? A <= V * (1 + ABOUT_TOLERANCE) + EPSILON : A <= V;
   return comparison === "about" ? A >= V * (1 - ABOUT_TOLERANCE) - EPSILON : A >= V;
 }
 

@@ -22,7 +22,6 @@ export class Resolver {
 
   constructor(readonly catalog: Catalog) {}
 
-
   region(raw: string): Region {
     const k = normalizeRegion(raw.slice(0, MAX_NAME));
     const hit = this.catalog.regionByKey.get(k);
@@ -30,11 +29,14 @@ export class Resolver {
     const scored = this.catalog.regions
       .map((r) => ({
         r,
-        score: Math.max(...[r.name, r.fullName, ...r.aliases].map((n) => similarity(k, normalizeRegion(n, true)))),
+        score: Math.max(
+          ...[r.name, r.fullName, ...r.aliases].map((n) => similarity(k, normalizeRegion(n, true))),
+        ),
       }))
       .sort((a, b) => b.score - a.score);
     const [best, second] = scored;
-    if (best && best.score >= REGION_FUZZY_ACCEPT && (!second || best.score - second.score >= FUZZY_MARGIN)) return best.r;
+    if (best && best.score >= REGION_FUZZY_ACCEPT && (!second || best.score - second.score >= FUZZY_MARGIN))
+      return best.r;
     const suggestions = scored.slice(0, 3).map((s) => s.r.name);
     throw notFound(`未找到地区“${clip(raw)}”。您是不是要找:${suggestions.join("、")}?`, suggestions);
   }
@@ -57,7 +59,12 @@ export class Resolver {
     const [best, second] = scored;
     // A fragment found inside the names of two or more indicators (年均增速, 占GDP比重) is ambiguous.
     const containing = [...inRegion].filter(([, keys]) => [...keys].some((key) => key.includes(k))).length;
-    if (best && best.score >= FUZZY_ACCEPT && (!second || best.score - second.score >= FUZZY_MARGIN) && containing < 2)
+    if (
+      best &&
+      best.score >= FUZZY_ACCEPT &&
+      (!second || best.score - second.score >= FUZZY_MARGIN) &&
+      containing < 2
+    )
       return best.id;
     let suggestions = scored.filter((s) => s.score > 0).slice(0, 3);
     if (suggestions.length === 0) suggestions = scored.slice(0, 3);
@@ -82,7 +89,9 @@ export class Resolver {
   /** The indicator exists, but not for this region: point to the entities or regions that have it. */
   private notInRegion(region: Region, indicatorId: string): PlanError {
     const name = this.catalog.indicatorById.get(indicatorId)!.name;
-    const holders = [...new Set(this.catalog.targets.filter((t) => t.indicator === indicatorId).map((t) => t.regionDef))];
+    const holders = [
+      ...new Set(this.catalog.targets.filter((t) => t.indicator === indicatorId).map((t) => t.regionDef)),
+    ];
     const children = holders.filter((r) => r.parent === region.id);
     if (children.length) {
       const names = children.map((r) => r.name);
@@ -148,7 +157,10 @@ export class Resolver {
       throw notFound(`${region.name}“${name}”在${year}年没有目标。有目标的年份:${years.join("、")}`, years);
     }
     const plans = hits.map((t) => t.plan.title);
-    throw notFound(`${region.name}“${name}”在${year}年有多个规划目标,无法确定取哪一个:${plans.join(";")}`, plans);
+    throw notFound(
+      `${region.name}“${name}”在${year}年有多个规划目标,无法确定取哪一个:${plans.join(";")}`,
+      plans,
+    );
   }
 
   /** A past figure (基期值 or history) for the region and indicator in that year, if the documents give one. */
@@ -165,14 +177,19 @@ export function appliesTo(t: CatalogTarget, year: number): boolean {
 
 /** Years that have a target, as the error message lists them ("2021-2025" for a per-year target). */
 export function targetYears(ts: CatalogTarget[]): string[] {
-  const ys = ts.map((t) => (t.kind === "per_year" && t.period ? `${t.period.start}-${t.period.end}` : String(t.targetYear)));
+  const ys = ts.map((t) =>
+    t.kind === "per_year" && t.period ? `${t.period.start}-${t.period.end}` : String(t.targetYear),
+  );
   return [...new Set(ys)].sort();
 }
 
 /** The latest plan's target: the plan whose period ends last, then the one issued last. */
 export function latest(ts: CatalogTarget[]): CatalogTarget {
   return [...ts].sort(
-    (a, b) => b.plan.period.end - a.plan.period.end || b.plan.issued.localeCompare(a.plan.issued) || b.targetYear - a.targetYear,
+    (a, b) =>
+      b.plan.period.end - a.plan.period.end ||
+      b.plan.issued.localeCompare(a.plan.issued) ||
+      b.targetYear - a.targetYear,
   )[0];
 }
 

@@ -1,11 +1,18 @@
 // The one runner: coerces raw arguments (from Excel, HyperFormula or JSON), calls a function body from the
 // table and maps every failure to an Excel error with a Chinese message. It never throws.
 import { PlanError, badValue, type ErrorCode } from "./errors";
-import { FUNCTION_BY_ID, getContext, type Args, type Context, type FunctionSpec, type ParamSpec, type Value } from "./functions";
+import {
+  FUNCTION_BY_ID,
+  getContext,
+  type Args,
+  type Context,
+  type FunctionSpec,
+  type ParamSpec,
+  type Value,
+} from "./functions";
 
 export type Outcome =
-  | { ok: true; value: Value }
-  | { ok: false; error: ErrorCode; message: string; suggestions: string[] };
+  { ok: true; value: Value } | { ok: false; error: ErrorCode; message: string; suggestions: string[] };
 
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
@@ -17,7 +24,11 @@ function isErrorValue(v: unknown): boolean {
   if (v instanceof Error) return true;
   if (typeof v !== "object" || v === null) return false;
   const o = v as Record<string, unknown>;
-  return o.type === "ERROR" || typeof o.errorType === "string" || (typeof o.value === "string" && /^#/.test(o.value));
+  return (
+    o.type === "ERROR" ||
+    typeof o.errorType === "string" ||
+    (typeof o.value === "string" && /^#/.test(o.value))
+  );
 }
 
 /** A 1×1 range arrives as [[x]]; anything bigger is not one value. */
@@ -39,7 +50,8 @@ export function coerce(raw: unknown, p: ParamSpec): string | number | null {
     if (p.optional || p.blankIsNull) return null;
     throw badValue(`缺少参数“${p.zhName}”。${p.zhDescription}`);
   }
-  if (typeof v === "boolean") throw badValue(`参数“${p.zhName}”不能是逻辑值 ${v ? "TRUE" : "FALSE"}。${p.zhDescription}`);
+  if (typeof v === "boolean")
+    throw badValue(`参数“${p.zhName}”不能是逻辑值 ${v ? "TRUE" : "FALSE"}。${p.zhDescription}`);
   switch (p.type) {
     case "text": {
       if (typeof v === "number") return String(v);
@@ -52,7 +64,9 @@ export function coerce(raw: unknown, p: ParamSpec): string | number | null {
       if (!Number.isInteger(n) || n < MIN_YEAR || n > MAX_YEAR) {
         const shown = typeof v === "string" ? `“${v.slice(0, 20)}”` : String(v).slice(0, 20);
         const hint = typeof v === "number" && v > 20000 && v < 80000 ? "(看起来是日期,请只填年份)" : "";
-        throw badValue(`参数“${p.zhName}”应为${MIN_YEAR}–${MAX_YEAR}之间的整数年份,如 2025;收到 ${shown}${hint}`);
+        throw badValue(
+          `参数“${p.zhName}”应为${MIN_YEAR}–${MAX_YEAR}之间的整数年份,如 2025;收到 ${shown}${hint}`,
+        );
       }
       return n;
     }
@@ -92,7 +106,9 @@ let lastId = "";
 let lastRoots: (MemoNode | Outcome | undefined)[] | undefined;
 
 function isScalar(v: unknown): boolean {
-  return v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+  return (
+    v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean"
+  );
 }
 
 /**
@@ -158,7 +174,8 @@ function runUncached(id: string, rawArgs: readonly unknown[], ctx: Context): Out
     const args: Args = spec.params.map((p, i) => coerce(rawArgs[i], p));
     return { ok: true, value: check(spec.impl(args, ctx), spec) };
   } catch (e) {
-    if (e instanceof PlanError) return { ok: false, error: e.code, message: e.message, suggestions: e.suggestions };
+    if (e instanceof PlanError)
+      return { ok: false, error: e.code, message: e.message, suggestions: e.suggestions };
     const msg = e instanceof Error ? e.message : String(e);
     return { ok: false, error: "#VALUE!", message: `内部错误:${msg.slice(0, 200)}`, suggestions: [] };
   }

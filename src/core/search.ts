@@ -33,7 +33,12 @@ function scoreKey(q: string, key: string): number {
  * Targets matching a text, best first. An empty text lists every target (of the region, if given).
  * regionIds: the region and, when includeChildren, its sub-areas and institutions.
  */
-export function searchTargets(catalog: Catalog, text: string, regionIds: string[] | null = null, limit = 50): SearchHit[] {
+export function searchTargets(
+  catalog: Catalog,
+  text: string,
+  regionIds: string[] | null = null,
+  limit = 50,
+): SearchHit[] {
   const q = normalizeIndicator(text.slice(0, 100));
   const keys = keysOf(catalog);
   const hits: SearchHit[] = [];

@@ -52,17 +52,21 @@ export function convert(value: number, from: string, to: string | null | undefin
   const target = canonicalUnit(to);
   const source = canonicalUnit(from) ?? from;
   if (!target) {
-    throw new PlanError("#VALUE!", `无法识别的单位“${to.slice(0, 20)}”。可用单位:元、万元、亿元、人、万人、%、家、个、项、件`, [
-      source,
-    ]);
+    throw new PlanError(
+      "#VALUE!",
+      `无法识别的单位“${to.slice(0, 20)}”。可用单位:元、万元、亿元、人、万人、%、家、个、项、件`,
+      [source],
+    );
   }
   if (target === source) return value;
   const a = UNITS[source];
   const b = UNITS[target];
   if (!a || !b || a.dim !== b.dim) {
-    throw new PlanError("#VALUE!", `无法把“${from}”换算为“${target}”:两者不是同一量纲。请省略单位参数,按规划原单位“${from}”返回`, [
-      from,
-    ]);
+    throw new PlanError(
+      "#VALUE!",
+      `无法把“${from}”换算为“${target}”:两者不是同一量纲。请省略单位参数,按规划原单位“${from}”返回`,
+      [from],
+    );
   }
   return clean((value * a.factor) / b.factor);
 }

@@ -128,7 +128,10 @@ export function createProgressService(
       const f = formula.trim().startsWith("=") ? formula.trim() : `=${formula.trim()}`;
       const occupied = sel.formula !== null && sel.formula !== "";
       if (occupied && !o?.overwrite)
-        throw new HostError("所选单元格不为空。为免覆盖已有内容,未插入公式;请选择空白单元格,或确认覆盖。");
+        throw new HostError(
+          "所选单元格不为空。为免覆盖已有内容,未插入公式;请选择空白单元格,或确认覆盖。",
+          "cellNotEmpty",
+        );
       await workbook.write({
         sheet: sel.sheet,
         cells: [{ row: sel.row, col: sel.col, content: { formula: f } }],

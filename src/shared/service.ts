@@ -52,7 +52,11 @@ export interface ProgressSheetInfo {
 
 /** Errors carry a Chinese message meant for the user; the workbook is left as it was. */
 export class HostError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Set where the pane reacts to the kind of refusal (e.g. offers to overwrite a non-empty cell). */
+    readonly code?: "cellNotEmpty",
+  ) {
     super(message);
     this.name = "HostError";
   }

@@ -8,12 +8,7 @@ export function messageOf(e: unknown): string {
   return `发生意外错误,工作簿未作更改。详情:${detail}`;
 }
 
-/**
- * insertFormula refused because the selected cell is not empty (the user may confirm an overwrite).
- * Recognised by an error code if the service sets one, else by its message.
- */
+/** insertFormula refused because the selected cell is not empty (the user may confirm an overwrite). */
 export function isCellNotEmpty(e: unknown): boolean {
-  if (!(e instanceof Error) || e.name !== "HostError") return false;
-  const code = (e as { code?: unknown }).code;
-  return code === "cellNotEmpty" || (code === undefined && e.message.includes("不为空"));
+  return e instanceof Error && e.name === "HostError" && (e as { code?: unknown }).code === "cellNotEmpty";
 }

@@ -183,7 +183,9 @@ describe("status order", () => {
   });
 
   it("a decimal-exact pace of 1.05 computed in binary (21/100/0.2) is 快于预期", () => {
-    const p = assess(input({ baseline: 0, value: 100, actual: 21, year: 2021, baseYear: 2020, targetYear: 2025 }));
+    const p = assess(
+      input({ baseline: 0, value: 100, actual: 21, year: 2021, baseYear: 2020, targetYear: 2025 }),
+    );
     expect(p.pace).not.toBe(1.05); // 1.0499999999999998
     expect(p.status).toBe("快于预期");
   });

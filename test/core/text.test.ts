@@ -21,6 +21,12 @@ test.each(regionNames)("region name %s: fast path = full normalization", (n) => 
 
 test("decorated labels fold to the canonical key", () => {
   const key = normalizeIndicator("高新技术企业");
-  for (const label of ["1.高新技术企业数", "（三）高新技术企业数量（家）", "一、高新技术企业:", "高新技術企業(家)", " 高新技术企业数 "])
+  for (const label of [
+    "1.高新技术企业数",
+    "（三）高新技术企业数量（家）",
+    "一、高新技术企业:",
+    "高新技術企業(家)",
+    " 高新技术企业数 ",
+  ])
     expect(normalizeIndicator(label)).toBe(key);
 });

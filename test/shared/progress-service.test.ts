@@ -271,6 +271,7 @@ describe("insertFormula and sourceOfSelection", () => {
     await service.insertFormula("1+1");
     expect(wb.cell("Sheet1", "B2").formula).toBe("=1+1");
     await expect(service.insertFormula("=2+2")).rejects.toThrow(/不为空/);
+    await expect(service.insertFormula("=2+2")).rejects.toMatchObject({ code: "cellNotEmpty" });
     await service.insertFormula("=2+2", { overwrite: true });
     expect(wb.value("Sheet1", "B2")).toBe(4);
     wb.protect("Sheet1");

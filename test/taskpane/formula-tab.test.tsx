@@ -80,7 +80,9 @@ test("a HostError from insertFormula is shown in a MessageBar", async () => {
 
 test("over a non-empty cell it asks, and overwrites only when confirmed", async () => {
   const service = fakeService();
-  service.insertFormula.mockRejectedValue(new HostError("所选单元格不为空。为免覆盖已有内容,未插入公式。"));
+  service.insertFormula.mockRejectedValue(
+    new HostError("所选单元格不为空。为免覆盖已有内容,未插入公式。", "cellNotEmpty"),
+  );
   await setup(service);
   fireEvent.change(search(), { target: { value: "高企" } });
   const formula = (screen.getByRole("textbox", { name: "公式" }) as HTMLInputElement).value;

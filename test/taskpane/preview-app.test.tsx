@@ -31,9 +31,9 @@ test("generate shows the sheet; typing an actual into a yellow cell recomputes i
 
   const grid = screen.getByRole("grid", { name: "工作表 进度_益阳十四五科技发展规划" });
   // A CSS query, not getAllByRole: computing roles for every cell of the grid takes jsdom tens of seconds.
-  const indicator = [...grid.querySelectorAll<HTMLElement>(`td[role="gridcell"][data-col="${COL.indicator}"]`)].find(
-    (td) => td.textContent === "高新技术企业",
-  )!;
+  const indicator = [
+    ...grid.querySelectorAll<HTMLElement>(`td[role="gridcell"][data-col="${COL.indicator}"]`),
+  ].find((td) => td.textContent === "高新技术企业")!;
   const row = indicator.dataset.row;
   expect(cell(`${COL.status}${row}`).textContent).toBe("无法评估");
   expect(cell(`${COL.actual}${row}`).dataset.input).toBe("true");
@@ -59,9 +59,9 @@ test("clicking a cell selects it in the workbook: the formula bar and the 出处
 
   const grid = screen.getByRole("grid");
   // A CSS query, not getAllByRole: computing roles for every cell of the grid takes jsdom tens of seconds.
-  const indicator = [...grid.querySelectorAll<HTMLElement>(`td[role="gridcell"][data-col="${COL.indicator}"]`)].find(
-    (td) => td.textContent === "高新技术企业",
-  )!;
+  const indicator = [
+    ...grid.querySelectorAll<HTMLElement>(`td[role="gridcell"][data-col="${COL.indicator}"]`),
+  ].find((td) => td.textContent === "高新技术企业")!;
   fireEvent.mouseDown(indicator);
   expect(screen.getByRole("status", { name: "所选单元格" }).textContent).toBe(
     `${COL.indicator}${indicator.dataset.row}`,
