@@ -1,7 +1,11 @@
 // The ExcelJS writer of progress sheets: turns the plain layouts of src/core/layout.ts into an .xlsx
 // workbook (values, formulas, formats, styles, merges, conditional formats, frozen panes, print setup).
-// The file computes by itself: standard formulas only, recalculated on open (fullCalcOnLoad).
+// The file computes by itself: standard formulas only, recalculated on open (fullCalcOnLoad). Each formula
+// also carries its result, computed by the methodology the formulas mirror, so that viewers that do not
+// calculate (Excel's Protected View, phone and chat-app previews) show the same numbers.
 import ExcelJS from "exceljs";
+import { getCatalog, progressInputFor, type Catalog } from "../core/catalog";
+import { assess } from "../core/methodology";
 import {
   COL,
   colLetter,
@@ -187,10 +191,46 @@ function anchorOf(range: string): string {
   return `$${m[1]}${m[2]}`;
 }
 
+/** Store each formula's result (what Excel will compute) next to the formula. */
+function cacheResults(
+  ws: ExcelJS.Worksheet,
+  layout: ProgressSheetLayout,
+  inputs: ReadonlyMap<string, RowInputs>,
+  catalog: Catalog,
+) {
+  const withResult = (ref: string, result: number | string | null) => {
+    const cell = ws.getCell(ref);
+    const v = cell.value;
+    if (v && typeof v === "object" && "formula" in v)
+      cell.value = { formula: v.formula, result: result ?? "" } as ExcelJS.CellFormulaValue;
+  };
+  const counts = new Map<string, number>();
+  layout.targetIds.forEach((id, i) => {
+    const t = catalog.targetById.get(id);
+    if (!t) return;
+    const v = inputs.get(id);
+    const p = assess(progressInputFor(t, v?.actual ?? null, layout.year, v?.baseline ?? null));
+    counts.set(p.status, (counts.get(p.status) ?? 0) + 1);
+    const r = SHEET.firstDataRow + i;
+    withResult(`${COL.elapsed}${r}`, p.elapsed);
+    withResult(`${COL.completion}${r}`, p.completion);
+    withResult(`${COL.expected}${r}`, p.expected);
+    withResult(`${COL.variance}${r}`, p.variance);
+    withResult(`${COL.requiredRate}${r}`, p.requiredRate);
+    withResult(`${COL.status}${r}`, p.status);
+  });
+  // The status counts above the table: =COUNTIF(P7:P26,"已完成") …
+  ws.getRow(SHEET.headerRow - 1).eachCell((cell) => {
+    const m = /COUNTIF\([^,]+,"([^"]+)"\)/.exec(cell.formula ?? "");
+    if (m) withResult(cell.address, counts.get(m[1]) ?? 0);
+  });
+}
+
 function writeSheet(
   ws: ExcelJS.Worksheet,
   layout: ProgressSheetLayout,
   inputs: ReadonlyMap<string, RowInputs>,
+  catalog: Catalog,
 ) {
   // A column font also makes ExcelJS write width 9, which it would otherwise drop as its "default".
   ws.columns = layout.columns.map((c) => ({
@@ -229,6 +269,8 @@ function writeSheet(
       ws.getCell(`${COL.baseline}${r}`).value = v.baseline;
     }
   });
+
+  cacheResults(ws, layout, inputs, catalog);
 
   for (const m of layout.merges) ws.mergeCells(m);
 
@@ -297,6 +339,7 @@ function writeSheet(
 export function layoutToWorkbook(
   layouts: ProgressSheetLayout[],
   inputs: ReadonlyMap<string, RowInputs> = new Map(),
+  catalog: Catalog = getCatalog(),
 ): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "PLAN.* for Excel";
@@ -304,7 +347,7 @@ export function layoutToWorkbook(
   wb.calcProperties = { fullCalcOnLoad: true };
   for (const layout of layouts) {
     const ws = wb.addWorksheet(layout.sheetName, { properties: { defaultRowHeight: 15 } });
-    writeSheet(ws, layout, inputs);
+    writeSheet(ws, layout, inputs, catalog);
   }
   return wb;
 }

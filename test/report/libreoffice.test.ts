@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { getCatalog, progressInputFor } from "../../src/core/catalog";
 import { buildProgressSheet, COLUMNS, plansCovering, SHEET, type ColumnKey } from "../../src/core/layout";
 import { assess, STATUS_ORDER, type Progress } from "../../src/core/methodology";
@@ -104,6 +105,26 @@ function sofficeVersion(): string | null {
   return p.error || p.status !== 0 ? null : p.stdout.trim();
 }
 
+async function poisonStoredResults(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  let n = 0;
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (!cell.formula) return;
+        cell.value = {
+          formula: cell.formula,
+          result: typeof cell.result === "number" ? -999 : "已篡改",
+        } as ExcelJS.CellFormulaValue;
+        n++;
+      }),
+    ),
+  );
+  if (n === 0) throw new Error(`${file}: no formulas to poison`);
+  await wb.xlsx.writeFile(file);
+}
+
 /** Inputs by target id, resolved exactly as the report resolves them. */
 function inputsOf(c: Case): Map<string, RowInputs> {
   const ctx = getContext();
@@ -150,6 +171,9 @@ beforeAll(() => {
       ]);
       if (r.code !== 0) throw new Error(`report ${c.region} failed: ${r.stderr}`);
     }
+    // The report stores each formula's result; overwrite them all with wrong ones, so that passing this test
+    // proves LibreOffice recalculated the formulas rather than showing the stored results.
+    for (const c of CASES) await poisonStoredResults(join(tmp.dir, `${c.region}.xlsx`));
     // One soffice run converts all three workbooks (every sheet to its own CSV).
     const p = spawnSync(
       SOFFICE,

@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { commands } from "../../src/cli/commands";
 import { parseNumber } from "../../src/cli/report";
-import { getCatalog } from "../../src/core/catalog";
+import { getCatalog, progressInputFor } from "../../src/core/catalog";
+import { assess } from "../../src/core/methodology";
 import {
   buildProgressSheet,
   COL,
@@ -75,6 +76,34 @@ describe("layoutToWorkbook", () => {
     expect(ws.getCell(`${COL.baseline}${r}`).value).toBe(0.9);
     // Plan-given baseline untouched.
     expect(ws.getCell(`${COL.baseline}${rowOf(layout, "yy14.hightech_enterprises")}`).value).toBe(312);
+  });
+
+  test("formulas carry their results (for viewers that do not calculate), equal to the methodology", () => {
+    const r = rowOf(layout, "yy14.hightech_enterprises");
+    expect(ws.getCell(`${COL.status}${r}`).result).toBe("进度滞后");
+    expect(ws.getCell(`${COL.elapsed}${r}`).result).toBeCloseTo(0.6, 12);
+    expect(ws.getCell(`${COL.expected}${r}`).result).toBeCloseTo(484.8, 9);
+    expect(ws.getCell(`${COL.variance}${r}`).result).toBeCloseTo(-14.8, 9);
+    // A row without an actual: blank results, status 无法评估.
+    const blank = rowOf(layout, "yy14.rd_intensity");
+    expect(ws.getCell(`${COL.completion}${blank}`).result ?? "").toBe(""); // <v></v>, read back as undefined
+    expect(ws.getCell(`${COL.status}${blank}`).result).toBe("无法评估");
+    // The status counts above the table.
+    const counts = new Map<string, number>();
+    ws.getRow(SHEET.headerRow - 1).eachCell((cell) => {
+      const m = /"([^"]+)"\)$/.exec(cell.formula ?? "");
+      if (m) counts.set(m[1], Number(cell.result));
+    });
+    const expected = new Map<string, number>();
+    for (const id of layout.targetIds) {
+      const v = inputs.get(id);
+      const p = assess(
+        progressInputFor(catalog.targetById.get(id)!, v?.actual ?? null, 2023, v?.baseline ?? null),
+      );
+      expected.set(p.status, (expected.get(p.status) ?? 0) + 1);
+    }
+    for (const [status, n] of counts) expect([status, n]).toEqual([status, expected.get(status) ?? 0]);
+    expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(layout.targetIds.length);
   });
 
   test("a baseline for a row whose 基期值 is not an input cell is refused", () => {
