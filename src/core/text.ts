@@ -17,13 +17,20 @@ export function toSimplified(s: string): string {
 // Only a CJK character can change under t2s; and a string whose every CJK character already occurs in the
 // (simplified) vocabulary has nothing to convert for matching. Such strings skip OpenCC, so the first
 // ordinary query does not pay for building its dictionaries.
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
-const known = new Set<string>();
+const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const known = new Set<number>();
 export function registerSimplifiedVocabulary(names: Iterable<string>): void {
-  for (const n of names) for (const ch of n.match(CJK) ?? []) known.add(ch);
+  for (const n of names)
+    for (let i = 0; i < n.length; i++) {
+      const c = n.charCodeAt(i);
+      if (isCjk(c)) known.add(c);
+    }
 }
 function needsConversion(s: string): boolean {
-  for (const ch of s.match(CJK) ?? []) if (!known.has(ch)) return true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isCjk(c) && !known.has(c)) return true;
+  }
   return false;
 }
 
@@ -88,8 +95,20 @@ export function normalizeRegion(raw: string, simplified = false): string {
   return fold(raw, simplified).replace(TRAILING_PUNCT, "");
 }
 
+// Bigrams of the vocabulary's keys are asked for on every keystroke of a search: keep them.
+const gramCache = new Map<string, Map<string, number>>();
+
 /** Character bigrams of a string (a single character counts as its own gram). */
 function bigrams(s: string): Map<string, number> {
+  const hit = gramCache.get(s);
+  if (hit) return hit;
+  const m = computeBigrams(s);
+  if (gramCache.size > 20_000) gramCache.clear();
+  gramCache.set(s, m);
+  return m;
+}
+
+function computeBigrams(s: string): Map<string, number> {
   const m = new Map<string, number>();
   if (s.length === 1) m.set(s, 1);
   for (let i = 0; i < s.length - 1; i++) {
