@@ -18,38 +18,8 @@ export interface LayoutCell {
   style?: StyleName;
 }
 
-export type ColumnKey =
-  | "seq"
-  | "indicator"
-  | "subject"
-  | "unit"
-  | "baseYear"
-  | "baseline"
-  | "targetYear"
-  | "target"
-  | "kind"
-  | "actual"
-  | "elapsed"
-  | "completion"
-  | "expected"
-  | "variance"
-  | "requiredRate"
-  | "status"
-  | "source"
-  | "note"
-  | "id";
-
-export interface ColumnSpec {
-  key: ColumnKey;
-  title: string;
-  width: number;
-  hidden?: boolean;
-  /** Cells the statistician types into; kept on refresh. */
-  input?: boolean;
-}
-
 /** Column order of the table; column titles are how a refresh recognises columns. */
-export const COLUMNS: ColumnSpec[] = [
+const COLUMN_LIST = [
   { key: "seq", title: "序号", width: 5 },
   { key: "indicator", title: "指标", width: 30 },
   { key: "subject", title: "主体", width: 14 },
@@ -69,7 +39,21 @@ export const COLUMNS: ColumnSpec[] = [
   { key: "source", title: "出处", width: 48 },
   { key: "note", title: "备注", width: 20, input: true },
   { key: "id", title: "目标ID", width: 4, hidden: true },
-];
+] as const;
+
+/** A column of the table, by key (the keys come from the list above). */
+export type ColumnKey = (typeof COLUMN_LIST)[number]["key"];
+
+export interface ColumnSpec {
+  key: ColumnKey;
+  title: string;
+  width: number;
+  hidden?: boolean;
+  /** Cells the statistician types into; kept on refresh. */
+  input?: boolean;
+}
+
+export const COLUMNS: ColumnSpec[] = [...COLUMN_LIST];
 
 /** 0-based column index → "A", "B", … */
 export function colLetter(i: number): string {

@@ -1,5 +1,5 @@
 // The name resolver: (region, indicator, year) → one target, or a #N/A with suggestions. Never a guess.
-import type { Catalog, CatalogObservation, CatalogTarget } from "./catalog";
+import type { Catalog, CatalogTarget } from "./catalog";
 import { notFound, PlanError } from "./errors";
 import type { Region } from "./schema";
 import { normalizeIndicator, normalizeRegion, similarity } from "./text";
@@ -161,11 +161,6 @@ export class Resolver {
       `${region.name}“${name}”在${year}年有多个规划目标,无法确定取哪一个:${plans.join(";")}`,
       plans,
     );
-  }
-
-  /** A past figure (基期值 or history) for the region and indicator in that year, if the documents give one. */
-  observation(region: Region, indicatorId: string, year: number): CatalogObservation | null {
-    return this.catalog.observationsOf(region.id, indicatorId).find((o) => o.year === year) ?? null;
   }
 }
 

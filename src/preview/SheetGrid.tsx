@@ -1,7 +1,7 @@
 // The active sheet as an Excel-like grid: row/column headers, computed values, yellow input cells you can type into.
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, type KeyboardEvent } from "react";
-import { colLetter } from "../core/layout";
+import { colLetter, SHEET } from "../core/layout";
 import type { PreviewCell, PreviewSheet } from "../shared/memory-workbook";
 import { a1, parseRange } from "../shared/workbook";
 import { cellLook } from "./cellLook";
@@ -18,7 +18,17 @@ const EXTRA_COLS = 4;
 const MIN_ROWS = 30;
 const MIN_COLS = 12;
 /** The progress sheet's header row (0-based), whose titles name the input cells. */
-const HEADER_ROW = 5;
+const HEADER_ROW = SHEET.headerRow - 1;
+
+/** Column letters and row numbers look alike. */
+const HEAD = {
+  position: "sticky",
+  backgroundColor: tokens.colorNeutralBackground3,
+  fontWeight: 400,
+  color: tokens.colorNeutralForeground3,
+  borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+  borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+} as const;
 
 const useStyles = makeStyles({
   table: {
@@ -28,29 +38,8 @@ const useStyles = makeStyles({
     fontSize: "13px",
     outline: "none",
   },
-  colHead: {
-    position: "sticky",
-    top: 0,
-    zIndex: 2,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: 400,
-    color: tokens.colorNeutralForeground3,
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    height: "22px",
-  },
-  rowHead: {
-    position: "sticky",
-    left: 0,
-    zIndex: 1,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: 400,
-    color: tokens.colorNeutralForeground3,
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    width: "36px",
-    textAlign: "center",
-  },
+  colHead: { ...HEAD, top: 0, zIndex: 2, height: "22px" },
+  rowHead: { ...HEAD, left: 0, zIndex: 1, width: "36px", textAlign: "center" },
   corner: { left: 0, zIndex: 3 },
   cell: {
     borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
