@@ -8,6 +8,7 @@ import plan001 from "../../data/plans/001-zhongshan-gba-2019.json";
 import plan002 from "../../data/plans/002-shanwei-chengqu.json";
 import plan003 from "../../data/plans/003-zhongshan-towns.json";
 import plan004 from "../../data/plans/004-yiyang-14th.json";
+import { LEXICON_SURFACES } from "./lexicon";
 import type { Indicator, Observation, Plan, Region, Target } from "./schema";
 import { normalizeIndicator, normalizeRegion, registerSimplifiedVocabulary } from "./text";
 import type { ProgressInput } from "./methodology";
@@ -62,10 +63,10 @@ export class Catalog {
     rawIndicators: unknown,
   ) {
     this.regions = (rawRegions as Partial<Region>[]).map(
-      (r) => ({ parent: null, aliases: [], ...r }) as Region,
+      (r) => ({ parent: null, aliases: [], enclosing: [], ...r }) as Region,
     );
     this.indicators = (rawIndicators as Partial<Indicator>[]).map(
-      (i) => ({ aliases: [], direction: "higher", ...i }) as Indicator,
+      (i) => ({ aliases: [], direction: "higher", flow: false, ...i }) as Indicator,
     );
     for (const r of this.regions) {
       this.regionById.set(r.id, r);
@@ -86,6 +87,7 @@ export class Catalog {
     for (const raw of rawPlans) this.addPlan(withDefaults(raw as Plan));
     this.buildRegionKeys();
     registerSimplifiedVocabulary(this.regionByKey.keys());
+    registerSimplifiedVocabulary(LEXICON_SURFACES);
     registerSimplifiedVocabulary(this.indicatorByKey.keys());
     for (const labels of this.labelKeysByRegion.values()) registerSimplifiedVocabulary(labels.keys());
   }

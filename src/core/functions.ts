@@ -5,6 +5,7 @@ import { getCatalog, progressInputFor, type Catalog, type CatalogTarget } from "
 import { badValue, notFound } from "./errors";
 import { COMPARISON_LABEL, describeTarget, KIND_LABEL, sourceOf, subjectOf } from "./labels";
 import { assess, type Progress } from "./methodology";
+import { nameFor } from "./matching";
 import { appliesTo, Resolver, targetYears } from "./resolver";
 import { searchTargets } from "./search";
 import { fold } from "./text";
@@ -121,10 +122,23 @@ function targetOf(args: Args, ctx: Context): CatalogTarget {
   return ctx.resolver.target(args[0] as string, args[1] as string, args[2] as number | null);
 }
 
+/** The target and a converter from its unit to the unit the label claims (技术合同交易额（万元）). */
+function claimedOf(args: Args, ctx: Context) {
+  const { target: t, unit } = ctx.resolver.resolve(
+    args[0] as string,
+    args[1] as string,
+    args[2] as number | null,
+  );
+  return { t, unit, toClaim: (v: number) => (unit ? convert(v, t.unit, unit) : v) };
+}
+
 function progressOf(args: Args, ctx: Context): { t: CatalogTarget; p: Progress; asOf: number } {
-  const t = targetOf(args, ctx);
+  const { t, unit } = claimedOf(args, ctx);
   const asOf = args[4] as number;
-  return { t, p: assess(progressInputFor(t, args[3] as number | null, asOf)), asOf };
+  const raw = args[3] as number | null;
+  // An actual written in the label's unit is converted to the plan's before it is compared.
+  const actual = raw !== null && unit ? convert(raw, unit, t.unit) : raw;
+  return { t, p: assess(progressInputFor(t, actual, asOf)), asOf };
 }
 
 /** Why a derived value is missing, in words a statistician can act on. */
@@ -196,7 +210,7 @@ function fieldKey(raw: string): string {
 
 /** =PLAN.TARGET("益阳","高新技术企业",2025) for a target (entities are addressed as regions). */
 export function formulaFor(t: CatalogTarget, fn: FunctionId = "TARGET"): string {
-  return `=PLAN.${fn}("${t.regionDef.name}","${t.indicatorDef.name}",${t.targetYear})`;
+  return `=PLAN.${fn}("${t.regionDef.name}","${nameFor(t)}",${t.targetYear})`;
 }
 
 export const LIST_HEADER = [
@@ -221,8 +235,8 @@ export const FUNCTIONS: FunctionSpec[] = [
     params: [P.region, P.indicator, optional(P.year), P.unit],
     result: "number",
     impl: (a, ctx) => {
-      const t = targetOf(a, ctx);
-      return convert(t.threshold, t.unit, a[3] as string | null);
+      const { t, unit } = claimedOf(a, ctx);
+      return convert(t.threshold, t.unit, (a[3] as string | null) ?? unit);
     },
   },
   {
@@ -237,7 +251,8 @@ export const FUNCTIONS: FunctionSpec[] = [
       const year = a[2] as number | null;
       const targets = ctx.catalog.targetsOf(region.id, ind);
       const obs = ctx.catalog.observationsOf(region.id, ind);
-      const unit = a[3] as string | null;
+      const planUnit = targets[0]?.unit ?? obs[0]?.unit;
+      const unit = (a[3] as string | null) ?? ctx.resolver.claim(a[1] as string, planUnit);
       if (year !== null && !targets.some((t) => appliesTo(t, year))) {
         const o = obs.find((x) => x.year === year);
         if (o) return convert(o.value, o.unit, unit);
@@ -292,10 +307,10 @@ export const FUNCTIONS: FunctionSpec[] = [
     params: [P.region, P.indicator, { ...P.year, optional: false }, P.asOfYear],
     result: "number",
     impl: (a, ctx) => {
-      const t = targetOf(a, ctx);
+      const { t, toClaim } = claimedOf(a, ctx);
       const asOf = a[3] as number;
       const p = assess(progressInputFor(t, null, asOf));
-      return p.expected ?? missing("预期值", t, p, asOf, null);
+      return p.expected === null ? missing("预期值", t, p, asOf, null) : toClaim(p.expected);
     },
   },
   {
@@ -318,7 +333,8 @@ export const FUNCTIONS: FunctionSpec[] = [
     result: "number",
     impl: (a, ctx) => {
       const { t, p, asOf } = progressOf(a, ctx);
-      return p.variance ?? missing("差额", t, p, asOf, a[3] as number | null);
+      if (p.variance === null) return missing("差额", t, p, asOf, a[3] as number | null);
+      return claimedOf(a, ctx).toClaim(p.variance);
     },
   },
   {

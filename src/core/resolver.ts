@@ -1,145 +1,241 @@
 // The name resolver: (region, indicator, year) → one target, or a #N/A with suggestions. Never a guess.
+// A name is read into facets (meaning.ts) and a target is accepted only when every facet agrees; a word
+// that is not understood, a facet that differs, or two targets that fit make a #N/A that says why.
 import type { Catalog, CatalogTarget } from "./catalog";
 import { notFound, PlanError } from "./errors";
+import {
+  explainMismatch,
+  fits,
+  indexRegion,
+  measureFits,
+  readLabel,
+  type Entry,
+  type Label,
+} from "./matching";
+import type { Parsed } from "./meaning";
 import type { Region } from "./schema";
-import { normalizeIndicator, normalizeRegion, similarity } from "./text";
+import { normalizeRegion, similarity } from "./text";
+import { claimedUnit } from "./units";
 
-/** Fuzzy matches are accepted only above this similarity … */
-export const FUZZY_ACCEPT = 0.6;
-/** … and only when the runner-up (a different indicator) trails by this much. */
-export const FUZZY_MARGIN = 0.15;
-const REGION_FUZZY_ACCEPT = 0.8;
 const MAX_NAME = 200;
+const PROVINCE =
+  /^(北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?/;
 
-interface Scored {
-  id: string;
-  name: string;
-  score: number;
+/** A resolved target with the unit its label claimed (null: the plan's own unit). */
+export interface Resolved {
+  target: CatalogTarget;
+  unit: string | null;
 }
 
 export class Resolver {
-  private cache = new Map<string, CatalogTarget | PlanError>();
+  private cache = new Map<string, Resolved | PlanError>();
+  private entries = new Map<string, Entry[]>();
 
   constructor(readonly catalog: Catalog) {}
 
   region(raw: string): Region {
     const k = normalizeRegion(raw.slice(0, MAX_NAME));
+    const hit = this.regionByKey(k);
+    if (hit) return hit;
+    const province = PROVINCE.exec(k);
+    const rest = province ? k.slice(province[0].length) : k;
+    if (province && rest) {
+      const r = this.regionByKey(rest);
+      const own = r && this.provinceOf(r);
+      if (r && own && own === province[1]) return r;
+      if (r && own) throw notFound(`${r.fullName}属于${own},不是${province[0]}。请检查地区名称`, [r.name]);
+    }
+    const district = this.catalog.regions.find((r) =>
+      r.enclosing.some((n) => normalizeRegion(n, true) === rest),
+    );
+    if (district)
+      throw notFound(
+        `未收录${raw.trim().slice(0, 20)}本级的规划;收录的是其下辖的${district.fullName}。` +
+          `如要查${district.fullName}的目标,请把地区写作“${district.name}”`,
+        [district.name],
+      );
+    const suggestions = this.nearRegions(k);
+    throw notFound(`未找到地区“${clip(raw)}”。您是不是要找:${suggestions.join("、")}?`, suggestions);
+  }
+
+  /** A region by its exact key, or a sub-area written with its city in front (中山市火炬开发区). */
+  private regionByKey(k: string): Region | undefined {
     const hit = this.catalog.regionByKey.get(k);
     if (hit) return hit;
-    const scored = this.catalog.regions
+    for (const r of this.catalog.regions) {
+      if (!r.parent) continue;
+      const p = this.catalog.regionById.get(r.parent)!;
+      for (const prefix of [p.fullName, p.name]) {
+        const key = normalizeRegion(prefix, true);
+        if (k.startsWith(key) && this.catalog.regionByKey.get(k.slice(key.length)) === r) return r;
+      }
+    }
+    return undefined;
+  }
+
+  private provinceOf(r: Region): string | undefined {
+    return r.province ?? (r.parent ? this.catalog.regionById.get(r.parent)?.province : undefined);
+  }
+
+  private nearRegions(k: string): string[] {
+    return this.catalog.regions
       .map((r) => ({
         r,
         score: Math.max(
           ...[r.name, r.fullName, ...r.aliases].map((n) => similarity(k, normalizeRegion(n, true))),
         ),
       }))
-      .sort((a, b) => b.score - a.score);
-    const [best, second] = scored;
-    if (best && best.score >= REGION_FUZZY_ACCEPT && (!second || best.score - second.score >= FUZZY_MARGIN))
-      return best.r;
-    const suggestions = scored.slice(0, 3).map((s) => s.r.name);
-    throw notFound(`未找到地区“${clip(raw)}”。您是不是要找:${suggestions.join("、")}?`, suggestions);
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 3)
+      .map((s) => s.r.name);
   }
 
-  /** Every key each indicator of a region answers to (built with the catalog). */
-  private regionKeys(regionId: string): Map<string, Set<string>> {
-    return this.catalog.keysByRegion.get(regionId) ?? new Map();
+  /** What each target and observation of a region means (built on first use per region). */
+  private entriesOf(regionId: string): Entry[] {
+    let e = this.entries.get(regionId);
+    if (!e) this.entries.set(regionId, (e = indexRegion(this.catalog, regionId)));
+    return e;
   }
 
-  /** Resolve an indicator name or a decorated row label within one region. */
+  /** Resolve an indicator name or a decorated row label within one region: an indicator id. */
   indicator(region: Region, raw: string): string {
-    const k = normalizeIndicator(raw.slice(0, MAX_NAME));
-    if (!k) throw notFound(`指标名称为空。请填写指标名称,例如“高新技术企业”`);
-    const inRegion = this.regionKeys(region.id);
-    const exact = this.catalog.indicatorByKey.get(k) ?? this.catalog.labelKeysByRegion.get(region.id)?.get(k);
-    if (exact && inRegion.has(exact)) return exact;
-    if (exact) throw this.notInRegion(region, exact);
-
-    const scored = this.score(k, inRegion);
-    const [best, second] = scored;
-    // A fragment found inside the names of two or more indicators (年均增速, 占GDP比重) is ambiguous.
-    const containing = [...inRegion].filter(([, keys]) => [...keys].some((key) => key.includes(k))).length;
-    if (
-      best &&
-      best.score >= FUZZY_ACCEPT &&
-      (!second || best.score - second.score >= FUZZY_MARGIN) &&
-      containing < 2
-    )
-      return best.id;
-    let suggestions = scored.filter((s) => s.score > 0).slice(0, 3);
-    if (suggestions.length === 0) suggestions = scored.slice(0, 3);
-    const names = suggestions.map((s) => s.name);
-    const why =
-      containing >= 2 || (best && best.score >= FUZZY_ACCEPT)
-        ? "名称与多个指标同样接近,为避免取错数不作猜测"
-        : `${region.name}的规划中没有这个指标`;
-    throw notFound(`未找到指标“${clip(raw)}”(${why})。您是不是要找:${names.join("、")}?`, names);
+    return this.match(region, readLabel(raw.slice(0, MAX_NAME)), raw);
   }
 
-  private score(k: string, inRegion: Map<string, Set<string>>): Scored[] {
-    const out: Scored[] = [];
-    for (const [id, keys] of inRegion) {
-      let best = 0;
-      for (const key of keys) best = Math.max(best, similarity(k, key));
-      out.push({ id, name: this.catalog.indicatorById.get(id)!.name, score: best });
+  private match(region: Region, label: Label, raw: string): string {
+    if (!label.key) throw notFound(`指标名称为空。请填写指标名称,例如“高新技术企业”`);
+    const entries = this.entriesOf(region.id);
+    const exact =
+      this.catalog.indicatorByKey.get(label.key) ??
+      this.catalog.labelKeysByRegion.get(region.id)?.get(label.key);
+    const hits = label.parsed.ok ? this.fitting(label.parsed.parsed, entries) : [];
+    if (hits.length === 1) return hits[0];
+    // A reviewed alias (智能家居产业集群) may be shorter than its facets, but never of another measure.
+    const trusted = exact && entries.filter((e) => e.indicator === exact);
+    if (hits.length === 0 && trusted && trusted.length) {
+      const m = label.parsed.ok ? label.parsed.parsed.facets.measure : null;
+      if (m === null || trusted.every((e) => measureFits(m, e.facets.measure, e.flow))) return exact;
     }
-    return out.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, "zh"));
-  }
-
-  /** The indicator exists, but not for this region: point to the entities or regions that have it. */
-  private notInRegion(region: Region, indicatorId: string): PlanError {
-    const name = this.catalog.indicatorById.get(indicatorId)!.name;
-    const holders = [
-      ...new Set(this.catalog.targets.filter((t) => t.indicator === indicatorId).map((t) => t.regionDef)),
-    ];
-    const children = holders.filter((r) => r.parent === region.id);
-    if (children.length) {
-      const names = children.map((r) => r.name);
-      return notFound(
-        `${region.name}本级规划没有“${name}”的目标;该目标属于下列主体,请把主体名称作为地区参数:${names.join("、")}`,
+    if (!label.parsed.ok) {
+      const near = this.nearNames(label.key, entries);
+      const words = label.parsed.unknown.filter(Boolean);
+      throw notFound(
+        `未找到指标“${clip(raw)}”:` +
+          (words.length ? `无法确定“${words.join("”“")}”的含义,为避免取错数不作猜测` : "名称不完整") +
+          (near.length ? `。您是不是要找:${near.join("、")}?` : ""),
+        near,
+      );
+    }
+    if (hits.length > 1) {
+      const names = hits.map((id) => entries.find((e) => e.indicator === id)!.name);
+      throw notFound(
+        `指标“${clip(raw)}”同时符合${names.length}个指标(${names.join("、")}),为避免取错数不作猜测。请写出完整的指标名称`,
         names.slice(0, 3),
       );
     }
-    const elsewhere = holders.map((r) => r.name);
-    const near = this.score(normalizeIndicator(name, true), this.regionKeys(region.id))
-      .filter((s) => s.score > 0)
+    throw this.mismatch(region, label, raw, entries, exact);
+  }
+
+  private fitting(q: Parsed, entries: Entry[]): string[] {
+    return [...new Set(entries.filter((e) => fits(q.facets, e)).map((e) => e.indicator))];
+  }
+
+  /** No target of the region fits: say what differs, where else it exists, and what is near. */
+  private mismatch(region: Region, label: Label, raw: string, entries: Entry[], exact?: string): PlanError {
+    const q = label.parsed.ok ? label.parsed.parsed : null;
+    const why: string[] = [];
+    const near: string[] = [];
+    if (q)
+      for (const e of entries) {
+        const diff = explainMismatch(q, e);
+        if (!diff) continue;
+        const name = e.name;
+        if (near.includes(name)) continue;
+        near.push(name);
+        why.push(`规划中的“${name}”${diff}`);
+      }
+    const elsewhere = this.holders(q, exact).filter((r) => r.id !== region.id);
+    const children = elsewhere.filter((r) => r.parent === region.id);
+    const parts = [`${region.name}的规划中没有“${clip(raw)}”的目标`];
+    if (why.length) parts.push(why.slice(0, 3).join(";"));
+    if (children.length)
+      parts.push(`该目标属于下列主体,请把主体名称作为地区参数:${children.map((r) => r.name).join("、")}`);
+    else if (elsewhere.length) parts.push(`有此目标的地区:${elsewhere.map((r) => r.name).join("、")}`);
+    const suggestions = [...near, ...children.map((r) => r.name), ...this.nearNames(label.key, entries)];
+    const unique = [...new Set(suggestions)].slice(0, 3);
+    if (!why.length && !children.length && unique.length) parts.push(`您是不是要找:${unique.join("、")}?`);
+    return notFound(parts.join("。"), unique);
+  }
+
+  /** Regions (entities included) that have a target fitting the query. */
+  private holders(q: Parsed | null, exact?: string): Region[] {
+    const out: Region[] = [];
+    for (const r of this.catalog.regions) {
+      const es = this.entriesOf(r.id);
+      if (es.some((e) => e.hasTarget && (e.indicator === exact || (q && fits(q.facets, e))))) out.push(r);
+    }
+    return out;
+  }
+
+  /** Up to three indicator names of the region closest in spelling (suggestions only, never accepted). */
+  private nearNames(key: string, entries: Entry[]): string[] {
+    const scored = new Map<string, number>();
+    for (const e of entries) {
+      const name = e.name;
+      const s = Math.max(...e.keys.map((k) => similarity(key, k)));
+      scored.set(name, Math.max(scored.get(name) ?? 0, s));
+    }
+    return [...scored]
+      .filter(([, s]) => s > 0)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh"))
       .slice(0, 3)
-      .map((s) => s.name);
-    return notFound(
-      `${region.name}的规划中没有“${name}”的目标` +
-        (near.length ? `。您是不是要找:${near.join("、")}?` : "") +
-        (elsewhere.length ? `(有此目标的地区:${elsewhere.join("、")})` : ""),
-      near.length ? near : elsewhere.slice(0, 3),
-    );
+      .map(([n]) => n);
   }
 
   /**
-   * One target for (region, indicator, year). year null → the latest plan's target.
-   * Results (and errors) are cached by the raw arguments.
+   * One target for (region, indicator, year), with the unit its label claims. year null → the latest plan's
+   * target. Results (and errors) are cached by the raw arguments.
    */
-  target(regionRaw: string, indicatorRaw: string, year: number | null): CatalogTarget {
-    const ck = `${regionRaw}\u0000${indicatorRaw}\u0000${year ?? ""}`;
+  resolve(regionRaw: string, indicatorRaw: string, year: number | null): Resolved {
+    const ck = JSON.stringify([regionRaw, indicatorRaw, year]);
     const cached = this.cache.get(ck);
     if (cached instanceof PlanError) throw cached;
     if (cached) return cached;
     try {
-      const t = this.resolveTarget(regionRaw, indicatorRaw, year);
-      this.remember(ck, t);
-      return t;
+      const r = this.resolveUncached(regionRaw, indicatorRaw, year);
+      this.remember(ck, r);
+      return r;
     } catch (e) {
       if (e instanceof PlanError) this.remember(ck, e);
       throw e;
     }
   }
 
-  private remember(k: string, v: CatalogTarget | PlanError) {
+  /** The unit a label claims, checked against the plan's unit (null when it claims none). */
+  claim(indicatorRaw: string, planUnit: string): string | null {
+    const { unit } = readLabel(indicatorRaw.slice(0, MAX_NAME));
+    return unit === null ? null : claimedUnit(unit, planUnit, indicatorRaw);
+  }
+
+  target(regionRaw: string, indicatorRaw: string, year: number | null): CatalogTarget {
+    return this.resolve(regionRaw, indicatorRaw, year).target;
+  }
+
+  private remember(k: string, v: Resolved | PlanError) {
     if (this.cache.size > 20000) this.cache.clear();
     this.cache.set(k, v);
   }
 
-  private resolveTarget(regionRaw: string, indicatorRaw: string, year: number | null): CatalogTarget {
+  private resolveUncached(regionRaw: string, indicatorRaw: string, year: number | null): Resolved {
     const region = this.region(regionRaw);
-    const ind = this.indicator(region, indicatorRaw);
+    const label = readLabel(indicatorRaw.slice(0, MAX_NAME));
+    const ind = this.match(region, label, indicatorRaw);
+    const target = this.pickYear(region, ind, year);
+    const unit = label.unit === null ? null : claimedUnit(label.unit, target.unit, indicatorRaw);
+    return { target, unit };
+  }
+
+  private pickYear(region: Region, ind: string, year: number | null): CatalogTarget {
     const name = this.catalog.indicatorById.get(ind)!.name;
     const all = this.catalog.targetsOf(region.id, ind);
     if (all.length === 0) {

@@ -25,6 +25,17 @@ export type TargetKind = z.infer<typeof TargetKind>;
 export const Dimension = z.enum(["count", "share", "money", "people", "ratio", "rate", "multiple"]);
 export type Dimension = z.infer<typeof Dimension>;
 
+/** What an indicator means, in the parser's terms (meaning.ts): a query must agree on every facet. */
+export const Facets = z.object({
+  subject: z.array(z.string()).min(1),
+  scope: z.array(z.string()),
+  aspect: z.string().nullable(),
+  measure: z.enum(["level", "increment", "cumulative", "per_year", "growth", "share", "multiple"]),
+  denominator: z.string().nullable(),
+  density: z.string().nullable(),
+  tier: z.string().nullable(),
+});
+
 export const Indicator = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
   name: z.string().min(1), // canonical zh-CN name
@@ -34,6 +45,12 @@ export const Indicator = z.object({
   direction: z.enum(["higher", "lower"]).default("higher"),
   /** Money values and multiples grow geometrically; counts, levels and shares linearly. */
   path: z.enum(["linear", "geometric"]),
+  facets: Facets,
+  /**
+   * The subject is itself a flow (引进研发人才, 举办人才交流活动): a level target counts what was added, so
+   * 新增/累计 and the bare name mean the same figure.
+   */
+  flow: z.boolean().default(false),
 });
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -44,6 +61,13 @@ export const Region = z.object({
   kind: z.enum(["city", "district", "sub_area", "institution"]),
   parent: z.string().nullable().default(null),
   aliases: z.array(z.string()).default([]),
+  /** Province (短名, 如“广东”): a query may prefix it, never contradict it. */
+  province: z.string().optional(),
+  /**
+   * Names of the enclosing city (汕尾, 汕尾市) for a district the catalog has without its city: they never
+   * resolve to the district, they get a #N/A naming it.
+   */
+  enclosing: z.array(z.string()).default([]),
 });
 export type Region = z.infer<typeof Region>;
 

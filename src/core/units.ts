@@ -70,3 +70,37 @@ export function convert(value: number, from: string, to: string | null | undefin
   }
   return clean((value * a.factor) / b.factor);
 }
+
+/** "件/万人" → "件": the unit of a density, as a label writes it. */
+function baseUnit(raw: string): string {
+  return fold(raw)
+    .replace(/^单位[:：]?/, "")
+    .replace(/\/(每)?(万|百万|十万)?人口?$/, "");
+}
+
+/** Is this bracketed text a unit (万元, %, 家, 件/万人)? */
+export function isUnitText(raw: string): boolean {
+  return canonicalUnit(baseUnit(raw)) !== null;
+}
+
+/**
+ * A unit a row label claims (“技术合同交易额（万元）”) against the plan's unit. Same dimension: the unit to
+ * convert to (count units — 家, 个, 项 — all name the same count, so the plan's own). Otherwise #VALUE!
+ * naming both units.
+ */
+export function claimedUnit(claim: string, planUnit: string, label: string): string {
+  const c = canonicalUnit(baseUnit(claim));
+  const p = canonicalUnit(planUnit) ?? planUnit;
+  const a = c ? UNITS[c] : undefined;
+  const b = UNITS[p];
+  if (c && a && b) {
+    if (a.dim === b.dim) return c;
+    if (a.dim.startsWith("count:") && b.dim.startsWith("count:")) return p;
+  }
+  throw new PlanError(
+    "#VALUE!",
+    `“${label.slice(0, 30)}”标注的单位“${claim}”与规划单位“${planUnit}”不是同一量纲,无法换算。` +
+      `请改正行标题中的单位,或去掉单位按规划原单位“${planUnit}”取数`,
+    [planUnit],
+  );
+}

@@ -203,10 +203,13 @@ describe("indicators", () => {
 describe("years", () => {
   it("a per-year target applies to every year of its period (力爭每年新增1家省級以上工程實驗室)", () => {
     for (const y of [2019, 2020, 2021, 2022])
-      expect(valueOf(target("中山", "省级以上工程实验室", y))).toBe(1);
-    const o = expectNA(target("中山", "省级以上工程实验室", 2023));
+      expect(valueOf(target("中山", "每年新增省级以上工程实验室", y))).toBe(1);
+    const o = expectNA(target("中山", "每年新增省级以上工程实验室", 2023));
     expect(o.message).toContain("2019-2022");
-    expect(expectNA(target("中山", "省级以上工程实验室", 2018)).message).toContain("2019-2022");
+    expect(expectNA(target("中山", "新增省级以上工程实验室", 2018)).message).toContain("2019-2022");
+    // The bare name is the stock of labs, which the plan does not target: refused, pointing to the new one.
+    const stock = expectNA(target("中山", "省级以上工程实验室", 2020));
+    expect(stock.suggestions[0]).toBe("每年新增省级以上工程实验室");
   });
 
   it("a year without a target is #N/A listing the years that have one", () => {

@@ -1,0 +1,178 @@
+// Matching a query's meaning against the catalog: what each target of a region means (its indicator's
+// declared facets, with the measure its kind gives), when a query fits one, and how to say why it doesn't.
+import type { Catalog, CatalogTarget } from "./catalog";
+import {
+  facetKey,
+  foldName,
+  parseName,
+  type Facets,
+  type Measure,
+  type Parsed,
+  type ParseResult,
+} from "./meaning";
+import { fold, normalizeIndicator } from "./text";
+import { isUnitText } from "./units";
+import type { Indicator, TargetKind } from "./schema";
+
+/** One thing a region has a figure for: a target's meaning, or an indicator with history only. */
+export interface Entry {
+  indicator: string;
+  /** A name that resolves to it (see nameFor). */
+  name: string;
+  facets: Facets;
+  flow: boolean;
+  combined: boolean;
+  /** A target stands behind it (not only history). */
+  hasTarget: boolean;
+  /** Normalized names (indicator name, aliases, the plan's label) for spelling suggestions. */
+  keys: string[];
+}
+
+/** A query label: its lookup key, the unit it claims, and its meaning. */
+export interface Label {
+  key: string;
+  unit: string | null;
+  parsed: ParseResult;
+}
+
+const TRAILING_PUNCT = /[:;,.、。,;!?*]+$/;
+const TRAILING_BRACKET = /\(([^()]{1,12})\)$/;
+
+/** Read a name or row label: “2.R&D经费投入强度(%)” → key 研发经费投入强度, unit %, facets. */
+export function readLabel(raw: string): Label {
+  let s = fold(raw).replace(/r&d/g, "研发").replace(TRAILING_PUNCT, "");
+  let unit: string | null = null;
+  const m = TRAILING_BRACKET.exec(s);
+  if (m && isUnitText(m[1])) {
+    unit = m[1].replace(/^单位[:：]?/, "");
+    s = s.slice(0, m.index);
+  }
+  return { key: normalizeIndicator(s), unit, parsed: parseName(foldName(s)) };
+}
+
+const KIND_MEASURE: Partial<Record<TargetKind, Measure>> = {
+  growth_rate: "growth",
+  multiple: "multiple",
+  cumulative: "cumulative",
+  per_year: "per_year",
+  share: "share",
+};
+
+/** Every target and observation of a region, as entries (one per indicator and meaning). */
+export function indexRegion(catalog: Catalog, regionId: string): Entry[] {
+  const out = new Map<string, Entry>();
+  const add = (indicatorId: string, measure: Measure | undefined, label: string | null) => {
+    const hasTarget = label !== null;
+    const ind = catalog.indicatorById.get(indicatorId)!;
+    const facets = { ...ind.facets, measure: measure ?? ind.facets.measure };
+    const k = `${indicatorId}|${facetKey(facets)}`;
+    let e = out.get(k);
+    if (!e) {
+      const keys = (catalog.indicatorKeys.get(indicatorId) ?? []).slice();
+      const name = workingName(ind, facets.measure);
+      e = {
+        indicator: indicatorId,
+        name,
+        facets,
+        flow: ind.flow,
+        combined: facets.subject.length > 1,
+        hasTarget,
+        keys,
+      };
+      out.set(k, e);
+    }
+    if (label) e.keys.push(normalizeIndicator(label, true));
+  };
+  for (const t of catalog.targetsByRegion.get(regionId) ?? [])
+    add(t.indicator, KIND_MEASURE[t.kind], t.label);
+  for (const o of catalog.observations)
+    if (o.region === regionId && !catalog.targetsOf(regionId, o.indicator).length)
+      add(o.indicator, undefined, null);
+  return [...out.values()];
+}
+
+/**
+ * The indicator's name, with the measure the target adds where the name alone means another figure: a
+ * per-year target of 省级以上工程实验室 is “每年新增省级以上工程实验室”, a 翻番 of 专业镇经济总量 is
+ * “专业镇经济总量倍数”. Formulas, suggestions and sheets use it, so every name they show resolves.
+ */
+function workingName(ind: Indicator, measure: Measure): string {
+  if (measureFits(ind.facets.measure, measure, ind.flow)) return ind.name;
+  const prefix: Partial<Record<Measure, string>> = {
+    per_year: "每年新增",
+    cumulative: "累计新增",
+    increment: "新增",
+  };
+  const suffix: Partial<Record<Measure, string>> = { multiple: "倍数", growth: "增速", share: "比重" };
+  return `${prefix[measure] ?? ""}${ind.name}${suffix[measure] ?? ""}`;
+}
+
+/** The name that resolves to a target in its region (the indicator's, or with its measure added). */
+export function nameFor(t: CatalogTarget): string {
+  return workingName(t.indicatorDef, KIND_MEASURE[t.kind] ?? t.indicatorDef.facets.measure);
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function measureFits(q: Measure, t: Measure, flow: boolean): boolean {
+  if (q === t) return true;
+  if (q === "increment" && (t === "cumulative" || t === "per_year")) return true;
+  // A flow's level is what was added: 引进研发人才 = 新引进研发人才 = 累计引进研发人才.
+  if (flow) {
+    const added = (m: Measure) => m === "level" || m === "increment" || m === "cumulative";
+    if (added(q) && (added(t) || (q !== "cumulative" && t === "per_year"))) return true;
+  }
+  return false;
+}
+
+/** Does a query's meaning fit an entry? Every facet equal; a share may leave its denominator unsaid. */
+export function fits(q: Facets, e: Entry): boolean {
+  const t = e.facets;
+  return (
+    sameSet(q.subject, t.subject) &&
+    sameSet(q.scope, t.scope) &&
+    q.aspect === t.aspect &&
+    q.density === t.density &&
+    q.tier === t.tier &&
+    measureFits(q.measure, t.measure, e.flow) &&
+    (q.denominator === null || q.denominator === t.denominator)
+  );
+}
+
+const MEASURE_LABEL: Record<Measure, string> = {
+  level: "总量(存量)",
+  increment: "新增量",
+  cumulative: "累计新增量",
+  per_year: "每年新增量",
+  growth: "增速",
+  share: "比重",
+  multiple: "倍数(翻番/倍增)",
+};
+
+const tierLabel = (t: string | null) => (t ? t.replace(/\+/g, "以上") : "未分级");
+const listLabel = (xs: string[]) => (xs.length ? xs.join("、") : "未限定");
+
+/**
+ * Why an entry that shares the query's subject does not fit it, in words ("是省级,不是国家级"); null when the
+ * entry is about something else altogether.
+ */
+export function explainMismatch(q: Parsed, e: Entry): string | null {
+  const a = q.facets;
+  const t = e.facets;
+  if (!sameSet(a.subject, t.subject)) {
+    const part = a.subject.every((s) => t.subject.includes(s));
+    return part && e.combined
+      ? `是合并统计的目标(${t.subject.join("、")}),规划没有单列“${a.subject.join("、")}”`
+      : null;
+  }
+  const diffs: string[] = [];
+  if (!measureFits(a.measure, t.measure, e.flow))
+    diffs.push(`是${MEASURE_LABEL[t.measure]},不是${MEASURE_LABEL[a.measure]}`);
+  if (a.tier !== t.tier) diffs.push(`层级是${tierLabel(t.tier)},不是${tierLabel(a.tier)}`);
+  if (a.density !== t.density) diffs.push(`口径是${t.density ?? "总数"},不是${a.density ?? "总数"}`);
+  if (a.aspect !== t.aspect) diffs.push(`统计的是${t.aspect ?? "数量"},不是${a.aspect ?? "数量"}`);
+  if (!sameSet(a.scope, t.scope)) diffs.push(`统计范围是${listLabel(t.scope)},不是${listLabel(a.scope)}`);
+  if (a.denominator !== null && a.denominator !== t.denominator)
+    diffs.push(`是占${t.denominator ?? "(未注明)"}的比重,不是占${a.denominator}`);
+  return diffs.length ? diffs.join(",") : null;
+}
