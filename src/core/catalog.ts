@@ -183,6 +183,7 @@ function withDefaults(p: Plan): Plan {
       baseYear: t.baseYear ?? null,
       baseline: t.baseline ?? null,
       restates: t.restates ?? null,
+      implied: t.implied ?? false,
     })),
   };
 }

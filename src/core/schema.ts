@@ -111,6 +111,7 @@ export const Target = z
     quote: z.string().min(2),
     /** Id of the target this record restates in other words (same target, stated twice). */
     restates: z.string().nullable().default(null),
+    implied: z.boolean().default(false), // the value is a word rule: 全覆盖 100 %, 零的突破 / 至少一个 1, 翻番 / 倍增 2
     note: z.string().optional(),
   })
   .superRefine((t, ctx) => {

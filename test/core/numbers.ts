@@ -1,6 +1,7 @@
 // Test helper: the numbers a Chinese quote states, scaled to base units, so a record's value can be
 // checked against its quote. Handles ASCII and 全角 digits (NFKC), decimals, thousands separators,
-// 万/亿 (and 萬/億) scaling, ranges ("2-3家") and 翻番/倍增 (= 2).
+// 万/亿 (and 萬/億) scaling and ranges ("2-3家"). Word rules (全覆盖 = 100 %, 翻番 = 2…) are kept apart, in
+// impliedIn: a record whose number is only a word rule must say so (`implied: true`).
 
 /** Scale of a unit or a number suffix: 万人/万元/万 → 1e4, 亿元/亿 → 1e8, anything else → 1. */
 export function unitScale(unit: string): number {
@@ -24,14 +25,13 @@ function toNumber(intPart: string, frac: string | undefined): number {
   return Number(intPart.replace(/,/g, "") + (frac ?? ""));
 }
 
-/** Every number of the text, in base units (14万 → 140000). 翻番/倍增 count as 2. */
+/** Every number written in digits in the text, in base units (14万 → 140000). */
 export function numbersIn(text: string): number[] {
   const s = prepare(text);
   const out: number[] = [];
   for (const m of s.matchAll(new RegExp(NUM + SCALE, "g"))) {
     out.push(toNumber(m[1], m[2]) * (m[3] ? unitScale(m[3]) : 1));
   }
-  if (/翻番|翻一番|倍增/.test(s)) out.push(2);
   return out;
 }
 
@@ -59,4 +59,32 @@ export function statesValue(text: string, value: number, unit: string): boolean 
 export function statesRange(text: string, min: number, max: number, unit: string): boolean {
   const k = unitScale(unit);
   return rangesIn(text).some(([a, b]) => close(a, min * k) && close(b, max * k));
+}
+
+/** A word rule that states a number without a digit, with the units it may be recorded in. */
+interface WordRule {
+  word: string;
+  re: RegExp;
+  value: number;
+  units: readonly string[];
+}
+
+const COUNT_UNITS = ["家", "个", "项", "件", "所", "名", "人", "次"] as const;
+export const WORD_RULES: readonly WordRule[] = [
+  { word: "全覆盖", re: /全覆[盖蓋]/, value: 100, units: ["%"] },
+  { word: "零的突破", re: /零的?突破/, value: 1, units: COUNT_UNITS },
+  { word: "至少一个", re: /至少[^,，。;；]{0,6}?一[个個家项項]/, value: 1, units: COUNT_UNITS },
+  { word: "翻番", re: /翻番|翻一番/, value: 2, units: ["倍"] },
+  { word: "倍增", re: /倍增/, value: 2, units: ["倍"] },
+];
+
+/** The word rules a text uses (全覆盖, 零的突破, 至少…一个, 翻番, 倍增). */
+export function impliedIn(text: string): WordRule[] {
+  const s = prepare(text);
+  return WORD_RULES.filter((r) => r.re.test(s));
+}
+
+/** Does a word rule of the text state this value in this unit (全覆盖 → 100 %, 翻番 → 2 倍)? */
+export function impliesValue(text: string, value: number, unit: string): boolean {
+  return impliedIn(text).some((r) => r.units.includes(unit) && close(r.value, value));
 }

@@ -8,7 +8,7 @@ import indicatorsJson from "../../data/indicators.json";
 import { Catalog, RAW_PLANS } from "../../src/core/catalog";
 import { Indicator, Plan, Region, validateData, type Observation, type Target } from "../../src/core/schema";
 import { toSimplified } from "../../src/core/text";
-import { numbersIn, rangesIn, statesRange, statesValue } from "./numbers";
+import { impliedIn, impliesValue, numbersIn, rangesIn, statesRange, statesValue } from "./numbers";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SEEDS = path.join(ROOT, "seeds");
@@ -51,14 +51,27 @@ describe("the number extractor (test helper)", () => {
     expect(statesValue("达到1650万元以上", 0.165, "亿元")).toBe(true);
   });
 
-  it("reads ranges (both ends) and 翻番/倍增 as 2", () => {
+  it("reads ranges (both ends)", () => {
     expect(rangesIn("培育2-3家10億元規模以上的骨幹企業")).toContainEqual([2, 3]);
     expect(statesRange("支持1-2个省级产业园区", 1, 2, "个")).toBe(true);
     expect(statesRange("支持1-2个省级产业园区", 1, 3, "个")).toBe(false);
     expect(statesRange("支持１－２个", 1, 2, "个")).toBe(true);
-    expect(statesValue("经济总量实现翻番", 2, "倍")).toBe(true);
-    expect(statesValue("科技型企业实现倍增", 2, "倍")).toBe(true);
-    expect(statesValue("科技型企业实现增长", 2, "倍")).toBe(false);
+  });
+
+  it("keeps word rules apart: 翻番/倍增 = 2 倍, 全覆盖 = 100 %, 零的突破 / 至少…一个 = 1", () => {
+    expect(statesValue("经济总量实现翻番", 2, "倍")).toBe(false);
+    expect(impliesValue("经济总量实现翻番", 2, "倍")).toBe(true);
+    expect(impliesValue("科技型企业实现倍增", 2, "倍")).toBe(true);
+    expect(impliesValue("科技型企业实现增长", 2, "倍")).toBe(false);
+    expect(impliesValue("科技型企业实现倍增", 2, "家")).toBe(false);
+    expect(impliesValue("研发机构全覆盖", 100, "%")).toBe(true);
+    expect(impliesValue("研发機構全覆蓋", 100, "%")).toBe(true);
+    expect(impliesValue("研发机构全覆盖", 1, "家")).toBe(false);
+    expect(impliesValue("实现国家级重点实验室零的突破", 1, "家")).toBe(true);
+    expect(impliesValue("一个主导产业至少创建一个科研创新平台", 1, "个")).toBe(true);
+    expect(impliesValue("至少创建两个平台", 1, "个")).toBe(false);
+    expect(impliesValue("科技创新生态建设实现新突破", 1, "个")).toBe(false);
+    expect(impliedIn("研发机构覆盖率达到50%")).toEqual([]);
   });
 });
 
@@ -100,7 +113,8 @@ describe("quotes", () => {
     expect(seedText(r.plan.file).includes(r.rec.quote)).toBe(true);
   });
 
-  it.each(records.map((r) => [r.rec.id, r] as const))("%s states its number", (_id, r) => {
+  const stated = records.filter((r) => r.kind === "observation" || !(r.rec as Target).implied);
+  it.each(stated.map((r) => [r.rec.id, r] as const))("%s states its number", (_id, r) => {
     const rec = r.rec;
     if (r.kind === "target" && (rec as Target).comparison === "range") {
       const t = rec as Target;
@@ -123,6 +137,66 @@ describe("quotes", () => {
         found: true,
       });
     }
+  });
+});
+
+describe("targets stated in words (implied)", () => {
+  const implied = allTargets.filter((t) => t.implied);
+  it.each(implied.map((t) => [t.id, t] as const))(
+    "%s: a word rule of its quote gives its value and unit, and no digit in the quote does",
+    (_id, t) => {
+      const rules = impliedIn(t.quote).map((r) => r.word);
+      expect({ quote: t.quote, rules, implies: impliesValue(t.quote, t.value!, t.unit) }).toMatchObject({
+        implies: true,
+      });
+      expect({ quote: t.quote, statesDigits: statesValue(t.quote, t.value!, t.unit) }).toMatchObject({
+        statesDigits: false,
+      });
+    },
+  );
+
+  it("a multiple comes from 翻番/倍增, a 全覆盖 is a share, a 零的突破 / 至少一个 is a minimum", () => {
+    for (const t of implied) {
+      const words = impliedIn(t.quote).map((r) => r.word);
+      if (words.includes("翻番") || words.includes("倍增"))
+        expect([t.id, t.kind]).toEqual([t.id, "multiple"]);
+      if (words.includes("全覆盖")) expect([t.id, t.kind, t.comparison]).toEqual([t.id, "share", "reach"]);
+      if (words.includes("零的突破") || words.includes("至少一个"))
+        expect([t.id, t.comparison]).toEqual([t.id, "at_least"]);
+    }
+  });
+});
+
+// What each seed contributes; a change here is a change of the catalog and belongs in docs/data.md.
+describe("record counts per seed", () => {
+  const counts = Object.fromEntries(
+    plans.map((p) => [
+      p.file.slice(0, 3),
+      {
+        primary: p.targets.filter((t) => t.restates === null).length,
+        restatements: p.targets.filter((t) => t.restates !== null).length,
+        implied: p.targets.filter((t) => t.implied).map((t) => t.id),
+        observations: p.observations.length,
+      },
+    ]),
+  );
+  it("are as documented", () => {
+    expect(counts).toEqual({
+      "000": { primary: 17, restatements: 0, implied: [], observations: 0 },
+      "001": { primary: 19, restatements: 1, implied: [], observations: 0 },
+      "002": {
+        primary: 22,
+        restatements: 4,
+        implied: [
+          "swcq.tech_enterprises",
+          "swcq.hightech_enterprise_rd_institution_rate",
+          "swcq.platforms_per_leading_industry",
+        ],
+        observations: 0,
+      },
+      "003": { primary: 8, restatements: 0, implied: ["zstown.specialized_town_output"], observations: 0 },
+      "004": { primary: 12, restatements: 1, implied: ["yy14.national_key_labs"], observations: 9 },
+    });
   });
 });
 

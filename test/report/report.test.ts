@@ -155,8 +155,9 @@ describe("layoutToWorkbook", () => {
       expect(rule.style?.font?.color).toMatchObject({ argb: `FF${color.font}` });
     }
     const bars = cfs.filter((c) => c.rules.some((r) => r.type === "dataBar")).map((c) => c.ref);
+    const last = SHEET.firstDataRow + layout.targetIds.length - 1;
     expect(bars.sort()).toEqual(
-      [`${COL.elapsed}7:${COL.elapsed}17`, `${COL.completion}7:${COL.completion}17`].sort(),
+      [`${COL.elapsed}7:${COL.elapsed}${last}`, `${COL.completion}7:${COL.completion}${last}`].sort(),
     );
   });
 
