@@ -70,12 +70,13 @@ export function indexRegion(catalog: Catalog, regionId: string): Entry[] {
     if (!e) {
       const keys = (catalog.indicatorKeys.get(indicatorId) ?? []).slice();
       const name = workingName(ind, facets.measure);
+      const combined = isCombined(ind);
       e = {
         indicator: indicatorId,
         name,
         facets,
         flow: ind.flow,
-        combined: facets.subject.length > 1,
+        combined,
         hasTarget,
         keys,
       };
@@ -112,6 +113,17 @@ export function nameFor(t: CatalogTarget): string {
   return workingName(t.indicatorDef, KIND_MEASURE[t.kind] ?? t.indicatorDef.facets.measure);
 }
 
+const combinedCache = new WeakMap<Indicator, boolean>();
+/** Is the indicator's name a combination of parts (孵化器与众创空间), not one subject (智能家居产业集群)? */
+function isCombined(ind: Indicator): boolean {
+  let c = combinedCache.get(ind);
+  if (c === undefined) {
+    const r = parseName(foldName(ind.name, true));
+    combinedCache.set(ind, (c = r.ok && r.parsed.combined));
+  }
+  return c;
+}
+
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function measureFits(q: Measure, t: Measure, flow: boolean): boolean {
@@ -139,6 +151,9 @@ export function fits(q: Facets, e: Entry): boolean {
   );
 }
 
+/** explainMismatch's answer for an entry whose subject narrows the query's (产业集群 → 智能家居产业集群). */
+export const MORE_SPECIFIC = "比查询的名称更具体";
+
 const MEASURE_LABEL: Record<Measure, string> = {
   level: "总量(存量)",
   increment: "新增量",
@@ -161,9 +176,10 @@ export function explainMismatch(q: Parsed, e: Entry): string | null {
   const t = e.facets;
   if (!sameSet(a.subject, t.subject)) {
     const part = a.subject.every((s) => t.subject.includes(s));
-    return part && e.combined
+    if (!part) return null;
+    return e.combined
       ? `是合并统计的目标(${t.subject.join("、")}),规划没有单列“${a.subject.join("、")}”`
-      : null;
+      : MORE_SPECIFIC;
   }
   const diffs: string[] = [];
   if (!measureFits(a.measure, t.measure, e.flow))

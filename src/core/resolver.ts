@@ -8,6 +8,7 @@ import {
   fits,
   indexRegion,
   measureFits,
+  MORE_SPECIFIC,
   readLabel,
   type Entry,
   type Label,
@@ -145,15 +146,22 @@ export class Resolver {
     const q = label.parsed.ok ? label.parsed.parsed : null;
     const why: string[] = [];
     const near: string[] = [];
+    const specific: string[] = [];
     if (q)
       for (const e of entries) {
         const diff = explainMismatch(q, e);
-        if (!diff) continue;
-        const name = e.name;
-        if (near.includes(name)) continue;
-        near.push(name);
-        why.push(`规划中的“${name}”${diff}`);
+        if (!diff || near.includes(e.name) || specific.includes(e.name)) continue;
+        if (diff === MORE_SPECIFIC) specific.push(e.name);
+        else {
+          near.push(e.name);
+          why.push(`规划中的“${e.name}”${diff}`);
+        }
       }
+    if (specific.length)
+      return notFound(
+        `指标“${clip(raw)}”不够具体:名称与多个指标同样接近(${specific.join("、")}),为避免取错数不作猜测。请写出完整的指标名称`,
+        specific.slice(0, 3),
+      );
     const elsewhere = this.holders(q, exact).filter((r) => r.id !== region.id);
     const children = elsewhere.filter((r) => r.parent === region.id);
     const parts = [`${region.name}的规划中没有“${clip(raw)}”的目标`];
