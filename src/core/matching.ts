@@ -115,7 +115,7 @@ export function nameFor(t: CatalogTarget): string {
 
 const combinedCache = new WeakMap<Indicator, boolean>();
 /** Is the indicator's name a combination of parts (孵化器与众创空间), not one subject (智能家居产业集群)? */
-function isCombined(ind: Indicator): boolean {
+export function isCombined(ind: Indicator): boolean {
   let c = combinedCache.get(ind);
   if (c === undefined) {
     const r = parseName(foldName(ind.name, true));

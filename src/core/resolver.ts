@@ -111,12 +111,11 @@ export class Resolver {
       this.catalog.labelKeysByRegion.get(region.id)?.get(label.key);
     const hits = label.parsed.ok ? this.fitting(label.parsed.parsed, entries) : [];
     if (hits.length === 1) return hits[0];
-    // A reviewed alias (智能家居产业集群) may be shorter than its facets, but never of another measure.
-    const trusted = exact && entries.filter((e) => e.indicator === exact);
-    if (hits.length === 0 && trusted && trusted.length) {
-      const m = label.parsed.ok ? label.parsed.parsed.facets.measure : null;
-      if (m === null || trusted.every((e) => measureFits(m, e.facets.measure, e.flow))) return exact;
-    }
+    // A reviewed alias (智能家居产业集群) may say less than its facets — but not where the target adds a
+    // measure (每年新增, 倍增) that the alias, like the indicator's own name, does not say.
+    const trusted = exact ? entries.filter((e) => e.indicator === exact) : [];
+    if (hits.length === 0 && trusted.length && trusted.every((e) => !this.addsMeasure(e, label)))
+      return exact!;
     if (!label.parsed.ok) {
       const near = this.nearNames(label.key, entries);
       const words = label.parsed.unknown.filter(Boolean);
@@ -135,6 +134,12 @@ export class Resolver {
       );
     }
     throw this.mismatch(region, label, raw, entries, exact);
+  }
+
+  private addsMeasure(e: Entry, label: Label): boolean {
+    const own = this.catalog.indicatorById.get(e.indicator)!.facets.measure;
+    const m = label.parsed.ok ? label.parsed.parsed.facets.measure : own;
+    return e.facets.measure !== own && !measureFits(m, e.facets.measure, e.flow);
   }
 
   private fitting(q: Parsed, entries: Entry[]): string[] {
