@@ -156,8 +156,10 @@ const ASPECTS: Table = {
     "交易金额",
     "合同成交额",
     "合同交易额",
+    "成交总额",
+    "交易总额",
   ],
-  拥有量: ["拥有量", "拥有", "有效"],
+  拥有量: ["拥有量", "拥有"],
   申请量: ["申请量", "申请数"],
   授权量: ["授权量", "授权数"],
   利润: ["利润", "利润总额"],
@@ -258,6 +260,8 @@ const NEUTRAL = [
   "认定",
   "登记",
   "深度",
+  "有效", // 有效高新技术企业: those whose certificate is valid — all of them
+  "入库", // 科技型中小企业入库数
   "深度合作",
   "合作",
   "达到",
@@ -303,7 +307,26 @@ function build(): Map<string, Word> {
 }
 
 export const WORDS: ReadonlyMap<string, Word> = build();
-export const MAX_WORD = Math.max(...[...WORDS.keys()].map((k) => k.length));
+
+/** Surfaces that stand for two words: 有效发明专利 is the stock (拥有量) of invention patents. */
+export const COMPOUNDS: ReadonlyMap<string, Word[]> = new Map([
+  [
+    "有效发明专利",
+    [
+      { kind: "aspect", value: "拥有量" },
+      { kind: "subject", value: "发明专利" },
+    ],
+  ],
+  [
+    "有效高价值发明专利",
+    [
+      { kind: "aspect", value: "拥有量" },
+      { kind: "subject", value: "高价值发明专利" },
+    ],
+  ],
+] as [string, Word[]][]);
+
+export const MAX_WORD = Math.max(...[...WORDS.keys(), ...COMPOUNDS.keys()].map((k) => k.length));
 
 /** Every surface of the lexicon (OpenCC's fast path treats their characters as simplified already). */
-export const LEXICON_SURFACES: readonly string[] = [...WORDS.keys()];
+export const LEXICON_SURFACES: readonly string[] = [...WORDS.keys(), ...COMPOUNDS.keys()];

@@ -1,7 +1,7 @@
 // What an indicator name means: the lexicon's words (lexicon.ts) read into facets — subject, scope, aspect,
 // measure, denominator, density, tier. The resolver accepts a target only when the query's facets equal the
 // target's; a word the lexicon does not know makes the name unreadable, never ignorable.
-import { ABOVE, MAX_WORD, WORDS, type Word } from "./lexicon";
+import { ABOVE, COMPOUNDS, MAX_WORD, WORDS, type Word } from "./lexicon";
 import { fold, undecorate } from "./text";
 
 export type Measure = "level" | "increment" | "cumulative" | "per_year" | "growth" | "share" | "multiple";
@@ -37,6 +37,8 @@ export function foldName(raw: string, simplified = false): string {
   let s = fold(raw, simplified);
   s = s.replace(/r&d|r＆d|r\/d(?=\/)/g, "研发");
   s = s.replace(/研究与试验发展\(研发\)|研究与试验发展\(r&d\)/g, "研发");
+  // 地区生产总值(GDP): the bracket repeats the word before it.
+  s = s.replace(/(生产总值)\(gdp\)/g, "$1");
   return simplified ? s : undecorate(s);
 }
 
@@ -50,16 +52,18 @@ export function tokenize(s: string): Token[] {
   const out: Token[] = [];
   let unknown = "";
   for (let i = 0; i < s.length;) {
-    let hit: Word | undefined;
+    let hit: Word | Word[] | undefined;
     let len = Math.min(MAX_WORD, s.length - i);
     for (; len > 0; len--) {
-      hit = WORDS.get(s.slice(i, i + len));
+      const part = s.slice(i, i + len);
+      hit = WORDS.get(part) ?? COMPOUNDS.get(part);
       if (hit) break;
     }
     if (hit) {
       if (unknown) out.push({ word: null, text: unknown });
       unknown = "";
-      out.push({ word: hit, text: s.slice(i, i + len) });
+      const text = s.slice(i, i + len);
+      for (const word of Array.isArray(hit) ? hit : [hit]) out.push({ word, text });
       i += len;
     } else {
       unknown += s[i];
