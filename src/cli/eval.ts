@@ -1,5 +1,4 @@
 // `plan eval`: JSON lines in ({"fn":"TARGET","args":[…]}), one JSON line out per input, in order.
-import { createInterface } from "node:readline";
 import { run, type Outcome } from "../core/runner";
 import type { Command } from "./commands";
 
@@ -10,7 +9,10 @@ export function evalLine(line: string): string {
   try {
     const req = JSON.parse(line) as { fn?: unknown; args?: unknown };
     const args = Array.isArray(req.args) ? req.args : [];
-    out = run(String(req.fn ?? ""), args);
+    out =
+      typeof req.fn === "string"
+        ? run(req.fn, args)
+        : { ok: false, error: "#VALUE!", message: '“fn”应为函数名文本,如 "TARGET"', suggestions: [] };
   } catch {
     out = { ok: false, error: "#VALUE!", message: "输入不是有效的 JSON 行", suggestions: [] };
   }
@@ -19,12 +21,40 @@ export function evalLine(line: string): string {
   );
 }
 
+/**
+ * Lines of a text stream, split at LF only (CRLF loses its CR; a lone CR stays inside its line, as JSON
+ * allows it between values), without a UTF-8 byte-order mark on the first line.
+ */
+export async function* jsonLines(input: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
+  let rest = "";
+  let first = true;
+  const emit = (line: string) => {
+    if (first) line = line.replace(/^\uFEFF/, "");
+    first = false;
+    return line.endsWith("\r") ? line.slice(0, -1) : line;
+  };
+  for await (const chunk of input) {
+    rest += typeof chunk === "string" ? chunk : chunk.toString("utf8");
+    let nl: number;
+    while ((nl = rest.indexOf("\n")) >= 0) {
+      yield emit(rest.slice(0, nl));
+      rest = rest.slice(nl + 1);
+    }
+  }
+  if (rest !== "") yield emit(rest);
+}
+
 export const evalCommand: Command = {
   usage: "                         从标准输入读取 JSON 行并逐行输出结果",
   async run() {
-    const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    // `plan eval | head -1`: the reader went away; stop quietly.
+    process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(0);
+      throw e;
+    });
+    process.stdin.setEncoding("utf8");
     const buf: string[] = [];
-    for await (const line of rl) {
+    for await (const line of jsonLines(process.stdin)) {
       buf.push(evalLine(line)); // one output line per input line, blank ones included
       if (buf.length >= 256) process.stdout.write(buf.splice(0).join("\n") + "\n");
     }
