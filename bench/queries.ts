@@ -2,6 +2,8 @@
 // and years, built from the catalog so that every query resolves to one known target.
 import * as OpenCC from "opencc-js/cn2t";
 import type { Catalog, CatalogTarget } from "../src/core/catalog";
+import { nameFor } from "../src/core/matching";
+import { run } from "../src/core/runner";
 
 export interface Query {
   args: [string, string, number];
@@ -12,17 +14,26 @@ export interface Query {
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "hk" });
 
+/** Only queries that resolve to their target are kept (an alias of a stock is refused for a 倍增 target). */
 export function queryMix(catalog: Catalog): Query[] {
+  return allQueries(catalog).filter((q) => {
+    const r = run("TARGET", q.args);
+    return r.ok && r.value === q.target.threshold;
+  });
+}
+
+function allQueries(catalog: Catalog): Query[] {
   const out: Query[] = [];
   for (const t of catalog.targets) {
     const ind = t.indicatorDef;
     const region = t.regionDef;
+    const name = nameFor(t); // the name that resolves (每年新增…, …倍数)
     const names = [
-      ind.name,
-      ind.aliases[0] ?? ind.name,
-      toTraditional(ind.name),
-      `1.${ind.name}(${t.unit})`,
-      `（三）${ind.name}:`,
+      name,
+      ind.aliases[0] ?? name,
+      toTraditional(name),
+      `1.${name}(${t.unit})`,
+      `（三）${name}:`,
     ];
     const regions = [region.name, region.fullName, toTraditional(region.name)];
     names.forEach((n, i) =>

@@ -7,7 +7,12 @@ export class PlanError extends Error {
     message: string,
     readonly suggestions: string[] = [],
   ) {
+    // A refusal is an answer, not a bug: its stack is never shown, and capturing one costs more than the
+    // lookup that failed (cold_lookup_us).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = "PlanError";
   }
 }

@@ -10,7 +10,7 @@ import {
   type Parsed,
   type ParseResult,
 } from "./meaning";
-import { fold, normalizeIndicator } from "./text";
+import { fold, normalizeIndicator, undecorate } from "./text";
 import { isUnitText } from "./units";
 import type { Indicator, TargetKind } from "./schema";
 
@@ -47,7 +47,8 @@ export function readLabel(raw: string): Label {
     unit = m[1].replace(/^单位[:：]?/, "");
     s = s.slice(0, m.index);
   }
-  return { key: normalizeIndicator(s), unit, parsed: parseName(foldName(s)) };
+  s = undecorate(s); // folded once above: the rest runs on the fast path
+  return { key: normalizeIndicator(s, true), unit, parsed: parseName(foldName(s, true)) };
 }
 
 const KIND_MEASURE: Partial<Record<TargetKind, Measure>> = {
@@ -122,6 +123,60 @@ export function isCombined(ind: Indicator): boolean {
     combinedCache.set(ind, (c = r.ok && r.parsed.combined));
   }
   return c;
+}
+
+/**
+ * Spelling suggestions for one region: Sørensen–Dice on character bigrams against every entry's keys, from
+ * an inverted index, so that a failed lookup costs a few map reads rather than a comparison per key.
+ */
+export class Speller {
+  private grams = new Map<string, [key: number, count: number][]>();
+  private sizes: number[] = [];
+  private owner: number[] = [];
+
+  constructor(private readonly entries: Entry[]) {
+    entries.forEach((e, i) =>
+      new Set(e.keys).forEach((k) => {
+        const id = this.sizes.length;
+        const g = gramsOf(k);
+        this.sizes.push(g.total);
+        this.owner.push(i);
+        for (const [gram, n] of g.counts) {
+          let list = this.grams.get(gram);
+          if (!list) this.grams.set(gram, (list = []));
+          list.push([id, n]);
+        }
+      }),
+    );
+  }
+
+  /** Up to `limit` entry names closest in spelling (suggestions only, never accepted). */
+  near(query: string, limit = 3): string[] {
+    const q = gramsOf(query);
+    const inter = new Float64Array(this.sizes.length);
+    for (const [gram, n] of q.counts)
+      for (const [id, m] of this.grams.get(gram) ?? []) inter[id] += Math.min(n, m);
+    const best = new Map<string, number>();
+    inter.forEach((x, id) => {
+      if (x === 0) return;
+      const name = this.entries[this.owner[id]].name;
+      best.set(name, Math.max(best.get(name) ?? 0, (2 * x) / (q.total + this.sizes[id])));
+    });
+    return [...best]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh"))
+      .slice(0, limit)
+      .map(([n]) => n);
+  }
+}
+
+function gramsOf(s: string): { counts: Map<string, number>; total: number } {
+  const counts = new Map<string, number>();
+  if (s.length === 1) counts.set(s, 1);
+  for (let i = 0; i < s.length - 1; i++) {
+    const g = s.slice(i, i + 2);
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  return { counts, total: Math.max(1, s.length - 1) };
 }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -4,6 +4,7 @@
 import type { Catalog, CatalogTarget } from "./catalog";
 import { notFound, PlanError } from "./errors";
 import {
+  Speller,
   explainMismatch,
   fits,
   indexRegion,
@@ -31,6 +32,7 @@ export interface Resolved {
 export class Resolver {
   private cache = new Map<string, Resolved | PlanError>();
   private entries = new Map<string, Entry[]>();
+  private spellers = new Map<string, Speller>();
 
   constructor(readonly catalog: Catalog) {}
 
@@ -117,7 +119,7 @@ export class Resolver {
     if (hits.length === 0 && trusted.length && trusted.every((e) => !this.addsMeasure(e, label)))
       return exact!;
     if (!label.parsed.ok) {
-      const near = this.nearNames(label.key, entries);
+      const near = this.nearNames(label.key, region.id);
       const words = label.parsed.unknown.filter(Boolean);
       throw notFound(
         `未找到指标“${clip(raw)}”:` +
@@ -174,7 +176,7 @@ export class Resolver {
     if (children.length)
       parts.push(`该目标属于下列主体,请把主体名称作为地区参数:${children.map((r) => r.name).join("、")}`);
     else if (elsewhere.length) parts.push(`有此目标的地区:${elsewhere.map((r) => r.name).join("、")}`);
-    const suggestions = [...near, ...children.map((r) => r.name), ...this.nearNames(label.key, entries)];
+    const suggestions = [...near, ...children.map((r) => r.name), ...this.nearNames(label.key, region.id)];
     const unique = [...new Set(suggestions)].slice(0, 3);
     if (!why.length && !children.length && unique.length) parts.push(`您是不是要找:${unique.join("、")}?`);
     return notFound(parts.join("。"), unique);
@@ -191,18 +193,10 @@ export class Resolver {
   }
 
   /** Up to three indicator names of the region closest in spelling (suggestions only, never accepted). */
-  private nearNames(key: string, entries: Entry[]): string[] {
-    const scored = new Map<string, number>();
-    for (const e of entries) {
-      const name = e.name;
-      const s = Math.max(...e.keys.map((k) => similarity(key, k)));
-      scored.set(name, Math.max(scored.get(name) ?? 0, s));
-    }
-    return [...scored]
-      .filter(([, s]) => s > 0)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh"))
-      .slice(0, 3)
-      .map(([n]) => n);
+  private nearNames(key: string, regionId: string): string[] {
+    let speller = this.spellers.get(regionId);
+    if (!speller) this.spellers.set(regionId, (speller = new Speller(this.entriesOf(regionId))));
+    return speller.near(key);
   }
 
   /**
