@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { baseUrlNotice, DEV_BASE_URL, productionBaseUrl } from "../../scripts/addin-build";
 
 const ROOT = join(__dirname, "../..");
-/** A host name with a label "example" (example.org, x.example, …), the kind a placeholder URL uses. */
+/** A host name with a label "example" in it, the kind a placeholder URL uses. */
 const PLACEHOLDER_HOST = new RegExp(String.raw`[a-z0-9-]+\.example\b|\bexample\.[a-z]{2,}`, "i");
 
 /**
@@ -90,8 +90,8 @@ describe("no made-up host", () => {
   });
 
   const dist = join(ROOT, "dist");
-  (existsSync(dist) ? test : test.skip)("in dist/ (when built): manifest, pages and metadata", () => {
-    const ours = readdirSync(dist).filter((f) => /\.(xml|html|json)$/.test(f));
+  (existsSync(dist) ? test : test.skip)("in dist/ (when built): manifest, pages, metadata, scripts", () => {
+    const ours = readdirSync(dist).filter((f) => /\.(xml|html|json|js)$/.test(f));
     expect(ours).toContain("manifest.xml");
     for (const f of ours)
       expect([f, PLACEHOLDER_HOST.test(readFileSync(join(dist, f), "utf8"))]).toEqual([f, false]);
