@@ -1,6 +1,7 @@
 /**
  * Jest: TypeScript through ts-jest (transpile only; `npm run typecheck` does the type checking).
- * React tests opt into jsdom with a docblock. Jest 29 and ts-jest are pure JavaScript: no native
+ * React tests opt into jsdom with a docblock. isolatedModules is set in tsconfig.json (ts-jest 29.4 deprecates
+ * its own option): each file transpiled alone. Jest 29 and ts-jest are pure JavaScript: no native
  * binaries, so `npm ci` works on a machine whose registry serves only Linux builds.
  */
 module.exports = {
@@ -8,7 +9,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "<rootDir>/tsconfig.json" }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json" }],
   },
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
   // A guard against hangs, not a speed check: jsdom UI tests on a loaded 2-core CI machine can take seconds.

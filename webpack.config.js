@@ -2,7 +2,7 @@
 //
 //   npm run build       tsc --noEmit && webpack --mode production   (manifest URLs → $PLAN_BASE_URL)
 //   npm run build:dev   webpack --mode development
-//   npm run dev-server  webpack serve --mode development             (https://localhost:3000)
+//   npm run dev-server  webpack serve --mode development             (https://localhost:3000, on 127.0.0.1)
 //   webpack serve --mode development --env preview                   (http://localhost:3001/preview.html)
 //
 // taskpane.html loads office.js, then the `functions` entry (runner + catalog, registers PLAN.*), then React and
@@ -14,6 +14,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { require: tsxRequire } = require("tsx/cjs/api");
+const { corsHeaders } = require("./scripts/cors.cjs");
 
 // The build helpers are TypeScript (typed, and unit-tested by jest); tsx loads them here.
 const build = tsxRequire("./scripts/addin-build.ts", __filename);
@@ -37,6 +38,8 @@ module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const preview = Boolean(env.preview);
   const baseUrl = production ? build.productionBaseUrl() : build.DEV_BASE_URL;
+  const notice = production ? build.baseUrlNotice() : null;
+  if (notice) console.warn(notice);
 
   return {
     mode: production ? "production" : "development",
@@ -128,9 +131,11 @@ module.exports = (env = {}, argv = {}) => {
       }),
     ],
     devServer: {
+      // Loopback only: nothing on the network can reach the dev build.
+      host: "127.0.0.1",
       port: preview ? PREVIEW_PORT : DEV_PORT,
       server: preview ? "http" : httpsServer(),
-      headers: { "Access-Control-Allow-Origin": "*" },
+      headers: (req) => corsHeaders(req.url),
       static: false,
       hot: false,
       open: preview ? ["/preview.html"] : false,

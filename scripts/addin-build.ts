@@ -1,7 +1,8 @@
 // Build-time pieces of the Excel add-in, loaded by webpack.config.js (through tsx) and tested by jest:
 //  - the zh-CN custom-functions metadata, derived from the generated functions.json and the Chinese names and
 //    descriptions of the function table (src/core/functions.ts) — one source of truth, nothing hand-written;
-//  - the production manifest: every https://localhost:3000/ URL rewritten to the deployment base URL.
+//  - the production manifest: every https://localhost:3000/ URL rewritten to the deployment base URL
+//    (PLAN_BASE_URL); without it the build keeps https://localhost:3000/ and says so, never a made-up host.
 import type { Compiler } from "webpack";
 import { FUNCTIONS, type FunctionSpec } from "../src/core/functions";
 
@@ -10,7 +11,6 @@ export const ZH_LOCALE = "zh-CN";
 /** Named like the documented functions-de.json; the manifest's bt:Override Locale="zh-CN" points here. */
 export const ZH_METADATA_FILE = `functions-${ZH_LOCALE}.json`;
 export const DEV_BASE_URL = "https://localhost:3000/";
-export const DEFAULT_PRODUCTION_BASE_URL = "https://plan-addin.example.gov.cn/";
 
 /** The part of a custom-functions metadata file (functions.json) this module reads and writes. */
 export interface CfParameter {
@@ -99,9 +99,12 @@ export class ZhMetadataPlugin {
   }
 }
 
-/** The deployment base URL (env PLAN_BASE_URL), normalized to end with one slash; it must be https. */
+/**
+ * The deployment base URL (env PLAN_BASE_URL), normalized to end with one slash; it must be https. Unset or
+ * blank: the dev server's https://localhost:3000/, which works on the building machine and nowhere else.
+ */
 export function productionBaseUrl(raw: string | undefined = process.env.PLAN_BASE_URL): string {
-  const url = (raw ?? "").trim() || DEFAULT_PRODUCTION_BASE_URL;
+  const url = (raw ?? "").trim() || DEV_BASE_URL;
   if (!/^https:\/\/[^\s/]+/i.test(url))
     throw new Error(`PLAN_BASE_URL must be an https:// URL, got "${url}"`);
   return url.replace(/\/+$/, "") + "/";
@@ -109,8 +112,17 @@ export function productionBaseUrl(raw: string | undefined = process.env.PLAN_BAS
 
 /** The manifest for a deployment: every https://localhost:3000/ replaced; none may remain in another form. */
 export function rewriteManifest(xml: string, baseUrl: string): string {
-  const out = xml.split(DEV_BASE_URL).join(baseUrl);
-  if (/\/\/localhost:3000/i.test(out))
+  const parts = xml.split(DEV_BASE_URL);
+  if (/\/\/localhost:3000/i.test(parts.join("")))
     throw new Error("manifest.xml has a localhost:3000 URL not of the form " + DEV_BASE_URL);
-  return out;
+  return parts.join(baseUrl);
+}
+
+/** The one line a production build prints when PLAN_BASE_URL is not set; null when it is. */
+export function baseUrlNotice(raw: string | undefined = process.env.PLAN_BASE_URL): string | null {
+  if ((raw ?? "").trim()) return null;
+  return (
+    `PLAN_BASE_URL 未设置:dist/manifest.xml 指向 ${DEV_BASE_URL}(仅本机测试可用);` +
+    `部署前请用 PLAN_BASE_URL=https://您的站点/ npm run build 重新构建。`
+  );
 }

@@ -12,6 +12,8 @@ const root = resolve(import.meta.dirname, "..");
 const stateFile = join(root, ".plan-start.json");
 const ADDIN = Number(process.env.PLAN_ADDIN_PORT ?? 3000);
 const PREVIEW = Number(process.env.PLAN_PREVIEW_PORT ?? 3001);
+/** The sideloading tool, pinned (it is outside package-lock.json). */
+const DEV_SETTINGS_VERSION = "4.0.0";
 const say = (s = "") => process.stdout.write(s + "\n");
 const fail = (s) => {
   process.stderr.write(`错误:${s}\n`);
@@ -58,7 +60,8 @@ async function certificate(desktop) {
   if (!existsSync(files[0])) {
     mkdirSync(dir, { recursive: true });
     const pems = await selfsigned.generate([{ name: "commonName", value: "localhost" }], {
-      days: 825,
+      // selfsigned 5 takes an end date (it ignores `days`); 825 days is the most browsers accept.
+      notAfterDate: new Date(Date.now() + 825 * 24 * 3600 * 1000),
       keySize: 2048,
       algorithm: "sha256",
       extensions: [
@@ -123,11 +126,12 @@ async function main() {
 
   say("3/3 加载到 Excel…");
   if (desktop) {
-    // Fetched on demand, only where desktop Excel exists: office-addin-dev-settings pulls keytar, a native
-    // module with prebuilt binaries for Windows/macOS that would break `npm ci` on a Linux machine.
+    // Fetched on demand, only where desktop Excel exists, at an exact version (README: why it is not a
+    // dependency — its peer @microsoft/m365agentstoolkit-cli pulls keytar, a native module whose install
+    // script downloads a prebuilt binary or compiles one, which fails on an offline or Linux CI machine).
     const ok = run("npx", [
       "--yes",
-      "office-addin-dev-settings@4",
+      `office-addin-dev-settings@${DEV_SETTINGS_VERSION}`,
       "sideload",
       "manifest.xml",
       "desktop",

@@ -1,4 +1,4 @@
-// The command table of the CLI. Each command is a small module; they share the core runner.
+// The command table of the CLI and its dispatch. Each command is a small module; they share the core runner.
 import { evalCommand } from "./eval";
 import { reportCommand } from "./report";
 import { targetCommand } from "./target";
@@ -13,3 +13,33 @@ export const commands: Record<string, Command> = {
   eval: evalCommand,
   report: reportCommand,
 };
+
+const HELP_WORDS = new Set(["help", "--help", "-h"]);
+
+export function usage(): string {
+  const list = Object.entries(commands)
+    .map(([n, c]) => `  ${n.padEnd(8)} ${c.usage}`)
+    .join("\n");
+  return `用法:npm run -s plan -- <命令> …\n${list}\n`;
+}
+
+/**
+ * `plan <command> …`: the exit code. Asking for help (no command, help, --help, -h) prints the usage on stdout
+ * and exits 0; an unknown command prints it on stderr and exits 2.
+ */
+export async function runCli(
+  argv: string[],
+  io: { out(s: string): void; err(s: string): void },
+): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || HELP_WORDS.has(name)) {
+    io.out(usage());
+    return 0;
+  }
+  const cmd = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!cmd) {
+    io.err(`未知命令“${name}”。\n${usage()}`);
+    return 2;
+  }
+  return cmd.run(rest);
+}

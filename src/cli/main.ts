@@ -1,20 +1,10 @@
 // Command line over the same runner Excel calls: `npm run -s plan -- <command> …`.
-import { commands } from "./commands";
+import { runCli } from "./commands";
 
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  const cmd = name ? commands[name] : undefined;
-  if (!cmd) {
-    const list = Object.entries(commands)
-      .map(([n, c]) => `  ${n.padEnd(8)} ${c.usage}`)
-      .join("\n");
-    process.stderr.write(`用法:npm run -s plan -- <命令> …\n${list}\n`);
-    return name ? 2 : 0;
-  }
-  return cmd.run(rest);
-}
-
-main(process.argv.slice(2)).then(
+runCli(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+}).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,8 +1,8 @@
 // `plan report --region 益阳 --year 2023 [--plan …] [--actuals actuals.csv] --out 益阳-2023.xlsx [--force]`:
 // the task pane's progress sheets, written to an .xlsx by ExcelJS. Everything (region, plans, every CSV
 // row) is resolved before the file is created: on any error nothing is written.
-import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve as resolvePath } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
 import { progressInputFor, type CatalogTarget, type PlanInfo } from "../core/catalog";
@@ -19,6 +19,7 @@ import { assess, isRateLike, STATUS_ORDER, type Status } from "../core/methodolo
 import type { Region } from "../core/schema";
 import { layoutToWorkbook, type RowInputs } from "../shared/xlsx-writer";
 import type { Command } from "./commands";
+import { checkOut, OutputError, writeOut } from "./output";
 
 const USAGE =
   "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--force]\n" +
@@ -404,39 +405,6 @@ export function buildReport(opts: ReportOptions, ctx: Context = getContext()): R
   return { workbook: layoutToWorkbook(layouts, inputs), layouts, inputs, sheets, notes };
 }
 
-function checkOut(out: string, force: boolean) {
-  const dir = dirname(resolvePath(out));
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportError(`输出目录不存在:${dir}`);
-  if (existsSync(out)) {
-    if (!statSync(out).isFile()) throw new ReportError(`“${out}”不是文件,无法写入`);
-    if (!force)
-      throw new ReportError(`输出文件已存在:${out}(为免覆盖您的数据,不会改写它);确需覆盖请加 --force`);
-  }
-}
-
-/** Write the buffer: exclusive create, or (with --force) via a temporary file renamed over the old one. */
-function writeOut(out: string, data: Buffer, force: boolean) {
-  try {
-    if (!force) {
-      writeFileSync(out, data, { flag: "wx" });
-      return;
-    }
-    const tmp = join(dirname(resolvePath(out)), `.${basename(out)}.${process.pid}.tmp`);
-    try {
-      writeFileSync(tmp, data, { flag: "wx" });
-      renameSync(tmp, out);
-    } finally {
-      if (existsSync(tmp)) unlinkSync(tmp);
-    }
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw new ReportError(`输出文件已存在:${out}。确需覆盖请加 --force`);
-    if (code === "EBUSY" || code === "EPERM" || code === "EACCES")
-      throw new ReportError(`无法写入“${out}”:文件可能正在被 Excel/WPS 打开,或没有写入权限`);
-    throw e;
-  }
-}
-
 export interface Io {
   out(s: string): void;
   err(s: string): void;
@@ -452,10 +420,10 @@ export async function report(args: string[], io: Io = stdio): Promise<number> {
       io.out(HELP);
       return 0;
     }
-    checkOut(opts.out, opts.force);
+    const target = checkOut(opts.out, opts.force);
     const r = buildReport(opts);
     const data = Buffer.from(await r.workbook.xlsx.writeBuffer());
-    writeOut(opts.out, data, opts.force);
+    writeOut(target, data, opts.force, opts.out);
     for (const n of r.notes) io.err(`${n}\n`);
     const lines = r.sheets.map((s) => {
       const counts = STATUS_ORDER.filter((k) => s.counts[k])
@@ -467,9 +435,9 @@ export async function report(args: string[], io: Io = stdio): Promise<number> {
     io.out(`已写入 ${opts.out}(${r.sheets.length} 张进度表,打开时自动计算)\n${lines.join("\n")}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof ReportError) {
+    if (e instanceof ReportError || e instanceof OutputError) {
       io.err(`错误:${e.message}\n未写入任何文件。\n`);
-      return e.exitCode;
+      return e instanceof ReportError ? e.exitCode : 1;
     }
     throw e;
   }

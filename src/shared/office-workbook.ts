@@ -9,14 +9,16 @@
 //   - The API sets used are checked before queueing (requirement check), the commonest cause of a rejected command.
 //   - Commands are queued riskiest first: sheet creation and row/column insertions, then contents, then formats,
 //     then merges, conditional formats, freeze panes and print setup (cosmetic).
-//   - A new sheet whose write failed is deleted again (one extra sync, on the failure path only): generate is
-//     all-or-nothing.
+//   - A new sheet whose write failed is deleted again (extra syncs, on the failure path only): generate is
+//     all-or-nothing. Only a sheet that carries the marker is deleted — the marker is the first thing written to
+//     a new sheet — so a sheet of the same name the user created between the read and the write is never touched.
 //   - A refresh never rewrites an input cell of an existing row (only appends to a 备注), so a partial refresh can
 //     leave plan data or formatting half-updated, but cannot lose what the statistician typed; refreshing again
 //     completes it. Rows already inserted by a failed refresh stay as blank user rows.
 import { HostError } from "./service";
 import {
   isFormula,
+  parseRange,
   rangeA1,
   rectA1,
   rectangles,
@@ -34,11 +36,14 @@ import {
   type Workbook,
   type WritePlan,
 } from "./workbook";
-import { colLetter } from "../core/layout";
+import { colLetter, SHEET } from "../core/layout";
+import { BODY_SIZE, linesFor, noteRowHeight } from "./text-fit";
 
 export interface OfficeWorkbookOptions {
   /** Whether the host supports the API sets used (ExcelApi 1.9); by default Office.context.requirements is asked. */
   supported?: () => boolean;
+  /** Something cosmetic Excel did not apply (the write succeeded); by default logged to the console. */
+  onWarning?: (message: string) => void;
 }
 
 /** The highest Excel API set used here (RangeAreas, page layout). */
@@ -77,11 +82,23 @@ const message = (e: unknown) => {
 /** Excel's width unit (characters of the default font) → points. */
 const widthPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
+/** What a failed new-sheet write left, after the undo. */
+type Undo = "removed" | "untouched" | "notOurs" | "failed";
+const UNDO_MESSAGE: Record<Undo, (sheet: string) => string> = {
+  removed: () => "已撤销本次生成,工作簿未作更改。",
+  untouched: (sheet) => `工作簿未作更改(同名工作表“${sheet}”不是本次生成的,未改动它)。`,
+  notOurs: (sheet) =>
+    `工作表“${sheet}”上没有本加载项的标记,无法确认是本次生成的,因此没有删除它;如果它是本次生成留下的不完整表,请手动删除后重试。`,
+  failed: () => "未能撤销已写入的部分,请删除该表后重试。",
+};
+
 export class OfficeWorkbook implements Workbook {
   private readonly supported: () => boolean;
+  private readonly warn: (message: string) => void;
 
   constructor(opts: OfficeWorkbookOptions = {}) {
     this.supported = opts.supported ?? defaultSupported;
+    this.warn = opts.onWarning ?? ((m) => console.warn(m));
   }
 
   async read(names: string[]): Promise<Snapshot> {
@@ -193,18 +210,20 @@ export class OfficeWorkbook implements Workbook {
   async write(plan: WritePlan): Promise<void> {
     if (!this.supported())
       throw new HostError(
-        `当前 Excel 版本不支持本加载项所需的接口(ExcelApi ${REQUIRED_API}),工作簿未作更改。请升级到 Microsoft 365 或 Excel 2019 及以上版本。`,
+        `当前 Excel 版本不支持本加载项所需的接口(ExcelApi ${REQUIRED_API}),工作簿未作更改。本加载项需要 Microsoft 365 或 Excel 2021 及以上版本(含 Excel 网页版)。`,
       );
     try {
       await Excel.run(async (ctx) => {
-        queueWrite(ctx, plan);
+        const pageLayout = queueWrite(ctx, plan);
         await ctx.sync();
+        if (pageLayout && plan.print) this.checkZoom(plan.sheet, pageLayout.zoom, plan.print.fitToWidth);
       });
     } catch (e) {
       if (plan.create) {
-        const removed = await this.removeSheet(plan.sheet);
+        const undo =
+          (e as { code?: string })?.code === "ItemAlreadyExists" ? "untouched" : await this.undoCreate(plan);
         throw new HostError(
-          `生成工作表“${plan.sheet}”时 Excel 报错:${message(e)}。${removed ? "已撤销本次生成,工作簿未作更改。" : "未能撤销已写入的部分,请删除该表后重试。"}`,
+          `生成工作表“${plan.sheet}”时 Excel 报错:${message(e)}。${UNDO_MESSAGE[undo](plan.sheet)}`,
         );
       }
       const code = (e as { code?: string })?.code;
@@ -216,24 +235,58 @@ export class OfficeWorkbook implements Workbook {
     }
   }
 
-  /** Delete a sheet this add-in just tried to create (failure path only). */
-  private async removeSheet(name: string): Promise<boolean> {
+  /**
+   * Delete the sheet a failed generate created (failure path only) — if it carries the marker at the place the
+   * write put it; a sheet of that name without it is someone else's.
+   */
+  private async undoCreate(plan: WritePlan): Promise<Undo> {
+    const marker = markerOf(plan);
     try {
-      await Excel.run(async (ctx) => {
-        ctx.workbook.worksheets.getItemOrNullObject(name).delete();
+      return await Excel.run(async (ctx): Promise<Undo> => {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(plan.sheet);
+        ws.load("isNullObject");
         await ctx.sync();
+        if (ws.isNullObject) return "removed"; // the add itself failed: nothing to undo
+        if (!marker) return "notOurs";
+        const cell = ws.getRange(a1Of(marker.row, marker.col));
+        cell.load("values");
+        await ctx.sync();
+        if (cell.values[0][0] !== SHEET.marker) return "notOurs";
+        ws.delete();
+        await ctx.sync();
+        return "removed";
       });
-      return true;
     } catch {
-      return false;
+      return "failed";
     }
+  }
+
+  /** office-js#1860: Excel may drop a fit-to-pages zoom (e.g. when the Page Layout tab is not shown). */
+  private checkZoom(sheet: string, zoom: Excel.PageLayoutZoomOptions | undefined, fitToWidth: number) {
+    if (zoom?.horizontalFitToPages === fitToWidth) return;
+    this.warn(
+      `工作表“${sheet}”的打印缩放“调整为 ${fitToWidth} 页宽”未被 Excel 应用;打印前请在“页面布局 → 调整为合适大小”中把宽度设为 ${fitToWidth} 页、高度设为“自动”。`,
+    );
   }
 }
 
-/** Queue every change of a write plan on one request context (no sync here). */
-function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): void {
+/** Where the plan writes the marker (on a new sheet), as 0-based row and column. */
+function markerOf(plan: WritePlan): { row: number; col: number } | undefined {
+  return plan.cells.find((c) => c.content === SHEET.marker);
+}
+
+const a1Of = (row: number, col: number) => rangeA1(row, col, row, col);
+
+/**
+ * Queue every change of a write plan on one request context (no sync here). Returns the page layout when print
+ * setup was queued, with its zoom loaded: read back after the sync.
+ */
+function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayout | undefined {
   const sheets = ctx.workbook.worksheets;
   const ws = plan.create ? sheets.add(plan.sheet) : sheets.getItem(plan.sheet);
+  // The marker first: a failed write can then tell its own half-written sheet from anyone else's.
+  const marker = plan.create ? markerOf(plan) : undefined;
+  if (marker) ws.getRange(a1Of(marker.row, marker.col)).values = [[SHEET.marker]];
 
   for (const op of plan.structure ?? []) {
     if (op.kind === "insertRows") ws.getRange(`${op.at + 1}:${op.at + op.count}`).insert("Down");
@@ -271,6 +324,7 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): void {
   }
 
   for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
+  for (const h of noteHeights(plan)) ws.getRange(h.range).format.rowHeight = h.height;
   for (const c of plan.columns ?? []) {
     const col = ws.getRange(`${colLetter(c.col)}:${colLetter(c.col)}`);
     if (c.width !== undefined) col.format.columnWidth = widthPoints(c.width);
@@ -297,14 +351,40 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): void {
     if (plan.freeze.rows > 0 && plan.freeze.columns > 0)
       ws.freezePanes.freezeAt(ws.getRange(rangeA1(0, 0, plan.freeze.rows - 1, plan.freeze.columns - 1)));
   }
+  let pageLayout: Excel.PageLayout | undefined;
   if (plan.print) {
     const pl = ws.pageLayout;
     pl.orientation = plan.print.landscape ? "Landscape" : "Portrait";
-    pl.zoom = { horizontalFitToPages: plan.print.fitToWidth };
+    // As the ExcelJS path (fitToWidth n, fitToHeight 0): n pages wide, as many tall as needed.
+    pl.zoom = { horizontalFitToPages: plan.print.fitToWidth, verticalFitToPages: 0 };
     pl.setPrintArea(plan.print.area);
     pl.setPrintTitleRows(plan.print.titleRows.replace(/(\d+)/g, "$$$1"));
+    pl.load("zoom");
+    pageLayout = pl;
   }
   if (plan.activate) ws.activate();
+  return pageLayout;
+}
+
+/**
+ * Row heights for wrapped text in one-row merges (the title block's notes), where the plan gives the width of
+ * every merged column (a new sheet): Excel does not autofit rows of merged cells. Same estimate as the ExcelJS
+ * writer.
+ */
+function noteHeights(plan: WritePlan): { range: string; height: number }[] {
+  const widths = new Map((plan.columns ?? []).map((c) => [c.col, c.width]));
+  return (plan.merges ?? []).flatMap((m) => {
+    const r = parseRange(m);
+    const cell = plan.cells.find((c) => c.row === r.r1 && c.col === r.c1);
+    const text = cell?.content;
+    const style = cell?.style && STYLES[cell.style];
+    if (r.r1 !== r.r2 || !style?.wrap || typeof text !== "string") return [];
+    let width = 0;
+    for (let c = r.c1; c <= r.c2; c++) width += widths.get(c) ?? Number.NaN;
+    if (!(width > 0)) return [];
+    const height = noteRowHeight(linesFor(text, width, style.size) * (style.size / BODY_SIZE));
+    return height ? [{ range: m, height }] : [];
+  });
 }
 
 /** The smallest range holding the cells, and a grid of nulls ("leave unchanged") of its size. */

@@ -15,6 +15,7 @@ import {
   type ProgressSheetLayout,
   type StyleName,
 } from "../core/layout";
+import { BODY_SIZE, displayWidth, LINE_HEIGHT, linesFor, noteRowHeight } from "./text-fit";
 
 /** What the statistician supplied for a row: written into the 实际值 / 基期值 input cells. */
 export interface RowInputs {
@@ -24,7 +25,6 @@ export interface RowInputs {
 
 const FONT = "宋体";
 const TITLE_FONT = "黑体";
-const BODY_SIZE = 10;
 const argb = (rgb: string) => `FF${rgb}`;
 const solid = (rgb: string): ExcelJS.Fill => ({
   type: "pattern",
@@ -90,27 +90,6 @@ const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
 /** Styles used as they are in the title block (rows above the header). */
 const META_STYLES = new Set<StyleName>(["title", "meta", "metaInput", "hidden"]);
 
-/** Approximate display width in column-width units (CJK and full-width characters count double). */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f\u201c\u201d]/.test(
-        ch,
-      )
-        ? 2
-        : 1.05;
-  return w;
-}
-
-/** Lines a wrapped text takes in a column of the given width, at a font size. */
-function linesFor(text: string, width: number, size: number): number {
-  const usable = Math.max(width - 1, 1) * (BODY_SIZE / size) * 1.1;
-  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / usable)), 0);
-}
-
-const LINE_HEIGHT = 13.5;
-
 /** Width (in column units) of each merged range, by its top-left cell "row:col" (1-based row, 0-based col). */
 function mergeWidths(layout: ProgressSheetLayout): Map<string, number> {
   const letters = layout.columns.map((_, i) => colLetter(i));
@@ -146,8 +125,7 @@ function rowHeight(
     const size = c.style === "quote" ? 9 : BODY_SIZE;
     lines = Math.max(lines, linesFor(c.value, width, size) * (size / BODY_SIZE));
   });
-  if (rowNumber < SHEET.headerRow)
-    return lines > 1 ? Math.min(Math.ceil(lines), 4) * LINE_HEIGHT + 4 : undefined;
+  if (rowNumber < SHEET.headerRow) return noteRowHeight(lines);
   return Math.ceil(lines) * LINE_HEIGHT + 4;
 }
 

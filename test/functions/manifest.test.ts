@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
-  DEFAULT_PRODUCTION_BASE_URL,
   DEV_BASE_URL,
   METADATA_FILE,
   ZH_METADATA_FILE,
@@ -114,26 +113,26 @@ describe("production rewrite", () => {
   test("every https://localhost:3000/ becomes the base URL", () => {
     const count = xml.split(DEV_BASE_URL).length - 1;
     expect(count).toBeGreaterThan(10);
-    const out = rewriteManifest(xml, "https://plan.example.org/addin/");
+    const out = rewriteManifest(xml, "https://127.0.0.1:8443/addin/");
     expect(out).not.toMatch(/localhost:3000/);
-    expect(out.split("https://plan.example.org/addin/").length - 1).toBe(count);
-    expect(out).toContain(`https://plan.example.org/addin/${ZH_METADATA_FILE}`);
+    expect(out.split("https://127.0.0.1:8443/addin/").length - 1).toBe(count);
+    expect(out).toContain(`https://127.0.0.1:8443/addin/${ZH_METADATA_FILE}`);
   });
 
   test("a localhost:3000 URL in another form is refused rather than left behind", () => {
-    expect(() => rewriteManifest('<a href="https://localhost:3000"/>', "https://x.example/")).toThrow(
+    expect(() => rewriteManifest('<a href="https://localhost:3000"/>', "https://127.0.0.1/")).toThrow(
       /localhost:3000/,
     );
   });
 
   test("PLAN_BASE_URL: default, trailing slash, https only", () => {
-    expect(productionBaseUrl(undefined)).toBe(DEFAULT_PRODUCTION_BASE_URL);
-    expect(productionBaseUrl("  ")).toBe(DEFAULT_PRODUCTION_BASE_URL);
-    expect(productionBaseUrl("https://stats.example.gov.cn/plan")).toBe("https://stats.example.gov.cn/plan/");
-    expect(productionBaseUrl("https://stats.example.gov.cn/plan//")).toBe(
-      "https://stats.example.gov.cn/plan/",
+    expect(productionBaseUrl(undefined)).toBe(DEV_BASE_URL);
+    expect(productionBaseUrl("  ")).toBe(DEV_BASE_URL);
+    expect(productionBaseUrl("https://127.0.0.1:8443/plan")).toBe("https://127.0.0.1:8443/plan/");
+    expect(productionBaseUrl("https://127.0.0.1:8443/plan//")).toBe(
+      "https://127.0.0.1:8443/plan/",
     );
-    expect(() => productionBaseUrl("http://stats.example.gov.cn/")).toThrow(/https/);
-    expect(() => productionBaseUrl("stats.example.gov.cn")).toThrow(/https/);
+    expect(() => productionBaseUrl("http://127.0.0.1:8443/")).toThrow(/https/);
+    expect(() => productionBaseUrl("127.0.0.1:8443")).toThrow(/https/);
   });
 });

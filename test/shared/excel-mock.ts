@@ -132,6 +132,8 @@ export class FakeExcel {
   failAt: number | null = null;
   /** Reject calls chained on a missing sheet's null object (a stricter host than the adapter assumes). */
   rejectNullChains = false;
+  /** Drop pageLayout.zoom writes silently, as Excel may when the Page Layout tab is not shown (office-js#1860). */
+  ignorePageZoom = false;
 
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
@@ -312,7 +314,14 @@ class Batch {
       },
       pageLayout: {
         orientation: "Portrait",
-        zoom: {},
+        // load("zoom") reads back, at sync, the zoom the sheet has after the batch's commands.
+        load: (what: string) => {
+          if (what !== "zoom") throw new Error(`fake: unsupported pageLayout load ${what}`);
+          this.pending.push(() => {
+            const applied = this.fx.sheet(sheetName)?.page.zoom ?? { scale: 100 };
+            (ws as unknown as { pageLayout: { zoom: unknown } }).pageLayout.zoom = applied;
+          });
+        },
         setPrintArea: (a: string) =>
           this.command(sheetName, `printArea ${a}`, () => (this.fx.sheet(sheetName)!.printArea = a)),
         setPrintTitleRows: (a: string) =>
@@ -342,11 +351,10 @@ class Batch {
     });
     return this.record(ws, sheetName, `sheet ${sheetName}`, (path, v) => {
       if (path[0] !== "pageLayout") throw new Error(`fake: unexpected write ${path.join(".")}`);
-      this.command(
-        sheetName,
-        `pageLayout.${path.slice(1).join(".")}`,
-        () => (this.fx.sheet(sheetName)!.page[path.slice(1).join(".")] = v),
-      );
+      const prop = path.slice(1).join(".");
+      this.command(sheetName, `pageLayout.${prop}`, () => {
+        if (prop !== "zoom" || !this.fx.ignorePageZoom) this.fx.sheet(sheetName)!.page[prop] = v;
+      });
     }) as OfficeMockObject & Record<string, never>;
   }
 
