@@ -132,13 +132,17 @@ class Reader {
         this.intensity = true;
         return;
       case "density":
+        if (this.density && this.density !== w.value) this.unknown.push(text); // 人均每万人: two bases
         this.density = w.value;
         return;
       case "denom":
+        if (this.denomWords?.length) this.closeDenominator(true);
         if (this.denomWords) this.denomWords.push(w.value);
         else this.content.push({ kind: "denom", value: w.value });
         return;
       default:
+        // A denominator is one word (GDP, 规上工业增加值, 营业收入); a second content word ends it.
+        if (this.denomWords?.length) this.closeDenominator(true);
         if (this.denomWords) this.denomWords.push(w.value);
         else this.content.push(w);
         void prev;

@@ -95,7 +95,9 @@ export function claimedUnit(claim: string, planUnit: string, label: string): str
   const b = UNITS[p];
   if (c && a && b) {
     if (a.dim === b.dim) return c;
-    if (a.dim.startsWith("count:") && b.dim.startsWith("count:")) return p;
+    // 个 is the general classifier: it may stand for 家, 项, 件 or 次. Other count units name different
+    // things (家 enterprises, 次 events, 件 patents) and contradict each other.
+    if (a.dim.startsWith("count:") && b.dim.startsWith("count:") && (c === "个" || p === "个")) return p;
   }
   throw new PlanError(
     "#VALUE!",

@@ -9,7 +9,14 @@ import { run, type Outcome } from "../../src/core/runner";
 import { PlanError } from "../../src/core/errors";
 import { convert } from "../../src/core/units";
 import { SYNONYMS } from "./synonyms";
-import { allVariants, declaredMeaning, hasMeaning, unitDimension, type Variant } from "./variants";
+import {
+  allVariants,
+  declaredMeaning,
+  hasMeaning,
+  sameDimension,
+  unitDimension,
+  type Variant,
+} from "./variants";
 
 const { catalog, resolver } = getContext();
 const target = (...args: unknown[]) => run("TARGET", args);
@@ -105,6 +112,9 @@ describe("names that mean another statistic are refused (the issue's table)", ()
     ["中山", "省级以上创新平台", 2022, ""],
     ["城区", "校企合作", 2026, ""],
     ["益阳", "校企合作", 2025, "合并"],
+    ["中山", "R&D/GDP利润", 2020, ""],
+    ["中山", "研发经费占GDP比重营业收入", 2020, ""],
+    ["中山", "人均每万人口发明专利拥有量", 2020, ""],
   ])("%s “%s” %s is #N/A (%s)", (region, name, year, hint) => {
     const o = target(region, name, year);
     expect(o).toMatchObject({ ok: false, error: "#N/A" });
@@ -154,6 +164,8 @@ describe("units in labels are claims", () => {
       ["益阳", "高新技术企业(%)", 2025],
       ["中山", "技术合同交易额（家）", 2025],
       ["城区", "人才资源总量（亿元）", 2026],
+      ["益阳", "每万人口发明专利拥有量（家）", 2025], // 家 counts enterprises, not patents
+      ["益阳", "校企、校地深度合作（家）", 2025], // 次: times, not partners
     ] as const) {
       const o = target(region, name, year);
       expect(o).toMatchObject({ ok: false, error: "#VALUE!" });
@@ -218,7 +230,7 @@ describe("property: a meaning-changing variant never returns the target it varie
       got = e;
     }
     if (v.cls === "unit") {
-      const same = unitDimension(v.unit!) === unitDimension(v.target.unit);
+      const same = sameDimension(v.unit!, v.target.unit);
       if (!same) return expect(got).toMatchObject({ code: "#VALUE!" });
       expect(got).not.toBeInstanceOf(PlanError);
       const value = valueOf(target(v.target.regionDef.name, text, year));

@@ -78,6 +78,13 @@ const UNITS: [string, string][] = [
 export const unitDimension = (u: string) =>
   UNITS.find(([x]) => x === u)?.[1] ?? (u === "项" || u === "件" || u === "次" ? "count" : u);
 
+/** Units a label may claim for a target's unit: the same dimension; among counts only 个 stands for others. */
+export function sameDimension(a: string, b: string): boolean {
+  const da = unitDimension(a);
+  if (da !== unitDimension(b)) return false;
+  return da !== "count" || a === b || a === "个" || b === "个";
+}
+
 /** Does the lexicon read this text without any tier word (国家高新技术企业 is one synonym)? */
 const hasTierWord = (s: string) => tokenize(s).some((t) => t.word?.kind === "tier");
 
