@@ -175,7 +175,20 @@ const TIERS: Table = {
 export const ABOVE = ["以上", "及以上", "(含)以上", "含以上"];
 
 const MEASURES: Table = {
-  increment: ["新增", "净增", "新认定", "新引进", "新建", "新培育", "新获批", "增加", "新设立"],
+  // 引进 (attracting from elsewhere) adds, like 新增; for a flow (引进研发人才) the bare name is the same figure.
+  increment: [
+    "新增",
+    "净增",
+    "新认定",
+    "新引进",
+    "新建",
+    "新培育",
+    "新获批",
+    "增加",
+    "新设立",
+    "引进",
+    "引进培育",
+  ],
   cumulative: ["累计", "累计新增"],
   per_year: ["每年", "年均新增", "每年新增", "年新增"],
   growth: [
@@ -239,9 +252,6 @@ const NEUTRAL = [
   "规模",
   "总规模",
   // verbs that say how a target is reached, not what is counted
-  "引进",
-  "引进培育",
-  "培育",
   "建设",
   "建成",
   "创建",
@@ -257,11 +267,12 @@ const NEUTRAL = [
   "设立",
   "建有",
   "具备",
-  "认定",
   "登记",
   "深度",
   "有效", // 有效高新技术企业: those whose certificate is valid — all of them
   "入库", // 科技型中小企业入库数
+  "评价入库",
+  "认定登记",
   "深度合作",
   "合作",
   "达到",
