@@ -4,15 +4,14 @@
 import { getCatalog, type Catalog } from "../core/catalog";
 import { sheetNameFor } from "../core/layout";
 import { subjectOf } from "../core/labels";
-import { STATUS_ORDER } from "../core/methodology";
+import { SHEET_STATUS_ORDER, YEARS } from "../core/methodology";
 import { analyseSheet, DELETED_PREFIX, planNewSheet, planRefresh, type SheetPlan } from "./refresh";
 import { HostError, type ProgressService, type SheetResult, type StatusCounts } from "./service";
 import type { SheetContent, Workbook } from "./workbook";
 
 /** Rows read from the top of each sheet to recognise progress sheets (marker, header, 评估年份). */
 const HEAD_ROWS = 40;
-const MIN_YEAR = 1990;
-const MAX_YEAR = 2100;
+const { min: MIN_YEAR, max: MAX_YEAR } = YEARS;
 
 export interface ServiceOptions {
   /** The calendar year, for a refresh whose 评估年份 cell is blank (clamped into the plan period). */
@@ -43,7 +42,7 @@ export function createProgressService(
   };
 
   const result = (p: SheetPlan): SheetResult => {
-    const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as StatusCounts;
+    const counts = Object.fromEntries(SHEET_STATUS_ORDER.map((s) => [s, 0])) as StatusCounts;
     for (const s of p.statuses) counts[s]++;
     return { sheetName: p.sheetName, planId: p.planId, year: p.year, rows: p.liveRows, counts };
   };

@@ -1,8 +1,8 @@
 // The contract between the task pane (React) and the host logic. The pane calls only this interface;
 // createProgressService(workbook) implements it over any Workbook (Office.js or in memory).
-import type { Status } from "../core/methodology";
+import type { SheetStatus } from "../core/methodology";
 
-export type StatusCounts = Record<Status, number>;
+export type StatusCounts = Record<SheetStatus, number>;
 
 export interface SheetResult {
   sheetName: string;

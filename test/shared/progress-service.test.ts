@@ -1,12 +1,13 @@
 // ProgressService over the memory workbook: generate, refresh with and without data changes, refusals,
 // the formula and source helpers.
 import { getCatalog } from "../../src/core/catalog";
-import { COL, needsBaselineInput, planTargets, SHEET, sheetNameFor } from "../../src/core/layout";
+import { COL, colLetter, needsBaselineInput, planTargets, SHEET, sheetNameFor } from "../../src/core/layout";
 import { STATUS } from "../../src/core/methodology";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { DELETED_LABEL } from "../../src/shared/refresh";
 import { HostError } from "../../src/shared/service";
+import { colIndex } from "../../src/shared/workbook";
 import type { Catalog } from "../../src/core/catalog";
 import { catalogWith, locate } from "./helpers";
 
@@ -142,8 +143,8 @@ describe("refresh", () => {
     const { sheetName } = await service.generate(PLAN, YEAR);
     wb.setCell(sheetName, `${COL.actual}${rowOf(0)}`, 5);
     wb.deleteRows(sheetName, rowOf(3));
-    wb.deleteColumns(sheetName, COL.note); // the id column moves left into R
-    wb.setCell(sheetName, `T${SHEET.headerRow}`, "用户列");
+    wb.deleteColumns(sheetName, COL.note); // the id column moves one left; a user column two right of it
+    wb.setCell(sheetName, `${colLetter(colIndex(COL.id) + 1)}${SHEET.headerRow}`, "用户列");
     const plan = await service.planRefresh(sheetName);
     expect(plan.dataChanges).toEqual([]);
     await service.refresh(sheetName, { applyDataChanges: false });

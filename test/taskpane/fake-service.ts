@@ -1,5 +1,5 @@
 // A scriptable ProgressService for the pane's component tests.
-import { STATUS_ORDER, type Status } from "../../src/core/methodology";
+import { SHEET_STATUS_ORDER, type SheetStatus } from "../../src/core/methodology";
 import type {
   ProgressService,
   ProgressSheetInfo,
@@ -8,8 +8,11 @@ import type {
   SheetResult,
 } from "../../src/shared/service";
 
-export function counts(partial: Partial<Record<Status, number>>): Record<Status, number> {
-  return Object.fromEntries(STATUS_ORDER.map((s) => [s, partial[s] ?? 0])) as Record<Status, number>;
+export function counts(partial: Partial<Record<SheetStatus, number>>): Record<SheetStatus, number> {
+  return Object.fromEntries(SHEET_STATUS_ORDER.map((s) => [s, partial[s] ?? 0])) as Record<
+    SheetStatus,
+    number
+  >;
 }
 
 export function result(over: Partial<SheetResult> = {}): SheetResult {
