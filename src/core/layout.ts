@@ -211,24 +211,68 @@ function rangeWords(min: number, max: number): string {
  */
 function inputCheck(X: string, label: string, t: CatalogTarget): string {
   const { min, max } = inputRange(t.kind, t.unit);
-  const percent =
-    t.unit === "%"
-      ? `${label}带百分号:请清除该单元格格式后按百分数填写,2.1表示2.1%。`
-      : `${label}带百分号:本行单位为${unitLabel(t)},请清除该单元格格式后填数字。`;
+  const m = inputMessages(label, t);
   return (
     `IF(ISNUMBER(${X}),` +
-    `IF(${typedAs(X, "P")},"${percent}",` +
-    `IF(${typedAs(X, "D")},"${label}是日期:请清除该单元格格式后填数字。",` +
-    `IF(OR(${X}<${lit(min)},${X}>${lit(max)}),"${label}应${rangeWords(min, max)}。",""))),` +
-    `IF(${blankCell(X)},"","${label}应为数字,不带单位、千位分隔符或文字。"))`
+    `IF(${typedAs(X, "P")},"${m.percent}",` +
+    `IF(${typedAs(X, "D")},"${m.date}",` +
+    `IF(OR(${X}<${lit(min)},${X}>${lit(max)}),"${m.range}",""))),` +
+    `IF(${blankCell(X)},"","${m.notNumber}"))`
   );
 }
+
+/** What 输入检查 says about one input, by what is wrong with it. */
+function inputMessages(label: string, t: CatalogTarget) {
+  const { min, max } = inputRange(t.kind, t.unit);
+  return {
+    percent:
+      t.unit === "%"
+        ? `${label}带百分号:请清除该单元格格式后按百分数填写,2.1表示2.1%。`
+        : `${label}带百分号:本行单位为${unitLabel(t)},请清除该单元格格式后填数字。`,
+    date: `${label}是日期:请清除该单元格格式后填数字。`,
+    range: `${label}应${rangeWords(min, max)}。`,
+    notNumber: `${label}应为数字,不带单位、千位分隔符或文字。`,
+  };
+}
+
+const YEAR_MESSAGES = {
+  range: `评估年份应为${YEARS.min}–${YEARS.max}之间的整数年份。`,
+  notNumber: "评估年份应为数字年份,如2023。",
+};
 
 /** The 评估年份 check: blank, or a whole year in the functions' range. */
 const yearCheck =
   `IF(ISNUMBER(${Y}),IF(OR(${Y}<>INT(${Y}),${Y}<${YEARS.min},${Y}>${YEARS.max}),` +
-  `"评估年份应为${YEARS.min}–${YEARS.max}之间的整数年份。",""),` +
-  `IF(${blankCell(Y)},"","评估年份应为数字年份,如2023。"))`;
+  `"${YEAR_MESSAGES.range}",""),` +
+  `IF(${blankCell(Y)},"","${YEAR_MESSAGES.notNumber}"))`;
+
+/**
+ * What the 输入检查 formula shows for these cell values (as read back: number formats aside), e.g. for the results
+ * stored beside the formulas of a written file.
+ */
+export function sheetCheck(
+  t: CatalogTarget,
+  actual: CellValue,
+  baseline: CellValue,
+  year: CellValue,
+): string {
+  const blank = (v: CellValue) => v === null || v === "";
+  const { min, max } = inputRange(t.kind, t.unit);
+  const one = (v: CellValue, label: string) => {
+    const m = inputMessages(label, t);
+    if (typeof v === "number") return v < min || v > max ? m.range : "";
+    return blank(v) ? "" : m.notNumber;
+  };
+  const y =
+    typeof year === "number"
+      ? Number.isInteger(year) && year >= YEARS.min && year <= YEARS.max
+        ? ""
+        : YEAR_MESSAGES.range
+      : blank(year)
+        ? ""
+        : YEAR_MESSAGES.notNumber;
+  return y + one(actual, "实际值") + (needsBaselineInput(t) ? one(baseline, "基期值") : "");
+}
 
 export type FormulaKey =
   "check" | "elapsed" | "expected" | "completion" | "variance" | "requiredRate" | "status";
@@ -306,18 +350,10 @@ export function sheetStatus(
   baseline: CellValue,
   year: CellValue,
 ): SheetStatus {
-  const blank = (v: CellValue) => v === null || v === "";
-  const { min, max } = inputRange(t.kind, t.unit);
-  const value = (v: CellValue) => (typeof v === "number" && v >= min && v <= max ? v : undefined);
-  const y =
-    typeof year === "number" && Number.isInteger(year) && year >= YEARS.min && year <= YEARS.max
-      ? year
-      : undefined;
-  const A = blank(actual) ? null : value(actual);
-  const B = !needsBaselineInput(t) || blank(baseline) ? null : value(baseline);
-  if (A === undefined || B === undefined || (!blank(year) && y === undefined)) return INPUT_ERROR;
-  if (y === undefined) return STATUS.unassessable;
-  return assess(progressInputFor(t, A, y, B)).status;
+  if (sheetCheck(t, actual, baseline, year) !== "") return INPUT_ERROR;
+  if (typeof year !== "number") return STATUS.unassessable;
+  const num = (v: CellValue) => (typeof v === "number" ? v : null);
+  return assess(progressInputFor(t, num(actual), year, needsBaselineInput(t) ? num(baseline) : null)).status;
 }
 
 /** Data validation of an actual or typed baseline: the row's range, with messages in its unit. */
