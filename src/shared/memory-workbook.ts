@@ -4,7 +4,9 @@
 // protecting a sheet). Structural edits shift formats, merges and conditional formats as Excel does, and
 // HyperFormula adjusts formula references.
 import {
+  CellError,
   DetailedCellError,
+  ErrorType,
   FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
@@ -55,22 +57,27 @@ export class CellInfoPlugin extends FunctionPlugin {
     },
   };
 
-  cell(
-    ast: Parameters<FunctionPlugin["evaluateAst"]>[0],
-    state: Parameters<FunctionPlugin["evaluateAst"]>[1],
-  ) {
-    return this.runFunction(
-      (ast as unknown as { args: never }).args,
-      state,
-      this.metadata("CELL"),
-      (info: string, v: unknown) => {
-        if (info.trim().toLowerCase() !== "format") return `#VALUE!`;
-        const type = (v as { getDetailedType?: () => string } | null)?.getDetailedType?.();
-        return FORMAT_CODES[type ?? ""] ?? "G";
-      },
-    );
+  cell(ast: PluginAst, state: PluginState) {
+    const args = (ast as unknown as { args: PluginAst[] }).args;
+    if (args.length !== 2) return new CellError(ErrorType.NA, "CELL 需要两个参数");
+    const info = this.evaluateAst(args[0], state);
+    if (typeof info !== "string" || info.trim().toLowerCase() !== "format")
+      return new CellError(ErrorType.VALUE, 'CELL 仅支持 "format"');
+    // The stored value of the referenced cell keeps its number type (a computed argument would not).
+    const ref = args[1] as unknown as {
+      type: string;
+      reference?: { toSimpleCellAddress(a: unknown): unknown };
+    };
+    if (ref.type !== "CELL_REFERENCE" || !ref.reference)
+      return new CellError(ErrorType.VALUE, "CELL 需要单元格引用");
+    const graph = this.dependencyGraph as unknown as { getCellValue(a: unknown): unknown };
+    const v = graph.getCellValue(ref.reference.toSimpleCellAddress(state.formulaAddress));
+    const type = (v as { getDetailedType?: () => string } | null)?.getDetailedType?.();
+    return FORMAT_CODES[type ?? ""] ?? "G";
   }
 }
+type PluginState = Parameters<FunctionPlugin["evaluateAst"]>[1];
+type PluginAst = Parameters<FunctionPlugin["evaluateAst"]>[0];
 const PERCENT_TYPED = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*%\s*$/i;
 const DATE_TYPED = /^\s*\d{1,2}\/\d{1,2}\/\d{2}(\d{2})?\s*$/;
 const FORMAT_CODES: Record<string, string> = {
