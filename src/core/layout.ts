@@ -212,12 +212,13 @@ function rangeWords(min: number, max: number): string {
 function inputCheck(X: string, label: string, t: CatalogTarget): string {
   const { min, max } = inputRange(t.kind, t.unit);
   const m = inputMessages(label, t);
+  // ISLOGICAL first: LibreOffice stores TRUE as the number 1 with a boolean format (ISNUMBER is TRUE there).
   return (
-    `IF(ISNUMBER(${X}),` +
+    `IF(ISLOGICAL(${X}),"${m.notNumber}",IF(ISNUMBER(${X}),` +
     `IF(${typedAs(X, "P")},"${m.percent}",` +
     `IF(${typedAs(X, "D")},"${m.date}",` +
     `IF(OR(${X}<${lit(min)},${X}>${lit(max)}),"${m.range}",""))),` +
-    `IF(${blankCell(X)},"","${m.notNumber}"))`
+    `IF(${blankCell(X)},"","${m.notNumber}")))`
   );
 }
 
@@ -242,9 +243,9 @@ const YEAR_MESSAGES = {
 
 /** The 评估年份 check: blank, or a whole year in the functions' range. */
 const yearCheck =
-  `IF(ISNUMBER(${Y}),IF(OR(${Y}<>INT(${Y}),${Y}<${YEARS.min},${Y}>${YEARS.max}),` +
-  `"${YEAR_MESSAGES.range}",""),` +
-  `IF(${blankCell(Y)},"","${YEAR_MESSAGES.notNumber}"))`;
+  `IF(ISLOGICAL(${Y}),"${YEAR_MESSAGES.notNumber}",IF(ISNUMBER(${Y}),` +
+  `IF(OR(${Y}<>INT(${Y}),${Y}<${YEARS.min},${Y}>${YEARS.max}),"${YEAR_MESSAGES.range}",""),` +
+  `IF(${blankCell(Y)},"","${YEAR_MESSAGES.notNumber}")))`;
 
 /**
  * What the 输入检查 formula shows for these cell values (as read back: number formats aside), e.g. for the results
