@@ -9,6 +9,9 @@ import plan002 from "../../data/plans/002-shanwei-chengqu.json";
 import plan003 from "../../data/plans/003-zhongshan-towns.json";
 import plan004 from "../../data/plans/004-yiyang-14th.json";
 import { LEXICON_SURFACES } from "./lexicon";
+
+/** Characters of row-label decorations (numbering, 单位) that are simplified already: no OpenCC for them. */
+const LABEL_DECORATIONS = ["一二三四五六七八九十百零〇两第条项章节部分", "单位", "元千万百亿人家个项件次名所座台套倍"];
 import type { Indicator, Observation, Plan, Region, Target } from "./schema";
 import { normalizeIndicator, normalizeRegion, registerSimplifiedVocabulary } from "./text";
 import type { ProgressInput } from "./methodology";
@@ -88,6 +91,7 @@ export class Catalog {
     this.buildRegionKeys();
     registerSimplifiedVocabulary(this.regionByKey.keys());
     registerSimplifiedVocabulary(LEXICON_SURFACES);
+    registerSimplifiedVocabulary(LABEL_DECORATIONS);
     registerSimplifiedVocabulary(this.indicatorByKey.keys());
     for (const labels of this.labelKeysByRegion.values()) registerSimplifiedVocabulary(labels.keys());
   }

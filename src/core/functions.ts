@@ -4,7 +4,7 @@
 import { getCatalog, progressInputFor, type Catalog, type CatalogTarget } from "./catalog";
 import { badValue, notFound } from "./errors";
 import { COMPARISON_LABEL, describeTarget, KIND_LABEL, sourceOf, subjectOf } from "./labels";
-import { assess, type Progress } from "./methodology";
+import { assess, inputRange, type Progress } from "./methodology";
 import { nameFor } from "./matching";
 import { appliesTo, Resolver, targetYears } from "./resolver";
 import { searchTargets } from "./search";
@@ -25,6 +25,11 @@ export interface ParamSpec {
   optional?: boolean;
   /** Blank is a value (no actual yet), not a missing argument. */
   blankIsNull?: boolean;
+  /**
+   * A progress-sheet input cell (实际值, 评估年份): taken as the sheet's formulas take it — a number or blank;
+   * text is refused even when it looks like a number (see runner.ts cellNumber).
+   */
+  cell?: boolean;
   description: string;
   zhDescription: string;
 }
@@ -102,6 +107,7 @@ const P = {
     zhName: "实际值",
     type: "number",
     blankIsNull: true,
+    cell: true,
     description:
       "Actual value in the plan's unit (for a growth-rate target: the achieved average annual rate).",
     zhDescription: "实际值,按规划单位填写(年均增速类目标填实际年均增速)。",
@@ -110,6 +116,8 @@ const P = {
     name: "asOfYear",
     zhName: "评估年份",
     type: "year",
+    blankIsNull: true,
+    cell: true,
     description: "Assessment year (the year of the actual).",
     zhDescription: "评估年份(实际值所属年份)。",
   },
@@ -132,24 +140,60 @@ function claimedOf(args: Args, ctx: Context) {
   return { t, unit, toClaim: (v: number) => (unit ? convert(v, t.unit, unit) : v) };
 }
 
-function progressOf(args: Args, ctx: Context): { t: CatalogTarget; p: Progress; asOf: number } {
-  const { t, unit } = claimedOf(args, ctx);
-  const asOf = args[4] as number;
-  const raw = args[3] as number | null;
-  // An actual written in the label's unit is converted to the plan's before it is compared.
-  const actual = raw !== null && unit ? convert(raw, unit, t.unit) : raw;
-  return { t, p: assess(progressInputFor(t, actual, asOf)), asOf };
+/** An actual the row's rule allows (methodology.inputRange), else #VALUE! as the sheet says 输入有误. */
+function checkedActual(t: CatalogTarget, actual: number | null): number | null {
+  if (actual === null) return null;
+  const { min, max } = inputRange(t.kind, t.unit);
+  if (actual < min || actual > max) {
+    const range = max === 100 ? `${min}–${max}` : `不小于 ${min}`;
+    throw badValue(
+      `实际值 ${actual} 不合理:“${t.indicatorDef.name}”(${t.unit})的实际值应${range}。请检查正负号、位数和单位`,
+    );
+  }
+  return actual;
 }
 
+/** The methodology's input; a blank 评估年份 stays null (catalog.progressInputFor takes a year). */
+const inputFor = (t: CatalogTarget, actual: number | null, asOf: number | null) => ({
+  ...progressInputFor(t, actual, asOf ?? t.targetYear),
+  year: asOf,
+});
+
+function progressOf(args: Args, ctx: Context): { t: CatalogTarget; p: Progress; asOf: number | null } {
+  const { t, unit } = claimedOf(args, ctx);
+  const asOf = args[4] as number | null;
+  const raw = args[3] as number | null;
+  // An actual written in the label's unit is converted to the plan's before it is checked and compared.
+  const actual = checkedActual(t, raw !== null && unit ? convert(raw, unit, t.unit) : raw);
+  return { t, p: assess(inputFor(t, actual, asOf)), asOf };
+}
+
+type DerivedField = "expected" | "completion" | "variance" | "requiredRate";
+const FIELD_LABEL: Record<DerivedField, string> = {
+  expected: "预期值",
+  completion: "完成进度",
+  variance: "差额",
+  requiredRate: "需年均增速",
+};
+
 /** Why a derived value is missing, in words a statistician can act on. */
-function missing(what: string, t: CatalogTarget, p: Progress, asOf: number, actual: number | null): never {
+function missing(
+  field: DerivedField,
+  t: CatalogTarget,
+  p: Progress,
+  asOf: number | null,
+  actual: number | null,
+): never {
+  const what = FIELD_LABEL[field];
   const t0 = t.baseYear ?? t.plan.baseYear;
-  if (actual === null && what !== "预期值") throw notFound(`缺少实际值,无法计算${what}`);
-  if (p.elapsed === 0) throw notFound(`评估年份${asOf}不晚于基期年${t0},序时进度为0,无法计算${what}`);
-  if (what === "需年均增速" && asOf >= t.targetYear)
-    throw notFound(`评估年份已到目标年${t.targetYear},不再需要年均增速`);
-  if (what === "需年均增速" && (t.kind === "growth_rate" || t.kind === "per_year"))
+  if (asOf === null) throw notFound(`缺少评估年份,无法计算${what}`);
+  if (asOf < t0) throw notFound(`评估年份${asOf}早于基期年${t0},无法计算${what}`);
+  if (actual === null && field !== "expected") throw notFound(`缺少实际值,无法计算${what}`);
+  if (field === "requiredRate" && (t.kind === "growth_rate" || t.kind === "per_year"))
     throw notFound(`“${t.indicatorDef.name}”是${KIND_LABEL[t.kind]}目标,不适用需年均增速`);
+  if (field === "requiredRate" && p.met) throw notFound(`目标已完成,不再需要年均增速`);
+  if (field === "requiredRate" && asOf >= t.targetYear)
+    throw notFound(`评估年份已到目标年${t.targetYear},不再需要年均增速`);
   if (p.expected === null)
     throw notFound(`规划未给出基期值(${t0}年),无法计算${what}。可在进度表的“基期值”列填写后计算`);
   throw notFound(`无法计算${what}(实际值或目标值不为正数,或目标值等于基期值)`);
@@ -308,9 +352,9 @@ export const FUNCTIONS: FunctionSpec[] = [
     result: "number",
     impl: (a, ctx) => {
       const { t, toClaim } = claimedOf(a, ctx);
-      const asOf = a[3] as number;
-      const p = assess(progressInputFor(t, null, asOf));
-      return p.expected === null ? missing("预期值", t, p, asOf, null) : toClaim(p.expected);
+      const asOf = a[3] as number | null;
+      const p = assess(inputFor(t, null, asOf));
+      return p.expected === null ? missing("expected", t, p, asOf, null) : toClaim(p.expected);
     },
   },
   {
@@ -322,7 +366,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     percent: true,
     impl: (a, ctx) => {
       const { t, p, asOf } = progressOf(a, ctx);
-      return p.completion ?? missing("完成进度", t, p, asOf, a[3] as number | null);
+      return p.completion ?? missing("completion", t, p, asOf, a[3] as number | null);
     },
   },
   {
@@ -333,7 +377,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     result: "number",
     impl: (a, ctx) => {
       const { t, p, asOf } = progressOf(a, ctx);
-      if (p.variance === null) return missing("差额", t, p, asOf, a[3] as number | null);
+      if (p.variance === null) return missing("variance", t, p, asOf, a[3] as number | null);
       return claimedOf(a, ctx).toClaim(p.variance);
     },
   },
@@ -355,7 +399,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     percent: true,
     impl: (a, ctx) => {
       const { t, p, asOf } = progressOf(a, ctx);
-      return p.requiredRate ?? missing("需年均增速", t, p, asOf, a[3] as number | null);
+      return p.requiredRate ?? missing("requiredRate", t, p, asOf, a[3] as number | null);
     },
   },
   {

@@ -2,9 +2,24 @@
 // Every derived column is a standard Excel formula over its row and the 评估年份 cell, mirroring
 // methodology.ts operation by operation, so the sheet computes the same in Excel without the add-in,
 // in WPS and in LibreOffice. Two writers consume this: the Office.js adapter and the ExcelJS writer.
-import type { Catalog, CatalogTarget, PlanInfo } from "./catalog";
+import { progressInputFor, type Catalog, type CatalogTarget, type PlanInfo } from "./catalog";
 import { describeTarget, KIND_LABEL, subjectOf } from "./labels";
-import { ABOUT_TOLERANCE, EPSILON, impliedBaseline, isRateLike, PACE, slack, STATUS } from "./methodology";
+import {
+  ABOUT_TOLERANCE,
+  assess,
+  EPSILON,
+  impliedBaseline,
+  INPUT_ERROR,
+  inputRange,
+  isRateLike,
+  MAX_ABS,
+  PACE,
+  SHEET_STATUS_ORDER,
+  slack,
+  STATUS,
+  YEARS,
+  type SheetStatus,
+} from "./methodology";
 
 export type CellValue = string | number | boolean | null;
 export type StyleName =
@@ -16,6 +31,21 @@ export interface LayoutCell {
   formula?: string;
   numFmt?: string;
   style?: StyleName;
+  /** Data validation of an input cell (Excel's 数据验证): what may be typed, with its messages. */
+  validation?: InputValidation;
+}
+
+/**
+ * Data validation of an input cell: a decimal or whole number in [min, max], blanks allowed, a Chinese input
+ * message shown when the cell is selected and a stop alert for anything else. The cell's formulas check the
+ * same rule (a paste bypasses validation in Excel; LibreOffice and older files may not enforce it).
+ */
+export interface InputValidation {
+  type: "decimal" | "whole";
+  min: number;
+  max: number;
+  prompt: { title: string; text: string };
+  error: { title: string; text: string };
 }
 
 /** Column order of the table; column titles are how a refresh recognises columns. */
@@ -33,9 +63,10 @@ const COLUMN_LIST = [
   { key: "elapsed", title: "序时进度", width: 9 },
   { key: "completion", title: "完成进度", width: 9 },
   { key: "expected", title: "预期值", width: 10 },
-  { key: "variance", title: "差额", width: 10 },
+  { key: "variance", title: "差额", width: 13 },
   { key: "requiredRate", title: "需年均增速", width: 10 },
   { key: "status", title: "状态", width: 10 },
+  { key: "check", title: "输入检查", width: 18 },
   { key: "source", title: "出处", width: 48 },
   { key: "note", title: "备注", width: 20, input: true },
   { key: "id", title: "目标ID", width: 4, hidden: true },
@@ -81,6 +112,8 @@ export const SHEET = {
   versionCell: `${COL.id}3`,
 } as const;
 const Y = "$C$3";
+/** Column of the first status label in the counts row (0-based: B). */
+export const COUNTS_FIRST_COL = 1;
 
 export const STYLE_FILLS: Record<string, string> = {
   input: "FFF2CC", // light yellow: cells to type into
@@ -89,7 +122,7 @@ export const STYLE_FILLS: Record<string, string> = {
 };
 
 /** Fill and font colours per status, for conditional formatting. */
-export const STATUS_COLORS: Record<string, { fill: string; font: string }> = {
+export const STATUS_COLORS: Record<SheetStatus, { fill: string; font: string }> = {
   [STATUS.achieved]: { fill: "C6EFCE", font: "006100" },
   [STATUS.ahead]: { fill: "DDEBF7", font: "1F4E79" },
   [STATUS.onTrack]: { fill: "E2EFDA", font: "375623" },
@@ -98,6 +131,7 @@ export const STATUS_COLORS: Record<string, { fill: string; font: string }> = {
   [STATUS.regressing]: { fill: "FFC7CE", font: "9C0006" },
   [STATUS.missed]: { fill: "FFC7CE", font: "9C0006" },
   [STATUS.unassessable]: { fill: "EDEDED", font: "595959" },
+  [INPUT_ERROR]: { fill: "FF0000", font: "FFFFFF" },
 };
 
 export interface ConditionalFormat {
@@ -129,12 +163,19 @@ export interface ProgressSheetLayout {
 /** Number formats by the plan's unit; values stay in the plan's unit (2.5 for 2.5%). */
 export function unitFormat(unit: string, decimals: number): string {
   const d = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
-  if (unit === "%") return `0${d.length ? d : ".0"}"%"`;
-  if (unit === "倍") return `0.00"倍"`;
-  if (unit === "亿元" || unit === "万元" || unit === "元") return `#,##0${d.length ? d : ".00"}`;
+  if (unit === "%") return `0${d}"%"`;
+  if (unit === "倍") return `0${d}"倍"`;
   return `#,##0${d}`;
 }
+/** 差额 of a % row: the difference of two percentages is in percentage points (个百分点), not %. */
+export const pointsFormat = (decimals: number) =>
+  `0${decimals > 0 ? `.${"0".repeat(decimals)}` : ""}"个百分点"`;
+/** The fewest decimals a unit is shown with (shares 26.0 %, money 40.00 亿元, multiples 2.00 倍). */
+const MIN_DECIMALS: Record<string, number> = { "%": 1, 亿元: 2, 万元: 2, 元: 2, 倍: 2 };
 const PCT = "0.0%";
+/** Input cells are General: typing "2.1%" or a date then gives the cell a percent or date format, which the
+ * row's formulas see through CELL("format",…) and refuse (a preset number format would hide it). */
+const INPUT_FORMAT = "General";
 
 /** Excel-safe sheet name: ≤ 31 characters, none of []:*?/\ . */
 export function sheetNameFor(plan: PlanInfo): string {
@@ -150,13 +191,100 @@ export function planTargets(catalog: Catalog, planId: string): CatalogTarget[] {
 export const needsBaselineInput = (t: CatalogTarget) =>
   !isRateLike(t.kind) && impliedBaseline(t.kind) === null && t.baselineObs === null;
 
-/** The row's formulas, in the order the methodology computes (see methodology.ts). */
-export function rowFormulas(
+/** Is the cell's number format a percent (P0, P2…) or a date/time (D1–D9), as typing "2.1%" or a date sets it? */
+const typedAs = (X: string, code: "P" | "D") => `LEFT(CELL("format",${X}),1)="${code}"`;
+/** Empty, or text "" (a formula's blank): the functions' blank. Errors and booleans are not blank. */
+const blankCell = (X: string) => `IF(ISTEXT(${X}),LEN(${X})=0,ISBLANK(${X}))`;
+
+/** The number literal of a range bound (1e15 as 1E+15 reads badly; Excel and LibreOffice take the digits). */
+const lit = (x: number) => (Math.abs(x) >= 1e6 ? x.toFixed(0) : String(x));
+
+/** Words for a range, as the messages say it. */
+function rangeWords(min: number, max: number): string {
+  return max === MAX_ABS ? `不小于${min}` : `在${min}–${max}之间`;
+}
+
+/**
+ * The check of one numeric input cell: "" when it is blank or a number in range, otherwise what is wrong (ending
+ * in "。"). Mirrors runner.ts cellNumber and functions.ts checkedActual; CELL("format") adds what the functions
+ * cannot see: a percent- or date-typed number.
+ */
+function inputCheck(X: string, label: string, t: CatalogTarget): string {
+  const { min, max } = inputRange(t.kind, t.unit);
+  const m = inputMessages(label, t);
+  // ISLOGICAL first: LibreOffice stores TRUE as the number 1 with a boolean format (ISNUMBER is TRUE there).
+  return (
+    `IF(ISLOGICAL(${X}),"${m.notNumber}",IF(ISNUMBER(${X}),` +
+    `IF(${typedAs(X, "P")},"${m.percent}",` +
+    `IF(${typedAs(X, "D")},"${m.date}",` +
+    `IF(OR(${X}<${lit(min)},${X}>${lit(max)}),"${m.range}",""))),` +
+    `IF(${blankCell(X)},"","${m.notNumber}")))`
+  );
+}
+
+/** What 输入检查 says about one input, by what is wrong with it. */
+function inputMessages(label: string, t: CatalogTarget) {
+  const { min, max } = inputRange(t.kind, t.unit);
+  return {
+    percent:
+      t.unit === "%"
+        ? `${label}带百分号:请清除该单元格格式后按百分数填写,2.1表示2.1%。`
+        : `${label}带百分号:本行单位为${unitLabel(t)},请清除该单元格格式后填数字。`,
+    date: `${label}是日期:请清除该单元格格式后填数字。`,
+    range: `${label}应${rangeWords(min, max)}。`,
+    notNumber: `${label}应为数字,不带单位、千位分隔符或文字。`,
+  };
+}
+
+const YEAR_MESSAGES = {
+  range: `评估年份应为${YEARS.min}–${YEARS.max}之间的整数年份。`,
+  notNumber: "评估年份应为数字年份,如2023。",
+};
+
+/** The 评估年份 check: blank, or a whole year in the functions' range. */
+const yearCheck =
+  `IF(ISLOGICAL(${Y}),"${YEAR_MESSAGES.notNumber}",IF(ISNUMBER(${Y}),` +
+  `IF(OR(${Y}<>INT(${Y}),${Y}<${YEARS.min},${Y}>${YEARS.max}),"${YEAR_MESSAGES.range}",""),` +
+  `IF(${blankCell(Y)},"","${YEAR_MESSAGES.notNumber}")))`;
+
+/**
+ * What the 输入检查 formula shows for these cell values (as read back: number formats aside), e.g. for the results
+ * stored beside the formulas of a written file.
+ */
+export function sheetCheck(
   t: CatalogTarget,
-  r: number,
-): Record<"elapsed" | "expected" | "completion" | "variance" | "requiredRate" | "status", string> {
+  actual: CellValue,
+  baseline: CellValue,
+  year: CellValue,
+): string {
+  const blank = (v: CellValue) => v === null || v === "";
+  const { min, max } = inputRange(t.kind, t.unit);
+  const one = (v: CellValue, label: string) => {
+    const m = inputMessages(label, t);
+    if (typeof v === "number") return v < min || v > max ? m.range : "";
+    return blank(v) ? "" : m.notNumber;
+  };
+  const y =
+    typeof year === "number"
+      ? Number.isInteger(year) && year >= YEARS.min && year <= YEARS.max
+        ? ""
+        : YEAR_MESSAGES.range
+      : blank(year)
+        ? ""
+        : YEAR_MESSAGES.notNumber;
+  return y + one(actual, "实际值") + (needsBaselineInput(t) ? one(baseline, "基期值") : "");
+}
+
+export type FormulaKey =
+  "check" | "elapsed" | "expected" | "completion" | "variance" | "requiredRate" | "status";
+
+/**
+ * The row's formulas, in the order the methodology computes (see methodology.ts). 输入检查 comes first: while it
+ * says anything, every derived cell is blank and 状态 is 输入有误 (the functions answer #VALUE!).
+ */
+export function rowFormulas(t: CatalogTarget, r: number): Record<FormulaKey, string> {
   const c = (k: ColumnKey) => `${COL[k]}${r}`;
-  const [B, T, t0, V, A, tau, C, E] = [
+  const [B, T, t0, V, A, tau, C, E, X] = [
     c("baseline"),
     c("targetYear"),
     c("baseYear"),
@@ -165,6 +293,7 @@ export function rowFormulas(
     c("elapsed"),
     c("completion"),
     c("expected"),
+    c("check"),
   ];
   const rateLike = isRateLike(t.kind);
   const lower = t.indicatorDef.direction === "lower";
@@ -182,43 +311,93 @@ export function rowFormulas(
     `"${STATUS.regressing}"))))`;
   const unassessable = rateLike ? `OR(${A}="",${tau}="",${tau}=0)` : `OR(${A}="",${B}="",${tau}="",${tau}=0)`;
   const linear = `${B}+(${V}-${B})*${tau}`;
+  const ok = (f: string) => `=IF(${X}<>"","",${f})`;
   // In the target year (τ = 1) the expected value is exactly V, as in methodology.expectedValue.
   const expected = rateLike
-    ? `=${V}`
+    ? `IF(${tau}="","",${V})`
     : t.indicatorDef.path === "geometric"
-      ? `=IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},IF(AND(${B}>0,${V}>0),${B}*(${V}/${B})^${tau},${linear})))`
-      : `=IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},${linear}))`;
+      ? `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},IF(AND(${B}>0,${V}>0),${B}*(${V}/${B})^${tau},${linear})))`
+      : `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},${linear}))`;
   return {
-    elapsed: `=IF(OR(${Y}="",${t0}=""),"",MIN(MAX((${Y}-${t0})/(${T}-${t0}),0),1))`,
-    expected,
-    completion: rateLike
-      ? `=IF(OR(${A}="",${V}=0),"",${A}/${V})`
-      : `=IF(OR(${A}="",${B}="",${tau}="",${V}=${B}),"",(${A}-${B})/(${V}-${B}))`,
-    variance: `=IF(OR(${A}="",${E}=""),"",${lower ? `-(${A}-${E})` : `${A}-${E}`})`,
+    check:
+      `=${yearCheck}&${inputCheck(A, "实际值", t)}` +
+      (needsBaselineInput(t) ? `&${inputCheck(B, "基期值", t)}` : ""),
+    // Blank before the base year: nothing of the plan has elapsed to assess (methodology.elapsedShare).
+    elapsed: ok(`IF(OR(${Y}="",${t0}=""),"",IF(${Y}<${t0},"",MIN((${Y}-${t0})/(${T}-${t0}),1)))`),
+    expected: ok(expected),
+    completion: ok(
+      rateLike
+        ? `IF(OR(${A}="",${tau}="",${V}=0),"",${A}/${V})`
+        : `IF(OR(${A}="",${B}="",${tau}="",${V}=${B}),"",(${A}-${B})/(${V}-${B}))`,
+    ),
+    variance: ok(`IF(OR(${A}="",${E}=""),"",${lower ? `-(${A}-${E})` : `${A}-${E}`})`),
+    // None once met or from the target year on (methodology: requiredRate).
     requiredRate: rateLike
       ? ""
-      : `=IF(OR(${A}="",${Y}>=${T},${A}<=0,${V}<=0),"",(${V}/${A})^(1/(${T}-${Y}))-1)`,
+      : ok(`IF(OR(${A}="",${tau}="",${Y}>=${T},${A}<=0,${V}<=0,${met}),"",(${V}/${A})^(1/(${T}-${Y}))-1)`),
     status:
-      `=IF(${unassessable},"${STATUS.unassessable}",IF(${met},"${STATUS.achieved}",` +
-      `IF(${Y}>=${T},"${STATUS.missed}",IF(${C}="","${STATUS.unassessable}",${byPace}))))`,
+      `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",IF(${met},"${STATUS.achieved}",` +
+      `IF(${Y}>=${T},"${STATUS.missed}",IF(${C}="","${STATUS.unassessable}",${byPace})))))`,
+  };
+}
+
+/**
+ * The 状态 a row's formulas show for these cell values (as read back; a percent- or date-typed number, known
+ * only from its format, is the sheet's to refuse): 输入有误 where 输入检查 says anything, else the methodology's.
+ */
+export function sheetStatus(
+  t: CatalogTarget,
+  actual: CellValue,
+  baseline: CellValue,
+  year: CellValue,
+): SheetStatus {
+  if (sheetCheck(t, actual, baseline, year) !== "") return INPUT_ERROR;
+  if (typeof year !== "number") return STATUS.unassessable;
+  const num = (v: CellValue) => (typeof v === "number" ? v : null);
+  return assess(progressInputFor(t, num(actual), year, needsBaselineInput(t) ? num(baseline) : null)).status;
+}
+
+/** Data validation of an actual or typed baseline: the row's range, with messages in its unit. */
+function valueValidation(t: CatalogTarget, label: "实际值" | "基期值"): InputValidation {
+  const { min, max } = inputRange(t.kind, t.unit);
+  const how =
+    t.unit === "%"
+      ? `按百分数填写,如 2.1 表示 2.1%,不要输入百分号`
+      : `填数字(单位:${unitLabel(t)}),不带单位或文字`;
+  return {
+    type: "decimal",
+    min,
+    max,
+    prompt: { title: label, text: `${how};应${rangeWords(min, max)}。` },
+    error: { title: "输入有误", text: `${label}应为${rangeWords(min, max)}的数字。${how}。` },
+  };
+}
+
+/** The 评估年份 may be any year of the plan, from its base year to its last target year. */
+export function yearValidation(plan: PlanInfo, targets: CatalogTarget[]): InputValidation {
+  const min = Math.min(plan.baseYear, ...targets.map((t) => t.baseYear ?? plan.baseYear));
+  const max = Math.max(plan.period.end, ...targets.map((t) => t.targetYear));
+  return {
+    type: "whole",
+    min,
+    max,
+    prompt: { title: "评估年份", text: `实际值所属的年份,${min}–${max} 之间的四位整数。` },
+    error: {
+      title: "输入有误",
+      text: `评估年份应为 ${min}–${max} 之间的整数年份,如 ${Math.min(max, min + 3)}。`,
+    },
   };
 }
 
 /** The unit shown in the sheet: a multiple is an index with the base year = 1. */
 const unitLabel = (t: CatalogTarget) => (t.kind === "multiple" ? "倍(基期=1)" : t.unit);
 
-function dataRow(t: CatalogTarget, seq: number, r: number): LayoutCell[] {
+function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number): LayoutCell[] {
   const f = rowFormulas(t, r);
   const implied = impliedBaseline(t.kind);
   const baseline = t.baselineObs?.value ?? implied;
-  // Enough decimals to show the plan's own figures exactly (2.96件, 0.5万人), never fewer than the unit needs.
-  const shown = Math.max(
-    decimalsOf(t.threshold),
-    decimalsOf(baseline),
-    t.unit === "%" || t.indicatorDef.dimension === "ratio" ? 2 : 0,
-  );
-  const fmt = unitFormat(t.unit, shown);
-  const fmt2 = unitFormat(t.unit, Math.max(shown, 1));
+  const fmt = unitFormat(t.unit, decimals);
+  const derived = (formula: string, numFmt?: string): LayoutCell => ({ formula, style: "derived", numFmt });
   const cells: Record<ColumnKey, LayoutCell> = {
     seq: { value: seq, style: "number", numFmt: "0" },
     indicator: { value: t.indicatorDef.name, style: "text" },
@@ -226,27 +405,44 @@ function dataRow(t: CatalogTarget, seq: number, r: number): LayoutCell[] {
     unit: { value: unitLabel(t), style: "text" },
     baseYear: { value: t.baseYear ?? t.plan.baseYear, style: "number", numFmt: "0" },
     baseline: needsBaselineInput(t)
-      ? { value: null, style: "input", numFmt: fmt }
+      ? { value: null, style: "input", numFmt: INPUT_FORMAT, validation: valueValidation(t, "基期值") }
       : isRateLike(t.kind)
         ? { value: null, style: "text" }
         : { value: baseline, style: "number", numFmt: fmt },
     targetYear: { value: t.targetYear, style: "number", numFmt: "0" },
     target: { value: t.threshold, style: "number", numFmt: fmt },
     kind: { value: `${KIND_LABEL[t.kind]}(${describeTarget(t)}${t.hedged ? ",力争" : ""})`, style: "text" },
-    actual: { value: null, style: "input", numFmt: fmt },
-    elapsed: { formula: f.elapsed, style: "derived", numFmt: PCT },
-    completion: { formula: f.completion, style: "derived", numFmt: PCT },
-    expected: { formula: f.expected, style: "derived", numFmt: fmt2 },
-    variance: { formula: f.variance, style: "derived", numFmt: fmt2 },
-    requiredRate: f.requiredRate
-      ? { formula: f.requiredRate, style: "derived", numFmt: PCT }
-      : { value: null, style: "derived" },
-    status: { formula: f.status, style: "derived" },
+    actual: { value: null, style: "input", numFmt: INPUT_FORMAT, validation: valueValidation(t, "实际值") },
+    elapsed: derived(f.elapsed, PCT),
+    completion: derived(f.completion, PCT),
+    // At the plan's decimals (23 家, not 22.5 家); the cell keeps the exact value.
+    expected: derived(f.expected, fmt),
+    variance: derived(f.variance, t.unit === "%" ? pointsFormat(decimals) : fmt),
+    requiredRate: f.requiredRate ? derived(f.requiredRate, PCT) : { value: null, style: "derived" },
+    status: derived(f.status),
+    check: { formula: f.check, style: "quote" },
     source: { value: `“${t.quote}”(seeds/${t.plan.file})`, style: "quote" },
     note: { value: null, style: "input" },
     id: { value: t.id, style: "hidden" },
   };
   return COLUMNS.map((c) => cells[c.key]);
+}
+
+/**
+ * Decimals per unit over a plan's figures: every row of a unit shows the same decimals, enough for the plan's
+ * own figures (2.96件, 0.5万人) and never fewer than the unit's minimum.
+ */
+export function unitDecimals(targets: CatalogTarget[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of targets) {
+    const d = Math.max(
+      decimalsOf(t.threshold),
+      decimalsOf(t.baselineObs?.value ?? null),
+      MIN_DECIMALS[t.unit] ?? 0,
+    );
+    out.set(t.unit, Math.max(out.get(t.unit) ?? 0, d));
+  }
+  return out;
 }
 
 /** Decimal places of a figure as written (2.96 → 2); null → 0. */
@@ -296,7 +492,7 @@ export function buildProgressSheet(
   rows.push(r2);
   const r3 = blankRow();
   r3[0] = { value: "评估年份", style: "meta" };
-  r3[2] = { value: opts.year, style: "metaInput", numFmt: "0" };
+  r3[2] = { value: opts.year, style: "metaInput", numFmt: "0", validation: yearValidation(plan, targets) };
   rows.push(r3);
   const r4 = blankRow();
   r4[0] = { value: "数据版本", style: "meta" };
@@ -304,21 +500,22 @@ export function buildProgressSheet(
   r4[3] = { value: "说明", style: "meta" };
   r4[4] = {
     value:
-      "黄色单元格为填写项(实际值、缺少的基期值、备注、评估年份);其余各列由标准公式计算,不依赖加载项。比重类按规划单位填写(2.5 表示 2.5%);年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。",
+      "黄色单元格为填写项(实际值、缺少的基期值、备注、评估年份);其余各列由标准公式计算,不依赖加载项。百分比按百分数填写(2.5 表示 2.5%,不输入百分号);比重、增速类的差额以个百分点计;年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。输入不是合理数值时,状态为“输入有误”,原因见“输入检查”列。",
     style: "text",
   };
   rows.push(r4);
-  // Row 5: status counts, computed by COUNTIF over the status column.
+  // Row 5: status counts, computed by COUNTIF over the status column: (label, count) pairs from column B.
   const r5 = blankRow();
   r5[0] = { value: "状态统计", style: "meta" };
-  Object.values(STATUS).forEach((s, i) => {
-    const col = 2 + i * 2; // the label spans A5:B5
+  SHEET_STATUS_ORDER.forEach((s, i) => {
+    const col = COUNTS_FIRST_COL + i * 2;
     r5[col] = { value: s, style: "meta" };
     r5[col + 1] = { formula: `=COUNTIF(${statusRange},"${s}")`, style: "number", numFmt: "0" };
   });
   rows.push(r5);
   rows.push(COLUMNS.map((c) => ({ value: c.title, style: "header" as StyleName })));
-  targets.forEach((t, i) => rows.push(dataRow(t, i + 1, SHEET.firstDataRow + i)));
+  const decimals = unitDecimals(targets);
+  targets.forEach((t, i) => rows.push(dataRow(t, i + 1, SHEET.firstDataRow + i, decimals.get(t.unit)!)));
 
   // Marker, plan id and data version in the hidden id column, above the header.
   const idCol = COLUMNS.findIndex((c) => c.key === "id");
@@ -345,7 +542,7 @@ export function buildProgressSheet(
     columns: COLUMNS,
     rows,
     targetIds: targets.map((t) => t.id),
-    merges: [`A1:${lastCol}1`, `E2:${lastCol}2`, `E4:${lastCol}4`, "A5:B5"],
+    merges: [`A1:${lastCol}1`, `E2:${lastCol}2`, `E4:${lastCol}4`],
     conditionalFormats,
     freeze: { rows: SHEET.headerRow, columns: 2 },
     print: {

@@ -15,6 +15,30 @@ export const STATUS = {
 } as const;
 export type Status = (typeof STATUS)[keyof typeof STATUS];
 export const STATUS_ORDER: Status[] = Object.values(STATUS);
+/**
+ * What the progress sheet shows where an input is not a value in range (text, a percent- or date-typed number,
+ * a negative count, a fractional year): the sheet's counterpart of the functions' #VALUE!. Never a result of
+ * assess(), which takes only valid inputs.
+ */
+export const INPUT_ERROR = "输入有误";
+export type SheetStatus = Status | typeof INPUT_ERROR;
+export const SHEET_STATUS_ORDER: SheetStatus[] = [...STATUS_ORDER, INPUT_ERROR];
+
+/** Assessment and target years accepted anywhere (functions, sheets, pane, CLI). */
+export const YEARS = { min: 1990, max: 2100 } as const;
+/** The largest magnitude of an input: beyond it a figure is a typo (1e20 家), not a statistic. */
+export const MAX_ABS = 1e15;
+
+/**
+ * The values an actual or a typed baseline may take, by what the row measures: counts, money, people, ratios
+ * and multiples are never negative; a share in % lies in 0–100; a growth rate in % is at least −100 (the level
+ * cannot fall below zero). The sheet's formulas, its data validation and the functions all use this rule.
+ */
+export function inputRange(kind: TargetKind, unit: string): { min: number; max: number } {
+  if (unit === "%" && kind === "growth_rate") return { min: -100, max: MAX_ABS };
+  if (unit === "%") return { min: 0, max: 100 };
+  return { min: 0, max: MAX_ABS };
+}
 
 /** Pace thresholds (P = 完成进度 / 序时进度). */
 export const PACE = { ahead: 1.05, onTrack: 0.95, behind: 0.6, farBehind: 0 } as const;
@@ -46,8 +70,8 @@ export interface ProgressInput {
    * actual level divided by the base-year level.
    */
   actual: number | null;
-  /** t, the assessment year (评估年份). */
-  year: number;
+  /** t, the assessment year (评估年份); null where none is given (nothing can be assessed). */
+  year: number | null;
 }
 
 export interface Progress {
@@ -77,9 +101,13 @@ export const impliedBaseline = (kind: TargetKind): number | null =>
 
 export const clamp01 = (x: number) => Math.min(Math.max(x, 0), 1);
 
-/** τ = clamp((t − t0)/(T − t0), 0, 1). */
-export function elapsedShare(year: number, baseYear: number | null, targetYear: number): number | null {
-  if (baseYear === null || targetYear <= baseYear) return null;
+/** τ = min((t − t0)/(T − t0), 1); null before the base year (nothing of the plan has elapsed to assess). */
+export function elapsedShare(
+  year: number | null,
+  baseYear: number | null,
+  targetYear: number,
+): number | null {
+  if (year === null || baseYear === null || targetYear <= baseYear || year < baseYear) return null;
   return clamp01((year - baseYear) / (targetYear - baseYear));
 }
 
@@ -123,10 +151,12 @@ export function assess(input: ProgressInput): Progress {
   let expected: number | null = null;
   let completion: number | null = null;
   let pace: number | null = null;
-  if (rateLike) {
+  if (tau === null) {
+    // No assessment year, or one before the base year: nothing is assessed, for rates alike.
+  } else if (rateLike) {
     expected = V0;
     if (A !== null && V0 !== 0) completion = pace = A / V0;
-  } else if (B !== null && tau !== null) {
+  } else if (B !== null) {
     expected = expectedValue(B, V, tau, path);
     if (A !== null && V !== B) {
       completion = (A - B) / (V - B);
@@ -134,12 +164,15 @@ export function assess(input: ProgressInput): Progress {
     }
   }
   const variance = A !== null && expected !== null ? sign * (A - expected) : null;
-  const requiredRate = !rateLike && A !== null ? requiredAnnualRate(A, V, t, T) : null;
+  const met = A !== null ? isMet(A, V, comparison, direction) : null;
+  // No growth is "needed" once the target is met (it would read −1.9 % beside 已完成).
+  const requiredRate =
+    !rateLike && A !== null && t !== null && tau !== null && !met ? requiredAnnualRate(A, V, t, T) : null;
 
   const needsBaseline = !rateLike;
-  const met = A !== null ? isMet(A, V, comparison, direction) : null;
   let status: Status;
-  if (A === null || (needsBaseline && B === null) || tau === null || tau === 0) status = STATUS.unassessable;
+  if (A === null || (needsBaseline && B === null) || tau === null || tau === 0 || t === null)
+    status = STATUS.unassessable;
   else if (met) status = STATUS.achieved;
   else if (t >= T) status = STATUS.missed;
   else if (pace === null) status = STATUS.unassessable;

@@ -1,6 +1,7 @@
 // The one runner: coerces raw arguments (from Excel, HyperFormula or JSON), calls a function body from the
 // table and maps every failure to an Excel error with a Chinese message. It never throws.
 import { PlanError, badValue, type ErrorCode } from "./errors";
+import { MAX_ABS, YEARS } from "./methodology";
 import {
   FUNCTION_BY_ID,
   getContext,
@@ -14,9 +15,7 @@ import {
 export type Outcome =
   { ok: true; value: Value } | { ok: false; error: ErrorCode; message: string; suggestions: string[] };
 
-const MIN_YEAR = 1990;
-const MAX_YEAR = 2100;
-const MAX_ABS = 1e15;
+const { min: MIN_YEAR, max: MAX_YEAR } = YEARS;
 const MAX_TEXT = 32767; // Excel's cell limit
 
 /** An Excel error value as the hosts hand it over (HyperFormula CellError, Excel's error objects, Error). */
@@ -46,6 +45,7 @@ function isBlank(v: unknown): boolean {
 export function coerce(raw: unknown, p: ParamSpec): string | number | null {
   const v = unwrap(raw, p);
   if (isErrorValue(v)) throw badValue(`参数“${p.zhName}”是错误值。请先修正引用的单元格`);
+  if (p.cell) return cellNumber(v, p);
   if (isBlank(v)) {
     if (p.optional || p.blankIsNull) return null;
     throw badValue(`缺少参数“${p.zhName}”。${p.zhDescription}`);
@@ -79,6 +79,47 @@ export function coerce(raw: unknown, p: ParamSpec): string | number | null {
   }
 }
 
+/**
+ * A progress-sheet input (实际值, 评估年份) as the sheet's formulas read it: only a number is a number, so text
+ * that looks like one ("470", "1,234", "４７０", "2.1%") is refused here as the sheet refuses it; only an empty
+ * cell (or "") is blank.
+ */
+function cellNumber(v: unknown, p: ParamSpec): number | null {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "boolean")
+    throw badValue(`参数“${p.zhName}”不能是逻辑值 ${v ? "TRUE" : "FALSE"}。${p.zhDescription}`);
+  if (typeof v === "string") throw badValue(textAsNumberMessage(v, p));
+  if (typeof v !== "number" || !Number.isFinite(v))
+    throw badValue(`参数“${p.zhName}”应为数值;收到“${String(v).slice(0, 20)}”`);
+  if (p.type === "year" && (!Number.isInteger(v) || v < MIN_YEAR || v > MAX_YEAR)) {
+    const hint = v > 20000 && v < 80000 ? "(看起来是日期,请只填年份)" : "";
+    throw badValue(`参数“${p.zhName}”应为${MIN_YEAR}–${MAX_YEAR}之间的整数年份,如 2025;收到 ${v}${hint}`);
+  }
+  if (Math.abs(v) > MAX_ABS) throw badValue(`参数“${p.zhName}”数值过大(${v}),请检查是否多输了位数`);
+  return v;
+}
+
+/** Why text is not a number here, with what to type instead. */
+function textAsNumberMessage(s: string, p: ParamSpec): string {
+  const shown = `“${s.slice(0, 20)}”`;
+  const t = s.trim();
+  const fix =
+    t === ""
+      ? "单元格中只有空格,请清除该单元格"
+      : /%$|％$/.test(t)
+        ? "不要输入百分号:百分比按百分数填写,2.1 表示 2.1%"
+        : /[\uff10-\uff19]/.test(t)
+          ? "请用半角数字(如 470)"
+          : /^[-+]?[\d,]+(\.\d+)?$/.test(t) && t.includes(",")
+            ? "请去掉千位分隔符,只填数字(如 1234)"
+            : /^[-+]?\d+(\.\d+)?$/.test(t)
+              ? "这是以文本形式存储的数字,请把单元格设为常规格式后重新输入"
+              : /^[-+]?\d+(\.\d+)?\S+$/.test(t)
+                ? "请去掉单位,只填数字(单位见“单位”列)"
+                : "请只填数字";
+  return `参数“${p.zhName}”应为数值,收到文本${shown}。${fix}`;
+}
+
 function parseYearText(s: string): number {
   const m = /^(\d{4})(年|\.0+)?$/.exec(s.normalize("NFKC").trim());
   return m ? Number(m[1]) : NaN;
@@ -89,8 +130,20 @@ function parseNumberText(s: string): number {
   return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t) ? Number(t) : NaN;
 }
 
+/** Significant digits every numeric result is rounded to, once, here (484.8, not 484.79999999999995). */
+export const RESULT_DIGITS = 12;
+const round = (x: number) => {
+  const r = Number(x.toPrecision(RESULT_DIGITS));
+  return r === 0 ? 0 : r; // no −0
+};
+
+/** A finite result, with binary noise rounded away (the same rule as units.ts for conversions). */
 function check(v: Value, spec: FunctionSpec): Value {
-  if (typeof v === "number" && !Number.isFinite(v)) throw badValue(`${spec.id} 的计算结果超出数值范围`);
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw badValue(`${spec.id} 的计算结果超出数值范围`);
+    return round(v);
+  }
+  if (Array.isArray(v)) return v.map((row) => row.map((c) => (typeof c === "number" ? round(c) : c)));
   return v;
 }
 

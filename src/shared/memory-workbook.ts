@@ -3,8 +3,18 @@
 // formats, conditional-format hits, input cells), and simulates the user (typing, inserting rows and columns,
 // protecting a sheet). Structural edits shift formats, merges and conditional formats as Excel does, and
 // HyperFormula adjusts formula references.
-import { DetailedCellError, HyperFormula, type ConfigParams, type RawCellContent } from "hyperformula";
-import type { ConditionalFormat } from "../core/layout";
+import {
+  CellError,
+  DetailedCellError,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  type ConfigParams,
+  type ImplementedFunctions,
+  type RawCellContent,
+} from "hyperformula";
+import type { ConditionalFormat, InputValidation } from "../core/layout";
 import { HostError } from "./service";
 import {
   colIndex,
@@ -33,12 +43,63 @@ interface CellFormat {
   style?: StyleName;
 }
 
+/**
+ * CELL("format", ref), which HyperFormula lacks and the progress sheet's formulas use to see a percent- or
+ * date-typed input. Excel answers from the cell's number format, which typing "2.1%" or a date into a General
+ * cell sets; HyperFormula keeps that as the type of the parsed number, so this answers from the type: "P2"
+ * for a percent, "D1" for a date (D9 a time), "C2" for a currency, otherwise "G". Other info types: #VALUE!.
+ */
+export class CellInfoPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    CELL: {
+      method: "cell",
+      parameters: [{ argumentType: FunctionArgumentType.STRING }, { argumentType: FunctionArgumentType.ANY }],
+    },
+  };
+
+  cell(ast: PluginAst, state: PluginState) {
+    const args = (ast as unknown as { args: PluginAst[] }).args;
+    if (args.length !== 2) return new CellError(ErrorType.NA, "CELL 需要两个参数");
+    const info = this.evaluateAst(args[0], state);
+    if (typeof info !== "string" || info.trim().toLowerCase() !== "format")
+      return new CellError(ErrorType.VALUE, 'CELL 仅支持 "format"');
+    // The stored value of the referenced cell keeps its number type (a computed argument would not).
+    const ref = args[1] as unknown as {
+      type: string;
+      reference?: { toSimpleCellAddress(a: unknown): unknown };
+    };
+    if (ref.type !== "CELL_REFERENCE" || !ref.reference)
+      return new CellError(ErrorType.VALUE, "CELL 需要单元格引用");
+    const graph = this.dependencyGraph as unknown as { getCellValue(a: unknown): unknown };
+    const v = graph.getCellValue(ref.reference.toSimpleCellAddress(state.formulaAddress));
+    const type = (v as { getDetailedType?: () => string } | null)?.getDetailedType?.();
+    return FORMAT_CODES[type ?? ""] ?? "G";
+  }
+}
+type PluginState = Parameters<FunctionPlugin["evaluateAst"]>[1];
+type PluginAst = Parameters<FunctionPlugin["evaluateAst"]>[0];
+const PERCENT_TYPED = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*%\s*$/i;
+const DATE_TYPED = /^\s*\d{1,2}\/\d{1,2}\/\d{2}(\d{2})?\s*$/;
+const FORMAT_CODES: Record<string, string> = {
+  NUMBER_PERCENT: "P2",
+  NUMBER_DATE: "D1",
+  NUMBER_DATETIME: "D1",
+  NUMBER_TIME: "D9",
+  NUMBER_CURRENCY: "C2",
+};
+if (!HyperFormula.getRegisteredFunctionNames("enGB").includes("CELL"))
+  HyperFormula.registerFunctionPlugin(CellInfoPlugin, {
+    ...Object.fromEntries(HyperFormula.getRegisteredLanguagesCodes().map((l) => [l, { CELL: "CELL" }])),
+  });
+
 interface MemSheet {
   name: string;
   id: number;
   protected: boolean;
   /** Formats by [row][col]. */
   fmt: (CellFormat | undefined)[][];
+  /** Data validation of input cells, by [row][col] (kept, shown and checked; see validate()). */
+  validation: (InputValidation | undefined)[][];
   merges: Rect[];
   cfs: { rect: Rect; rule: ConditionalFormat["rule"] }[];
   columns: Map<number, { width?: number; hidden?: boolean }>;
@@ -62,6 +123,8 @@ export interface PreviewCell {
   bold: boolean;
   /** The status-colour rule that matched this cell, if any. */
   statusRule: { fill: string; font: string } | null;
+  /** The cell's data validation (input message, error alert), if any. */
+  validation: InputValidation | null;
   /** The data bar shown in this cell, if any: its colour and length in [0, 1]. */
   dataBar: { color: string; fraction: number } | null;
 }
@@ -249,6 +312,10 @@ export class MemoryWorkbook implements Workbook {
         this.hf.resumeEvaluation();
       }
     }
+    for (const v of plan.validations ?? []) {
+      const { r1, c1, r2, c2 } = parseRange(v.range);
+      for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) (sheet.validation[r] ??= [])[c] = v.rule;
+    }
     for (const c of plan.cells) {
       if (c.numFmt !== undefined || c.style !== undefined) {
         const f = (sheet.fmt[c.row] ??= [])[c.col] ?? {};
@@ -302,6 +369,7 @@ export class MemoryWorkbook implements Workbook {
       id: this.hf.getSheetId(name)!,
       protected: false,
       fmt: [],
+      validation: [],
       merges: [],
       cfs: [],
       columns: new Map(),
@@ -313,11 +381,37 @@ export class MemoryWorkbook implements Workbook {
     return s;
   }
 
-  /** Type into a cell: "=…" is a formula, other text is parsed as Excel parses typing ("2.5" is a number). */
+  /**
+   * Type into a cell: "=…" is a formula, other text is parsed as Excel parses typing ("2.5" is a number, "2.1%"
+   * the number 0.021). As in Excel, a percent or a date typed into a General cell gives it a percent or date
+   * format. Data validation does not stop this (as a paste in Excel is not stopped); validate() says what
+   * Excel's error alert would.
+   */
   setCell(sheet: string, a1: string, v: CellValue): void {
     const { r1, c1 } = parseRange(a1);
+    const s = this.get(sheet);
     this.changes++;
-    this.hf.setCellContents({ sheet: this.get(sheet).id, row: r1, col: c1 }, v as RawCellContent);
+    this.hf.setCellContents({ sheet: s.id, row: r1, col: c1 }, v as RawCellContent);
+    const f = s.fmt[r1]?.[c1];
+    if (typeof v !== "string" || (f?.numFmt && f.numFmt !== "General")) return;
+    // What HyperFormula parses as a percent or a date (its default date formats DD/MM/YYYY, DD/MM/YY).
+    const typed = PERCENT_TYPED.test(v) ? "0.00%" : DATE_TYPED.test(v) ? "yyyy-mm-dd" : null;
+    if (typed) (s.fmt[r1] ??= [])[c1] = { ...f, numFmt: typed };
+  }
+
+  /** The error alert Excel's data validation would show for the cell's value; null when it passes or has none. */
+  validate(sheet: string, a1: string): { title: string; text: string } | null {
+    const { r1, c1 } = parseRange(a1);
+    const rule = this.get(sheet).validation[r1]?.[c1];
+    if (!rule) return null;
+    const v = this.value(sheet, a1);
+    if (v === null || v === "") return null;
+    const ok =
+      typeof v === "number" &&
+      v >= rule.min &&
+      v <= rule.max &&
+      (rule.type === "decimal" || Number.isInteger(v));
+    return ok ? null : rule.error;
   }
 
   /** Insert rows before 1-based `row`. */
@@ -336,6 +430,7 @@ export class MemoryWorkbook implements Workbook {
     this.changes++;
     this.hf.removeRows(s.id, [at, count]);
     s.fmt.splice(at, count);
+    s.validation.splice(at, count);
     this.shiftRects(s, (r) => shiftDelete(r, "r", at, count));
   }
 
@@ -345,6 +440,7 @@ export class MemoryWorkbook implements Workbook {
     this.changes++;
     this.hf.removeColumns(s.id, [at, count]);
     for (const row of s.fmt) row?.splice(at, count);
+    for (const row of s.validation) row?.splice(at, count);
     s.columns = new Map(
       [...s.columns].flatMap(([c, v]) => (c < at ? [[c, v]] : c >= at + count ? [[c - count, v]] : [])),
     );
@@ -476,14 +572,16 @@ export class MemoryWorkbook implements Workbook {
     this.changes++;
     this.hf.addRows(s.id, [at, count]);
     if (s.fmt.length > at) s.fmt.splice(at, 0, ...Array.from({ length: count }, () => []));
+    if (s.validation.length > at) s.validation.splice(at, 0, ...Array.from({ length: count }, () => []));
     this.shiftRects(s, (r) => shiftInsert(r, "r", at, count));
   }
 
   private insertColumnsAt(s: MemSheet, at: number, count: number) {
     this.changes++;
     this.hf.addColumns(s.id, [at, count]);
-    for (const row of s.fmt)
-      if (row && row.length > at) row.splice(at, 0, ...Array.from({ length: count }, () => undefined));
+    for (const grid of [s.fmt, s.validation] as (unknown[] | undefined)[][])
+      for (const row of grid)
+        if (row && row.length > at) row.splice(at, 0, ...Array.from({ length: count }, () => undefined));
     s.columns = new Map([...s.columns].map(([c, v]) => [c >= at ? c + count : c, v]));
     this.shiftRects(s, (r) => shiftInsert(r, "c", at, count));
   }
@@ -529,6 +627,7 @@ export class MemoryWorkbook implements Workbook {
       bold: spec?.bold ?? false,
       statusRule,
       dataBar,
+      validation: s.validation[r]?.[c] ?? null,
     };
   }
 }

@@ -27,6 +27,7 @@ import {
   type CellValue,
   type CellWrite,
   type Grid,
+  type InputValidation,
   type SelectionSnapshot,
   type SheetContent,
   type SheetHead,
@@ -323,6 +324,8 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
     }
   }
 
+  queueValidations(ws, plan.validations ?? []);
+
   for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
   for (const h of noteHeights(plan)) ws.getRange(h.range).format.rowHeight = h.height;
   for (const c of plan.columns ?? []) {
@@ -385,6 +388,35 @@ function noteHeights(plan: WritePlan): { range: string; height: number }[] {
     const height = noteRowHeight(linesFor(text, width, style.size) * (style.size / BODY_SIZE));
     return height ? [{ range: m, height }] : [];
   });
+}
+
+/**
+ * Data validation (ExcelApi 1.8): cells with equal rules as a few rectangles, each cleared and then given the rule,
+ * its input message and a stop alert. Blanks are allowed (a row without an actual yet).
+ */
+function queueValidations(ws: Excel.Worksheet, validations: NonNullable<WritePlan["validations"]>) {
+  const byRule = new Map<string, { rule: InputValidation; cells: { row: number; col: number }[] }>();
+  for (const v of validations) {
+    const key = JSON.stringify(v.rule);
+    const g = byRule.get(key) ?? byRule.set(key, { rule: v.rule, cells: [] }).get(key)!;
+    const { r1, c1, r2, c2 } = parseRange(v.range);
+    for (let row = r1; row <= r2; row++) for (let col = c1; col <= c2; col++) g.cells.push({ row, col });
+  }
+  for (const { rule, cells } of byRule.values())
+    for (const rect of rectangles(cells)) {
+      const dv = ws.getRange(rectA1(rect)).dataValidation;
+      dv.clear();
+      const bounds = { formula1: rule.min, formula2: rule.max, operator: "Between" as const };
+      dv.rule = rule.type === "whole" ? { wholeNumber: bounds } : { decimal: bounds };
+      dv.ignoreBlanks = true;
+      dv.prompt = { showPrompt: true, title: rule.prompt.title, message: rule.prompt.text };
+      dv.errorAlert = {
+        showAlert: true,
+        style: "Stop",
+        title: rule.error.title,
+        message: rule.error.text,
+      };
+    }
 }
 
 /** The smallest range holding the cells, and a grid of nulls ("leave unchanged") of its size. */

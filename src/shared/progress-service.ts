@@ -4,15 +4,14 @@
 import { getCatalog, type Catalog } from "../core/catalog";
 import { sheetNameFor } from "../core/layout";
 import { subjectOf } from "../core/labels";
-import { STATUS_ORDER } from "../core/methodology";
+import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/methodology";
 import { analyseSheet, DELETED_PREFIX, planNewSheet, planRefresh, type SheetPlan } from "./refresh";
 import { HostError, type ProgressService, type SheetResult, type StatusCounts } from "./service";
 import type { SheetContent, Workbook } from "./workbook";
 
 /** Rows read from the top of each sheet to recognise progress sheets (marker, header, 评估年份). */
 const HEAD_ROWS = 40;
-const MIN_YEAR = 1990;
-const MAX_YEAR = 2100;
+const { min: MIN_YEAR, max: MAX_YEAR } = YEARS;
 
 export interface ServiceOptions {
   /** The calendar year, for a refresh whose 评估年份 cell is blank (clamped into the plan period). */
@@ -43,7 +42,7 @@ export function createProgressService(
   };
 
   const result = (p: SheetPlan): SheetResult => {
-    const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as StatusCounts;
+    const counts = Object.fromEntries(SHEET_STATUS_ORDER.map((s) => [s, 0])) as StatusCounts;
     for (const s of p.statuses) counts[s]++;
     return { sheetName: p.sheetName, planId: p.planId, year: p.year, rows: p.liveRows, counts };
   };
@@ -75,7 +74,7 @@ export function createProgressService(
       });
     },
 
-    async generate(planId, year) {
+    async generate(planId, year, o) {
       const plan = catalog.planById(planId);
       if (!plan) throw new HostError(`内置数据中没有这份规划(${planId})。`);
       checkYear(year);
@@ -97,7 +96,27 @@ export function createProgressService(
         throw new HostError(
           `工作表“${content.name}”是另一份规划(${a.planId})的进度表,未作任何更改。请将其重命名后再生成。`,
         );
-      return refreshWith(content, { applyDataChanges: false });
+      const choice = o?.sheetYear ?? (a.year === year ? "keep" : undefined);
+      if (!choice)
+        throw new HostError(
+          `工作表“${content.name}”的评估年份是${a.year ?? "空白或无效"},与所选的 ${year} 不同。请选择使用哪一个。`,
+          "yearDiffers",
+        );
+      return refreshWith(content, { applyDataChanges: false, ...(choice === "replace" ? { year } : {}) });
+    },
+
+    async activeProgressSheet() {
+      const sel = await workbook.readSelection(HEAD_ROWS);
+      const a = sel && analyseSheet(sel.head);
+      if (!sel || !a || !a.planId) return null;
+      const counts = Object.fromEntries(SHEET_STATUS_ORDER.map((s) => [s, 0])) as StatusCounts;
+      const row = sel.head[a.titleRows.get("counts") ?? -1] ?? [];
+      row.forEach((v, c) => {
+        const n = row[c + 1];
+        if ((SHEET_STATUS_ORDER as unknown[]).includes(v) && typeof n === "number") counts[v as SheetStatus] = n;
+      });
+      const rows = Object.values(counts).reduce((x, y) => x + y, 0);
+      return { sheetName: sel.sheet, planId: a.planId, year: a.year, counts, rows };
     },
 
     async planRefresh(sheetName) {

@@ -25,12 +25,12 @@ import {
   needsBaselineInput,
   planTargets,
   SHEET,
+  sheetStatus,
   type ColumnKey,
   type LayoutCell,
   type ProgressSheetLayout,
 } from "../core/layout";
-import { assess, STATUS_ORDER, type Status } from "../core/methodology";
-import { progressInputFor } from "../core/catalog";
+import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/methodology";
 import { HostError, type DataChange } from "./service";
 import {
   parseRange,
@@ -156,7 +156,7 @@ export function analyseSheet(values: Grid): SheetAnalysis | null {
       ? cellAt(values, titleRows.get("year")!, cols.get("subject")!)
       : null;
   const yr = asNumber(yearRaw);
-  const year = yr !== null && Number.isInteger(yr) && yr >= 1900 && yr <= 2200 ? yr : null;
+  const year = yr !== null && Number.isInteger(yr) && yr >= YEARS.min && yr <= YEARS.max ? yr : null;
 
   const live = new Map<string, number>();
   const deleted = new Map<number, string>();
@@ -211,7 +211,7 @@ export interface SheetPlan {
   /** Live target rows after the write. */
   liveRows: number;
   /** The status each live row shows after the write (computed by the methodology, or as read for rows left as they are). */
-  statuses: Status[];
+  statuses: SheetStatus[];
   /** Targets removed from the data whose rows are kept (marked 已删除目标 when applied). */
   removed: string[];
 }
@@ -406,14 +406,19 @@ function planSheet(
   const remap = (f: string) => remapFormula(f, mapRow, letters, [dataTop, dataBottom]);
 
   const cells: CellWrite[] = [];
-  const put = (row: number, col: number, cell: LayoutCell, content: boolean) =>
+  const validations: NonNullable<WritePlan["validations"]> = [];
+  // An input cell left as it is keeps its number format too: a percent or date format that typing gave it is
+  // what its row's formulas refuse (resetting it to General would let 0.021 pass as 0.021 %).
+  const put = (row: number, col: number, cell: LayoutCell, content: boolean) => {
     cells.push({
       row,
       col,
       ...(content ? { content: cell.formula ? { formula: remap(cell.formula) } : (cell.value ?? null) } : {}),
-      numFmt: cell.numFmt ?? "General",
+      ...(content || cell.style !== "input" ? { numFmt: cell.numFmt ?? "General" } : {}),
       style: cell.style ?? "text",
     });
+    if (cell.validation) validations.push({ range: rangeA1(row, col, row, col), rule: cell.validation });
+  };
 
   // Title block: only the cells the layout fills (the others may hold the user's notes).
   const writeVersion = apply;
@@ -434,9 +439,13 @@ function planSheet(
   );
   COLUMNS.forEach((spec, ci) => put(R("header"), C(spec.key), layout.rows[CANON_HEADER][ci], true));
 
-  // Data rows.
+  // Data rows. The year the formulas will see: the one written, or the sheet's own (text typed there is kept).
+  const yearWritten = create || opts.year !== undefined || a!.yearBlank;
+  const shownYear: CellValue = yearWritten
+    ? year
+    : cellAt(values, a!.titleRows.get("year") ?? -1, a!.cols.get("subject") ?? -1);
   let seq = 0;
-  const statuses: Status[] = [];
+  const statuses: SheetStatus[] = [];
   for (const id of liveIds) {
     const row = R(`id:${id}`);
     const t = byId.get(id);
@@ -445,7 +454,7 @@ function planSheet(
     if (asIs.has(id) || !t || canon === undefined) {
       cells.push({ row, col: C("seq"), content: seq });
       const s = a?.cols.has("status") ? asText(cellAt(values, a.live.get(id)!, a.cols.get("status")!)) : "";
-      if ((STATUS_ORDER as string[]).includes(s)) statuses.push(s as Status);
+      if ((SHEET_STATUS_ORDER as string[]).includes(s)) statuses.push(s as SheetStatus);
       continue;
     }
     const isNew = !a?.live.has(id);
@@ -469,10 +478,8 @@ function planSheet(
         C("note"),
         `原基期值:${oldBaseline}`,
       );
-    const num = (k: ColumnKey) =>
-      isNew || !a!.cols.has(k) ? null : asNumber(cellAt(values, old, a!.cols.get(k)!));
-    const typed = needsBaselineInput(t) ? num("baseline") : null;
-    statuses.push(assess(progressInputFor(t, num("actual"), year, typed)).status);
+    const raw = (k: ColumnKey) => (isNew || !a!.cols.has(k) ? null : cellAt(values, old, a!.cols.get(k)!));
+    statuses.push(sheetStatus(t, raw("actual"), raw("baseline"), shownYear));
   }
 
   // Removed targets (applied): the row stays where it is, marked; its inputs and plan data are not touched.
@@ -512,8 +519,9 @@ function planSheet(
     sheet: sheetName,
     ...(create ? { create: true } : {}),
     structure,
-    unmerge: create ? [] : merges,
+    unmerge: create ? [] : [...merges, ...legacyMerges(a!, rows, cols)],
     cells,
+    validations,
     merges,
     columns,
     clearConditionalFormats: create
@@ -545,6 +553,14 @@ function planSheet(
     statuses,
     removed,
   };
+}
+
+/** Merges of older layouts that the current one no longer has: the status-count label once spanned A5:B5. */
+function legacyMerges(a: SheetAnalysis, rows: Axis, cols: Axis): string[] {
+  const r = a.titleRows.get("counts");
+  const [seq, ind] = [a.cols.get("seq"), a.cols.get("indicator")];
+  if (r === undefined || seq === undefined || ind === undefined) return [];
+  return [rangeA1(rows.shift(r), cols.shift(seq), rows.shift(r), cols.shift(ind))];
 }
 
 function change(t: CatalogTarget, field: string, old: CellValue, now: CellValue): DataChange {

@@ -1,8 +1,8 @@
 // The contract between the task pane (React) and the host logic. The pane calls only this interface;
 // createProgressService(workbook) implements it over any Workbook (Office.js or in memory).
-import type { Status } from "../core/methodology";
+import type { SheetStatus } from "../core/methodology";
 
-export type StatusCounts = Record<Status, number>;
+export type StatusCounts = Record<SheetStatus, number>;
 
 export interface SheetResult {
   sheetName: string;
@@ -54,19 +54,41 @@ export interface ProgressSheetInfo {
 export class HostError extends Error {
   constructor(
     message: string,
-    /** Set where the pane reacts to the kind of refusal (e.g. offers to overwrite a non-empty cell). */
-    readonly code?: "cellNotEmpty",
+    /**
+     * Set where the pane reacts to the kind of refusal: offer to overwrite a non-empty cell; ask which 评估年份
+     * to use when the plan's sheet has another one.
+     */
+    readonly code?: "cellNotEmpty" | "yearDiffers",
   ) {
     super(message);
     this.name = "HostError";
   }
 }
 
+/** The progress sheet the user is on, as its cells say now (its 评估年份 cell and its COUNTIF row). */
+export interface ActiveProgressSheet {
+  sheetName: string;
+  planId: string;
+  /** The 评估年份 cell, when it holds a valid year. */
+  year: number | null;
+  counts: StatusCounts;
+  /** Rows counted (the sum of the counts). */
+  rows: number;
+}
+
+/** What 生成 does with an existing sheet's own 评估年份 when the pane asks for another: keep it, or replace it. */
+export type SheetYearChoice = "keep" | "replace";
+
 export interface ProgressService {
   /** Sheets this add-in wrote (recognised by the marker in the hidden id column). */
   listProgressSheets(): Promise<ProgressSheetInfo[]>;
-  /** Write a new progress sheet for a plan; if the plan's sheet exists, refresh it instead (keeping inputs). */
-  generate(planId: string, year: number): Promise<SheetResult>;
+  /**
+   * Write a new progress sheet for a plan; if the plan's sheet exists, refresh it instead (keeping inputs). When that
+   * sheet's 评估年份 differs from `year`, a HostError with code "yearDiffers" asks for `sheetYear`.
+   */
+  generate(planId: string, year: number, opts?: { sheetYear?: SheetYearChoice }): Promise<SheetResult>;
+  /** The active sheet, when it is a progress sheet: its year and status counts as computed by its formulas. */
+  activeProgressSheet(): Promise<ActiveProgressSheet | null>;
   /** Read-only: what a refresh would change in the bundled data. */
   planRefresh(sheetName: string): Promise<RefreshPlan>;
   /** Rewrite the plan data, putting every user input back; data changes only if applyDataChanges. */

@@ -3,9 +3,15 @@
 // generate or a refresh costs one read batch and one write batch (two context.sync calls) whatever the row count:
 // `read` returns everything the logic needs in one snapshot, `write` takes a complete plan of changes.
 // Rows and columns are 0-based here (row 0 = Excel row 1); A1 strings appear only in ranges for formats.
-import { colLetter, type CellValue, type ConditionalFormat, type StyleName } from "../core/layout";
+import {
+  colLetter,
+  type CellValue,
+  type ConditionalFormat,
+  type InputValidation,
+  type StyleName,
+} from "../core/layout";
 
-export type { CellValue, ConditionalFormat, StyleName };
+export type { CellValue, ConditionalFormat, InputValidation, StyleName };
 export type Grid = CellValue[][];
 
 /** A sheet's used range, anchored at A1. */
@@ -73,7 +79,8 @@ export interface PrintSetup {
 
 /**
  * Everything one write changes, applied in this order: create, structure, unmerge, cell contents, number formats,
- * styles, merges, columns, conditional formats (clear, then add), freeze panes, print setup, activate.
+ * styles, data validation, merges, columns, conditional formats (clear, then add), freeze panes, print setup,
+ * activate.
  * Coordinates of everything after `structure` are in the sheet as it is after the structural edits.
  */
 export interface WritePlan {
@@ -83,6 +90,8 @@ export interface WritePlan {
   structure?: StructureOp[];
   unmerge?: string[];
   cells: CellWrite[];
+  /** Data validation set on cells (replacing theirs); a cell's content is not checked against it. */
+  validations?: { range: string; rule: InputValidation }[];
   merges?: string[];
   columns?: { col: number; width?: number; hidden?: boolean }[];
   clearConditionalFormats?: string[];

@@ -9,8 +9,12 @@ import { assess } from "../core/methodology";
 import {
   COL,
   colLetter,
+  needsBaselineInput,
   SHEET,
+  sheetCheck,
+  sheetStatus,
   STYLE_FILLS,
+  type InputValidation,
   type LayoutCell,
   type ProgressSheetLayout,
   type StyleName,
@@ -162,6 +166,23 @@ function styleFor(
   return { ...s, border: {}, alignment: { vertical: "middle", wrapText: merged.has(`${rowNumber}:${ci}`) } };
 }
 
+/** An input cell's data validation: the number range, its input message and a stop alert; blanks allowed. */
+function dataValidation(v: InputValidation): ExcelJS.DataValidation {
+  return {
+    type: v.type,
+    operator: "between",
+    allowBlank: true,
+    formulae: [v.min, v.max],
+    showInputMessage: true,
+    promptTitle: v.prompt.title,
+    prompt: v.prompt.text,
+    showErrorMessage: true,
+    errorStyle: "stop", // written verbatim into the file (OOXML: stop, warning, information)
+    errorTitle: v.error.title,
+    error: v.error.text,
+  };
+}
+
 /** "P7:P30" → "$P7", the rule's anchor for relative references. */
 function anchorOf(range: string): string {
   const m = /^([A-Z]+)(\d+)/.exec(range);
@@ -187,15 +208,22 @@ function cacheResults(
     const t = catalog.targetById.get(id);
     if (!t) return;
     const v = inputs.get(id);
-    const p = assess(progressInputFor(t, v?.actual ?? null, layout.year, v?.baseline ?? null));
-    counts.set(p.status, (counts.get(p.status) ?? 0) + 1);
+    const [actual, baseline] = [v?.actual ?? null, v?.baseline ?? null];
+    const check = sheetCheck(t, actual, baseline, layout.year);
+    // Refused inputs: every derived cell blank, as the formulas leave them.
+    const p = check
+      ? null
+      : assess(progressInputFor(t, actual, layout.year, needsBaselineInput(t) ? baseline : null));
+    const status = sheetStatus(t, actual, baseline, layout.year);
+    counts.set(status, (counts.get(status) ?? 0) + 1);
     const r = SHEET.firstDataRow + i;
-    withResult(`${COL.elapsed}${r}`, p.elapsed);
-    withResult(`${COL.completion}${r}`, p.completion);
-    withResult(`${COL.expected}${r}`, p.expected);
-    withResult(`${COL.variance}${r}`, p.variance);
-    withResult(`${COL.requiredRate}${r}`, p.requiredRate);
-    withResult(`${COL.status}${r}`, p.status);
+    withResult(`${COL.check}${r}`, check);
+    withResult(`${COL.elapsed}${r}`, p?.elapsed ?? null);
+    withResult(`${COL.completion}${r}`, p?.completion ?? null);
+    withResult(`${COL.expected}${r}`, p?.expected ?? null);
+    withResult(`${COL.variance}${r}`, p?.variance ?? null);
+    withResult(`${COL.requiredRate}${r}`, p?.requiredRate ?? null);
+    withResult(`${COL.status}${r}`, status);
   });
   // The status counts above the table: =COUNTIF(P7:P26,"已完成") …
   ws.getRow(SHEET.headerRow - 1).eachCell((cell) => {
@@ -229,6 +257,7 @@ function writeSheet(
       else if (c.value !== undefined && c.value !== null) cell.value = c.value;
       if (c.style) cell.style = styleFor(layout, merged, rowNumber, ci);
       if (c.numFmt) cell.numFmt = c.numFmt;
+      if (c.validation) cell.dataValidation = dataValidation(c.validation);
     });
     const h = rowHeight(layout, merged, rowNumber);
     if (h) row.height = h;

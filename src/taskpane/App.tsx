@@ -73,7 +73,7 @@ export function App({ service, catalog, onSelectionChange, onWorkbookChanged }: 
               hidden={tab !== t.id}
               className={s.panel}
             >
-              {t.id === "progress" && <ProgressTab />}
+              {t.id === "progress" && <ProgressTab active={tab === "progress"} />}
               {t.id === "formula" && <FormulaTab />}
               {t.id === "source" && <SourceTab active={tab === "source"} />}
             </section>

@@ -1,13 +1,22 @@
 // Tab 进度表: choose a plan and a year, generate or refresh its progress sheet, see the counts per status.
 import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
-import type { ProgressSheetInfo, RefreshPlan, SheetResult } from "../shared/service";
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  HostError,
+  type ActiveProgressSheet,
+  type ProgressSheetInfo,
+  type RefreshPlan,
+  type SheetResult,
+  type SheetYearChoice,
+} from "../shared/service";
 import { usePane } from "./context";
 import { DataChangesDialog } from "./DataChangesDialog";
 import { ErrorBar } from "./ErrorBar";
 import { messageOf } from "./errors";
 import { PlanPicker, regionsWithPlans } from "./PlanPicker";
-import { StatusSummary } from "./StatusSummary";
+import { StatusSummary, type SummaryAction } from "./StatusSummary";
+import { useActiveSheet } from "./useActiveSheet";
+import { YearChoiceDialog, type YearChoice } from "./YearChoiceDialog";
 import { defaultYear, parseYear } from "./years";
 
 const useStyles = makeStyles({
@@ -16,13 +25,15 @@ const useStyles = makeStyles({
 });
 
 type Busy = null | "generate" | "check" | "refresh";
+const sameCounts = (a: SheetResult, b: ActiveProgressSheet) =>
+  a.year === b.year && JSON.stringify(a.counts) === JSON.stringify(b.counts);
 const BUSY_LABEL: Record<Exclude<Busy, null>, string> = {
   generate: "正在生成进度表…",
   check: "正在检查规划数据…",
   refresh: "正在刷新进度表…",
 };
 
-export function ProgressTab() {
+export function ProgressTab({ active: shown = true }: { active?: boolean }) {
   const s = useStyles();
   const { service, catalog, onWorkbookChanged } = usePane();
   const firstRegion = regionsWithPlans(catalog)[0];
@@ -35,8 +46,12 @@ export function ProgressTab() {
   const [sheets, setSheets] = useState<ProgressSheetInfo[]>([]);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<{ r: SheetResult; action: "generated" | "refreshed" } | null>(null);
+  const [result, setResult] = useState<{ r: SheetResult; action: SummaryAction } | null>(null);
   const [pending, setPending] = useState<RefreshPlan | null>(null);
+  const [askYear, setAskYear] = useState<YearChoice | null>(null);
+  const { active, reread } = useActiveSheet(shown);
+  /** The last 评估年份 read from each sheet: the pane takes a sheet's year when it changes there. */
+  const seenYears = useRef(new Map<string, number | null>());
 
   const sheet = sheets.find((x) => x.planId === planId) ?? null;
   const year = parseYear(yearText);
@@ -60,6 +75,34 @@ export function ProgressTab() {
     if (sheetYear !== null && !yearTouched) setYearText(String(sheetYear));
   }, [sheetYear, planId, yearTouched]);
 
+  // On a progress sheet, the pane shows its plan, its year (when edited there) and its live status counts.
+  useEffect(() => {
+    if (!active) return;
+    const p = catalog.planById(active.planId);
+    if (!p) return;
+    if (active.planId !== planId) {
+      setRegionId(p.region);
+      setPlanId(active.planId);
+    }
+    // The list's year of that sheet is what the sheet says now (the 生成 question and the year field use it).
+    setSheets((list) => list.map((x) => (x.sheetName === active.sheetName ? { ...x, year: active.year } : x)));
+    const seen = seenYears.current;
+    if (!seen.has(active.sheetName) || seen.get(active.sheetName) !== active.year) {
+      seen.set(active.sheetName, active.year);
+      if (active.year !== null) {
+        setYearText(String(active.year));
+        setYearTouched(false);
+      }
+    }
+    // The counts as the sheet computes them now; the 已生成/已刷新 message stays until they change.
+    setResult((prev) =>
+      prev && prev.r.sheetName === active.sheetName && sameCounts(prev.r, active)
+        ? prev
+        : { r: { ...active, year: active.year ?? 0 }, action: "current" },
+    );
+    // planId is read, not followed: switching plans in the pane must not bounce back to the sheet's.
+  }, [active, catalog]);
+
   const choosePlan = (id: string) => {
     setPlanId(id);
     const p = catalog.planById(id);
@@ -77,6 +120,7 @@ export function ProgressTab() {
     setResult({ r, action });
     setYearText(String(r.year));
     setYearTouched(false);
+    seenYears.current.set(r.sheetName, r.year);
     onWorkbookChanged?.();
     await loadSheets();
   };
@@ -95,10 +139,20 @@ export function ProgressTab() {
     }
   };
 
-  const generate = () =>
+  /** 生成; on a sheet with another 评估年份 the service refuses until the user chooses (YearChoiceDialog). */
+  const generate = (sheetYear?: SheetYearChoice) =>
     run("generate", async () => {
       if (year === null) return;
-      await finish(await service.generate(planId, year), "generated");
+      try {
+        const r = sheetYear
+          ? await service.generate(planId, year, { sheetYear })
+          : await service.generate(planId, year);
+        await finish(r, "generated");
+      } catch (e) {
+        if (!(e instanceof HostError && e.code === "yearDiffers")) throw e;
+        const name = sheet?.sheetName ?? "";
+        setAskYear({ sheetName: name, sheetYear: sheet?.year ?? null, paneYear: year });
+      }
     });
 
   const refresh = (sheetName: string, applyDataChanges: boolean) =>
@@ -145,7 +199,7 @@ export function ProgressTab() {
         <Button
           appearance="primary"
           disabled={busy !== null || year === null || !planId}
-          onClick={() => void generate()}
+          onClick={() => void generate().then(reread)}
         >
           生成
         </Button>
@@ -161,6 +215,13 @@ export function ProgressTab() {
         {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
         {result && !busy && <StatusSummary result={result.r} action={result.action} />}
       </div>
+      <YearChoiceDialog
+        choice={askYear}
+        onChoose={(c) => {
+          setAskYear(null);
+          if (c) void generate(c).then(reread);
+        }}
+      />
       <DataChangesDialog
         plan={pending}
         onApply={() => closeDialog(true)}

@@ -1,7 +1,7 @@
 // The result of a generate/refresh: sheet, rows, year and a coloured badge per status.
 import { Badge, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { STATUS_COLORS } from "../core/layout";
-import { STATUS_ORDER } from "../core/methodology";
+import { SHEET_STATUS_ORDER } from "../core/methodology";
 import type { SheetResult } from "../shared/service";
 
 const useStyles = makeStyles({
@@ -16,20 +16,21 @@ const useStyles = makeStyles({
   },
 });
 
-export function StatusSummary({
-  result,
-  action,
-}: {
-  result: SheetResult;
-  action: "generated" | "refreshed";
-}) {
+/** What the counts are: the result of 生成 / 刷新, or the sheet's own COUNTIF row as it is now. */
+export type SummaryAction = "generated" | "refreshed" | "current";
+const ACTION_LABEL: Record<SummaryAction, string> = {
+  generated: "已生成",
+  refreshed: "已刷新",
+  current: "当前",
+};
+
+export function StatusSummary({ result, action }: { result: SheetResult; action: SummaryAction }) {
   const s = useStyles();
-  const shown = STATUS_ORDER.filter((st) => (result.counts[st] ?? 0) > 0);
+  const shown = SHEET_STATUS_ORDER.filter((st) => (result.counts[st] ?? 0) > 0);
   return (
     <section className={s.root} aria-label="结果">
       <Text>
-        {action === "generated" ? "已生成" : "已刷新"}“{result.sheetName}”:{result.rows} 项目标,评估年份{" "}
-        {result.year}。
+        {ACTION_LABEL[action]}“{result.sheetName}”:{result.rows} 项目标,评估年份 {result.year || "未填写"}。
       </Text>
       <ul className={s.badges} aria-label="各状态目标数">
         {shown.map((st) => (
@@ -46,6 +47,9 @@ export function StatusSummary({
         ))}
       </ul>
       {shown.includes("无法评估") && <Text size={200}>在黄色的“实际值”列填写数据后,状态会自动计算。</Text>}
+      {shown.includes("输入有误") && (
+        <Text size={200}>“输入有误”的行:原因见表中“输入检查”列;请填写数字(百分比填 2.1 表示 2.1%)。</Text>
+      )}
     </section>
   );
 }

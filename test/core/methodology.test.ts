@@ -80,16 +80,17 @@ describe("the reference vectors", () => {
 });
 
 describe("τ (序时进度)", () => {
-  it("is (t − t0)/(T − t0), clamped to [0, 1]", () => {
+  it("is (t − t0)/(T − t0), at most 1; none before the base year or without a year", () => {
     expect(elapsedShare(2023, 2020, 2025)).toBe(0.6);
     expect(elapsedShare(2020, 2020, 2025)).toBe(0);
-    expect(elapsedShare(2019, 2020, 2025)).toBe(0);
-    expect(elapsedShare(1990, 2020, 2025)).toBe(0);
+    expect(elapsedShare(2019, 2020, 2025)).toBeNull();
+    expect(elapsedShare(1990, 2020, 2025)).toBeNull();
+    expect(elapsedShare(null, 2020, 2025)).toBeNull();
     expect(elapsedShare(2025, 2020, 2025)).toBe(1);
     expect(elapsedShare(2030, 2020, 2025)).toBe(1);
   });
 
-  it("property: τ ∈ [0, 1]", () => {
+  it("property: τ ∈ [0, 1] from the base year on, none before it", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1990, max: 2100 }),
@@ -97,6 +98,7 @@ describe("τ (序时进度)", () => {
         fc.integer({ min: 1, max: 30 }),
         (t, t0, span) => {
           const tau = elapsedShare(t, t0, t0 + span);
+          if (t < t0) return expect(tau).toBeNull();
           expect(tau).not.toBeNull();
           expect(tau!).toBeGreaterThanOrEqual(0);
           expect(tau!).toBeLessThanOrEqual(1);

@@ -292,13 +292,18 @@ describe("INFO", () => {
 });
 
 describe("signatures", () => {
-  it("STATUS with a blank actual is 无法评估", () => {
-    for (const blank of ["", null, "  "]) {
+  it("STATUS with a blank actual is 无法评估; a cell holding only spaces is text, refused as the sheet refuses it", () => {
+    for (const blank of ["", null, undefined]) {
       expect(run("STATUS", ["益阳", "高新技术企业", 2025, blank, 2023])).toEqual({
         ok: true,
         value: "无法评估",
       });
     }
+    expect(run("STATUS", ["益阳", "高新技术企业", 2025, "  ", 2023])).toMatchObject({
+      ok: false,
+      error: "#VALUE!",
+      message: expect.stringContaining("只有空格"),
+    });
   });
 
   it("STATUS without a documented baseline is 无法评估 (中山 高企: 超过3500家, no base figure)", () => {
@@ -354,5 +359,65 @@ describe("signatures", () => {
     expect(regions.has("火炬开发区")).toBe(true);
     expect(regions.has("益阳")).toBe(false);
     expect(regions.has("汕尾城区")).toBe(false);
+  });
+});
+
+describe("methodology edges: a year before the base year, rounding, impossible actuals", () => {
+  const Y = ["益阳", "高新技术企业", 2025] as const;
+  it("an assessment year before the base year (2015 < 2020) gets the same refusal from all four; STATUS 无法评估", () => {
+    const refusals = [
+      run("EXPECTED", [...Y, 2015]),
+      ...["PROGRESS", "VARIANCE", "REQUIRED_RATE"].map((f) => run(f, [...Y, 470, 2015])),
+    ];
+    for (const o of refusals)
+      expect(o).toMatchObject({
+        ok: false,
+        error: "#N/A",
+        message: expect.stringContaining("早于基期年2020"),
+      });
+    expect(run("STATUS", [...Y, 470, 2015])).toEqual({ ok: true, value: "无法评估" });
+  });
+
+  it("results carry no binary noise: 484.8 and −14.8 exactly, rounded to 12 significant digits", () => {
+    expect(run("EXPECTED", [...Y, 2023])).toEqual({ ok: true, value: 484.8 });
+    expect(run("VARIANCE", [...Y, 470, 2023])).toEqual({ ok: true, value: -14.8 });
+    const rate = run("REQUIRED_RATE", [...Y, 470, 2023]);
+    expect(rate).toEqual({ ok: true, value: Number((Math.sqrt(600 / 470) - 1).toPrecision(12)) });
+  });
+
+  it("no required growth once the target is met", () => {
+    expect(run("REQUIRED_RATE", [...Y, 650, 2023])).toMatchObject({
+      ok: false,
+      error: "#N/A",
+      message: expect.stringContaining("已完成"),
+    });
+  });
+
+  it.each([
+    ["a negative count", ["益阳", "高新技术企业", 2025, -5, 2023], "不小于 0"],
+    ["1e20", ["益阳", "高新技术企业", 2025, 1e20, 2023], "数值过大"],
+    ["a share above 100 %", ["益阳", "研发经费投入强度", 2025, 250, 2023], "0–100"],
+    ["a growth rate below −100 %", ["益阳", "研发经费投入年均增速", 2025, -120, 2023], "不小于 -100"],
+    ["text", ["益阳", "高新技术企业", 2025, "abc", 2023], "请只填数字"],
+    ["1,234 as text", ["益阳", "高新技术企业", 2025, "1,234", 2023], "千位分隔符"],
+    ["full-width digits", ["益阳", "高新技术企业", 2025, "４７０", 2023], "半角数字"],
+    ["a number with its unit", ["益阳", "高新技术企业", 2025, "470家", 2023], "去掉单位"],
+    ["a typed percent", ["益阳", "研发经费投入强度", 2025, "2.1%", 2023], "2.1 表示 2.1%"],
+    ["a year as text", ["益阳", "高新技术企业", 2025, 470, "2023"], "文本"],
+    ["a fractional year", ["益阳", "高新技术企业", 2025, 470, 2023.5], "整数年份"],
+  ])("STATUS refuses %s with #VALUE! and says what to type", (_name, args, fragment) => {
+    expect(run("STATUS", args as unknown[])).toMatchObject({
+      ok: false,
+      error: "#VALUE!",
+      message: expect.stringContaining(fragment),
+    });
+  });
+
+  it("a growth rate may be negative (−3 %: the level fell), a share may be 0", () => {
+    expect(run("STATUS", ["益阳", "研发经费投入年均增速", 2025, -3, 2023])).toEqual({
+      ok: true,
+      value: "逆向变化",
+    });
+    expect(run("PROGRESS", ["益阳", "研发经费投入强度", 2025, 0, 2023]).ok).toBe(true);
   });
 });

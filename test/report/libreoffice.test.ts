@@ -8,11 +8,33 @@ import { pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { getCatalog, progressInputFor } from "../../src/core/catalog";
-import { buildProgressSheet, COLUMNS, plansCovering, SHEET, type ColumnKey } from "../../src/core/layout";
-import { assess, STATUS_ORDER, type Progress } from "../../src/core/methodology";
+import {
+  buildProgressSheet,
+  COL,
+  COLUMNS,
+  COUNTS_FIRST_COL,
+  needsBaselineInput,
+  plansCovering,
+  planTargets,
+  SHEET,
+  yearValidation,
+  type ColumnKey,
+  type ProgressSheetLayout,
+} from "../../src/core/layout";
+import { assess, SHEET_STATUS_ORDER, STATUS_ORDER } from "../../src/core/methodology";
 import { getContext } from "../../src/core/functions";
 import { readActuals } from "../../src/cli/report";
-import type { RowInputs } from "../../src/shared/xlsx-writer";
+import { layoutToWorkbook, type RowInputs } from "../../src/shared/xlsx-writer";
+import fc from "fast-check";
+import {
+  actualArb,
+  DERIVED,
+  expectedFromRunner,
+  INPUT_KINDS,
+  yearArb,
+  type Typed,
+} from "../shared/bad-inputs";
+import { expectedRow } from "../shared/helpers";
 import { runReport, tempDir } from "./helpers";
 
 const SOFFICE = process.env.SOFFICE || "soffice";
@@ -144,6 +166,68 @@ function cellValue(s: string): number | string | null {
   return Number.isFinite(n) ? n : s;
 }
 
+// ---- Bad inputs: a sample of the property test's random typed inputs (test/shared/bad-inputs.ts), about 300
+// rows in one workbook (a sheet per draw of 评估年份), written as Excel stores such typing ("2.1%" → 0.021 with a
+// percent format, a date → its serial with a date format, =1/0), recalculated by LibreOffice, against the runner.
+const SAMPLE_ROWS = 300;
+const SAMPLE_FILE = () => join(tmp.dir, "bad-inputs.xlsx");
+interface SampleSheet {
+  layout: ProgressSheetLayout;
+  year: Typed;
+  rows: [Typed, Typed][];
+}
+const SAMPLE: SampleSheet[] = (() => {
+  const out: SampleSheet[] = [];
+  for (let k = 0, n = 0; n < SAMPLE_ROWS; k++) {
+    const plan = catalog.plans[k % catalog.plans.length];
+    const targets = planTargets(catalog, plan.id);
+    const { min, max } = yearValidation(plan, targets);
+    const [draw] = fc.sample(
+      fc.record({
+        year: yearArb(min, max),
+        rows: fc.tuple(...targets.map((t) => fc.tuple(actualArb(t), actualArb(t)))),
+      }),
+      { numRuns: 1, seed: 4242 + k },
+    );
+    const layout = {
+      ...buildProgressSheet(catalog, plan.id, { year: plan.baseYear + 1 }),
+      sheetName: `样本${k + 1}`,
+    };
+    out.push({ layout, year: draw.year, rows: draw.rows as [Typed, Typed][] });
+    n += targets.length;
+  }
+  return out;
+})();
+
+/**
+ * LibreOffice's CELL("format") reports a date format as "G" (Excel's documentation gives D1–D9), so there a
+ * date typed into 实际值 is just its serial number, which PLAN.STATUS would take alike: compare it as that number.
+ */
+const asLibreOfficeHoldsIt = (x: Typed): Typed =>
+  x.kind === "date" ? { ...x, kind: "number", runner: x.xlsx.value } : x;
+
+function putTyped(cell: ExcelJS.Cell, x: Typed) {
+  cell.value = x.xlsx.formula
+    ? ({ formula: x.xlsx.formula } as ExcelJS.CellFormulaValue)
+    : (x.xlsx.value ?? null);
+  if (x.xlsx.numFmt) cell.numFmt = x.xlsx.numFmt;
+}
+
+async function writeSample(file: string) {
+  const wb = layoutToWorkbook(SAMPLE.map((s) => s.layout));
+  for (const s of SAMPLE) {
+    const ws = wb.getWorksheet(s.layout.sheetName)!;
+    putTyped(ws.getCell(SHEET.yearCell), s.year);
+    s.layout.targetIds.forEach((id, i) => {
+      const r = SHEET.firstDataRow + i;
+      putTyped(ws.getCell(`${COL.actual}${r}`), s.rows[i][0]);
+      if (needsBaselineInput(catalog.targetById.get(id)!))
+        putTyped(ws.getCell(`${COL.baseline}${r}`), s.rows[i][1]);
+    });
+  }
+  await wb.xlsx.writeFile(file);
+}
+
 let version: string | null = null;
 let outDir = "";
 let conversion = { status: null as number | null, stderr: "", stdout: "" };
@@ -174,6 +258,8 @@ beforeAll(() => {
     // The report stores each formula's result; overwrite them all with wrong ones, so that passing this test
     // proves LibreOffice recalculated the formulas rather than showing the stored results.
     for (const c of CASES) await poisonStoredResults(join(tmp.dir, `${c.region}.xlsx`));
+    await writeSample(SAMPLE_FILE());
+    await poisonStoredResults(SAMPLE_FILE());
     // One soffice run converts all three workbooks (every sheet to its own CSV).
     const p = spawnSync(
       SOFFICE,
@@ -187,6 +273,7 @@ beforeAll(() => {
         "--outdir",
         outDir,
         ...CASES.map((c) => join(tmp.dir, `${c.region}.xlsx`)),
+        SAMPLE_FILE(),
       ],
       { encoding: "utf8", timeout: 240_000, killSignal: "SIGKILL" },
     );
@@ -243,7 +330,7 @@ describe.each(CASES)("$region $year, recalculated by LibreOffice", (c) => {
         const baseline = v?.baseline ?? null;
         expect([id, cellValue(r[col("actual")])]).toEqual([id, actual]);
         if (baseline !== null) expect([id, cellValue(r[col("baseline")])]).toEqual([id, baseline]);
-        const want: Progress = assess(progressInputFor(t, actual, c.year, baseline));
+        const want = expectedRow(t, actual, baseline, c.year);
         counts.set(want.status, (counts.get(want.status) ?? 0) + 1);
         for (const k of CHECKED) {
           const got = cellValue(r[col(k)]);
@@ -259,14 +346,65 @@ describe.each(CASES)("$region $year, recalculated by LibreOffice", (c) => {
       }
       // Row 5: COUNTIF per status, pairs of (label, count) from column B.
       const r5 = rows[4];
-      STATUS_ORDER.forEach((s, i) => {
-        expect(r5[2 + i * 2]).toBe(s);
-        expect([s, cellValue(r5[3 + i * 2])]).toEqual([s, counts.get(s) ?? 0]);
+      SHEET_STATUS_ORDER.forEach((s, i) => {
+        expect(r5[COUNTS_FIRST_COL + i * 2]).toBe(s);
+        expect([s, cellValue(r5[COUNTS_FIRST_COL + 1 + i * 2])]).toEqual([s, counts.get(s) ?? 0]);
       });
     }
     expect(mismatches).toEqual([]);
     expect(rowsChecked).toBeGreaterThanOrEqual(11);
   });
+});
+
+test(`bad inputs, about ${SAMPLE_ROWS} rows in one workbook recalculated by LibreOffice, agree with the runner`, () => {
+  expect(version).not.toBeNull();
+  const ctx = getContext();
+  const mismatches: string[] = [];
+  const kinds = new Set<string>();
+  let rowsChecked = 0;
+  for (const s of SAMPLE) {
+    const file = join(outDir, `bad-inputs-${s.layout.sheetName}.csv`);
+    if (!existsSync(file))
+      throw new Error(`LibreOffice wrote no ${file}; got ${readdirSync(outDir).join(", ")}`);
+    const rows = parse(readFileSync(file, "utf8"), { bom: true, relax_column_count: true }) as string[][];
+    s.layout.targetIds.forEach((id, i) => {
+      const t = catalog.targetById.get(id)!;
+      const [a, b] = s.rows[i].map(asLibreOfficeHoldsIt);
+      const want = expectedFromRunner(
+        ctx,
+        t,
+        a,
+        needsBaselineInput(t) ? b : null,
+        asLibreOfficeHoldsIt(s.year),
+      );
+      const r = rows[SHEET.firstDataRow - 1 + i];
+      const got = (k: ColumnKey) => cellValue(r[col(k)] ?? "");
+      const where = `${s.layout.sheetName} ${id} 实际值=${JSON.stringify(a.xlsx)} 评估年份=${JSON.stringify(s.year.xlsx)}`;
+      if (got("status") !== want.status)
+        mismatches.push(
+          `${where}: 状态 LibreOffice=${got("status")} runner=${want.status} 输入检查=${got("check")}`,
+        );
+      if ((got("check") !== null) !== want.flagged)
+        mismatches.push(`${where}: 输入检查 LibreOffice=${JSON.stringify(got("check"))}`);
+      for (const k of DERIVED) {
+        const g = got(k);
+        const w = want[k];
+        const ok =
+          w === null
+            ? g === null
+            : typeof g === "number" && Math.abs(g - w) < 5e-7 * Math.max(1, Math.abs(w));
+        if (!ok) mismatches.push(`${where}: ${k} LibreOffice=${JSON.stringify(g)} runner=${w}`);
+      }
+      kinds.add(a.kind);
+      rowsChecked++;
+    });
+  }
+  console.log(
+    `bad-inputs LibreOffice sample: ${rowsChecked} rows in ${SAMPLE.length} sheets of one workbook`,
+  );
+  expect(mismatches.slice(0, 20)).toEqual([]);
+  expect(rowsChecked).toBeGreaterThanOrEqual(SAMPLE_ROWS);
+  expect([...kinds].sort()).toEqual(INPUT_KINDS.filter((k) => k !== "date").sort());
 });
 
 test("the cases reach every status", () => {

@@ -11,6 +11,7 @@ import { assess } from "../../src/core/methodology";
 import {
   buildProgressSheet,
   COL,
+  needsBaselineInput,
   COLUMNS,
   plansCovering,
   SHEET,
@@ -62,11 +63,42 @@ describe("layoutToWorkbook", () => {
         const cell = ws.getCell(ri + 1, ci + 1);
         if (c.formula) expect(cell.formula).toBe(c.formula.slice(1));
         else if (c.value !== undefined && c.value !== null) expect(cell.value).toBe(c.value);
-        if (c.numFmt) expect(cell.numFmt).toBe(c.numFmt);
+        if (c.numFmt) expect(cell.numFmt ?? "General").toBe(c.numFmt); // ExcelJS reads General back as none
       }),
     );
     expect(ws.getCell(SHEET.yearCell).value).toBe(2023);
     expect(ws.getCell(`${COL.status}${SHEET.firstDataRow}`).formula).toMatch(/^IF\(/);
+  });
+
+  test("data validation on every input cell, read back from the file: range, Chinese input message, stop alert", () => {
+    const share = ws.getCell(`${COL.actual}${rowOf(layout, "yy14.rd_intensity")}`).dataValidation;
+    expect(share).toMatchObject({
+      type: "decimal",
+      operator: "between",
+      allowBlank: true,
+      formulae: [0, 100],
+      showInputMessage: true,
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: "输入有误",
+    });
+    expect(share.prompt).toContain("2.1 表示 2.1%");
+    const baseline = ws.getCell(`${COL.baseline}${rowOf(layout, "yy14.tech_contract_share")}`).dataValidation;
+    expect(baseline).toMatchObject({ type: "decimal", promptTitle: "基期值" });
+    expect(ws.getCell(SHEET.yearCell).dataValidation).toMatchObject({
+      type: "whole",
+      formulae: [2020, 2025],
+    });
+    let n = 0;
+    layout.rows.forEach((cells, ri) =>
+      cells.forEach((c, ci) => {
+        const dv = ws.getCell(ri + 1, ci + 1).dataValidation;
+        expect([ri, ci, !!dv?.type]).toEqual([ri, ci, !!c.validation]);
+        if (c.validation) n++;
+      }),
+    );
+    const targets = layout.targetIds.map((id) => catalog.targetById.get(id)!);
+    expect(n).toBe(1 + targets.length + targets.filter(needsBaselineInput).length);
   });
 
   test("inputs land in 实际值 and (where it is an input cell) 基期值", () => {

@@ -31,6 +31,8 @@ export class FakeSheet {
   cfs: FakeCf[] = [];
   columnWidth = new Map<number, number>();
   hiddenColumns = new Set<number>();
+  /** Data validation per cell "r,c": the properties set (rule, prompt, errorAlert, ignoreBlanks). */
+  validation = new Map<string, Record<string, unknown>>();
   frozen: string | null = null;
   printArea: string | null = null;
   printTitleRows: string | null = null;
@@ -395,6 +397,14 @@ class Batch {
         font: {},
         columnWidth: 0,
       },
+      dataValidation: {
+        clear: () =>
+          this.command(sheetName, `clearValidation ${where}`, () => {
+            const sh = this.fx.sheet(sheetName)!;
+            for (let i = rect.r1; i <= rect.r2; i++)
+              for (let j = rect.c1; j <= rect.c2; j++) sh.validation.delete(keyOf(i, j));
+          }),
+      },
       conditionalFormats: {
         add: (type: string) => this.conditionalFormat(sheetName, rect, type),
         clearAll: () =>
@@ -497,6 +507,16 @@ class Batch {
       });
     } else if (path[0] === "format") {
       this.formatCommand(sheetName, [rect], path.slice(1).join("."), v);
+    } else if (path[0] === "dataValidation") {
+      this.command(sheetName, `validation ${rangeA1(rect.r1, rect.c1, rect.r2, rect.c2)} ${prop}`, () => {
+        const sh = this.fx.sheet(sheetName)!;
+        for (let i = rect.r1; i <= rect.r2; i++)
+          for (let j = rect.c1; j <= rect.c2; j++)
+            sh.validation.set(keyOf(i, j), {
+              ...sh.validation.get(keyOf(i, j)),
+              [path.slice(1).join(".")]: v,
+            });
+      });
     } else throw new Error(`fake: unexpected range write ${prop}`);
   }
 

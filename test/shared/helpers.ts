@@ -2,8 +2,9 @@
 // and an independent locator of cells in a progress sheet (by header titles and the id column, as a user would).
 import indicators from "../../data/indicators.json";
 import regions from "../../data/regions.json";
-import { Catalog, RAW_PLANS } from "../../src/core/catalog";
-import { COLUMNS, planTargets, type ColumnKey } from "../../src/core/layout";
+import { Catalog, progressInputFor, RAW_PLANS, type CatalogTarget } from "../../src/core/catalog";
+import { COLUMNS, needsBaselineInput, planTargets, sheetStatus, type ColumnKey } from "../../src/core/layout";
+import { assess, INPUT_ERROR, type SheetStatus } from "../../src/core/methodology";
 import type { CellValue, Grid } from "../../src/shared/workbook";
 
 interface RawTarget {
@@ -120,4 +121,29 @@ export function locate(values: Grid): Located {
     deletedRowOf: (id) => ids.find((x) => x.id === `已删除目标:${id}`)?.row,
     cell: (row, k) => values[row]?.[col(k)] ?? null,
   };
+}
+
+/** What a progress-sheet row shows for these cell values: 输入有误 and blanks for refused inputs, else assess(). */
+export interface RowExpectation {
+  status: SheetStatus;
+  elapsed: number | null;
+  completion: number | null;
+  expected: number | null;
+  variance: number | null;
+  requiredRate: number | null;
+}
+
+export function expectedRow(
+  t: CatalogTarget,
+  actual: CellValue,
+  baseline: CellValue,
+  year: CellValue,
+): RowExpectation {
+  const status = sheetStatus(t, actual, baseline, year);
+  const none = { elapsed: null, completion: null, expected: null, variance: null, requiredRate: null };
+  if (status === INPUT_ERROR || typeof year !== "number") return { status, ...none };
+  const typed = needsBaselineInput(t) && typeof baseline === "number" ? baseline : null;
+  const p = assess(progressInputFor(t, typeof actual === "number" ? actual : null, year, typed));
+  const { elapsed, completion, expected, variance, requiredRate } = p;
+  return { status: p.status, elapsed, completion, expected, variance, requiredRate };
 }

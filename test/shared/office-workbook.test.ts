@@ -17,6 +17,7 @@ import { getCatalog } from "../../src/core/catalog";
 import {
   buildProgressSheet,
   COL,
+  needsBaselineInput,
   planTargets,
   SHEET,
   sheetNameFor,
@@ -25,7 +26,7 @@ import {
 import { OfficeWorkbook } from "../../src/shared/office-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { HostError } from "../../src/shared/service";
-import { colIndex, STYLES } from "../../src/shared/workbook";
+import { colIndex, parseRange, STYLES } from "../../src/shared/workbook";
 import { FakeExcel, type FakeSheet } from "./excel-mock";
 import { catalogWith, largestPlan } from "./helpers";
 
@@ -120,6 +121,33 @@ describe("generate on the largest plan", () => {
     expect(s.printTitleRows).toBe(`$${SHEET.headerRow}:$${SHEET.headerRow}`);
     expect(s.page.orientation).toBe("Landscape");
     expect(fx.activeSheet).toBe(sheetName);
+  });
+
+  test("every input cell gets data validation with a Chinese input message and a stop alert, in the same batch", async () => {
+    const { result, writeSyncs } = await syncsOf(() => service().generate("yiyang-14th", 2023));
+    expect(writeSyncs).toBe(1);
+    const s = fx.sheet(result.sheetName)!;
+    const targets = planTargets(catalog, "yiyang-14th");
+    const row = (id: string) => SHEET.firstDataRow + targets.findIndex((t) => t.id === id);
+    const dv = (a1: string) => s.validation.get(`${parseRange(a1).r1},${parseRange(a1).c1}`);
+    const share = dv(`${COL.actual}${row("yy14.rd_intensity")}`)!;
+    expect(share.rule).toEqual({ decimal: { formula1: 0, formula2: 100, operator: "Between" } });
+    expect(share.ignoreBlanks).toBe(true);
+    expect(share.prompt).toMatchObject({
+      showPrompt: true,
+      message: expect.stringContaining("2.1 表示 2.1%"),
+    });
+    expect(share.errorAlert).toMatchObject({ showAlert: true, style: "Stop", title: "输入有误" });
+    const count = dv(`${COL.actual}${row("yy14.hightech_enterprises")}`)!;
+    expect(count.rule).toEqual({ decimal: { formula1: 0, formula2: 1e15, operator: "Between" } });
+    expect(dv(SHEET.yearCell)!.rule).toEqual({
+      wholeNumber: { formula1: 2020, formula2: 2025, operator: "Between" },
+    });
+    // Inputs only: no rule on a derived cell or a plan figure.
+    expect(dv(`${COL.status}${row("yy14.rd_intensity")}`)).toBeUndefined();
+    expect(dv(`${COL.target}${row("yy14.rd_intensity")}`)).toBeUndefined();
+    const inputs = targets.length + targets.filter(needsBaselineInput).length + 1;
+    expect(s.validation.size).toBe(inputs);
   });
 });
 

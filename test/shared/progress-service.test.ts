@@ -1,12 +1,13 @@
 // ProgressService over the memory workbook: generate, refresh with and without data changes, refusals,
 // the formula and source helpers.
 import { getCatalog } from "../../src/core/catalog";
-import { COL, needsBaselineInput, planTargets, SHEET, sheetNameFor } from "../../src/core/layout";
-import { STATUS } from "../../src/core/methodology";
+import { COL, colLetter, needsBaselineInput, planTargets, SHEET, sheetNameFor } from "../../src/core/layout";
+import { INPUT_ERROR, STATUS } from "../../src/core/methodology";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { DELETED_LABEL } from "../../src/shared/refresh";
 import { HostError } from "../../src/shared/service";
+import { colIndex } from "../../src/shared/workbook";
 import type { Catalog } from "../../src/core/catalog";
 import { catalogWith, locate } from "./helpers";
 
@@ -44,7 +45,7 @@ describe("generate on an existing sheet of the same plan", () => {
     wb.setCell(name, "Z2", "表外文字");
     const before = wb.contentOf(name);
 
-    const result = await service.generate(PLAN, 2025);
+    const result = await service.generate(PLAN, 2025, { sheetYear: "keep" });
 
     const after = wb.contentOf(name);
     expect(result.year).toBe(2022); // the sheet's own 评估年份 is kept
@@ -69,6 +70,42 @@ describe("generate on an existing sheet of the same plan", () => {
     }
     expect(after.values[rowOf(1) - 1][10]).toBe(42);
     expect(after.values[below - 1][1]).toBe(123.5 + 42);
+  });
+
+  test("with another 评估年份 than the sheet's: refused until the caller chooses; keep or replace", async () => {
+    const { wb, service } = setup();
+    const { sheetName: name } = await service.generate(PLAN, 2022);
+    wb.setCell(name, `${COL.actual}${rowOf(0)}`, 5);
+    const writes = wb.writes;
+    await expect(service.generate(PLAN, 2024)).rejects.toMatchObject({ code: "yearDiffers" });
+    expect(wb.writes).toBe(writes);
+    expect((await service.generate(PLAN, 2022)).year).toBe(2022); // the same year: no question
+    expect((await service.generate(PLAN, 2024, { sheetYear: "keep" })).year).toBe(2022);
+    expect(wb.value(name, SHEET.yearCell)).toBe(2022);
+    expect((await service.generate(PLAN, 2024, { sheetYear: "replace" })).year).toBe(2024);
+    expect(wb.value(name, SHEET.yearCell)).toBe(2024);
+    expect(wb.value(name, `${COL.actual}${rowOf(0)}`)).toBe(5);
+  });
+
+  test("activeProgressSheet reads the active sheet's year and its COUNTIF row as the formulas compute them now", async () => {
+    const { wb, service } = setup();
+    const { sheetName: name } = await service.generate("yiyang-14th", 2023);
+    const yy = planTargets(catalog, "yiyang-14th");
+    const row = (id: string) => SHEET.firstDataRow + yy.findIndex((t) => t.id === id);
+    wb.select(name, "A1");
+    const first = await service.activeProgressSheet();
+    expect(first).toMatchObject({ sheetName: name, planId: "yiyang-14th", year: 2023, rows: yy.length });
+    expect(first!.counts[STATUS.unassessable]).toBe(yy.length);
+    wb.setCell(name, `${COL.actual}${row("yy14.hightech_enterprises")}`, 470);
+    wb.setCell(name, `${COL.actual}${row("yy14.rd_intensity")}`, "2.1%");
+    wb.setCell(name, SHEET.yearCell, 2024);
+    const now = await service.activeProgressSheet();
+    expect(now!.year).toBe(2024);
+    expect(now!.counts[INPUT_ERROR]).toBe(1);
+    expect(now!.counts[STATUS.onTrack] + now!.counts[STATUS.behind] + now!.counts[STATUS.ahead]).toBe(1);
+    wb.addSheet("其他");
+    wb.select("其他", "A1");
+    expect(await service.activeProgressSheet()).toBeNull();
   });
 
   test("of another sheet by the same name that the add-in did not write: refused, nothing written", async () => {
@@ -142,8 +179,8 @@ describe("refresh", () => {
     const { sheetName } = await service.generate(PLAN, YEAR);
     wb.setCell(sheetName, `${COL.actual}${rowOf(0)}`, 5);
     wb.deleteRows(sheetName, rowOf(3));
-    wb.deleteColumns(sheetName, COL.note); // the id column moves left into R
-    wb.setCell(sheetName, `T${SHEET.headerRow}`, "用户列");
+    wb.deleteColumns(sheetName, COL.note); // the id column moves one left; a user column two right of it
+    wb.setCell(sheetName, `${colLetter(colIndex(COL.id) + 1)}${SHEET.headerRow}`, "用户列");
     const plan = await service.planRefresh(sheetName);
     expect(plan.dataChanges).toEqual([]);
     await service.refresh(sheetName, { applyDataChanges: false });

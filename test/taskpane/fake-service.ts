@@ -1,15 +1,20 @@
 // A scriptable ProgressService for the pane's component tests.
-import { STATUS_ORDER, type Status } from "../../src/core/methodology";
+import { SHEET_STATUS_ORDER, type SheetStatus } from "../../src/core/methodology";
 import type {
+  ActiveProgressSheet,
   ProgressService,
   ProgressSheetInfo,
   RefreshPlan,
   RowSource,
   SheetResult,
+  SheetYearChoice,
 } from "../../src/shared/service";
 
-export function counts(partial: Partial<Record<Status, number>>): Record<Status, number> {
-  return Object.fromEntries(STATUS_ORDER.map((s) => [s, partial[s] ?? 0])) as Record<Status, number>;
+export function counts(partial: Partial<Record<SheetStatus, number>>): Record<SheetStatus, number> {
+  return Object.fromEntries(SHEET_STATUS_ORDER.map((s) => [s, partial[s] ?? 0])) as Record<
+    SheetStatus,
+    number
+  >;
 }
 
 export function result(over: Partial<SheetResult> = {}): SheetResult {
@@ -28,12 +33,20 @@ export type FakeService = {
 };
 
 export function fakeService(
-  opts: { sheets?: ProgressSheetInfo[]; plan?: RefreshPlan; source?: RowSource | null } = {},
+  opts: {
+    sheets?: ProgressSheetInfo[];
+    plan?: RefreshPlan;
+    source?: RowSource | null;
+    active?: ActiveProgressSheet | null;
+  } = {},
 ): FakeService {
   const sheets = opts.sheets ?? [];
   return {
     listProgressSheets: jest.fn(async () => sheets),
-    generate: jest.fn(async (planId: string, year: number) => result({ planId, year })),
+    generate: jest.fn(async (planId: string, year: number, _o?: { sheetYear?: SheetYearChoice }) =>
+      result({ planId, year }),
+    ),
+    activeProgressSheet: jest.fn(async (): Promise<ActiveProgressSheet | null> => opts.active ?? null),
     planRefresh: jest.fn(
       async (sheetName: string) =>
         opts.plan ?? { sheetName, planId: "yiyang-14th", dataChanges: [], preservedInputs: 0 },

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { App } from "../../src/taskpane/App";
 import { HostError } from "../../src/shared/service";
 import { getCatalog } from "../../src/core/catalog";
-import { fakeService } from "./fake-service";
+import { counts, fakeService } from "./fake-service";
 
 const catalog = getCatalog();
 const yiyangSheet = { sheetName: "进度_益阳十四五科技发展规划", planId: "yiyang-14th", year: 2023 };
@@ -171,4 +171,69 @@ test("an unexpected error says so and that the workbook is unchanged", async () 
   await setup(service);
   fireEvent.click(screen.getByRole("button", { name: "生成" }));
   expect(await screen.findByText(/发生意外错误,工作簿未作更改。详情:x is undefined/)).toBeTruthy();
+});
+
+describe("pane and sheet agree", () => {
+  const active = (year: number | null, c: Parameters<typeof counts>[0]) => ({
+    sheetName: yiyangSheet.sheetName,
+    planId: "yiyang-14th",
+    year,
+    counts: counts(c),
+    rows: 12,
+  });
+
+  test("生成 on a sheet with another 评估年份 asks: 使用 the pane's year or 保留 the sheet's", async () => {
+    const service = fakeService({ sheets: [yiyangSheet] });
+    const differs = () => new HostError("评估年份不同", "yearDiffers");
+    service.generate.mockRejectedValueOnce(differs()).mockRejectedValueOnce(differs());
+    await setup(service);
+    fireEvent.change(regionSelect(), { target: { value: "yiyang" } });
+    fireEvent.change(yearInput(), { target: { value: "2024" } });
+    fireEvent.click(screen.getByRole("button", { name: "生成" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog.textContent).toContain("评估年份为 2023,窗格中为 2024");
+    fireEvent.click(within(dialog).getByRole("button", { name: "使用 2024" }));
+    await waitFor(() =>
+      expect(service.generate).toHaveBeenLastCalledWith("yiyang-14th", 2024, { sheetYear: "replace" }),
+    );
+    fireEvent.change(yearInput(), { target: { value: "2024" } });
+    fireEvent.click(screen.getByRole("button", { name: "生成" }));
+    fireEvent.click(await screen.findByRole("button", { name: "保留 2023" }));
+    await waitFor(() =>
+      expect(service.generate).toHaveBeenLastCalledWith("yiyang-14th", 2024, { sheetYear: "keep" }),
+    );
+  });
+
+  test("on a progress sheet the pane shows its plan, its 评估年份 and its live counts, following edits", async () => {
+    const service = fakeService({ sheets: [yiyangSheet], active: active(2022, { 无法评估: 12 }) });
+    let listener: (() => void) | null = null;
+    await act(async () => {
+      render(
+        <App
+          service={service}
+          catalog={catalog}
+          onSelectionChange={(l) => {
+            listener = l;
+            return () => (listener = null);
+          }}
+        />,
+      );
+    });
+    await waitFor(() => expect(yearInput()).toHaveProperty("value", "2022"));
+    expect(regionSelect()).toHaveProperty("value", "yiyang");
+    expect(await screen.findByText(/当前“进度_益阳十四五科技发展规划”:12 项目标,评估年份 2022/)).toBeTruthy();
+    // The statistician types an actual and a new year in the sheet; Enter moves the selection.
+    service.activeProgressSheet.mockResolvedValue(active(2024, { 无法评估: 10, 进度滞后: 1, 输入有误: 1 }));
+    await act(async () => listener!());
+    await waitFor(() => expect(yearInput()).toHaveProperty("value", "2024"));
+    const badges = within(screen.getByRole("list", { name: "各状态目标数" }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(badges).toEqual(["无法评估 10", "进度滞后 1", "输入有误 1"]);
+    expect(screen.getByText(/原因见表中“输入检查”列/)).toBeTruthy();
+    // A year typed in the pane survives selection changes that do not change the sheet's year.
+    fireEvent.change(yearInput(), { target: { value: "2025" } });
+    await act(async () => listener!());
+    expect(yearInput()).toHaveProperty("value", "2025");
+  });
 });
