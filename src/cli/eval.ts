@@ -1,22 +1,34 @@
-// `plan eval`: JSON lines in ({"fn":"TARGET","args":[…]}), one JSON line out per input, in order.
+// `plan eval`: JSON lines in ({"fn":"TARGET","args":[…]}), one JSON line out per input, in order. A range
+// argument is the nested array Excel passes, rows of values ([["高新技术企业"],["研发经费投入强度"]]); the
+// value is then one result per element, a failed element {"error":"#N/A","message":"…"} in its place.
 import { createInterface } from "node:readline";
-import { run, type Outcome } from "../core/runner";
+import { evaluate, type Evaluation } from "../core/lift";
+import type { Outcome } from "../core/runner";
 import type { Command } from "./commands";
 
 export function evalLine(line: string): string {
-  let out: Outcome;
+  let out: Evaluation;
   if (line.trim() === "")
     return JSON.stringify({ error: "#VALUE!", message: "空行:应为一行 JSON", suggestions: [] });
   try {
     const req = JSON.parse(line) as { fn?: unknown; args?: unknown };
     const args = Array.isArray(req.args) ? req.args : [];
-    out = run(String(req.fn ?? ""), args);
+    out = evaluate(String(req.fn ?? ""), args);
   } catch {
     out = { ok: false, error: "#VALUE!", message: "输入不是有效的 JSON 行", suggestions: [] };
   }
+  if (Array.isArray(out)) return JSON.stringify({ value: out.map((row) => row.map(element)) });
   return JSON.stringify(
     out.ok ? { value: out.value } : { error: out.error, message: out.message, suggestions: out.suggestions },
   );
+}
+
+/** One element of a lifted result: its value, or its error with message (and suggestions, if any). */
+function element(o: Outcome): unknown {
+  if (o.ok) return o.value;
+  return o.suggestions.length > 0
+    ? { error: o.error, message: o.message, suggestions: o.suggestions }
+    : { error: o.error, message: o.message };
 }
 
 export const evalCommand: Command = {
