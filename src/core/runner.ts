@@ -16,7 +16,7 @@ export type Outcome =
 
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
-const MAX_ABS = 1e15;
+export const MAX_ABS = 1e15; // also the limit of typed actuals (shared/actuals.ts)
 const MAX_TEXT = 32767; // Excel's cell limit
 
 /** An Excel error value as the hosts hand it over (HyperFormula CellError, Excel's error objects, Error). */
