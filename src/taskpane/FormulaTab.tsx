@@ -11,13 +11,14 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import { useId, useMemo, useState } from "react";
 import { formulaFor } from "../core/functions";
 import { searchTargets } from "../core/search";
 import { usePane } from "./context";
 import { ErrorBar } from "./ErrorBar";
-import { isCellNotEmpty, messageOf } from "./errors";
 import { SearchHitOption } from "./SearchHitOption";
+import { useFormulaInsert } from "./useFormulaInsert";
+import { useListboxKeys } from "./useListboxKeys";
 
 const LIMIT = 30;
 
@@ -35,15 +36,11 @@ const useStyles = makeStyles({
 
 export function FormulaTab() {
   const s = useStyles();
-  const { service, catalog, onWorkbookChanged } = usePane();
+  const { catalog } = usePane();
   const listId = useId();
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  /** A formula refused over a non-empty cell, waiting for the user to confirm the overwrite. */
-  const [confirm, setConfirm] = useState<{ formula: string; message: string } | null>(null);
+  const { busy, error, done, confirm, insert, dismissError, cancelConfirm, clearDone } = useFormulaInsert();
 
   const hits = useMemo(
     () => (query.trim() ? searchTargets(catalog, query, null, LIMIT) : []),
@@ -53,41 +50,13 @@ export function FormulaTab() {
   const formula = current ? formulaFor(current) : "";
   const optionId = (i: number) => `${listId}-opt-${i}`;
 
-  const insert = async (f: string, overwrite = false) => {
-    if (!f || busy) return;
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    setConfirm(null);
-    try {
-      await service.insertFormula(f, overwrite ? { overwrite: true } : undefined);
-      setDone(f);
-      onWorkbookChanged?.();
-    } catch (e) {
-      if (!overwrite && isCellNotEmpty(e)) setConfirm({ formula: f, message: messageOf(e) });
-      else setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (hits.length === 0) return;
-    const move = (i: number) => {
-      e.preventDefault();
-      const next = Math.max(0, Math.min(hits.length - 1, i));
-      setActive(next);
-      document.getElementById(optionId(next))?.scrollIntoView?.({ block: "nearest" });
-    };
-    if (e.key === "ArrowDown") move(active + 1);
-    else if (e.key === "ArrowUp") move(active - 1);
-    else if (e.key === "Home" && e.currentTarget.getAttribute("role") === "listbox") move(0);
-    else if (e.key === "End" && e.currentTarget.getAttribute("role") === "listbox") move(hits.length - 1);
-    else if (e.key === "Enter") {
-      e.preventDefault();
-      void insert(formula);
-    }
-  };
+  const onKeyDown = useListboxKeys({
+    count: hits.length,
+    active,
+    setActive,
+    optionId,
+    onEnter: () => void insert(formula),
+  });
 
   return (
     <div className={s.root}>
@@ -103,7 +72,7 @@ export function FormulaTab() {
           onChange={(_, d) => {
             setQuery(d.value);
             setActive(0);
-            setDone(null);
+            clearDone();
           }}
           onKeyDown={onKeyDown}
         />
@@ -118,7 +87,7 @@ export function FormulaTab() {
           </Button>
         </div>
       )}
-      {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
+      {error && <ErrorBar message={error} onDismiss={dismissError} />}
       {confirm && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{confirm.message}</MessageBarBody>
@@ -126,7 +95,7 @@ export function FormulaTab() {
             <Button size="small" appearance="primary" onClick={() => void insert(confirm.formula, true)}>
               覆盖
             </Button>
-            <Button size="small" onClick={() => setConfirm(null)}>
+            <Button size="small" onClick={cancelConfirm}>
               取消
             </Button>
           </MessageBarActions>
