@@ -427,7 +427,8 @@ export class MemoryWorkbook implements Workbook {
     const height = Math.max(dims.height, s.fmt.length);
     const width = Math.max(
       dims.width,
-      ...s.fmt.map((r) => r?.length ?? 0),
+      // Array.from, not map: fmt is sparse (rows without formats are holes, which map keeps and max reads as NaN).
+      ...Array.from(s.fmt, (r) => r?.length ?? 0),
       ...[...s.columns.keys()].map((c) => c + 1),
     );
     const rows = Array.from({ length: height }, (_, r) =>
