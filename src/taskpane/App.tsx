@@ -10,9 +10,11 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { getCatalog, type Catalog } from "../core/catalog";
+import type { BatchService } from "../shared/batch-actuals";
 import type { FillService } from "../shared/fill-service";
 import type { ProgressService } from "../shared/service";
 import { PaneProvider, type SelectionFeed } from "./context";
+import { BatchTab } from "./BatchTab";
 import { FillTab } from "./FillTab";
 import { FormulaTab } from "./FormulaTab";
 import { ProgressTab } from "./ProgressTab";
@@ -31,9 +33,10 @@ const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
-type TabId = "progress" | "formula" | "fill" | "source";
+type TabId = "progress" | "batch" | "formula" | "fill" | "source";
 const TABS: { id: TabId; label: string }[] = [
   { id: "progress", label: "进度表" },
+  { id: "batch", label: "批量" },
   { id: "formula", label: "公式" },
   { id: "fill", label: "填表" },
   { id: "source", label: "出处" },
@@ -46,10 +49,12 @@ export interface AppProps {
   onWorkbookChanged?: () => void;
   /** 填充我的表格; the 填表 tab is shown where the host provides it. */
   fill?: FillService;
+  /** Batch actuals; the 批量 tab is shown where the host provides it. */
+  batch?: BatchService;
 }
 
-export function App({ service, catalog, onSelectionChange, onWorkbookChanged, fill }: AppProps) {
-  const tabs = fill ? TABS : TABS.filter((t) => t.id !== "fill");
+export function App({ service, catalog, onSelectionChange, onWorkbookChanged, fill, batch }: AppProps) {
+  const tabs = TABS.filter((t) => (t.id !== "fill" || fill) && (t.id !== "batch" || batch));
   const s = useStyles();
   const [tab, setTab] = useState<TabId>("progress");
   const value = useMemo(
@@ -82,6 +87,7 @@ export function App({ service, catalog, onSelectionChange, onWorkbookChanged, fi
               {t.id === "progress" && <ProgressTab />}
               {t.id === "formula" && <FormulaTab />}
               {t.id === "fill" && fill && <FillTab fill={fill} />}
+              {t.id === "batch" && batch && <BatchTab batch={batch} />}
               {t.id === "source" && <SourceTab active={tab === "source"} />}
             </section>
           ))}

@@ -45,7 +45,11 @@ export function StatusSummary({
           </li>
         ))}
       </ul>
-      {shown.includes("无法评估") && <Text size={200}>在黄色的“实际值”列填写数据后,状态会自动计算。</Text>}
+      {shown.includes("无法评估") && (
+        <Text size={200}>
+          “无法评估”的行缺少实际值,或缺少规划未给出的基期值:在黄色的“实际值”(及“基期值”)列填写后,状态会自动计算。
+        </Text>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // The task pane in Excel: the Office.js workbook behind the service; the pane renders once Office is ready.
 import { createRoot } from "react-dom/client";
+import { createBatchService } from "../shared/batch-actuals";
 import { createFillService } from "../shared/fill-service";
 import { OfficeWorkbook } from "../shared/office-workbook";
 import { createProgressService } from "../shared/progress-service";
@@ -22,6 +23,11 @@ Office.onReady(() => {
   const workbook = new OfficeWorkbook();
   const service = createProgressService(workbook);
   createRoot(document.getElementById("root")!).render(
-    <App service={service} fill={createFillService(workbook)} onSelectionChange={onSelectionChange} />,
+    <App
+      service={service}
+      fill={createFillService(workbook)}
+      batch={createBatchService(workbook)}
+      onSelectionChange={onSelectionChange}
+    />,
   );
 });
