@@ -15,7 +15,8 @@ globalThis.window = globalThis;
 globalThis.self = globalThis;
 const t0 = performance.now();
 require(process.argv[2]);
-const v = assoc.TARGET("益阳", "高新技术企业", 2025);
+// Its parameters are matrices (ranges as arguments): Excel passes single values as [[x]] and gets [[result]].
+const v = assoc.TARGET([["益阳"]], [["高新技术企业"]], [[2025]]);
 const ms = performance.now() - t0;
-if (v !== 600) throw new Error(`unexpected TARGET result ${v}`);
+if (!Array.isArray(v) || v[0][0] !== 600) throw new Error(`unexpected TARGET result ${JSON.stringify(v)}`);
 process.stdout.write(String(ms));

@@ -1,9 +1,12 @@
-// `plan eval`: JSON lines in ({"fn":"TARGET","args":[…]}), one JSON line out per input, in order.
-import { run, type Outcome } from "../core/runner";
+// `plan eval`: JSON lines in ({"fn":"TARGET","args":[…]}), one JSON line out per input, in order. A range
+// argument is the nested array Excel passes, rows of values ([["高新技术企业"],["研发经费投入强度"]]); the
+// value is then one result per element, a failed element {"error":"#N/A","message":"…"} in its place.
+import { evaluate, type Evaluation } from "../core/lift";
+import type { Outcome } from "../core/runner";
 import type { Command } from "./commands";
 
 export function evalLine(line: string): string {
-  let out: Outcome;
+  let out: Evaluation;
   if (line.trim() === "")
     return JSON.stringify({ error: "#VALUE!", message: "空行:应为一行 JSON", suggestions: [] });
   try {
@@ -11,14 +14,23 @@ export function evalLine(line: string): string {
     const args = Array.isArray(req.args) ? req.args : [];
     out =
       typeof req.fn === "string"
-        ? run(req.fn, args)
+        ? evaluate(req.fn, args)
         : { ok: false, error: "#VALUE!", message: '“fn”应为函数名文本,如 "TARGET"', suggestions: [] };
   } catch {
     out = { ok: false, error: "#VALUE!", message: "输入不是有效的 JSON 行", suggestions: [] };
   }
+  if (Array.isArray(out)) return JSON.stringify({ value: out.map((row) => row.map(element)) });
   return JSON.stringify(
     out.ok ? { value: out.value } : { error: out.error, message: out.message, suggestions: out.suggestions },
   );
+}
+
+/** One element of a lifted result: its value, or its error with message (and suggestions, if any). */
+function element(o: Outcome): unknown {
+  if (o.ok) return o.value;
+  return o.suggestions.length > 0
+    ? { error: o.error, message: o.message, suggestions: o.suggestions }
+    : { error: o.error, message: o.message };
 }
 
 /**

@@ -3,20 +3,19 @@
 // row) is resolved before the file is created: on any error nothing is written.
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
 import { progressInputFor, type CatalogTarget, type PlanInfo } from "../core/catalog";
 import { PlanError } from "../core/errors";
 import { getContext, type Context } from "../core/functions";
-import {
-  buildProgressSheet,
-  needsBaselineInput,
-  planTargets,
-  plansCovering,
-  type ProgressSheetLayout,
-} from "../core/layout";
-import { assess, isRateLike, STATUS_ORDER, type Status } from "../core/methodology";
+import { buildProgressSheet, planTargets, plansCovering, type ProgressSheetLayout } from "../core/layout";
+import { assess, STATUS_ORDER, type Status } from "../core/methodology";
 import type { Region } from "../core/schema";
+import {
+  ActualsError,
+  formatIssues,
+  readActuals as readActualsShared,
+  type ActualsIssue,
+} from "../shared/actuals";
 import { layoutToWorkbook, type RowInputs } from "../shared/xlsx-writer";
 import type { Command } from "./commands";
 import { checkOut, OutputError, writeOut } from "./output";
@@ -30,6 +29,7 @@ const HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")[0]}
   --year     评估年份(实际值所属年份),如 2023
   --plan     只生成一个规划(规划ID或简称);省略时生成该地区规划期覆盖评估年份的全部规划
   --actuals  实际值 CSV(UTF-8):表头 indicator,value,可选 entity(主体)、baseline(基期值)
+             数值按规划单位填写:% 行填 2.1 或 2.1%;不带单位(470,不是 470家);"1,234" 须加引号
   --out      输出文件(.xlsx);已存在时不覆盖,除非加 --force
   --force    覆盖已存在的输出文件
 `;
@@ -173,18 +173,10 @@ function withSuggestions(message: string, suggestions: string[]): string {
 
 // ---- actuals.csv -------------------------------------------------------------------------------------
 
-const HEADER: Record<string, "indicator" | "value" | "entity" | "baseline"> = {
-  indicator: "indicator",
-  指标: "indicator",
-  value: "value",
-  实际值: "value",
-  entity: "entity",
-  主体: "entity",
-  baseline: "baseline",
-  基期值: "baseline",
-};
-
-/** A number as typed: NFKC (full-width digits), thousands separators; "" → null; otherwise NaN. */
+/**
+ * A number as typed: NFKC (full-width digits), thousands separators; "" → null; otherwise NaN. Not what the
+ * reader uses any more (shared/actuals.ts parseActualValue reads numbers in the row's unit).
+ */
 export function parseNumber(raw: string | undefined): number | null {
   const s = (raw ?? "").normalize("NFKC").trim();
   if (s === "") return null;
@@ -193,30 +185,20 @@ export function parseNumber(raw: string | undefined): number | null {
   return Number(plain);
 }
 
-export interface CsvIssue {
-  line: number;
-  message: string;
-  suggestions: string[];
-}
-
-/** Thrown when the CSV has problems: every problem, each with its line. */
+/** Thrown when the CSV has problems: the first 50, each with its line, and a count of the rest. */
 export class CsvError extends ReportError {
   constructor(
     readonly file: string,
-    readonly issues: CsvIssue[],
+    readonly issues: ActualsIssue[],
   ) {
-    super(
-      issues.map((i) => `${file} 第 ${i.line} 行:${withSuggestions(i.message, i.suggestions)}`).join("\n"),
-    );
+    super(formatIssues(`${file} `, issues));
     this.name = "CsvError";
   }
 }
 
-const rewordForCsv = (m: string) => m.replace(/请把主体名称作为地区参数/g, "请在 entity(主体)列填写主体名称");
-
 /**
  * Read actuals (and typed baselines) and map every row to exactly one target of the sheets being written,
- * resolving names as PLAN.TARGET does. Throws CsvError listing every bad row.
+ * resolving names as PLAN.TARGET does (shared/actuals.ts, the pane's reader too). Throws CsvError.
  */
 export function readActuals(
   text: string,
@@ -225,123 +207,12 @@ export function readActuals(
   region: Region,
   targets: CatalogTarget[],
 ): Map<string, RowInputs> {
-  const { catalog, resolver } = ctx;
-  const issues: CsvIssue[] = [];
-  const fail = (line: number, message: string, suggestions: string[] = []) =>
-    issues.push({ line, message, suggestions });
-  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as typeof records;
+    return readActualsShared(text, ctx, region, targets, { header: "required" });
   } catch (e) {
-    const line = (e as { lines?: number }).lines ?? 1;
-    throw new CsvError(file, [{ line, message: `CSV 格式错误(${(e as Error).message})`, suggestions: [] }]);
+    if (e instanceof ActualsError) throw new CsvError(file, e.issues);
+    throw e;
   }
-  if (records.length === 0)
-    throw new CsvError(file, [
-      { line: 1, message: "文件为空;第一行应为表头 indicator,value", suggestions: [] },
-    ]);
-
-  const [head, ...rows] = records;
-  const cols: Partial<Record<"indicator" | "value" | "entity" | "baseline", number>> = {};
-  head.record.forEach((h, i) => {
-    const key = HEADER[h.normalize("NFKC").trim().toLowerCase()];
-    if (!key)
-      fail(
-        head.info.lines,
-        `无法识别的列“${h}”。可用的列:indicator(指标)、value(实际值)、entity(主体,可选)、baseline(基期值,可选)`,
-      );
-    else if (key in cols) fail(head.info.lines, `列“${h}”重复`);
-    else cols[key] = i;
-  });
-  if (cols.indicator === undefined || cols.value === undefined)
-    fail(head.info.lines, "表头须包含 indicator 和 value 两列(可选 entity、baseline),例如:indicator,value");
-  if (issues.length) throw new CsvError(file, issues);
-
-  const inScope = new Map<string, CatalogTarget[]>();
-  for (const t of targets) {
-    const k = `${t.region}|${t.indicator}`;
-    inScope.set(k, [...(inScope.get(k) ?? []), t]);
-  }
-  const planNames = [...new Set(targets.map((t) => t.plan.shortName))];
-  const out = new Map<string, RowInputs>();
-  const seenAt = new Map<string, number>();
-
-  for (const { record, info } of rows) {
-    const line = info.lines;
-    const cell = (k: keyof typeof cols) => (cols[k] === undefined ? "" : (record[cols[k]!] ?? "").trim());
-    const name = cell("indicator");
-    const entity = cell("entity");
-    if (!name) {
-      fail(line, "indicator(指标)为空");
-      continue;
-    }
-    let rowRegion: Region;
-    let indicatorId: string;
-    try {
-      rowRegion = entity ? resolver.region(entity) : region;
-      indicatorId = resolver.indicator(rowRegion, name);
-    } catch (e) {
-      if (!(e instanceof PlanError)) throw e;
-      fail(line, rewordForCsv(e.message), e.suggestions);
-      continue;
-    }
-    const indName = catalog.indicatorById.get(indicatorId)!.name;
-    const hits = inScope.get(`${rowRegion.id}|${indicatorId}`) ?? [];
-    if (hits.length === 0) {
-      const elsewhere = catalog.targetsOf(rowRegion.id, indicatorId).map((t) => t.plan);
-      fail(
-        line,
-        `${rowRegion.name}“${indName}”在本次生成的进度表(${planNames.join("、")})中没有目标` +
-          (elsewhere.length
-            ? `;该目标属于:${elsewhere.map(period).join("、")},可用 --plan 指定`
-            : `;规划只给出了它的历史数据,没有目标`),
-        elsewhere.map((p) => p.shortName),
-      );
-      continue;
-    }
-    if (hits.length > 1) {
-      fail(
-        line,
-        `${rowRegion.name}“${indName}”在多个规划中都有目标,无法确定填入哪一张表:${hits.map((t) => t.plan.shortName).join("、")}。请用 --plan 只生成其中一个规划`,
-        hits.map((t) => t.plan.shortName),
-      );
-      continue;
-    }
-    const t = hits[0];
-    const prev = seenAt.get(t.id);
-    if (prev !== undefined) {
-      fail(line, `与第 ${prev} 行是同一个目标(${rowRegion.name}“${indName}”),请只保留一行`);
-      continue;
-    }
-    seenAt.set(t.id, line);
-
-    const actual = parseNumber(cell("value"));
-    const baseline = parseNumber(cell("baseline"));
-    const hint =
-      t.unit === "%"
-        ? `(按规划单位填写数字,如 2.5 表示 2.5%)`
-        : `(单位:${t.kind === "multiple" ? "倍,基期=1" : t.unit})`;
-    if (Number.isNaN(actual)) fail(line, `value(实际值)“${cell("value")}”不是数字${hint}`);
-    if (Number.isNaN(baseline)) fail(line, `baseline(基期值)“${cell("baseline")}”不是数字${hint}`);
-    if (baseline !== null && !Number.isNaN(baseline) && !needsBaselineInput(t)) {
-      const why = isRateLike(t.kind)
-        ? "这类目标按年均增速或每年数量评估,不需要基期值"
-        : `规划已给出基期值(${t.baselineObs?.value ?? (t.kind === "cumulative" ? "累计从 0 起算" : "倍数以基期为 1")})`;
-      fail(line, `${rowRegion.name}“${indName}”${why};请删去 baseline`);
-    }
-    out.set(t.id, {
-      actual: Number.isNaN(actual) ? null : actual,
-      baseline: Number.isNaN(baseline) ? null : baseline,
-    });
-  }
-  if (issues.length) throw new CsvError(file, issues);
-  return out;
 }
 
 function readCsvFile(path: string): string {

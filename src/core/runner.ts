@@ -16,6 +16,7 @@ export type Outcome =
   { ok: true; value: Value } | { ok: false; error: ErrorCode; message: string; suggestions: string[] };
 
 const { min: MIN_YEAR, max: MAX_YEAR } = YEARS;
+export { MAX_ABS }; // also the limit of typed actuals (shared/actuals.ts)
 const MAX_TEXT = 32767; // Excel's cell limit
 
 /** An Excel error value as the hosts hand it over (HyperFormula CellError, Excel's error objects, Error). */

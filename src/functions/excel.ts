@@ -2,6 +2,7 @@
 // one runner (core/runner.ts). Excel hands over raw cell values; the runner coerces them and answers with an
 // Outcome; a failure becomes a CustomFunctions.Error (#N/A or #VALUE! with the runner's Chinese message).
 import { FUNCTION_BY_ID, type FunctionId, type FunctionSpec, type Value } from "../core/functions";
+import { evaluate } from "../core/lift";
 import { run, type Outcome } from "../core/runner";
 
 /** Number format of the fractions PROGRESS and REQUIRED_RATE return, where the host can carry one. */
@@ -64,10 +65,30 @@ export function plainArg(v: unknown): unknown {
   return v;
 }
 
-/** PLAN.<id> for Excel: run it, throw its error, or return its value. */
+/** PLAN.<id> for Excel: run it, throw its error, or return its value (LIST, SEARCH). */
 export function callExcel(id: FunctionId, args: readonly unknown[]): ExcelValue {
   const outcome = run(id, args.map(plainArg));
   if (!outcome.ok) throw toExcelError(outcome);
+  return outcome.value;
+}
+
+export type ExcelCell = ExcelValue | CustomFunctions.Error;
+
+/**
+ * A function that returns one value per element of its range arguments (functions.ts declares their
+ * parameters and results as matrices, so that Excel passes ranges whole and spills the answer). A call
+ * with single values answers [[value]], which Excel shows in the one cell, or throws its error; a call with
+ * ranges answers the grid, a failed element an error in its place (CustomFunctionsRuntime 1.2).
+ */
+export function callExcelLifted(id: FunctionId, args: readonly unknown[]): ExcelCell[][] {
+  const result = evaluate(id, args.map(plainArg));
   const spec = FUNCTION_BY_ID.get(id);
-  return spec?.percent ? present(outcome.value, spec, supportsFormattedNumbers()) : outcome.value;
+  const formatted = spec?.percent === true && supportsFormattedNumbers();
+  const cell = (o: Outcome): ExcelCell =>
+    o.ok ? (spec ? present(o.value, spec, formatted) : o.value) : toExcelError(o);
+  if (!Array.isArray(result)) {
+    if (!result.ok) throw toExcelError(result);
+    return [[cell(result)]];
+  }
+  return result.map((row) => row.map(cell));
 }

@@ -13,6 +13,7 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import { FUNCTIONS, type Value } from "../core/functions";
+import { evaluate, type Evaluation } from "../core/lift";
 import { run, type Outcome } from "../core/runner";
 
 /** Function names in formulas: PLAN.TARGET, PLAN.LIST, … (HyperFormula function ids may contain dots). */
@@ -39,11 +40,20 @@ export function fromHyperFormula(v: unknown): unknown {
   return v;
 }
 
-/** The runner's Outcome as a HyperFormula value: #N/A or #VALUE! with the Chinese message, tables as arrays. */
-export function toHyperFormula(outcome: Outcome): CellError | SimpleRangeValue | string | number {
-  if (!outcome.ok)
-    return new CellError(outcome.error === "#N/A" ? ErrorType.NA : ErrorType.VALUE, outcome.message);
-  const v: Value = outcome.value;
+const errorOf = (o: Extract<Outcome, { ok: false }>) =>
+  new CellError(o.error === "#N/A" ? ErrorType.NA : ErrorType.VALUE, o.message);
+
+/**
+ * The runner's answer as a HyperFormula value: #N/A or #VALUE! with the Chinese message, tables as arrays;
+ * a lifted call (ranges as arguments) as an array with an error in place of each failed element.
+ */
+export function toHyperFormula(result: Evaluation): CellError | SimpleRangeValue | string | number {
+  if (Array.isArray(result))
+    return SimpleRangeValue.onlyValues(
+      result.map((row) => row.map((o) => (o.ok ? (o.value as string | number) : errorOf(o)))),
+    );
+  if (!result.ok) return errorOf(result);
+  const v: Value = result.value;
   // A copy: the runner's memoized tables are frozen, and HyperFormula resizes and edits its arrays in place.
   return Array.isArray(v) ? SimpleRangeValue.onlyValues(v.map((row) => [...row])) : v;
 }
@@ -77,9 +87,9 @@ export class PlanFunctionsPlugin extends FunctionPlugin {
         parameters: f.params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
         // Surplus arguments reach the runner too, which answers with its own Chinese message.
         repeatLastArgs: 1,
-        ...(f.result === "matrix"
-          ? { sizeOfResultArrayMethod: "planSize", vectorizationForbidden: true }
-          : {}),
+        // LIST and SEARCH: a table; the others: one value per element of their range arguments (lift.ts).
+        sizeOfResultArrayMethod: f.result === "matrix" ? "planSize" : "liftedSize",
+        vectorizationForbidden: true,
       },
     ]),
   );
@@ -91,7 +101,7 @@ export class PlanFunctionsPlugin extends FunctionPlugin {
       node.args as never,
       state,
       this.metadata(node.procedureName ?? ""),
-      (...args: unknown[]) => toHyperFormula(run(id, args.map(fromHyperFormula))),
+      (...args: unknown[]) => toHyperFormula(evaluate(id, args.map(fromHyperFormula))),
     );
   }
 
@@ -109,6 +119,18 @@ export class PlanFunctionsPlugin extends FunctionPlugin {
     const outcome = run(idOf(node.procedureName), values);
     if (!outcome.ok || !Array.isArray(outcome.value) || outcome.value.length === 0) return ArraySize.scalar();
     return new ArraySize(outcome.value[0].length, outcome.value.length);
+  }
+
+  /**
+   * The size of a lifted call, known when the formula is parsed from the sizes of its arguments: a range
+   * B5:B20 gives 16 × 1; single values and cell references give one cell. Broadcast as lift.ts does: the
+   * largest height and width of the arguments.
+   */
+  liftedSize(ast: PluginAst, state: PluginState): ArraySize {
+    const sizes = ((ast as unknown as Ast).args ?? []).map((a) => this.arraySizeForAst(a as never, state));
+    const width = Math.max(1, ...sizes.map((s) => s.width));
+    const height = Math.max(1, ...sizes.map((s) => s.height));
+    return width * height === 1 ? ArraySize.scalar() : new ArraySize(width, height);
   }
 }
 

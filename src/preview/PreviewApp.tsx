@@ -1,6 +1,8 @@
 // The preview page: the real task pane (320 px) beside the in-memory workbook's active sheet.
 import { FluentProvider, makeStyles, Text, tokens, webLightTheme } from "@fluentui/react-components";
-import { useCallback, useReducer, useRef, useState } from "react";
+import { useCallback, useMemo, useReducer, useRef, useState } from "react";
+import { createBatchService } from "../shared/batch-actuals";
+import { createFillService } from "../shared/fill-service";
 import type { MemoryWorkbook } from "../shared/memory-workbook";
 import type { ProgressService } from "../shared/service";
 import { a1 } from "../shared/workbook";
@@ -51,6 +53,8 @@ export interface PreviewAppProps {
 
 export function PreviewApp({ workbook, service }: PreviewAppProps) {
   const s = useStyles();
+  const fill = useMemo(() => createFillService(workbook), [workbook]);
+  const batch = useMemo(() => createBatchService(workbook), [workbook]);
   // The workbook is mutable; a counter re-renders the grid after every change.
   const [, bump] = useReducer((x: number) => x + 1, 0);
   const [sel, setSel] = useState<{ sheet: string } & CellRef>({
@@ -84,7 +88,13 @@ export function PreviewApp({ workbook, service }: PreviewAppProps) {
     <FluentProvider theme={webLightTheme}>
       <div className={s.root}>
         <aside className={s.pane} aria-label="任务窗格">
-          <App service={service} onSelectionChange={onSelectionChange} onWorkbookChanged={bump} />
+          <App
+            service={service}
+            fill={fill}
+            batch={batch}
+            onSelectionChange={onSelectionChange}
+            onWorkbookChanged={bump}
+          />
         </aside>
         <section className={s.book} aria-label="工作簿预览">
           <Text size={200} className={s.banner}>

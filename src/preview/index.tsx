@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { registerPlanFunctions } from "../functions/hyperformula";
 import { MemoryWorkbook } from "../shared/memory-workbook";
 import { createProgressService } from "../shared/progress-service";
+import { addDemoReport } from "./demo-report";
 import { PreviewApp } from "./PreviewApp";
 
 // PLAN.* formulas inserted from the 公式 tab compute in the preview too.
@@ -10,6 +11,8 @@ registerPlanFunctions();
 const workbook = new MemoryWorkbook();
 workbook.addSheet("Sheet1");
 workbook.select("Sheet1", "A1");
+// ?demo=report: a hand-made report table to try 填表 on.
+if (new URLSearchParams(location.search).get("demo") === "report") addDemoReport(workbook);
 
 createRoot(document.getElementById("root")!).render(
   <PreviewApp workbook={workbook} service={createProgressService(workbook)} />,

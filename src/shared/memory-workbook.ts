@@ -33,6 +33,9 @@ import {
   type SheetContent,
   type SheetHead,
   type Snapshot,
+  type TableRange,
+  tableRangeOf,
+  splitSheetAddress,
   type StyleName,
   type Workbook,
   type WritePlan,
@@ -206,7 +209,7 @@ export class MemoryWorkbook implements Workbook {
   readonly hf: HyperFormula;
   private sheets: MemSheet[] = [];
   private activeSheet: string | null = null;
-  private selection: { sheet: string; row: number; col: number } | null = null;
+  private selection: { sheet: string; row: number; col: number; rows?: number; cols?: number } | null = null;
   /** Write batches applied (a test can assert that a refused operation wrote nothing). */
   writes = 0;
   /** Bumped by every change; read() content is cached per sheet until the next change (HyperFormula is slow to
@@ -249,6 +252,27 @@ export class MemoryWorkbook implements Workbook {
       head: c.values.slice(0, headRows),
       rowValues: c.values[sel.row] ?? [],
     };
+  }
+
+  async readTableRange(address?: string): Promise<TableRange | null> {
+    const sel = this.selection;
+    if (!address) {
+      const sheet = sel && this.find(sel.sheet);
+      if (!sel || !sheet) return null;
+      const rect = {
+        r1: sel.row,
+        c1: sel.col,
+        r2: sel.row + (sel.rows ?? 1) - 1,
+        c2: sel.col + (sel.cols ?? 1) - 1,
+      };
+      return tableRangeOf(rect, this.content(sheet));
+    }
+    const where = splitSheetAddress(address);
+    const sheet = this.find(where.sheet ?? sel?.sheet ?? this.activeSheet ?? "");
+    if (!sheet) throw new HostError(`找不到区域“${address}”所在的工作表。`);
+    if (!/^\$?[A-Z]{0,3}\$?\d*(:\$?[A-Z]{0,3}\$?\d*)?$/i.test(where.range) || where.range === "")
+      throw new HostError(`“${address}”不是单元格区域,请填写如 A5:A20 的地址。`);
+    return tableRangeOf(parseRange(where.range), this.content(sheet));
   }
 
   /** All checks first, then the changes: a refused write changes nothing. */
@@ -452,12 +476,12 @@ export class MemoryWorkbook implements Workbook {
     this.get(sheet).protected = on;
   }
 
-  /** Make a sheet active with a cell selected. */
+  /** Make a sheet active with a cell (or a range, A5:A20) selected. */
   select(sheet: string, a1: string): void {
     const s = this.get(sheet);
-    const { r1, c1 } = parseRange(a1);
+    const { r1, c1, r2, c2 } = parseRange(a1);
     this.activeSheet = s.name;
-    this.selection = { sheet: s.name, row: r1, col: c1 };
+    this.selection = { sheet: s.name, row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
   }
 
   get active(): string | null {
@@ -499,7 +523,8 @@ export class MemoryWorkbook implements Workbook {
     const height = Math.max(dims.height, s.fmt.length);
     const width = Math.max(
       dims.width,
-      ...s.fmt.map((r) => r?.length ?? 0),
+      // Array.from, not map: fmt is sparse (rows without formats are holes, which map keeps and max reads as NaN).
+      ...Array.from(s.fmt, (r) => r?.length ?? 0),
       ...[...s.columns.keys()].map((c) => c + 1),
     );
     const rows = Array.from({ length: height }, (_, r) =>

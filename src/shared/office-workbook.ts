@@ -19,6 +19,9 @@ import { HostError } from "./service";
 import {
   isFormula,
   parseRange,
+  splitSheetAddress,
+  tableRangeOf,
+  type TableRange,
   rangeA1,
   rectA1,
   rectangles,
@@ -205,6 +208,36 @@ export class OfficeWorkbook implements Workbook {
     } catch {
       // No cell selection (a chart or shape is selected), or no workbook: nothing to act on.
       return null;
+    }
+  }
+
+  /** One batch (one sync): the range's address, its sheet's name, protection and used range. */
+  async readTableRange(address?: string): Promise<TableRange | null> {
+    const where = address ? splitSheetAddress(address) : null;
+    try {
+      return await Excel.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        const ws = where?.sheet ? sheets.getItem(where.sheet) : sheets.getActiveWorksheet();
+        ws.load("name");
+        ws.protection.load("protected");
+        const range = where ? ws.getRange(where.range) : ctx.workbook.getSelectedRange();
+        range.load("address");
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("isNullObject,values,formulas,rowIndex,columnIndex");
+        await ctx.sync();
+        const u = used.isNullObject ? null : used;
+        const content: SheetContent = {
+          name: ws.name,
+          protected: ws.protection.protected,
+          values: anchor(u, "values"),
+          formulas: anchor(u, "formulas"),
+        };
+        return tableRangeOf(parseRange(range.address), content);
+      });
+    } catch (e) {
+      // No cell selection (a chart or shape is selected): nothing to act on. A typed address must be a range.
+      if (!address) return null;
+      throw new HostError(`无法读取区域“${address}”:${message(e)}。请填写如 A5:A20 的地址。`);
     }
   }
 

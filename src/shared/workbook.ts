@@ -101,6 +101,43 @@ export interface WritePlan {
   activate?: boolean;
 }
 
+/** A range of the user's own table (the row labels they selected), with its sheet's used range. */
+export interface TableRange {
+  sheet: string;
+  protected: boolean;
+  /** 0-based top-left cell and size of the range (clipped to the used range: A:A is not a million rows). */
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+  /** The whole sheet's used range, anchored at A1, read in the same batch. */
+  content: SheetContent;
+}
+
+/** A TableRange from a range's rectangle, clipped to the used range (an open A:A ends at the last used row). */
+export function tableRangeOf(rect: Rect, content: SheetContent): TableRange {
+  const usedRows = content.values.length;
+  const usedCols = Math.max(0, ...content.values.map((r) => r.length));
+  const r2 = Math.min(rect.r2, Math.max(rect.r1, usedRows - 1));
+  const c2 = Math.min(rect.c2, Math.max(rect.c1, usedCols - 1));
+  return {
+    sheet: content.name,
+    protected: content.protected,
+    top: rect.r1,
+    left: rect.c1,
+    rows: r2 - rect.r1 + 1,
+    cols: c2 - rect.c1 + 1,
+    content,
+  };
+}
+
+/** The sheet an address names (Sheet1!A5, 'My sheet'!A5), or null; and the address without it. */
+export function splitSheetAddress(address: string): { sheet: string | null; range: string } {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(address.trim());
+  if (!m) return { sheet: null, range: address.trim() };
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], range: m[3] };
+}
+
 export interface Workbook {
   /** One batch: all sheet names, and for each named sheet that exists its used range and protection. */
   read(sheets: string[]): Promise<Snapshot>;
@@ -110,6 +147,11 @@ export interface Workbook {
   readSelection(headRows: number): Promise<SelectionSnapshot | null>;
   /** One batch. Throws HostError (Chinese message) on failure; see the implementations for what a failure leaves. */
   write(plan: WritePlan): Promise<void>;
+  /**
+   * One batch: the selected range, or `address` (A5:A20, or Sheet!A5:A20) where given, with its sheet's used
+   * range; null when nothing is selected. Throws HostError for an address that is not a range.
+   */
+  readTableRange(address?: string): Promise<TableRange | null>;
 }
 
 /** The look of each layout style; every style sets every property, so restyling a cell resets it fully. */

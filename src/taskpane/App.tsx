@@ -10,8 +10,12 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { getCatalog, type Catalog } from "../core/catalog";
+import type { BatchService } from "../shared/batch-actuals";
+import type { FillService } from "../shared/fill-service";
 import type { ProgressService } from "../shared/service";
 import { PaneProvider, type SelectionFeed } from "./context";
+import { BatchTab } from "./BatchTab";
+import { FillTab } from "./FillTab";
 import { FormulaTab } from "./FormulaTab";
 import { ProgressTab } from "./ProgressTab";
 import { SourceTab } from "./SourceTab";
@@ -29,10 +33,12 @@ const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
-type TabId = "progress" | "formula" | "source";
+type TabId = "progress" | "batch" | "formula" | "fill" | "source";
 const TABS: { id: TabId; label: string }[] = [
   { id: "progress", label: "进度表" },
+  { id: "batch", label: "批量" },
   { id: "formula", label: "公式" },
+  { id: "fill", label: "填表" },
   { id: "source", label: "出处" },
 ];
 
@@ -41,9 +47,14 @@ export interface AppProps {
   catalog?: Catalog;
   onSelectionChange?: SelectionFeed;
   onWorkbookChanged?: () => void;
+  /** 填充我的表格; the 填表 tab is shown where the host provides it. */
+  fill?: FillService;
+  /** Batch actuals; the 批量 tab is shown where the host provides it. */
+  batch?: BatchService;
 }
 
-export function App({ service, catalog, onSelectionChange, onWorkbookChanged }: AppProps) {
+export function App({ service, catalog, onSelectionChange, onWorkbookChanged, fill, batch }: AppProps) {
+  const tabs = TABS.filter((t) => (t.id !== "fill" || fill) && (t.id !== "batch" || batch));
   const s = useStyles();
   const [tab, setTab] = useState<TabId>("progress");
   const value = useMemo(
@@ -57,14 +68,14 @@ export function App({ service, catalog, onSelectionChange, onWorkbookChanged }: 
           <h1 className={s.title}>PLAN.* 规划目标</h1>
           <Text size={200}>科技规划量化目标的查询与完成进度。</Text>
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="功能">
-            {TABS.map((t) => (
+            {tabs.map((t) => (
               <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
                 {t.label}
               </Tab>
             ))}
           </TabList>
           {/* All panels stay mounted so each keeps its state while another tab is shown. */}
-          {TABS.map((t) => (
+          {tabs.map((t) => (
             <section
               key={t.id}
               id={`panel-${t.id}`}
@@ -75,6 +86,8 @@ export function App({ service, catalog, onSelectionChange, onWorkbookChanged }: 
             >
               {t.id === "progress" && <ProgressTab active={tab === "progress"} />}
               {t.id === "formula" && <FormulaTab />}
+              {t.id === "fill" && fill && <FillTab fill={fill} />}
+              {t.id === "batch" && batch && <BatchTab batch={batch} />}
               {t.id === "source" && <SourceTab active={tab === "source"} />}
             </section>
           ))}

@@ -1,4 +1,5 @@
-// Tab 公式: search indicators across all plans as you type (简/繁, aliases) and insert =PLAN.TARGET(...).
+// Tab 公式: search indicators across all plans as you type (简/繁, aliases, a region in the query or the
+// filter) and insert =PLAN.TARGET(...), BASELINE, or PROGRESS/STATUS with the cell that holds the actual.
 import {
   Button,
   Field,
@@ -7,17 +8,20 @@ import {
   MessageBarActions,
   MessageBarBody,
   SearchBox,
+  Select,
   Text,
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useMemo, useState, type KeyboardEvent } from "react";
-import { formulaFor } from "../core/functions";
-import { searchTargets } from "../core/search";
+import { useId, useMemo, useState } from "react";
+import { searchWithRegion } from "../core/search";
 import { usePane } from "./context";
 import { ErrorBar } from "./ErrorBar";
-import { isCellNotEmpty, messageOf } from "./errors";
+import { formulaOfChoice, type InsertChoice } from "./insertable";
+import { InsertOptions } from "./InsertOptions";
 import { SearchHitOption } from "./SearchHitOption";
+import { useFormulaInsert } from "./useFormulaInsert";
+import { useListboxKeys } from "./useListboxKeys";
 
 const LIMIT = 30;
 
@@ -35,63 +39,65 @@ const useStyles = makeStyles({
 
 export function FormulaTab() {
   const s = useStyles();
-  const { service, catalog, onWorkbookChanged } = usePane();
+  const { catalog } = usePane();
   const listId = useId();
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  /** A formula refused over a non-empty cell, waiting for the user to confirm the overwrite. */
-  const [confirm, setConfirm] = useState<{ formula: string; message: string } | null>(null);
-
-  const hits = useMemo(
-    () => (query.trim() ? searchTargets(catalog, query, null, LIMIT) : []),
-    [catalog, query],
+  const [regionId, setRegionId] = useState("");
+  const [choice, setChoice] = useState<InsertChoice>({
+    fn: "TARGET",
+    actual: "",
+    asOfYear: String(new Date().getFullYear() - 1),
+  });
+  const regions = useMemo(
+    () => catalog.regions.filter((r) => r.parent === null && catalog.targetsByRegion.has(r.id)),
+    [catalog],
   );
+  const { busy, error, done, confirm, insert, dismissError, cancelConfirm, clearDone } = useFormulaInsert();
+
+  const found = useMemo(
+    () =>
+      query.trim() || regionId
+        ? searchWithRegion(catalog, query, regionId || null, LIMIT)
+        : { hits: [], region: null, note: null },
+    [catalog, query, regionId],
+  );
+  const hits = found.hits;
   const current = hits[Math.min(active, hits.length - 1)]?.target ?? null;
-  const formula = current ? formulaFor(current) : "";
+  const built = current ? formulaOfChoice(current, choice) : null;
+  const formula = built && "formula" in built ? built.formula : "";
   const optionId = (i: number) => `${listId}-opt-${i}`;
 
-  const insert = async (f: string, overwrite = false) => {
-    if (!f || busy) return;
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    setConfirm(null);
-    try {
-      await service.insertFormula(f, overwrite ? { overwrite: true } : undefined);
-      setDone(f);
-      onWorkbookChanged?.();
-    } catch (e) {
-      if (!overwrite && isCellNotEmpty(e)) setConfirm({ formula: f, message: messageOf(e) });
-      else setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (hits.length === 0) return;
-    const move = (i: number) => {
-      e.preventDefault();
-      const next = Math.max(0, Math.min(hits.length - 1, i));
-      setActive(next);
-      document.getElementById(optionId(next))?.scrollIntoView?.({ block: "nearest" });
-    };
-    if (e.key === "ArrowDown") move(active + 1);
-    else if (e.key === "ArrowUp") move(active - 1);
-    else if (e.key === "Home" && e.currentTarget.getAttribute("role") === "listbox") move(0);
-    else if (e.key === "End" && e.currentTarget.getAttribute("role") === "listbox") move(hits.length - 1);
-    else if (e.key === "Enter") {
-      e.preventDefault();
-      void insert(formula);
-    }
-  };
+  const onKeyDown = useListboxKeys({
+    count: hits.length,
+    active,
+    setActive,
+    optionId,
+    onEnter: () => void insert(formula),
+  });
 
   return (
     <div className={s.root}>
-      <Field label="搜索指标" hint="支持简体、繁体和简称,如“高企”“研發”。↑↓ 选择,Enter 插入。">
+      <Field label="地区">
+        <Select
+          value={regionId}
+          onChange={(_, d) => {
+            setRegionId(d.value);
+            setActive(0);
+          }}
+        >
+          <option value="">全部地区</option>
+          {regions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label="搜索指标"
+        hint="支持简体、繁体、简称和地区,如“高企”“研發”“益阳 高企”。↑↓ 选择,Enter 插入。"
+      >
         <SearchBox
           value={query}
           placeholder="输入指标名称"
@@ -103,22 +109,27 @@ export function FormulaTab() {
           onChange={(_, d) => {
             setQuery(d.value);
             setActive(0);
-            setDone(null);
+            clearDone();
           }}
           onKeyDown={onKeyDown}
         />
       </Field>
       {current && (
         <div className={s.insert}>
-          <Field label="公式">
+          <InsertOptions choice={choice} onChange={setChoice} />
+          <Field
+            label="公式"
+            validationState={built && "error" in built ? "warning" : "none"}
+            validationMessage={built && "error" in built ? built.error : undefined}
+          >
             <Textarea readOnly resize="none" rows={2} value={formula} textarea={{ className: s.formula }} />
           </Field>
-          <Button appearance="primary" disabled={busy} onClick={() => void insert(formula)}>
+          <Button appearance="primary" disabled={busy || !formula} onClick={() => void insert(formula)}>
             插入到所选单元格
           </Button>
         </div>
       )}
-      {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
+      {error && <ErrorBar message={error} onDismiss={dismissError} />}
       {confirm && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{confirm.message}</MessageBarBody>
@@ -126,7 +137,7 @@ export function FormulaTab() {
             <Button size="small" appearance="primary" onClick={() => void insert(confirm.formula, true)}>
               覆盖
             </Button>
-            <Button size="small" onClick={() => setConfirm(null)}>
+            <Button size="small" onClick={cancelConfirm}>
               取消
             </Button>
           </MessageBarActions>
@@ -137,7 +148,8 @@ export function FormulaTab() {
           <MessageBarBody>已插入 {done}</MessageBarBody>
         </MessageBar>
       )}
-      {query.trim() && (
+      {found.note && <Text size={200}>{found.note}</Text>}
+      {(query.trim() || regionId) && (
         <Text size={200} aria-live="polite">
           {hits.length === 0
             ? "没有匹配的指标。"
@@ -160,7 +172,10 @@ export function FormulaTab() {
             target={h.target}
             active={h.target === current}
             onSelect={() => setActive(i)}
-            onInsert={() => void insert(formulaFor(h.target))}
+            onInsert={() => {
+              const f = formulaOfChoice(h.target, choice);
+              if ("formula" in f) void insert(f.formula);
+            }}
           />
         ))}
       </div>

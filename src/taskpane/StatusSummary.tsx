@@ -46,7 +46,11 @@ export function StatusSummary({ result, action }: { result: SheetResult; action:
           </li>
         ))}
       </ul>
-      {shown.includes("无法评估") && <Text size={200}>在黄色的“实际值”列填写数据后,状态会自动计算。</Text>}
+      {shown.includes("无法评估") && (
+        <Text size={200}>
+          “无法评估”的行缺少实际值,或缺少规划未给出的基期值:在黄色的“实际值”(及“基期值”)列填写后,状态会自动计算。
+        </Text>
+      )}
       {shown.includes("输入有误") && (
         <Text size={200}>“输入有误”的行:原因见表中“输入检查”列;请填写数字(百分比填 2.1 表示 2.1%)。</Text>
       )}

@@ -1,5 +1,7 @@
 // The task pane in Excel: the Office.js workbook behind the service; the pane renders once Office is ready.
 import { createRoot } from "react-dom/client";
+import { createBatchService } from "../shared/batch-actuals";
+import { createFillService } from "../shared/fill-service";
 import { OfficeWorkbook } from "../shared/office-workbook";
 import { createProgressService } from "../shared/progress-service";
 import { App } from "./App";
@@ -18,8 +20,14 @@ Office.onReady(() => {
   Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged, () =>
     listeners.forEach((l) => l()),
   );
-  const service = createProgressService(new OfficeWorkbook());
+  const workbook = new OfficeWorkbook();
+  const service = createProgressService(workbook);
   createRoot(document.getElementById("root")!).render(
-    <App service={service} onSelectionChange={onSelectionChange} />,
+    <App
+      service={service}
+      fill={createFillService(workbook)}
+      batch={createBatchService(workbook)}
+      onSelectionChange={onSelectionChange}
+    />,
   );
 });

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { FUNCTIONS, type FunctionId } from "../../src/core/functions";
+import { evaluate, type Evaluation } from "../../src/core/lift";
 import { run, type Outcome } from "../../src/core/runner";
 import * as wrappers from "../../src/functions/functions";
 import { PERCENT_FORMAT, plainArg, present, supportsFormattedNumbers } from "../../src/functions/excel";
@@ -63,10 +64,19 @@ function callWrapper(id: string, args: unknown[]): Result {
   }
 }
 
-function expectSame(id: string, args: unknown[], expected: Outcome = run(id, args)) {
+/** Functions that return one value answer Excel a 1×1 matrix (their results are declared matrices: ranges). */
+const single = (id: string, v: unknown) =>
+  FUNCTIONS.find((f) => f.id === id)?.result === "matrix" ? v : [[v]];
+
+/** What Excel gets for one element of a lifted call. */
+const cellOf = (o: Outcome) => (o.ok ? o.value : new StubError(o.error, o.message));
+
+function expectSame(id: string, args: unknown[], expected: Evaluation = evaluate(id, args)) {
   const got = callWrapper(id, args);
-  if (expected.ok) {
-    expect(got).toEqual({ ok: true, value: expected.value });
+  if (Array.isArray(expected)) {
+    expect(got).toEqual({ ok: true, value: expected.map((row) => row.map(cellOf)) });
+  } else if (expected.ok) {
+    expect(got).toEqual({ ok: true, value: single(id, expected.value) });
   } else {
     expect(got).toEqual({ ok: false, code: expected.error, message: expected.message });
     expect(got.ok === false && CJK.test(got.message)).toBe(true);
@@ -162,9 +172,10 @@ describe("every PLAN function answers what run() answers", () => {
         const args = [...good];
         while (args.length < spec.params.length) args.push(null);
         args[i] = bad;
-        const outcome = run(id, args);
-        if (!outcome.ok) failures++;
-        expectSame(id, args, outcome);
+        const result = evaluate(id, args);
+        const cells = Array.isArray(result) ? result.flat() : [result];
+        if (cells.some((o) => !o.ok)) failures++;
+        expectSame(id, args, result);
       }
     }
     expect(failures).toBeGreaterThan(spec.params.length); // the bad values really were bad
@@ -180,14 +191,19 @@ describe("every PLAN function answers what run() answers", () => {
     }
   });
 
-  test("1×1 ranges are single values; bigger ranges are #VALUE!", () => {
+  test("1×1 ranges are single values; bigger ranges give one result per cell, errors in place", () => {
     expectSame(
       "TARGET",
       [[["益阳"]], [["高新技术企业"]], [[2025]], [[null]]],
       run("TARGET", ["益阳", "高新技术企业", 2025]),
     );
-    const r = callWrapper("TARGET", [[["益阳", "中山"]], "高新技术企业", 2025, null]);
-    expect(r).toMatchObject({ ok: false, code: "#VALUE!" });
+    const r = callWrapper("TARGET", [[["益阳", "火星"]], [["高新技术企业"]], [[2025]], null]);
+    const yiyang = run("TARGET", ["益阳", "高新技术企业", 2025]);
+    const mars = run("TARGET", ["火星", "高新技术企业", 2025]);
+    if (!yiyang.ok || mars.ok) throw new Error("expected 益阳 found and 火星 not");
+    expect(r).toEqual({ ok: true, value: [[yiyang.value, new StubError("#N/A", mars.message)]] });
+    // LIST and SEARCH return tables themselves: a range there is still one wrong value.
+    expect(callWrapper("LIST", [[["益阳", "中山"]], null])).toMatchObject({ ok: false, code: "#VALUE!" });
   });
 
   test("errors carry #N/A for what is not in the plans and #VALUE! for malformed input", () => {
@@ -260,11 +276,11 @@ describe("percentages: PROGRESS and REQUIRED_RATE carry 0.0% where CustomFunctio
     const outcome = run(id, args);
     if (!outcome.ok) throw new Error(outcome.message);
     formattedNumbers = false;
-    expect(callWrapper(id, args)).toEqual({ ok: true, value: outcome.value });
+    expect(callWrapper(id, args)).toEqual({ ok: true, value: [[outcome.value]] });
     formattedNumbers = true;
     expect(callWrapper(id, args)).toEqual({
       ok: true,
-      value: { type: "Double", basicValue: outcome.value, numberFormat: PERCENT_FORMAT },
+      value: [[{ type: "Double", basicValue: outcome.value, numberFormat: PERCENT_FORMAT }]],
     });
     // Failures are errors in either host.
     expectSame(id, ["益阳", "高新技术企业", 2025, null, 2023]);

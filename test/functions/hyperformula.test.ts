@@ -256,7 +256,7 @@ describe("bad input reaches the runner and gets its answer", () => {
     ["益阳", "高新技术企业", true, 1e300, "益".repeat(10_000)],
     [
       "=PLAN.TARGET(C1,B1,2025)",
-      "=PLAN.TARGET(A1:B1,B1,2025)",
+      "=PLAN.LIST(A1:B1)",
       '=PLAN.TARGET(A1,B1,2025,"万",1,2)',
       "=PLAN.TARGET(A1)",
       "=PLAN.TARGET()",
@@ -270,7 +270,7 @@ describe("bad input reaches the runner and gets its answer", () => {
   ]);
   test.each([
     ["A2", "TARGET", [true, "高新技术企业", 2025]],
-    ["B2", "TARGET", [[["益阳", "高新技术企业"]], "高新技术企业", 2025]],
+    ["B2", "LIST", [[["益阳", "高新技术企业"]]]],
     ["C2", "TARGET", ["益阳", "高新技术企业", 2025, "万", 1, 2]],
     ["D2", "TARGET", ["益阳"]],
     ["E2", "TARGET", []],

@@ -28,7 +28,7 @@ describe("functions.json", () => {
     for (const f of meta.functions) expect(f.name).toBe(f.id);
   });
 
-  test("same parameters: count, names, optional flags, descriptions; all {any}", () => {
+  test("same parameters: count, names, optional flags, descriptions; all any, matrices where lifted", () => {
     for (const f of meta.functions) {
       const s = spec(f.id);
       expect(f.parameters.map((p) => p.name)).toEqual(s.params.map((p) => p.name));
@@ -36,7 +36,8 @@ describe("functions.json", () => {
       expect(f.parameters.map((p) => p.description)).toEqual(s.params.map((p) => p.description));
       for (const p of f.parameters) {
         expect(p.type).toBe("any");
-        expect(p.dimensionality).toBeUndefined(); // scalar
+        // Functions of one value take ranges whole (core/lift.ts lifts them); LIST and SEARCH take values.
+        expect(p.dimensionality).toBe(s.result === "matrix" ? undefined : "matrix");
       }
     }
   });
@@ -45,13 +46,11 @@ describe("functions.json", () => {
     for (const f of meta.functions) expect(f.description).toBe(spec(f.id).description);
   });
 
-  test("result types follow the table; LIST and SEARCH return matrices; percent results may be data types", () => {
+  test("result types follow the table; every result is a matrix (a spill); percent results may be data types", () => {
     const expected = (s: FunctionSpec) =>
-      s.result === "matrix"
+      s.result === "matrix" || s.percent || s.result === "any"
         ? { dimensionality: "matrix" }
-        : s.percent || s.result === "any"
-          ? {}
-          : { type: s.result === "text" ? "string" : "number" };
+        : { dimensionality: "matrix", type: s.result === "text" ? "string" : "number" };
     for (const f of meta.functions) expect(f.result).toEqual(expected(spec(f.id)));
     expect(meta.allowCustomDataForDataTypeAny).toBe(true);
   });

@@ -1,0 +1,342 @@
+// Actuals typed or pasted in bulk — a CSV file (plan report --actuals) or a block pasted into the task pane —
+// read into one input per target, names resolved as PLAN.TARGET resolves them. One reader for the CLI and
+// the pane: parse the table (parseActualsTable), read each number as the row's unit asks (parseActualValue),
+// map each row to exactly one target of the sheets being filled (resolveActuals). Problems are collected
+// for every row, with its line, so one pass tells the user everything to fix.
+import { parse } from "csv-parse/sync";
+import type { CatalogTarget, PlanInfo } from "../core/catalog";
+import { PlanError } from "../core/errors";
+import type { Context } from "../core/functions";
+import { needsBaselineInput } from "../core/layout";
+import { isRateLike } from "../core/methodology";
+import { MAX_ABS } from "../core/runner";
+import type { Region } from "../core/schema";
+import type { RowInputs } from "./xlsx-writer";
+
+export type ActualsColumn = "indicator" | "value" | "entity" | "baseline";
+
+export interface ActualsIssue {
+  line: number;
+  message: string;
+  suggestions: string[];
+}
+
+/** A row as typed: the line it starts on and its cells by column (trimmed, "" where absent). */
+export interface ActualsRow {
+  line: number;
+  cells: Record<ActualsColumn, string>;
+}
+
+export class ActualsError extends Error {
+  constructor(readonly issues: ActualsIssue[]) {
+    super(issues.map((i) => `第 ${i.line} 行:${i.message}`).join("\n"));
+    this.name = "ActualsError";
+  }
+}
+
+/** At most this many problems are listed; the rest are counted (a 100 000-row file must not print 23 MB). */
+export const MAX_LISTED_ISSUES = 50;
+
+/** The problems as lines "<where> 第 N 行:…", the first MAX_LISTED_ISSUES of them and a count of the rest. */
+export function formatIssues(where: string, issues: readonly ActualsIssue[]): string {
+  const lines = issues
+    .slice(0, MAX_LISTED_ISSUES)
+    .map((i) => `${where}第 ${i.line} 行:${withSuggestions(i)}`);
+  if (issues.length > MAX_LISTED_ISSUES)
+    lines.push(`……另有 ${issues.length - MAX_LISTED_ISSUES} 个问题未列出(共 ${issues.length} 个)`);
+  return lines.join("\n");
+}
+
+function withSuggestions(i: ActualsIssue): string {
+  const missing = i.suggestions.filter((s) => !i.message.includes(s));
+  return missing.length ? `${i.message}\n  建议:${i.suggestions.join("、")}` : i.message;
+}
+
+const HEADER: Record<string, ActualsColumn> = {
+  indicator: "indicator",
+  指标: "indicator",
+  value: "value",
+  实际值: "value",
+  entity: "entity",
+  主体: "entity",
+  baseline: "baseline",
+  基期值: "baseline",
+};
+const COLUMNS_HELP = "indicator(指标)、value(实际值)、entity(主体,可选)、baseline(基期值,可选)";
+
+/** Columns of a block without a header row: 指标, 实际值 and optionally 基期值, as pasted from a sheet. */
+const HEADERLESS: ActualsColumn[] = ["indicator", "value", "baseline"];
+
+export interface TableOptions {
+  /** "required" (a CSV file: indicator,value…) or "optional" (a pasted block may start with data). */
+  header?: "required" | "optional";
+}
+
+type Parsed = { record: string[]; info: { lines: number } };
+
+/** Comma- or tab-separated (cells pasted from Excel are tab-separated); the first line decides. */
+function delimiterOf(text: string): string {
+  const first = text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  return first.includes("\t") ? "\t" : ",";
+}
+
+function records(text: string): Parsed[] {
+  try {
+    return parse(text, {
+      bom: true,
+      info: true,
+      delimiter: delimiterOf(text),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      trim: true,
+    }) as unknown as Parsed[];
+  } catch (e) {
+    const line = (e as { lines?: number }).lines ?? 1;
+    throw new ActualsError([{ line, message: `CSV 格式错误(${(e as Error).message})`, suggestions: [] }]);
+  }
+}
+
+/** Map header cells to columns; undefined when the row is not a header at all. */
+function headerColumns(head: Parsed, issues: ActualsIssue[]): ActualsColumn[] | undefined {
+  const keys = head.record.map((h) => HEADER[h.normalize("NFKC").trim().toLowerCase()]);
+  if (!keys.some(Boolean)) return undefined;
+  const seen = new Set<ActualsColumn>();
+  head.record.forEach((h, i) => {
+    const key = keys[i];
+    const fail = (message: string) => issues.push({ line: head.info.lines, message, suggestions: [] });
+    if (!key) fail(`无法识别的列“${h}”。可用的列:${COLUMNS_HELP}`);
+    else if (seen.has(key)) fail(`列“${h}”重复`);
+    else seen.add(key);
+  });
+  if (!seen.has("indicator") || !seen.has("value"))
+    issues.push({
+      line: head.info.lines,
+      message: "表头须包含 indicator 和 value 两列(可选 entity、baseline),例如:indicator,value",
+      suggestions: [],
+    });
+  return keys as ActualsColumn[];
+}
+
+/**
+ * The rows of a CSV or pasted block. A row with more cells than columns is an error naming it: an unquoted
+ * thousands separator (高新技术企业,1,234) splits one number in two, and dropping a cell would read 1.
+ */
+export function parseActualsTable(text: string, opts: TableOptions = {}): ActualsRow[] {
+  const all = records(text);
+  if (all.length === 0)
+    throw new ActualsError([
+      { line: 1, message: "内容为空;第一行应为表头 indicator,value", suggestions: [] },
+    ]);
+  const issues: ActualsIssue[] = [];
+  const fromHeader = headerColumns(all[0], issues);
+  if (!fromHeader && opts.header !== "optional")
+    issues.push({
+      line: all[0].info.lines,
+      message: `第一行应为表头,可用的列:${COLUMNS_HELP}`,
+      suggestions: [],
+    });
+  if (issues.length) throw new ActualsError(issues);
+  const columns = fromHeader ?? HEADERLESS;
+  const rows = fromHeader ? all.slice(1) : all;
+  const out: ActualsRow[] = [];
+  for (const { record, info } of rows) {
+    const extra = record.slice(columns.length).filter((c) => c !== "");
+    if (extra.length > 0) {
+      issues.push({ line: info.lines, message: tooManyCells(record, columns.length), suggestions: [] });
+      continue;
+    }
+    const cells: Record<ActualsColumn, string> = { indicator: "", value: "", entity: "", baseline: "" };
+    columns.forEach((c, i) => (cells[c] = (record[i] ?? "").trim()));
+    out.push({ line: info.lines, cells });
+  }
+  if (issues.length) throw new ActualsError(issues);
+  return out;
+}
+
+function tooManyCells(record: string[], columns: number): string {
+  const shown = record.join(",").slice(0, 60);
+  const numberSplit = record.slice(1).every((c) => /^\d+(\.\d+)?$/.test(c.normalize("NFKC")));
+  return (
+    `有 ${record.length} 个单元格,多于表头的 ${columns} 列:“${shown}”。` +
+    (numberSplit
+      ? `数字中的千位分隔符逗号把一个数拆成了几列;请去掉逗号(如 1234),或给数值加英文引号(如 "1,234")`
+      : `多余的内容不会被猜测;请删去多余的列,或给含逗号的内容加英文引号`)
+  );
+}
+
+// ---- numbers ---------------------------------------------------------------------------------------------
+
+/** The hint for a row's unit, shown with every number problem. */
+function unitHint(t: CatalogTarget): string {
+  if (t.unit === "%") return "(按规划单位填写百分数,如 2.1 或 2.1% 都表示 2.1%)";
+  return `(单位:${t.kind === "multiple" ? "倍,基期=1" : t.unit})`;
+}
+
+/**
+ * A number as typed, in the row's unit. NFKC first (full-width ４７０, ，, ％); thousands separators in
+ * groups of three (1,234.5). In a "%" row values are percentage numbers: 2.1 and 2.1% both mean 2.1 %. A
+ * % in a row of another unit, or any other unit text (470家), is refused rather than guessed: the number
+ * must be in the plan's unit. Beyond the runner's limit (|x| ≤ 1e15, so never Infinity) it is refused too.
+ * "" → null. Returns the number or a Chinese message.
+ */
+export function parseActualValue(raw: string, t: CatalogTarget): number | null | { error: string } {
+  let s = raw.normalize("NFKC").trim();
+  if (s === "") return null;
+  const hint = unitHint(t);
+  const shown = `“${raw.slice(0, 30)}”`;
+  if (s.endsWith("%")) {
+    if (t.unit !== "%")
+      return { error: `${shown}带有 %,但规划单位是“${t.unit}”,不是百分数;请只填数字${hint}` };
+    s = s.slice(0, -1).trim();
+  }
+  const plain = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, "") : s;
+  const unit = /^[+-]?(\d+(\.\d*)?|\.\d+)\s*(\D+)$/.exec(plain);
+  if (unit)
+    return {
+      error:
+        unit[3].trim() === t.unit
+          ? `${shown}不是数字:请去掉单位,只填 ${unit[1]}${hint}`
+          : `${shown}不是数字:单位“${unit[3].trim()}”与规划单位“${t.unit}”不同,请换算后只填数字${hint}`,
+    };
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(plain)) return { error: `${shown}不是数字${hint}` };
+  const n = Number(plain);
+  if (!Number.isFinite(n) || Math.abs(n) > MAX_ABS)
+    return { error: `${shown}超出可用的数值范围(绝对值不超过 ${MAX_ABS.toExponential()})${hint}` };
+  return n;
+}
+
+// ---- rows to targets -------------------------------------------------------------------------------------
+
+export interface ResolveOptions {
+  /** Where the user chooses the plan, for rows whose target is in another plan ("可用 --plan 指定"). */
+  choosePlan?: string;
+  /** Where the entity (主体) of a row goes, for rows naming a sub-area's target by its city. */
+  entityColumn?: string;
+}
+
+const period = (p: PlanInfo) => `${p.shortName}(${p.period.start}-${p.period.end})`;
+
+/** Targets by region|indicator, to find a row's one target among the sheets being filled. */
+function scopeOf(targets: readonly CatalogTarget[]): Map<string, CatalogTarget[]> {
+  const inScope = new Map<string, CatalogTarget[]>();
+  for (const t of targets) {
+    const k = `${t.region}|${t.indicator}`;
+    inScope.set(k, [...(inScope.get(k) ?? []), t]);
+  }
+  return inScope;
+}
+
+/**
+ * Map every row to exactly one of `targets` (the sheets being filled), resolving names as PLAN.TARGET
+ * does; read its value and baseline. Every problem is collected; inputs holds the rows without one.
+ */
+export function resolveActuals(
+  rows: readonly ActualsRow[],
+  ctx: Context,
+  region: Region,
+  targets: readonly CatalogTarget[],
+  opts: ResolveOptions = {},
+): { inputs: Map<string, RowInputs>; issues: ActualsIssue[] } {
+  const choosePlan = opts.choosePlan ?? "可用 --plan 指定";
+  const entityColumn = opts.entityColumn ?? "请在 entity(主体)列填写主体名称";
+  const inScope = scopeOf(targets);
+  const planNames = [...new Set(targets.map((t) => t.plan.shortName))];
+  const inputs = new Map<string, RowInputs>();
+  const issues: ActualsIssue[] = [];
+  const seenAt = new Map<string, number>();
+  // A long file repeats its names (and its typos): resolve each entity|indicator once.
+  const resolved = new Map<string, ReturnType<typeof targetOfRow>>();
+  for (const { line, cells } of rows) {
+    const fail = (message: string, suggestions: string[] = []) => issues.push({ line, message, suggestions });
+    const key = `${cells.entity}\u0000${cells.indicator}`;
+    let found = resolved.get(key);
+    if (!found) {
+      found = targetOfRow(cells, ctx, region, inScope, planNames, choosePlan, entityColumn);
+      resolved.set(key, found);
+    }
+    if ("error" in found) {
+      fail(found.error, found.suggestions);
+      continue;
+    }
+    const t = found.target;
+    const prev = seenAt.get(t.id);
+    if (prev !== undefined) {
+      fail(`与第 ${prev} 行是同一个目标(${t.regionDef.name}“${t.indicatorDef.name}”),请只保留一行`);
+      continue;
+    }
+    seenAt.set(t.id, line);
+    const actual = parseActualValue(cells.value, t);
+    const baseline = parseActualValue(cells.baseline, t);
+    if (typeof actual === "object" && actual !== null) fail(`value(实际值)${actual.error}`);
+    if (typeof baseline === "object" && baseline !== null) fail(`baseline(基期值)${baseline.error}`);
+    if (typeof baseline === "number" && !needsBaselineInput(t)) fail(baselineNotNeeded(t));
+    inputs.set(t.id, {
+      actual: typeof actual === "number" ? actual : null,
+      baseline: typeof baseline === "number" ? baseline : null,
+    });
+  }
+  return { inputs, issues };
+}
+
+function baselineNotNeeded(t: CatalogTarget): string {
+  const why = isRateLike(t.kind)
+    ? "这类目标按年均增速或每年数量评估,不需要基期值"
+    : `规划已给出基期值(${t.baselineObs?.value ?? (t.kind === "cumulative" ? "累计从 0 起算" : "倍数以基期为 1")})`;
+  return `${t.regionDef.name}“${t.indicatorDef.name}”${why};请删去基期值`;
+}
+
+function targetOfRow(
+  cells: Record<ActualsColumn, string>,
+  ctx: Context,
+  region: Region,
+  inScope: Map<string, CatalogTarget[]>,
+  planNames: string[],
+  choosePlan: string,
+  entityColumn: string,
+): { target: CatalogTarget } | { error: string; suggestions: string[] } {
+  const { catalog, resolver } = ctx;
+  if (!cells.indicator) return { error: "indicator(指标)为空", suggestions: [] };
+  let rowRegion: Region;
+  let indicatorId: string;
+  try {
+    rowRegion = cells.entity ? resolver.region(cells.entity) : region;
+    indicatorId = resolver.indicator(rowRegion, cells.indicator);
+  } catch (e) {
+    if (!(e instanceof PlanError)) throw e;
+    return {
+      error: e.message.replace(/请把主体名称作为地区参数/g, entityColumn),
+      suggestions: e.suggestions,
+    };
+  }
+  const indName = catalog.indicatorById.get(indicatorId)?.name ?? cells.indicator;
+  const hits = inScope.get(`${rowRegion.id}|${indicatorId}`) ?? [];
+  if (hits.length === 1) return { target: hits[0] };
+  if (hits.length > 1)
+    return {
+      error: `${rowRegion.name}“${indName}”在多个规划中都有目标,无法确定填入哪一张表:${hits.map((t) => t.plan.shortName).join("、")}。${choosePlan}其中一个规划`,
+      suggestions: hits.map((t) => t.plan.shortName),
+    };
+  const elsewhere = catalog.targetsOf(rowRegion.id, indicatorId).map((t) => t.plan);
+  return {
+    error:
+      `${rowRegion.name}“${indName}”在本次的进度表(${planNames.join("、")})中没有目标` +
+      (elsewhere.length
+        ? `;该目标属于:${elsewhere.map(period).join("、")},${choosePlan}`
+        : `;规划只给出了它的历史数据,没有目标`),
+    suggestions: elsewhere.map((p) => p.shortName),
+  };
+}
+
+/** Parse and resolve in one step; throws ActualsError listing every problem. */
+export function readActuals(
+  text: string,
+  ctx: Context,
+  region: Region,
+  targets: readonly CatalogTarget[],
+  opts: TableOptions & ResolveOptions = {},
+): Map<string, RowInputs> {
+  const { inputs, issues } = resolveActuals(parseActualsTable(text, opts), ctx, region, targets, opts);
+  if (issues.length) throw new ActualsError(issues);
+  return inputs;
+}

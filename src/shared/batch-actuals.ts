@@ -1,0 +1,158 @@
+// Batch actuals in the pane: a two-column block (指标, 实际值[, 基期值]) pasted from a sheet, or a CSV, filled
+// into the 实际值 (and 基期值) cells of a progress sheet. The one reader (actuals.ts) resolves the names as
+// PLAN.TARGET does; a preview shows every row's problem before anything is written, and which rows of the
+// sheet still cannot be assessed and what they lack (usually 基期值). Two batches to write: a fresh read,
+// then the write.
+import { progressInputFor, type Catalog, type CatalogTarget } from "../core/catalog";
+import { getContext, type Context } from "../core/functions";
+import { needsBaselineInput, planTargets } from "../core/layout";
+import { assess } from "../core/methodology";
+import { ActualsError, parseActualsTable, resolveActuals, type ActualsIssue } from "./actuals";
+import { analyseSheet, type SheetAnalysis } from "./refresh";
+import { HostError } from "./service";
+import { a1, type CellWrite, type SheetContent, type Workbook } from "./workbook";
+import type { RowInputs } from "./xlsx-writer";
+
+export interface BatchRow {
+  target: CatalogTarget;
+  row: number;
+  actual: number | null;
+  baseline: number | null;
+}
+
+export interface Unassessable {
+  target: CatalogTarget;
+  /** What is missing, in Chinese: "实际值", "基期值", or both. */
+  missing: string[];
+}
+
+export interface BatchPreview {
+  sheetName: string;
+  rows: BatchRow[];
+  issues: ActualsIssue[];
+  /** Cells that already hold a different value and would be overwritten (A1). */
+  conflicts: string[];
+  /** The sheet's targets that cannot be assessed even after this batch, and why. */
+  unassessable: Unassessable[];
+}
+
+export interface BatchService {
+  preview(sheetName: string, text: string): Promise<BatchPreview>;
+  /** Write the previewed rows; over different values only with `overwrite` (HostError "cellNotEmpty"). */
+  apply(preview: BatchPreview, overwrite?: boolean): Promise<number>;
+}
+
+interface Found {
+  content: SheetContent;
+  analysis: SheetAnalysis;
+  targets: CatalogTarget[];
+}
+
+async function readSheet(workbook: Workbook, catalog: Catalog, sheetName: string): Promise<Found> {
+  const snap = await workbook.read([sheetName]);
+  const content = snap.sheets.get(sheetName);
+  if (!content) throw new HostError(`找不到工作表“${sheetName}”。`);
+  const analysis = analyseSheet(content.values);
+  if (!analysis || !catalog.planById(analysis.planId) || analysis.header < 0)
+    throw new HostError(`“${sheetName}”不是本加载项生成的进度表,无法批量填写。`);
+  const targets = planTargets(catalog, analysis.planId).filter((t) => analysis.live.has(t.id));
+  return { content, analysis, targets };
+}
+
+/** The cells a batch writes, with the values now in them. */
+function cellsOf(found: Found, rows: readonly BatchRow[]) {
+  const { analysis, content } = found;
+  const out: { write: CellWrite; now: unknown }[] = [];
+  const put = (row: number, key: "actual" | "baseline", v: number | null) => {
+    const col = analysis.cols.get(key);
+    if (v === null || col === undefined) return;
+    out.push({ write: { row, col, content: v }, now: content.values[row]?.[col] ?? null });
+  };
+  for (const r of rows) {
+    put(r.row, "actual", r.actual);
+    put(r.row, "baseline", r.baseline);
+  }
+  return out;
+}
+
+function unassessable(found: Found, inputs: Map<string, RowInputs>): Unassessable[] {
+  const { analysis, content } = found;
+  const year = analysis.year;
+  const at = (t: CatalogTarget, key: "actual" | "baseline") => {
+    const col = analysis.cols.get(key);
+    const v = col === undefined ? null : content.values[analysis.live.get(t.id)!]?.[col];
+    return typeof v === "number" ? v : null;
+  };
+  const out: Unassessable[] = [];
+  for (const t of found.targets) {
+    const actual = inputs.get(t.id)?.actual ?? at(t, "actual");
+    const baseline = inputs.get(t.id)?.baseline ?? at(t, "baseline");
+    if (year !== null && assess(progressInputFor(t, actual, year, baseline)).status !== "无法评估") continue;
+    const missing = [
+      ...(actual === null ? ["实际值"] : []),
+      ...(needsBaselineInput(t) && baseline === null ? ["基期值"] : []),
+    ];
+    if (missing.length === 0) missing.push(year === null ? "评估年份" : "评估年份须晚于基期年");
+    out.push({ target: t, missing });
+  }
+  return out;
+}
+
+export function createBatchService(workbook: Workbook, ctx: Context = getContext()): BatchService {
+  const { catalog } = ctx;
+  return {
+    async preview(sheetName, text) {
+      const found = await readSheet(workbook, catalog, sheetName);
+      const plan = catalog.planById(found.analysis.planId)!;
+      const region = catalog.regionById.get(plan.region);
+      if (!region) throw new HostError(`内置数据中没有规划“${plan.shortName}”的地区。`);
+      let parsed;
+      try {
+        parsed = parseActualsTable(text, { header: "optional" });
+      } catch (e) {
+        if (e instanceof ActualsError)
+          return { sheetName, rows: [], issues: e.issues, conflicts: [], unassessable: [] };
+        throw e;
+      }
+      const { inputs, issues } = resolveActuals(parsed, ctx, region, found.targets, {
+        choosePlan: "请在该规划的进度表中粘贴",
+        entityColumn: "请在指标前加主体名称所在的列(entity)",
+      });
+      const rows: BatchRow[] = [...inputs]
+        .filter(([, v]) => v.actual != null || v.baseline != null) // a row whose numbers were refused
+        .map(([id, v]) => ({
+          target: catalog.targetById.get(id)!,
+          row: found.analysis.live.get(id)!,
+          actual: v.actual ?? null,
+          baseline: v.baseline ?? null,
+        }));
+      const conflicts = cellsOf(found, rows)
+        .filter((c) => c.now !== null && c.now !== c.write.content)
+        .map((c) => a1(c.write.row, c.write.col));
+      return { sheetName, rows, issues, conflicts, unassessable: unassessable(found, inputs) };
+    },
+
+    async apply(preview, overwrite = false) {
+      if (preview.issues.length > 0) throw new HostError("请先修正预览中列出的问题,再写入。");
+      const found = await readSheet(workbook, catalog, preview.sheetName);
+      // Rows are found again by target id: the user may have moved them since the preview.
+      const rows = preview.rows.flatMap((r) => {
+        const row = found.analysis.live.get(r.target.id);
+        return row === undefined ? [] : [{ ...r, row }];
+      });
+      const cells = cellsOf(found, rows);
+      const conflicts = cells.filter((c) => c.now !== null && c.now !== c.write.content);
+      if (conflicts.length > 0 && !overwrite)
+        throw new HostError(
+          `以下单元格已有不同的值:${conflicts
+            .slice(0, 10)
+            .map((c) => a1(c.write.row, c.write.col))
+            .join("、")}${conflicts.length > 10 ? ` 等 ${conflicts.length} 个` : ""}。为免覆盖,未写入。`,
+          "cellNotEmpty",
+        );
+      if (cells.length === 0) return 0;
+      await workbook.write({ sheet: preview.sheetName, cells: cells.map((c) => c.write) });
+      return rows.length;
+    },
+  };
+}

@@ -1,0 +1,140 @@
+// The one reader of typed actuals (src/shared/actuals.ts), for `plan report --actuals` and the pane's paste:
+// numbers as people type them, in the row's unit; rows resolved like PLAN.TARGET; every problem with its line.
+import { getCatalog, type CatalogTarget } from "../../src/core/catalog";
+import { getContext } from "../../src/core/functions";
+import { planTargets, plansCovering } from "../../src/core/layout";
+import {
+  ActualsError,
+  formatIssues,
+  MAX_LISTED_ISSUES,
+  parseActualsTable,
+  parseActualValue,
+  readActuals,
+} from "../../src/shared/actuals";
+
+const ctx = getContext();
+const catalog = getCatalog();
+const yiyang = ctx.resolver.region("益阳");
+const targets = plansCovering(catalog, yiyang.id, 2023).flatMap((p) => planTargets(catalog, p.id));
+const target = (indicator: string): CatalogTarget => ctx.resolver.target("益阳", indicator, 2025);
+const firms = target("高新技术企业"); // 家
+const rd = target("研发经费投入强度"); // %
+
+function issuesOf(f: () => unknown): ActualsError["issues"] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ActualsError) return e.issues;
+    throw e;
+  }
+  throw new Error("expected an ActualsError");
+}
+const errorOf = (v: ReturnType<typeof parseActualValue>) => {
+  if (typeof v !== "object" || v === null) throw new Error(`expected a refusal, got ${v}`);
+  return v.error;
+};
+
+describe("numbers as people type them", () => {
+  test.each([
+    ["470", 470],
+    ["  470 ", 470],
+    ["４７０", 470],
+    ["1,234", 1234],
+    ["１，２３４", 1234],
+    ["1,234.5", 1234.5],
+    ["-3", -3],
+    ["", null],
+    ["   ", null],
+  ])("“%s” in a 家 row is %p", (raw, n) => expect(parseActualValue(raw, firms)).toBe(n));
+
+  test.each([
+    ["2.1", 2.1],
+    ["2.1%", 2.1],
+    ["2.1 %", 2.1],
+    ["２．１％", 2.1],
+  ])("“%s” in a %% row is the percentage number %p (2.1 means 2.1 %%)", (raw, n) =>
+    expect(parseActualValue(raw, rd)).toBe(n),
+  );
+
+  test("a % in a row of another unit is refused, naming the unit", () => {
+    expect(errorOf(parseActualValue("4.7%", firms))).toBe(
+      "“4.7%”带有 %,但规划单位是“家”,不是百分数;请只填数字(单位:家)",
+    );
+  });
+
+  test("a unit after the number is refused: the row's own unit with the number to type, another unit to convert", () => {
+    expect(errorOf(parseActualValue("470家", firms))).toBe("“470家”不是数字:请去掉单位,只填 470(单位:家)");
+    expect(errorOf(parseActualValue("3万家", firms))).toContain("单位“万家”与规划单位“家”不同");
+  });
+
+  test("1e400 (Infinity) and numbers beyond the runner's limit are refused; 1e15 is the limit", () => {
+    expect(errorOf(parseActualValue("1e400", firms))).toContain("超出可用的数值范围");
+    expect(errorOf(parseActualValue("2e15", firms))).toContain("超出可用的数值范围");
+    expect(parseActualValue("1e15", firms)).toBe(1e15);
+  });
+
+  test.each(["很多", "1,23", "12,3456", "1.2.3", "--1", "0x10", "Infinity", "NaN"])(
+    "“%s” is not a number",
+    (raw) => expect(errorOf(parseActualValue(raw, firms))).toContain("不是数字"),
+  );
+});
+
+describe("the table", () => {
+  test("an unquoted thousands separator is an error naming the row, not 1 with a column dropped", () => {
+    const issues = issuesOf(() =>
+      parseActualsTable("indicator,value\n研发经费投入强度,2.1\n高新技术企业,1,234\n"),
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0].line).toBe(3);
+    expect(issues[0].message).toContain("有 3 个单元格,多于表头的 2 列");
+    expect(issues[0].message).toContain('"1,234"');
+  });
+
+  test("quoted, the same number is read; trailing empty cells are harmless", () => {
+    const inputs = readActuals('indicator,value\n高新技术企业,"1,234",\n', ctx, yiyang, targets);
+    expect(inputs.get(firms.id)).toEqual({ actual: 1234, baseline: null });
+  });
+
+  test("a block pasted from Excel (tab-separated, no header) when the header is optional", () => {
+    const inputs = readActuals("高新技术企业\t470\n\n研发经费投入强度\t2.1%\n", ctx, yiyang, targets, {
+      header: "optional",
+    });
+    expect(inputs.get(firms.id)).toEqual({ actual: 470, baseline: null });
+    expect(inputs.get(rd.id)).toEqual({ actual: 2.1, baseline: null });
+    const required = issuesOf(() => parseActualsTable("高新技术企业\t470\n"));
+    expect(required[0].message).toContain("第一行应为表头");
+  });
+
+  test("Chinese headers and a BOM are read", () => {
+    const inputs = readActuals("\uFEFF指标,实际值\n高新技术企业,470\n", ctx, yiyang, targets);
+    expect(inputs.get(firms.id)?.actual).toBe(470);
+  });
+});
+
+describe("rows to targets", () => {
+  test("every bad row is reported with its line; the names resolve as PLAN.TARGET's do", () => {
+    const issues = issuesOf(() =>
+      readActuals(
+        "indicator,value\n高新技术企业,470家\n人均科普经费,3\n研发经费投入强度,1e400\n高企,471\n",
+        ctx,
+        yiyang,
+        targets,
+      ),
+    );
+    expect(issues.map((i) => i.line)).toEqual([2, 3, 4, 5]);
+    expect(issues[0].message).toMatch(/^value\(实际值\)“470家”不是数字/);
+    expect(issues[1].message).toContain("未找到指标“人均科普经费”");
+    expect(issues[1].suggestions.length).toBeGreaterThan(0);
+    expect(issues[2].message).toContain("超出可用的数值范围");
+    expect(issues[3].message).toContain("与第 2 行是同一个目标");
+  });
+
+  test("at most 50 problems are listed, then a count of the rest", () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `高新技术企业,${i}家`).join("\n");
+    const issues = issuesOf(() => readActuals(`indicator,value\n${rows}\n`, ctx, yiyang, targets));
+    expect(issues).toHaveLength(120);
+    const text = formatIssues("a.csv ", issues).split("\n");
+    expect(text.filter((l) => l.startsWith("a.csv 第 "))).toHaveLength(MAX_LISTED_ISSUES);
+    expect(text[text.length - 1]).toBe("……另有 70 个问题未列出(共 120 个)");
+  });
+});
