@@ -145,7 +145,7 @@ function checkedActual(t: CatalogTarget, actual: number | null): number | null {
   if (actual === null) return null;
   const { min, max } = inputRange(t.kind, t.unit);
   if (actual < min || actual > max) {
-    const range = max === 100 ? `${min}–${max}` : `不小于 ${min}`;
+    const range = max === 100 ? `在 ${min}–${max} 之间` : `不小于 ${min}`;
     throw badValue(
       `实际值 ${actual} 不合理:“${t.indicatorDef.name}”(${t.unit})的实际值应${range}。请检查正负号、位数和单位`,
     );

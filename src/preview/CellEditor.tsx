@@ -1,6 +1,7 @@
 // An input cell: shows the formatted value; focused, it edits the raw value. Enter or leaving commits, Esc reverts.
 import { makeStyles } from "@fluentui/react-components";
 import { useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { CellValue } from "../core/layout";
 
 const useStyles = makeStyles({
@@ -46,7 +47,9 @@ export function CellEditor({ label, value, display, onFocus, onCommit }: CellEdi
       aria-label={label}
       value={draft ?? display}
       onFocus={(e) => {
-        setDraft(raw);
+        // The raw value replaces the displayed one ("2.10%" → "0.021") before the text is selected, so that typing
+        // replaces all of it.
+        flushSync(() => setDraft(raw));
         onFocus();
         e.currentTarget.select();
       }}

@@ -10,6 +10,7 @@ import { App } from "../taskpane/App";
 import { FormulaBar } from "./FormulaBar";
 import { SheetGrid, type CellRef } from "./SheetGrid";
 import { SheetTabs } from "./SheetTabs";
+import { ValidationNotes } from "./ValidationNotes";
 
 const useStyles = makeStyles({
   root: {
@@ -63,6 +64,7 @@ export function PreviewApp({ workbook, service }: PreviewAppProps) {
     col: 0,
   });
   const listeners = useRef(new Set<() => void>());
+  const [alert, setAlert] = useState<{ title: string; text: string } | null>(null);
 
   const active = workbook.active;
   const sheet = active ? workbook.grid(active) : null;
@@ -76,12 +78,17 @@ export function PreviewApp({ workbook, service }: PreviewAppProps) {
   const select = (sheetName: string, ref: CellRef) => {
     workbook.select(sheetName, a1(ref.row, ref.col));
     setSel({ sheet: sheetName, ...ref });
+    setAlert(null);
     listeners.current.forEach((l) => l());
   };
   const commit = (ref: CellRef, text: string) => {
     if (!active) return;
-    workbook.setCell(active, a1(ref.row, ref.col), text.trim() === "" ? null : text.trim());
+    const at = a1(ref.row, ref.col);
+    workbook.setCell(active, at, text.trim() === "" ? null : text.trim());
+    setAlert(workbook.validate(active, at));
     bump();
+    // Confirming an edit moves Excel's selection, which the pane follows: tell it as Excel would.
+    listeners.current.forEach((l) => l());
   };
 
   return (
@@ -106,6 +113,10 @@ export function PreviewApp({ workbook, service }: PreviewAppProps) {
               cell={sheet.rows[selected.row]?.[selected.col]}
             />
           )}
+          <ValidationNotes
+            prompt={sheet?.rows[selected.row]?.[selected.col]?.validation?.prompt ?? null}
+            alert={alert}
+          />
           <div className={s.grid}>
             {sheet && (
               <SheetGrid

@@ -44,6 +44,8 @@ import {
 interface CellFormat {
   numFmt?: string;
   style?: StyleName;
+  /** The number format came from typing a percent or a date into a General cell. */
+  typedFormat?: boolean;
 }
 
 /**
@@ -417,10 +419,23 @@ export class MemoryWorkbook implements Workbook {
     this.changes++;
     this.hf.setCellContents({ sheet: s.id, row: r1, col: c1 }, v as RawCellContent);
     const f = s.fmt[r1]?.[c1];
-    if (typeof v !== "string" || (f?.numFmt && f.numFmt !== "General")) return;
     // What HyperFormula parses as a percent or a date (its default date formats DD/MM/YYYY, DD/MM/YY).
-    const typed = PERCENT_TYPED.test(v) ? "0.00%" : DATE_TYPED.test(v) ? "yyyy-mm-dd" : null;
-    if (typed) (s.fmt[r1] ??= [])[c1] = { ...f, numFmt: typed };
+    const typed =
+      typeof v !== "string"
+        ? null
+        : PERCENT_TYPED.test(v)
+          ? "0.00%"
+          : DATE_TYPED.test(v)
+            ? "yyyy-mm-dd"
+            : null;
+    if (f?.typedFormat && !typed) {
+      // Simplification: the next typing clears the format an earlier typing gave (Excel keeps it until
+      // 清除格式; the preview has no such command). HyperFormula's number type goes with the value anyway.
+      (s.fmt[r1] ??= [])[c1] = { ...f, numFmt: "General", typedFormat: false };
+      return;
+    }
+    if (!typed || (f?.numFmt && f.numFmt !== "General")) return;
+    (s.fmt[r1] ??= [])[c1] = { ...f, numFmt: typed, typedFormat: true };
   }
 
   /** The error alert Excel's data validation would show for the cell's value; null when it passes or has none. */

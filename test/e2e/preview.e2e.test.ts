@@ -173,3 +173,87 @@ test("益阳 2023: generate, type 470 高新技术企业, 进度滞后, source, 
   await page.screenshot({ path: SCREENSHOT });
   expect(pageErrors).toEqual([]);
 });
+
+test("bad inputs typed into the preview: abc, 2.1% and a blank year; then a row with every kind of bad input", async () => {
+  // Continues on the 益阳 2023 sheet of the test above.
+  const cell = (col: string, row: string | number) => page.locator(`td[data-cell="${col}${row}"]`);
+  const rowOf = async (name: string) =>
+    (await page
+      .locator(`td[data-col="${COL.indicator}"]`)
+      .filter({ hasText: new RegExp(`^${name}$`) })
+      .first()
+      .getAttribute("data-row"))!;
+  const type = async (col: string, row: string | number, text: string) => {
+    const input = cell(col, row).locator("input");
+    await input.fill(text);
+    await input.press("Enter");
+  };
+  const derived = [COL.elapsed, COL.completion, COL.expected, COL.variance, COL.requiredRate];
+  const texts = async (row: string | number) => Promise.all(derived.map((c) => cell(c, row).textContent()));
+
+  // abc in a count row: 输入有误, the reason, every derived cell blank; the alert Excel's validation would raise.
+  const hq = await rowOf("高新技术企业");
+  await type(COL.actual, hq, "abc");
+  await cell(COL.status, hq).filter({ hasText: "输入有误" }).waitFor();
+  expect(await cell(COL.check, hq).textContent()).toContain("实际值应为数字");
+  expect(await texts(hq)).toEqual(["", "", "", "", ""]);
+  await page.getByRole("alert").filter({ hasText: "实际值应为不小于0的数字" }).waitFor();
+
+  // 2.1% in a % row: never 0.021 %, refused with the percent message.
+  const rd = await rowOf("研发经费投入强度");
+  await type(COL.actual, rd, "2.1%");
+  await cell(COL.status, rd).filter({ hasText: "输入有误" }).waitFor();
+  expect(await cell(COL.check, rd).textContent()).toContain("带百分号");
+  expect(await texts(rd)).toEqual(["", "", "", "", ""]);
+  // The pane's summary follows the sheet's own counts.
+  await pane().getByRole("listitem").filter({ hasText: "输入有误 2" }).waitFor();
+
+  // 2.1 typed as the plan's unit means 2.1 %: computed.
+  await type(COL.actual, rd, "2.1");
+  await cell(COL.status, rd)
+    .filter({ hasText: /滞后|预期/ })
+    .waitFor();
+  expect(await cell(COL.expected, rd).textContent()).toBe("2.26%");
+
+  // A blank 评估年份: every derived cell blank, 状态 无法评估, and the pane says the year is not filled in.
+  await type("C", 3, "");
+  await cell(COL.status, rd).filter({ hasText: "无法评估" }).waitFor();
+  expect(await texts(rd)).toEqual(["", "", "", "", ""]);
+  await pane()
+    .getByText(/评估年份 未填写/)
+    .waitFor();
+  await type("C", 3, "2023");
+  await cell(COL.status, rd)
+    .filter({ hasText: /滞后|预期/ })
+    .waitFor();
+
+  // One row per kind of bad input, for the screenshot (docs/bad-inputs.png).
+  const kinds = [
+    "abc",
+    "1,234",
+    "４７０",
+    "四百七十",
+    "470家",
+    "2.1%",
+    "-500",
+    "1e20",
+    "01/05/2023",
+    "TRUE",
+    "=1/0",
+  ];
+  const first = Number(await cell(COL.seq, 7).getAttribute("data-row")) || 7;
+  for (const [i, text] of kinds.entries()) await type(COL.actual, first + i, text);
+  for (const i of kinds.keys()) {
+    await cell(COL.status, first + i)
+      .filter({ hasText: "输入有误" })
+      .waitFor();
+    expect([kinds[i], await texts(first + i)]).toEqual([kinds[i], ["", "", "", "", ""]]);
+    expect(((await cell(COL.check, first + i).textContent()) ?? "").length).toBeGreaterThan(4);
+  }
+  await pane()
+    .getByRole("listitem")
+    .filter({ hasText: `输入有误 ${kinds.length}` })
+    .waitFor();
+  await page.screenshot({ path: join(ROOT, "test-output", "bad-inputs.png") });
+  expect(pageErrors).toEqual([]);
+});

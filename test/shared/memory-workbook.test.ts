@@ -190,3 +190,49 @@ describe("the memory workbook", () => {
     expect(rectangles(cells).map(rectA1)).toEqual(["E1:F4", "E10"]);
   });
 });
+
+describe('typing as Excel types: CELL("format"), typed formats, data validation', () => {
+  test('CELL("format",…) answers P for a typed percent, D for a typed date, G otherwise, and follows new typing', () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet("S");
+    const cases: [string | number | boolean | null, string][] = [
+      ["2.1%", "P2"],
+      ["01/05/2023", "D1"],
+      [2.1, "G"],
+      ["2.1", "G"],
+      ["abc", "G"],
+      [true, "G"],
+      [null, "G"],
+    ];
+    cases.forEach(([v, _], i) => {
+      wb.setCell("S", `A${i + 1}`, v);
+      wb.setCell("S", `B${i + 1}`, `=CELL("format",A${i + 1})`);
+    });
+    expect(cases.map((_, i) => wb.value("S", `B${i + 1}`))).toEqual(cases.map(([, code]) => code));
+    expect(wb.cell("S", "A1").numFmt).toBe("0.00%"); // the format typing gives a General cell
+    expect(wb.cell("S", "A1").text).toBe("2.10%");
+    wb.setCell("S", "A1", "2.1");
+    expect(wb.value("S", "B1")).toBe("G");
+    expect(wb.cell("S", "A1").numFmt).toBe("General");
+    expect(wb.value("S", "A1")).toBe(2.1);
+  });
+
+  test("validate() says what Excel's stop alert would for the value typed; blanks pass", async () => {
+    const wb = new MemoryWorkbook();
+    const service = createProgressService(wb, catalog, { currentYear: () => YEAR });
+    const { sheetName } = await service.generate("yiyang-14th", 2023);
+    const r =
+      SHEET.firstDataRow + planTargets(catalog, "yiyang-14th").findIndex((t) => t.id === "yy14.rd_intensity");
+    const at = `${COL.actual}${r}`;
+    expect(wb.cell(sheetName, at).validation).toMatchObject({ type: "decimal", min: 0, max: 100 });
+    expect(wb.validate(sheetName, at)).toBeNull();
+    for (const bad of ["abc", 250, -1, true]) {
+      wb.setCell(sheetName, at, bad);
+      expect(wb.validate(sheetName, at)).toMatchObject({ title: "输入有误" });
+    }
+    wb.setCell(sheetName, at, 2.1);
+    expect(wb.validate(sheetName, at)).toBeNull();
+    wb.setCell(sheetName, SHEET.yearCell, 2023.5);
+    expect(wb.validate(sheetName, SHEET.yearCell)?.text).toContain("2020–2025");
+  });
+});

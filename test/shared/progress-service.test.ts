@@ -108,6 +108,32 @@ describe("generate on an existing sheet of the same plan", () => {
     expect(await service.activeProgressSheet()).toBeNull();
   });
 
+  test("a refresh keeps an input cell's typed percent format, so 2.1% stays 输入有误 and never becomes 0.021 %", async () => {
+    const { wb, service } = setup();
+    const { sheetName: name } = await service.generate("yiyang-14th", 2023);
+    const yy = planTargets(catalog, "yiyang-14th");
+    const r = SHEET.firstDataRow + yy.findIndex((t) => t.id === "yy14.rd_intensity");
+    wb.setCell(name, `${COL.actual}${r}`, "2.1%");
+    expect(wb.value(name, `${COL.status}${r}`)).toBe(INPUT_ERROR);
+    const result = await service.refresh(name, { applyDataChanges: false });
+    expect(wb.cell(name, `${COL.actual}${r}`).numFmt).toBe("0.00%");
+    expect(wb.value(name, `${COL.status}${r}`)).toBe(INPUT_ERROR);
+    expect(wb.value(name, `${COL.expected}${r}`)).toBeNull();
+    // The pane's counts right after the refresh come from the values read (no format): the live read is exact.
+    expect((await service.activeProgressSheet())!.counts[INPUT_ERROR]).toBe(1);
+    expect(result.rows).toBe(yy.length);
+  });
+
+  test("a refresh of a sheet with the old counts row (label merged over A5:B5) unmerges it", async () => {
+    const { wb, service } = setup();
+    const { sheetName: name } = await service.generate("yiyang-14th", 2023);
+    await wb.write({ sheet: name, cells: [], merges: [`A${SHEET.headerRow - 1}:B${SHEET.headerRow - 1}`] });
+    expect(wb.grid(name).merges).toContain(`A${SHEET.headerRow - 1}:B${SHEET.headerRow - 1}`);
+    await service.refresh(name, { applyDataChanges: false });
+    expect(wb.grid(name).merges).not.toContain(`A${SHEET.headerRow - 1}:B${SHEET.headerRow - 1}`);
+    expect(wb.value(name, `B${SHEET.headerRow - 1}`)).toBe(STATUS.unassessable);
+  });
+
   test("of another sheet by the same name that the add-in did not write: refused, nothing written", async () => {
     const { wb, service } = setup();
     const name = sheetNameFor(catalog.planById(PLAN)!);
