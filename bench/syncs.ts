@@ -39,7 +39,7 @@ export async function measureSyncs(): Promise<{
 
 // fill_100_rows_*: 填充我的表格 on a 100-row report (decorated labels, one in four unknown), all five columns as
 // PLAN.* formulas. Syncs on the office-addin-mock fake; time on the in-memory workbook (HyperFormula computes
-// the 500 formulas) and on the fake.
+// the 375 formulas of the 75 rows found) and on the fake.
 const FILL_LABELS = ["1.高新技术企业数(家)", "研发经费投入强度(%)", "每万人口发明专利拥有量", "科普示范基地"];
 const FILL_OPTS: FillOptions = {
   columns: ["target", "baseline", "expected", "completion", "status"],

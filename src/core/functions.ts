@@ -7,7 +7,7 @@ import { COMPARISON_LABEL, describeTarget, KIND_LABEL, sourceOf, subjectOf } fro
 import { assess, inputRange, type Progress } from "./methodology";
 import { nameFor } from "./matching";
 import { appliesTo, Resolver, targetYears } from "./resolver";
-import { searchTargets } from "./search";
+import { searchTargets, searchWithRegion } from "./search";
 import { fold } from "./text";
 import { convert } from "./units";
 
@@ -457,7 +457,10 @@ export const FUNCTIONS: FunctionSpec[] = [
       const scope = region
         ? [region.id, ...ctx.catalog.regions.filter((r) => r.parent === region.id).map((r) => r.id)]
         : null;
-      const hits = searchTargets(ctx.catalog, a[0] as string, scope);
+      // Without a region argument, a region named in the text (益阳 高企) ranks its targets first.
+      const hits = scope
+        ? searchTargets(ctx.catalog, a[0] as string, scope)
+        : searchWithRegion(ctx.catalog, a[0] as string).hits;
       if (hits.length === 0) throw notFound(`没有与“${String(a[0]).slice(0, 20)}”匹配的指标`);
       return [
         SEARCH_HEADER,

@@ -3,7 +3,6 @@
 // the pane: parse the table (parseActualsTable), read each number as the row's unit asks (parseActualValue),
 // map each row to exactly one target of the sheets being filled (resolveActuals). Problems are collected
 // for every row, with its line, so one pass tells the user everything to fix.
-import { parse } from "csv-parse/sync";
 import type { CatalogTarget, PlanInfo } from "../core/catalog";
 import { PlanError } from "../core/errors";
 import type { Context } from "../core/functions";
@@ -80,21 +79,60 @@ function delimiterOf(text: string): string {
   return first.includes("\t") ? "\t" : ",";
 }
 
+/**
+ * CSV as Excel writes it (RFC 4180: "quoted, with "" inside", line breaks inside quotes), comma or tab
+ * separated; cells trimmed; blank records skipped. Here rather than csv-parse, which needs Node's Buffer
+ * and so cannot run in the task pane. Each record carries the line it starts on.
+ */
 function records(text: string): Parsed[] {
-  try {
-    return parse(text, {
-      bom: true,
-      info: true,
-      delimiter: delimiterOf(text),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      trim: true,
-    }) as unknown as Parsed[];
-  } catch (e) {
-    const line = (e as { lines?: number }).lines ?? 1;
-    throw new ActualsError([{ line, message: `CSV 格式错误(${(e as Error).message})`, suggestions: [] }]);
+  const delimiter = delimiterOf(text);
+  const src = text.replace(/^\uFEFF/, "");
+  const out: Parsed[] = [];
+  let record: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  const endCell = () => {
+    record.push(cell.trim());
+    cell = "";
+  };
+  const endRecord = () => {
+    endCell();
+    if (record.some((c) => c !== "")) out.push({ record, info: { lines: start } });
+    record = [];
+  };
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === "\n") line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell.trim() === "") {
+      cell = "";
+      quoted = true;
+    } else if (ch === delimiter) endCell();
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && src[i + 1] === "\n") i++;
+      endRecord();
+      start = ++line;
+    } else cell += ch;
   }
+  if (quoted)
+    throw new ActualsError([
+      {
+        line: start,
+        message: "CSV 格式错误:引号没有配对(以英文引号开头的内容须以英文引号结束)",
+        suggestions: [],
+      },
+    ]);
+  endRecord();
+  return out;
 }
 
 /** Map header cells to columns; undefined when the row is not a header at all. */

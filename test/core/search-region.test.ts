@@ -1,6 +1,7 @@
 // Search with a region in the query (the pane's 公式 tab): 益阳 高企 ranks 益阳's targets first; 汕尾 finds
 // 汕尾城区 and says why; a region chosen in the filter restricts the hits to it.
 import { getCatalog } from "../../src/core/catalog";
+import { run } from "../../src/core/runner";
 import { regionOfQuery, searchTargets, searchWithRegion } from "../../src/core/search";
 
 const catalog = getCatalog();
@@ -55,4 +56,11 @@ test("a region chosen in the filter restricts the hits to it and its sub-areas",
   expect(searchWithRegion(catalog, "中山 高企", zs.id, 50).hits[0]?.target.indicatorDef.name).toBe(
     "高新技术企业",
   );
+});
+
+test("PLAN.SEARCH reads a region in its text the same way", () => {
+  const o = run("SEARCH", ["益阳 高企"]);
+  if (!o.ok || !Array.isArray(o.value)) throw new Error("PLAN.SEARCH failed");
+  expect(o.value[1].slice(0, 2)).toEqual(["益阳", "高新技术企业"]);
+  expect(run("SEARCH", ["高企"])).toEqual(run("SEARCH", ["高企", null]));
 });

@@ -138,3 +138,23 @@ describe("rows to targets", () => {
     expect(text[text.length - 1]).toBe("……另有 70 个问题未列出(共 120 个)");
   });
 });
+
+describe("CSV as Excel writes it (the reader's own parser: csv-parse needs Node's Buffer, absent in the pane)", () => {
+  test("quotes, doubled quotes, CRLF, a line break inside quotes; line numbers of the records", () => {
+    const rows = parseActualsTable(
+      'indicator,value,baseline\r\n"高新技术企业","1,234",\r\n\r\n"研发""经费""",2.1,\r\n"多行\n指标",3,\r\n其他,4,\r\n',
+    );
+    expect(rows.map((r) => [r.line, r.cells.indicator, r.cells.value])).toEqual([
+      [2, "高新技术企业", "1,234"],
+      [4, '研发"经费"', "2.1"],
+      [5, "多行\n指标", "3"],
+      [7, "其他", "4"],
+    ]);
+  });
+
+  test("an unclosed quote is an error naming its line", () => {
+    const issues = issuesOf(() => parseActualsTable('indicator,value\n高新技术企业,"470\n研发,2\n'));
+    expect(issues[0].line).toBe(2);
+    expect(issues[0].message).toContain("引号没有配对");
+  });
+});

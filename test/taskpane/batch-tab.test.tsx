@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 // The 批量 tab over the in-memory workbook: paste, preview (problems, rows still lacking 基期值), write.
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, within } from "@testing-library/react";
 import { getCatalog } from "../../src/core/catalog";
 import { COL, needsBaselineInput, planTargets, plansCovering } from "../../src/core/layout";
 import { createBatchService } from "../../src/shared/batch-actuals";
@@ -8,6 +8,9 @@ import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { colIndex } from "../../src/shared/workbook";
 import { App } from "../../src/taskpane/App";
+
+// Writes recalculate PLAN.* in HyperFormula; on a loaded machine that takes longer than the 1 s default.
+configure({ asyncUtilTimeout: 10_000 });
 
 const catalog = getCatalog();
 

@@ -1,13 +1,16 @@
 /** @jest-environment jsdom */
 // The 填表 tab over the in-memory workbook: read a hand-made report's labels, pick a suggestion for the
 // ambiguous one, write the columns, confirm an overwrite.
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { getCatalog } from "../../src/core/catalog";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
 import { createFillService } from "../../src/shared/fill-service";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { App } from "../../src/taskpane/App";
 import { fakeService } from "./fake-service";
+
+// Writes recalculate PLAN.* in HyperFormula; on a loaded machine that takes longer than the 1 s default.
+configure({ asyncUtilTimeout: 10_000 });
 
 registerPlanFunctions();
 

@@ -1,9 +1,12 @@
 /** @jest-environment jsdom */
 // The 公式 tab with a region (typed or filtered) and the other insertable functions.
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { getCatalog } from "../../src/core/catalog";
 import { App } from "../../src/taskpane/App";
 import { fakeService } from "./fake-service";
+
+// Writes recalculate PLAN.* in HyperFormula; on a loaded machine that takes longer than the 1 s default.
+configure({ asyncUtilTimeout: 10_000 });
 
 async function setup(service = fakeService()) {
   await act(async () => {
