@@ -9,6 +9,7 @@ import type { Context } from "../core/functions";
 import { needsBaselineInput } from "../core/layout";
 import { isRateLike } from "../core/methodology";
 import { MAX_ABS } from "../core/runner";
+import { convert } from "../core/units";
 import type { Region } from "../core/schema";
 import type { RowInputs } from "./xlsx-writer";
 
@@ -304,8 +305,19 @@ export function resolveActuals(
       continue;
     }
     seenAt.set(t.id, line);
-    const actual = parseActualValue(cells.value, t);
-    const baseline = parseActualValue(cells.baseline, t);
+    // A unit in the name is a claim (技术合同交易额（万元）): values in it are converted to the plan's unit.
+    let claim: string | null;
+    try {
+      claim = ctx.resolver.claim(cells.indicator, t.unit);
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      fail(e.message, e.suggestions);
+      continue;
+    }
+    const inPlanUnit = (v: ReturnType<typeof parseActualValue>) =>
+      typeof v === "number" && claim ? convert(v, claim, t.unit) : v;
+    const actual = inPlanUnit(parseActualValue(cells.value, t));
+    const baseline = inPlanUnit(parseActualValue(cells.baseline, t));
     if (typeof actual === "object" && actual !== null) fail(`value(实际值)${actual.error}`);
     if (typeof baseline === "object" && baseline !== null) fail(`baseline(基期值)${baseline.error}`);
     if (typeof baseline === "number" && !needsBaselineInput(t)) fail(baselineNotNeeded(t));

@@ -129,6 +129,16 @@ describe("rows to targets", () => {
     expect(issues[3].message).toContain("与第 2 行是同一个目标");
   });
 
+  test("a unit in the name is a claim: values in it are converted, a unit of another dimension is refused", () => {
+    const zhongshan = ctx.resolver.region("中山");
+    const zsTargets = plansCovering(catalog, zhongshan.id, 2023).flatMap((p) => planTargets(catalog, p.id));
+    const contract = ctx.resolver.target("中山", "技术合同交易额", 2025); // 40亿元
+    const inputs = readActuals("indicator,value\n技术合同交易额（万元）,300000\n", ctx, zhongshan, zsTargets);
+    expect(inputs.get(contract.id)).toEqual({ actual: 30, baseline: null });
+    const issues = issuesOf(() => readActuals("indicator,value\n研发经费投入强度（家）,2\n", ctx, yiyang, targets));
+    expect(issues[0].message).toMatch(/单位“家”与规划单位“%”/);
+  });
+
   test("at most 50 problems are listed, then a count of the rest", () => {
     const rows = Array.from({ length: 120 }, (_, i) => `高新技术企业,${i}家`).join("\n");
     const issues = issuesOf(() => readActuals(`indicator,value\n${rows}\n`, ctx, yiyang, targets));
