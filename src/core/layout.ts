@@ -2,6 +2,7 @@
 // Every derived column is a standard Excel formula over its row and the 评估年份 cell, mirroring
 // methodology.ts operation by operation, so the sheet computes the same in Excel without the add-in,
 // in WPS and in LibreOffice. Two writers consume this: the Office.js adapter and the ExcelJS writer.
+import { nameFor } from "./matching";
 import { progressInputFor, type Catalog, type CatalogTarget, type PlanInfo } from "./catalog";
 import { describeTarget, KIND_LABEL, subjectOf } from "./labels";
 import {
@@ -400,7 +401,7 @@ function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number): La
   const derived = (formula: string, numFmt?: string): LayoutCell => ({ formula, style: "derived", numFmt });
   const cells: Record<ColumnKey, LayoutCell> = {
     seq: { value: seq, style: "number", numFmt: "0" },
-    indicator: { value: t.indicatorDef.name, style: "text" },
+    indicator: { value: nameFor(t), style: "text" }, // a name that resolves (每年新增…)
     subject: { value: subjectOf(t), style: "text" },
     unit: { value: unitLabel(t), style: "text" },
     baseYear: { value: t.baseYear ?? t.plan.baseYear, style: "number", numFmt: "0" },

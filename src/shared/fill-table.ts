@@ -150,7 +150,8 @@ function valueOf(
   table: TableRange,
 ) {
   const t = row.target;
-  const args: unknown[] = [t.regionDef.name, t.indicatorDef.name, t.targetYear];
+  // The row's own label, as the formulas use it: a unit it claims (（万元）) converts the value alike.
+  const args: unknown[] = [t.regionDef.name, row.picked ?? row.label, t.targetYear];
   if (fn === "EXPECTED") args.push(opts.asOfYear);
   if (fn === "PROGRESS" || fn === "STATUS")
     args.push(table.content.values[row.row]?.[opts.actualCol!] ?? null, opts.asOfYear);

@@ -1,6 +1,7 @@
 // The host logic behind the task pane: ProgressService over any Workbook (Office.js or in memory).
 // Each operation is one read and at most one write; every check (exists, ours, protected, data changes) happens
 // between the two, so a refused operation writes nothing.
+import { nameFor } from "../core/matching";
 import { getCatalog, type Catalog } from "../core/catalog";
 import { sheetNameFor } from "../core/layout";
 import { subjectOf } from "../core/labels";
@@ -113,7 +114,8 @@ export function createProgressService(
       const row = sel.head[a.titleRows.get("counts") ?? -1] ?? [];
       row.forEach((v, c) => {
         const n = row[c + 1];
-        if ((SHEET_STATUS_ORDER as unknown[]).includes(v) && typeof n === "number") counts[v as SheetStatus] = n;
+        if ((SHEET_STATUS_ORDER as unknown[]).includes(v) && typeof n === "number")
+          counts[v as SheetStatus] = n;
       });
       const rows = Object.values(counts).reduce((x, y) => x + y, 0);
       return { sheetName: sel.sheet, planId: a.planId, year: a.year, counts, rows };
@@ -169,7 +171,7 @@ export function createProgressService(
       return {
         sheetName: sel.sheet,
         targetId: t.id,
-        indicator: t.indicatorDef.name,
+        indicator: nameFor(t),
         subject: subjectOf(t),
         planTitle: t.plan.title,
         file: `seeds/${t.plan.file}`,

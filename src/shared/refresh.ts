@@ -17,6 +17,7 @@
 //   - not confirmed ("不应用,仅刷新"): rows with changes and removed targets are left exactly as they are (old plan
 //     data, old formulas), new targets are not added, the sheet keeps its old data version; everything else
 //     (formulas, formats, year, counts) is refreshed. So nothing the statistician sees changes without consent.
+import { nameFor } from "../core/matching";
 import type { Catalog, CatalogTarget } from "../core/catalog";
 import {
   buildProgressSheet,
@@ -567,7 +568,7 @@ function change(t: CatalogTarget, field: string, old: CellValue, now: CellValue)
   const v = (x: CellValue) => (typeof x === "boolean" ? String(x) : x);
   return {
     targetId: t.id,
-    indicator: t.indicatorDef.name,
+    indicator: nameFor(t),
     subject: t.entity ?? t.regionDef.name,
     field,
     old: v(old),

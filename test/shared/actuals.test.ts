@@ -135,7 +135,9 @@ describe("rows to targets", () => {
     const contract = ctx.resolver.target("中山", "技术合同交易额", 2025); // 40亿元
     const inputs = readActuals("indicator,value\n技术合同交易额（万元）,300000\n", ctx, zhongshan, zsTargets);
     expect(inputs.get(contract.id)).toEqual({ actual: 30, baseline: null });
-    const issues = issuesOf(() => readActuals("indicator,value\n研发经费投入强度（家）,2\n", ctx, yiyang, targets));
+    const issues = issuesOf(() =>
+      readActuals("indicator,value\n研发经费投入强度（家）,2\n", ctx, yiyang, targets),
+    );
     expect(issues[0].message).toMatch(/单位“家”与规划单位“%”/);
   });
 
