@@ -3,8 +3,10 @@
 // between the two, so a refused operation writes nothing.
 import { getCatalog, type Catalog } from "../core/catalog";
 import { sheetNameFor } from "../core/layout";
-import { subjectOf } from "../core/labels";
+import { describeTarget, planCitation, subjectOf } from "../core/labels";
 import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/methodology";
+import { getContext } from "../core/functions";
+import { previewFreeze } from "./freeze";
 import { analyseSheet, DELETED_PREFIX, planNewSheet, planRefresh, type SheetPlan } from "./refresh";
 import { HostError, type ProgressService, type SheetResult, type StatusCounts } from "./service";
 import type { SheetContent, Workbook } from "./workbook";
@@ -113,7 +115,8 @@ export function createProgressService(
       const row = sel.head[a.titleRows.get("counts") ?? -1] ?? [];
       row.forEach((v, c) => {
         const n = row[c + 1];
-        if ((SHEET_STATUS_ORDER as unknown[]).includes(v) && typeof n === "number") counts[v as SheetStatus] = n;
+        if ((SHEET_STATUS_ORDER as unknown[]).includes(v) && typeof n === "number")
+          counts[v as SheetStatus] = n;
       });
       const rows = Object.values(counts).reduce((x, y) => x + y, 0);
       return { sheetName: sel.sheet, planId: a.planId, year: a.year, counts, rows };
@@ -176,7 +179,15 @@ export function createProgressService(
         quote: t.quote,
         value: t.threshold,
         unit: t.unit,
+        stated: describeTarget(t),
+        citation: planCitation(t.plan),
       };
     },
+
+    async previewFreeze(scope) {
+      return previewFreeze(await workbook.readFormulas(scope), getContext());
+    },
+
+    freeze: (cells) => workbook.freeze(cells),
   };
 }

@@ -11,6 +11,8 @@ import {
   type StyleName,
 } from "../core/layout";
 
+import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "./freeze";
+
 export type { CellValue, ConditionalFormat, InputValidation, StyleName };
 export type Grid = CellValue[][];
 
@@ -110,6 +112,16 @@ export interface Workbook {
   readSelection(headRows: number): Promise<SelectionSnapshot | null>;
   /** One batch. Throws HostError (Chinese message) on failure; see the implementations for what a failure leaves. */
   write(plan: WritePlan): Promise<void>;
+  /**
+   * The formula cells of a scope, with their shown values: the selected range, the active sheet's used range, or
+   * every sheet's.
+   */
+  readFormulas(scope: FreezeScope): Promise<FormulaCell[]>;
+  /**
+   * 转为数值: each cell whose formula is still the listed one gets its listed value and, where the host supports
+   * them, its note as a comment. A cell whose formula changed since it was listed is left alone and reported.
+   */
+  freeze(cells: FreezeCell[]): Promise<FreezeResult>;
 }
 
 /** The look of each layout style; every style sets every property, so restyling a cell resets it fully. */
