@@ -13,6 +13,7 @@ import { getCatalog, type Catalog } from "../core/catalog";
 import type { ProgressService } from "../shared/service";
 import { PaneProvider, type SelectionFeed } from "./context";
 import { FormulaTab } from "./FormulaTab";
+import { FreezePanel } from "./FreezePanel";
 import { ProgressTab } from "./ProgressTab";
 import { SourceTab } from "./SourceTab";
 
@@ -29,11 +30,12 @@ const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
-type TabId = "progress" | "formula" | "source";
+type TabId = "progress" | "formula" | "source" | "send";
 const TABS: { id: TabId; label: string }[] = [
   { id: "progress", label: "进度表" },
   { id: "formula", label: "公式" },
   { id: "source", label: "出处" },
+  { id: "send", label: "报送" },
 ];
 
 export interface AppProps {
@@ -76,6 +78,7 @@ export function App({ service, catalog, onSelectionChange, onWorkbookChanged }: 
               {t.id === "progress" && <ProgressTab active={tab === "progress"} />}
               {t.id === "formula" && <FormulaTab />}
               {t.id === "source" && <SourceTab active={tab === "source"} />}
+              {t.id === "send" && <FreezePanel />}
             </section>
           ))}
         </main>
