@@ -49,6 +49,8 @@ export interface ReportSheetLayout {
   /** The progress sheet every formula reads. */
   progressSheet: string;
   columns: ReportColumn[];
+  /** Targets shown, in order (one table row each). */
+  targetIds: string[];
   rows: LayoutCell[][];
   /** For each formula cell "row:col" (0-based), the progress sheet cell it shows (its cached result in files). */
   refs: Map<string, string>;
@@ -78,16 +80,36 @@ const empty = (): LayoutCell[] => REPORT_COLUMNS.map(() => ({}));
 const indicatorText = (t: CatalogTarget) =>
   t.entity ? `${t.indicatorDef.name}(${t.entity})` : t.indicatorDef.name;
 
-/** Build the 上报 sheet of one progress sheet layout. */
-export function buildReportSheet(catalog: Catalog, progress: ProgressSheetLayout): ReportSheetLayout {
+/**
+ * Where the progress sheet's cells are, when it is not as the layout wrote it (the pane reads a sheet the user may
+ * have rearranged): its name, each target's 1-based row (undefined: the row is gone, left out), each column's letter.
+ */
+export interface ProgressSheetPlace {
+  sheetName: string;
+  rowOf(targetId: string): number | undefined;
+  colOf(key: ColumnKey): string;
+}
+
+/** Build the 上报 sheet of one progress sheet layout (at its written place unless told otherwise). */
+export function buildReportSheet(
+  catalog: Catalog,
+  progress: ProgressSheetLayout,
+  place?: ProgressSheetPlace,
+): ReportSheetLayout {
   const plan = catalog.planById(progress.planId)!;
   const region = catalog.regionById.get(progress.regionId)!;
-  const targets = progress.targetIds.map((id) => catalog.targetById.get(id)!);
-  const src = progress.sheetName;
+  const layoutRow = new Map(progress.targetIds.map((id, i) => [id, SHEET.firstDataRow + i]));
+  const rowOf = place?.rowOf ?? ((id: string) => layoutRow.get(id));
+  const colOf = place?.colOf ?? ((k: ColumnKey) => COL[k]);
+  const targets = progress.targetIds
+    .filter((id) => rowOf(id) !== undefined)
+    .map((id) => catalog.targetById.get(id)!);
+  const src = place?.sheetName ?? progress.sheetName;
   const refs = new Map<string, string>();
   const rows: LayoutCell[][] = [];
-  const progressCell = (key: ColumnKey, r: number) =>
-    progress.rows[r - 1][progress.columns.findIndex((c) => c.key === key)];
+  /** The layout's cell (for its unit text and number format), by target and column. */
+  const progressCell = (key: ColumnKey, id: string) =>
+    progress.rows[layoutRow.get(id)! - 1][progress.columns.findIndex((c) => c.key === key)];
 
   const title = empty();
   title[0] = { value: `${plan.title}目标完成情况`, style: "title" };
@@ -96,7 +118,7 @@ export function buildReportSheet(catalog: Catalog, progress: ProgressSheetLayout
   const period = `规划期 ${plan.period.start}–${plan.period.end} 年,基期 ${plan.baseYear} 年`;
   info[0] = { value: `地区:${regionDisplayName(region)}    ${period}`, style: "meta" };
   info[7] = { value: "评估年份:", style: "meta" };
-  const yearAbs = SHEET.yearCell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  const yearAbs = `$${colOf("subject")}$${SHEET.yearRow}`; // the 评估年份 input (C3 as written)
   info[8] = {
     formula: `=IF(ISBLANK(${sheetRef(src, yearAbs)}),"",${sheetRef(src, yearAbs)})`,
     style: "meta",
@@ -107,7 +129,7 @@ export function buildReportSheet(catalog: Catalog, progress: ProgressSheetLayout
   rows.push(REPORT_COLUMNS.map((c) => ({ value: c.title, style: "header" })));
 
   targets.forEach((t, i) => {
-    const r = SHEET.firstDataRow + i;
+    const r = rowOf(t.id)!;
     const ri = rows.length;
     rows.push(
       REPORT_COLUMNS.map((c, ci): LayoutCell => {
@@ -115,17 +137,17 @@ export function buildReportSheet(catalog: Catalog, progress: ProgressSheetLayout
           const fixed: Record<string, LayoutCell> = {
             序号: { value: i + 1, style: "number", numFmt: "0" },
             指标: { value: indicatorText(t), style: "text" },
-            单位: { value: progressCell("unit", r).value ?? t.unit, style: "text" },
+            单位: { value: progressCell("unit", t.id).value ?? t.unit, style: "text" },
             目标值: { value: `${describeTarget(t)}${t.hedged ? "(力争)" : ""}`, style: "text" },
           };
           return fixed[c.title];
         }
-        const at = `${COL[c.from]}${r}`;
+        const at = `${colOf(c.from)}${r}`;
         refs.set(`${ri}:${ci}`, at);
         const ref = sheetRef(src, at);
         // A blank input would read as 0 through a plain reference.
         const numFmt =
-          c.from === "baseline" ? progressCell("target", r).numFmt : progressCell(c.from, r).numFmt;
+          c.from === "baseline" ? progressCell("target", t.id).numFmt : progressCell(c.from, t.id).numFmt;
         return {
           formula: `=IF(ISBLANK(${ref}),"",${ref})`,
           style: c.from === "status" || c.from === "note" ? "text" : "derived",
@@ -170,6 +192,7 @@ export function buildReportSheet(catalog: Catalog, progress: ProgressSheetLayout
     sheetName: reportSheetNameFor(src),
     progressSheet: src,
     columns: REPORT_COLUMNS,
+    targetIds: targets.map((t) => t.id),
     rows,
     refs,
     merges,

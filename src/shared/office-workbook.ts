@@ -418,6 +418,8 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): void {
     pl.zoom = { horizontalFitToPages: plan.print.fitToWidth };
     pl.setPrintArea(plan.print.area);
     pl.setPrintTitleRows(plan.print.titleRows.replace(/(\d+)/g, "$$$1"));
+    if (plan.print.paper) pl.paperSize = plan.print.paper;
+    if (plan.print.footer) pl.headersFooters.defaultForAllPages.centerFooter = plan.print.footer;
   }
   if (plan.activate) ws.activate();
 }

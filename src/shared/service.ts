@@ -109,4 +109,9 @@ export interface ProgressService {
   previewFreeze(scope: FreezeScope): Promise<FreezePreview>;
   /** Step 2, once the user confirmed that list: convert those cells (each keeps its note where supported). */
   freeze(cells: FreezeCell[]): Promise<FreezeResult>;
+  /**
+   * Add the printable 上报 sheet of the active progress sheet (formulas reading it); refused, with nothing written,
+   * off a progress sheet or when that 上报 sheet exists. Returns its name and the rows it shows.
+   */
+  writeReportSheet(): Promise<{ sheetName: string; rows: number }>;
 }

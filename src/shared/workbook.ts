@@ -77,6 +77,10 @@ export interface PrintSetup {
   /** Rows repeated on every printed page, e.g. "6:6". */
   titleRows: string;
   area: string;
+  /** Paper size (default: the host's). */
+  paper?: "A4";
+  /** Centre footer on every page, in Excel's codes (&P page, &N pages). */
+  footer?: string;
 }
 
 /**

@@ -14,6 +14,7 @@ import type { ProgressService } from "../shared/service";
 import { PaneProvider, type SelectionFeed } from "./context";
 import { FormulaTab } from "./FormulaTab";
 import { FreezePanel } from "./FreezePanel";
+import { ReportSheetPanel } from "./ReportSheetPanel";
 import { ProgressTab } from "./ProgressTab";
 import { SourceTab } from "./SourceTab";
 
@@ -78,7 +79,12 @@ export function App({ service, catalog, onSelectionChange, onWorkbookChanged }: 
               {t.id === "progress" && <ProgressTab active={tab === "progress"} />}
               {t.id === "formula" && <FormulaTab />}
               {t.id === "source" && <SourceTab active={tab === "source"} />}
-              {t.id === "send" && <FreezePanel />}
+              {t.id === "send" && (
+                <>
+                  <ReportSheetPanel />
+                  <FreezePanel />
+                </>
+              )}
             </section>
           ))}
         </main>

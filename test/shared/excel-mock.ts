@@ -324,6 +324,7 @@ class Batch {
       pageLayout: {
         orientation: "Portrait",
         zoom: {},
+        headersFooters: { defaultForAllPages: {} },
         setPrintArea: (a: string) =>
           this.command(sheetName, `printArea ${a}`, () => (this.fx.sheet(sheetName)!.printArea = a)),
         setPrintTitleRows: (a: string) =>

@@ -61,6 +61,7 @@ export function fakeService(
     previewFreeze: jest.fn(
       async (_scope: FreezeScope): Promise<FreezePreview> => opts.freeze ?? { cells: [], errors: [] },
     ),
+    writeReportSheet: jest.fn(async () => ({ sheetName: "上报_益阳十四五科技发展规划", rows: 11 })),
     freeze: jest.fn(async (cells: FreezeCell[]): Promise<FreezeResult> => ({
       converted: cells,
       changed: [],

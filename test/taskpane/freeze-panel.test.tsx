@@ -69,3 +69,13 @@ test("取消 drops the list without converting; without comments the pane says t
   });
   expect(await screen.findByText(/未能附上出处批注/)).toBeTruthy();
 });
+
+test("上报表: one click writes it for the active progress sheet and names it", async () => {
+  const service = await open();
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "为当前进度表生成上报表" }));
+  });
+  expect(service.writeReportSheet).toHaveBeenCalledTimes(1);
+  expect(await screen.findByText(/已生成“上报_益阳十四五科技发展规划”/)).toBeTruthy();
+  expect(document.body.textContent).toContain("11 个目标");
+});
