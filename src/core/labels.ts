@@ -60,6 +60,8 @@ export function planCitation(plan: Pick<PlanInfo, "title" | "issuer" | "issued" 
 export const citationOf = (t: Pick<CatalogTarget, "plan" | "quote">) =>
   `${planCitation(t.plan)}:“${t.quote}”`;
 
-/** Citation: plan title and seed file. */
-export const sourceOf = (t: { plan: { title: string; file: string } }) =>
-  `《${t.plan.title}》(seeds/${t.plan.file})`;
+/** INFO(…,"出处"): the plan as cited (the seed file is technical: see seedOf). */
+export const sourceOf = (t: Pick<CatalogTarget, "plan">) => planCitation(t.plan);
+
+/** The seed file a record was taken from, for support. */
+export const seedOf = (t: { plan: { file: string } }) => `seeds/${t.plan.file}`;

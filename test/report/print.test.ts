@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { inflateSync } from "node:zlib";
+import ExcelJS from "exceljs";
 import { getCatalog } from "../../src/core/catalog";
 import { REPORT, REPORT_COLUMNS } from "../../src/core/report-layout";
 import { runReport, tempDir } from "./helpers";
@@ -176,4 +177,25 @@ test("the report shows the figures of its progress sheet, as the plan states its
   expect(row).toBeDefined();
   expect(row).toMatch(/312\s+600家以上\s+470\s+60\.0%\s+54\.9%\s+-15\s+进度滞后/);
   expect(text).toMatch(/研发经费投入强度.*2\.5%.*2\.1.*34\.4%.*-0\.16个百分点/);
+});
+
+test("--values: no formula left in any sheet, the figures kept", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(tmp.file("yiyang-values.xlsx"));
+  let formulas = 0;
+  let cells = 0;
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        cells++;
+        if (c.formula || c.type === ExcelJS.ValueType.Formula) formulas++;
+      }),
+    ),
+  );
+  expect(cells).toBeGreaterThan(100);
+  expect(formulas).toBe(0);
+  const report = wb.worksheets.find((w) => w.name.startsWith("上报_"))!;
+  const values = report.getSheetValues().flat().map(String);
+  expect(values).toContain("600家以上");
+  expect(values).toContain("进度滞后");
 });
