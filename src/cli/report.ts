@@ -16,13 +16,14 @@ import {
   readActuals as readActualsShared,
   type ActualsIssue,
 } from "../shared/actuals";
+import { freezeWorkbook } from "../shared/xlsx-report";
 import { layoutToWorkbook, type RowInputs } from "../shared/xlsx-writer";
 import type { Command } from "./commands";
 import { checkOut, OutputError, writeOut } from "./output";
 
 const USAGE =
-  "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--force]\n" +
-  "                         生成目标完成进度表(.xlsx,公式自动计算)";
+  "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--values] [--force]\n" +
+  "                         生成目标完成进度表与上报表(.xlsx,公式自动计算)";
 
 const HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")[0]}
   --region   地区,如 益阳、中山、城区
@@ -31,7 +32,10 @@ const HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")[0]}
   --actuals  实际值 CSV(UTF-8):表头 indicator,value,可选 entity(主体)、baseline(基期值)
              数值按规划单位填写:% 行填 2.1 或 2.1%;不带单位(470,不是 470家);"1,234" 须加引号
   --out      输出文件(.xlsx);已存在时不覆盖,除非加 --force
+  --values   只写数值(不含公式):没有加载项、不重算也显示相同的数字,便于发送
   --force    覆盖已存在的输出文件
+
+每个进度表之后是它的上报表(上报_…):A4 横向打印,出处为脚注,末尾有填报单位、填报人、审核人、填报日期。
 `;
 
 /** An error for the user: Chinese message; exit code 2 for a malformed command line, 1 otherwise. */
@@ -52,9 +56,11 @@ export interface ReportOptions {
   actuals: string | null;
   out: string;
   force: boolean;
+  /** Write values only (every formula replaced by its result). */
+  values?: boolean;
 }
 
-const FLAGS = new Set(["force", "help"]);
+const FLAGS = new Set(["force", "help", "values"]);
 const VALUED = new Set(["region", "year", "plan", "actuals", "out"]);
 
 /** Parse the command line; throws ReportError (exit 2) on anything malformed. null → --help. */
@@ -90,6 +96,7 @@ export function parseReportArgs(args: string[]): ReportOptions | null {
     actuals: got.actuals || null,
     out: got.out,
     force: flags.has("force"),
+    values: flags.has("values"),
   };
 }
 
@@ -273,7 +280,9 @@ export function buildReport(opts: ReportOptions, ctx: Context = getContext()): R
     }
     return { sheetName: l.sheetName, rows: l.targetIds.length, actuals, baselines, counts };
   });
-  return { workbook: layoutToWorkbook(layouts, inputs), layouts, inputs, sheets, notes };
+  const workbook = layoutToWorkbook(layouts, inputs, catalog, { reportSheets: true });
+  if (opts.values) freezeWorkbook(workbook);
+  return { workbook, layouts, inputs, sheets, notes };
 }
 
 export interface Io {
@@ -303,7 +312,8 @@ export async function report(args: string[], io: Io = stdio): Promise<number> {
       const filled = `实际值 ${s.actuals} 项` + (s.baselines ? `、基期值 ${s.baselines} 项` : "");
       return `  ${s.sheetName}:${s.rows} 个目标,已填${filled};${counts}`;
     });
-    io.out(`已写入 ${opts.out}(${r.sheets.length} 张进度表,打开时自动计算)\n${lines.join("\n")}\n`);
+    const what = opts.values ? "只含数值,不含公式" : "打开时自动计算";
+    io.out(`已写入 ${opts.out}(${r.sheets.length} 张进度表及其上报表,${what})\n${lines.join("\n")}\n`);
     return 0;
   } catch (e) {
     if (e instanceof ReportError || e instanceof OutputError) {

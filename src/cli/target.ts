@@ -1,6 +1,6 @@
 // `plan target 益阳 高新技术企业 2025`: the value, unit and quote, for a person.
 import { FUNCTION_BY_ID, getContext } from "../core/functions";
-import { sourceOf } from "../core/labels";
+import { seedOf, sourceOf } from "../core/labels";
 import { coerce, run } from "../core/runner";
 import type { Command } from "./commands";
 
@@ -23,6 +23,7 @@ export const targetCommand: Command = {
       `${t.entity ?? t.regionDef.name} ${t.indicatorDef.name} ${t.targetYear}年目标:${out.value}${unit ?? t.unit}`,
       `原文:“${t.quote}”`,
       `出处:${sourceOf(t)}`,
+      `原文文件:${seedOf(t)}`,
     ];
     process.stdout.write(lines.join("\n") + "\n");
     return 0;

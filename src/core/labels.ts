@@ -1,6 +1,6 @@
 // Chinese labels for the catalog's enums, shared by the functions, the progress sheet and the pane.
-import type { CatalogTarget } from "./catalog";
-import type { Comparison, TargetKind } from "./schema";
+import type { Catalog, CatalogTarget, PlanInfo } from "./catalog";
+import type { Comparison, Region, TargetKind } from "./schema";
 
 export const KIND_LABEL: Record<TargetKind, string> = {
   level: "水平值",
@@ -34,9 +34,34 @@ export function describeTarget(t: CatalogTarget): string {
   }
 }
 
-/** Display name of who the target is for: the entity, else the region. */
-export const subjectOf = (t: CatalogTarget) => t.entity ?? t.regionDef.name;
+/**
+ * The one display name of a region, in the pane, the sheets and the README: its short name (中山, 益阳, 汕尾城区),
+ * the name the functions take and the messages use. Plan titles keep their own wording.
+ */
+export const regionDisplayName = (r: Pick<Region, "name">) => r.name;
 
-/** Citation: plan title and seed file. */
-export const sourceOf = (t: { plan: { title: string; file: string } }) =>
-  `《${t.plan.title}》(seeds/${t.plan.file})`;
+/** Display name of who the target is for: the entity, else the region. */
+export const subjectOf = (t: CatalogTarget) => t.entity ?? regionDisplayName(t.regionDef);
+
+/** The data edition: bump with every release of data/ (shown to people; the hash is for support). */
+export const DATA_EDITION = "2026-12";
+
+/** "数据 2026-12 版,5 份规划": the data version as people read it. */
+export const dataVersionLabel = (catalog: Pick<Catalog, "plans">) =>
+  `数据 ${DATA_EDITION} 版,${catalog.plans.length} 份规划`;
+
+/** "《title》(issuer,文号,issued)": the plan as cited, with only what is known. */
+export function planCitation(plan: Pick<PlanInfo, "title" | "issuer" | "issued" | "docNumber">): string {
+  const known = [plan.issuer, plan.docNumber, plan.issued].filter((x) => !!x);
+  return `《${plan.title}》${known.length ? `(${known.join(",")})` : ""}`;
+}
+
+/** 出处 as a reader wants it: the plan cited, then the plan's own words. No seed file. */
+export const citationOf = (t: Pick<CatalogTarget, "plan" | "quote">) =>
+  `${planCitation(t.plan)}:“${t.quote}”`;
+
+/** INFO(…,"出处"): the plan as cited (the seed file is technical: see seedOf). */
+export const sourceOf = (t: Pick<CatalogTarget, "plan">) => planCitation(t.plan);
+
+/** The seed file a record was taken from, for support. */
+export const seedOf = (t: { plan: { file: string } }) => `seeds/${t.plan.file}`;

@@ -4,7 +4,15 @@
 // in WPS and in LibreOffice. Two writers consume this: the Office.js adapter and the ExcelJS writer.
 import { nameFor } from "./matching";
 import { progressInputFor, type Catalog, type CatalogTarget, type PlanInfo } from "./catalog";
-import { describeTarget, KIND_LABEL, subjectOf } from "./labels";
+import {
+  citationOf,
+  DATA_EDITION,
+  describeTarget,
+  KIND_LABEL,
+  planCitation,
+  regionDisplayName,
+  subjectOf,
+} from "./labels";
 import {
   ABOUT_TOLERANCE,
   assess,
@@ -71,6 +79,8 @@ const COLUMN_LIST = [
   { key: "source", title: "出处", width: 48 },
   { key: "note", title: "备注", width: 20, input: true },
   { key: "id", title: "目标ID", width: 4, hidden: true },
+  // Technical: the seed file the quote comes from, for support (not for print).
+  { key: "seed", title: "原文文件", width: 4, hidden: true },
 ] as const;
 
 /** A column of the table, by key (the keys come from the list above). */
@@ -422,9 +432,10 @@ function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number): La
     requiredRate: f.requiredRate ? derived(f.requiredRate, PCT) : { value: null, style: "derived" },
     status: derived(f.status),
     check: { formula: f.check, style: "quote" },
-    source: { value: `“${t.quote}”(seeds/${t.plan.file})`, style: "quote" },
+    source: { value: citationOf(t), style: "quote" },
     note: { value: null, style: "input" },
     id: { value: t.id, style: "hidden" },
+    seed: { value: `seeds/${t.plan.file}`, style: "hidden" },
   };
   return COLUMNS.map((c) => cells[c.key]);
 }
@@ -472,7 +483,7 @@ export function buildProgressSheet(
   const targets = planTargets(catalog, planId);
   const dataVersion = opts.dataVersion ?? catalog.version;
   const last = SHEET.firstDataRow + targets.length - 1;
-  const lastCol = colLetter(COLUMNS.length - 2); // the hidden id column
+  const lastCol = COL.note; // merges end before the hidden columns
   // Print through 状态: 出处 (long quotes) and 备注 stay on screen, so A4 landscape prints at a legible size.
   const lastPrinted = COL.status;
   const statusRange = `${COL.status}${SHEET.firstDataRow}:${COL.status}${last}`;
@@ -484,10 +495,10 @@ export function buildProgressSheet(
   rows.push(title);
   const r2 = blankRow();
   r2[0] = { value: "地区", style: "meta" };
-  r2[1] = { value: region.fullName, style: "text" };
+  r2[1] = { value: regionDisplayName(region), style: "text" };
   r2[3] = { value: "规划", style: "meta" };
   r2[4] = {
-    value: `${plan.title}(${plan.issuer},${plan.issued};规划期${plan.period.start}-${plan.period.end},基期${plan.baseYear}年)`,
+    value: `${planCitation(plan)}(规划期${plan.period.start}-${plan.period.end},基期${plan.baseYear}年)`,
     style: "text",
   };
   rows.push(r2);
@@ -497,7 +508,8 @@ export function buildProgressSheet(
   rows.push(r3);
   const r4 = blankRow();
   r4[0] = { value: "数据版本", style: "meta" };
-  r4[2] = { value: dataVersion, style: "text" };
+  // The edition people read; the hash (for support) is in the hidden id column.
+  r4[2] = { value: `${DATA_EDITION} 版`, style: "text" };
   r4[3] = { value: "说明", style: "meta" };
   r4[4] = {
     value:

@@ -134,8 +134,12 @@ export const Plan = z.object({
   shortName: z.string().min(2).max(20),
   /** What kind of document the seed is (the plan itself, an interpretation, a notice…). */
   documentType: z.string(),
+  /** Who issued the plan; "" when the document does not say (the reasoning stays in decisions). */
   issuer: z.string(),
-  issued: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  /** When the plan was issued (YYYY, YYYY-MM or YYYY-MM-DD); "" when the document does not say. */
+  issued: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/),
+  /** 文号 (e.g. 益政发〔2021〕5号), where the document gives one. */
+  docNumber: z.string().optional(),
   region: z.string(),
   period: z.object({ start: Year, end: Year }),
   baseYear: Year,

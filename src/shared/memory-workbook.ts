@@ -15,8 +15,10 @@ import {
   type RawCellContent,
 } from "hyperformula";
 import type { ConditionalFormat, InputValidation } from "../core/layout";
+import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "./freeze";
 import { HostError } from "./service";
 import {
+  a1,
   colIndex,
   INPUT_STYLES,
   isFormula,
@@ -110,6 +112,8 @@ interface MemSheet {
   columns: Map<number, { width?: number; hidden?: boolean }>;
   freeze: { rows: number; columns: number } | null;
   print: PrintSetup | null;
+  /** Cell notes (comments) by A1 address. */
+  notes: Map<string, string>;
 }
 
 export interface PreviewCell {
@@ -211,7 +215,7 @@ export class MemoryWorkbook implements Workbook {
   readonly hf: HyperFormula;
   private sheets: MemSheet[] = [];
   private activeSheet: string | null = null;
-  private selection: { sheet: string; row: number; col: number; rows?: number; cols?: number } | null = null;
+  private selection: { sheet: string; row: number; col: number; rect: Rect } | null = null;
   /** Write batches applied (a test can assert that a refused operation wrote nothing). */
   writes = 0;
   /** Bumped by every change; read() content is cached per sheet until the next change (HyperFormula is slow to
@@ -261,13 +265,7 @@ export class MemoryWorkbook implements Workbook {
     if (!address) {
       const sheet = sel && this.find(sel.sheet);
       if (!sel || !sheet) return null;
-      const rect = {
-        r1: sel.row,
-        c1: sel.col,
-        r2: sel.row + (sel.rows ?? 1) - 1,
-        c2: sel.col + (sel.cols ?? 1) - 1,
-      };
-      return tableRangeOf(rect, this.content(sheet));
+      return tableRangeOf(sel.rect, this.content(sheet));
     }
     const where = splitSheetAddress(address);
     const sheet = this.find(where.sheet ?? sel?.sheet ?? this.activeSheet ?? "");
@@ -369,6 +367,61 @@ export class MemoryWorkbook implements Workbook {
     this.writes++;
   }
 
+  async readFormulas(scope: FreezeScope): Promise<FormulaCell[]> {
+    const sel = this.selection;
+    const sheets =
+      scope === "workbook"
+        ? this.sheets
+        : [this.find(sel?.sheet ?? this.activeSheet ?? "")].filter((x) => !!x);
+    const out: FormulaCell[] = [];
+    for (const s of sheets as MemSheet[]) {
+      const c = this.content(s);
+      const within = (r: number, col: number) =>
+        scope !== "selection" ||
+        (!!sel && r >= sel.rect.r1 && r <= sel.rect.r2 && col >= sel.rect.c1 && col <= sel.rect.c2);
+      c.formulas.forEach((row, r) =>
+        row.forEach((f, col) => {
+          if (typeof f === "string" && f.startsWith("=") && within(r, col))
+            out.push({ sheet: s.name, row: r, col, formula: f, value: c.values[r]?.[col] ?? null });
+        }),
+      );
+    }
+    return out;
+  }
+
+  /** All checks first (protection), then the changes. */
+  async freeze(cells: FreezeCell[]): Promise<FreezeResult> {
+    for (const name of new Set(cells.map((c) => c.sheet)))
+      if (this.find(name)?.protected)
+        throw new HostError(`工作表“${name}”受保护,无法转为数值。请先撤销工作表保护。`);
+    const converted: FreezeCell[] = [];
+    const changed: FormulaCell[] = [];
+    const current = new Map<string, SheetContent>();
+    for (const c of cells) {
+      const s = this.find(c.sheet);
+      const content = s && (current.get(s.name) ?? current.set(s.name, this.content(s)).get(s.name)!);
+      if (!s || content?.formulas[c.row]?.[c.col] !== c.formula) {
+        changed.push(c);
+        continue;
+      }
+      converted.push(c);
+    }
+    this.changes++;
+    for (const c of converted) {
+      const s = this.find(c.sheet)!;
+      const v = typeof c.value === "string" ? textConstant(c.value) : c.value;
+      this.hf.setCellContents({ sheet: s.id, row: c.row, col: c.col }, v as RawCellContent);
+      s.notes.set(a1(c.row, c.col), c.note);
+    }
+    if (converted.length) this.writes++;
+    return { converted, changed, notes: true };
+  }
+
+  /** The note (comment) of a cell, if any. */
+  noteOf(sheet: string, at: string): string | null {
+    return this.get(sheet).notes.get(at.replace(/\$/g, "")) ?? null;
+  }
+
   /** Remove every sheet (reusing the HyperFormula engine, which is slow to build). */
   reset(): void {
     for (const sh of this.sheets) this.hf.removeSheet(sh.id);
@@ -401,6 +454,7 @@ export class MemoryWorkbook implements Workbook {
       columns: new Map(),
       freeze: null,
       print: null,
+      notes: new Map(),
     };
     this.sheets.push(s);
     this.activeSheet ??= name;
@@ -494,9 +548,9 @@ export class MemoryWorkbook implements Workbook {
   /** Make a sheet active with a cell (or a range, A5:A20) selected. */
   select(sheet: string, a1: string): void {
     const s = this.get(sheet);
-    const { r1, c1, r2, c2 } = parseRange(a1);
+    const rect = parseRange(a1);
     this.activeSheet = s.name;
-    this.selection = { sheet: s.name, row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
+    this.selection = { sheet: s.name, row: rect.r1, col: rect.c1, rect };
   }
 
   get active(): string | null {

@@ -15,6 +15,7 @@
 //   - A refresh never rewrites an input cell of an existing row (only appends to a 备注), so a partial refresh can
 //     leave plan data or formatting half-updated, but cannot lose what the statistician typed; refreshing again
 //     completes it. Rows already inserted by a failed refresh stay as blank user rows.
+import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "./freeze";
 import { HostError } from "./service";
 import {
   isFormula,
@@ -22,6 +23,7 @@ import {
   splitSheetAddress,
   tableRangeOf,
   type TableRange,
+  a1,
   rangeA1,
   rectA1,
   rectangles,
@@ -48,6 +50,8 @@ export interface OfficeWorkbookOptions {
   supported?: () => boolean;
   /** Something cosmetic Excel did not apply (the write succeeded); by default logged to the console. */
   onWarning?: (message: string) => void;
+  /** Whether the host supports comments (ExcelApi 1.10), where 转为数值 keeps each cell's provenance. */
+  comments?: () => boolean;
 }
 
 /** The highest Excel API set used here (RangeAreas, page layout). */
@@ -96,13 +100,120 @@ const UNDO_MESSAGE: Record<Undo, (sheet: string) => string> = {
   failed: () => "未能撤销已写入的部分,请删除该表后重试。",
 };
 
+const defaultComments = () =>
+  typeof Office !== "undefined" &&
+  !!Office.context?.requirements &&
+  Office.context.requirements.isSetSupported("ExcelApi", "1.10");
+
+/** 'Sheet name'!A1 as Excel takes it. */
+const sheetA1 = (sheet: string, row: number, col: number) => `'${sheet.replace(/'/g, "''")}'!${a1(row, col)}`;
+
 export class OfficeWorkbook implements Workbook {
   private readonly supported: () => boolean;
   private readonly warn: (message: string) => void;
+  private readonly comments: () => boolean;
 
   constructor(opts: OfficeWorkbookOptions = {}) {
     this.supported = opts.supported ?? defaultSupported;
     this.warn = opts.onWarning ?? ((m) => console.warn(m));
+    this.comments = opts.comments ?? defaultComments;
+  }
+
+  /** One batch for the selection or the active sheet; two for the workbook (names, then used ranges). */
+  async readFormulas(scope: FreezeScope): Promise<FormulaCell[]> {
+    try {
+      return await Excel.run(async (ctx) => {
+        const wb = ctx.workbook;
+        const targets: { sheet: { name: string }; range: Excel.Range }[] = [];
+        if (scope === "workbook") {
+          wb.worksheets.load("items/name");
+          await ctx.sync();
+          for (const ws of wb.worksheets.items)
+            targets.push({ sheet: ws, range: ws.getUsedRangeOrNullObject(true) });
+        } else {
+          const ws = wb.worksheets.getActiveWorksheet();
+          ws.load("name");
+          targets.push({
+            sheet: ws,
+            range: scope === "selection" ? wb.getSelectedRange() : ws.getUsedRangeOrNullObject(true),
+          });
+        }
+        for (const t of targets) t.range.load("isNullObject,formulas,values,rowIndex,columnIndex");
+        await ctx.sync();
+        const out: FormulaCell[] = [];
+        for (const { sheet, range } of targets) {
+          if (range.isNullObject) continue;
+          range.formulas.forEach((row, i) =>
+            row.forEach((f, j) => {
+              if (typeof f === "string" && f.startsWith("="))
+                out.push({
+                  sheet: sheet.name,
+                  row: range.rowIndex + i,
+                  col: range.columnIndex + j,
+                  formula: f,
+                  value: cellValue(range.values[i][j]),
+                });
+            }),
+          );
+        }
+        return out;
+      });
+    } catch (e) {
+      throw new HostError(
+        `读取公式时 Excel 报错:${message(e)}。${scope === "selection" ? "请选择一个连续的单元格区域后重试。" : ""}工作簿未作更改。`,
+      );
+    }
+  }
+
+  /**
+   * Two batches: read the cells' formulas again (a cell edited since it was listed is left alone), then write the
+   * values; the comments (ExcelApi 1.10) in a third, so a host that rejects one (a cell with a comment already)
+   * cannot undo the conversion — the pane lists every cell with its provenance either way.
+   */
+  async freeze(cells: FreezeCell[]): Promise<FreezeResult> {
+    if (!this.supported())
+      throw new HostError(
+        `当前 Excel 版本不支持本加载项所需的接口(ExcelApi ${REQUIRED_API}),工作簿未作更改。`,
+      );
+    const converted: FreezeCell[] = [];
+    const changed: FormulaCell[] = [];
+    try {
+      await Excel.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        const ranges = cells.map((c) => {
+          const r = sheets.getItem(c.sheet).getRange(a1(c.row, c.col));
+          r.load("formulas");
+          return r;
+        });
+        await ctx.sync();
+        cells.forEach((c, i) => (ranges[i].formulas[0][0] === c.formula ? converted : changed).push(c));
+        for (const c of converted) {
+          const v = c.value === null ? "" : typeof c.value === "string" ? textConstant(c.value) : c.value;
+          sheets.getItem(c.sheet).getRange(a1(c.row, c.col)).values = [[v]];
+        }
+        if (converted.length) await ctx.sync();
+      });
+    } catch (e) {
+      const code = (e as { code?: string })?.code;
+      throw new HostError(
+        code === "AccessDenied"
+          ? "工作表受保护,无法转为数值。请先撤销工作表保护后重试。"
+          : `转为数值时 Excel 报错:${message(e)}。部分单元格可能已转为数值,请检查后重试。`,
+      );
+    }
+    let notes = false;
+    if (converted.length && this.comments()) {
+      try {
+        await Excel.run(async (ctx) => {
+          for (const c of converted) ctx.workbook.comments.add(sheetA1(c.sheet, c.row, c.col), c.note);
+          await ctx.sync();
+        });
+        notes = true;
+      } catch {
+        notes = false; // reported by the pane: the provenance is in its list
+      }
+    }
+    return { converted, changed, notes };
   }
 
   async read(names: string[]): Promise<Snapshot> {
@@ -397,6 +508,8 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
     pl.setPrintTitleRows(plan.print.titleRows.replace(/(\d+)/g, "$$$1"));
     pl.load("zoom");
     pageLayout = pl;
+    if (plan.print.paper) pl.paperSize = plan.print.paper;
+    if (plan.print.footer) pl.headersFooters.defaultForAllPages.centerFooter = plan.print.footer;
   }
   if (plan.activate) ws.activate();
   return pageLayout;

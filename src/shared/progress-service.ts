@@ -4,8 +4,11 @@
 import { nameFor } from "../core/matching";
 import { getCatalog, type Catalog } from "../core/catalog";
 import { sheetNameFor } from "../core/layout";
-import { subjectOf } from "../core/labels";
+import { describeTarget, planCitation, subjectOf } from "../core/labels";
 import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/methodology";
+import { getContext } from "../core/functions";
+import { previewFreeze } from "./freeze";
+import { reportFor, reportWritePlan } from "./report-plan";
 import { analyseSheet, DELETED_PREFIX, planNewSheet, planRefresh, type SheetPlan } from "./refresh";
 import { HostError, type ProgressService, type SheetResult, type StatusCounts } from "./service";
 import type { SheetContent, Workbook } from "./workbook";
@@ -178,7 +181,30 @@ export function createProgressService(
         quote: t.quote,
         value: t.threshold,
         unit: t.unit,
+        stated: describeTarget(t),
+        citation: planCitation(t.plan),
       };
+    },
+
+    async previewFreeze(scope) {
+      return previewFreeze(await workbook.readFormulas(scope), getContext());
+    },
+
+    freeze: (cells) => workbook.freeze(cells),
+
+    async writeReportSheet() {
+      const sel = await workbook.readSelection(HEAD_ROWS);
+      if (!sel || !analyseSheet(sel.head))
+        throw new HostError("请先切换到要上报的进度表(进度_…),再生成上报表。");
+      const content = await readOurs(sel.sheet);
+      const report = reportFor(catalog, content);
+      const snap = await workbook.read([report.sheetName]);
+      if (snap.sheets.has(report.sheetName))
+        throw new HostError(
+          `上报表“${report.sheetName}”已存在,未作更改。它的数字都引用进度表,会随进度表更新;如需重新生成,请先删除或重命名它(其中手写的填报人等内容请先记下)。`,
+        );
+      await workbook.write(reportWritePlan(report));
+      return { sheetName: report.sheetName, rows: report.targetIds.length };
     },
   };
 }

@@ -1,5 +1,6 @@
 // The contract between the task pane (React) and the host logic. The pane calls only this interface;
 // createProgressService(workbook) implements it over any Workbook (Office.js or in memory).
+import type { FreezeCell, FreezePreview, FreezeResult, FreezeScope } from "./freeze";
 import type { SheetStatus } from "../core/methodology";
 
 export type StatusCounts = Record<SheetStatus, number>;
@@ -42,6 +43,10 @@ export interface RowSource {
   quote: string;
   value: number;
   unit: string;
+  /** The target as the plan states it: 600家以上, 超过12%, 2-3家. */
+  stated?: string;
+  /** The plan as cited: 《title》(issuer,文号,date), with only what is known. */
+  citation?: string;
 }
 
 export interface ProgressSheetInfo {
@@ -100,4 +105,13 @@ export interface ProgressService {
   insertFormula(formula: string, opts?: { overwrite?: boolean }): Promise<void>;
   /** The target row under the selection on a progress sheet, with its citation. */
   sourceOfSelection(): Promise<RowSource | null>;
+  /** 转为数值, step 1 (read-only): the PLAN.* cells of the scope that would become values, and those left. */
+  previewFreeze(scope: FreezeScope): Promise<FreezePreview>;
+  /** Step 2, once the user confirmed that list: convert those cells (each keeps its note where supported). */
+  freeze(cells: FreezeCell[]): Promise<FreezeResult>;
+  /**
+   * Add the printable 上报 sheet of the active progress sheet (formulas reading it); refused, with nothing written,
+   * off a progress sheet or when that 上报 sheet exists. Returns its name and the rows it shows.
+   */
+  writeReportSheet(): Promise<{ sheetName: string; rows: number }>;
 }

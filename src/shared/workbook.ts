@@ -11,6 +11,8 @@ import {
   type StyleName,
 } from "../core/layout";
 
+import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "./freeze";
+
 export type { CellValue, ConditionalFormat, InputValidation, StyleName };
 export type Grid = CellValue[][];
 
@@ -75,6 +77,10 @@ export interface PrintSetup {
   /** Rows repeated on every printed page, e.g. "6:6". */
   titleRows: string;
   area: string;
+  /** Paper size (default: the host's). */
+  paper?: "A4";
+  /** Centre footer on every page, in Excel's codes (&P page, &N pages). */
+  footer?: string;
 }
 
 /**
@@ -152,6 +158,16 @@ export interface Workbook {
    * range; null when nothing is selected. Throws HostError for an address that is not a range.
    */
   readTableRange(address?: string): Promise<TableRange | null>;
+  /**
+   * The formula cells of a scope, with their shown values: the selected range, the active sheet's used range, or
+   * every sheet's.
+   */
+  readFormulas(scope: FreezeScope): Promise<FormulaCell[]>;
+  /**
+   * 转为数值: each cell whose formula is still the listed one gets its listed value and, where the host supports
+   * them, its note as a comment. A cell whose formula changed since it was listed is left alone and reported.
+   */
+  freeze(cells: FreezeCell[]): Promise<FreezeResult>;
 }
 
 /** The look of each layout style; every style sets every property, so restyling a cell resets it fully. */

@@ -20,6 +20,8 @@ import {
   type StyleName,
 } from "../core/layout";
 import { BODY_SIZE, displayWidth, LINE_HEIGHT, linesFor, noteRowHeight } from "./text-fit";
+import { buildReportSheet } from "../core/report-layout";
+import { writeReportSheet } from "./xlsx-report";
 
 /** What the statistician supplied for a row: written into the 实际值 / 基期值 input cells. */
 export interface RowInputs {
@@ -43,7 +45,7 @@ const thin = (rgb: string): Partial<ExcelJS.Borders> => {
 const GRID = thin("BFBFBF");
 
 /** Cell styles by layout style name. */
-const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
+export const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
   title: {
     font: { name: TITLE_FONT, size: 16, bold: true, color: { argb: argb("1F4E79") } },
     fill: solid(STYLE_FILLS.title),
@@ -341,12 +343,13 @@ function writeSheet(
 
 /**
  * One worksheet per layout, in order. inputs: 实际值 / 基期值 by target id (a baseline only where the
- * layout's 基期值 cell is an input cell).
+ * layout's 基期值 cell is an input cell). reportSheets: each progress sheet followed by its 上报 sheet.
  */
 export function layoutToWorkbook(
   layouts: ProgressSheetLayout[],
   inputs: ReadonlyMap<string, RowInputs> = new Map(),
   catalog: Catalog = getCatalog(),
+  opts: { reportSheets?: boolean } = {},
 ): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "PLAN.* for Excel";
@@ -355,6 +358,7 @@ export function layoutToWorkbook(
   for (const layout of layouts) {
     const ws = wb.addWorksheet(layout.sheetName, { properties: { defaultRowHeight: 15 } });
     writeSheet(ws, layout, inputs, catalog);
+    if (opts.reportSheets) writeReportSheet(wb, buildReportSheet(catalog, layout), ws);
   }
   return wb;
 }

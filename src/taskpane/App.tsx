@@ -17,6 +17,8 @@ import { PaneProvider, type SelectionFeed } from "./context";
 import { BatchTab } from "./BatchTab";
 import { FillTab } from "./FillTab";
 import { FormulaTab } from "./FormulaTab";
+import { FreezePanel } from "./FreezePanel";
+import { ReportSheetPanel } from "./ReportSheetPanel";
 import { ProgressTab } from "./ProgressTab";
 import { SourceTab } from "./SourceTab";
 
@@ -33,13 +35,14 @@ const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
-type TabId = "progress" | "batch" | "formula" | "fill" | "source";
+type TabId = "progress" | "batch" | "formula" | "fill" | "source" | "send";
 const TABS: { id: TabId; label: string }[] = [
   { id: "progress", label: "进度表" },
   { id: "batch", label: "批量" },
   { id: "formula", label: "公式" },
   { id: "fill", label: "填表" },
   { id: "source", label: "出处" },
+  { id: "send", label: "报送" },
 ];
 
 export interface AppProps {
@@ -89,6 +92,12 @@ export function App({ service, catalog, onSelectionChange, onWorkbookChanged, fi
               {t.id === "fill" && fill && <FillTab fill={fill} />}
               {t.id === "batch" && batch && <BatchTab batch={batch} />}
               {t.id === "source" && <SourceTab active={tab === "source"} />}
+              {t.id === "send" && (
+                <>
+                  <ReportSheetPanel />
+                  <FreezePanel />
+                </>
+              )}
             </section>
           ))}
         </main>

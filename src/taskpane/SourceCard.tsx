@@ -1,4 +1,5 @@
-// The citation of one progress-sheet row: plan, seed file and the verbatim quote.
+// The citation of one progress-sheet row: the target as the plan states it, the plan, the verbatim quote and (for
+// support) the seed file.
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { RowSource } from "../shared/service";
 
@@ -36,13 +37,10 @@ export function SourceCard({ source }: { source: RowSource }) {
         <Text weight="semibold">{source.indicator}</Text>({source.subject})
       </dd>
       <dt className={s.term}>目标值</dt>
-      <dd className={s.def}>
-        {source.value}
-        {source.unit}
-      </dd>
+      <dd className={s.def}>{source.stated ?? `${source.value}${source.unit}`}</dd>
       <dt className={s.term}>规划</dt>
-      <dd className={s.def}>《{source.planTitle}》</dd>
-      <dt className={s.term}>文件</dt>
+      <dd className={s.def}>{source.citation ?? `《${source.planTitle}》`}</dd>
+      <dt className={s.term}>原文文件</dt>
       <dd className={s.def}>
         <span className={s.file}>{seedPath(source.file)}</span>
       </dd>

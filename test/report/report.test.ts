@@ -18,6 +18,7 @@ import {
   STATUS_COLORS,
   type ProgressSheetLayout,
 } from "../../src/core/layout";
+import { reportSheetNameFor } from "../../src/core/report-layout";
 import { layoutToWorkbook } from "../../src/shared/xlsx-writer";
 import { runReport, tempDir } from "./helpers";
 
@@ -34,6 +35,9 @@ async function readBack(wb: ExcelJS.Workbook): Promise<{ book: ExcelJS.Workbook;
   await book.xlsx.load(buf as unknown as ArrayBuffer);
   return { book, zip: await JSZip.loadAsync(buf) };
 }
+
+/** The progress sheets of a written report (each is followed by its 上报 sheet). */
+const progressSheets = (book: ExcelJS.Workbook) => book.worksheets.filter((w) => w.name.startsWith("进度_"));
 
 async function readFile(path: string): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
@@ -237,7 +241,11 @@ describe("plan report", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("实际值 2 项、基期值 1 项");
     const book = await readFile(out);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["进度_益阳十四五科技发展规划"]);
+    // Each progress sheet is followed by its 上报 sheet (tested in print.test.ts).
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      "进度_益阳十四五科技发展规划",
+      "上报_益阳十四五科技发展规划",
+    ]);
     const layout = buildProgressSheet(catalog, "yiyang-14th", { year: 2023 });
     const ws = book.worksheets[0];
     expect(ws.getCell(`${COL.actual}${rowOf(layout, "yy14.hightech_enterprises")}`).value).toBe(470);
@@ -272,9 +280,14 @@ describe("plan report", () => {
     expect(expected.length).toBeGreaterThan(1);
     const book = await readFile(out);
     expect(book.worksheets.map((w) => w.name)).toEqual(
-      expected.map((p) => buildProgressSheet(catalog, p.id, { year: 2022 }).sheetName),
+      expected.flatMap((p) => {
+        const name = buildProgressSheet(catalog, p.id, { year: 2022 }).sheetName;
+        return [name, reportSheetNameFor(name)];
+      }),
     );
-    expect(book.worksheets.map((w) => w.getCell(SHEET.planIdCell).value)).toEqual(expected.map((p) => p.id));
+    expect(progressSheets(book).map((w) => w.getCell(SHEET.planIdCell).value)).toEqual(
+      expected.map((p) => p.id),
+    );
   });
 
   test("--plan selects one sheet (by short name or id)", async () => {
@@ -283,7 +296,9 @@ describe("plan report", () => {
       const r = await runReport(["--region", "中山", "--year", "2022", "--plan", plan, "--out", out]);
       expect(r.code).toBe(0);
       const book = await readFile(out);
-      expect(book.worksheets.map((w) => w.getCell(SHEET.planIdCell).value)).toEqual(["zhongshan-gba-2019"]);
+      expect(progressSheets(book).map((w) => w.getCell(SHEET.planIdCell).value)).toEqual([
+        "zhongshan-gba-2019",
+      ]);
     }
   });
 
@@ -378,7 +393,7 @@ describe("plan report", () => {
     expect(readFileSync(out, "utf8")).toBe("the statistician's own file");
     const forced = await runReport(["--region", "益阳", "--year", "2023", "--out", out, "--force"]);
     expect(forced.code).toBe(0);
-    expect((await readFile(out)).worksheets).toHaveLength(1);
+    expect(progressSheets(await readFile(out))).toHaveLength(1);
   });
 
   test.each([

@@ -34,6 +34,8 @@ export class FakeSheet {
   /** Data validation per cell "r,c": the properties set (rule, prompt, errorAlert, ignoreBlanks). */
   validation = new Map<string, Record<string, unknown>>();
   frozen: string | null = null;
+  /** What a formula cell shows, by "r,c" (formulas are not evaluated: set what Excel would show). */
+  shown = new Map<string, Value>();
   printArea: string | null = null;
   printTitleRows: string | null = null;
   page: Record<string, unknown> = {};
@@ -123,7 +125,9 @@ const clip = (x: Rect, y: Rect): Rect | null => {
 export class FakeExcel {
   sheets: FakeSheet[] = [];
   activeSheet: string | null = null;
-  selection: { sheet: string; row: number; col: number } | null = null;
+  selection: { sheet: string; row: number; col: number; rows?: number; cols?: number } | null = null;
+  /** Comments added (workbook.comments.add, ExcelApi 1.10): "'Sheet'!A1" → content. */
+  comments = new Map<string, string>();
   /** Every context.sync. */
   syncs = 0;
   /** Syncs that carried at least one write command. */
@@ -190,7 +194,12 @@ class Batch {
       getSelectedRange: () => {
         const sel = this.fx.selection;
         if (!sel) throw new ExcelError("InvalidSelection", "no selection");
-        return this.range(sel.sheet, { r1: sel.row, c1: sel.col, r2: sel.row, c2: sel.col });
+        const [r2, c2] = [sel.row + (sel.rows ?? 1) - 1, sel.col + (sel.cols ?? 1) - 1];
+        return this.range(sel.sheet, { r1: sel.row, c1: sel.col, r2, c2 });
+      },
+      comments: {
+        add: (address: string, content: string) =>
+          this.command("", `comment ${address}`, () => this.fx.comments.set(address, content), true),
       },
     });
     // worksheets.load("items/name") and .items: a collection, resolved at sync.
@@ -324,6 +333,7 @@ class Batch {
             (ws as unknown as { pageLayout: { zoom: unknown } }).pageLayout.zoom = applied;
           });
         },
+        headersFooters: { defaultForAllPages: {} },
         setPrintArea: (a: string) =>
           this.command(sheetName, `printArea ${a}`, () => (this.fx.sheet(sheetName)!.printArea = a)),
         setPrintTitleRows: (a: string) =>
@@ -387,7 +397,7 @@ class Batch {
       columnIndex: bounded.c1,
       values: grid((r, c) => {
         const v = content(r, c);
-        return typeof v === "string" && v.startsWith("=") ? "" : v;
+        return typeof v === "string" && v.startsWith("=") ? (s?.shown.get(keyOf(r, c)) ?? "") : v;
       }),
       formulas: grid(content),
       numberFormat: grid((r, c) => s?.numFmt.get(keyOf(r, c)) ?? "General"),

@@ -100,7 +100,7 @@ describe("generate on the largest plan", () => {
     expect(s.fmt(`${COL.status}${SHEET.firstDataRow}`)["fill.color"]).toBeNull(); // derived: no fill
     expect(s.merges.length).toBe(layout.merges.length);
     expect(s.columnWidth.size).toBe(layout.columns.length);
-    expect(s.hiddenColumns).toEqual(new Set([colIndex(COL.id)]));
+    expect(s.hiddenColumns).toEqual(new Set([colIndex(COL.id), colIndex(COL.seed)]));
     const statusRules = s.cfs.filter((cf) => cf.type === "CellValue");
     expect(
       statusRules.map((cf) => (cf.props["cellValue.rule"] as { formula1: string }).formula1).sort(),

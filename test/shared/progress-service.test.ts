@@ -10,6 +10,7 @@ import { HostError } from "../../src/shared/service";
 import { colIndex } from "../../src/shared/workbook";
 import type { Catalog } from "../../src/core/catalog";
 import { catalogWith, locate } from "./helpers";
+import { describeTarget } from "../../src/core/labels";
 
 const catalog = getCatalog();
 const YEAR = 2024;
@@ -357,6 +358,9 @@ describe("insertFormula and sourceOfSelection", () => {
       quote: t.quote,
       value: t.threshold,
       unit: t.unit,
+      // As the plan states it, and the plan as cited (no seed path): what the 出处 tab shows.
+      stated: describeTarget(t),
+      citation: `《${t.plan.title}》(${t.plan.issuer},${t.plan.issued})`,
     });
     wb.select(sheetName, `B${SHEET.headerRow}`);
     expect(await service.sourceOfSelection()).toBeNull();

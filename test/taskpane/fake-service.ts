@@ -1,5 +1,6 @@
 // A scriptable ProgressService for the pane's component tests.
 import { SHEET_STATUS_ORDER, type SheetStatus } from "../../src/core/methodology";
+import type { FreezeCell, FreezePreview, FreezeResult, FreezeScope } from "../../src/shared/freeze";
 import type {
   ActiveProgressSheet,
   ProgressService,
@@ -38,6 +39,7 @@ export function fakeService(
     plan?: RefreshPlan;
     source?: RowSource | null;
     active?: ActiveProgressSheet | null;
+    freeze?: FreezePreview;
   } = {},
 ): FakeService {
   const sheets = opts.sheets ?? [];
@@ -56,5 +58,14 @@ export function fakeService(
     ),
     insertFormula: jest.fn(async (_formula: string, _opts?: { overwrite?: boolean }) => undefined),
     sourceOfSelection: jest.fn(async (): Promise<RowSource | null> => opts.source ?? null),
+    previewFreeze: jest.fn(
+      async (_scope: FreezeScope): Promise<FreezePreview> => opts.freeze ?? { cells: [], errors: [] },
+    ),
+    writeReportSheet: jest.fn(async () => ({ sheetName: "上报_益阳十四五科技发展规划", rows: 11 })),
+    freeze: jest.fn(async (cells: FreezeCell[]): Promise<FreezeResult> => ({
+      converted: cells,
+      changed: [],
+      notes: true,
+    })),
   };
 }

@@ -1,0 +1,208 @@
+// The 上报 sheet (the page a statistician prints, signs and sends) as plain data, next to the progress sheet it
+// reads. Fixed texts (序号, 指标, 单位, 目标值 as the plan states it) are values; everything the statistician types
+// or the progress sheet computes (基期值, 实际值, 序时进度, 完成进度, 差额, 状态, 备注) is a formula referencing the
+// progress sheet's cell, so the 上报 sheet follows every edit there and is never out of date. Cells are found by
+// column key (COL of layout.ts), so columns added to the progress sheet do not move them. No input colours, hints,
+// hashes or seed paths: 出处 are footnotes in words, and the page ends with the 填报 lines.
+import type { Catalog, CatalogTarget } from "./catalog";
+import { citationOf, dataVersionLabel, describeTarget, regionDisplayName } from "./labels";
+import { COL, SHEET, type ColumnKey, type LayoutCell, type ProgressSheetLayout } from "./layout";
+
+export interface ReportColumn {
+  title: string;
+  width: number;
+  /** The progress sheet's column this one reads; none for the fixed texts. */
+  from?: ColumnKey;
+}
+
+/**
+ * Widths sum to 110 units: LibreOffice renders a unit as ~7 pt, so the table fills A4 landscape (784 pt between the
+ * margins) at 100 % and the text prints at its size (fit-to-width only guards against wider fonts).
+ */
+export const REPORT_COLUMNS: ReportColumn[] = [
+  { title: "序号", width: 4 },
+  { title: "指标", width: 25 },
+  { title: "单位", width: 6 },
+  { title: "基期值", width: 8, from: "baseline" },
+  { title: "目标值", width: 11 },
+  { title: "实际值", width: 8, from: "actual" },
+  { title: "序时进度", width: 8, from: "elapsed" },
+  { title: "完成进度", width: 8, from: "completion" },
+  { title: "差额", width: 12, from: "variance" },
+  { title: "状态", width: 9, from: "status" },
+  { title: "备注", width: 11, from: "note" },
+];
+
+export const REPORT = {
+  titleRow: 1,
+  infoRow: 2,
+  headerRow: 3,
+  firstDataRow: 4,
+  /** Footer on every printed page (Excel header/footer codes: &P page, &N pages). */
+  footer: "第 &P 页,共 &N 页",
+  /** The signature lines, as printed (also what tests look for). */
+  signLabels: ["填报单位", "填报人", "审核人", "填报日期"],
+} as const;
+
+export interface ReportSheetLayout {
+  sheetName: string;
+  /** The progress sheet every formula reads. */
+  progressSheet: string;
+  columns: ReportColumn[];
+  /** Targets shown, in order (one table row each). */
+  targetIds: string[];
+  rows: LayoutCell[][];
+  /** For each formula cell "row:col" (0-based), the progress sheet cell it shows (its cached result in files). */
+  refs: Map<string, string>;
+  merges: string[];
+  print: {
+    landscape: true;
+    paper: "A4";
+    fitToWidth: 1;
+    titleRows: string;
+    area: string;
+    footer: string;
+  };
+}
+
+/** Excel-safe sheet name of the 上报 sheet of a progress sheet (≤ 31 characters). */
+export const reportSheetNameFor = (progressSheet: string) =>
+  `上报_${progressSheet.replace(/^进度_/, "")}`.slice(0, 31);
+
+/** 'Sheet name'!A1, quoted as Excel wants it. */
+const sheetRef = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
+
+const lastCol = String.fromCharCode(64 + REPORT_COLUMNS.length); // K
+const span = (row: number, from = "A", to = lastCol) => `${from}${row}:${to}${row}`;
+const empty = (): LayoutCell[] => REPORT_COLUMNS.map(() => ({}));
+
+/** The indicator as a recipient reads it: with its subject when the target is an entity's. */
+const indicatorText = (t: CatalogTarget) =>
+  t.entity ? `${t.indicatorDef.name}(${t.entity})` : t.indicatorDef.name;
+
+/**
+ * Where the progress sheet's cells are, when it is not as the layout wrote it (the pane reads a sheet the user may
+ * have rearranged): its name, each target's 1-based row (undefined: the row is gone, left out), each column's letter.
+ */
+export interface ProgressSheetPlace {
+  sheetName: string;
+  rowOf(targetId: string): number | undefined;
+  colOf(key: ColumnKey): string;
+}
+
+/** Build the 上报 sheet of one progress sheet layout (at its written place unless told otherwise). */
+export function buildReportSheet(
+  catalog: Catalog,
+  progress: ProgressSheetLayout,
+  place?: ProgressSheetPlace,
+): ReportSheetLayout {
+  const plan = catalog.planById(progress.planId)!;
+  const region = catalog.regionById.get(progress.regionId)!;
+  const layoutRow = new Map(progress.targetIds.map((id, i) => [id, SHEET.firstDataRow + i]));
+  const rowOf = place?.rowOf ?? ((id: string) => layoutRow.get(id));
+  const colOf = place?.colOf ?? ((k: ColumnKey) => COL[k]);
+  const targets = progress.targetIds
+    .filter((id) => rowOf(id) !== undefined)
+    .map((id) => catalog.targetById.get(id)!);
+  const src = place?.sheetName ?? progress.sheetName;
+  const refs = new Map<string, string>();
+  const rows: LayoutCell[][] = [];
+  /** The layout's cell (for its unit text and number format), by target and column. */
+  const progressCell = (key: ColumnKey, id: string) =>
+    progress.rows[layoutRow.get(id)! - 1][progress.columns.findIndex((c) => c.key === key)];
+
+  const title = empty();
+  title[0] = { value: `${plan.title}目标完成情况`, style: "title" };
+  rows.push(title);
+  const info = empty();
+  const period = `规划期 ${plan.period.start}–${plan.period.end} 年,基期 ${plan.baseYear} 年`;
+  info[0] = { value: `地区:${regionDisplayName(region)}    ${period}`, style: "meta" };
+  info[7] = { value: "评估年份:", style: "meta" };
+  const yearAbs = `$${colOf("subject")}$${SHEET.yearRow}`; // the 评估年份 input (C3 as written)
+  info[8] = {
+    formula: `=IF(ISBLANK(${sheetRef(src, yearAbs)}),"",${sheetRef(src, yearAbs)})`,
+    style: "meta",
+    numFmt: '0"年"',
+  };
+  refs.set(`1:8`, SHEET.yearCell);
+  rows.push(info);
+  rows.push(REPORT_COLUMNS.map((c) => ({ value: c.title, style: "header" })));
+
+  targets.forEach((t, i) => {
+    const r = rowOf(t.id)!;
+    const ri = rows.length;
+    rows.push(
+      REPORT_COLUMNS.map((c, ci): LayoutCell => {
+        if (!c.from) {
+          const fixed: Record<string, LayoutCell> = {
+            序号: { value: i + 1, style: "number", numFmt: "0" },
+            指标: { value: indicatorText(t), style: "text" },
+            单位: { value: progressCell("unit", t.id).value ?? t.unit, style: "text" },
+            目标值: { value: `${describeTarget(t)}${t.hedged ? "(力争)" : ""}`, style: "text" },
+          };
+          return fixed[c.title];
+        }
+        const at = `${colOf(c.from)}${r}`;
+        refs.set(`${ri}:${ci}`, at);
+        const ref = sheetRef(src, at);
+        // A blank input would read as 0 through a plain reference.
+        const numFmt =
+          c.from === "baseline" ? progressCell("target", t.id).numFmt : progressCell(c.from, t.id).numFmt;
+        return {
+          formula: `=IF(ISBLANK(${ref}),"",${ref})`,
+          style: c.from === "status" || c.from === "note" ? "text" : "derived",
+          numFmt:
+            c.from === "note" || c.from === "status" ? undefined : numFmt === "General" ? undefined : numFmt,
+        };
+      }),
+    );
+  });
+
+  // Footnotes: 出处 of each row, in words.
+  const merges = [span(1), span(2, "A", "G")];
+  const note = (value: string, style: LayoutCell["style"] = "quote") => {
+    const row = empty();
+    row[0] = { value, style };
+    rows.push(row);
+    merges.push(span(rows.length));
+  };
+  rows.push(empty());
+  note("出处(序号对应上表):", "meta");
+  targets.forEach((t, i) => note(`${i + 1}. ${citationOf(t)}`));
+  note(
+    `说明:序时进度 = 已过年数 ÷ 规划年数;完成进度 = 实际完成量 ÷ 规划目标增量(比重、增速类为实际值 ÷ 目标值);` +
+      `差额 = 实际值 − 按序时应达到的预期值,比重、增速类以个百分点计。${dataVersionLabel(catalog)}。`,
+  );
+  rows.push(empty());
+
+  // The 填报 lines: two rows, two halves each.
+  const [unit, filler, reviewer, date] = REPORT.signLabels;
+  for (const [left, right] of [
+    [`${unit}(盖章):`, `${date}:        年    月    日`],
+    [`${filler}:`, `${reviewer}:`],
+  ]) {
+    const row = empty();
+    row[0] = { value: left, style: "meta" };
+    row[5] = { value: right, style: "meta" };
+    rows.push(row);
+    merges.push(span(rows.length, "A", "E"), span(rows.length, "F", lastCol));
+  }
+
+  return {
+    sheetName: reportSheetNameFor(src),
+    progressSheet: src,
+    columns: REPORT_COLUMNS,
+    targetIds: targets.map((t) => t.id),
+    rows,
+    refs,
+    merges,
+    print: {
+      landscape: true,
+      paper: "A4",
+      fitToWidth: 1,
+      titleRows: `${REPORT.headerRow}:${REPORT.headerRow}`,
+      area: `A1:${lastCol}${rows.length}`,
+      footer: REPORT.footer,
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// The 上报 sheet of a progress sheet as the pane writes it: the progress sheet is read as it is now (its rows and
+// columns found by target id and column title, as a refresh finds them), so the 上报 formulas point at the right
+// cells even after the user moved things. One WritePlan: a new sheet, never an existing one overwritten.
+import type { Catalog } from "../core/catalog";
+import { buildProgressSheet, colLetter, COLUMNS } from "../core/layout";
+import { buildReportSheet, type ReportSheetLayout } from "../core/report-layout";
+import { analyseSheet } from "./refresh";
+import { HostError } from "./service";
+import type { CellWrite, SheetContent, WritePlan } from "./workbook";
+
+/** The 上报 layout of a progress sheet as found; throws HostError if it is not one of ours. */
+export function reportFor(catalog: Catalog, content: SheetContent): ReportSheetLayout {
+  const a = analyseSheet(content.values);
+  if (!a || a.header < 0 || !catalog.planById(a.planId))
+    throw new HostError(`工作表“${content.name}”不是本加载项生成的进度表,无法生成上报表。`);
+  const layout = buildProgressSheet(catalog, a.planId, {
+    year: a.year ?? catalog.planById(a.planId)!.baseYear,
+  });
+  return buildReportSheet(catalog, layout, {
+    sheetName: content.name,
+    rowOf: (id) => (a.live.has(id) ? a.live.get(id)! + 1 : undefined),
+    colOf: (key) => {
+      const c = a.cols.get(key);
+      if (c === undefined)
+        throw new HostError(
+          `进度表“${content.name}”缺少“${COLUMNS.find((x) => x.key === key)!.title}”列,请先在“进度表”选项卡中刷新它。`,
+        );
+      return colLetter(c);
+    },
+  });
+}
+
+/** Write the 上报 layout as a new sheet. */
+export function reportWritePlan(r: ReportSheetLayout): WritePlan {
+  const cells: CellWrite[] = [];
+  r.rows.forEach((row, ri) =>
+    row.forEach((c, ci) => {
+      if (c.value === undefined && c.formula === undefined && !c.style) return;
+      cells.push({
+        row: ri,
+        col: ci,
+        content: c.formula ? { formula: c.formula } : (c.value ?? null),
+        numFmt: c.numFmt,
+        style: c.style,
+      });
+    }),
+  );
+  return {
+    sheet: r.sheetName,
+    create: true,
+    cells,
+    merges: r.merges,
+    columns: r.columns.map((c, col) => ({ col, width: c.width })),
+    print: { ...r.print, landscape: true },
+    activate: true,
+  };
+}

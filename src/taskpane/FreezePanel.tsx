@@ -1,0 +1,150 @@
+// 转为数值: PLAN.* formulas of the selection, the sheet or the workbook replaced by their values, for recipients
+// without the add-in (who would see #NAME?). Two steps, nothing changed before the second: 查找 lists every cell
+// that would be converted (and the error cells that will not), then 确认转为数值 converts exactly that list. The
+// result lists what was converted, what was left because it changed meanwhile, and whether notes were kept.
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { a1 } from "../shared/workbook";
+import {
+  SCOPE_LABEL,
+  type FormulaCell,
+  type FreezePreview,
+  type FreezeResult,
+  type FreezeScope,
+} from "../shared/freeze";
+import { usePane } from "./context";
+import { ErrorBar } from "./ErrorBar";
+import { messageOf } from "./errors";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "240px", overflowY: "auto" },
+  cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+});
+
+const where = (c: FormulaCell) => `${c.sheet}!${a1(c.row, c.col)}`;
+const shown = (c: FormulaCell) => (c.value === null ? "(空)" : String(c.value));
+
+function CellList({ cells, label }: { cells: FormulaCell[]; label: string }) {
+  const s = useStyles();
+  return (
+    <ul className={s.list} aria-label={label}>
+      {cells.map((c) => (
+        <li key={where(c)}>
+          <span className={s.cell}>{where(c)}</span> {shown(c)} <span className={s.cell}>{c.formula}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function FreezePanel() {
+  const s = useStyles();
+  const { service, onWorkbookChanged } = usePane();
+  const [scope, setScope] = useState<FreezeScope>("sheet");
+  const [preview, setPreview] = useState<FreezePreview | null>(null);
+  const [result, setResult] = useState<FreezeResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (f: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await f();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const find = () =>
+    run(async () => {
+      setResult(null);
+      setPreview(await service.previewFreeze(scope));
+    });
+  const confirm = () =>
+    run(async () => {
+      const r = await service.freeze(preview!.cells);
+      setPreview(null);
+      setResult(r);
+      onWorkbookChanged?.();
+    });
+
+  return (
+    <div className={s.root}>
+      <Text weight="semibold">转为数值</Text>
+      <Text size={200}>
+        把 PLAN.* 公式换成它现在的计算结果,发给没有安装加载项的人时不会显示 #NAME?。每个转换的单元格附批注,
+        写明原公式、出处和数据版本。转换后公式不再随数据更新,且不能用“撤销”恢复:建议先另存一份副本。
+      </Text>
+      <RadioGroup
+        layout="horizontal"
+        value={scope}
+        onChange={(_, d) => {
+          setScope(d.value as FreezeScope);
+          setPreview(null);
+        }}
+        aria-label="转换范围"
+      >
+        {(Object.keys(SCOPE_LABEL) as FreezeScope[]).map((k) => (
+          <Radio key={k} value={k} label={SCOPE_LABEL[k]} />
+        ))}
+      </RadioGroup>
+      <div className={s.row}>
+        <Button onClick={() => void find()} disabled={busy}>
+          查找 PLAN 公式
+        </Button>
+        {busy && <Spinner size="extra-tiny" aria-label="正在处理" />}
+      </div>
+      {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
+      {preview && (
+        <>
+          <Text>
+            {SCOPE_LABEL[scope]}中有 {preview.cells.length} 个 PLAN 公式单元格将转为数值
+            {preview.errors.length ? `;${preview.errors.length} 个显示错误值,不转换` : ""}。
+          </Text>
+          {preview.cells.length > 0 && <CellList cells={preview.cells} label="将转为数值" />}
+          {preview.errors.length > 0 && <CellList cells={preview.errors} label="显示错误值,不转换" />}
+          <div className={s.row}>
+            <Button
+              appearance="primary"
+              onClick={() => void confirm()}
+              disabled={busy || !preview.cells.length}
+            >
+              确认转为数值({preview.cells.length} 个单元格)
+            </Button>
+            <Button onClick={() => setPreview(null)} disabled={busy}>
+              取消
+            </Button>
+          </div>
+        </>
+      )}
+      {result && (
+        <MessageBar intent={result.notes ? "success" : "warning"} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>已转为数值 {result.converted.length} 个单元格</MessageBarTitle>
+            {result.notes
+              ? "每个单元格的批注中记有原公式和出处。"
+              : "当前 Excel 不支持批注接口(需 ExcelApi 1.10),未能附上出处批注;下表列出了每个单元格的原公式。"}
+            {result.changed.length > 0 && ` ${result.changed.length} 个单元格在查找后已被修改,未转换。`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result && result.converted.length > 0 && <CellList cells={result.converted} label="已转为数值" />}
+      {result && result.changed.length > 0 && <CellList cells={result.changed} label="已修改,未转换" />}
+    </div>
+  );
+}

@@ -1,0 +1,200 @@
+// 转为数值: PLAN.* formulas become their values, each with a provenance note; other formulas, error cells and cells
+// edited since the preview are left alone. On the in-memory workbook (HyperFormula computes PLAN.*) and on the
+// Office.js adapter over office-addin-mock.
+// office-addin-mock needs only the OfficeApp enum of office-addin-manifest (ESM dependencies jest does not transform).
+jest.mock("office-addin-manifest", () => ({
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
+}));
+import { getContext } from "../../src/core/functions";
+import { registerPlanFunctions } from "../../src/functions/hyperformula";
+import { isPlanFormula, previewFreeze, provenanceNote } from "../../src/shared/freeze";
+import { MemoryWorkbook } from "../../src/shared/memory-workbook";
+import { OfficeWorkbook } from "../../src/shared/office-workbook";
+import { createProgressService } from "../../src/shared/progress-service";
+import { HostError } from "../../src/shared/service";
+import { FakeExcel } from "./excel-mock";
+
+const HIGHTECH = '=PLAN.TARGET("益阳","高新技术企业",2025)';
+const QUOTE = "高新技术企业数达到600家以上";
+
+describe("which formulas, and their notes", () => {
+  test.each([
+    [HIGHTECH, true],
+    ['=plan.target("益阳","高新技术企业",2025)*2', true],
+    ['=IFERROR(PLAN.STATUS("益阳","高新技术企业",2025,470,2023),"")', true],
+    ["=SUM(A1:A3)", false],
+    ['=MYPLAN.X("a")', false],
+    ['PLAN.TARGET("益阳","高新技术企业",2025)', false], // text, not a formula
+  ])("%s → %s", (f, yes) => expect(isPlanFormula(f)).toBe(yes));
+
+  test("a call naming one target cites its plan and words; an expression keeps the formula only", () => {
+    const ctx = getContext();
+    const one = provenanceNote(HIGHTECH, ctx);
+    expect(one).toContain(`原公式:${HIGHTECH}`);
+    expect(one).toContain(`出处:《益阳市“十四五”科技发展规划》:“${QUOTE}”`);
+    expect(one).toContain("数据 2026-12 版,5 份规划");
+    expect(one).not.toMatch(/seeds\/|\.txt/);
+    const expr = provenanceNote(`${HIGHTECH}*2`, ctx);
+    expect(expr).toContain("原公式");
+    expect(expr).not.toContain("出处");
+  });
+
+  test("cells showing an error are listed, not converted", () => {
+    const p = previewFreeze(
+      [
+        { sheet: "S", row: 0, col: 0, formula: HIGHTECH, value: 600 },
+        { sheet: "S", row: 1, col: 0, formula: '=PLAN.TARGET("益阳","火星基地",2025)', value: "#N/A" },
+        { sheet: "S", row: 2, col: 0, formula: "=1+1", value: 2 },
+      ],
+      getContext(),
+    );
+    expect(p.cells.map((c) => c.row)).toEqual([0]);
+    expect(p.errors.map((c) => c.row)).toEqual([1]);
+  });
+});
+
+describe("in-memory workbook", () => {
+  beforeAll(() => registerPlanFunctions());
+
+  function book() {
+    const wb = new MemoryWorkbook();
+    wb.addSheet("数据");
+    wb.setCell("数据", "A1", HIGHTECH);
+    wb.setCell("数据", "A2", "=SUM(1,2)");
+    wb.setCell("数据", "A3", '=PLAN.TARGET("益阳","火星基地",2025)');
+    wb.setCell("数据", "A4", `${HIGHTECH}*2`);
+    wb.setCell("数据", "B1", 5);
+    wb.addSheet("其他");
+    wb.setCell("其他", "C2", '=PLAN.TARGET("益阳","研发经费投入强度",2025)');
+    wb.select("数据", "A1");
+    return { wb, service: createProgressService(wb) };
+  }
+
+  test("sheet scope: PLAN.* values replace their formulas, with notes; the rest stays", async () => {
+    const { wb, service } = book();
+    const p = await service.previewFreeze("sheet");
+    expect(p.cells.map((c) => [c.row, c.col, c.value])).toEqual([
+      [0, 0, 600],
+      [3, 0, 1200],
+    ]);
+    expect(p.errors.map((c) => c.formula)).toEqual(['=PLAN.TARGET("益阳","火星基地",2025)']);
+    expect(wb.writes).toBe(0); // the preview changes nothing
+
+    const r = await service.freeze(p.cells);
+    expect(r.converted).toHaveLength(2);
+    expect(r.notes).toBe(true);
+    const c = wb.contentOf("数据");
+    expect(c.formulas[0][0]).toBe(600);
+    expect(c.formulas[3][0]).toBe(1200);
+    expect(c.formulas[1][0]).toBe("=SUM(1,2)");
+    expect(c.formulas[2][0]).toBe('=PLAN.TARGET("益阳","火星基地",2025)');
+    expect(c.formulas[0][1]).toBe(5);
+    expect(wb.noteOf("数据", "A1")).toContain(QUOTE);
+    expect(wb.noteOf("数据", "A4")).toContain(`原公式:${HIGHTECH}*2`);
+    expect(wb.contentOf("其他").formulas[1][2]).toMatch(/^=PLAN/); // another sheet: untouched
+  });
+
+  test("workbook scope reaches every sheet; selection scope only the selected range", async () => {
+    const { wb, service } = book();
+    expect((await service.previewFreeze("workbook")).cells.map((c) => c.sheet)).toEqual([
+      "数据",
+      "数据",
+      "其他",
+    ]);
+    wb.select("数据", "A2:A4");
+    expect((await service.previewFreeze("selection")).cells.map((c) => c.row)).toEqual([3]);
+  });
+
+  test("a cell edited after the preview is left alone and reported", async () => {
+    const { wb, service } = book();
+    const p = await service.previewFreeze("sheet");
+    wb.setCell("数据", "A4", "我的数字");
+    const r = await service.freeze(p.cells);
+    expect(r.converted.map((c) => c.row)).toEqual([0]);
+    expect(r.changed.map((c) => c.row)).toEqual([3]);
+    expect(wb.contentOf("数据").formulas[3][0]).toBe("我的数字");
+    expect(wb.noteOf("数据", "A4")).toBeNull();
+  });
+
+  test("a protected sheet: refused, nothing changed", async () => {
+    const { wb, service } = book();
+    const p = await service.previewFreeze("sheet");
+    wb.protect("数据");
+    await expect(service.freeze(p.cells)).rejects.toThrow(HostError);
+    expect(wb.contentOf("数据").formulas[0][0]).toBe(HIGHTECH);
+  });
+});
+
+describe("Office.js adapter (office-addin-mock)", () => {
+  let fx: FakeExcel;
+  beforeEach(() => {
+    fx = new FakeExcel();
+    fx.install();
+    const s = fx.addSheet("数据");
+    s.cells.set("0,0", HIGHTECH);
+    s.shown.set("0,0", 600);
+    s.cells.set("1,0", "=SUM(1,2)");
+    s.shown.set("1,0", 3);
+    s.cells.set("2,0", '=PLAN.TARGET("益阳","火星基地",2025)');
+    s.shown.set("2,0", "#N/A");
+    s.cells.set("3,1", '=PLAN.INFO("益阳","高新技术企业",2025,"单位")');
+    s.shown.set("3,1", "家");
+    fx.activeSheet = "数据";
+  });
+  afterEach(() => fx.uninstall());
+
+  const service = (comments = true) =>
+    createProgressService(new OfficeWorkbook({ supported: () => true, comments: () => comments }));
+
+  test("one read batch; values written, comments added, the rest untouched", async () => {
+    const svc = service();
+    const p = await svc.previewFreeze("sheet");
+    expect(fx.syncs).toBe(1);
+    expect(p.cells.map((c) => [c.row, c.col, c.value])).toEqual([
+      [0, 0, 600],
+      [3, 1, "家"],
+    ]);
+    expect(p.errors).toHaveLength(1);
+    const r = await svc.freeze(p.cells);
+    expect(r.notes).toBe(true);
+    const s = fx.sheet("数据")!;
+    expect(s.cells.get("0,0")).toBe(600);
+    expect(s.cells.get("3,1")).toBe("家");
+    expect(s.cells.get("1,0")).toBe("=SUM(1,2)");
+    expect(s.cells.get("2,0")).toBe('=PLAN.TARGET("益阳","火星基地",2025)');
+    expect(fx.comments.get("'数据'!A1")).toContain(QUOTE);
+    expect(fx.comments.get("'数据'!B4")).toContain("原公式");
+  });
+
+  test("selection scope reads the selected range", async () => {
+    fx.selection = { sheet: "数据", row: 1, col: 0, rows: 3, cols: 2 };
+    const p = await service().previewFreeze("selection");
+    expect(p.cells.map((c) => `${c.row},${c.col}`)).toEqual(["3,1"]);
+  });
+
+  test("without comments (before ExcelApi 1.10): values written, notes reported as not kept", async () => {
+    const svc = service(false);
+    const r = await svc.freeze((await svc.previewFreeze("workbook")).cells);
+    expect(r.converted).toHaveLength(2);
+    expect(r.notes).toBe(false);
+    expect(fx.comments.size).toBe(0);
+    expect(fx.sheet("数据")!.cells.get("0,0")).toBe(600);
+  });
+
+  test("a cell changed since the preview is not overwritten", async () => {
+    const svc = service();
+    const p = await svc.previewFreeze("sheet");
+    fx.sheet("数据")!.cells.set("0,0", 123);
+    const r = await svc.freeze(p.cells);
+    expect(r.changed.map((c) => c.row)).toEqual([0]);
+    expect(fx.sheet("数据")!.cells.get("0,0")).toBe(123);
+    expect(fx.comments.has("'数据'!A1")).toBe(false);
+  });
+});
