@@ -140,6 +140,14 @@ export const STATUS_COLORS: Record<SheetStatus, { fill: string; font: string }> 
   [INPUT_ERROR]: { fill: "FF0000", font: "FFFFFF" },
 };
 
+/** Fill and font colours of 趋势判断, as the statuses they resemble. */
+export const OUTLOOK_COLORS: Record<Outlook, { fill: string; font: string }> = {
+  [OUTLOOK.achieved]: STATUS_COLORS[STATUS.achieved],
+  [OUTLOOK.likely]: STATUS_COLORS[STATUS.onTrack],
+  [OUTLOOK.unlikely]: STATUS_COLORS[STATUS.behind],
+  [OUTLOOK.unassessable]: STATUS_COLORS[STATUS.unassessable],
+};
+
 export interface ConditionalFormat {
   /** A1 range, e.g. "P7:P40". */
   range: string;
@@ -592,6 +600,12 @@ export function buildProgressSheet(
     range: statusRange,
     rule: { type: "textEquals", text, fill: c.fill, font: c.font },
   }));
+  const outlookRange = `${COL.outlook}${SHEET.firstDataRow}:${COL.outlook}${last}`;
+  for (const [text, c] of Object.entries({ ...OUTLOOK_COLORS, [INPUT_ERROR]: STATUS_COLORS[INPUT_ERROR] }))
+    conditionalFormats.push({
+      range: outlookRange,
+      rule: { type: "textEquals", text, fill: c.fill, font: c.font },
+    });
   for (const k of ["elapsed", "completion"] as const)
     conditionalFormats.push({
       range: `${COL[k]}${SHEET.firstDataRow}:${COL[k]}${last}`,

@@ -514,7 +514,7 @@ function planSheet(
       ? [{ col: c, ...(widen ? { width: spec.width } : {}), ...(spec.hidden ? { hidden: true } : {}) }]
       : [];
   });
-  const cfCols: ColumnKey[] = ["status", "elapsed", "completion"];
+  const cfCols: ColumnKey[] = ["status", "elapsed", "completion", "outlook"];
   // The layout's print area (its columns), from the title row down to the last row of ours.
   const printCols = parseRange(layout.print.area);
 

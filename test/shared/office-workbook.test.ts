@@ -21,6 +21,7 @@ import {
   planTargets,
   SHEET,
   sheetNameFor,
+  OUTLOOK_COLORS,
   STATUS_COLORS,
 } from "../../src/core/layout";
 import { OfficeWorkbook } from "../../src/shared/office-workbook";
@@ -101,17 +102,19 @@ describe("generate on the largest plan", () => {
     expect(s.merges.length).toBe(layout.merges.length);
     expect(s.columnWidth.size).toBe(layout.columns.length);
     expect(s.hiddenColumns).toEqual(new Set([colIndex(COL.id)]));
-    const statusRules = s.cfs.filter((cf) => cf.type === "CellValue");
-    expect(
-      statusRules.map((cf) => (cf.props["cellValue.rule"] as { formula1: string }).formula1).sort(),
-    ).toEqual(
-      Object.keys(STATUS_COLORS)
-        .map((t) => `="${t}"`)
-        .sort(),
+    const statusRange = `${COL.status}${SHEET.firstDataRow}:${COL.status}${last}`;
+    const outlookRange = `${COL.outlook}${SHEET.firstDataRow}:${COL.outlook}${last}`;
+    const textRules = (range: string) =>
+      s.cfs
+        .filter((cf) => cf.type === "CellValue" && cf.range === range)
+        .map((cf) => (cf.props["cellValue.rule"] as { formula1: string }).formula1)
+        .sort();
+    const quoted = (labels: string[]) => labels.map((t) => `="${t}"`).sort();
+    expect(textRules(statusRange)).toEqual(quoted(Object.keys(STATUS_COLORS)));
+    expect(textRules(outlookRange)).toEqual(quoted([...Object.keys(OUTLOOK_COLORS), "输入有误"]));
+    expect(s.cfs.filter((cf) => cf.type === "CellValue").length).toBe(
+      Object.keys(STATUS_COLORS).length + Object.keys(OUTLOOK_COLORS).length + 1,
     );
-    expect(
-      statusRules.every((cf) => cf.range === `${COL.status}${SHEET.firstDataRow}:${COL.status}${last}`),
-    ).toBe(true);
     expect(s.cfs.filter((cf) => cf.type === "DataBar").map((cf) => cf.range)).toEqual([
       `${COL.elapsed}${SHEET.firstDataRow}:${COL.elapsed}${last}`,
       `${COL.completion}${SHEET.firstDataRow}:${COL.completion}${last}`,
