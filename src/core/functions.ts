@@ -4,7 +4,7 @@
 import { getCatalog, progressInputFor, type Catalog, type CatalogTarget } from "./catalog";
 import { badValue, notFound } from "./errors";
 import { COMPARISON_LABEL, describeTarget, KIND_LABEL, sourceOf, subjectOf } from "./labels";
-import { assess, inputRange, type Progress } from "./methodology";
+import { assess, inputRange, outlookOf, type Progress } from "./methodology";
 import { nameFor } from "./matching";
 import { appliesTo, Resolver, targetYears } from "./resolver";
 import { searchTargets, searchWithRegion } from "./search";
@@ -54,6 +54,8 @@ export type FunctionId =
   | "VARIANCE"
   | "STATUS"
   | "REQUIRED_RATE"
+  | "FORECAST"
+  | "OUTLOOK"
   | "LIST"
   | "SEARCH";
 
@@ -197,6 +199,24 @@ function missing(
   if (p.expected === null)
     throw notFound(`规划未给出基期值(${t0}年),无法计算${what}。可在进度表的“基期值”列填写后计算`);
   throw notFound(`无法计算${what}(实际值或目标值不为正数,或目标值等于基期值)`);
+}
+
+/** FORECAST and OUTLOOK for the arguments: the same refusals as PROGRESS (checkedActual, blank = none). */
+function outlookArgs(args: Args, ctx: Context) {
+  const t = targetOf(args, ctx);
+  const asOf = args[4] as number | null;
+  const actual = checkedActual(t, args[3] as number | null);
+  return { t, asOf, actual, ...outlookOf(inputFor(t, actual, asOf), inputRange(t.kind, t.unit)) };
+}
+
+/** Why no forecast can be made, in words a statistician can act on. */
+function noForecast(t: CatalogTarget, asOf: number | null, actual: number | null): never {
+  const t0 = t.baseYear ?? t.plan.baseYear;
+  if (asOf === null) throw notFound("缺少评估年份,无法计算预计目标年值");
+  if (asOf < t0) throw notFound(`评估年份${asOf}早于基期年${t0},无法计算预计目标年值`);
+  if (asOf === t0) throw notFound(`评估年份${asOf}即基期年,尚无年均变化可外推。请用基期以后年份的实际值`);
+  if (actual === null) throw notFound("缺少实际值,无法计算预计目标年值");
+  throw notFound(`规划未给出基期值(${t0}年),无法计算预计目标年值。可在进度表的“基期值”列填写后计算`);
 }
 
 const INFO_FIELDS: Record<string, (t: CatalogTarget) => Scalar | null> = {
@@ -401,6 +421,27 @@ export const FUNCTIONS: FunctionSpec[] = [
       const { t, p, asOf } = progressOf(a, ctx);
       return p.requiredRate ?? missing("requiredRate", t, p, asOf, a[3] as number | null);
     },
+  },
+  {
+    id: "FORECAST",
+    description:
+      "Value projected for the target year at the pace so far: linear A + (A − B)/(t − t0)·(T − t); geometric for money values and multiples; a growth rate: the achieved rate.",
+    zhDescription:
+      "返回按基期以来的年均变化外推到目标年的预计值(货币量、倍数按年均增速外推;增速类即实际增速)。",
+    params: [P.region, P.indicator, { ...P.year, optional: false }, P.actual, P.asOfYear],
+    result: "number",
+    impl: (a, ctx) => {
+      const o = outlookArgs(a, ctx);
+      return o.forecast ?? noForecast(o.t, o.asOf, o.actual);
+    },
+  },
+  {
+    id: "OUTLOOK",
+    description: "Outlook (趋势判断): 预计可完成, 预计难以完成, 已完成 or 无法评估, from the forecast.",
+    zhDescription: "返回趋势判断:预计可完成、预计难以完成、已完成或无法评估(按预计目标年值判断)。",
+    params: [P.region, P.indicator, { ...P.year, optional: false }, P.actual, P.asOfYear],
+    result: "text",
+    impl: (a, ctx) => outlookArgs(a, ctx).outlook,
   },
   {
     id: "LIST",

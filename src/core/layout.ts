@@ -17,16 +17,20 @@ import {
   ABOUT_TOLERANCE,
   assess,
   EPSILON,
+  FORECAST_SLACK,
   impliedBaseline,
   INPUT_ERROR,
   inputRange,
   isRateLike,
   MAX_ABS,
+  OUTLOOK,
+  outlookOf,
   PACE,
   SHEET_STATUS_ORDER,
   slack,
   STATUS,
   YEARS,
+  type Outlook,
   type SheetStatus,
 } from "./methodology";
 
@@ -75,6 +79,8 @@ const COLUMN_LIST = [
   { key: "variance", title: "差额", width: 13 },
   { key: "requiredRate", title: "需年均增速", width: 10 },
   { key: "status", title: "状态", width: 10 },
+  { key: "forecast", title: "预计目标年值", width: 12 },
+  { key: "outlook", title: "趋势判断", width: 12 },
   { key: "check", title: "输入检查", width: 18 },
   { key: "source", title: "出处", width: 48 },
   { key: "note", title: "备注", width: 20, input: true },
@@ -143,6 +149,14 @@ export const STATUS_COLORS: Record<SheetStatus, { fill: string; font: string }> 
   [STATUS.missed]: { fill: "FFC7CE", font: "9C0006" },
   [STATUS.unassessable]: { fill: "EDEDED", font: "595959" },
   [INPUT_ERROR]: { fill: "FF0000", font: "FFFFFF" },
+};
+
+/** Fill and font colours of 趋势判断, as the statuses they resemble. */
+export const OUTLOOK_COLORS: Record<Outlook, { fill: string; font: string }> = {
+  [OUTLOOK.achieved]: STATUS_COLORS[STATUS.achieved],
+  [OUTLOOK.likely]: STATUS_COLORS[STATUS.onTrack],
+  [OUTLOOK.unlikely]: STATUS_COLORS[STATUS.behind],
+  [OUTLOOK.unassessable]: STATUS_COLORS[STATUS.unassessable],
 };
 
 export interface ConditionalFormat {
@@ -287,7 +301,15 @@ export function sheetCheck(
 }
 
 export type FormulaKey =
-  "check" | "elapsed" | "expected" | "completion" | "variance" | "requiredRate" | "status";
+  | "check"
+  | "elapsed"
+  | "expected"
+  | "completion"
+  | "variance"
+  | "requiredRate"
+  | "status"
+  | "forecast"
+  | "outlook";
 
 /**
  * The row's formulas, in the order the methodology computes (see methodology.ts). 输入检查 comes first: while it
@@ -295,7 +317,7 @@ export type FormulaKey =
  */
 export function rowFormulas(t: CatalogTarget, r: number): Record<FormulaKey, string> {
   const c = (k: ColumnKey) => `${COL[k]}${r}`;
-  const [B, T, t0, V, A, tau, C, E, X] = [
+  const [B, T, t0, V, A, tau, C, E, X, F] = [
     c("baseline"),
     c("targetYear"),
     c("baseYear"),
@@ -305,6 +327,7 @@ export function rowFormulas(t: CatalogTarget, r: number): Record<FormulaKey, str
     c("completion"),
     c("expected"),
     c("check"),
+    c("forecast"),
   ];
   const rateLike = isRateLike(t.kind);
   const lower = t.indicatorDef.direction === "lower";
@@ -314,7 +337,11 @@ export function rowFormulas(t: CatalogTarget, r: number): Record<FormulaKey, str
         ? `*(1+${ABOUT_TOLERANCE})+${EPSILON}`
         : `*(1-${ABOUT_TOLERANCE})-${EPSILON}`
       : "";
-  const met = lower ? `${A}<=${V}${tol}` : `${A}>=${V}${tol}`;
+  const metBy = (x: string) => (lower ? `${x}<=${V}${tol}` : `${x}>=${V}${tol}`);
+  const met = metBy(A);
+  // methodology.forecastMeets: the forecast gets FORECAST_SLACK × max(1, |V|) in the target's favour.
+  const fSlack = `${FORECAST_SLACK}*MAX(1,ABS(${V}))`;
+  const forecastMet = metBy(lower ? `(${F}-${fSlack})` : `(${F}+${fSlack})`);
   const P = rateLike ? C : `${C}/${tau}`;
   const byPace =
     `IF(${P}>=${slack(PACE.ahead)},"${STATUS.ahead}",IF(${P}>=${slack(PACE.onTrack)},"${STATUS.onTrack}",` +
@@ -330,6 +357,7 @@ export function rowFormulas(t: CatalogTarget, r: number): Record<FormulaKey, str
       ? `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},IF(AND(${B}>0,${V}>0),${B}*(${V}/${B})^${tau},${linear})))`
       : `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},${linear}))`;
   return {
+    ...outlookFormulas(t, { A, B, T, t0, tau, X, F }, forecastMet, met),
     check:
       `=${yearCheck}&${inputCheck(A, "实际值", t)}` +
       (needsBaselineInput(t) ? `&${inputCheck(B, "基期值", t)}` : ""),
@@ -353,6 +381,35 @@ export function rowFormulas(t: CatalogTarget, r: number): Record<FormulaKey, str
 }
 
 /**
+ * 预计目标年值 and 趋势判断 (methodology.forecastValue, outlookOf): blank, and 无法评估, where there is no actual, no
+ * needed baseline or no pace yet (τ blank or 0, i.e. t ≤ t0); the actual from the target year on; else the
+ * extrapolation, clamped to the row's range.
+ */
+function outlookFormulas(
+  t: CatalogTarget,
+  c: Record<"A" | "B" | "T" | "t0" | "tau" | "X" | "F", string>,
+  forecastMet: string,
+  met: string,
+): Record<"forecast" | "outlook", string> {
+  const { A, B, T, t0, tau, X, F } = c;
+  const { min, max } = inputRange(t.kind, t.unit);
+  const linear = `${A}+(${A}-${B})/(${Y}-${t0})*(${T}-${Y})`;
+  const raw =
+    t.indicatorDef.path === "geometric"
+      ? `IF(AND(${A}>0,${B}>0),${A}*(${A}/${B})^((${T}-${Y})/(${Y}-${t0})),${linear})`
+      : linear;
+  const forecast = isRateLike(t.kind)
+    ? `IF(OR(${A}="",${tau}="",${tau}=0),"",${A})`
+    : `IF(OR(${A}="",${B}="",${tau}="",${tau}=0),"",IF(${Y}>=${T},${A},MIN(MAX(${raw},${lit(min)}),${lit(max)})))`;
+  return {
+    forecast: `=IF(${X}<>"","",${forecast})`,
+    outlook:
+      `=IF(${X}<>"","${INPUT_ERROR}",IF(${F}="","${OUTLOOK.unassessable}",IF(${met},"${OUTLOOK.achieved}",` +
+      `IF(${forecastMet},"${OUTLOOK.likely}","${OUTLOOK.unlikely}"))))`,
+  };
+}
+
+/**
  * The 状态 a row's formulas show for these cell values (as read back; a percent- or date-typed number, known
  * only from its format, is the sheet's to refuse): 输入有误 where 输入检查 says anything, else the methodology's.
  */
@@ -366,6 +423,20 @@ export function sheetStatus(
   if (typeof year !== "number") return STATUS.unassessable;
   const num = (v: CellValue) => (typeof v === "number" ? v : null);
   return assess(progressInputFor(t, num(actual), year, needsBaselineInput(t) ? num(baseline) : null)).status;
+}
+
+/** What 预计目标年值 and 趋势判断 show for these cell values (as sheetStatus: 输入有误 and a blank forecast). */
+export function sheetOutlook(
+  t: CatalogTarget,
+  actual: CellValue,
+  baseline: CellValue,
+  year: CellValue,
+): { forecast: number | null; outlook: Outlook | typeof INPUT_ERROR } {
+  if (sheetCheck(t, actual, baseline, year) !== "") return { forecast: null, outlook: INPUT_ERROR };
+  if (typeof year !== "number") return { forecast: null, outlook: OUTLOOK.unassessable };
+  const num = (v: CellValue) => (typeof v === "number" ? v : null);
+  const input = progressInputFor(t, num(actual), year, needsBaselineInput(t) ? num(baseline) : null);
+  return outlookOf(input, inputRange(t.kind, t.unit));
 }
 
 /** Data validation of an actual or typed baseline: the row's range, with messages in its unit. */
@@ -431,6 +502,8 @@ function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number): La
     variance: derived(f.variance, t.unit === "%" ? pointsFormat(decimals) : fmt),
     requiredRate: f.requiredRate ? derived(f.requiredRate, PCT) : { value: null, style: "derived" },
     status: derived(f.status),
+    forecast: derived(f.forecast, fmt),
+    outlook: derived(f.outlook),
     check: { formula: f.check, style: "quote" },
     source: { value: citationOf(t), style: "quote" },
     note: { value: null, style: "input" },
@@ -484,8 +557,8 @@ export function buildProgressSheet(
   const dataVersion = opts.dataVersion ?? catalog.version;
   const last = SHEET.firstDataRow + targets.length - 1;
   const lastCol = COL.note; // merges end before the hidden columns
-  // Print through 状态: 出处 (long quotes) and 备注 stay on screen, so A4 landscape prints at a legible size.
-  const lastPrinted = COL.status;
+  // Print through 趋势判断: 出处 (long quotes) and 备注 stay on screen, so A4 landscape prints at a legible size.
+  const lastPrinted = COL.outlook;
   const statusRange = `${COL.status}${SHEET.firstDataRow}:${COL.status}${last}`;
 
   const rows: LayoutCell[][] = [];
@@ -540,6 +613,12 @@ export function buildProgressSheet(
     range: statusRange,
     rule: { type: "textEquals", text, fill: c.fill, font: c.font },
   }));
+  const outlookRange = `${COL.outlook}${SHEET.firstDataRow}:${COL.outlook}${last}`;
+  for (const [text, c] of Object.entries({ ...OUTLOOK_COLORS, [INPUT_ERROR]: STATUS_COLORS[INPUT_ERROR] }))
+    conditionalFormats.push({
+      range: outlookRange,
+      rule: { type: "textEquals", text, fill: c.fill, font: c.font },
+    });
   for (const k of ["elapsed", "completion"] as const)
     conditionalFormats.push({
       range: `${COL[k]}${SHEET.firstDataRow}:${COL[k]}${last}`,

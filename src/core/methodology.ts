@@ -180,3 +180,69 @@ export function assess(input: ProgressInput): Progress {
 
   return { elapsed: tau, expected, completion, pace, variance, requiredRate, status, met };
 }
+
+/** 趋势判断: will the target be met at the pace so far? (OUTLOOK; the sheet's 趋势判断 column.) */
+export const OUTLOOK = {
+  likely: "预计可完成",
+  unlikely: "预计难以完成",
+  achieved: STATUS.achieved,
+  unassessable: STATUS.unassessable,
+} as const;
+export type Outlook = (typeof OUTLOOK)[keyof typeof OUTLOOK];
+export const OUTLOOK_ORDER: Outlook[] = Object.values(OUTLOOK);
+
+/**
+ * A forecast meets the target with this relative slack (× max(1, |V|)): a linear path that lands on V in decimals
+ * (300 → 480 in 3 of 5 years: 600) must not read 599.9999999999999 and miss. The sheet uses the same literal.
+ */
+export const FORECAST_SLACK = 1e-9;
+
+/**
+ * 预计目标年值 F, the value projected for the target year T from the pace between the base year t0 and t:
+ * linear A + (A − B)/(t − t0)·(T − t) (counts, levels, shares, cumulative); geometric A·(A/B)^((T − t)/(t − t0))
+ * (money values and multiples, when A and B are positive; else linear); a rate or per-year target: A itself.
+ * From the target year on, F = A. Clamped to the row's range (a count is not forecast below 0, a share not
+ * above 100). Null without an actual, without a needed baseline, or when t ≤ t0 (no pace yet).
+ */
+export function forecastValue(input: ProgressInput, range: { min: number; max: number }): number | null {
+  const { kind, path, targetYear: T, year: t, actual: A, baseYear: t0 } = input;
+  if (A === null || t === null || t0 === null || t <= t0) return null;
+  if (isRateLike(kind)) return A;
+  const B = impliedBaseline(kind) ?? input.baseline;
+  if (B === null) return null;
+  if (t >= T) return A;
+  const raw =
+    path === "geometric" && A > 0 && B > 0
+      ? A * Math.pow(A / B, (T - t) / (t - t0))
+      : A + ((A - B) / (t - t0)) * (T - t);
+  return Math.min(Math.max(raw, range.min), range.max);
+}
+
+/** STATUS's met rule applied to a forecast, with FORECAST_SLACK in the target's favour. */
+export function forecastMeets(
+  F: number,
+  V: number,
+  comparison: Comparison,
+  direction: "higher" | "lower",
+): boolean {
+  const s = FORECAST_SLACK * Math.max(1, Math.abs(V));
+  return isMet(direction === "lower" ? F - s : F + s, V, comparison, direction);
+}
+
+/**
+ * The outlook, decided in this order: 无法评估 when there is no forecast (see forecastValue); 已完成 when the actual
+ * already meets the target; 预计可完成 when the forecast meets it; else 预计难以完成.
+ */
+export function outlookOf(
+  input: ProgressInput,
+  range: { min: number; max: number },
+): { forecast: number | null; outlook: Outlook } {
+  const forecast = forecastValue(input, range);
+  const { actual: A, value: V, comparison, direction } = input;
+  if (forecast === null || A === null) return { forecast, outlook: OUTLOOK.unassessable };
+  if (isMet(A, V, comparison, direction)) return { forecast, outlook: OUTLOOK.achieved };
+  return {
+    forecast,
+    outlook: forecastMeets(forecast, V, comparison, direction) ? OUTLOOK.likely : OUTLOOK.unlikely,
+  };
+}

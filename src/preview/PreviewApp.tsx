@@ -8,6 +8,7 @@ import type { ProgressService } from "../shared/service";
 import { a1 } from "../shared/workbook";
 import { App } from "../taskpane/App";
 import { FormulaBar } from "./FormulaBar";
+import { ProgressCharts } from "./ProgressCharts";
 import { SheetGrid, type CellRef } from "./SheetGrid";
 import { SheetTabs } from "./SheetTabs";
 import { ValidationNotes } from "./ValidationNotes";
@@ -127,6 +128,7 @@ export function PreviewApp({ workbook, service }: PreviewAppProps) {
               />
             )}
           </div>
+          {sheet && <ProgressCharts sheet={sheet} />}
           <div className={s.tabs}>
             <SheetTabs
               names={workbook.sheetNames()}

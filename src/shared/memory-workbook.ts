@@ -14,6 +14,7 @@ import {
   type ImplementedFunctions,
   type RawCellContent,
 } from "hyperformula";
+import type { ChartSpec } from "../core/charts";
 import type { ConditionalFormat, InputValidation } from "../core/layout";
 import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "./freeze";
 import { HostError } from "./service";
@@ -109,6 +110,8 @@ interface MemSheet {
   validation: (InputValidation | undefined)[][];
   merges: Rect[];
   cfs: { rect: Rect; rule: ConditionalFormat["rule"] }[];
+  /** Charts written (kept as specs: HyperFormula draws nothing; the preview does). */
+  charts: ChartSpec[];
   columns: Map<number, { width?: number; hidden?: boolean }>;
   freeze: { rows: number; columns: number } | null;
   print: PrintSetup | null;
@@ -145,6 +148,7 @@ export interface PreviewSheet {
   columns: { width: number | null; hidden: boolean }[];
   freeze: { rows: number; columns: number } | null;
   print: PrintSetup | null;
+  charts: ChartSpec[];
 }
 
 /** Everything about a sheet, serialisable: to compare a sheet before and after an operation. */
@@ -288,6 +292,7 @@ export class MemoryWorkbook implements Workbook {
       if (op.kind === "insertRows") this.insertRowsAt(s, op.at, op.count);
       else this.insertColumnsAt(s, op.at, op.count);
     }
+    s.charts.push(...(plan.charts ?? []));
     for (const m of plan.unmerge ?? []) {
       const r = parseRange(m);
       s.merges = s.merges.filter((x) => !intersects(x, r));
@@ -451,6 +456,7 @@ export class MemoryWorkbook implements Workbook {
       validation: [],
       merges: [],
       cfs: [],
+      charts: [],
       columns: new Map(),
       freeze: null,
       print: null,
@@ -609,6 +615,7 @@ export class MemoryWorkbook implements Workbook {
       })),
       freeze: s.freeze,
       print: s.print,
+      charts: s.charts,
     };
   }
 

@@ -42,6 +42,7 @@ import {
   type Workbook,
   type WritePlan,
 } from "./workbook";
+import type { ChartSpec } from "../core/charts";
 import { colLetter, SHEET } from "../core/layout";
 import { BODY_SIZE, linesFor, noteRowHeight } from "./text-fit";
 
@@ -511,6 +512,7 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
     if (plan.print.paper) pl.paperSize = plan.print.paper;
     if (plan.print.footer) pl.headersFooters.defaultForAllPages.centerFooter = plan.print.footer;
   }
+  for (const c of plan.charts ?? []) queueChart(ws, c);
   if (plan.activate) ws.activate();
   return pageLayout;
 }
@@ -534,6 +536,22 @@ function noteHeights(plan: WritePlan): { range: string; height: number }[] {
     const height = noteRowHeight(linesFor(text, width, style.size) * (style.size / BODY_SIZE));
     return height ? [{ range: m, height }] : [];
   });
+}
+
+/**
+ * A native chart (ExcelApi 1.7 series axes, 1.8 axis number format): one series per column of the source, named by
+ * its header cell, the categories from the indicator column, the value axis in % (completion and elapsed are
+ * fractions).
+ */
+function queueChart(ws: Excel.Worksheet, c: ChartSpec) {
+  const chart = ws.charts.add("BarClustered", ws.getRange(c.source), "Columns");
+  chart.name = c.name;
+  chart.title.text = c.title;
+  chart.legend.position = "Bottom";
+  chart.axes.valueAxis.numberFormat = "0%";
+  const { c1, c2 } = parseRange(c.source);
+  for (let i = 0; i <= c2 - c1; i++) chart.series.getItemAt(i).setXAxisValues(ws.getRange(c.categories));
+  chart.setPosition(c.from, c.to);
 }
 
 /**

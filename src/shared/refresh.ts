@@ -17,6 +17,7 @@
 //   - not confirmed ("不应用,仅刷新"): rows with changes and removed targets are left exactly as they are (old plan
 //     data, old formulas), new targets are not added, the sheet keeps its old data version; everything else
 //     (formulas, formats, year, counts) is refreshed. So nothing the statistician sees changes without consent.
+import { progressCharts } from "../core/charts";
 import { nameFor } from "../core/matching";
 import type { Catalog, CatalogTarget } from "../core/catalog";
 import {
@@ -84,6 +85,8 @@ const DERIVED_COLUMNS: ColumnKey[] = [
   "variance",
   "requiredRate",
   "status",
+  "forecast",
+  "outlook",
 ];
 const TITLE_OF = new Map(COLUMNS.map((c) => [c.key, c.title]));
 const KEY_OF_TITLE = new Map(COLUMNS.map((c) => [c.title, c.key]));
@@ -512,7 +515,7 @@ function planSheet(
       ? [{ col: c, ...(widen ? { width: spec.width } : {}), ...(spec.hidden ? { hidden: true } : {}) }]
       : [];
   });
-  const cfCols: ColumnKey[] = ["status", "elapsed", "completion"];
+  const cfCols: ColumnKey[] = ["status", "elapsed", "completion", "outlook"];
   // The layout's print area (its columns), from the title row down to the last row of ours.
   const printCols = parseRange(layout.print.area);
 
@@ -539,6 +542,8 @@ function planSheet(
       titleRows: `${R("header") + 1}:${R("header") + 1}`,
       area: rangeA1(R("title"), mapCol(printCols.c1), lastOurs, mapCol(printCols.c2)),
     },
+    // Charts on a new sheet only: an existing sheet keeps the user's charts (Excel moves their ranges with rows).
+    ...(create ? { charts: progressCharts(layout.targetIds.length) } : {}),
     activate: true,
   };
 

@@ -10,6 +10,7 @@ import {
   type InputValidation,
   type StyleName,
 } from "../core/layout";
+import type { ChartSpec } from "../core/charts";
 
 import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "./freeze";
 
@@ -104,6 +105,8 @@ export interface WritePlan {
   conditionalFormats?: ConditionalFormat[];
   freeze?: { rows: number; columns: number };
   print?: PrintSetup;
+  /** Native charts to add (a new sheet only); hosts without charts (HyperFormula) skip them. */
+  charts?: ChartSpec[];
   activate?: boolean;
 }
 

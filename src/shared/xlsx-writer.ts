@@ -12,6 +12,7 @@ import {
   needsBaselineInput,
   SHEET,
   sheetCheck,
+  sheetOutlook,
   sheetStatus,
   STYLE_FILLS,
   type InputValidation,
@@ -226,6 +227,9 @@ function cacheResults(
     withResult(`${COL.variance}${r}`, p?.variance ?? null);
     withResult(`${COL.requiredRate}${r}`, p?.requiredRate ?? null);
     withResult(`${COL.status}${r}`, status);
+    const o = sheetOutlook(t, actual, baseline, layout.year);
+    withResult(`${COL.forecast}${r}`, o.forecast);
+    withResult(`${COL.outlook}${r}`, o.outlook);
   });
   // The status counts above the table: =COUNTIF(P7:P26,"已完成") …
   ws.getRow(SHEET.headerRow - 1).eachCell((cell) => {

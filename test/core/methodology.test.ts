@@ -5,7 +5,12 @@ import {
   assess,
   elapsedShare,
   expectedValue,
+  forecastMeets,
+  forecastValue,
+  inputRange,
   isMet,
+  OUTLOOK,
+  outlookOf,
   requiredAnnualRate,
   statusFromPace,
   type ProgressInput,
@@ -350,6 +355,146 @@ describe("properties", () => {
           const p = assess(input({ kind, value: V, baseline: B, actual: V, year }));
           expect(p.completion).toBe(1);
           expect(p.status).toBe("已完成");
+        },
+      ),
+    );
+  });
+});
+
+describe("FORECAST (预计目标年值) and OUTLOOK (趋势判断)", () => {
+  const COUNT = inputRange("level", "家");
+  const f = (over: Partial<ProgressInput>, range = COUNT) => forecastValue(input(over), range);
+  const o = (over: Partial<ProgressInput>, range = COUNT) => outlookOf(input(over), range).outlook;
+
+  it("益阳 高新技术企业 470 in 2023: 470 + (470 − 312)/3 × 2 = 575.3 < 600 → 预计难以完成", () => {
+    expect(f({})).toBeCloseTo(575.333333333333, 9);
+    expect(outlookOf(hightech, COUNT)).toEqual({ forecast: f({}), outlook: OUTLOOK.unlikely });
+    // The same from the catalog record.
+    const t = catalog.targetById.get("yy14.hightech_enterprises")!;
+    expect(outlookOf(progressInputFor(t, 470, 2023), inputRange(t.kind, t.unit)).outlook).toBe(
+      "预计难以完成",
+    );
+    expect(outlookOf(progressInputFor(t, 520, 2023), inputRange(t.kind, t.unit)).outlook).toBe("预计可完成");
+  });
+
+  it("linear kinds: a level, a share, a cumulative count (B = 0)", () => {
+    expect(f({ actual: 400, year: 2022 })).toBeCloseTo(400 + 44 * 3, 9); // 532
+    const share = { kind: "share" as const, value: 2.5, baseline: 1.89, actual: 2.1, year: 2022 };
+    expect(f(share, inputRange("share", "%"))).toBeCloseTo(2.1 + 0.105 * 3, 12); // 2.415 < 2.5
+    expect(o(share, inputRange("share", "%"))).toBe(OUTLOOK.unlikely);
+    const cumulative = { kind: "cumulative" as const, value: 100, baseline: null, actual: 45, year: 2022 };
+    expect(f(cumulative)).toBeCloseTo(45 + 22.5 * 3, 12); // 112.5
+    expect(o(cumulative)).toBe(OUTLOOK.likely);
+  });
+
+  it("geometric kinds: money values A·(A/B)^((T − t)/(t − t0)); a 翻番 index from B = 1", () => {
+    const money = { path: "geometric" as const, value: 400, baseline: 100, actual: 150, year: 2022 };
+    expect(f(money)).toBeCloseTo(150 * Math.pow(1.5, 3 / 2), 9); // 275.6
+    expect(o(money)).toBe(OUTLOOK.unlikely);
+    expect(f({ ...money, actual: 180 })).toBeCloseTo(180 * Math.pow(1.8, 1.5), 9); // 434.7
+    expect(o({ ...money, actual: 180 })).toBe(OUTLOOK.likely);
+    const double = { kind: "multiple" as const, path: "geometric" as const, value: 2, baseline: null };
+    // 1.5 times the base after 3 of 5 years: 1.5^(5/3) = 1.966 < 2.
+    expect(f({ ...double, actual: 1.5, year: 2023 })).toBeCloseTo(Math.pow(1.5, 5 / 3), 12);
+    expect(o({ ...double, actual: 1.5, year: 2023 })).toBe(OUTLOOK.unlikely);
+    expect(o({ ...double, actual: 1.55, year: 2023 })).toBe(OUTLOOK.likely); // 1.55^(5/3) = 2.075
+  });
+
+  it("a geometric path with a non-positive actual or baseline falls back to the linear one", () => {
+    const money = { path: "geometric" as const, value: 400, baseline: 0, actual: 150, year: 2022 };
+    expect(f(money)).toBeCloseTo(150 + 75 * 3, 9);
+    expect(f({ ...money, baseline: 100, actual: 0 })).toBe(0); // linear −300, clamped at 0
+  });
+
+  it("growth-rate and per-year targets: the forecast is the achieved rate (amount) itself; no baseline needed", () => {
+    const rate = { kind: "growth_rate" as const, value: 12, baseline: null, actual: 11.5, year: 2022 };
+    expect(f(rate, inputRange("growth_rate", "%"))).toBe(11.5);
+    expect(o(rate, inputRange("growth_rate", "%"))).toBe(OUTLOOK.unlikely);
+    expect(o({ ...rate, comparison: "about" }, inputRange("growth_rate", "%"))).toBe(OUTLOOK.achieved);
+    const perYear = { kind: "per_year" as const, value: 2, baseline: null, actual: 1, year: 2022 };
+    expect(f(perYear)).toBe(1);
+    expect(o(perYear)).toBe(OUTLOOK.unlikely);
+  });
+
+  it("the met rule of STATUS: ≥ V; 左右 within 5 % below; a range at its lower bound; ≤ V when lower is better", () => {
+    // 470 → 575.33: 600 左右 counts from 570.
+    expect(o({ comparison: "about" })).toBe(OUTLOOK.likely);
+    expect(o({ comparison: "about", value: 610 })).toBe(OUTLOOK.unlikely); // 579.5 > 575.33
+    expect(o({ comparison: "range", value: 575 })).toBe(OUTLOOK.likely); // lower bound 575 ≤ 575.33
+    const lower = { direction: "lower" as const, value: 50, baseline: 80, actual: 70, year: 2022 };
+    expect(f(lower)).toBeCloseTo(55, 12); // 70 − 5 × 3
+    expect(o(lower)).toBe(OUTLOOK.unlikely);
+    expect(o({ ...lower, actual: 64 })).toBe(OUTLOOK.likely); // 64 − 8 × 3 = 40
+    expect(o({ ...lower, actual: 50 })).toBe(OUTLOOK.achieved);
+  });
+
+  it("已完成 when the actual already meets the target, whatever the forecast", () => {
+    expect(o({ actual: 600 })).toBe(OUTLOOK.achieved);
+    expect(o({ actual: 700, baseline: 800 })).toBe(OUTLOOK.achieved); // falling, yet above 600
+  });
+
+  it("无法评估: no actual, a needed baseline missing, t = t0, t < t0, no year", () => {
+    for (const over of [
+      { actual: null },
+      { baseline: null },
+      { year: 2020 },
+      { year: 2019 },
+      { year: null },
+      { baseYear: null },
+    ]) {
+      expect(f(over)).toBeNull();
+      expect(o(over)).toBe(OUTLOOK.unassessable);
+    }
+    // Even a met actual has no outlook without a pace: as STATUS is 无法评估 there.
+    expect(o({ actual: 650, year: 2020 })).toBe(OUTLOOK.unassessable);
+    expect(assess(input({ actual: 650, year: 2020 })).status).toBe("无法评估");
+  });
+
+  it("from the target year on the forecast is the actual", () => {
+    expect(f({ year: 2025 })).toBe(470);
+    expect(f({ year: 2027 })).toBe(470);
+    expect(o({ year: 2025 })).toBe(OUTLOOK.unlikely);
+  });
+
+  it("clamped to the row's range: a count not below 0, a share not above 100", () => {
+    expect(f({ actual: 50, year: 2021 })).toBe(0); // 50 − 262 × 4 < 0
+    const share = { kind: "share" as const, value: 90, baseline: 40, actual: 80, year: 2021 };
+    expect(f(share, inputRange("share", "%"))).toBe(100); // 80 + 40 × 4 = 240
+  });
+
+  it("a forecast that lands on V in decimals meets it (binary noise does not miss)", () => {
+    // 0.1 → 0.7 in 2 of 4 years: 0.7 + 0.3 × 2 = 1.3 in decimals, 1.2999999999999998 in binary.
+    const noisy = {
+      kind: "share" as const,
+      value: 1.3,
+      baseline: 0.1,
+      actual: 0.7,
+      year: 2022,
+      targetYear: 2024,
+    };
+    expect(f(noisy, inputRange("share", "%"))).toBeLessThan(1.3);
+    expect(o(noisy, inputRange("share", "%"))).toBe(OUTLOOK.likely);
+    expect(forecastMeets(below(600), 600, "at_least", "higher")).toBe(true);
+    expect(forecastMeets(599.99, 600, "at_least", "higher")).toBe(false);
+    expect(forecastMeets(600.01, 600, "reach", "lower")).toBe(false);
+  });
+
+  it("properties: the forecast lies in the range; OUTLOOK is 已完成 exactly when STATUS is", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 2021, max: 2027 }),
+        fc.constantFrom("linear" as const, "geometric" as const),
+        (B, V, A, year, path) => {
+          const x = input({ baseline: B, value: V, actual: A, year, path });
+          const { forecast, outlook } = outlookOf(x, COUNT);
+          expect(forecast).not.toBeNull();
+          expect(forecast!).toBeGreaterThanOrEqual(0);
+          expect(outlook === OUTLOOK.achieved).toBe(assess(x).status === "已完成");
+          if (outlook === OUTLOOK.likely) expect(forecast! + 1e-6).toBeGreaterThanOrEqual(V);
+          if (outlook === OUTLOOK.unlikely) expect(forecast!).toBeLessThan(V);
         },
       ),
     );

@@ -50,6 +50,8 @@ const good: Record<string, unknown[]> = {
   VARIANCE: ["益阳", "高新技术企业", 2025, 470, 2023],
   STATUS: ["益阳", "高新技术企业", 2025, 470, 2023],
   REQUIRED_RATE: ["益阳", "高新技术企业", 2025, 470, 2023],
+  FORECAST: ["益阳", "高新技术企业", 2025, 470, 2023],
+  OUTLOOK: ["益阳", "高新技术企业", 2025, 470, 2023],
   LIST: ["益阳"],
   SEARCH: ["高新技术企业"],
 };
@@ -79,6 +81,8 @@ describe("good arguments", () => {
     expect(v("STATUS")).toBe("进度滞后");
     expect(v("REQUIRED_RATE")).toBeCloseTo(Math.sqrt(600 / 470) - 1, 12); // ≈ 0.1299, a fraction
     expect(v("REQUIRED_RATE")).toBeLessThan(1);
+    expect(v("FORECAST")).toBe(575.333333333); // 470 + 158/3 × 2, at 12 significant digits
+    expect(v("OUTLOOK")).toBe("预计难以完成");
   });
 
   it("function ids are case-insensitive", () => {
@@ -384,6 +388,29 @@ describe("methodology edges: a year before the base year, rounding, impossible a
     expect(run("VARIANCE", [...Y, 470, 2023])).toEqual({ ok: true, value: -14.8 });
     const rate = run("REQUIRED_RATE", [...Y, 470, 2023]);
     expect(rate).toEqual({ ok: true, value: Number((Math.sqrt(600 / 470) - 1).toPrecision(12)) });
+  });
+
+  it("FORECAST refuses what PROGRESS refuses, and says why it has no value; OUTLOOK then reads 无法评估", () => {
+    expect(run("FORECAST", [...Y, -5, 2023])).toMatchObject({ ok: false, error: "#VALUE!" });
+    expect(run("OUTLOOK", [...Y, -5, 2023])).toMatchObject({ ok: false, error: "#VALUE!" });
+    expect(run("FORECAST", [...Y, "470家", 2023])).toEqual(run("PROGRESS", [...Y, "470家", 2023]));
+    const why = (args: unknown[]) => {
+      const o = run("FORECAST", [...Y, ...args]);
+      return o.ok ? o.value : `${o.error} ${o.message}`;
+    };
+    expect(why([470, 2015])).toMatch(/^#N\/A .*早于基期年2020/);
+    expect(why([470, 2020])).toMatch(/^#N\/A .*即基期年/);
+    expect(why([null, 2023])).toMatch(/^#N\/A .*缺少实际值/);
+    expect(why([470, null])).toMatch(/^#N\/A .*缺少评估年份/);
+    for (const args of [
+      [470, 2015],
+      [470, 2020],
+      [null, 2023],
+      [470, null],
+    ])
+      expect(run("OUTLOOK", [...Y, ...args])).toEqual({ ok: true, value: "无法评估" });
+    expect(run("OUTLOOK", [...Y, 600, 2023])).toEqual({ ok: true, value: "已完成" });
+    expect(run("OUTLOOK", [...Y, 520, 2023])).toEqual({ ok: true, value: "预计可完成" }); // 520 + 208/3·2 = 658.7
   });
 
   it("no required growth once the target is met", () => {

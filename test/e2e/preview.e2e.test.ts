@@ -14,6 +14,8 @@ jest.setTimeout(180_000);
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = resolve(__dirname, "../..");
 const SCREENSHOT = join(ROOT, "test-output", "preview.png");
+/** Committed: the README shows it. */
+const CHART_SCREENSHOT = join(ROOT, "docs", "charts.png");
 const SERVER_START_MS = 150_000;
 const STEP_MS = 15_000;
 
@@ -168,6 +170,18 @@ test("益阳 2023: generate, type 470 高新技术企业, 进度滞后, source, 
   expect(await actual.inputValue()).toBe("470");
   expect(await statusCell.textContent()).toBe("进度滞后");
   await page.getByRole("listitem").filter({ hasText: "进度滞后 1" }).waitFor();
+
+  // The chart the add-in writes beside the sheet, drawn from the sheet's values: one bar pair per indicator.
+  const chart = page.getByRole("figure", { name: "完成进度与序时进度" });
+  await chart.waitFor();
+  const bars = chart.locator("path.recharts-rectangle");
+  await bars.first().waitFor();
+  // 序时进度 is 60% for every 2020-based row in 2023; 高新技术企业's 完成进度 (54.9%) is drawn too.
+  expect(await bars.count()).toBeGreaterThanOrEqual(3);
+  expect(await chart.locator("svg text").allTextContents()).toContain("高新技术企业");
+  const legend = await chart.locator(".recharts-legend-item-text").allTextContents();
+  expect(legend.sort()).toEqual(["完成进度", "序时进度"].sort());
+  await chart.screenshot({ path: CHART_SCREENSHOT });
 
   mkdirSync(join(ROOT, "test-output"), { recursive: true });
   await page.screenshot({ path: SCREENSHOT });

@@ -21,7 +21,7 @@ import {
   type ColumnKey,
   type ProgressSheetLayout,
 } from "../../src/core/layout";
-import { assess, SHEET_STATUS_ORDER, STATUS_ORDER } from "../../src/core/methodology";
+import { assess, OUTLOOK_ORDER, SHEET_STATUS_ORDER, STATUS_ORDER } from "../../src/core/methodology";
 import { getContext } from "../../src/core/functions";
 import { readActuals } from "../../src/cli/report";
 import { layoutToWorkbook, type RowInputs } from "../../src/shared/xlsx-writer";
@@ -120,7 +120,16 @@ const catalog = getCatalog();
 const tmp = tempDir("plan-lo-");
 afterAll(() => tmp.cleanup());
 const col = (k: ColumnKey) => COLUMNS.findIndex((c) => c.key === k);
-const CHECKED = ["elapsed", "completion", "expected", "variance", "requiredRate", "status"] as const;
+const CHECKED = [
+  "elapsed",
+  "completion",
+  "expected",
+  "variance",
+  "requiredRate",
+  "status",
+  "forecast",
+  "outlook",
+] as const;
 
 function sofficeVersion(): string | null {
   const p = spawnSync(SOFFICE, ["--version"], { encoding: "utf8", timeout: 60_000 });
@@ -336,7 +345,9 @@ describe.each(CASES)("$region $year, recalculated by LibreOffice", (c) => {
           const got = cellValue(r[col(k)]);
           const exp = want[k];
           const ok =
-            typeof exp === "number" ? typeof got === "number" && Math.abs(got - exp) < 5e-7 : got === exp;
+            typeof exp === "number"
+              ? typeof got === "number" && Math.abs(got - exp) < 5e-7 * Math.max(1, Math.abs(exp))
+              : got === exp;
           if (!ok)
             mismatches.push(
               `${layout.sheetName} ${id} ${k}: LibreOffice ${JSON.stringify(got)}, assess ${JSON.stringify(exp)}`,
@@ -422,4 +433,19 @@ test("the cases reach every status", () => {
       }
   }
   expect([...seen].sort()).toEqual([...STATUS_ORDER].sort());
+});
+
+test("the cases reach every outlook", () => {
+  const seen = new Set<string>();
+  for (const c of CASES) {
+    const inputs = inputsOf(c);
+    for (const p of plansCovering(catalog, c.regionId, c.year))
+      for (const id of buildProgressSheet(catalog, p.id, { year: c.year }).targetIds) {
+        const v = inputs.get(id);
+        seen.add(
+          expectedRow(catalog.targetById.get(id)!, v?.actual ?? null, v?.baseline ?? null, c.year).outlook,
+        );
+      }
+  }
+  expect([...seen].sort()).toEqual([...OUTLOOK_ORDER].sort());
 });

@@ -120,10 +120,14 @@ describe("layoutToWorkbook", () => {
     expect(ws.getCell(`${COL.elapsed}${r}`).result).toBeCloseTo(0.6, 12);
     expect(ws.getCell(`${COL.expected}${r}`).result).toBeCloseTo(484.8, 9);
     expect(ws.getCell(`${COL.variance}${r}`).result).toBeCloseTo(-14.8, 9);
+    expect(ws.getCell(`${COL.forecast}${r}`).result).toBeCloseTo(470 + (158 / 3) * 2, 9); // 575.3
+    expect(ws.getCell(`${COL.outlook}${r}`).result).toBe("预计难以完成");
     // A row without an actual: blank results, status 无法评估.
     const blank = rowOf(layout, "yy14.rd_intensity");
     expect(ws.getCell(`${COL.completion}${blank}`).result ?? "").toBe(""); // <v></v>, read back as undefined
     expect(ws.getCell(`${COL.status}${blank}`).result).toBe("无法评估");
+    expect(ws.getCell(`${COL.forecast}${blank}`).result ?? "").toBe("");
+    expect(ws.getCell(`${COL.outlook}${blank}`).result).toBe("无法评估");
     // The status counts above the table.
     const counts = new Map<string, number>();
     ws.getRow(SHEET.headerRow - 1).eachCell((cell) => {

@@ -72,6 +72,8 @@ describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
           );
         if ((got("check") !== null) !== want.flagged)
           mismatches.push(`${where}: 输入检查 sheet=${JSON.stringify(got("check"))} flagged=${want.flagged}`);
+        if (got("outlook") !== want.outlook)
+          mismatches.push(`${where}: 趋势判断 sheet=${got("outlook")} runner=${want.outlook}`);
         for (const k of DERIVED)
           if (!sameNumber(got(k), want[k]))
             mismatches.push(`${where}: ${k} sheet=${got(k)} runner=${want[k]}`);

@@ -172,6 +172,9 @@ export interface Expected {
   expected: number | null;
   variance: number | null;
   requiredRate: number | null;
+  forecast: number | null;
+  /** The runner's OUTLOOK (输入有误 where it refuses). */
+  outlook: string;
   /** Whether 输入检查 says something. */
   flagged: boolean;
   /** The runner's STATUS outcome, for messages. */
@@ -197,9 +200,16 @@ export function expectedFromRunner(
   const c = contextFor(ctx, t, typedB ?? null);
   const args = (a: unknown, y: unknown) => [t.regionDef.name, t.indicatorDef.name, t.targetYear, a, y];
   const status = run("STATUS", args(actual.runner, year.runner), c);
-  const none = { elapsed: null, completion: null, expected: null, variance: null, requiredRate: null };
+  const none = {
+    elapsed: null,
+    completion: null,
+    expected: null,
+    variance: null,
+    requiredRate: null,
+    forecast: null,
+  };
   if (!status.ok || typedB === undefined)
-    return { status: INPUT_ERROR, ...none, flagged: true, runnerStatus: status };
+    return { status: INPUT_ERROR, ...none, outlook: INPUT_ERROR, flagged: true, runnerStatus: status };
   const num = (o: Outcome) => (o.ok && typeof o.value === "number" ? o.value : null);
   const y = typeof year.runner === "number" ? year.runner : null;
   return {
@@ -209,6 +219,8 @@ export function expectedFromRunner(
     expected: num(run("EXPECTED", [...args(null, null).slice(0, 3), year.runner], c)),
     variance: num(run("VARIANCE", args(actual.runner, year.runner), c)),
     requiredRate: isRateLike(t.kind) ? null : num(run("REQUIRED_RATE", args(actual.runner, year.runner), c)),
+    forecast: num(run("FORECAST", args(actual.runner, year.runner), c)),
+    outlook: String((run("OUTLOOK", args(actual.runner, year.runner), c) as { value?: unknown }).value),
     flagged: false,
     runnerStatus: status,
   };
@@ -220,4 +232,4 @@ export const sameNumber = (sheet: CellValue, runner: number | null) =>
     ? sheet === null
     : typeof sheet === "number" && Math.abs(sheet - runner) <= 1e-9 * Math.max(1, Math.abs(runner));
 
-export const DERIVED = ["elapsed", "completion", "expected", "variance", "requiredRate"] as const;
+export const DERIVED = ["elapsed", "completion", "expected", "variance", "requiredRate", "forecast"] as const;

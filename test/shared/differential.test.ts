@@ -3,7 +3,13 @@
 // baseline, between, at the target, above, blank) and, where the plan gives no baseline, several typed baselines.
 import { getCatalog, type CatalogTarget } from "../../src/core/catalog";
 import { COL, needsBaselineInput, planTargets, SHEET } from "../../src/core/layout";
-import { isRateLike, impliedBaseline, SHEET_STATUS_ORDER } from "../../src/core/methodology";
+import {
+  INPUT_ERROR,
+  isRateLike,
+  impliedBaseline,
+  OUTLOOK_ORDER,
+  SHEET_STATUS_ORDER,
+} from "../../src/core/methodology";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { colIndex, type CellValue } from "../../src/shared/workbook";
@@ -39,6 +45,7 @@ const FIELDS: [keyof RowExpectation, keyof typeof COL][] = [
   ["expected", "expected"],
   ["variance", "variance"],
   ["requiredRate", "requiredRate"],
+  ["forecast", "forecast"],
 ];
 
 function yearsFor(targets: CatalogTarget[]): number[] {
@@ -52,6 +59,7 @@ function yearsFor(targets: CatalogTarget[]): number[] {
 }
 
 const seen = new Set<string>();
+const seenOutlook = new Set<string>();
 
 describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
   test("formulas evaluated by HyperFormula equal assess() for every target, year, actual and typed baseline", async () => {
@@ -91,12 +99,19 @@ describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
             for (const [field, k] of FIELDS) {
               const w = want[field] as number | null;
               const g = got(k);
-              const ok = w === null ? g === null : typeof g === "number" && Math.abs(g - w) < 5e-10;
+              // Relative beyond 1: forecasts of money values reach 1e5 and more.
+              const ok =
+                w === null
+                  ? g === null
+                  : typeof g === "number" && Math.abs(g - w) < 5e-10 * Math.max(1, Math.abs(w));
               if (!ok) mismatches.push(`${where}: ${field} sheet=${g} methodology=${w}`);
             }
             if (got("status") !== want.status)
               mismatches.push(`${where}: 状态 sheet=${got("status")} methodology=${want.status}`);
+            if (got("outlook") !== want.outlook)
+              mismatches.push(`${where}: 趋势判断 sheet=${got("outlook")} methodology=${want.outlook}`);
             seen.add(want.status);
+            seenOutlook.add(want.outlook);
             compared++;
           });
         }
@@ -106,6 +121,7 @@ describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
   });
 });
 
-test("the scenarios reach every status", () => {
+test("the scenarios reach every status and every outlook", () => {
   expect([...seen].sort()).toEqual([...SHEET_STATUS_ORDER].sort());
+  expect([...seenOutlook].sort()).toEqual([...OUTLOOK_ORDER, INPUT_ERROR].sort());
 });

@@ -20,6 +20,17 @@ export interface FakeCf {
   props: Record<string, unknown>;
 }
 
+/** A chart as the adapter made it: charts.add arguments, ranges as A1, properties set, position. */
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  props: Record<string, unknown>;
+  position: [string, string] | null;
+  /** Category (x-axis) range per series index, from setXAxisValues. */
+  xAxis: Map<number, string>;
+}
+
 export class FakeSheet {
   protected = false;
   /** Content as Range.formulas shows it: "=…" or a constant. */
@@ -39,6 +50,7 @@ export class FakeSheet {
   printArea: string | null = null;
   printTitleRows: string | null = null;
   page: Record<string, unknown> = {};
+  charts: FakeChart[] = [];
   constructor(public name: string) {}
 
   get(a1: string): Value | null {
@@ -343,6 +355,10 @@ class Batch {
             () => (this.fx.sheet(sheetName)!.printTitleRows = a),
           ),
       },
+      charts: {
+        add: (type: string, source: object, seriesBy: string) =>
+          this.chart(sheetName, type, source, seriesBy),
+      },
       getRange: (address: string) => (isNull ? nullRange() : this.range(sheetName, parseRange(address))),
       getRanges: (address: string) => this.areas(sheetName, address.split(",").map(parseRange)),
       getUsedRangeOrNullObject: () => {
@@ -528,6 +544,42 @@ class Batch {
             });
       });
     } else throw new Error(`fake: unexpected range write ${prop}`);
+  }
+
+  /** charts.add: a command; the chart's property sets and method calls are commands on it. */
+  private chart(sheetName: string, type: string, source: object, seriesBy: string) {
+    const a1 = (r: object) => {
+      const at = this.rects.get(r)!.rect;
+      return rangeA1(at.r1, at.c1, at.r2, at.c2);
+    };
+    const chart: FakeChart = {
+      type,
+      source: a1(source),
+      seriesBy,
+      props: {},
+      position: null,
+      xAxis: new Map(),
+    };
+    this.command(sheetName, `addChart ${type} ${chart.source}`, () =>
+      this.fx.sheet(sheetName)!.charts.push(chart),
+    );
+    const m = this.mock({
+      name: "",
+      title: {},
+      legend: {},
+      axes: { valueAxis: {} },
+      setPosition: (from: string, to: string) =>
+        this.command(sheetName, `chart position ${from}:${to}`, () => (chart.position = [from, to])),
+      series: {
+        getItemAt: (i: number) => ({
+          setXAxisValues: (r: object) =>
+            this.command(sheetName, `chart series ${i} x ${a1(r)}`, () => chart.xAxis.set(i, a1(r))),
+        }),
+      },
+    });
+    return this.record(m, sheetName, "chart", (path, v) =>
+      this.command(sheetName, `chart ${path.join(".")}`, () => (chart.props[path.join(".")] = v)),
+    );
   }
 
   private conditionalFormat(sheetName: string, rect: Rect, type: string) {

@@ -3,8 +3,15 @@
 import indicators from "../../data/indicators.json";
 import regions from "../../data/regions.json";
 import { Catalog, progressInputFor, RAW_PLANS, type CatalogTarget } from "../../src/core/catalog";
-import { COLUMNS, needsBaselineInput, planTargets, sheetStatus, type ColumnKey } from "../../src/core/layout";
-import { assess, INPUT_ERROR, type SheetStatus } from "../../src/core/methodology";
+import {
+  COLUMNS,
+  needsBaselineInput,
+  planTargets,
+  sheetOutlook,
+  sheetStatus,
+  type ColumnKey,
+} from "../../src/core/layout";
+import { assess, INPUT_ERROR, type Outlook, type SheetStatus } from "../../src/core/methodology";
 import type { CellValue, Grid } from "../../src/shared/workbook";
 
 interface RawTarget {
@@ -131,6 +138,8 @@ export interface RowExpectation {
   expected: number | null;
   variance: number | null;
   requiredRate: number | null;
+  forecast: number | null;
+  outlook: Outlook | typeof INPUT_ERROR;
 }
 
 export function expectedRow(
@@ -140,10 +149,11 @@ export function expectedRow(
   year: CellValue,
 ): RowExpectation {
   const status = sheetStatus(t, actual, baseline, year);
+  const { forecast, outlook } = sheetOutlook(t, actual, baseline, year);
   const none = { elapsed: null, completion: null, expected: null, variance: null, requiredRate: null };
-  if (status === INPUT_ERROR || typeof year !== "number") return { status, ...none };
+  if (status === INPUT_ERROR || typeof year !== "number") return { status, ...none, forecast, outlook };
   const typed = needsBaselineInput(t) && typeof baseline === "number" ? baseline : null;
   const p = assess(progressInputFor(t, typeof actual === "number" ? actual : null, year, typed));
   const { elapsed, completion, expected, variance, requiredRate } = p;
-  return { status: p.status, elapsed, completion, expected, variance, requiredRate };
+  return { status: p.status, elapsed, completion, expected, variance, requiredRate, forecast, outlook };
 }

@@ -21,6 +21,7 @@ import {
   planTargets,
   SHEET,
   sheetNameFor,
+  OUTLOOK_COLORS,
   STATUS_COLORS,
 } from "../../src/core/layout";
 import { OfficeWorkbook } from "../../src/shared/office-workbook";
@@ -101,17 +102,19 @@ describe("generate on the largest plan", () => {
     expect(s.merges.length).toBe(layout.merges.length);
     expect(s.columnWidth.size).toBe(layout.columns.length);
     expect(s.hiddenColumns).toEqual(new Set([colIndex(COL.id), colIndex(COL.seed)]));
-    const statusRules = s.cfs.filter((cf) => cf.type === "CellValue");
-    expect(
-      statusRules.map((cf) => (cf.props["cellValue.rule"] as { formula1: string }).formula1).sort(),
-    ).toEqual(
-      Object.keys(STATUS_COLORS)
-        .map((t) => `="${t}"`)
-        .sort(),
+    const statusRange = `${COL.status}${SHEET.firstDataRow}:${COL.status}${last}`;
+    const outlookRange = `${COL.outlook}${SHEET.firstDataRow}:${COL.outlook}${last}`;
+    const textRules = (range: string) =>
+      s.cfs
+        .filter((cf) => cf.type === "CellValue" && cf.range === range)
+        .map((cf) => (cf.props["cellValue.rule"] as { formula1: string }).formula1)
+        .sort();
+    const quoted = (labels: string[]) => labels.map((t) => `="${t}"`).sort();
+    expect(textRules(statusRange)).toEqual(quoted(Object.keys(STATUS_COLORS)));
+    expect(textRules(outlookRange)).toEqual(quoted([...Object.keys(OUTLOOK_COLORS), "输入有误"]));
+    expect(s.cfs.filter((cf) => cf.type === "CellValue").length).toBe(
+      Object.keys(STATUS_COLORS).length + Object.keys(OUTLOOK_COLORS).length + 1,
     );
-    expect(
-      statusRules.every((cf) => cf.range === `${COL.status}${SHEET.firstDataRow}:${COL.status}${last}`),
-    ).toBe(true);
     expect(s.cfs.filter((cf) => cf.type === "DataBar").map((cf) => cf.range)).toEqual([
       `${COL.elapsed}${SHEET.firstDataRow}:${COL.elapsed}${last}`,
       `${COL.completion}${SHEET.firstDataRow}:${COL.completion}${last}`,
@@ -148,6 +151,44 @@ describe("generate on the largest plan", () => {
     expect(dv(`${COL.target}${row("yy14.rd_intensity")}`)).toBeUndefined();
     const inputs = targets.length + targets.filter(needsBaselineInput).length + 1;
     expect(s.validation.size).toBe(inputs);
+  });
+});
+
+describe("charts", () => {
+  test("generate adds a bar chart of 完成进度 against 序时进度 over every indicator, right of the table, in the write batch", async () => {
+    const { result, writeSyncs } = await syncsOf(() => service().generate(LARGEST, YEAR));
+    expect(writeSyncs).toBe(1);
+    const s = fx.sheet(result.sheetName)!;
+    const n = planTargets(catalog, LARGEST).length;
+    const [first, last] = [SHEET.firstDataRow, SHEET.firstDataRow + n - 1];
+    expect(s.charts).toHaveLength(1);
+    const [chart] = s.charts;
+    // The series are the two columns under their headers 序时进度 and 完成进度; categories the 指标 column.
+    expect(chart).toMatchObject({ type: "BarClustered", seriesBy: "Columns" });
+    expect(chart.source).toBe(`${COL.elapsed}${SHEET.headerRow}:${COL.completion}${last}`);
+    expect([
+      at(s, SHEET.headerRow - 1, colIndex(COL.elapsed)),
+      at(s, SHEET.headerRow - 1, colIndex(COL.completion)),
+    ]).toEqual(["序时进度", "完成进度"]);
+    expect([...chart.xAxis]).toEqual([
+      [0, `${COL.indicator}${first}:${COL.indicator}${last}`],
+      [1, `${COL.indicator}${first}:${COL.indicator}${last}`],
+    ]);
+    expect(chart.props).toMatchObject({
+      name: "PLAN_完成进度对比",
+      "title.text": "完成进度与序时进度",
+      "axes.valueAxis.numberFormat": "0%",
+    });
+    // Beside the table: its top-left corner right of the hidden id column, at the header row.
+    const [from, to] = chart.position!;
+    expect(parseRange(from)).toMatchObject({ r1: SHEET.headerRow - 1, c1: colIndex(COL.id) + 2 });
+    expect(parseRange(to).r1 - parseRange(from).r1).toBeGreaterThanOrEqual(Math.ceil(n * 1.5));
+  });
+
+  test("a refresh adds no second chart", async () => {
+    const { sheetName } = await service().generate(LARGEST, YEAR);
+    await service().refresh(sheetName, { applyDataChanges: true });
+    expect(fx.sheet(sheetName)!.charts).toHaveLength(1);
   });
 });
 

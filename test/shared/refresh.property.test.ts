@@ -226,7 +226,10 @@ async function runSequence(planId: string, steps: Step[]): Promise<void> {
       ? [...inputs].filter(
           ([id, inp]) =>
             inp.baseline !== undefined &&
-            planTargets(current, planId).some((t) => t.id === id && !needsBaselineInput(t)) &&
+            // A typed 基期值 the data now gives as well is not lost: only a different one goes to 备注.
+            planTargets(current, planId).some(
+              (t) => t.id === id && !needsBaselineInput(t) && t.baselineObs?.value !== inp.baseline,
+            ) &&
             loc.rowOf(id) !== undefined,
         )
       : [];
