@@ -151,29 +151,41 @@ export function requiredRate(
 /**
  * Value projected for the target year at the pace so far: linear A + (A − B)/(t − t0)·(T − t); geometric for money values and multiples; a growth rate: the achieved rate.
  * @customfunction FORECAST
- * @param {any} region Region, sub-area or institution, e.g. 益阳, 中山市, 翠亨新区.
- * @param {any} indicator Indicator name or a report row label, e.g. 高新技术企业, 1.R&D经费投入强度(%).
- * @param {any} year Target year; omitted: the latest plan's target.
- * @param {any} actual Actual value in the plan's unit (for a growth-rate target: the achieved average annual rate).
- * @param {any} asOfYear Assessment year (the year of the actual).
- * @returns {number} The forecast for the target year.
+ * @param {any[][]} region Region, sub-area or institution, e.g. 益阳, 中山市, 翠亨新区.
+ * @param {any[][]} indicator Indicator name or a report row label, e.g. 高新技术企业, 1.R&D经费投入强度(%).
+ * @param {any[][]} year Target year; omitted: the latest plan's target.
+ * @param {any[][]} actual Actual value in the plan's unit (for a growth-rate target: the achieved average annual rate).
+ * @param {any[][]} asOfYear Assessment year (the year of the actual).
+ * @returns {number[][]} The forecast for the target year.
  */
-export function forecast(region: any, indicator: any, year: any, actual: any, asOfYear: any) {
-  return callExcel("FORECAST", [region, indicator, year, actual, asOfYear]);
+export function forecast(
+  region: any[][],
+  indicator: any[][],
+  year: any[][],
+  actual: any[][],
+  asOfYear: any[][],
+) {
+  return callExcelLifted("FORECAST", [region, indicator, year, actual, asOfYear]);
 }
 
 /**
  * Outlook (趋势判断): 预计可完成, 预计难以完成, 已完成 or 无法评估, from the forecast.
  * @customfunction OUTLOOK
- * @param {any} region Region, sub-area or institution, e.g. 益阳, 中山市, 翠亨新区.
- * @param {any} indicator Indicator name or a report row label, e.g. 高新技术企业, 1.R&D经费投入强度(%).
- * @param {any} year Target year; omitted: the latest plan's target.
- * @param {any} actual Actual value in the plan's unit (for a growth-rate target: the achieved average annual rate).
- * @param {any} asOfYear Assessment year (the year of the actual).
- * @returns {string} The outlook label.
+ * @param {any[][]} region Region, sub-area or institution, e.g. 益阳, 中山市, 翠亨新区.
+ * @param {any[][]} indicator Indicator name or a report row label, e.g. 高新技术企业, 1.R&D经费投入强度(%).
+ * @param {any[][]} year Target year; omitted: the latest plan's target.
+ * @param {any[][]} actual Actual value in the plan's unit (for a growth-rate target: the achieved average annual rate).
+ * @param {any[][]} asOfYear Assessment year (the year of the actual).
+ * @returns {string[][]} The outlook label.
  */
-export function outlook(region: any, indicator: any, year: any, actual: any, asOfYear: any) {
-  return callExcel("OUTLOOK", [region, indicator, year, actual, asOfYear]);
+export function outlook(
+  region: any[][],
+  indicator: any[][],
+  year: any[][],
+  actual: any[][],
+  asOfYear: any[][],
+) {
+  return callExcelLifted("OUTLOOK", [region, indicator, year, actual, asOfYear]);
 }
 
 /**

@@ -85,7 +85,9 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
       setPlanId(active.planId);
     }
     // The list's year of that sheet is what the sheet says now (the 生成 question and the year field use it).
-    setSheets((list) => list.map((x) => (x.sheetName === active.sheetName ? { ...x, year: active.year } : x)));
+    setSheets((list) =>
+      list.map((x) => (x.sheetName === active.sheetName ? { ...x, year: active.year } : x)),
+    );
     const seen = seenYears.current;
     if (!seen.has(active.sheetName) || seen.get(active.sheetName) !== active.year) {
       seen.set(active.sheetName, active.year);

@@ -37,6 +37,8 @@ const ARGS: Record<string, (label: unknown, actual: unknown) => unknown[]> = {
   VARIANCE: (l, a) => ["益阳", l, 2025, a, 2023],
   STATUS: (l, a) => ["益阳", l, 2025, a, 2023],
   REQUIRED_RATE: (l, a) => ["益阳", l, 2025, a, 2023],
+  FORECAST: (l, a) => ["益阳", l, 2025, a, 2023],
+  OUTLOOK: (l, a) => ["益阳", l, 2025, a, 2023],
 };
 const FORMULA: Record<string, string> = {
   TARGET: '=PLAN.TARGET("益阳",A1:A5,2025)',
@@ -47,6 +49,8 @@ const FORMULA: Record<string, string> = {
   VARIANCE: '=PLAN.VARIANCE("益阳",A1:A5,2025,B1:B5,2023)',
   STATUS: '=PLAN.STATUS("益阳",A1:A5,2025,B1:B5,2023)',
   REQUIRED_RATE: '=PLAN.REQUIRED_RATE("益阳",A1:A5,2025,B1:B5,2023)',
+  FORECAST: '=PLAN.FORECAST("益阳",A1:A5,2025,B1:B5,2023)',
+  OUTLOOK: '=PLAN.OUTLOOK("益阳",A1:A5,2025,B1:B5,2023)',
 };
 
 test("the table covers every function that returns one value", () => {

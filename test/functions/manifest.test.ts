@@ -129,9 +129,7 @@ describe("production rewrite", () => {
     expect(productionBaseUrl(undefined)).toBe(DEV_BASE_URL);
     expect(productionBaseUrl("  ")).toBe(DEV_BASE_URL);
     expect(productionBaseUrl("https://127.0.0.1:8443/plan")).toBe("https://127.0.0.1:8443/plan/");
-    expect(productionBaseUrl("https://127.0.0.1:8443/plan//")).toBe(
-      "https://127.0.0.1:8443/plan/",
-    );
+    expect(productionBaseUrl("https://127.0.0.1:8443/plan//")).toBe("https://127.0.0.1:8443/plan/");
     expect(() => productionBaseUrl("http://127.0.0.1:8443/")).toThrow(/https/);
     expect(() => productionBaseUrl("127.0.0.1:8443")).toThrow(/https/);
   });

@@ -179,9 +179,9 @@ describe("charts", () => {
       "title.text": "完成进度与序时进度",
       "axes.valueAxis.numberFormat": "0%",
     });
-    // Beside the table: its top-left corner right of the hidden id column, at the header row.
+    // Beside the table: its top-left corner right of the hidden columns (目标ID, 原文文件), at the header row.
     const [from, to] = chart.position!;
-    expect(parseRange(from)).toMatchObject({ r1: SHEET.headerRow - 1, c1: colIndex(COL.id) + 2 });
+    expect(parseRange(from)).toMatchObject({ r1: SHEET.headerRow - 1, c1: colIndex(COL.seed) + 2 });
     expect(parseRange(to).r1 - parseRange(from).r1).toBeGreaterThanOrEqual(Math.ceil(n * 1.5));
   });
 
