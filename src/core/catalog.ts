@@ -11,7 +11,11 @@ import plan004 from "../../data/plans/004-yiyang-14th.json";
 import { LEXICON_SURFACES } from "./lexicon";
 
 /** Characters of row-label decorations (numbering, 单位) that are simplified already: no OpenCC for them. */
-const LABEL_DECORATIONS = ["一二三四五六七八九十百零〇两第条项章节部分", "单位", "元千万百亿人家个项件次名所座台套倍"];
+const LABEL_DECORATIONS = [
+  "一二三四五六七八九十百零〇两第条项章节部分",
+  "单位",
+  "元千万百亿人家个项件次名所座台套倍",
+];
 import type { Indicator, Observation, Plan, Region, Target } from "./schema";
 import { normalizeIndicator, normalizeRegion, registerSimplifiedVocabulary } from "./text";
 import type { ProgressInput } from "./methodology";
