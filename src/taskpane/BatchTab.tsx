@@ -18,6 +18,7 @@ import type { ProgressSheetInfo } from "../shared/service";
 import { usePane } from "./context";
 import { ErrorBar } from "./ErrorBar";
 import { isCellNotEmpty, messageOf } from "./errors";
+import { useBusy } from "./useBusy";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -31,8 +32,7 @@ export function BatchTab({ batch }: { batch: BatchService }) {
   const [sheet, setSheet] = useState("");
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<BatchPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run: runBusy } = useBusy();
   const [done, setDone] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<string | null>(null);
 
@@ -48,18 +48,10 @@ export function BatchTab({ batch }: { batch: BatchService }) {
   // Once on mount; the list is read again whenever the select gets focus.
   useEffect(() => void loadSheets(), []);
 
-  const run = async (f: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
+  const run = (f: () => Promise<void>) => {
     setDone(null);
     setConfirm(null);
-    try {
-      await f();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    return runBusy(f);
   };
   const doPreview = () => run(async () => setPreview(await batch.preview(sheet, text)));
   const write = (overwrite = false) =>

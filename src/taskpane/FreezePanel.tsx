@@ -25,7 +25,7 @@ import {
 } from "../shared/freeze";
 import { usePane } from "./context";
 import { ErrorBar } from "./ErrorBar";
-import { messageOf } from "./errors";
+import { useBusy } from "./useBusy";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -56,20 +56,7 @@ export function FreezePanel() {
   const [scope, setScope] = useState<FreezeScope>("sheet");
   const [preview, setPreview] = useState<FreezePreview | null>(null);
   const [result, setResult] = useState<FreezeResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (f: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await f();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, setError, run } = useBusy();
   const find = () =>
     run(async () => {
       setResult(null);

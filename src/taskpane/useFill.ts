@@ -5,6 +5,7 @@ import { defaultFirstCol, optionsProblem, type FillColumn, type FillRow } from "
 import { colLetter } from "../core/layout";
 import { colIndex, type TableRange } from "../shared/workbook";
 import { isCellNotEmpty, messageOf } from "./errors";
+import { useBusy } from "./useBusy";
 import { parseYear } from "./years";
 
 export interface FillForm {
@@ -25,23 +26,14 @@ export function useFill(fill: FillService, initial: FillForm, onWorkbookChanged?
   const [form, setForm] = useState(initial);
   const [table, setTable] = useState<TableRange | null>(null);
   const [rows, setRows] = useState<FillRow[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusy();
   const [done, setDone] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<string | null>(null);
   const year = form.year.trim() === "" ? null : parseYear(form.year);
 
-  const guard = async (f: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
+  const guard = (f: () => Promise<void>) => {
     setDone(null);
-    try {
-      await f();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    return run(f);
   };
 
   const read = () =>
