@@ -65,38 +65,27 @@ function lookupRatio() {
 
 /**
  * µs per distinct, never-seen label: the resolver's whole path (normalize, read, match, explain), in a warm
- * process (indexes built, OpenCC loaded; catalog_cold_ms measures a cold one). Wall time includes being
- * descheduled on a shared machine; CPU time (process.cpuUsage) does not, so both are reported.
+ * process (indexes built, OpenCC loaded; catalog_cold_ms measures a cold one).
  */
 function coldLookup() {
   const catalog = getCatalog();
   for (const t of catalog.targets) run("TARGET", [t.regionDef.name, "預熱", t.targetYear]); // warm
   const labels = coldLabels(catalog, 10_000);
-  const wall: number[] = [];
-  const cpu: number[] = [];
+  const us: number[] = [];
   let found = 0;
   for (const args of labels) {
-    const c = process.cpuUsage();
     const t = now();
     const r = run("TARGET", args);
-    wall.push((now() - t) * 1000);
-    const d = process.cpuUsage(c);
-    cpu.push(d.user + d.system);
+    us.push((now() - t) * 1000);
     if (r.ok) found++;
   }
-  const p = (xs: number[], q: number) => round([...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)], 1);
+  us.sort((a, b) => a - b);
   report({
     name: "cold_lookup_us",
-    value: p(wall, 0.5),
+    value: round(median(us), 1),
     unit: "µs",
     goal: "median ≤ 50, p99 ≤ 500",
-    detail: {
-      labels: labels.length,
-      resolved: found,
-      p99: p(wall, 0.99),
-      cpu_median: p(cpu, 0.5),
-      cpu_p99: p(cpu, 0.99),
-    },
+    detail: { labels: labels.length, resolved: found, p99: round(us[Math.floor(us.length * 0.99)], 1) },
   });
 }
 

@@ -26,6 +26,8 @@ export interface Entry {
   hasTarget: boolean;
   /** Normalized names (indicator name, aliases, the plan's label) for spelling suggestions. */
   keys: string[];
+  /** The plans' own labels, normalized into keys when spelling suggestions are first needed. */
+  labels: string[];
 }
 
 /** A query label: its lookup key, the unit it claims, and its meaning. */
@@ -80,10 +82,11 @@ export function indexRegion(catalog: Catalog, regionId: string): Entry[] {
         combined,
         hasTarget,
         keys,
+        labels: [],
       };
       out.set(k, e);
     }
-    if (label) e.keys.push(normalizeIndicator(label, true));
+    if (label) e.labels.push(label);
   };
   for (const t of catalog.targetsByRegion.get(regionId) ?? [])
     add(t.indicator, KIND_MEASURE[t.kind], t.label);
@@ -114,15 +117,12 @@ export function nameFor(t: CatalogTarget): string {
   return workingName(t.indicatorDef, KIND_MEASURE[t.kind] ?? t.indicatorDef.facets.measure);
 }
 
-const combinedCache = new WeakMap<Indicator, boolean>();
-/** Is the indicator's name a combination of parts (孵化器与众创空间), not one subject (智能家居产业集群)? */
+/**
+ * Is the indicator's name a combination of parts (孵化器与众创空间), not one subject (智能家居产业集群)? Its
+ * declared subjects are several and its name joins them (a test checks this equals the parser's reading).
+ */
 export function isCombined(ind: Indicator): boolean {
-  let c = combinedCache.get(ind);
-  if (c === undefined) {
-    const r = parseName(foldName(ind.name, true));
-    combinedCache.set(ind, (c = r.ok && r.parsed.combined));
-  }
-  return c;
+  return ind.facets.subject.length > 1 && /[和与及、或]/.test(ind.name.replace(/与.+之比/, ""));
 }
 
 /**
@@ -136,7 +136,7 @@ export class Speller {
 
   constructor(private readonly entries: Entry[]) {
     entries.forEach((e, i) =>
-      new Set(e.keys).forEach((k) => {
+      new Set([...e.keys, ...e.labels.map((l) => normalizeIndicator(l, true))]).forEach((k) => {
         const id = this.sizes.length;
         const g = gramsOf(k);
         this.sizes.push(g.total);

@@ -271,3 +271,10 @@ describe("property: a meaning-changing variant never returns the target it varie
     );
   });
 });
+
+test("isCombined (a cheap check at start-up) agrees with the parser's reading of every indicator name", () => {
+  for (const ind of catalog.indicators) {
+    const r = parseName(foldName(ind.name, true));
+    expect([ind.name, isCombined(ind)]).toEqual([ind.name, r.ok && r.parsed.combined]);
+  }
+});
