@@ -12,6 +12,8 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json" }],
   },
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
+  // office-addin-mock imports office-addin-manifest for one enum; its ESM dependencies are not transformed.
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.ts" },
   // A guard against hangs, not a speed check: jsdom UI tests on a loaded 2-core CI machine can take seconds.
   testTimeout: 60_000,
 };

@@ -1,15 +1,5 @@
 // 填充我的表格 through the Office.js adapter (office-addin-mock fake): at most 3 context.sync calls whatever
 // the table's size — the range read, a fresh read before writing, the write — and one write batch.
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: {
-    Excel: "excel",
-    OneNote: "onenote",
-    Outlook: "outlook",
-    PowerPoint: "powerpoint",
-    Project: "project",
-    Word: "word",
-  },
-}));
 import { createFillService } from "../../src/shared/fill-service";
 import type { FillOptions } from "../../src/shared/fill-table";
 import { OfficeWorkbook } from "../../src/shared/office-workbook";

@@ -1,17 +1,6 @@
 // 转为数值: PLAN.* formulas become their values, each with a provenance note; other formulas, error cells and cells
 // edited since the preview are left alone. On the in-memory workbook (HyperFormula computes PLAN.*) and on the
 // Office.js adapter over office-addin-mock.
-// office-addin-mock needs only the OfficeApp enum of office-addin-manifest (ESM dependencies jest does not transform).
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: {
-    Excel: "excel",
-    OneNote: "onenote",
-    Outlook: "outlook",
-    PowerPoint: "powerpoint",
-    Project: "project",
-    Word: "word",
-  },
-}));
 import { getContext } from "../../src/core/functions";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
 import { isPlanFormula, previewFreeze, provenanceNote } from "../../src/shared/freeze";

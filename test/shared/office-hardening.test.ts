@@ -1,18 +1,6 @@
 // The Office.js adapter's edges, on the office-addin-mock fake: a failed generate deletes only a sheet that carries
 // its marker; the print zoom agrees with the ExcelJS file and is read back (office-js#1860); the merged 说明 row
 // gets the ExcelJS file's height; an old Excel is told which versions work.
-
-// office-addin-mock needs only the OfficeApp enum of office-addin-manifest (see office-workbook.test.ts).
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: {
-    Excel: "excel",
-    OneNote: "onenote",
-    Outlook: "outlook",
-    PowerPoint: "powerpoint",
-    Project: "project",
-    Word: "word",
-  },
-}));
 import { getCatalog } from "../../src/core/catalog";
 import { buildProgressSheet, SHEET, sheetNameFor } from "../../src/core/layout";
 import { OfficeWorkbook } from "../../src/shared/office-workbook";

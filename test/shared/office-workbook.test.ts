@@ -1,18 +1,6 @@
 // The Office.js adapter against an office-addin-mock fake of Excel: what it writes, how many context.sync calls it
 // takes, and what a refused or failed operation leaves.
 
-// office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose ESM dependencies jest's config
-// does not transform: provide the enum (hoisted above the imports).
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: {
-    Excel: "excel",
-    OneNote: "onenote",
-    Outlook: "outlook",
-    PowerPoint: "powerpoint",
-    Project: "project",
-    Word: "word",
-  },
-}));
 import { getCatalog } from "../../src/core/catalog";
 import {
   buildProgressSheet,

@@ -1,15 +1,5 @@
 // The pane's 上报 sheet: written through the Workbook interface (in memory with HyperFormula computing it, and on the
 // Office.js adapter over office-addin-mock), its formulas follow the progress sheet, and nothing is overwritten.
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: {
-    Excel: "excel",
-    OneNote: "onenote",
-    Outlook: "outlook",
-    PowerPoint: "powerpoint",
-    Project: "project",
-    Word: "word",
-  },
-}));
 import { getCatalog } from "../../src/core/catalog";
 import { buildProgressSheet, COL, SHEET } from "../../src/core/layout";
 import { REPORT, reportSheetNameFor } from "../../src/core/report-layout";
