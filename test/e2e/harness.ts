@@ -1,5 +1,4 @@
 // Shared by the e2e tests: the preview (`webpack serve --env preview`) on a free port, and Debian's chromium.
-// (The same bootstrap as preview.e2e.test.ts, which predates this file.)
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { get } from "node:http";

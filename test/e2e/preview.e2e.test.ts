@@ -1,133 +1,28 @@
 // End to end: the preview (`webpack serve --env preview`) in Debian's chromium — the real task pane against the
 // in-memory workbook. Generate 益阳 for 2023, type an actual into the grid, see its status, refresh, keep the input.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { get } from "node:http";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { COL, STATUS_COLORS } from "../../src/core/layout";
+import { ROOT, startPreview, type Preview } from "./harness";
 
 jest.setTimeout(180_000);
 
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = resolve(__dirname, "../..");
 const SCREENSHOT = join(ROOT, "test-output", "preview.png");
 /** Committed: the README shows it. */
 const CHART_SCREENSHOT = join(ROOT, "docs", "charts.png");
-const SERVER_START_MS = 150_000;
-const STEP_MS = 15_000;
 
-let server: ChildProcess | null = null;
-let serverLog = "";
-let context: BrowserContext | null = null;
-let userDataDir: string | null = null;
+let preview: Preview;
 let page: Page;
-const pane = () => page.getByRole("complementary", { name: "任务窗格" });
 let url: string;
-const pageErrors: string[] = [];
-
-/** A free localhost port (closed again before webpack binds it). */
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
-
-/** The HTTP status of a GET, without keep-alive (no socket outlives the test). */
-function status(target: string): Promise<number> {
-  return new Promise((ok) => {
-    const req = get(target, { agent: false, timeout: 5_000 }, (res) => {
-      res.resume();
-      ok(res.statusCode ?? 0);
-    });
-    req.on("timeout", () => req.destroy());
-    req.on("error", () => ok(0));
-  });
-}
-
-/** Poll until the page is served (webpack-dev-server answers once the first compilation is done). */
-async function waitForServer(target: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null)
-      throw new Error(`预览服务器已退出(退出码 ${server?.exitCode}):\n${serverLog.slice(-3000)}`);
-    if ((await status(target)) === 200) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`预览服务器未在 ${SERVER_START_MS / 1000} 秒内就绪:\n${serverLog.slice(-3000)}`);
-}
+let pageErrors: string[] = [];
+const pane = () => page.getByRole("complementary", { name: "任务窗格" });
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `端到端测试需要 Debian 的 chromium(${CHROMIUM} 不存在)。请运行:apt-get update && apt-get install -y chromium`,
-    );
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}/preview.html`;
-  const webpack = require.resolve("webpack/bin/webpack.js", { paths: [ROOT] });
-  const args = [
-    webpack,
-    "serve",
-    "--mode",
-    "development",
-    "--env",
-    "preview",
-    "--host",
-    "127.0.0.1",
-    "--port",
-    String(port),
-    "--no-open",
-  ];
-  server = spawn(process.execPath, args, { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  const collect = (b: Buffer) => {
-    serverLog = (serverLog + b.toString()).slice(-20_000);
-  };
-  server.stdout!.on("data", collect);
-  server.stderr!.on("data", collect);
-  await waitForServer(url, Date.now() + SERVER_START_MS);
-
-  userDataDir = mkdtempSync(join(tmpdir(), "plan-e2e-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 1920, height: 1000 },
-    locale: "zh-CN",
-    timeout: 60_000,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(STEP_MS);
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  preview = await startPreview();
+  ({ page, url, pageErrors } = preview);
 }, 175_000);
-
-afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once("exit", r));
-    process.kill(-server.pid, "SIGTERM");
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise((r) => (timer = setTimeout(r, 10_000, "timeout")));
-    if ((await Promise.race([exited, timeout])) === "timeout") process.kill(-server.pid, "SIGKILL");
-    clearTimeout(timer);
-  }
-  server?.stdout?.destroy();
-  server?.stderr?.destroy();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-}, 30_000);
+afterAll(() => preview?.stop(), 30_000);
 
 test("益阳 2023: generate, type 470 高新技术企业, 进度滞后, source, refresh keeps the input", async () => {
   await page.goto(url);
