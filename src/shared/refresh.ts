@@ -221,9 +221,9 @@ export interface SheetPlan {
 }
 
 /** Positions along one axis, shifted by insertions. */
-class Axis {
+class Axis<K extends string> {
   readonly inserts: { at: number; count: number }[] = [];
-  constructor(readonly pos: Map<string, number>) {}
+  constructor(readonly pos: Map<K, number>) {}
   insert(at: number, count: number) {
     this.inserts.push({ at, count });
     for (const [k, p] of this.pos) if (p >= at) this.pos.set(k, p + count);
@@ -233,12 +233,16 @@ class Axis {
     for (const { at, count } of this.inserts) if (i >= at) i += count;
     return i;
   }
-  get(k: string): number {
+  get(k: K): number {
     const p = this.pos.get(k);
     if (p === undefined) throw new Error(`no position for ${k}`);
     return p;
   }
 }
+
+/** Rows of ours: the title block, the header, a target's row, a row marked 已删除目标, the last row of ours. */
+type RowKey = TitleKey | "header" | "last" | `id:${string}` | `old:${number}`;
+const idRow = (id: string): RowKey => `id:${id}`;
 
 /** Plan the content of a new progress sheet (nothing of the user's to keep). */
 export function planNewSheet(catalog: Catalog, planId: string, sheetName: string, year: number): SheetPlan {
@@ -272,85 +276,171 @@ interface Existing {
   formulas: Grid;
 }
 
+/** A new sheet, as a sheet of ours with nothing in it: every column and title row in its canonical place. */
+function emptySheet(planId: string): Existing {
+  const a: SheetAnalysis = {
+    planId,
+    dataVersion: "",
+    markerRow: 0,
+    idCol: col0("id"),
+    header: CANON_HEADER,
+    cols: new Map(COLUMNS.map((c, i) => [c.key, i])),
+    titleRows: new Map(TITLE_KEYS.map((k, i) => [k, i])),
+    live: new Map(),
+    deleted: new Map(),
+    duplicates: [],
+    lastRow: CANON_HEADER,
+    year: null,
+    yearBlank: true,
+  };
+  return { a, values: [], formulas: [] };
+}
+
+/** What every step of a plan reads: the sheet as found, the layout it should show, the options. */
+interface PlanContext {
+  catalog: Catalog;
+  create: boolean;
+  ex: Existing;
+  opts: PlanOptions;
+  layout: ProgressSheetLayout;
+  targets: CatalogTarget[];
+  byId: Map<string, CatalogTarget>;
+  /** Canonical layout row (0-based) of each target. */
+  canonRowOf: Map<string, number>;
+}
+
+const layoutCell = (cx: PlanContext, canonRow: number, k: ColumnKey): LayoutCell =>
+  cx.layout.rows[canonRow][col0(k)];
+
 function planSheet(
   catalog: Catalog,
   planId: string,
   sheetName: string,
-  ex: Existing | null,
+  found: Existing | null,
   opts: PlanOptions,
 ): SheetPlan {
+  const ex = found ?? emptySheet(planId);
   const targets = planTargets(catalog, planId);
-  const byId = new Map(targets.map((t) => [t.id, t]));
-  const create = ex === null;
-  const a = ex?.a;
-  const values = ex?.values ?? [];
-  const formulas = ex?.formulas ?? [];
-
-  const year = opts.year ?? a?.year ?? opts.defaultYear;
+  const year = opts.year ?? ex.a.year ?? opts.defaultYear;
   const layout = buildProgressSheet(catalog, planId, { year });
-  const canonRowOf = new Map(layout.targetIds.map((id, i) => [id, CANON_FIRST_DATA + i]));
-  const layoutCell = (canonRow: number, k: ColumnKey): LayoutCell => layout.rows[canonRow][col0(k)];
-
-  // ---- Columns: ours where the header says; a missing one is inserted next to its canonical neighbours.
+  const cx: PlanContext = {
+    catalog,
+    create: found === null,
+    ex,
+    opts,
+    layout,
+    targets,
+    byId: new Map(targets.map((t) => [t.id, t])),
+    canonRowOf: new Map(layout.targetIds.map((id, i) => [id, CANON_FIRST_DATA + i])),
+  };
   const structure: StructureOp[] = [];
-  const cols = new Axis(new Map(create ? COLUMNS.map((c, i) => [c.key, i]) : [...a!.cols]));
-  const insertedCols: number[] = [];
+  const cols = planColumns(cx, structure);
+  const rows = planRows(cx, structure);
+  const cls = classifyTargets(cx);
+  placeAddedRows(cx, cls.added, rows, structure);
+  const w = writer(cx, cols.axis, rows, cls);
+  writeTitleBlock(w);
+  const statuses = writeDataRows(w);
+  writeRemovedRows(w);
+  // A copied row repeats an id: it becomes the user's row (its id cleared), so every id appears once.
+  for (const r of ex.a.duplicates) w.cells.push({ row: rows.shift(r), col: w.C("id"), content: null });
+
+  return {
+    sheetName,
+    planId,
+    year,
+    write: {
+      sheet: sheetName,
+      ...(cx.create ? { create: true } : {}),
+      structure,
+      ...sheetFormat(w, cols.inserted),
+      cells: w.cells,
+      validations: w.validations,
+      // Charts on a new sheet only: an existing sheet keeps the user's charts (Excel moves their ranges with rows).
+      ...(cx.create ? { charts: progressCharts(layout.targetIds.length) } : {}),
+      activate: true,
+    },
+    dataChanges: cls.dataChanges,
+    dataApplied: cls.apply,
+    preservedInputs: cx.create ? 0 : countPreserved(ex, cx.byId, layout, opts),
+    liveRows: w.liveIds.length,
+    statuses,
+    removed: cls.removed,
+  };
+}
+
+/** Columns: ours where the header says; a missing one is inserted next to its canonical neighbours. */
+function planColumns(cx: PlanContext, structure: StructureOp[]) {
+  const axis = new Axis<ColumnKey>(new Map(cx.ex.a.cols));
+  const inserted: number[] = [];
   COLUMNS.forEach((spec, ci) => {
-    if (cols.pos.has(spec.key)) return;
-    const after = COLUMNS.slice(ci + 1).flatMap((s) => (cols.pos.has(s.key) ? [cols.get(s.key)] : []));
-    const before = COLUMNS.slice(0, ci).flatMap((s) => (cols.pos.has(s.key) ? [cols.get(s.key)] : []));
+    if (axis.pos.has(spec.key)) return;
+    const after = COLUMNS.slice(ci + 1).flatMap((s) => (axis.pos.has(s.key) ? [axis.get(s.key)] : []));
+    const before = COLUMNS.slice(0, ci).flatMap((s) => (axis.pos.has(s.key) ? [axis.get(s.key)] : []));
     const at = after.length ? Math.min(...after) : before.length ? Math.max(...before) + 1 : ci;
     structure.push({ kind: "insertColumns", at, count: 1 });
-    cols.insert(at, 1);
-    insertedCols.forEach((c, i) => c >= at && (insertedCols[i] = c + 1));
-    insertedCols.push(at);
-    cols.pos.set(spec.key, at);
+    axis.insert(at, 1);
+    inserted.forEach((c, i) => c >= at && (inserted[i] = c + 1));
+    inserted.push(at);
+    axis.pos.set(spec.key, at);
   });
-  const C = (k: ColumnKey) => cols.get(k);
+  return { axis, inserted };
+}
 
-  // ---- Rows. Keys: title-block keys, "header", "id:<target>", "old:<row>" for every other row of ours.
-  const rowPos = new Map<string, number>();
-  if (create) {
-    TITLE_KEYS.forEach((k, i) => rowPos.set(k, i));
-    rowPos.set("header", CANON_HEADER);
-  } else {
-    for (const [k, r] of a!.titleRows) rowPos.set(k, r);
-    rowPos.set("header", a!.header);
-    for (const [id, r] of a!.live) rowPos.set(`id:${id}`, r);
-    for (const r of a!.deleted.keys()) rowPos.set(`old:${r}`, r);
-    rowPos.set("last", a!.lastRow);
-  }
-  const rows = new Axis(rowPos);
-  if (!create) {
-    // A title-block row the user deleted is inserted again before the next one present.
-    const order = [...TITLE_KEYS, "header"];
-    order.forEach((k, i) => {
-      if (rows.pos.has(k)) return;
-      const at = rows.get(order.slice(i + 1).find((n) => rows.pos.has(n))!);
-      structure.push({ kind: "insertRows", at, count: 1 });
-      rows.insert(at, 1);
-      rows.pos.set(k, at);
-    });
-  }
+/** Rows of ours as found; a title-block row the user deleted is inserted again before the next one present. */
+function planRows(cx: PlanContext, structure: StructureOp[]): Axis<RowKey> {
+  const { a } = cx.ex;
+  const pos = new Map<RowKey, number>(a.titleRows);
+  pos.set("header", a.header);
+  for (const [id, r] of a.live) pos.set(idRow(id), r);
+  for (const r of a.deleted.keys()) pos.set(`old:${r}`, r);
+  pos.set("last", a.lastRow);
+  const rows = new Axis(pos);
+  const order: RowKey[] = [...TITLE_KEYS, "header"];
+  order.forEach((k, i) => {
+    if (rows.pos.has(k)) return;
+    const at = rows.get(order.slice(i + 1).find((n) => rows.pos.has(n))!);
+    structure.push({ kind: "insertRows", at, count: 1 });
+    rows.insert(at, 1);
+    rows.pos.set(k, at);
+  });
+  return rows;
+}
 
-  // ---- Which targets get which treatment.
-  const versionSame = !create && a!.dataVersion === catalog.version;
+interface Classified {
+  kept: string[];
+  removed: string[];
+  /** Rows whose plan data differ from the bundled data. */
+  changedRows: Set<string>;
+  /** Typed 基期值 a baseline of the data replaces: kept in the 备注. */
+  baselineKept: Map<string, CellValue>;
+  dataChanges: DataChange[];
+  /** Whether the data changes are written. */
+  apply: boolean;
+  /** Targets that get a new row. */
+  added: CatalogTarget[];
+}
+
+/** Which targets get which treatment: kept, removed from the data, missing from the sheet; the data changes. */
+function classifyTargets(cx: PlanContext): Classified {
+  const { a, values } = cx.ex;
+  const versionSame = !cx.create && a.dataVersion === cx.catalog.version;
+  const existingIds = [...a.live.keys()];
+  const kept = existingIds.filter((id) => cx.byId.has(id));
+  const removed = existingIds.filter((id) => !cx.byId.has(id));
+  const missing = cx.targets.filter((t) => !a.live.has(t.id));
   const dataChanges: DataChange[] = [];
-  const existingIds = create ? [] : [...a!.live.keys()];
-  const kept = existingIds.filter((id) => byId.has(id));
-  const removed = existingIds.filter((id) => !byId.has(id));
-  const missing = targets.filter((t) => create || !a!.live.has(t.id));
-
   const changedRows = new Set<string>();
   const baselineKept = new Map<string, CellValue>();
   for (const id of kept) {
-    const t = byId.get(id)!;
-    const r = a!.live.get(id)!;
+    const t = cx.byId.get(id)!;
+    const r = a.live.get(id)!;
     for (const k of DATA_COLUMNS) {
       if (k === "baseline" && needsBaselineInput(t)) continue; // an input cell: the user's
-      if (!a!.cols.has(k)) continue; // a re-inserted column: nothing to compare
-      const old = cellAt(values, r, a!.cols.get(k)!);
-      const now = layoutCell(canonRowOf.get(id)!, k).value ?? null;
+      const c = a.cols.get(k);
+      if (c === undefined) continue; // a re-inserted column: nothing to compare
+      const old = cellAt(values, r, c);
+      const now = layoutCell(cx, cx.canonRowOf.get(id)!, k).value ?? null;
       if (same(old, now)) continue;
       changedRows.add(id);
       dataChanges.push(change(t, TITLE_OF.get(k)!, old, now));
@@ -358,59 +448,95 @@ function planSheet(
     }
   }
   // A missing row is a data change only when the data version changed (else the user deleted it: restore it).
-  for (const t of missing)
-    if (!create && !versionSame)
-      dataChanges.push(change(t, "新增目标", null, layoutCell(canonRowOf.get(t.id)!, "kind").value ?? null));
-  for (const id of removed) {
-    const r = a!.live.get(id)!;
-    const txt = (k: ColumnKey) => (a!.cols.has(k) ? asText(cellAt(values, r, a!.cols.get(k)!)) : "");
-    const quote = /“(.*)”/.exec(txt("source"))?.[1] ?? txt("source");
-    dataChanges.push({
-      targetId: id,
-      indicator: txt("indicator"),
-      subject: txt("subject"),
-      field: "删除目标",
-      old: txt("kind") || null,
-      new: null,
-      quote,
-    });
-  }
-  const apply = create || opts.applyDataChanges || dataChanges.length === 0;
-  const added = create || apply || versionSame ? missing : [];
+  if (!cx.create && !versionSame)
+    for (const t of missing)
+      dataChanges.push(
+        change(t, "新增目标", null, layoutCell(cx, cx.canonRowOf.get(t.id)!, "kind").value ?? null),
+      );
+  for (const id of removed) dataChanges.push(removedChange(cx.ex, id));
+  const apply = cx.create || cx.opts.applyDataChanges || dataChanges.length === 0;
+  const added = apply || versionSame ? missing : [];
+  return { kept, removed, changedRows, baselineKept, dataChanges, apply, added };
+}
 
-  // New rows go right after the last row of ours: the user's rows below move down by as many.
-  if (added.length) {
-    const at = create ? SHEET.firstDataRow - 1 : rows.get("last") + 1;
-    if (!create) {
-      structure.push({ kind: "insertRows", at, count: added.length });
-      rows.insert(at, added.length);
-    }
-    added.forEach((t, i) => rows.pos.set(`id:${t.id}`, at + i));
-  }
-  const R = (k: string) => rows.get(k);
+/** The data change of a target removed from the data, in the words its row shows. */
+function removedChange({ a, values }: Existing, id: string): DataChange {
+  const r = a.live.get(id)!;
+  const txt = (k: ColumnKey) => {
+    const c = a.cols.get(k);
+    return c === undefined ? "" : asText(cellAt(values, r, c));
+  };
+  const quote = /“(.*)”/.exec(txt("source"))?.[1] ?? txt("source");
+  return {
+    targetId: id,
+    indicator: txt("indicator"),
+    subject: txt("subject"),
+    field: "删除目标",
+    old: txt("kind") || null,
+    new: null,
+    quote,
+  };
+}
 
-  // Live rows after the write, top to bottom: written from the data, or left as they are.
-  const asIs = new Set<string>(apply ? [] : [...changedRows, ...removed]);
-  const liveIds = [...(apply ? kept : existingIds), ...added.map((t) => t.id)].sort(
-    (x, y) => R(`id:${x}`) - R(`id:${y}`),
+/** New rows go right after the last row of ours: the user's rows below move down by as many. */
+function placeAddedRows(
+  cx: PlanContext,
+  added: CatalogTarget[],
+  rows: Axis<RowKey>,
+  structure: StructureOp[],
+) {
+  if (!added.length) return;
+  const at = rows.get("last") + 1;
+  if (!cx.create) structure.push({ kind: "insertRows", at, count: added.length });
+  rows.insert(at, added.length);
+  added.forEach((t, i) => rows.pos.set(idRow(t.id), at + i));
+}
+
+/** Where the plan writes: positions, the cells and validations written so far, and how a layout cell is put. */
+interface Writer {
+  cx: PlanContext;
+  cls: Classified;
+  cols: Axis<ColumnKey>;
+  rows: Axis<RowKey>;
+  C: (k: ColumnKey) => number;
+  R: (k: RowKey) => number;
+  mapRow: (canon: number) => number;
+  mapCol: (canon: number) => number;
+  /** Live rows after the write, top to bottom: written from the data, or left as they are. */
+  liveIds: string[];
+  dataTop: number;
+  dataBottom: number;
+  /** The last row of ours after the write. */
+  lastOurs: number;
+  cells: CellWrite[];
+  validations: NonNullable<WritePlan["validations"]>;
+  /** Write a layout cell: its content where `content`, its format and style always. */
+  put: (row: number, col: number, cell: LayoutCell, content: boolean) => void;
+}
+
+function writer(cx: PlanContext, cols: Axis<ColumnKey>, rows: Axis<RowKey>, cls: Classified): Writer {
+  const C = (k: ColumnKey) => cols.get(k);
+  const R = (k: RowKey) => rows.get(k);
+  const liveIds = [...(cls.apply ? cls.kept : cx.ex.a.live.keys()), ...cls.added.map((t) => t.id)].sort(
+    (x, y) => R(idRow(x)) - R(idRow(y)),
   );
-  const liveRows = liveIds.map((id) => R(`id:${id}`));
+  const liveRows = liveIds.map((id) => R(idRow(id)));
   const dataTop = liveRows.length ? Math.min(...liveRows) : R("header") + 1;
   const dataBottom = liveRows.length ? Math.max(...liveRows) : R("header") + 1;
-  const lastOurs = Math.max(dataBottom, rows.pos.get("last") ?? 0);
+  const lastOurs = Math.max(dataBottom, R("last"));
 
-  // ---- Formula references: canonical layout positions → where things are in this sheet.
+  // Formula references: canonical layout positions → where things are in this sheet.
   const mapRow = (canon: number): number => {
     if (canon < CANON_HEADER) return R(TITLE_KEYS[canon]);
     if (canon === CANON_HEADER) return R("header");
-    return R(`id:${layout.targetIds[canon - CANON_FIRST_DATA]}`);
+    return R(idRow(cx.layout.targetIds[canon - CANON_FIRST_DATA]));
   };
   const mapCol = (canon: number) => C(COLUMNS[canon].key);
   const letters = columnLetters(mapCol);
   const remap = (f: string) => remapFormula(f, mapRow, letters, [dataTop, dataBottom]);
 
   const cells: CellWrite[] = [];
-  const validations: NonNullable<WritePlan["validations"]> = [];
+  const validations: Writer["validations"] = [];
   // An input cell left as it is keeps its number format too: a percent or date format that typing gave it is
   // what its row's formulas refuse (resetting it to General would let 0.021 pass as 0.021 %).
   const put = (row: number, col: number, cell: LayoutCell, content: boolean) => {
@@ -423,91 +549,123 @@ function planSheet(
     });
     if (cell.validation) validations.push({ range: rangeA1(row, col, row, col), rule: cell.validation });
   };
+  return {
+    cx,
+    cls,
+    cols,
+    rows,
+    C,
+    R,
+    mapRow,
+    mapCol,
+    liveIds,
+    dataTop,
+    dataBottom,
+    lastOurs,
+    cells,
+    validations,
+    put,
+  };
+}
 
-  // Title block: only the cells the layout fills (the others may hold the user's notes).
-  const writeVersion = apply;
+/** Is the year cell written (asked to, or blank)? Otherwise it is the user's: text typed into it is kept. */
+const yearWritten = (cx: PlanContext) => cx.opts.year !== undefined || cx.ex.a.yearBlank;
+
+/** Title block and header: only the cells the layout fills (the others may hold the user's notes). */
+function writeTitleBlock(w: Writer) {
+  const { cx } = w;
   TITLE_KEYS.forEach((key, canon) =>
     COLUMNS.forEach((spec, ci) => {
-      const cell = layout.rows[canon][ci];
+      const cell = cx.layout.rows[canon][ci];
       if (cell.value === undefined && cell.formula === undefined) return;
       const isYear = key === "year" && spec.key === "subject";
       const isVersion = (key === "year" && spec.key === "id") || (key === "version" && ci === 2);
-      // The year cell is the user's: written when asked to, or when blank; text typed into it is kept.
-      const content = isYear
-        ? create || opts.year !== undefined || a!.yearBlank
-        : isVersion
-          ? writeVersion
-          : true;
-      put(R(key), C(spec.key), cell, content);
+      const content = isYear ? yearWritten(cx) : isVersion ? w.cls.apply : true;
+      w.put(w.R(key), w.C(spec.key), cell, content);
     }),
   );
-  COLUMNS.forEach((spec, ci) => put(R("header"), C(spec.key), layout.rows[CANON_HEADER][ci], true));
+  COLUMNS.forEach((spec, ci) => w.put(w.R("header"), w.C(spec.key), cx.layout.rows[CANON_HEADER][ci], true));
+}
 
-  // Data rows. The year the formulas will see: the one written, or the sheet's own (text typed there is kept).
-  const yearWritten = create || opts.year !== undefined || a!.yearBlank;
-  const shownYear: CellValue = yearWritten
-    ? year
-    : cellAt(values, a!.titleRows.get("year") ?? -1, a!.cols.get("subject") ?? -1);
-  let seq = 0;
+/** Data rows: plan data and formulas rewritten, inputs kept; the status each row will show. */
+function writeDataRows(w: Writer): SheetStatus[] {
+  const { cx, cls } = w;
+  const { a, values, formulas } = cx.ex;
+  // The year the formulas will see: the one written, or the sheet's own (text typed there is kept).
+  const shownYear: CellValue = yearWritten(cx)
+    ? cx.layout.year
+    : cellAt(values, a.titleRows.get("year") ?? -1, a.cols.get("subject") ?? -1);
+  const asIs = new Set<string>(cls.apply ? [] : [...cls.changedRows, ...cls.removed]);
   const statuses: SheetStatus[] = [];
-  for (const id of liveIds) {
-    const row = R(`id:${id}`);
-    const t = byId.get(id);
-    const canon = canonRowOf.get(id);
-    seq++;
+  w.liveIds.forEach((id, i) => {
+    const row = w.R(idRow(id));
+    const t = cx.byId.get(id);
+    const canon = cx.canonRowOf.get(id);
+    const seq = i + 1;
+    const old = a.live.get(id);
     if (asIs.has(id) || !t || canon === undefined) {
-      cells.push({ row, col: C("seq"), content: seq });
-      const s = a?.cols.has("status") ? asText(cellAt(values, a.live.get(id)!, a.cols.get("status")!)) : "";
+      // Left as it is (old plan data, old formulas): only renumbered; its status as read.
+      w.cells.push({ row, col: w.C("seq"), content: seq });
+      const sc = a.cols.get("status");
+      const s = sc === undefined || old === undefined ? "" : asText(cellAt(values, old, sc));
       if ((SHEET_STATUS_ORDER as string[]).includes(s)) statuses.push(s as SheetStatus);
-      continue;
+      return;
     }
-    const isNew = !a?.live.has(id);
-    const old = isNew ? -1 : a!.live.get(id)!;
-    const inputCol = (k: ColumnKey) =>
+    const isInput = (k: ColumnKey) =>
       k === "actual" || k === "note" || (k === "baseline" && needsBaselineInput(t));
     for (const spec of COLUMNS) {
       const cell =
-        spec.key === "seq" ? { ...layoutCell(canon, "seq"), value: seq } : layoutCell(canon, spec.key);
-      put(row, C(spec.key), cell, !inputCol(spec.key) || isNew);
+        spec.key === "seq"
+          ? { ...layoutCell(cx, canon, "seq"), value: seq }
+          : layoutCell(cx, canon, spec.key);
+      w.put(row, w.C(spec.key), cell, !isInput(spec.key) || old === undefined);
     }
-    const oldBaseline = baselineKept.get(id);
-    if (oldBaseline !== undefined && !isNew)
+    const oldBaseline = cls.baselineKept.get(id);
+    if (oldBaseline !== undefined && old !== undefined)
       appendNote(
-        cells,
+        w.cells,
         values,
         formulas,
         old,
-        a!.cols.get("note"),
+        a.cols.get("note"),
         row,
-        C("note"),
+        w.C("note"),
         `原基期值:${oldBaseline}`,
       );
-    const raw = (k: ColumnKey) => (isNew || !a!.cols.has(k) ? null : cellAt(values, old, a!.cols.get(k)!));
+    const raw = (k: ColumnKey) => {
+      const c = a.cols.get(k);
+      return old === undefined || c === undefined ? null : cellAt(values, old, c);
+    };
     statuses.push(sheetStatus(t, raw("actual"), raw("baseline"), shownYear));
+  });
+  return statuses;
+}
+
+/** Removed targets (applied): the row stays where it is, marked; its inputs and plan data are not touched. */
+function writeRemovedRows(w: Writer) {
+  if (!w.cls.apply) return;
+  for (const id of w.cls.removed) {
+    const row = w.R(idRow(id));
+    w.cells.push({ row, col: w.C("seq"), content: "已删除", style: "hidden", numFmt: "General" });
+    for (const k of DERIVED_COLUMNS)
+      w.cells.push({
+        row,
+        col: w.C(k),
+        content: k === "status" ? DELETED_LABEL : null,
+        style: "hidden",
+        numFmt: "General",
+      });
+    w.cells.push({ row, col: w.C("id"), content: `${DELETED_PREFIX}${id}`, style: "hidden" });
   }
+}
 
-  // Removed targets (applied): the row stays where it is, marked; its inputs and plan data are not touched.
-  if (apply)
-    for (const id of removed) {
-      const row = R(`id:${id}`);
-      cells.push({ row, col: C("seq"), content: "已删除", style: "hidden", numFmt: "General" });
-      for (const k of DERIVED_COLUMNS)
-        cells.push({
-          row,
-          col: C(k),
-          content: k === "status" ? DELETED_LABEL : null,
-          style: "hidden",
-          numFmt: "General",
-        });
-      cells.push({ row, col: C("id"), content: `${DELETED_PREFIX}${id}`, style: "hidden" });
-    }
-  // A copied row repeats an id: it becomes the user's row (its id cleared), so every id appears once.
-  for (const r of a?.duplicates ?? []) cells.push({ row: rows.shift(r), col: C("id"), content: null });
-
-  // ---- Merges (skipped where the user has content inside), columns, conditional formats, freeze, print.
+/** Merges (skipped where the user has content inside), columns, conditional formats, freeze, print. */
+function sheetFormat(w: Writer, insertedCols: number[]): Omit<WritePlan, "sheet" | "cells"> {
+  const { cx, C, R, mapRow, mapCol } = w;
+  const { layout, create } = cx;
   const merges = layout.merges
     .map((m) => remapRange(m, mapRow, mapCol))
-    .filter((m) => create || mergeIsFree(m, values, cols, rows));
+    .filter((m) => mergeIsFree(m, cx.ex.values, w.cols, w.rows));
   const columns = COLUMNS.flatMap((spec) => {
     const c = C(spec.key);
     const widen = create || insertedCols.includes(c);
@@ -518,51 +676,30 @@ function planSheet(
   const cfCols: ColumnKey[] = ["status", "elapsed", "completion", "outlook"];
   // The layout's print area (its columns), from the title row down to the last row of ours.
   const printCols = parseRange(layout.print.area);
-
-  const write: WritePlan = {
-    sheet: sheetName,
-    ...(create ? { create: true } : {}),
-    structure,
-    unmerge: create ? [] : [...merges, ...legacyMerges(a!, rows, cols)],
-    cells,
-    validations,
+  const firstData = R("header") + 1;
+  return {
+    unmerge: create ? [] : [...merges, ...legacyMerges(cx.ex.a, w.rows, w.cols)],
     merges,
     columns,
     clearConditionalFormats: create
       ? []
-      : cfCols.map((k) => rangeA1(R("header") + 1, C(k), Math.max(lastOurs, R("header") + 1), C(k))),
+      : cfCols.map((k) => rangeA1(firstData, C(k), Math.max(w.lastOurs, firstData), C(k))),
     conditionalFormats: layout.conditionalFormats.map((cf) => ({
       ...cf,
-      range: remapRange(cf.range, mapRow, mapCol, [dataTop, dataBottom]),
+      range: remapRange(cf.range, mapRow, mapCol, [w.dataTop, w.dataBottom]),
     })),
-    freeze: { rows: R("header") + 1, columns: C("indicator") + 1 },
+    freeze: { rows: firstData, columns: C("indicator") + 1 },
     print: {
       landscape: layout.print.landscape,
       fitToWidth: layout.print.fitToWidth,
-      titleRows: `${R("header") + 1}:${R("header") + 1}`,
-      area: rangeA1(R("title"), mapCol(printCols.c1), lastOurs, mapCol(printCols.c2)),
+      titleRows: `${firstData}:${firstData}`,
+      area: rangeA1(R("title"), mapCol(printCols.c1), w.lastOurs, mapCol(printCols.c2)),
     },
-    // Charts on a new sheet only: an existing sheet keeps the user's charts (Excel moves their ranges with rows).
-    ...(create ? { charts: progressCharts(layout.targetIds.length) } : {}),
-    activate: true,
-  };
-
-  return {
-    sheetName,
-    planId,
-    year,
-    write,
-    dataChanges,
-    dataApplied: apply,
-    preservedInputs: create ? 0 : countPreserved(ex!, byId, layout, opts),
-    liveRows: liveIds.length,
-    statuses,
-    removed,
   };
 }
 
 /** Merges of older layouts that the current one no longer has: the status-count label once spanned A5:B5. */
-function legacyMerges(a: SheetAnalysis, rows: Axis, cols: Axis): string[] {
+function legacyMerges(a: SheetAnalysis, rows: Axis<RowKey>, cols: Axis<ColumnKey>): string[] {
   const r = a.titleRows.get("counts");
   const [seq, ind] = [a.cols.get("seq"), a.cols.get("indicator")];
   if (r === undefined || seq === undefined || ind === undefined) return [];
@@ -608,7 +745,7 @@ function appendNote(
 }
 
 /** Is every cell of a merge area (but its first) empty in the sheet as read? */
-function mergeIsFree(m: string, values: Grid, cols: Axis, rows: Axis): boolean {
+function mergeIsFree(m: string, values: Grid, cols: Axis<ColumnKey>, rows: Axis<RowKey>): boolean {
   const { r1, c1, r2, c2 } = parseRange(m);
   for (let r = 0; r < values.length; r++)
     for (let c = 0; c < (values[r]?.length ?? 0); c++) {
