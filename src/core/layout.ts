@@ -103,6 +103,25 @@ export interface ColumnSpec {
 
 export const COLUMNS: ColumnSpec[] = [...COLUMN_LIST];
 
+/** A column of the yearly actuals (历年实际值) block, by its year: "y2023". */
+export type YearKey = `y${number}`;
+export const yearKey = (year: number): YearKey => `y${year}`;
+/** A column of a plan's sheet: one of the table's, or a year of its history block. */
+export interface LayoutColumn extends Omit<ColumnSpec, "key"> {
+  key: ColumnKey | YearKey;
+}
+/** Title of a yearly actual column; a refresh recognises the block by these titles. */
+export const historyTitle = (year: number) => `${year}年实际值`;
+const HISTORY_TITLE = /^(\d{4})年实际值$/;
+/** The year of a yearly actual column's title ("2023年实际值" → 2023), else null. */
+export function historyYearOf(title: string): number | null {
+  const m = HISTORY_TITLE.exec(title.trim());
+  return m ? Number(m[1]) : null;
+}
+const HISTORY_WIDTH = 11;
+/** The history block starts right of the table's last column (the hidden 原文文件), so no column of ours moves. */
+export const HISTORY_FIRST_COL = COLUMNS.length;
+
 /** 0-based column index → "A", "B", … */
 export function colLetter(i: number): string {
   let s = "";
@@ -173,7 +192,10 @@ export interface ProgressSheetLayout {
   regionId: string;
   dataVersion: string;
   year: number;
-  columns: ColumnSpec[];
+  /** The table's columns, then one per year of the history block. */
+  columns: LayoutColumn[];
+  /** Years of the history block (base year + 1 … last target year), one input column each. */
+  historyYears: number[];
   /** The whole table from A1 down: title block, header row, one row per target. */
   rows: LayoutCell[][];
   /** Target id of each data row, in order (also written in the hidden id column). */
@@ -278,9 +300,10 @@ const yearCheck =
  */
 export function sheetCheck(
   t: CatalogTarget,
-  actual: CellValue,
+  actual: CellValue | undefined,
   baseline: CellValue,
   year: CellValue,
+  yearly: YearlyValues = new Map(),
 ): string {
   const blank = (v: CellValue) => v === null || v === "";
   const { min, max } = inputRange(t.kind, t.unit);
@@ -297,10 +320,28 @@ export function sheetCheck(
       : blank(year)
         ? ""
         : YEAR_MESSAGES.notNumber;
-  return y + one(actual, "实际值") + (needsBaselineInput(t) ? one(baseline, "基期值") : "");
+  const history = [...yearly.keys()]
+    .sort((p, q) => p - q)
+    .map((yr) => one(yearly.get(yr) ?? null, historyTitle(yr)))
+    .join("");
+  const typed = actual === undefined ? "" : one(actual, "实际值");
+  return y + typed + history + (needsBaselineInput(t) ? one(baseline, "基期值") : "");
+}
+
+/**
+ * A row's yearly actuals as read (year → cell value). With them, `actual` undefined means the 实际值 cell holds
+ * the formula that picks the 评估年份's value; any other value is what was typed over it, which the row uses.
+ */
+export type YearlyValues = ReadonlyMap<number, CellValue>;
+
+/** The 实际值 the row's formulas use: the one typed over the picking formula, else the 评估年份's yearly value. */
+export function actualUsed(actual: CellValue | undefined, year: CellValue, yearly: YearlyValues): CellValue {
+  if (actual !== undefined) return actual;
+  return typeof year === "number" ? (yearly.get(Math.trunc(year)) ?? null) : null;
 }
 
 export type FormulaKey =
+  | "actual"
   | "check"
   | "elapsed"
   | "expected"
@@ -315,7 +356,7 @@ export type FormulaKey =
  * The row's formulas, in the order the methodology computes (see methodology.ts). 输入检查 comes first: while it
  * says anything, every derived cell is blank and 状态 is 输入有误 (the functions answer #VALUE!).
  */
-export function rowFormulas(t: CatalogTarget, r: number): Record<FormulaKey, string> {
+export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Record<FormulaKey, string> {
   const c = (k: ColumnKey) => `${COL[k]}${r}`;
   const [B, T, t0, V, A, tau, C, E, X, F] = [
     c("baseline"),
@@ -356,10 +397,16 @@ export function rowFormulas(t: CatalogTarget, r: number): Record<FormulaKey, str
     : t.indicatorDef.path === "geometric"
       ? `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},IF(AND(${B}>0,${V}>0),${B}*(${V}/${B})^${tau},${linear})))`
       : `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},${linear}))`;
+  const history = years.map((y, i) =>
+    inputCheck(`${colLetter(HISTORY_FIRST_COL + i)}${r}`, historyTitle(y), t),
+  );
   return {
     ...outlookFormulas(t, { A, B, T, t0, tau, X, F }, forecastMet, met),
+    actual: pickActual(t, r, years),
+    // 实际值 is checked too: something may be typed over its formula (which itself gives only clean values).
     check:
       `=${yearCheck}&${inputCheck(A, "实际值", t)}` +
+      history.map((h) => `&${h}`).join("") +
       (needsBaselineInput(t) ? `&${inputCheck(B, "基期值", t)}` : ""),
     // Blank before the base year: nothing of the plan has elapsed to assess (methodology.elapsedShare).
     elapsed: ok(`IF(OR(${Y}="",${t0}=""),"",IF(${Y}<${t0},"",MIN((${Y}-${t0})/(${T}-${t0}),1)))`),
@@ -379,6 +426,47 @@ export function rowFormulas(t: CatalogTarget, r: number): Record<FormulaKey, str
       `IF(${Y}>=${T},"${STATUS.missed}",IF(${C}="","${STATUS.unassessable}",${byPace})))))`,
   };
 }
+
+/**
+ * 实际值: the 评估年份's cell of the history block (INDEX over the row's year cells). Blank when the year is not a
+ * number or outside the block, and when the cell is blank (INDEX of a blank cell gives 0: a wrong actual) or not a
+ * number in the row's range: that cell's own check in 输入检查 says why, so 实际值's check stays silent.
+ */
+function pickActual(t: CatalogTarget, r: number, years: number[]): string {
+  if (years.length === 0) return "";
+  const { min, max } = inputRange(t.kind, t.unit);
+  const range = `${colLetter(HISTORY_FIRST_COL)}${r}:${colLetter(HISTORY_FIRST_COL + years.length - 1)}${r}`;
+  const v = `INDEX(${range},1,${Y}-${years[0] - 1})`;
+  const clean = `IF(ISLOGICAL(${v}),"",IF(ISNUMBER(${v}),IF(OR(${v}<${lit(min)},${v}>${lit(max)}),"",${v}),""))`;
+  return `=IF(ISNUMBER(${Y}),IF(AND(${Y}>=${years[0]},${Y}<=${years[years.length - 1]}),${clean},""),"")`;
+}
+
+/**
+ * The expected value of a row in a given year (the methodology's expectedValue at τ = (y − t0)/(T − t0)): the
+ * expected path a trend chart draws. `c` are the row's cells as this sheet has them, `year` a cell holding the
+ * year. #N/A (a gap in an Excel line chart) where the path needs a baseline the row lacks.
+ */
+export function expectedPathFormula(
+  t: CatalogTarget,
+  c: Record<"B" | "V" | "t0" | "T", string>,
+  year: string,
+): string {
+  const { B, V, t0, T } = c;
+  if (isRateLike(t.kind)) return `=${V}`;
+  const tau = `(${year}-${t0})/(${T}-${t0})`;
+  const linear = `${B}+(${V}-${B})*${tau}`;
+  const path =
+    t.indicatorDef.path === "geometric"
+      ? `IF(AND(${B}>0,${V}>0),${B}*(${V}/${B})^(${tau}),${linear})`
+      : linear;
+  return `=IF(NOT(ISNUMBER(${B})),NA(),IF(${year}>=${T},${V},${path}))`;
+}
+
+/** Is this (as read back) the formula pickActual writes? A refresh rewrites it; anything else is the user's. */
+export const isPickFormula = (f: string) =>
+  /^=IF\(ISNUMBER\(\$?[A-Z]+\$?\d+\),IF\(AND\(.*INDEX\(\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+,1,/i.test(
+    f.replace(/\s+/g, ""),
+  );
 
 /**
  * 预计目标年值 and 趋势判断 (methodology.forecastValue, outlookOf): blank, and 无法评估, where there is no actual, no
@@ -415,32 +503,35 @@ function outlookFormulas(
  */
 export function sheetStatus(
   t: CatalogTarget,
-  actual: CellValue,
+  actual: CellValue | undefined,
   baseline: CellValue,
   year: CellValue,
+  yearly: YearlyValues = new Map(),
 ): SheetStatus {
-  if (sheetCheck(t, actual, baseline, year) !== "") return INPUT_ERROR;
+  if (sheetCheck(t, actual, baseline, year, yearly) !== "") return INPUT_ERROR;
   if (typeof year !== "number") return STATUS.unassessable;
-  const num = (v: CellValue) => (typeof v === "number" ? v : null);
-  return assess(progressInputFor(t, num(actual), year, needsBaselineInput(t) ? num(baseline) : null)).status;
+  const a = num(actualUsed(actual, year, yearly));
+  return assess(progressInputFor(t, a, year, needsBaselineInput(t) ? num(baseline) : null)).status;
 }
+const num = (v: CellValue) => (typeof v === "number" ? v : null);
 
 /** What 预计目标年值 and 趋势判断 show for these cell values (as sheetStatus: 输入有误 and a blank forecast). */
 export function sheetOutlook(
   t: CatalogTarget,
-  actual: CellValue,
+  actual: CellValue | undefined,
   baseline: CellValue,
   year: CellValue,
+  yearly: YearlyValues = new Map(),
 ): { forecast: number | null; outlook: Outlook | typeof INPUT_ERROR } {
-  if (sheetCheck(t, actual, baseline, year) !== "") return { forecast: null, outlook: INPUT_ERROR };
+  if (sheetCheck(t, actual, baseline, year, yearly) !== "") return { forecast: null, outlook: INPUT_ERROR };
   if (typeof year !== "number") return { forecast: null, outlook: OUTLOOK.unassessable };
-  const num = (v: CellValue) => (typeof v === "number" ? v : null);
-  const input = progressInputFor(t, num(actual), year, needsBaselineInput(t) ? num(baseline) : null);
+  const a = num(actualUsed(actual, year, yearly));
+  const input = progressInputFor(t, a, year, needsBaselineInput(t) ? num(baseline) : null);
   return outlookOf(input, inputRange(t.kind, t.unit));
 }
 
 /** Data validation of an actual or typed baseline: the row's range, with messages in its unit. */
-function valueValidation(t: CatalogTarget, label: "实际值" | "基期值"): InputValidation {
+function valueValidation(t: CatalogTarget, label: string): InputValidation {
   const { min, max } = inputRange(t.kind, t.unit);
   const how =
     t.unit === "%"
@@ -474,8 +565,8 @@ export function yearValidation(plan: PlanInfo, targets: CatalogTarget[]): InputV
 /** The unit shown in the sheet: a multiple is an index with the base year = 1. */
 const unitLabel = (t: CatalogTarget) => (t.kind === "multiple" ? "倍(基期=1)" : t.unit);
 
-function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number): LayoutCell[] {
-  const f = rowFormulas(t, r);
+function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number, years: number[]): LayoutCell[] {
+  const f = rowFormulas(t, r, years);
   const implied = impliedBaseline(t.kind);
   const baseline = t.baselineObs?.value ?? implied;
   const fmt = unitFormat(t.unit, decimals);
@@ -494,7 +585,13 @@ function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number): La
     targetYear: { value: t.targetYear, style: "number", numFmt: "0" },
     target: { value: t.threshold, style: "number", numFmt: fmt },
     kind: { value: `${KIND_LABEL[t.kind]}(${describeTarget(t)}${t.hedged ? ",力争" : ""})`, style: "text" },
-    actual: { value: null, style: "input", numFmt: INPUT_FORMAT, validation: valueValidation(t, "实际值") },
+    // The 评估年份's yearly value; General, as an input, so a value typed over it shows its own format.
+    actual: {
+      formula: f.actual,
+      style: "derived",
+      numFmt: INPUT_FORMAT,
+      validation: valueValidation(t, "实际值"),
+    },
     elapsed: derived(f.elapsed, PCT),
     completion: derived(f.completion, PCT),
     // At the plan's decimals (23 家, not 22.5 家); the cell keeps the exact value.
@@ -510,7 +607,20 @@ function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number): La
     id: { value: t.id, style: "hidden" },
     seed: { value: `seeds/${t.plan.file}`, style: "hidden" },
   };
-  return COLUMNS.map((c) => cells[c.key]);
+  const history = years.map((y): LayoutCell => ({
+    value: null,
+    style: "input",
+    numFmt: INPUT_FORMAT,
+    validation: valueValidation(t, historyTitle(y)),
+  }));
+  return [...COLUMNS.map((c) => cells[c.key]), ...history];
+}
+
+/** The history block's years: after the base year (its value is the 基期值) through the last target year. */
+export function historyYears(plan: PlanInfo, targets: CatalogTarget[]): number[] {
+  const first = Math.min(plan.baseYear, ...targets.map((t) => t.baseYear ?? plan.baseYear)) + 1;
+  const last = Math.max(plan.period.end, ...targets.map((t) => t.targetYear));
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 }
 
 /**
@@ -536,7 +646,7 @@ function decimalsOf(x: number | null): number {
   return Math.min(String(x).split(".")[1]?.length ?? 0, 4);
 }
 
-const blankRow = (): LayoutCell[] => COLUMNS.map(() => ({}));
+const blankRow = (years: number[]): LayoutCell[] => [...COLUMNS, ...years].map(() => ({}));
 
 export interface LayoutOptions {
   year: number;
@@ -561,12 +671,14 @@ export function buildProgressSheet(
   const lastPrinted = COL.outlook;
   const statusRange = `${COL.status}${SHEET.firstDataRow}:${COL.status}${last}`;
 
+  const years = historyYears(plan, targets);
+  const blank = () => blankRow(years);
   const rows: LayoutCell[][] = [];
   // Row 1: title. Row 2: region, period, source. Row 3: 评估年份 (input) and status counts. Row 4: data version.
-  const title = blankRow();
+  const title = blank();
   title[0] = { value: `${plan.title} 目标完成进度表`, style: "title" };
   rows.push(title);
-  const r2 = blankRow();
+  const r2 = blank();
   r2[0] = { value: "地区", style: "meta" };
   r2[1] = { value: regionDisplayName(region), style: "text" };
   r2[3] = { value: "规划", style: "meta" };
@@ -575,23 +687,23 @@ export function buildProgressSheet(
     style: "text",
   };
   rows.push(r2);
-  const r3 = blankRow();
+  const r3 = blank();
   r3[0] = { value: "评估年份", style: "meta" };
   r3[2] = { value: opts.year, style: "metaInput", numFmt: "0", validation: yearValidation(plan, targets) };
   rows.push(r3);
-  const r4 = blankRow();
+  const r4 = blank();
   r4[0] = { value: "数据版本", style: "meta" };
   // The edition people read; the hash (for support) is in the hidden id column.
   r4[2] = { value: `${DATA_EDITION} 版`, style: "text" };
   r4[3] = { value: "说明", style: "meta" };
   r4[4] = {
     value:
-      "黄色单元格为填写项(实际值、缺少的基期值、备注、评估年份);其余各列由标准公式计算,不依赖加载项。百分比按百分数填写(2.5 表示 2.5%,不输入百分号);比重、增速类的差额以个百分点计;年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。输入不是合理数值时,状态为“输入有误”,原因见“输入检查”列。",
+      "黄色单元格为填写项(表格右侧的各年实际值、缺少的基期值、备注、评估年份);“实际值”列取评估年份当年的实际值(直接在该列填写的数以所填为准);其余各列由标准公式计算,不依赖加载项。百分比按百分数填写(2.5 表示 2.5%,不输入百分号);比重、增速类的差额以个百分点计;年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。输入不是合理数值时,状态为“输入有误”,原因见“输入检查”列。",
     style: "text",
   };
   rows.push(r4);
   // Row 5: status counts, computed by COUNTIF over the status column: (label, count) pairs from column B.
-  const r5 = blankRow();
+  const r5 = blank();
   r5[0] = { value: "状态统计", style: "meta" };
   SHEET_STATUS_ORDER.forEach((s, i) => {
     const col = COUNTS_FIRST_COL + i * 2;
@@ -599,9 +711,15 @@ export function buildProgressSheet(
     r5[col + 1] = { formula: `=COUNTIF(${statusRange},"${s}")`, style: "number", numFmt: "0" };
   });
   rows.push(r5);
-  rows.push(COLUMNS.map((c) => ({ value: c.title, style: "header" as StyleName })));
+  const columns: LayoutColumn[] = [
+    ...COLUMNS,
+    ...years.map((y) => ({ key: yearKey(y), title: historyTitle(y), width: HISTORY_WIDTH, input: true })),
+  ];
+  rows.push(columns.map((c) => ({ value: c.title, style: "header" as StyleName })));
   const decimals = unitDecimals(targets);
-  targets.forEach((t, i) => rows.push(dataRow(t, i + 1, SHEET.firstDataRow + i, decimals.get(t.unit)!)));
+  targets.forEach((t, i) =>
+    rows.push(dataRow(t, i + 1, SHEET.firstDataRow + i, decimals.get(t.unit)!, years)),
+  );
 
   // Marker, plan id and data version in the hidden id column, above the header.
   const idCol = COLUMNS.findIndex((c) => c.key === "id");
@@ -631,7 +749,8 @@ export function buildProgressSheet(
     regionId: region.id,
     dataVersion,
     year: opts.year,
-    columns: COLUMNS,
+    columns,
+    historyYears: years,
     rows,
     targetIds: targets.map((t) => t.id),
     merges: [`A1:${lastCol}1`, `E2:${lastCol}2`, `E4:${lastCol}4`],

@@ -8,7 +8,7 @@ import { getContext, type Context } from "../core/functions";
 import { needsBaselineInput, planTargets } from "../core/layout";
 import { assess } from "../core/methodology";
 import { ActualsError, parseActualsTable, resolveActuals, type ActualsIssue } from "./actuals";
-import { analyseSheet, type SheetAnalysis } from "./refresh";
+import { actualInputColumn, analyseSheet, type SheetAnalysis } from "./refresh";
 import { HostError } from "./service";
 import { a1, type CellWrite, type SheetContent, type Workbook } from "./workbook";
 import type { RowInputs } from "./xlsx-writer";
@@ -64,7 +64,7 @@ function cellsOf(found: Found, rows: readonly BatchRow[]) {
   const { analysis, content } = found;
   const out: { write: CellWrite; now: unknown }[] = [];
   const put = (row: number, key: "actual" | "baseline", v: number | null) => {
-    const col = analysis.cols.get(key);
+    const col = key === "actual" ? actualInputColumn(analysis) : analysis.cols.get(key);
     if (v === null || col === undefined) return;
     out.push({ write: { row, col, content: v }, now: content.values[row]?.[col] ?? null });
   };

@@ -292,7 +292,10 @@ export class MemoryWorkbook implements Workbook {
       if (op.kind === "insertRows") this.insertRowsAt(s, op.at, op.count);
       else this.insertColumnsAt(s, op.at, op.count);
     }
-    s.charts.push(...(plan.charts ?? []));
+    for (const c of plan.charts ?? []) {
+      if (c.replaces) s.charts = s.charts.filter((x) => x.name !== c.name);
+      s.charts.push(c);
+    }
     for (const m of plan.unmerge ?? []) {
       const r = parseRange(m);
       s.merges = s.merges.filter((x) => !intersects(x, r));

@@ -360,6 +360,7 @@ export class OfficeWorkbook implements Workbook {
       );
     try {
       await Excel.run(async (ctx) => {
+        await deleteReplacedCharts(ctx, plan);
         const pageLayout = queueWrite(ctx, plan);
         await ctx.sync();
         if (pageLayout && plan.print) this.checkZoom(plan.sheet, pageLayout.zoom, plan.print.fitToWidth);
@@ -544,14 +545,31 @@ function noteHeights(plan: WritePlan): { range: string; height: number }[] {
  * fractions).
  */
 function queueChart(ws: Excel.Worksheet, c: ChartSpec) {
-  const chart = ws.charts.add("BarClustered", ws.getRange(c.source), "Columns");
+  const bar = c.kind === "bar";
+  // A line chart's series are rows (实际值, 预期值), each named by its first cell; the years are the categories.
+  const chart = ws.charts.add(bar ? "BarClustered" : "Line", ws.getRange(c.source), bar ? "Columns" : "Rows");
   chart.name = c.name;
   chart.title.text = c.title;
   chart.legend.position = "Bottom";
-  chart.axes.valueAxis.numberFormat = "0%";
-  const { c1, c2 } = parseRange(c.source);
-  for (let i = 0; i <= c2 - c1; i++) chart.series.getItemAt(i).setXAxisValues(ws.getRange(c.categories));
+  if (bar) chart.axes.valueAxis.numberFormat = "0%";
+  const { r1, c1, r2, c2 } = parseRange(c.source);
+  const series = bar ? c2 - c1 : r2 - r1;
+  for (let i = 0; i <= series; i++) chart.series.getItemAt(i).setXAxisValues(ws.getRange(c.categories));
   chart.setPosition(c.from, c.to);
+}
+
+/**
+ * A chart that replaces its namesake (the trend chart, redrawn for another indicator): the old one is found in a
+ * first sync and deleted in the write batch, before the new one is added.
+ */
+async function deleteReplacedCharts(ctx: Excel.RequestContext, plan: WritePlan): Promise<void> {
+  const names = (plan.charts ?? []).filter((c) => c.replaces).map((c) => c.name);
+  if (plan.create || names.length === 0) return;
+  const charts = ctx.workbook.worksheets.getItem(plan.sheet).charts;
+  const found = names.map((n) => charts.getItemOrNullObject(n));
+  found.forEach((c) => c.load("isNullObject"));
+  await ctx.sync();
+  for (const c of found) if (!c.isNullObject) c.delete();
 }
 
 /**

@@ -9,6 +9,7 @@ import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/methodology
 import { getContext } from "../core/functions";
 import { previewFreeze } from "./freeze";
 import { reportFor, reportWritePlan } from "./report-plan";
+import { planTrendChart } from "./trend-chart";
 import { analyseSheet, DELETED_PREFIX, planNewSheet, planRefresh, type SheetPlan } from "./refresh";
 import { HostError, type ProgressService, type SheetResult, type StatusCounts } from "./service";
 import type { SheetContent, Workbook } from "./workbook";
@@ -191,6 +192,15 @@ export function createProgressService(
     },
 
     freeze: (cells) => workbook.freeze(cells),
+
+    async drawTrendChart() {
+      const sel = await workbook.readSelection(HEAD_ROWS);
+      if (!sel) throw new HostError("请先在进度表中选中一个指标所在的行。");
+      if (sel.protected) throw protectedError(sel.sheet);
+      const p = planTrendChart(catalog, sel);
+      await workbook.write(p.write);
+      return { sheetName: sel.sheet, indicator: p.indicator };
+    },
 
     async writeReportSheet() {
       const sel = await workbook.readSelection(HEAD_ROWS);

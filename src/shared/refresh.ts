@@ -24,12 +24,17 @@ import {
   buildProgressSheet,
   colLetter,
   COLUMNS,
+  historyYearOf,
+  isPickFormula,
   needsBaselineInput,
   planTargets,
   SHEET,
   sheetStatus,
   type ColumnKey,
   type LayoutCell,
+  type LayoutColumn,
+  type YearKey,
+  yearKey,
   type ProgressSheetLayout,
 } from "../core/layout";
 import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/methodology";
@@ -64,8 +69,12 @@ const TITLE_LABELS: Record<Exclude<TitleKey, "title">, string> = {
 };
 const CANON_HEADER = SHEET.headerRow - 1;
 const CANON_FIRST_DATA = SHEET.firstDataRow - 1;
-const canonCol = new Map(COLUMNS.map((c, i) => [c.key, i]));
-const col0 = (k: ColumnKey) => canonCol.get(k)!;
+/** A column of ours: one of the table's, or a year of the history block. */
+type SheetKey = ColumnKey | YearKey;
+const isYearKey = (k: SheetKey): k is YearKey => /^y\d{4}$/.test(k);
+/** Canonical (layout) index of each column of a layout. */
+const canonColumns = (layout: ProgressSheetLayout) =>
+  new Map<SheetKey, number>(layout.columns.map((c, i) => [c.key, i]));
 /** Columns holding plan data: compared on refresh, a difference is a DataChange. */
 const DATA_COLUMNS: ColumnKey[] = [
   "indicator",
@@ -105,7 +114,8 @@ export interface SheetAnalysis {
   idCol: number;
   /** -1 when the header row was not found. */
   header: number;
-  cols: Map<ColumnKey, number>;
+  /** Columns of ours by key, the history block's years included. */
+  cols: Map<SheetKey, number>;
   titleRows: Map<TitleKey, number>;
   /** Live target rows: target id → row (first occurrence). */
   live: Map<string, number>;
@@ -137,10 +147,11 @@ export function analyseSheet(values: Grid): SheetAnalysis | null {
       header = r;
       break;
     }
-  const cols = new Map<ColumnKey, number>();
+  const cols = new Map<SheetKey, number>();
   if (header >= 0)
     (values[header] ?? []).forEach((v, c) => {
-      const key = KEY_OF_TITLE.get(asText(v));
+      const year = historyYearOf(asText(v));
+      const key = year === null ? KEY_OF_TITLE.get(asText(v)) : yearKey(year);
       if (key && key !== "id" && !cols.has(key)) cols.set(key, c);
     });
   cols.set("id", idCol);
@@ -192,6 +203,14 @@ export function analyseSheet(values: Grid): SheetAnalysis | null {
     year,
     yearBlank: isEmpty(yearRaw),
   };
+}
+
+/**
+ * Where an actual of the sheet's 评估年份 is typed: that year's cell of the history block (实际值 picks it), else
+ * 实际值 itself (a sheet of an earlier version, or a year outside the block).
+ */
+export function actualInputColumn(a: SheetAnalysis): number | undefined {
+  return (a.year === null ? undefined : a.cols.get(yearKey(a.year))) ?? a.cols.get("actual");
 }
 
 export interface PlanOptions {
@@ -277,14 +296,14 @@ interface Existing {
 }
 
 /** A new sheet, as a sheet of ours with nothing in it: every column and title row in its canonical place. */
-function emptySheet(planId: string): Existing {
+function emptySheet(planId: string, layout: ProgressSheetLayout): Existing {
   const a: SheetAnalysis = {
     planId,
     dataVersion: "",
     markerRow: 0,
-    idCol: col0("id"),
+    idCol: COLUMNS.findIndex((c) => c.key === "id"),
     header: CANON_HEADER,
-    cols: new Map(COLUMNS.map((c, i) => [c.key, i])),
+    cols: canonColumns(layout),
     titleRows: new Map(TITLE_KEYS.map((k, i) => [k, i])),
     live: new Map(),
     deleted: new Map(),
@@ -307,10 +326,12 @@ interface PlanContext {
   byId: Map<string, CatalogTarget>;
   /** Canonical layout row (0-based) of each target. */
   canonRowOf: Map<string, number>;
+  /** Canonical layout column (0-based) of each column. */
+  canonColOf: Map<SheetKey, number>;
 }
 
-const layoutCell = (cx: PlanContext, canonRow: number, k: ColumnKey): LayoutCell =>
-  cx.layout.rows[canonRow][col0(k)];
+const layoutCell = (cx: PlanContext, canonRow: number, k: SheetKey): LayoutCell =>
+  cx.layout.rows[canonRow][cx.canonColOf.get(k) ?? -1];
 
 function planSheet(
   catalog: Catalog,
@@ -319,10 +340,10 @@ function planSheet(
   found: Existing | null,
   opts: PlanOptions,
 ): SheetPlan {
-  const ex = found ?? emptySheet(planId);
   const targets = planTargets(catalog, planId);
-  const year = opts.year ?? ex.a.year ?? opts.defaultYear;
+  const year = opts.year ?? found?.a.year ?? opts.defaultYear;
   const layout = buildProgressSheet(catalog, planId, { year });
+  const ex = found ?? emptySheet(planId, layout);
   const cx: PlanContext = {
     catalog,
     create: found === null,
@@ -332,6 +353,7 @@ function planSheet(
     targets,
     byId: new Map(targets.map((t) => [t.id, t])),
     canonRowOf: new Map(layout.targetIds.map((id, i) => [id, CANON_FIRST_DATA + i])),
+    canonColOf: canonColumns(layout),
   };
   const structure: StructureOp[] = [];
   const cols = planColumns(cx, structure);
@@ -357,7 +379,7 @@ function planSheet(
       cells: w.cells,
       validations: w.validations,
       // Charts on a new sheet only: an existing sheet keeps the user's charts (Excel moves their ranges with rows).
-      ...(cx.create ? { charts: progressCharts(layout.targetIds.length) } : {}),
+      ...(cx.create ? { charts: progressCharts(layout.targetIds.length, layout.columns.length) } : {}),
       activate: true,
     },
     dataChanges: cls.dataChanges,
@@ -371,12 +393,13 @@ function planSheet(
 
 /** Columns: ours where the header says; a missing one is inserted next to its canonical neighbours. */
 function planColumns(cx: PlanContext, structure: StructureOp[]) {
-  const axis = new Axis<ColumnKey>(new Map(cx.ex.a.cols));
+  const axis = new Axis<SheetKey>(new Map(cx.ex.a.cols));
   const inserted: number[] = [];
-  COLUMNS.forEach((spec, ci) => {
+  const specs = cx.layout.columns;
+  specs.forEach((spec, ci) => {
     if (axis.pos.has(spec.key)) return;
-    const after = COLUMNS.slice(ci + 1).flatMap((s) => (axis.pos.has(s.key) ? [axis.get(s.key)] : []));
-    const before = COLUMNS.slice(0, ci).flatMap((s) => (axis.pos.has(s.key) ? [axis.get(s.key)] : []));
+    const after = specs.slice(ci + 1).flatMap((s) => (axis.pos.has(s.key) ? [axis.get(s.key)] : []));
+    const before = specs.slice(0, ci).flatMap((s) => (axis.pos.has(s.key) ? [axis.get(s.key)] : []));
     const at = after.length ? Math.min(...after) : before.length ? Math.max(...before) + 1 : ci;
     structure.push({ kind: "insertColumns", at, count: 1 });
     axis.insert(at, 1);
@@ -496,9 +519,9 @@ function placeAddedRows(
 interface Writer {
   cx: PlanContext;
   cls: Classified;
-  cols: Axis<ColumnKey>;
+  cols: Axis<SheetKey>;
   rows: Axis<RowKey>;
-  C: (k: ColumnKey) => number;
+  C: (k: SheetKey) => number;
   R: (k: RowKey) => number;
   mapRow: (canon: number) => number;
   mapCol: (canon: number) => number;
@@ -514,8 +537,8 @@ interface Writer {
   put: (row: number, col: number, cell: LayoutCell, content: boolean) => void;
 }
 
-function writer(cx: PlanContext, cols: Axis<ColumnKey>, rows: Axis<RowKey>, cls: Classified): Writer {
-  const C = (k: ColumnKey) => cols.get(k);
+function writer(cx: PlanContext, cols: Axis<SheetKey>, rows: Axis<RowKey>, cls: Classified): Writer {
+  const C = (k: SheetKey) => cols.get(k);
   const R = (k: RowKey) => rows.get(k);
   const liveIds = [...(cls.apply ? cls.kept : cx.ex.a.live.keys()), ...cls.added.map((t) => t.id)].sort(
     (x, y) => R(idRow(x)) - R(idRow(y)),
@@ -531,8 +554,8 @@ function writer(cx: PlanContext, cols: Axis<ColumnKey>, rows: Axis<RowKey>, cls:
     if (canon === CANON_HEADER) return R("header");
     return R(idRow(cx.layout.targetIds[canon - CANON_FIRST_DATA]));
   };
-  const mapCol = (canon: number) => C(COLUMNS[canon].key);
-  const letters = columnLetters(mapCol);
+  const mapCol = (canon: number) => C(cx.layout.columns[canon].key);
+  const letters = columnLetters(mapCol, cx.layout.columns);
   const remap = (f: string) => remapFormula(f, mapRow, letters, [dataTop, dataBottom]);
 
   const cells: CellWrite[] = [];
@@ -575,7 +598,7 @@ const yearWritten = (cx: PlanContext) => cx.opts.year !== undefined || cx.ex.a.y
 function writeTitleBlock(w: Writer) {
   const { cx } = w;
   TITLE_KEYS.forEach((key, canon) =>
-    COLUMNS.forEach((spec, ci) => {
+    cx.layout.columns.forEach((spec, ci) => {
       const cell = cx.layout.rows[canon][ci];
       if (cell.value === undefined && cell.formula === undefined) return;
       const isYear = key === "year" && spec.key === "subject";
@@ -584,7 +607,9 @@ function writeTitleBlock(w: Writer) {
       w.put(w.R(key), w.C(spec.key), cell, content);
     }),
   );
-  COLUMNS.forEach((spec, ci) => w.put(w.R("header"), w.C(spec.key), cx.layout.rows[CANON_HEADER][ci], true));
+  cx.layout.columns.forEach((spec, ci) =>
+    w.put(w.R("header"), w.C(spec.key), cx.layout.rows[CANON_HEADER][ci], true),
+  );
 }
 
 /** Data rows: plan data and formulas rewritten, inputs kept; the status each row will show. */
@@ -611,15 +636,7 @@ function writeDataRows(w: Writer): SheetStatus[] {
       if ((SHEET_STATUS_ORDER as string[]).includes(s)) statuses.push(s as SheetStatus);
       return;
     }
-    const isInput = (k: ColumnKey) =>
-      k === "actual" || k === "note" || (k === "baseline" && needsBaselineInput(t));
-    for (const spec of COLUMNS) {
-      const cell =
-        spec.key === "seq"
-          ? { ...layoutCell(cx, canon, "seq"), value: seq }
-          : layoutCell(cx, canon, spec.key);
-      w.put(row, w.C(spec.key), cell, !isInput(spec.key) || old === undefined);
-    }
+    const typed = writeRowCells(w, t, canon, row, seq, old);
     const oldBaseline = cls.baselineKept.get(id);
     if (oldBaseline !== undefined && old !== undefined)
       appendNote(
@@ -632,13 +649,54 @@ function writeDataRows(w: Writer): SheetStatus[] {
         w.C("note"),
         `原基期值:${oldBaseline}`,
       );
-    const raw = (k: ColumnKey) => {
+    const raw = (k: SheetKey) => {
       const c = a.cols.get(k);
       return old === undefined || c === undefined ? null : cellAt(values, old, c);
     };
-    statuses.push(sheetStatus(t, raw("actual"), raw("baseline"), shownYear));
+    const yearly = new Map(cx.layout.historyYears.map((y) => [y, raw(yearKey(y))]));
+    statuses.push(sheetStatus(t, typed, raw("baseline"), shownYear, yearly));
   });
   return statuses;
+}
+
+/**
+ * One data row's cells: plan data and formulas from the layout; inputs (yearly actuals, 备注, a typed 基期值) only in
+ * a new row. A 实际值 typed over its formula (or in a sheet of an earlier version, where it was an input) is the
+ * user's: kept, and styled as an input. Returns that typed 实际值 (undefined: the row picks the year's value).
+ */
+function writeRowCells(
+  w: Writer,
+  t: CatalogTarget,
+  canon: number,
+  row: number,
+  seq: number,
+  old: number | undefined,
+): CellValue | undefined {
+  const { cx } = w;
+  const isInput = (k: SheetKey) =>
+    isYearKey(k) || k === "note" || (k === "baseline" && needsBaselineInput(t));
+  const typed = old === undefined ? undefined : typedActual(cx.ex, old);
+  for (const spec of cx.layout.columns) {
+    const cell =
+      spec.key === "seq" ? { ...layoutCell(cx, canon, "seq"), value: seq } : layoutCell(cx, canon, spec.key);
+    if (spec.key === "actual" && typed !== undefined)
+      w.put(row, w.C("actual"), { ...cell, style: "input" }, false);
+    else w.put(row, w.C(spec.key), cell, !isInput(spec.key) || old === undefined);
+  }
+  return typed;
+}
+
+/**
+ * What was typed into a row's 实际值 cell: over the formula that picks the year's value, or in a sheet of an earlier
+ * version, where 实际值 was an input. Undefined where the cell is blank or holds that formula.
+ */
+function typedActual({ a, values, formulas }: Existing, row: number): CellValue | undefined {
+  const c = a.cols.get("actual");
+  if (c === undefined) return undefined;
+  const f = cellAt(formulas, row, c);
+  if (typeof f === "string" && isPickFormula(f)) return undefined;
+  const v = cellAt(values, row, c);
+  return isEmpty(v) && !(typeof f === "string" && f.startsWith("=")) ? undefined : v;
 }
 
 /** Removed targets (applied): the row stays where it is, marked; its inputs and plan data are not touched. */
@@ -666,7 +724,7 @@ function sheetFormat(w: Writer, insertedCols: number[]): Omit<WritePlan, "sheet"
   const merges = layout.merges
     .map((m) => remapRange(m, mapRow, mapCol))
     .filter((m) => mergeIsFree(m, cx.ex.values, w.cols, w.rows));
-  const columns = COLUMNS.flatMap((spec) => {
+  const columns = layout.columns.flatMap((spec) => {
     const c = C(spec.key);
     const widen = create || insertedCols.includes(c);
     return widen || spec.hidden
@@ -699,7 +757,7 @@ function sheetFormat(w: Writer, insertedCols: number[]): Omit<WritePlan, "sheet"
 }
 
 /** Merges of older layouts that the current one no longer has: the status-count label once spanned A5:B5. */
-function legacyMerges(a: SheetAnalysis, rows: Axis<RowKey>, cols: Axis<ColumnKey>): string[] {
+function legacyMerges(a: SheetAnalysis, rows: Axis<RowKey>, cols: Axis<SheetKey>): string[] {
   const r = a.titleRows.get("counts");
   const [seq, ind] = [a.cols.get("seq"), a.cols.get("indicator")];
   if (r === undefined || seq === undefined || ind === undefined) return [];
@@ -745,7 +803,7 @@ function appendNote(
 }
 
 /** Is every cell of a merge area (but its first) empty in the sheet as read? */
-function mergeIsFree(m: string, values: Grid, cols: Axis<ColumnKey>, rows: Axis<RowKey>): boolean {
+function mergeIsFree(m: string, values: Grid, cols: Axis<SheetKey>, rows: Axis<RowKey>): boolean {
   const { r1, c1, r2, c2 } = parseRange(m);
   for (let r = 0; r < values.length; r++)
     for (let c = 0; c < (values[r]?.length ?? 0); c++) {
@@ -773,8 +831,12 @@ function countPreserved(
     [...a.live].map(([id, r]) => [r, byId.get(id) ?? null]),
   );
   for (const r of a.deleted.keys()) targetRows.set(r, null);
-  const isInput = (k: ColumnKey, t: CatalogTarget | null) =>
-    k === "actual" || k === "note" || (k === "baseline" && (!t || needsBaselineInput(t)));
+  const canon = canonColumns(layout);
+  const isInput = (k: SheetKey, t: CatalogTarget | null, r: number) =>
+    isYearKey(k) ||
+    k === "note" ||
+    (k === "actual" && typedActual(ex, r) !== undefined) ||
+    (k === "baseline" && (!t || needsBaselineInput(t)));
   let n = 0;
   values.forEach((row, r) =>
     row.forEach((v, c) => {
@@ -783,12 +845,12 @@ function countPreserved(
       const title = titleOfRow.get(r);
       if (!k) n++;
       else if (title) {
-        const cell = layout.rows[TITLE_KEYS.indexOf(title)][col0(k)];
+        const cell = layout.rows[TITLE_KEYS.indexOf(title)][canon.get(k) ?? -1] ?? {};
         const blank = cell.value === undefined && cell.formula === undefined;
         if (blank || (title === "year" && k === "subject" && opts.year === undefined)) n++;
       } else if (r === a.header) return;
       else if (!targetRows.has(r)) n++;
-      else if (isInput(k, targetRows.get(r)!)) n++;
+      else if (isInput(k, targetRows.get(r) ?? null, r)) n++;
     }),
   );
   return n;
@@ -823,7 +885,10 @@ export function remapFormula(
     const a = Number(r1) - 1;
     if (c2 === undefined) return `${d1}${letter(c1)}${d2}${mapRow(a) + 1}`;
     const b = Number(r2) - 1;
-    const [top, bottom] = a >= CANON_FIRST_DATA && b >= CANON_FIRST_DATA ? data : [mapRow(a), mapRow(b)];
+    // A column range over data rows (the status counts' COUNTIF) covers the data rows; a range within one row
+    // (a row's history block) stays in its row.
+    const overData = a >= CANON_FIRST_DATA && b >= CANON_FIRST_DATA && (a !== b || c1 === c2);
+    const [top, bottom] = overData ? data : [mapRow(a), mapRow(b)];
     return `${d1}${letter(c1)}${d2}${top + 1}:${d3}${letter(c2)}${d4}${bottom + 1}`;
   };
   if (!f.includes('"')) return f.replace(REF, replace);
@@ -834,8 +899,11 @@ export function remapFormula(
 }
 
 /** Canonical column letters → this sheet's letters. */
-export function columnLetters(mapCol: (canon: number) => number): Map<string, string> {
-  return new Map(COLUMNS.map((_, i) => [colLetter(i), colLetter(mapCol(i))]));
+export function columnLetters(
+  mapCol: (canon: number) => number,
+  columns: readonly LayoutColumn[] = COLUMNS,
+): Map<string, string> {
+  return new Map(columns.map((_, i) => [colLetter(i), colLetter(mapCol(i))]));
 }
 
 function remapRange(

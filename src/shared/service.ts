@@ -114,4 +114,9 @@ export interface ProgressService {
    * off a progress sheet or when that 上报 sheet exists. Returns its name and the rows it shows.
    */
   writeReportSheet(): Promise<{ sheetName: string; rows: number }>;
+  /**
+   * 为所选指标绘制趋势图: the line chart of the selected row's indicator (yearly actuals against the expected path)
+   * and its block of formulas, replacing the sheet's earlier trend chart. Refused, nothing written, off a target row.
+   */
+  drawTrendChart(): Promise<{ sheetName: string; indicator: string }>;
 }

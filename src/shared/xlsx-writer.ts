@@ -7,14 +7,17 @@ import ExcelJS from "exceljs";
 import { getCatalog, progressInputFor, type Catalog } from "../core/catalog";
 import { assess } from "../core/methodology";
 import {
+  actualUsed,
   COL,
   colLetter,
+  HISTORY_FIRST_COL,
   needsBaselineInput,
   SHEET,
   sheetCheck,
   sheetOutlook,
   sheetStatus,
   STYLE_FILLS,
+  type CellValue,
   type InputValidation,
   type LayoutCell,
   type ProgressSheetLayout,
@@ -24,10 +27,26 @@ import { BODY_SIZE, displayWidth, LINE_HEIGHT, linesFor, noteRowHeight } from ".
 import { buildReportSheet } from "../core/report-layout";
 import { writeReportSheet } from "./xlsx-report";
 
-/** What the statistician supplied for a row: written into the 实际值 / 基期值 input cells. */
+/**
+ * What the statistician supplied for a row: the 评估年份's actual (written into that year's cell of the history
+ * block, or into 实际值 itself when the block has no such year), other years' actuals, a 基期值 the plan lacks.
+ */
 export interface RowInputs {
   actual?: number | null;
   baseline?: number | null;
+  yearly?: ReadonlyMap<number, number | null>;
+}
+
+/** Where a row's inputs go: its yearly cells, and an actual typed into 实际值 (undefined: it picks the year's). */
+function placeInputs(layout: ProgressSheetLayout, v: RowInputs | undefined) {
+  const yearly = new Map<number, CellValue>(layout.historyYears.map((y) => [y, v?.yearly?.get(y) ?? null]));
+  let typed: CellValue | undefined;
+  const actual = v?.actual ?? null;
+  if (actual !== null) {
+    if (yearly.has(layout.year) && yearly.get(layout.year) === null) yearly.set(layout.year, actual);
+    else typed = actual;
+  }
+  return { typed, yearly };
 }
 
 const FONT = "宋体";
@@ -211,15 +230,19 @@ function cacheResults(
     const t = catalog.targetById.get(id);
     if (!t) return;
     const v = inputs.get(id);
-    const [actual, baseline] = [v?.actual ?? null, v?.baseline ?? null];
-    const check = sheetCheck(t, actual, baseline, layout.year);
+    const { typed, yearly } = placeInputs(layout, v);
+    const baseline = v?.baseline ?? null;
+    const used = actualUsed(typed, layout.year, yearly);
+    const actual = typeof used === "number" ? used : null;
+    const check = sheetCheck(t, typed, baseline, layout.year, yearly);
     // Refused inputs: every derived cell blank, as the formulas leave them.
     const p = check
       ? null
       : assess(progressInputFor(t, actual, layout.year, needsBaselineInput(t) ? baseline : null));
-    const status = sheetStatus(t, actual, baseline, layout.year);
+    const status = sheetStatus(t, typed, baseline, layout.year, yearly);
     counts.set(status, (counts.get(status) ?? 0) + 1);
     const r = SHEET.firstDataRow + i;
+    if (typed === undefined) withResult(`${COL.actual}${r}`, actual);
     withResult(`${COL.check}${r}`, check);
     withResult(`${COL.elapsed}${r}`, p?.elapsed ?? null);
     withResult(`${COL.completion}${r}`, p?.completion ?? null);
@@ -227,7 +250,7 @@ function cacheResults(
     withResult(`${COL.variance}${r}`, p?.variance ?? null);
     withResult(`${COL.requiredRate}${r}`, p?.requiredRate ?? null);
     withResult(`${COL.status}${r}`, status);
-    const o = sheetOutlook(t, actual, baseline, layout.year);
+    const o = sheetOutlook(t, typed, baseline, layout.year, yearly);
     withResult(`${COL.forecast}${r}`, o.forecast);
     withResult(`${COL.outlook}${r}`, o.outlook);
   });
@@ -274,7 +297,12 @@ function writeSheet(
     const v = inputs.get(id);
     if (!v) return;
     const r = SHEET.firstDataRow + i;
-    if (v.actual !== undefined && v.actual !== null) ws.getCell(`${COL.actual}${r}`).value = v.actual;
+    const { typed, yearly } = placeInputs(layout, v);
+    if (typeof typed === "number") ws.getCell(`${COL.actual}${r}`).value = typed;
+    layout.historyYears.forEach((y, k) => {
+      const x = yearly.get(y);
+      if (typeof x === "number") ws.getCell(`${colLetter(HISTORY_FIRST_COL + k)}${r}`).value = x;
+    });
     if (v.baseline !== undefined && v.baseline !== null) {
       const baselineIndex = layout.columns.findIndex((c) => c.key === "baseline");
       if (layout.rows[r - 1][baselineIndex].style !== "input")

@@ -11,7 +11,9 @@ import { getCatalog, progressInputFor } from "../../src/core/catalog";
 import {
   buildProgressSheet,
   COL,
+  colLetter,
   COLUMNS,
+  HISTORY_FIRST_COL,
   COUNTS_FIRST_COL,
   needsBaselineInput,
   plansCovering,
@@ -184,6 +186,8 @@ interface SampleSheet {
   layout: ProgressSheetLayout;
   year: Typed;
   rows: [Typed, Typed][];
+  /** Actuals typed into the 评估年份's yearly cell (other years hold valid values 实际值 must not pick). */
+  viaHistory: boolean;
 }
 const SAMPLE: SampleSheet[] = (() => {
   const out: SampleSheet[] = [];
@@ -202,9 +206,27 @@ const SAMPLE: SampleSheet[] = (() => {
       ...buildProgressSheet(catalog, plan.id, { year: plan.baseYear + 1 }),
       sheetName: `样本${k + 1}`,
     };
-    out.push({ layout, year: draw.year, rows: draw.rows as [Typed, Typed][] });
+    const y = draw.year.runner;
+    // Most sheets whose 评估年份 is a year of the block; every fourth types over 实际值 instead.
+    const viaHistory = k % 4 !== 0 && typeof y === "number" && layout.historyYears.includes(y);
+    out.push({ layout, year: draw.year, rows: draw.rows as [Typed, Typed][], viaHistory });
     n += targets.length;
   }
+  // And a sheet per plan at a year inside its history block, every actual typed into that year's cell.
+  catalog.plans.forEach((plan, k) => {
+    const targets = planTargets(catalog, plan.id);
+    const [rows] = fc.sample(fc.tuple(...targets.map((t) => fc.tuple(actualArb(t), actualArb(t)))), {
+      numRuns: 1,
+      seed: 9090 + k,
+    });
+    const layout = {
+      ...buildProgressSheet(catalog, plan.id, { year: plan.baseYear + 2 }),
+      sheetName: `历年${k + 1}`,
+    };
+    const y = plan.baseYear + 2;
+    const year: Typed = { kind: "number", typed: y, xlsx: { value: y }, runner: y };
+    out.push({ layout, year, rows: rows as [Typed, Typed][], viaHistory: true });
+  });
   return out;
 })();
 
@@ -229,9 +251,15 @@ async function writeSample(file: string) {
     putTyped(ws.getCell(SHEET.yearCell), s.year);
     s.layout.targetIds.forEach((id, i) => {
       const r = SHEET.firstDataRow + i;
-      putTyped(ws.getCell(`${COL.actual}${r}`), s.rows[i][0]);
-      if (needsBaselineInput(catalog.targetById.get(id)!))
-        putTyped(ws.getCell(`${COL.baseline}${r}`), s.rows[i][1]);
+      const t = catalog.targetById.get(id)!;
+      if (s.viaHistory)
+        s.layout.historyYears.forEach((y, k) => {
+          const cell = ws.getCell(`${colLetter(HISTORY_FIRST_COL + k)}${r}`);
+          if (y === s.year.runner) putTyped(cell, s.rows[i][0]);
+          else cell.value = Math.abs(t.threshold) * 0.7 + 0.13;
+        });
+      else putTyped(ws.getCell(`${COL.actual}${r}`), s.rows[i][0]);
+      if (needsBaselineInput(t)) putTyped(ws.getCell(`${COL.baseline}${r}`), s.rows[i][1]);
     });
   }
   await wb.xlsx.writeFile(file);
@@ -326,7 +354,7 @@ describe.each(CASES)("$region $year, recalculated by LibreOffice", (c) => {
           `LibreOffice wrote no ${file}; got ${readdirSync(outDir).join(", ")}\n${conversion.stderr}`,
         );
       const rows = parse(readFileSync(file, "utf8"), { bom: true, relax_column_count: true }) as string[][];
-      expect(rows[SHEET.headerRow - 1]).toEqual(COLUMNS.map((x) => x.title));
+      expect(rows[SHEET.headerRow - 1]).toEqual(layout.columns.map((x) => x.title));
       const data = rows.slice(SHEET.firstDataRow - 1).filter((r) => r[col("id")]);
       expect(data.map((r) => r[col("id")])).toEqual(layout.targetIds);
 
@@ -337,7 +365,10 @@ describe.each(CASES)("$region $year, recalculated by LibreOffice", (c) => {
         const v = inputs.get(id);
         const actual = v?.actual ?? null;
         const baseline = v?.baseline ?? null;
+        // The report types the actual into the year's cell of the history block; 实际值 picks it.
         expect([id, cellValue(r[col("actual")])]).toEqual([id, actual]);
+        const yearCol = HISTORY_FIRST_COL + layout.historyYears.indexOf(c.year);
+        expect([id, cellValue(r[yearCol] ?? "")]).toEqual([id, actual]);
         if (baseline !== null) expect([id, cellValue(r[col("baseline")])]).toEqual([id, baseline]);
         const want = expectedRow(t, actual, baseline, c.year);
         counts.set(want.status, (counts.get(want.status) ?? 0) + 1);
@@ -373,6 +404,7 @@ test(`bad inputs, about ${SAMPLE_ROWS} rows in one workbook recalculated by Libr
   const mismatches: string[] = [];
   const kinds = new Set<string>();
   let rowsChecked = 0;
+  let viaHistory = 0;
   for (const s of SAMPLE) {
     const file = join(outDir, `bad-inputs-${s.layout.sheetName}.csv`);
     if (!existsSync(file))
@@ -408,12 +440,14 @@ test(`bad inputs, about ${SAMPLE_ROWS} rows in one workbook recalculated by Libr
       }
       kinds.add(a.kind);
       rowsChecked++;
+      if (s.viaHistory) viaHistory++;
     });
   }
   console.log(
-    `bad-inputs LibreOffice sample: ${rowsChecked} rows in ${SAMPLE.length} sheets of one workbook`,
+    `bad-inputs LibreOffice sample: ${rowsChecked} rows in ${SAMPLE.length} sheets of one workbook, ${viaHistory} typed into the history block`,
   );
   expect(mismatches.slice(0, 20)).toEqual([]);
+  expect(viaHistory).toBeGreaterThan(30);
   expect(rowsChecked).toBeGreaterThanOrEqual(SAMPLE_ROWS);
   expect([...kinds].sort()).toEqual(INPUT_KINDS.filter((k) => k !== "date").sort());
 });

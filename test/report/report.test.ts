@@ -11,6 +11,8 @@ import { assess } from "../../src/core/methodology";
 import {
   buildProgressSheet,
   COL,
+  colLetter,
+  HISTORY_FIRST_COL,
   needsBaselineInput,
   COLUMNS,
   plansCovering,
@@ -28,6 +30,14 @@ afterAll(() => tmp.cleanup());
 
 const rowOf = (layout: ProgressSheetLayout, targetId: string) =>
   SHEET.firstDataRow + layout.targetIds.indexOf(targetId);
+/** The cell of a year's actual in the history block of a target's row. */
+const yearCell = (layout: ProgressSheetLayout, year: number, targetId: string) =>
+  `${colLetter(HISTORY_FIRST_COL + layout.historyYears.indexOf(year))}${rowOf(layout, targetId)}`;
+/** What 实际值 shows: the result stored with its formula (the 评估年份's yearly value). */
+const shown = (ws: ExcelJS.Worksheet, ref: string) => {
+  const v = ws.getCell(ref).value;
+  return v && typeof v === "object" && "formula" in v ? v.result : v;
+};
 
 async function readBack(wb: ExcelJS.Workbook): Promise<{ book: ExcelJS.Workbook; zip: JSZip }> {
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
@@ -102,13 +112,18 @@ describe("layoutToWorkbook", () => {
       }),
     );
     const targets = layout.targetIds.map((id) => catalog.targetById.get(id)!);
-    expect(n).toBe(1 + targets.length + targets.filter(needsBaselineInput).length);
+    // 评估年份; per row 实际值 (a value typed over its formula is checked too) and each year; missing 基期值.
+    const years = layout.historyYears.length;
+    expect(n).toBe(1 + targets.length * (1 + years) + targets.filter(needsBaselineInput).length);
   });
 
-  test("inputs land in 实际值 and (where it is an input cell) 基期值", () => {
-    expect(ws.getCell(`${COL.actual}${rowOf(layout, "yy14.hightech_enterprises")}`).value).toBe(470);
+  test("actuals land in the 评估年份's yearly cell (实际值 shows it) and (where it is an input cell) 基期值", () => {
+    expect(ws.getCell(yearCell(layout, 2023, "yy14.hightech_enterprises")).value).toBe(470);
+    expect(shown(ws, `${COL.actual}${rowOf(layout, "yy14.hightech_enterprises")}`)).toBe(470);
+    expect(ws.getCell(yearCell(layout, 2022, "yy14.hightech_enterprises")).value).toBeNull();
     const r = rowOf(layout, "yy14.tech_contract_share");
-    expect(ws.getCell(`${COL.actual}${r}`).value).toBe(1.5);
+    expect(ws.getCell(yearCell(layout, 2023, "yy14.tech_contract_share")).value).toBe(1.5);
+    expect(shown(ws, `${COL.actual}${r}`)).toBe(1.5);
     expect(ws.getCell(`${COL.baseline}${r}`).value).toBe(0.9);
     // Plan-given baseline untouched.
     expect(ws.getCell(`${COL.baseline}${rowOf(layout, "yy14.hightech_enterprises")}`).value).toBe(312);
@@ -153,7 +168,7 @@ describe("layoutToWorkbook", () => {
   });
 
   test("styles: input cells light yellow with a border, header filled, widths, hidden id column", () => {
-    const input = ws.getCell(`${COL.actual}${SHEET.firstDataRow}`);
+    const input = ws.getCell(`${colLetter(HISTORY_FIRST_COL)}${SHEET.firstDataRow}`);
     expect(input.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } });
     expect(input.border?.left?.style).toBe("thin");
     expect(ws.getCell(SHEET.yearCell).fill).toMatchObject({ fgColor: { argb: "FFFFF2CC" } });
@@ -252,7 +267,7 @@ describe("plan report", () => {
     ]);
     const layout = buildProgressSheet(catalog, "yiyang-14th", { year: 2023 });
     const ws = book.worksheets[0];
-    expect(ws.getCell(`${COL.actual}${rowOf(layout, "yy14.hightech_enterprises")}`).value).toBe(470);
+    expect(ws.getCell(yearCell(layout, 2023, "yy14.hightech_enterprises")).value).toBe(470);
     expect(ws.getCell(`${COL.baseline}${rowOf(layout, "yy14.tech_contract_share")}`).value).toBe(0.9);
   });
 
@@ -268,11 +283,12 @@ describe("plan report", () => {
     const gba = buildProgressSheet(catalog, "zhongshan-gba-2019", { year: 2022 });
     const zs14 = buildProgressSheet(catalog, "zhongshan-14th", { year: 2022 });
     const r1 = rowOf(gba, "zsgba.research_staff.zs-hit");
-    expect(book.getWorksheet(gba.sheetName)!.getCell(`${COL.actual}${r1}`).value).toBe(60);
+    expect(
+      book.getWorksheet(gba.sheetName)!.getCell(yearCell(gba, 2022, "zsgba.research_staff.zs-hit")).value,
+    ).toBe(60);
     expect(book.getWorksheet(gba.sheetName)!.getCell(`${COL.baseline}${r1}`).value).toBe(0);
     expect(
-      book.getWorksheet(zs14.sheetName)!.getCell(`${COL.actual}${rowOf(zs14, "zs14.hightech_enterprises")}`)
-        .value,
+      book.getWorksheet(zs14.sheetName)!.getCell(yearCell(zs14, 2022, "zs14.hightech_enterprises")).value,
     ).toBe(3000);
   });
 

@@ -1,8 +1,19 @@
 // The progress sheet's Excel formulas, evaluated by HyperFormula through the memory workbook, against the core
 // methodology: for every target of every plan, at several assessment years, with several actuals (below the
 // baseline, between, at the target, above, blank) and, where the plan gives no baseline, several typed baselines.
+// The actual is typed into the 评估年份's cell of the history block (other years hold other values, which 实际值
+// must not pick); for a year outside the block (before or at the base year, after the last target year) it is
+// typed over 实际值 itself, as a sheet of the previous version has it.
 import { getCatalog, type CatalogTarget } from "../../src/core/catalog";
-import { COL, needsBaselineInput, planTargets, SHEET } from "../../src/core/layout";
+import {
+  COL,
+  colLetter,
+  HISTORY_FIRST_COL,
+  historyYears,
+  needsBaselineInput,
+  planTargets,
+  SHEET,
+} from "../../src/core/layout";
 import {
   INPUT_ERROR,
   isRateLike,
@@ -71,6 +82,9 @@ describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
     const col = (k: keyof typeof COL) => colIndex(COL[k]);
     const mismatches: string[] = [];
     let compared = 0;
+    const history = historyYears(catalog.planById(planId)!, targets);
+    const pickFormulas = targets.map((_, i) => wb.contentOf(sheetName).formulas[row0 - 1 + i][col("actual")]);
+    let fromHistory = 0;
 
     for (const typed of TYPED)
       for (const year of yearsFor(targets))
@@ -86,10 +100,18 @@ describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
           });
           wb.hf.batch(() => {
             wb.setCell(sheetName, SHEET.yearCell, year);
+            const inBlock = history.includes(year);
             inputs.forEach(({ t, b, a }, i) => {
-              wb.setCell(sheetName, `${COL.actual}${row0 + i}`, a);
-              if (needsBaselineInput(t)) wb.setCell(sheetName, `${COL.baseline}${row0 + i}`, b);
+              const r = row0 + i;
+              // Other years: a value in range that differs from every actual above.
+              const other = Math.abs(t.threshold) * 0.7 + 0.13;
+              history.forEach((y, k) =>
+                wb.setCell(sheetName, `${colLetter(HISTORY_FIRST_COL + k)}${r}`, y === year ? a : other),
+              );
+              wb.setCell(sheetName, `${COL.actual}${r}`, inBlock ? pickFormulas[i] : a);
+              if (needsBaselineInput(t)) wb.setCell(sheetName, `${COL.baseline}${r}`, b);
             });
+            if (inBlock) fromHistory += inputs.length;
           });
           const values = wb.contentOf(sheetName).values;
           inputs.forEach(({ t, b, a }, i) => {
@@ -118,6 +140,7 @@ describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
 
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThan(targets.length * 3 * 5);
+    expect(fromHistory).toBeGreaterThan(compared / 3);
   });
 });
 

@@ -358,6 +358,23 @@ class Batch {
       charts: {
         add: (type: string, source: object, seriesBy: string) =>
           this.chart(sheetName, type, source, seriesBy),
+        // A chart by name: isNullObject resolved at sync, delete() a command.
+        getItemOrNullObject: (name: string) => {
+          const charts = () => this.fx.sheet(sheetName)?.charts ?? [];
+          const proxy = {
+            isNullObject: true,
+            load: () => {
+              this.pending.push(() => (proxy.isNullObject = !charts().some((c) => c.props.name === name)));
+              return proxy;
+            },
+            delete: () =>
+              this.command(sheetName, `deleteChart ${name}`, () => {
+                const s = this.fx.sheet(sheetName)!;
+                s.charts = s.charts.filter((c) => c.props.name !== name);
+              }),
+          };
+          return proxy;
+        },
       },
       getRange: (address: string) => (isNull ? nullRange() : this.range(sheetName, parseRange(address))),
       getRanges: (address: string) => this.areas(sheetName, address.split(",").map(parseRange)),

@@ -4,6 +4,7 @@ import { getCatalog } from "../../src/core/catalog";
 import {
   buildProgressSheet,
   COL,
+  HISTORY_FIRST_COL,
   needsBaselineInput,
   planTargets,
   SHEET,
@@ -52,18 +53,23 @@ describe.each(catalog.plans.map((p) => [p.id]))("a new sheet of %s", (planId) =>
     expect(grid.columns.map((c) => c.hidden)).toEqual(layout.columns.map((c) => !!c.hidden));
   });
 
-  test("marks exactly the input cells: 评估年份, 实际值, 备注, and 基期值 where the plan gives none", async () => {
+  test("marks exactly the input cells: 评估年份, each year's 实际值, 备注, and 基期值 where the plan gives none", async () => {
     const { wb, name } = await fresh(planId);
     const grid = wb.grid(name);
+    const years = buildProgressSheet(catalog, planId, { year: YEAR }).historyYears;
     const inputs = grid.rows.flatMap((row, r) => row.flatMap((c, col) => (c.input ? [`${r},${col}`] : [])));
     const expected = [`${SHEET.yearRow - 1},${colIndex("C")}`];
     planTargets(catalog, planId).forEach((t, i) => {
       const r = SHEET.firstDataRow - 1 + i;
-      expected.push(`${r},${colIndex(COL.actual)}`, `${r},${colIndex(COL.note)}`);
+      expected.push(`${r},${colIndex(COL.note)}`);
+      years.forEach((_, k) => expected.push(`${r},${HISTORY_FIRST_COL + k}`));
       if (needsBaselineInput(t)) expected.push(`${r},${colIndex(COL.baseline)}`);
     });
     expect(inputs.sort()).toEqual(expected.sort());
-    expect(grid.rows[SHEET.firstDataRow - 1][colIndex(COL.actual)].fill).toBe(STYLES.input.fill);
+    expect(grid.rows[SHEET.firstDataRow - 1][HISTORY_FIRST_COL].fill).toBe(STYLES.input.fill);
+    // 实际值 is the 评估年份's value, picked by a formula.
+    expect(grid.rows[SHEET.firstDataRow - 1][colIndex(COL.actual)].fill).not.toBe(STYLES.input.fill);
+    expect(grid.rows[SHEET.headerRow - 1][HISTORY_FIRST_COL].value).toBe(`${years[0]}年实际值`);
   });
 });
 

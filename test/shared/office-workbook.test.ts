@@ -5,6 +5,8 @@ import { getCatalog } from "../../src/core/catalog";
 import {
   buildProgressSheet,
   COL,
+  colLetter,
+  HISTORY_FIRST_COL,
   needsBaselineInput,
   planTargets,
   SHEET,
@@ -83,7 +85,10 @@ describe("generate on the largest plan", () => {
     const s = fx.sheet(sheetName)!;
     const layout = buildProgressSheet(catalog, LARGEST, { year: YEAR });
     const last = SHEET.firstDataRow + layout.targetIds.length - 1;
-    expect(s.fmt(`${COL.actual}${SHEET.firstDataRow}`)["fill.color"]).toBe(`#${STYLES.input.fill}`);
+    expect(s.fmt(`${colLetter(HISTORY_FIRST_COL)}${SHEET.firstDataRow}`)["fill.color"]).toBe(
+      `#${STYLES.input.fill}`,
+    );
+    expect(s.fmt(`${COL.actual}${SHEET.firstDataRow}`)["fill.color"]).toBeNull(); // picks the year's value
     expect(s.fmt(SHEET.yearCell)["fill.color"]).toBe(`#${STYLES.metaInput.fill}`);
     expect(s.fmt(`A${SHEET.headerRow}`)["fill.color"]).toBe(`#${STYLES.header.fill}`);
     expect(s.fmt(`${COL.status}${SHEET.firstDataRow}`)["fill.color"]).toBeNull(); // derived: no fill
@@ -137,7 +142,9 @@ describe("generate on the largest plan", () => {
     // Inputs only: no rule on a derived cell or a plan figure.
     expect(dv(`${COL.status}${row("yy14.rd_intensity")}`)).toBeUndefined();
     expect(dv(`${COL.target}${row("yy14.rd_intensity")}`)).toBeUndefined();
-    const inputs = targets.length + targets.filter(needsBaselineInput).length + 1;
+    // Per row: 实际值 (something may be typed over its formula) and each year of the history block.
+    const years = buildProgressSheet(catalog, "yiyang-14th", { year: 2023 }).historyYears.length;
+    const inputs = targets.length * (1 + years) + targets.filter(needsBaselineInput).length + 1;
     expect(s.validation.size).toBe(inputs);
   });
 });
@@ -167,10 +174,58 @@ describe("charts", () => {
       "title.text": "完成进度与序时进度",
       "axes.valueAxis.numberFormat": "0%",
     });
-    // Beside the table: its top-left corner right of the hidden columns (目标ID, 原文文件), at the header row.
+    // Beside the table: its top-left corner right of the history block (历年实际值), at the header row.
     const [from, to] = chart.position!;
-    expect(parseRange(from)).toMatchObject({ r1: SHEET.headerRow - 1, c1: colIndex(COL.seed) + 2 });
+    const lastCol = buildProgressSheet(catalog, LARGEST, { year: YEAR }).columns.length - 1;
+    expect(parseRange(from)).toMatchObject({ r1: SHEET.headerRow - 1, c1: lastCol + 2 });
     expect(parseRange(to).r1 - parseRange(from).r1).toBeGreaterThanOrEqual(Math.ceil(n * 1.5));
+  });
+
+  test("为所选指标绘制趋势图: a line chart of the row's block (实际值, 预期值 by year), replaced on a redraw", async () => {
+    const { sheetName } = await service().generate("yiyang-14th", 2023);
+    const s = fx.sheet(sheetName)!;
+    const layout = buildProgressSheet(catalog, "yiyang-14th", { year: 2023 });
+    const row = SHEET.firstDataRow + layout.targetIds.indexOf("yy14.hightech_enterprises") - 1;
+    fx.selection = { sheet: sheetName, row, col: colIndex(COL.indicator) };
+    const { result, writeSyncs } = await syncsOf(() => service().drawTrendChart());
+    expect(result).toEqual({ sheetName, indicator: "高新技术企业" });
+    expect(writeSyncs).toBe(1);
+    const line = s.charts.find((c) => c.type === "Line")!;
+    // Block right of the history block, rows 2–5: 年份 2020…2025, 实际值, 预期值; the series are its rows.
+    const b = colLetter(layout.columns.length + 1);
+    const [c1, c6] = [colLetter(layout.columns.length + 2), colLetter(layout.columns.length + 7)];
+    expect(line).toMatchObject({ seriesBy: "Rows", source: `${b}4:${c6}5` });
+    expect([...line.xAxis]).toEqual([
+      [0, `${c1}3:${c6}3`],
+      [1, `${c1}3:${c6}3`],
+    ]);
+    expect(line.props).toMatchObject({
+      name: "PLAN_趋势图",
+      "title.text": "高新技术企业(益阳,家):实际值与预期值",
+    });
+    expect(s.get(`${b}3`)).toBe("年份");
+    expect(
+      [2020, 2021, 2025].map((y) => s.get(`${colLetter(layout.columns.length + 2 + y - 2020)}3`)),
+    ).toEqual([2020, 2021, 2025]);
+    const r = row + 1;
+    expect(s.get(`${c1}4`)).toBe(`=IF(ISNUMBER($${COL.baseline}$${r}),$${COL.baseline}$${r},NA())`);
+    expect(s.get(`${colLetter(layout.columns.length + 3)}4`)).toBe(
+      `=IF(ISNUMBER($${colLetter(HISTORY_FIRST_COL)}$${r}),$${colLetter(HISTORY_FIRST_COL)}$${r},NA())`,
+    );
+    expect(String(s.get(`${c1}5`))).toContain(`$${COL.target}$${r}`);
+    // Another row: the block is rewritten and the chart replaced (one line chart on the sheet).
+    fx.selection = { sheet: sheetName, row: row + 1, col: 0 };
+    const redraw = await syncsOf(() => service().drawTrendChart());
+    expect(redraw.syncs).toBe(3); // selection read; the old chart looked up; the write
+    expect(s.charts.filter((c) => c.type === "Line")).toHaveLength(1);
+    expect(s.charts).toHaveLength(2);
+  });
+
+  test("a trend chart off a target row is refused, nothing written", async () => {
+    const { sheetName } = await service().generate("yiyang-14th", 2023);
+    fx.selection = { sheet: sheetName, row: 2, col: 2 };
+    await expect(service().drawTrendChart()).rejects.toThrow(/指标行/);
+    expect(fx.sheet(sheetName)!.charts).toHaveLength(1);
   });
 
   test("a refresh adds no second chart", async () => {

@@ -1,14 +1,16 @@
 // Property: whatever the statistician does to a progress sheet, and whatever changes in the bundled data,
 // refreshing (with or without confirming the data changes) loses no user input and duplicates no row.
 //
-// A run generates a sheet for a random plan, then interprets random steps: type actuals / typed baselines (only
-// into yellow input cells) / notes, change the 评估年份, put text right of the table or below it, insert a user
+// A run generates a sheet for a random plan, then interprets random steps: type yearly actuals (历年实际值), type
+// over 实际值 itself, typed baselines (only into yellow input cells) / notes, change the 评估年份, put text right of the table or below it, insert a user
 // column with a title and cells, insert a user row inside the table, change the bundled data (a target's value, a
 // new target, a removed target, a baseline the data now gives), and refresh with or without confirmation. After
-// every refresh (and at the end, after a confirmed one) the sheet is checked against a model of what the user did.
+// every refresh (and at the end, after a confirmed one) the sheet is checked against a model of what the user did,
+// and 实际值 (where nothing was typed over it) shows the yearly value of the sheet's 评估年份.
 import fc from "fast-check";
 import { getCatalog, type Catalog } from "../../src/core/catalog";
-import { needsBaselineInput, planTargets } from "../../src/core/layout";
+import { historyTitle, needsBaselineInput, planTargets } from "../../src/core/layout";
+import { inputRange } from "../../src/core/methodology";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { a1, type CellValue, type Grid } from "../../src/shared/workbook";
@@ -20,6 +22,7 @@ const YEAR0 = 2022;
 const NUM_RUNS = 1000;
 
 type Step =
+  | { t: "yearly"; i: number; k: number; v: number }
   | { t: "actual"; i: number; v: number }
   | { t: "baseline"; i: number; v: number }
   | { t: "note"; i: number }
@@ -34,11 +37,20 @@ type Step =
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
     arbitrary: fc.record({
+      t: fc.constant("yearly" as const),
+      i: fc.nat(),
+      k: fc.nat(),
+      v: fc.integer({ min: -50, max: 5000 }),
+    }),
+    weight: 5,
+  },
+  {
+    arbitrary: fc.record({
       t: fc.constant("actual" as const),
       i: fc.nat(),
       v: fc.integer({ min: -50, max: 5000 }),
     }),
-    weight: 4,
+    weight: 2,
   },
   {
     arbitrary: fc.record({
@@ -101,6 +113,9 @@ type Anchor =
   | { kind: "between"; above: string; below: string };
 
 interface Inputs {
+  /** Typed into the history block: year → value. */
+  yearly: Map<number, number>;
+  /** Typed over 实际值's formula. */
   actual?: number;
   /** Texts the 备注 must contain (what the user typed, then what a refresh kept there). */
   note: string[];
@@ -128,7 +143,15 @@ async function runSequence(planId: string, steps: Step[]): Promise<void> {
   const user = new Map<string, Anchor>();
   let typedYear: number | null = null;
   let userHeaders = 0;
-  const entry = (id: string) => inputs.get(id) ?? inputs.set(id, { note: [] }).get(id)!;
+  const entry = (id: string) => inputs.get(id) ?? inputs.set(id, { note: [], yearly: new Map() }).get(id)!;
+  /** The history block's column of a year, by its title. */
+  const yearCol = (g: Grid, loc: Located, y: number) => g[loc.header].indexOf(historyTitle(y));
+  /** The last column of ours: the history block's last year, right of the hidden columns. */
+  const rightEdge = (g: Grid, loc: Located) =>
+    Math.max(
+      loc.col("id"),
+      ...g[loc.header].flatMap((v, c) => (typeof v === "string" && /^\d{4}年实际值$/.test(v) ? [c] : [])),
+    );
   const values = (): Grid => wb.valuesOf(name);
   const liveRows = (loc: Located) => loc.ids.filter((x) => !x.id.startsWith("已删除目标:"));
   const lastIdRow = (loc: Located) => Math.max(loc.header, ...loc.ids.map((x) => x.row));
@@ -169,6 +192,21 @@ async function runSequence(planId: string, steps: Step[]): Promise<void> {
       if (r === undefined) fail(`no row for ${id}`);
       if (inp.actual !== undefined && at(r, loc.col("actual")) !== inp.actual)
         fail(`${id} actual ${at(r, loc.col("actual"))} ≠ ${inp.actual}`);
+      for (const [y, v] of inp.yearly) {
+        const c = yearCol(g, loc, y);
+        if (c < 0 || at(r, c) !== v)
+          fail(`${id} ${historyTitle(y)} ${c < 0 ? "column lost" : at(r, c)} ≠ ${v}`);
+      }
+      // 实际值 picks the 评估年份's yearly value (a value out of the row's range: blank, 输入检查 says why).
+      const t = current.targetById.get(id);
+      const year = g[loc.header - 3]?.[loc.col("subject")];
+      if (inp.actual === undefined && t && loc.rowOf(id) !== undefined && typeof year === "number") {
+        const v = inp.yearly.get(year);
+        const { min, max } = inputRange(t.kind, t.unit);
+        const want = v !== undefined && v >= min && v <= max ? v : "";
+        if ((at(r, loc.col("actual")) ?? "") !== want)
+          fail(`${id} 实际值 ${at(r, loc.col("actual"))} ≠ ${year}年实际值 ${want}`);
+      }
       const note = String(at(r, loc.col("note")) ?? "");
       for (const n of inp.note) if (!note.includes(n)) fail(`${id} note “${note}” lacks “${n}”`);
       if (inp.baseline !== undefined && at(r, loc.col("baseline")) !== inp.baseline)
@@ -200,7 +238,7 @@ async function runSequence(planId: string, steps: Step[]): Promise<void> {
         anchor.kind === "column"
           ? [rowOfId(loc, anchor.id), g[loc.header].indexOf(anchor.header)]
           : anchor.kind === "right"
-            ? [rowOfId(loc, anchor.id), loc.col("id") + anchor.dc]
+            ? [rowOfId(loc, anchor.id), rightEdge(g, loc) + anchor.dc]
             : anchor.kind === "below"
               ? [lastIdRow(loc) + anchor.dr, 0]
               : [-1, -1];
@@ -248,7 +286,18 @@ async function runSequence(planId: string, steps: Step[]): Promise<void> {
 
   for (const s of steps) {
     const loc = locate(values());
-    if (s.t === "actual" || s.t === "baseline" || s.t === "note") {
+    if (s.t === "yearly") {
+      // Only the yellow yearly cells (a user column inserted between them would not be one).
+      const g = values();
+      const years = g[loc.header].flatMap((v) =>
+        typeof v === "string" && /^\d{4}年实际值$/.test(v) ? [v] : [],
+      );
+      if (!years.length) continue;
+      const y = Number(years[s.k % years.length].slice(0, 4));
+      const { id, row } = pick(loc, s.i);
+      type(row, yearCol(g, loc, y), s.v);
+      entry(id).yearly.set(y, s.v);
+    } else if (s.t === "actual" || s.t === "baseline" || s.t === "note") {
       const { id, row } = pick(loc, s.i);
       if (s.t === "actual") {
         type(row, loc.col("actual"), s.v);
@@ -268,7 +317,7 @@ async function runSequence(planId: string, steps: Step[]): Promise<void> {
     } else if (s.t === "right") {
       const { id, row } = pick(loc, s.i);
       const text = `U${serial++}`;
-      type(row, loc.col("id") + s.dc, text);
+      type(row, rightEdge(values(), loc) + s.dc, text);
       user.set(text, { kind: "right", id, dc: s.dc });
     } else if (s.t === "below") {
       const dr = s.k + Math.max(0, ...[...user.values()].flatMap((a) => (a.kind === "below" ? [a.dr] : [])));

@@ -62,6 +62,10 @@ export function fakeService(
       async (_scope: FreezeScope): Promise<FreezePreview> => opts.freeze ?? { cells: [], errors: [] },
     ),
     writeReportSheet: jest.fn(async () => ({ sheetName: "上报_益阳十四五科技发展规划", rows: 11 })),
+    drawTrendChart: jest.fn(async () => ({
+      sheetName: "进度_益阳十四五科技发展规划",
+      indicator: "高新技术企业",
+    })),
     freeze: jest.fn(async (cells: FreezeCell[]): Promise<FreezeResult> => ({
       converted: cells,
       changed: [],

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // The preview page in jsdom with the real service over the in-memory workbook: generate, type into the grid.
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { COL } from "../../src/core/layout";
+import { COL, colLetter, HISTORY_FIRST_COL } from "../../src/core/layout";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { PreviewApp } from "../../src/preview/PreviewApp";
@@ -22,7 +22,7 @@ async function setup() {
 
 const cell = (ref: string) => document.querySelector<HTMLElement>(`td[data-cell="${ref}"]`)!;
 
-test("generate shows the sheet; typing an actual into a yellow cell recomputes its status", async () => {
+test("generate shows the sheet; typing 2023's actual into its yellow cell recomputes 实际值 and the status", async () => {
   const workbook = await setup();
   fireEvent.change(screen.getByRole("combobox", { name: "地区" }), { target: { value: "yiyang" } });
   fireEvent.change(screen.getByRole("spinbutton", { name: "评估年份" }), { target: { value: "2023" } });
@@ -36,15 +36,19 @@ test("generate shows the sheet; typing an actual into a yellow cell recomputes i
   ].find((td) => td.textContent === "高新技术企业")!;
   const row = indicator.dataset.row;
   expect(cell(`${COL.status}${row}`).textContent).toBe("无法评估");
-  expect(cell(`${COL.actual}${row}`).dataset.input).toBe("true");
+  // 实际值 is a formula picking the 评估年份's cell of the history block (2021年实际值 … 2025年实际值).
+  expect(cell(`${COL.actual}${row}`).dataset.input).toBeUndefined();
+  const y2023 = `${colLetter(HISTORY_FIRST_COL + 2)}${row}`;
+  expect(cell(y2023).dataset.input).toBe("true");
 
-  const input = within(cell(`${COL.actual}${row}`)).getByRole("textbox");
-  expect(input.getAttribute("aria-label")).toBe(`${COL.actual}${row} 实际值`);
+  const input = within(cell(y2023)).getByRole("textbox");
+  expect(input.getAttribute("aria-label")).toBe(`${y2023} 2023年实际值`);
   fireEvent.focus(input);
   fireEvent.change(input, { target: { value: "470" } });
   fireEvent.keyDown(input, { key: "Enter" });
   await waitFor(() => expect(cell(`${COL.status}${row}`).textContent).toBe("进度滞后"));
-  expect(workbook.value("进度_益阳十四五科技发展规划", `${COL.actual}${row}`)).toBe(470);
+  expect(workbook.value("进度_益阳十四五科技发展规划", y2023)).toBe(470);
+  expect(cell(`${COL.actual}${row}`).textContent).toBe("470");
   // The status cell takes the status colour (conditional format).
   expect(cell(`${COL.status}${row}`).style.backgroundColor).toBe("rgb(255, 235, 156)");
 });
