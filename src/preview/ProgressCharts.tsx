@@ -1,19 +1,30 @@
 // The charts of the active sheet (the specs the add-in writes as native Excel charts, src/core/charts.ts), drawn
 // with Recharts from the sheet's computed values: the same ranges, the same series, the same categories.
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { ChartSpec } from "../core/charts";
 import type { PreviewSheet } from "../shared/memory-workbook";
 import { parseRange } from "../shared/workbook";
 
 const useStyles = makeStyles({
-  panel: {
+  charts: {
+    display: "flex",
     flexShrink: 0,
     maxHeight: "380px",
-    overflowY: "auto",
-    padding: "4px 12px",
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  panel: { flex: "1 1 0", minWidth: 0, overflowY: "auto", padding: "4px 12px", margin: 0 },
   title: { fontWeight: 600, fontSize: "13px", margin: "2px 0" },
 });
 
@@ -21,6 +32,25 @@ const useStyles = makeStyles({
 const SERIES_COLORS = ["#A6A6A6", "#5B9BD5"];
 
 type Row = Record<string, string | number | null>;
+
+/** A line chart's data as Excel reads it: one series per source row named by its first cell, one category per column. */
+export function lineData(sheet: PreviewSheet, spec: ChartSpec): { series: string[]; rows: Row[] } {
+  const src = parseRange(spec.source);
+  const cat = parseRange(spec.categories);
+  const cell = (r: number, c: number) => sheet.rows[r]?.[c]?.value ?? null;
+  const series: string[] = [];
+  for (let r = src.r1; r <= src.r2; r++) series.push(String(cell(r, src.c1) ?? ""));
+  const rows: Row[] = [];
+  for (let c = cat.c1; c <= cat.c2; c++) {
+    const row: Row = { category: String(cell(cat.r1, c) ?? "") };
+    series.forEach((name, i) => {
+      const v = cell(src.r1 + i, src.c1 + 1 + c - cat.c1);
+      row[name] = typeof v === "number" ? v : null; // #N/A: a gap, as in Excel
+    });
+    rows.push(row);
+  }
+  return { series, rows };
+}
 
 /** The chart's data as Excel reads it: the header row names the series, each data row is one category. */
 export function chartData(sheet: PreviewSheet, spec: ChartSpec): { series: string[]; rows: Row[] } {
@@ -42,13 +72,51 @@ export function chartData(sheet: PreviewSheet, spec: ChartSpec): { series: strin
 }
 
 const pct = (v: unknown) => (typeof v === "number" ? `${(v * 100).toFixed(1)}%` : "");
+/** 实际值 solid blue, 预期值 dashed grey (the expected path). */
+const LINE_STYLE = [
+  { stroke: "#1F4E79", dash: undefined },
+  { stroke: "#A6A6A6", dash: "6 4" },
+];
+
+function TrendLines({ sheet, spec }: { sheet: PreviewSheet; spec: ChartSpec }) {
+  const { series, rows } = lineData(sheet, spec);
+  return (
+    <ResponsiveContainer width="100%" height={260}>
+      <LineChart data={rows} margin={{ left: 8, right: 24, top: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="category" />
+        <YAxis width={70} />
+        <Tooltip />
+        <Legend verticalAlign="top" height={24} />
+        {series.map((name, i) => (
+          <Line
+            key={name}
+            dataKey={name}
+            stroke={LINE_STYLE[i % LINE_STYLE.length].stroke}
+            strokeDasharray={LINE_STYLE[i % LINE_STYLE.length].dash}
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
 
 export function ProgressCharts({ sheet }: { sheet: PreviewSheet }) {
   const s = useStyles();
   if (sheet.charts.length === 0) return null;
   return (
-    <>
+    <div className={s.charts} role="region" aria-label="图表">
       {sheet.charts.map((spec) => {
+        if (spec.kind === "line")
+          return (
+            <figure key={spec.name} className={s.panel} aria-label={spec.title} data-chart={spec.name}>
+              <figcaption className={s.title}>{spec.title}</figcaption>
+              <TrendLines sheet={sheet} spec={spec} />
+            </figure>
+          );
         const { series, rows } = chartData(sheet, spec);
         return (
           <figure key={spec.name} className={s.panel} aria-label={spec.title} data-chart={spec.name}>
@@ -73,6 +141,6 @@ export function ProgressCharts({ sheet }: { sheet: PreviewSheet }) {
           </figure>
         );
       })}
-    </>
+    </div>
   );
 }

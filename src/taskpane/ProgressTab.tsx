@@ -15,6 +15,7 @@ import { ErrorBar } from "./ErrorBar";
 import { messageOf } from "./errors";
 import { PlanPicker, regionsWithPlans } from "./PlanPicker";
 import { StatusSummary, type SummaryAction } from "./StatusSummary";
+import { TrendChartPanel } from "./TrendChartPanel";
 import { useActiveSheet } from "./useActiveSheet";
 import { YearChoiceDialog, type YearChoice } from "./YearChoiceDialog";
 import { defaultYear, parseYear } from "./years";
@@ -217,6 +218,7 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
         {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
         {result && !busy && <StatusSummary result={result.r} action={result.action} />}
       </div>
+      {sheet && <TrendChartPanel />}
       <YearChoiceDialog
         choice={askYear}
         onChoose={(c) => {

@@ -1,9 +1,10 @@
 // End to end: the preview (`webpack serve --env preview`) in Debian's chromium — the real task pane against the
-// in-memory workbook. Generate 益阳 for 2023, type an actual into the grid, see its status, refresh, keep the input.
+// in-memory workbook. Generate 益阳 for 2023, type yearly actuals into the grid, see 实际值 and the status, refresh,
+// keep the inputs, draw the trend chart of the row.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { COL, STATUS_COLORS } from "../../src/core/layout";
+import { COL, colLetter, HISTORY_FIRST_COL, STATUS_COLORS } from "../../src/core/layout";
 import { ROOT, startPreview, type Preview } from "./harness";
 
 jest.setTimeout(180_000);
@@ -11,6 +12,8 @@ jest.setTimeout(180_000);
 const SCREENSHOT = join(ROOT, "test-output", "preview.png");
 /** Committed: the README shows it. */
 const CHART_SCREENSHOT = join(ROOT, "docs", "charts.png");
+/** The history block's column of a year of 益阳's plan (2021年实际值 … 2025年实际值). */
+const yearCol = (y: number) => colLetter(HISTORY_FIRST_COL + y - 2021);
 
 let preview: Preview;
 let page: Page;
@@ -24,7 +27,7 @@ beforeAll(async () => {
 }, 175_000);
 afterAll(() => preview?.stop(), 30_000);
 
-test("益阳 2023: generate, type 470 高新技术企业, 进度滞后, source, refresh keeps the input", async () => {
+test("益阳 2023: generate, type 高新技术企业 380/430/470 for 2021–2023, 进度滞后, source, refresh keeps them, both charts", async () => {
   await page.goto(url);
   await page.getByRole("combobox", { name: "地区" }).selectOption({ label: "益阳" });
   await page.getByRole("spinbutton", { name: "评估年份" }).fill("2023");
@@ -37,13 +40,26 @@ test("益阳 2023: generate, type 470 高新技术企业, 进度滞后, source, 
   expect(row).toMatch(/^\d+$/);
   const actualCell = page.locator(`td[data-cell="${COL.actual}${row}"]`);
   const statusCell = page.locator(`td[data-cell="${COL.status}${row}"]`);
-  expect(await actualCell.getAttribute("data-input")).toBe("true");
+  // 实际值 picks the 评估年份's cell of the history block; the yearly cells are the inputs.
+  expect(await actualCell.getAttribute("data-input")).toBeNull();
+  expect(await page.locator(`td[data-cell="${yearCol(2023)}${row}"]`).getAttribute("data-input")).toBe(
+    "true",
+  );
   expect(await statusCell.textContent()).toBe("无法评估");
 
-  const actual = actualCell.locator("input");
-  await actual.fill("470");
-  await actual.press("Enter");
+  const yearly: [number, string][] = [
+    [2021, "380"],
+    [2022, "430"],
+    [2023, "470"],
+  ];
+  for (const [y, v] of yearly) {
+    const input = page.locator(`td[data-cell="${yearCol(y)}${row}"]`).locator("input");
+    await input.fill(v);
+    await input.press("Enter");
+  }
+  const actual = page.locator(`td[data-cell="${yearCol(2023)}${row}"]`).locator("input");
   await statusCell.filter({ hasText: "进度滞后" }).waitFor();
+  expect(await actualCell.textContent()).toBe("470");
   const fill = STATUS_COLORS["进度滞后"].fill;
   const rgb = `rgb(${parseInt(fill.slice(0, 2), 16)}, ${parseInt(fill.slice(2, 4), 16)}, ${parseInt(fill.slice(4, 6), 16)})`;
   expect(await statusCell.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb);
@@ -59,7 +75,7 @@ test("益阳 2023: generate, type 470 高新技术企业, 进度滞后, source, 
   ).toBe(1);
   await page.getByRole("tab", { name: "进度表" }).click();
 
-  // Refresh: the bundled data is unchanged, so no dialog; the typed actual stays.
+  // Refresh: the bundled data is unchanged, so no dialog; the typed yearly actuals stay.
   await page.getByRole("button", { name: "刷新", exact: true }).click();
   await page.getByText(/已刷新“进度_/).waitFor();
   expect(await actual.inputValue()).toBe("470");
@@ -76,7 +92,28 @@ test("益阳 2023: generate, type 470 高新技术企业, 进度滞后, source, 
   expect(await chart.locator("svg text").allTextContents()).toContain("高新技术企业");
   const legend = await chart.locator(".recharts-legend-item-text").allTextContents();
   expect(legend.sort()).toEqual(["完成进度", "序时进度"].sort());
-  await chart.screenshot({ path: CHART_SCREENSHOT });
+
+  // 为所选指标绘制趋势图 on the 高新技术企业 row: 实际值 312 (2020 基期值), 380, 430, 470 against the expected path.
+  await indicator.click();
+  await pane().getByRole("button", { name: "为所选指标绘制趋势图" }).click();
+  await pane()
+    .getByText(/已为“高新技术企业”绘制趋势图/)
+    .waitFor();
+  const trend = page.getByRole("figure", { name: "高新技术企业(益阳,家):实际值与预期值" });
+  await trend.locator("path.recharts-line-curve").first().waitFor();
+  expect(await trend.locator("path.recharts-line-curve").count()).toBe(2);
+  expect((await trend.locator(".recharts-legend-item-text").allTextContents()).sort()).toEqual(
+    ["实际值", "预期值"].sort(),
+  );
+  // The years along the x axis (rendered after the lines).
+  await trend
+    .locator("svg text")
+    .filter({ hasText: /^2025$/ })
+    .first()
+    .waitFor();
+  const texts = await trend.locator("svg text").allTextContents();
+  for (const y of ["2020", "2021", "2022", "2023", "2024", "2025"]) expect(texts).toContain(y);
+  await page.getByRole("region", { name: "图表" }).screenshot({ path: CHART_SCREENSHOT });
 
   mkdirSync(join(ROOT, "test-output"), { recursive: true });
   await page.screenshot({ path: SCREENSHOT });
@@ -102,7 +139,7 @@ test("bad inputs typed into the preview: abc, 2.1% and a blank year; then a row 
 
   // abc in a count row: 输入有误, the reason, every derived cell blank; the alert Excel's validation would raise.
   const hq = await rowOf("高新技术企业");
-  await type(COL.actual, hq, "abc");
+  await type(yearCol(2023), hq, "abc");
   await cell(COL.status, hq).filter({ hasText: "输入有误" }).waitFor();
   expect(await cell(COL.check, hq).textContent()).toContain("实际值应为数字");
   expect(await texts(hq)).toEqual(["", "", "", "", ""]);
@@ -110,7 +147,7 @@ test("bad inputs typed into the preview: abc, 2.1% and a blank year; then a row 
 
   // 2.1% in a % row: never 0.021 %, refused with the percent message.
   const rd = await rowOf("研发经费投入强度");
-  await type(COL.actual, rd, "2.1%");
+  await type(yearCol(2023), rd, "2.1%");
   await cell(COL.status, rd).filter({ hasText: "输入有误" }).waitFor();
   expect(await cell(COL.check, rd).textContent()).toContain("带百分号");
   expect(await texts(rd)).toEqual(["", "", "", "", ""]);
@@ -118,7 +155,7 @@ test("bad inputs typed into the preview: abc, 2.1% and a blank year; then a row 
   await pane().getByRole("listitem").filter({ hasText: "输入有误 2" }).waitFor();
 
   // 2.1 typed as the plan's unit means 2.1 %: computed.
-  await type(COL.actual, rd, "2.1");
+  await type(yearCol(2023), rd, "2.1");
   await cell(COL.status, rd)
     .filter({ hasText: /滞后|预期/ })
     .waitFor();
@@ -151,7 +188,7 @@ test("bad inputs typed into the preview: abc, 2.1% and a blank year; then a row 
     "=1/0",
   ];
   const first = Number(await cell(COL.seq, 7).getAttribute("data-row")) || 7;
-  for (const [i, text] of kinds.entries()) await type(COL.actual, first + i, text);
+  for (const [i, text] of kinds.entries()) await type(yearCol(2023), first + i, text);
   for (const i of kinds.keys()) {
     await cell(COL.status, first + i)
       .filter({ hasText: "输入有误" })

@@ -237,3 +237,20 @@ describe("pane and sheet agree", () => {
     expect(yearInput()).toHaveProperty("value", "2025");
   });
 });
+
+test("为所选指标绘制趋势图 (once the plan has a sheet) draws the selected row's chart and names the indicator", async () => {
+  const service = await setup(fakeService({ sheets: [yiyangSheet] }));
+  fireEvent.change(regionSelect(), { target: { value: "yiyang" } });
+  fireEvent.click(await screen.findByRole("button", { name: "为所选指标绘制趋势图" }));
+  await screen.findByText(/已为“高新技术企业”绘制趋势图/);
+  expect(service.drawTrendChart).toHaveBeenCalledTimes(1);
+});
+
+test("a refused trend chart shows the service's message", async () => {
+  const service = fakeService({ sheets: [yiyangSheet] });
+  service.drawTrendChart.mockRejectedValueOnce(new HostError("所选单元格不在进度表的指标行上。"));
+  await setup(service);
+  fireEvent.change(regionSelect(), { target: { value: "yiyang" } });
+  fireEvent.click(await screen.findByRole("button", { name: "为所选指标绘制趋势图" }));
+  await screen.findByText("所选单元格不在进度表的指标行上。");
+});
