@@ -48,7 +48,7 @@ export function StatusSummary({ result, action }: { result: SheetResult; action:
       </ul>
       {shown.includes("无法评估") && (
         <Text size={200}>
-          “无法评估”的行缺少实际值,或缺少规划未给出的基期值:在黄色的“实际值”(及“基期值”)列填写后,状态会自动计算。
+          “无法评估”的行缺少实际值,或缺少规划未给出的基期值:在表格右侧黄色的评估年份当年实际值(及“基期值”)列填写后,状态会自动计算。
         </Text>
       )}
       {shown.includes("输入有误") && (
