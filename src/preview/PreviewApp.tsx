@@ -131,7 +131,7 @@ export function PreviewApp({ workbook, service }: PreviewAppProps) {
           {sheet && <ProgressCharts sheet={sheet} />}
           <div className={s.tabs}>
             <SheetTabs
-              names={workbook.sheetNames()}
+              names={workbook.tabNames()}
               active={active}
               onSelect={(n) => select(n, { row: 0, col: 0 })}
             />
