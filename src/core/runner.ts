@@ -148,7 +148,8 @@ function check(v: Value, spec: FunctionSpec): Value {
   return v;
 }
 
-// Results are pure functions of the arguments (the bundled data does not change at run time), so scalar
+// Results are pure functions of the arguments and the shared catalog (which changes only when plans are
+// imported: the memo is then dropped), so scalar
 // argument lists are memoized: a recalculation of thousands of cells costs a few Map lookups per cell.
 // Per function id, one tree per argument count; each level is keyed by one argument, the last level
 // holds the Outcome.
@@ -171,14 +172,26 @@ function isScalar(v: unknown): boolean {
  */
 export function run(id: string, rawArgs: readonly unknown[], ctx?: Context): Outcome {
   if (ctx !== undefined) return runUncached(id, rawArgs, ctx);
+  const shared = getContext();
+  if (shared !== memoContext) forget(shared);
   const n = rawArgs.length;
   const roots = id === lastId ? lastRoots : memo.get(id);
   let node = roots?.[n];
   for (let i = 0; node !== undefined && i < n; i++) node = (node as MemoNode).get(rawArgs[i] ?? null);
   if (node !== undefined) return node as Outcome;
-  const out = runUncached(id, rawArgs, getContext());
+  const out = runUncached(id, rawArgs, shared);
   if (n <= 8 && rawArgs.every(isScalar)) remember(id, rawArgs, out);
   return out;
+}
+
+/** Imported plans replaced the shared catalog: outcomes of the old one no longer hold. */
+let memoContext: Context | null = null;
+function forget(ctx: Context) {
+  memo.clear();
+  memoSize = 0;
+  lastId = "";
+  lastRoots = undefined;
+  memoContext = ctx;
 }
 
 function remember(id: string, rawArgs: readonly unknown[], out: Outcome) {
