@@ -242,9 +242,16 @@ export function getCatalog(): Catalog {
   return shared ?? getBundledCatalog();
 }
 
+const installed: (() => void)[] = [];
+/** Call f whenever another catalog becomes the shared one (the runner drops its memo). */
+export function onCatalogInstalled(f: () => void): void {
+  installed.push(f);
+}
+
 /** Make a catalog the shared one (importPacks does; null goes back to the bundled plans alone). */
 export function installCatalog(c: Catalog | null): void {
   shared = c;
+  for (const f of installed) f();
 }
 
 /** The methodology's input for a catalog target, an actual and an assessment year. */

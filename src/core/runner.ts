@@ -1,5 +1,6 @@
 // The one runner: coerces raw arguments (from Excel, HyperFormula or JSON), calls a function body from the
 // table and maps every failure to an Excel error with a Chinese message. It never throws.
+import { onCatalogInstalled } from "./catalog";
 import { PlanError, badValue, type ErrorCode } from "./errors";
 import { MAX_ABS, YEARS } from "./methodology";
 import {
@@ -172,27 +173,23 @@ function isScalar(v: unknown): boolean {
  */
 export function run(id: string, rawArgs: readonly unknown[], ctx?: Context): Outcome {
   if (ctx !== undefined) return runUncached(id, rawArgs, ctx);
-  const shared = getContext();
-  if (shared !== memoContext) forget(shared);
   const n = rawArgs.length;
   const roots = id === lastId ? lastRoots : memo.get(id);
   let node = roots?.[n];
   for (let i = 0; node !== undefined && i < n; i++) node = (node as MemoNode).get(rawArgs[i] ?? null);
   if (node !== undefined) return node as Outcome;
-  const out = runUncached(id, rawArgs, shared);
+  const out = runUncached(id, rawArgs, getContext());
   if (n <= 8 && rawArgs.every(isScalar)) remember(id, rawArgs, out);
   return out;
 }
 
 /** Imported plans replaced the shared catalog: outcomes of the old one no longer hold. */
-let memoContext: Context | null = null;
-function forget(ctx: Context) {
+onCatalogInstalled(() => {
   memo.clear();
   memoSize = 0;
   lastId = "";
   lastRoots = undefined;
-  memoContext = ctx;
-}
+});
 
 function remember(id: string, rawArgs: readonly unknown[], out: Outcome) {
   if (memoSize >= MEMO_LIMIT) {
