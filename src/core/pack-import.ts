@@ -1,0 +1,367 @@
+// Imported plans beside the bundled ones: each pack's regions, indicators and plans are mapped onto the
+// catalog built so far (bundled, then the packs before it) and given ids of their own; a target that
+// another plan already states (same region, entity, indicator and year) is left out and reported.
+import { BUNDLED_DATA, Catalog, getBundledCatalog, installCatalog, type PackOrigin } from "./catalog";
+import { facetKey, foldName, parseName, type Facets } from "./meaning";
+import type { PackIndicator, PackPlan, PackTarget, PlanPack } from "./pack";
+import type { Dimension, Indicator, Observation, Plan, Region, Target, TargetKind } from "./schema";
+import { normalizeIndicator, normalizeRegion, toSimplified } from "./text";
+import { canonicalUnit } from "./units";
+
+export interface Conflict {
+  packId: string;
+  targetLabel: string;
+  region: string;
+  entity: string | null;
+  indicator: string;
+  year: number;
+  /** Who has it: a bundled plan's name, or a pack's name. */
+  existing: string;
+  message: string;
+}
+
+export interface ImportReport {
+  plans: { id: string; name: string; source: string; targets: number }[];
+  conflicts: Conflict[];
+  errors: string[];
+}
+
+/** What one pack adds to a catalog, with its ids already namespaced. */
+export interface PackAdditions {
+  regions: Region[];
+  indicators: Indicator[];
+  plans: (Plan & { pack: PackOrigin })[];
+  conflicts: Conflict[];
+  errors: string[];
+}
+
+/** The prefix of every id an imported record gets: bundled ids never start with it. */
+export const PACK_ID_PREFIX = "pack-";
+
+/**
+ * Build the catalog of bundled + imported plans and make it the shared one (functions, pane, progress
+ * sheets, search). A pack with errors adds nothing; conflicting targets are left out. Calling it again
+ * replaces the previous import (pass every pack the workbook holds).
+ */
+export function importPacks(packs: PlanPack[]): ImportReport {
+  const { catalog, report } = buildCatalogWithPacks(packs);
+  installCatalog(packs.length ? catalog : null);
+  return report;
+}
+
+/** The catalog of bundled + imported plans, without installing it (the CLI and tests use it directly). */
+export function buildCatalogWithPacks(packs: PlanPack[]): { catalog: Catalog; report: ImportReport } {
+  let catalog = getBundledCatalog();
+  const regions = [...BUNDLED_DATA.regions];
+  const indicators = [...BUNDLED_DATA.indicators];
+  const plans = [...BUNDLED_DATA.plans];
+  const report: ImportReport = { plans: [], conflicts: [], errors: [] };
+  const seen = new Set<string>();
+  for (const pack of packs) {
+    if (seen.has(pack.id)) {
+      report.errors.push(`规划包“${pack.name}”(${pack.id}):同一编号的规划包已导入,未重复导入`);
+      continue;
+    }
+    seen.add(pack.id);
+    const add = mapPack(pack, catalog);
+    report.conflicts.push(...add.conflicts);
+    if (add.errors.length) {
+      report.errors.push(...add.errors.map((e) => `规划包“${pack.name}”:${e}`));
+      continue;
+    }
+    const next = tryCatalog(
+      [...plans, ...add.plans],
+      [...regions, ...add.regions],
+      [...indicators, ...add.indicators],
+    );
+    if (typeof next === "string") {
+      report.errors.push(`规划包“${pack.name}”:${next}`);
+      continue;
+    }
+    catalog = next;
+    plans.push(...add.plans);
+    regions.push(...add.regions);
+    indicators.push(...add.indicators);
+    for (const p of add.plans)
+      report.plans.push({ id: p.id, name: p.title, source: p.pack.source, targets: p.targets.length });
+  }
+  return { catalog, report };
+}
+
+function tryCatalog(plans: unknown[], regions: unknown[], indicators: unknown[]): Catalog | string {
+  try {
+    return new Catalog(plans, regions, indicators);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+// ---- One pack ---------------------------------------------------------------------------------------------
+
+/** Map a pack onto a catalog: regions and indicators reused where they exist, the rest added. */
+export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
+  const out: PackAdditions = { regions: [], indicators: [], plans: [], conflicts: [], errors: [] };
+  const origin: PackOrigin = { id: pack.id, name: pack.name, source: pack.source };
+  const regionId = mapRegions(pack, catalog, out);
+  const indicatorId = mapIndicators(pack, catalog, out);
+  const taken = new Map<string, string>();
+  for (const t of catalog.allTargets) taken.set(targetKey(t), sourceName(t.plan));
+  pack.plans.forEach((p, pi) => {
+    const plan = mapPlan(pack, p, pi, regionId, indicatorId, out);
+    if (!plan) return;
+    plan.targets = plan.targets.filter((t) => {
+      const k = targetKey(t);
+      const existing = taken.get(k);
+      if (existing === undefined) {
+        if (!t.restates) taken.set(k, pack.name);
+        return true;
+      }
+      if (t.restates) return true;
+      out.conflicts.push(conflictOf(pack, t, existing, catalog, out));
+      return false;
+    });
+    out.plans.push({ ...plan, pack: p.source ? { ...origin, source: p.source } : origin });
+  });
+  return out;
+}
+
+const targetKey = (t: Pick<Target, "region" | "entity" | "indicator" | "targetYear">) =>
+  `${t.region}|${t.entity ?? ""}|${t.indicator}|${t.targetYear}`;
+
+const sourceName = (p: { title: string; pack?: PackOrigin }) =>
+  p.pack ? `规划包“${p.pack.name}”` : `内置规划《${p.title}》`;
+
+function conflictOf(
+  pack: PlanPack,
+  t: Target,
+  existing: string,
+  catalog: Catalog,
+  add: PackAdditions,
+): Conflict {
+  const region =
+    catalog.regionById.get(t.region)?.name ?? add.regions.find((r) => r.id === t.region)?.name ?? t.region;
+  const indicator =
+    catalog.indicatorById.get(t.indicator)?.name ??
+    add.indicators.find((i) => i.id === t.indicator)?.name ??
+    t.indicator;
+  const who = t.entity ?? region;
+  return {
+    packId: pack.id,
+    targetLabel: t.label,
+    region,
+    entity: t.entity,
+    indicator,
+    year: t.targetYear,
+    existing,
+    message:
+      `${who}“${indicator}”${t.targetYear}年的目标已由${existing}给出,规划包中的这条目标(“${t.label}”)未导入。` +
+      "如确属新规划调整了目标,请先移除原有的规划包,或把这条目标从规划包中删去",
+  };
+}
+
+// ---- Regions -----------------------------------------------------------------------------------------------
+
+/** Pack region id → catalog region id: an existing region where a name matches one, else a new one. */
+function mapRegions(pack: PlanPack, catalog: Catalog, out: PackAdditions): (ref: string) => string | null {
+  const map = new Map<string, string>();
+  for (const r of pack.regions) {
+    const names = [r.name, r.fullName, ...r.aliases].filter((n) => !!n);
+    const hits = new Set(
+      names.map((n) => catalog.regionByKey.get(normalizeRegion(n))?.id).filter((x) => x !== undefined),
+    );
+    if (hits.size > 1) {
+      out.errors.push(`地区“${r.name}”的名称同时对应已有的${[...hits].join("、")},请只保留一个地区的名称`);
+      continue;
+    }
+    map.set(r.id, hits.size === 1 ? [...hits][0] : `${PACK_ID_PREFIX}${pack.id}-${r.id}`);
+  }
+  const ref = (id: string) => map.get(id) ?? (catalog.regionById.has(id) ? id : null);
+  for (const r of pack.regions) {
+    const id = map.get(r.id);
+    if (!id || catalog.regionById.has(id)) continue;
+    const parent = r.parent === null ? null : ref(r.parent);
+    if (r.parent !== null && parent === null)
+      out.errors.push(`地区“${r.name}”的上级地区“${r.parent}”不存在,请在 regions 中补上`);
+    out.regions.push({
+      ...r,
+      id,
+      parent,
+      aliases: r.aliases.map((a) => toSimplifiedName(a)),
+      name: toSimplifiedName(r.name),
+      fullName: toSimplifiedName(r.fullName),
+    });
+  }
+  return ref;
+}
+
+/** Catalog keys are folded from simplified names: a pack written in 繁体 is converted here once. */
+const toSimplifiedName = (s: string) => toSimplified(s.normalize("NFKC").trim());
+
+// ---- Indicators ------------------------------------------------------------------------------------------
+
+const KIND_MEASURE: Record<TargetKind, Facets["measure"]> = {
+  level: "level",
+  share: "share",
+  growth_rate: "growth",
+  multiple: "multiple",
+  cumulative: "cumulative",
+  per_year: "per_year",
+};
+
+/**
+ * Pack indicator id → catalog indicator id. A name (or alias) the vocabulary has is that entry; a name whose
+ * facets equal one entry's is that entry (so 新增高新技术企业 never reaches an imported 高新技术企业 stock);
+ * otherwise a new entry: its facets if the name reads, else a private one matched by its exact name only.
+ */
+function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (ref: string) => string | null {
+  const map = new Map<string, string>();
+  const byFacets = new Map<string, string[]>();
+  for (const ind of catalog.indicators) {
+    const k = facetKey(ind.facets);
+    byFacets.set(k, [...(byFacets.get(k) ?? []), ind.id]);
+  }
+  const newKeys = new Map<string, string>();
+  for (const ind of pack.indicators) {
+    const existing = existingIndicator(ind, catalog, byFacets);
+    if (existing) {
+      map.set(ind.id, existing);
+      continue;
+    }
+    const def = newIndicator(pack, ind, firstTargetOf(pack, ind.id));
+    const k = facetKey(def.facets);
+    const twin = out.indicators.find((i) => facetKey(i.facets) === k && !isPrivate(i));
+    if (twin && !isPrivate(def)) {
+      map.set(ind.id, twin.id);
+      continue;
+    }
+    def.aliases = def.aliases.filter((a) => {
+      const key = normalizeIndicator(a);
+      const owner = catalog.indicatorByKey.get(key) ?? newKeys.get(key);
+      if (owner === undefined || owner === def.id) return true;
+      out.errors.push(`指标“${ind.name}”的别名“${a}”已是另一指标的名称,请删去这个别名`);
+      return false;
+    });
+    for (const n of [def.name, ...def.aliases]) newKeys.set(normalizeIndicator(n), def.id);
+    map.set(ind.id, def.id);
+    out.indicators.push(def);
+    byFacets.set(k, [def.id]);
+  }
+  return (id) => map.get(id) ?? (catalog.indicatorById.has(id) ? id : null);
+}
+
+function existingIndicator(
+  ind: PackIndicator,
+  catalog: Catalog,
+  byFacets: Map<string, string[]>,
+): string | null {
+  for (const n of [ind.name, ...ind.aliases]) {
+    const hit = catalog.indicatorByKey.get(normalizeIndicator(n));
+    if (hit) return hit;
+  }
+  const facets = ind.facets ?? readFacets(ind.name);
+  if (!facets) return null;
+  return byFacets.get(facetKey(facets))?.[0] ?? null;
+}
+
+function readFacets(name: string): Facets | null {
+  const r = parseName(foldName(name));
+  return r.ok ? r.parsed.facets : null;
+}
+
+/** A private entry's subject: its own normalized name, which no readable query produces. */
+const PRIVATE_MARK = "名称:";
+const isPrivate = (i: Indicator) => i.facets.subject.some((s) => s.startsWith(PRIVATE_MARK));
+
+function newIndicator(pack: PlanPack, ind: PackIndicator, first: PackTarget | null): Indicator {
+  const measure = first ? KIND_MEASURE[first.kind] : "level";
+  const facets: Facets = ind.facets ??
+    readFacets(ind.name) ?? {
+      subject: [`${PRIVATE_MARK}${normalizeIndicator(ind.name)}`],
+      scope: [],
+      aspect: null,
+      measure,
+      denominator: null,
+      density: null,
+      tier: null,
+    };
+  const dimension = ind.dimension ?? dimensionOf(first?.unit ?? "", first?.kind ?? "level");
+  return {
+    id: `pack_${pack.id.replace(/-/g, "_")}_${ind.id}`,
+    name: toSimplifiedName(ind.name),
+    aliases: ind.aliases.map(toSimplifiedName),
+    dimension,
+    direction: ind.direction,
+    path: ind.path ?? (dimension === "money" || dimension === "multiple" ? "geometric" : "linear"),
+    facets,
+    flow: ind.flow,
+  };
+}
+
+function firstTargetOf(pack: PlanPack, indicatorId: string): PackTarget | null {
+  for (const p of pack.plans) for (const t of p.targets) if (t.indicator === indicatorId) return t;
+  return null;
+}
+
+/** The dimension a unit gives (万元 → money, % → share, 人 → people, 倍 → multiple, else a count). */
+export function dimensionOf(unit: string, kind: TargetKind): Dimension {
+  const u = canonicalUnit(unit);
+  if (kind === "growth_rate") return "rate";
+  if (kind === "multiple" || u === "倍") return "multiple";
+  if (u === "%" || kind === "share") return "share";
+  if (u && /元$/.test(u)) return "money";
+  if (u === "人" || u === "名" || u === "万人") return "people";
+  return "count";
+}
+
+// ---- Plans -----------------------------------------------------------------------------------------------
+
+function mapPlan(
+  pack: PlanPack,
+  p: PackPlan,
+  pi: number,
+  regionId: (ref: string) => string | null,
+  indicatorId: (ref: string) => string | null,
+  out: PackAdditions,
+): Plan | null {
+  const at = (what: string) => `plans[${pi}].${what}`;
+  const region = regionId(p.region);
+  if (!region) out.errors.push(`${at("region")}:地区“${p.region}”不在规划包的 regions 中,也不是内置地区编号`);
+  const obsId = (id: string) => `${PACK_ID_PREFIX}${pack.id}.${id}`;
+  const observations: Observation[] = [];
+  p.observations.forEach((o, oi) => {
+    const r = regionId(o.region);
+    const ind = indicatorId(o.indicator);
+    if (!r) out.errors.push(`${at(`observations[${oi}].region`)}:未知地区“${o.region}”`);
+    if (!ind) out.errors.push(`${at(`observations[${oi}].indicator`)}:未知指标“${o.indicator}”`);
+    if (r && ind) observations.push({ ...o, id: obsId(o.id), region: r, indicator: ind });
+  });
+  const names = new Map(pack.indicators.map((i) => [i.id, i.name]));
+  const targets: Target[] = [];
+  p.targets.forEach((t, ti) => {
+    const r = regionId(t.region);
+    const ind = indicatorId(t.indicator);
+    if (!r) out.errors.push(`${at(`targets[${ti}].region`)}:未知地区“${t.region}”,请在 regions 中补上`);
+    if (!ind)
+      out.errors.push(`${at(`targets[${ti}].indicator`)}:未知指标“${t.indicator}”,请在 indicators 中补上`);
+    if (!r || !ind) return;
+    targets.push({
+      ...t,
+      id: obsId(t.id),
+      region: r,
+      indicator: ind,
+      label: toSimplifiedName(t.label ?? names.get(t.indicator) ?? t.indicator),
+      baseline: t.baseline ? obsId(t.baseline) : null,
+      restates: t.restates ? obsId(t.restates) : null,
+    });
+  });
+  if (!region) return null;
+  return {
+    ...p,
+    id: `${PACK_ID_PREFIX}${pack.id}-${p.id}`,
+    file: "",
+    shortName: p.shortName ?? p.title.slice(0, 20),
+    region,
+    observations,
+    targets,
+  };
+}
