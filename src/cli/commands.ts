@@ -1,5 +1,6 @@
 // The command table of the CLI and its dispatch. Each command is a small module; they share the core runner.
 import { evalCommand } from "./eval";
+import { extractCommand } from "./extract";
 import { reportCommand } from "./report";
 import { targetCommand } from "./target";
 
@@ -12,6 +13,7 @@ export const commands: Record<string, Command> = {
   target: targetCommand,
   eval: evalCommand,
   report: reportCommand,
+  extract: extractCommand,
 };
 
 const HELP_WORDS = new Set(["help", "--help", "-h"]);

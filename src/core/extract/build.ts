@@ -1,0 +1,245 @@
+// From clauses to candidates: the year scope and hedges carried across clauses, and per amount its
+// indicator, comparison, kind and verbatim quote.
+import type { Comparison } from "../schema";
+import type { Candidate } from "./index";
+import type { Clause } from "./clauses";
+import { indicatorOf, isContinuation, kindOf, needsNounAfter, splitBetween } from "./classify";
+import { findAmounts, type Amount } from "./numbers";
+import { originalRange, type Normalized } from "./normalize";
+import { BEFORE_WORDS, HEDGE, PAST_CLAUSE, PAST_VERB_BEFORE, SHARE_WORDS } from "./patterns";
+import { findWordTargets, unitForNoun } from "./words";
+import { isPast, yearMentions, type DocumentYears, type YearMention } from "./years";
+
+/** One value found in a clause: a number with its unit, or a word rule. */
+interface Item {
+  start: number;
+  end: number;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string;
+  comparison: Comparison | null;
+  comparisonWord: string;
+  implied: boolean;
+  fixedKind: Candidate["kind"] | null;
+  verb: string;
+  note?: string;
+}
+
+interface Scope {
+  year: YearMention | null;
+  hedged: boolean;
+}
+
+export function candidatesInClauses(
+  input: string,
+  folded: Normalized,
+  clauses: Clause[],
+  doc: DocumentYears,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const scope: Scope = { year: null, hedged: false };
+  for (const c of clauses) {
+    if (c.paragraphStart) scope.year = null;
+    if (c.sentenceStart) scope.hedged = false;
+    const text = folded.text.slice(c.start, c.end);
+    const mentions = yearMentions(text);
+    const ctx = { input, folded, clause: c, text, mentions, doc, scope };
+    out.push(...clauseCandidates(ctx));
+    if (mentions.length) scope.year = mentions[mentions.length - 1];
+    if (HEDGE.test(text)) scope.hedged = true;
+  }
+  return out;
+}
+
+interface ClauseContext {
+  input: string;
+  folded: Normalized;
+  clause: Clause;
+  text: string;
+  mentions: YearMention[];
+  doc: DocumentYears;
+  scope: Scope;
+}
+
+function clauseCandidates(ctx: ClauseContext): Candidate[] {
+  const items = itemsOf(ctx.text);
+  const out: Candidate[] = [];
+  let segStart = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const next = items[i + 1];
+    const gapEnd = next ? next.start : ctx.text.length;
+    const prefix = ctx.text.slice(segStart, item.start);
+    const between = ctx.text.slice(item.end, gapEnd);
+    const [own, nextPrefixAt] = next ? splitBetween(between) : [between, between.length];
+    const useNoun = item.verb !== "" || needsNounAfter(prefix, own);
+    const noun = useNoun ? own : "";
+    const c = candidateOf(ctx, item, { prefix, noun, segStart, out });
+    if (c) out.push(c);
+    segStart = item.end + (useNoun ? nextPrefixAt : firstSeparatorEnd(between));
+  }
+  return out;
+}
+
+/** After an item whose indicator came before it, the next item's text starts after the separator. */
+function firstSeparatorEnd(between: string): number {
+  const m = /^[\s、和及与并]*/.exec(between);
+  return m ? m[0].length : 0;
+}
+
+function itemsOf(text: string): Item[] {
+  const title = headingTitleEnd(text);
+  const amounts = findAmounts(text)
+    .map((a) => rescueUnit(text, a))
+    .filter((a) => a.refused === null)
+    .map(amountItem);
+  const words = findWordTargets(text).map((w): Item => ({
+    start: w.start,
+    end: w.end,
+    value: w.value,
+    min: null,
+    max: null,
+    unit: w.unit,
+    comparison: w.comparison,
+    comparisonWord: w.word,
+    implied: true,
+    fixedKind: w.kind,
+    verb: w.verb,
+  }));
+  // A heading's title (二、加快高新技术企业倍增) names a section, it states no target.
+  const all = [...amounts, ...words].filter((it) => it.start >= title).sort((a, b) => a.start - b.start);
+  // A word rule inside an amount (至少1个 is an amount already) is dropped.
+  return all.filter((it, i) => i === 0 || it.start >= all[i - 1].end);
+}
+
+const HEADING_START = /^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)/;
+
+/** Where a heading's title ends in a clause that starts with one (at the first space); 0 when none. */
+function headingTitleEnd(text: string): number {
+  if (!HEADING_START.test(text)) return 0;
+  const space = text.search(/\s/);
+  return space < 0 ? text.length : space;
+}
+
+/** A share whose % sign is lost (R&D/GDP达到2.65): the unit is % when the indicator is a ratio. */
+function rescueUnit(text: string, a: Amount): Amount {
+  if (a.refused !== null || a.unit) return a.unit || a.refused !== null ? a : { ...a, refused: "没有单位" };
+  const before = text.slice(0, a.start);
+  const verb = BEFORE_WORDS.some((w) => w.re.test(before));
+  const ratio = /(?:比重|占比|比例|强度|覆盖率|之比|\/GDP|率)(?:达到|达|为|超过|提高到|提升至)?$/.test(
+    before,
+  );
+  const plain = (a.value ?? a.max ?? 0) <= 100;
+  if (verb && ratio && plain && SHARE_WORDS.test(before))
+    return { ...a, unit: "%", note: "原文在数字后没有“%”,按比重指标补为 %,请核对" } as Amount & {
+      note: string;
+    };
+  return { ...a, refused: "没有单位" };
+}
+
+function amountItem(a: Amount & { note?: string }): Item {
+  const range = a.value === null;
+  const w = a.suffixWord;
+  const comparison: Comparison | null = range
+    ? "range"
+    : /以上/.test(w)
+      ? "at_least"
+      : /左右|上下/.test(w)
+        ? "about"
+        : /多|余/.test(w)
+          ? "more_than"
+          : null;
+  return {
+    start: a.start,
+    end: a.end,
+    value: a.value,
+    min: a.min,
+    max: a.max,
+    unit: a.unit,
+    comparison,
+    comparisonWord: range ? "" : w,
+    implied: false,
+    fixedKind: null,
+    verb: "",
+    note: a.note,
+  };
+}
+
+function candidateOf(
+  ctx: ClauseContext,
+  item: Item,
+  part: { prefix: string; noun: string; segStart: number; out: Candidate[] },
+): Candidate | null {
+  const { prefix, noun } = part;
+  const before = ctx.text.slice(0, item.start);
+  const [comparison, comparisonWord] = comparisonOf(item, prefix, noun);
+  const previous = part.out[part.out.length - 1];
+  const own = isContinuation(prefix) && !noun ? "" : indicatorOf(prefix, item.verb, noun);
+  const indicator = own || previous?.indicator || "";
+  const unit = item.unit || unitForNoun(indicator);
+  const year = yearOf(ctx, item.start);
+  const baseline = year.past || PAST_CLAUSE.test(ctx.text) || PAST_VERB_BEFORE.test(before.trimEnd());
+  // A past actual without a past year in scope: its year is unknown, not the document's target year.
+  if (baseline && !year.past) year.year = null;
+  const kind = item.fixedKind ?? kindOf(prefix, indicator, unit);
+  const quoteEnd = item.end + (noun ? ctx.text.indexOf(noun, item.end) - item.end + noun.length : 0);
+  const [start, end] = quoteRange(ctx, part.segStart, quoteEnd);
+  const c: Candidate = {
+    indicator,
+    value: item.value,
+    min: item.min,
+    max: item.max,
+    unit,
+    year: year.year,
+    comparison,
+    comparisonWord,
+    kind,
+    hedged: ctx.scope.hedged || HEDGE.test(before),
+    baseline,
+    quote: ctx.input.slice(start, end),
+    start,
+    end,
+  };
+  if (item.implied) c.implied = true;
+  if (year.year !== null) c.yearFrom = year.fromDocument ? "document" : "scope";
+  const note = item.note ?? growthNote(prefix, kind, unit);
+  if (note) c.note = note;
+  return c;
+}
+
+function comparisonOf(item: Item, prefix: string, noun: string): [Comparison, string] {
+  if (item.comparison) return [item.comparison, item.comparisonWord];
+  const tail = prefix.trimEnd();
+  for (const w of BEFORE_WORDS) {
+    const m = w.re.exec(tail);
+    // 突破30项关键技术: 突破 is the verb whose object is counted, not "more than".
+    if (m && !(noun && /突破|实现/.test(m[0]))) return [w.comparison, m[0]];
+  }
+  return ["reach", ""];
+}
+
+function growthNote(prefix: string, kind: Candidate["kind"], unit: string): string | undefined {
+  if (kind === "growth_rate" && !/年均|年平均|平均每年|每年平均|增速/.test(prefix))
+    return "原文没有“年均”:请核对是规划期累计增幅还是年均增速";
+  if (/百分点/.test(unit)) return "百分点是变化量:请核对基期值后换算为目标值";
+  return undefined;
+}
+
+/** The year of an amount: the nearest year before it in the clause, else the carried scope, else the document's. */
+function yearOf(
+  ctx: ClauseContext,
+  at: number,
+): { year: number | null; past: boolean; fromDocument: boolean } {
+  const local = ctx.mentions.filter((m) => m.at < at).pop();
+  const m = local ?? ctx.scope.year;
+  if (m) return { year: m.year, past: isPast(m, ctx.doc), fromDocument: false };
+  return { year: ctx.doc.defaultYear, past: false, fromDocument: true };
+}
+
+/** The quote's offsets in the input: the clause piece from segStart to end, trimmed of separators. */
+function quoteRange(ctx: ClauseContext, segStart: number, end: number): [number, number] {
+  let s = segStart;
+  while (s < end && /[\s、,，;；:：和及与]/.test(ctx.text[s])) s++;
+  return originalRange(ctx.folded, ctx.clause.start + s, ctx.clause.start + end);
+}
