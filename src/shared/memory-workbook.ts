@@ -493,8 +493,11 @@ export class MemoryWorkbook implements Workbook {
     const { r1, c1 } = parseRange(a1);
     const s = this.get(sheet);
     this.changes++;
-    this.hf.setCellContents({ sheet: s.id, row: r1, col: c1 }, v as RawCellContent);
     const f = s.fmt[r1]?.[c1];
+    // A Text-formatted ("@") cell keeps what is typed as text, as in Excel: 2.2% stays "2.2%", not 0.022.
+    const asText = f?.numFmt === "@" && typeof v === "string" && v !== "";
+    this.hf.setCellContents({ sheet: s.id, row: r1, col: c1 }, (asText ? `'${v}` : v) as RawCellContent);
+    if (asText) return;
     // What HyperFormula parses as a percent or a date (its default date formats DD/MM/YYYY, DD/MM/YY).
     const typed =
       typeof v !== "string"
