@@ -35,6 +35,8 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   panel: { paddingTop: tokens.spacingVerticalS },
+  // Seven tabs do not fit 320 px on one line: they wrap rather than hide the last ones.
+  tabs: { flexWrap: "wrap" },
 });
 
 type TabId = "progress" | "batch" | "formula" | "fill" | "source" | "send" | "import";
@@ -82,7 +84,12 @@ export function App(props: AppProps) {
         <main className={s.root} lang="zh-CN">
           <h1 className={s.title}>PLAN.* 规划目标</h1>
           <Text size={200}>科技规划量化目标的查询与完成进度。</Text>
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="功能">
+          <TabList
+            className={s.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as TabId)}
+            aria-label="功能"
+          >
             {tabs.map((t) => (
               <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
                 {t.label}

@@ -12,6 +12,8 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   fields: { display: "grid", gridTemplateColumns: "2fr 1fr 1fr 1fr", gap: tokens.spacingHorizontalXS },
+  // Fluent inputs have a minimum width; in a 320 px pane the four share the row.
+  input: { minWidth: 0, width: "100%" },
   quote: { color: tokens.colorNeutralForeground3 },
   badges: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
 });
@@ -25,8 +27,15 @@ export function ExtractCandidate({
 }) {
   const s = useStyles();
   const c = item.candidate;
-  const set = (k: "indicator" | "value" | "unit" | "year") => (_: unknown, d: { value: string }) =>
-    onChange({ ...item, [k]: d.value });
+  const field = (k: "indicator" | "value" | "unit" | "year", name: string) => (
+    <Input
+      className={s.input}
+      size="small"
+      aria-label={name}
+      value={item[k]}
+      onChange={(_, d) => onChange({ ...item, [k]: d.value })}
+    />
+  );
   const label = c.baseline ? `用作基期值:${item.indicator}` : `采用:${item.indicator}`;
   return (
     <li className={s.item}>
@@ -51,20 +60,10 @@ export function ExtractCandidate({
         {c.implied && <Badge appearance="tint">按词义推定数值</Badge>}
       </div>
       <div className={s.fields}>
-        <Input size="small" aria-label="指标" value={item.indicator} onChange={set("indicator")} />
-        <Input
-          size="small"
-          aria-label={c.baseline ? "基期值" : "目标值"}
-          value={item.value}
-          onChange={set("value")}
-        />
-        <Input size="small" aria-label="单位" value={item.unit} onChange={set("unit")} />
-        <Input
-          size="small"
-          aria-label={c.baseline ? "基期年" : "目标年"}
-          value={item.year}
-          onChange={set("year")}
-        />
+        {field("indicator", "指标")}
+        {field("value", c.baseline ? "基期值" : "目标值")}
+        {field("unit", "单位")}
+        {field("year", c.baseline ? "基期年" : "目标年")}
       </div>
       <Text size={200} className={s.quote}>
         原文:{c.quote}
