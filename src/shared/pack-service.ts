@@ -347,12 +347,24 @@ interface ReadPacks {
 }
 
 function packFromJson(m: PackModules, fileName: string, bytes: Uint8Array): ReadPacks {
+  const refuse = (why: string): ReadPacks => ({
+    packs: [],
+    warnings: [],
+    errors: [`文件“${fileName}”${why}。请选择导出的规划包 .json 文件。`],
+  });
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch (e) {
+    // fatal: true throws a TypeError on bytes that are not UTF-8 (by name: it may come from another realm)
+    if ((e as Error)?.name === "TypeError") return refuse("不是 UTF-8 编码的文本");
+    throw e;
+  }
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, ""));
+    json = JSON.parse(text);
   } catch (e) {
-    const why = e instanceof SyntaxError ? `不是有效的 JSON(${e.message})` : "不是 UTF-8 编码的文本";
-    return { packs: [], warnings: [], errors: [`文件“${fileName}”${why}。请选择导出的规划包 .json 文件。`] };
+    return refuse(`不是有效的 JSON(${e instanceof Error ? e.message : String(e)})`);
   }
   const r = m.validatePack(json);
   return r.ok

@@ -83,7 +83,7 @@ export function ImportTab({ imports, loading, onCatalogChanged }: ImportTabProps
 
   const onFile = async (f: File | undefined) => {
     if (!f) return;
-    const bytes = new Uint8Array(await f.arrayBuffer());
+    const bytes = await bytesOf(f);
     if (file.current) file.current.value = "";
     await act((o) => imports.importFromFile(f.name, bytes, o));
   };
@@ -139,4 +139,14 @@ export function ImportTab({ imports, loading, onCatalogChanged }: ImportTabProps
       <ExtractPanel imports={imports} />
     </div>
   );
+}
+
+/** A file's bytes (FileReader: every webview Office uses has it, and so has jsdom). */
+function bytesOf(f: File): Promise<Uint8Array> {
+  return new Promise((ok, fail) => {
+    const r = new FileReader();
+    r.onload = () => ok(new Uint8Array(r.result as ArrayBuffer));
+    r.onerror = () => fail(new Error(`无法读取文件“${f.name}”。`));
+    r.readAsArrayBuffer(f);
+  });
 }

@@ -289,6 +289,8 @@ describe("pack files", () => {
     expect(bad.kind === "invalid" && bad.errors[0]).toMatch(/不是有效的 JSON/);
     const wrong = await packs.importFromFile("y.json", new TextEncoder().encode('{"format":"plan-pack"}'));
     expect(wrong.kind).toBe("invalid");
+    const utf16 = await packs.importFromFile("z.json", new Uint8Array([0xff, 0xfe, 0x7b, 0x00]));
+    expect(utf16.kind === "invalid" && utf16.errors[0]).toMatch(/不是 UTF-8 编码的文本/);
     const docx = await packs.importFromFile("plan.docx", new Uint8Array([1, 2]));
     expect(docx.kind === "invalid" && docx.errors[0]).toMatch(/\.json 或 \.xlsx/);
     expect(wb.sheetNames()).not.toContain(PACK_SHEET);

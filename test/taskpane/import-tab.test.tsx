@@ -2,6 +2,9 @@
 // The 导入规划 tab over the in-memory workbook: insert the table, import it, see the plan listed with its 出处 and
 // offered by the other tabs; a wrong cell named; a re-import that asks; removal that asks; extraction from pasted
 // plan text into the table.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { TextDecoder } from "node:util";
 import { act, configure, fireEvent, render, screen, within } from "@testing-library/react";
 import { importPacks } from "../../src/core/pack-import";
 import { TABLE_HEADERS } from "../../src/core/pack-table";
@@ -12,6 +15,8 @@ import { a1 } from "../../src/shared/workbook";
 import { App } from "../../src/taskpane/App";
 
 configure({ asyncUtilTimeout: 10_000 });
+// jsdom has no TextDecoder (browsers and Office's webviews do): the one from Node.
+Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? TextDecoder });
 
 const SOURCE = "青山县“十五五”科技创新规划(青政发〔2026〕3号)";
 const PLAN = "青山县“十五五”科技创新规划";
@@ -126,4 +131,20 @@ test("extraction: paste plan text, review the candidates (a baseline shown as su
   expect(rows.map((r) => r[quote])).toEqual(expect.arrayContaining([expect.stringContaining("150家以上")]));
   const hte = rows.find((r) => r[TABLE_HEADERS.indexOf("目标值")] === 150)!;
   expect(hte[TABLE_HEADERS.indexOf("基期值")]).toBe(86);
+});
+
+test("a pack file chosen in the pane (.json): imported and listed; a second pick of the same file asks", async () => {
+  const panel = await setup();
+  const json = readFileSync(join(__dirname, "../fixtures/example-pack.json"));
+  const pick = () =>
+    fireEvent.change(panel.getByLabelText("规划包文件"), {
+      target: { files: [new File([json], "example-pack.json", { type: "application/json" })] },
+    });
+  pick();
+  expect(await panel.findByText(/^已导入 \d+ 份规划、\d+ 个目标$/)).toBeTruthy();
+  expect(panel.queryByText(/本工作簿只使用内置的规划/)).toBeNull();
+  pick();
+  expect(await panel.findByText(/已有同一编号的规划包/)).toBeTruthy();
+  fireEvent.click(panel.getByRole("button", { name: "取消" }));
+  expect(panel.queryByText(/已有同一编号的规划包/)).toBeNull();
 });
