@@ -1,6 +1,8 @@
 // Imported plans through the Office.js adapter (office-addin-mock): the table read from the active sheet, the
 // store written as a veryHidden sheet in one write batch, Excel's full recalculation, the store read back at
 // start-up, a progress sheet written for the imported plan; refusals write nothing.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { importPacks } from "../../src/core/pack-import";
 import { TABLE_HEADERS } from "../../src/core/pack-table";
 import { run } from "../../src/core/runner";
@@ -113,4 +115,20 @@ test("the template through Office.js: header, Text cells (what is typed is read)
     }),
   );
   expect(fx.activeSheet).toBe(TABLE_SHEET);
+});
+
+test("a pack over 30,000 characters: split over cells of the store, read back whole at start-up", async () => {
+  const pack = JSON.parse(readFileSync(join(__dirname, "../fixtures/example-pack.json"), "utf8"));
+  for (const t of pack.plans[0].targets) t.quote = `${t.quote}。${"（规划原文的上下文）".repeat(1500)}`;
+  const bytes = new TextEncoder().encode(JSON.stringify(pack));
+  expect(bytes.length).toBeGreaterThan(60_000);
+  const o = await createPackService(new OfficeWorkbook()).importFromFile("big.json", bytes);
+  expect(o.kind).toBe("imported");
+  const cells = [...fx.sheet(PACK_SHEET)!.cells.values()].filter((v) => typeof v === "string");
+  expect(cells.filter((v) => String(v).length > 1000).length).toBeGreaterThan(1);
+  expect(Math.max(...cells.map((v) => String(v).length))).toBeLessThanOrEqual(30_000);
+  importPacks([]);
+  const loaded = await createPackService(new OfficeWorkbook()).loadStored();
+  expect(loaded.errors).toEqual([]);
+  expect(loaded.plans.map((p) => p.name)).toEqual([pack.plans[0].title]);
 });

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { getCatalog } from "../../src/core/catalog";
 import type { Candidate } from "../../src/core/extract";
+import { validatePack } from "../../src/core/pack";
 import { importPacks } from "../../src/core/pack-import";
 import { TABLE_HEADERS } from "../../src/core/pack-table";
 import { run } from "../../src/core/runner";
@@ -18,7 +19,7 @@ import {
   TABLE_SHEET,
   type ImportOutcome,
 } from "../../src/shared/pack-service";
-import { PACK_SHEET } from "../../src/shared/pack-store";
+import { PACK_SHEET, packsToGrid } from "../../src/shared/pack-store";
 import { createProgressService } from "../../src/shared/progress-service";
 import { HostError } from "../../src/shared/service";
 import { a1 } from "../../src/shared/workbook";
@@ -308,6 +309,20 @@ describe("pack files", () => {
     imported(await createPackService(wb).importFromFile("青山县.xlsx", bytes));
     expect(value("TARGET", ["青山县", "研发经费投入强度", 2030])).toBe(2.2);
   });
+});
+
+test("a .xlsx that stores packs (as plan import --into writes it): its packs", async () => {
+  const pack = validatePack(
+    JSON.parse(readFileSync(join(__dirname, "../fixtures/example-pack.json"), "utf8")),
+  );
+  if (!pack.ok) throw new Error(pack.errors.join());
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("Sheet1");
+  const ws = book.addWorksheet(PACK_SHEET);
+  for (const row of packsToGrid([pack.pack])) ws.addRow(row);
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  const o = imported(await createPackService(wb).importFromFile("同事的工作簿.xlsx", bytes));
+  expect(o.packs).toEqual([{ id: pack.pack.id, name: pack.pack.name }]);
 });
 
 describe("extraction candidates → the 规划目标 table", () => {
