@@ -21,7 +21,7 @@ export interface Conflict {
 }
 
 export interface ImportReport {
-  plans: { id: string; name: string; source: string; targets: number }[];
+  plans: { id: string; name: string; source: string; targets: number; packId: string }[];
   conflicts: Conflict[];
   errors: string[];
 }
@@ -83,7 +83,13 @@ export function buildCatalogWithPacks(packs: PlanPack[]): { catalog: Catalog; re
     regions.push(...add.regions);
     indicators.push(...add.indicators);
     for (const p of add.plans)
-      report.plans.push({ id: p.id, name: p.title, source: p.pack.source, targets: p.targets.length });
+      report.plans.push({
+        id: p.id,
+        name: p.title,
+        source: p.pack.source,
+        targets: p.targets.length,
+        packId: pack.id,
+      });
   }
   return { catalog, report };
 }
