@@ -124,10 +124,20 @@ export function sheetRows(ws: ExcelJS.Worksheet): CellValue[][] {
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells: CellValue[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(plain(row.getCell(c).value));
+    for (let c = 1; c <= row.cellCount; c++) cells.push(shown(row.getCell(c)));
     rows.push(cells);
   }
   return rows;
+}
+
+/**
+ * A cell as typed: a number in a percent format is what the user typed (2.5% is stored as 0.025), so it is
+ * read back as "2.5%" — never as 0.025 in a row whose unit is %.
+ */
+function shown(cell: ExcelJS.Cell): CellValue {
+  const v = plain(cell.value);
+  if (typeof v === "number" && /%/.test(cell.numFmt ?? "")) return `${Number((v * 100).toPrecision(12))}%`;
+  return v;
 }
 
 function plain(v: ExcelJS.CellValue): CellValue {

@@ -121,6 +121,8 @@ describe("pack files and errors", () => {
     const ws = b.addWorksheet(TABLE_SHEET);
     for (const r of packToTable(v.pack)) ws.addRow(r);
     ws.getCell("H2").value = "150家"; // typed with its unit
+    ws.getCell("H3").value = 0.022; // 2.2% typed into a percent-formatted cell
+    ws.getCell("H3").numFmt = "0.0%";
     const file = join(tmp.dir, "table.xlsx");
     writeFileSync(file, Buffer.from(await b.xlsx.writeBuffer()));
     const r = await plan("import", file);
