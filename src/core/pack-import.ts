@@ -39,6 +39,18 @@ export interface PackAdditions {
 export const PACK_ID_PREFIX = "pack-";
 
 /**
+ * Catalog ids of a pack's records. A pack id has no "--" and does not end in "-" (pack.ts), so the first
+ * "--" (regions, plans), "." (targets, observations) or "__" (indicators) after it ends it: two packs never
+ * give one id, whatever their records' own ids.
+ */
+export const packIds = (packId: string) => ({
+  region: (id: string) => `${PACK_ID_PREFIX}${packId}--${id}`,
+  plan: (id: string) => `${PACK_ID_PREFIX}${packId}--${id}`,
+  record: (id: string) => `${PACK_ID_PREFIX}${packId}.${id}`,
+  indicator: (id: string) => `pack_${packId.replace(/-/g, "_")}__${id}`,
+});
+
+/**
  * Build the catalog of bundled + imported plans and make it the shared one (functions, pane, progress
  * sheets, search). A pack with errors adds nothing; conflicting targets are left out. Calling it again
  * replaces the previous import (pass every pack the workbook holds).
@@ -179,7 +191,7 @@ function mapRegions(pack: PlanPack, catalog: Catalog, out: PackAdditions): (ref:
       out.errors.push(`地区“${r.name}”的名称同时对应已有的${[...hits].join("、")},请只保留一个地区的名称`);
       continue;
     }
-    map.set(r.id, hits.size === 1 ? [...hits][0] : `${PACK_ID_PREFIX}${pack.id}-${r.id}`);
+    map.set(r.id, hits.size === 1 ? [...hits][0] : packIds(pack.id).region(r.id));
   }
   const ref = (id: string) => map.get(id) ?? (catalog.regionById.has(id) ? id : null);
   for (const r of pack.regions) {
@@ -292,7 +304,7 @@ function newIndicator(pack: PlanPack, ind: PackIndicator, first: PackTarget | nu
     };
   const dimension = ind.dimension ?? dimensionOf(first?.unit ?? "", first?.kind ?? "level");
   return {
-    id: `pack_${pack.id.replace(/-/g, "_")}_${ind.id}`,
+    id: packIds(pack.id).indicator(ind.id),
     name: toSimplifiedName(ind.name),
     aliases: ind.aliases.map(toSimplifiedName),
     dimension,
@@ -332,7 +344,7 @@ function mapPlan(
   const at = (what: string) => `plans[${pi}].${what}`;
   const region = regionId(p.region);
   if (!region) out.errors.push(`${at("region")}:地区“${p.region}”不在规划包的 regions 中,也不是内置地区编号`);
-  const obsId = (id: string) => `${PACK_ID_PREFIX}${pack.id}.${id}`;
+  const obsId = packIds(pack.id).record;
   const observations: Observation[] = [];
   p.observations.forEach((o, oi) => {
     const r = regionId(o.region);
@@ -363,7 +375,7 @@ function mapPlan(
   if (!region) return null;
   return {
     ...p,
-    id: `${PACK_ID_PREFIX}${pack.id}-${p.id}`,
+    id: packIds(pack.id).plan(p.id),
     file: "",
     shortName: p.shortName ?? p.title.slice(0, 20),
     region,

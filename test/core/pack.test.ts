@@ -85,6 +85,11 @@ describe("validatePack", () => {
       "plans[0].targets[0].baseline:基期值“nope”不在本规划的 observations 中,请补上或删去",
     ],
     [
+      "a pack id with a double hyphen",
+      (p) => (p.id = "a--b"),
+      "id:规划包编号只能用小写字母和数字,以单个 - 连接,最长 40 个字符,例如 moux-15th",
+    ],
+    [
       "two targets with one id",
       (p) => (p.plans[0].targets[1].id = "hte"),
       "plans[0].targets[1].id:目标编号“hte”重复,请改用另一个编号",
@@ -221,6 +226,33 @@ describe("conflicts", () => {
     expect(r.conflicts).toHaveLength(5);
     expect(new Set(r.conflicts.map((c) => c.existing))).toEqual(new Set([`规划包“${example.name}”`]));
     expect(valueOf(run("TARGET", ["示例县", "高新技术企业", 2030]))).toBe(150);
+  });
+
+  it("packs whose own ids run together still get distinct catalog ids", () => {
+    const a = pack((p) => {
+      p.id = "a";
+      p.plans[0].id = "b-c";
+      p.indicators[4].id = "b_c";
+      p.plans[0].targets[4].indicator = "b_c";
+    });
+    const b = pack((p) => {
+      p.id = "a-b";
+      p.regions[0] = { ...p.regions[0], id: "x", name: "另一县", fullName: "另一县", aliases: [] };
+      p.plans[0].region = "x";
+      for (const t of p.plans[0].targets) t.region = "x";
+      p.plans[0].observations[0].region = "x";
+      p.plans[0].id = "c";
+      p.indicators[4] = { ...p.indicators[4], id: "c", name: "另一种工作站" };
+      p.plans[0].targets[4].indicator = "c";
+    });
+    const r = importPacks([a, b]);
+    expect(r.errors).toEqual([]);
+    expect(new Set(r.plans.map((p) => p.id)).size).toBe(2);
+    const ids = getCatalog()
+      .indicators.filter((i) => i.id.startsWith("pack_"))
+      .map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(valueOf(run("TARGET", ["另一县", "另一种工作站", 2030]))).toBe(30);
   });
 
   it("the same pack twice is imported once", () => {
