@@ -40,11 +40,14 @@ export interface PackFile {
 
 // ---- Reading pack files ----------------------------------------------------------------------------------
 
-/** The packs of a file: a pack .json, a .xlsx with a 规划目标 table, or a workbook that stores packs. */
-export async function readPackFile(path: string): Promise<PackFile> {
+/**
+ * The packs of a file: a pack .json, a .xlsx with a 规划目标 table, or a workbook that stores packs. A book
+ * with both: `import` reads its table (what is to be imported), `--packs` its store (what it answers from).
+ */
+export async function readPackFile(path: string, prefer: "table" | "store" = "store"): Promise<PackFile> {
   const ext = extname(path).toLowerCase();
   if (ext === ".json") return readJson(path);
-  if (ext === ".xlsx") return readBook(path);
+  if (ext === ".xlsx") return readBook(path, prefer);
   throw new PackFileError(
     `“${path}”不是 .json 或 .xlsx 文件。规划包请用 JSON 文件,或含“${TABLE_SHEET}”表的 .xlsx`,
   );
@@ -92,13 +95,16 @@ async function loadBook(path: string): Promise<ExcelJS.Workbook> {
   return book;
 }
 
-async function readBook(path: string): Promise<PackFile> {
+async function readBook(path: string, prefer: "table" | "store"): Promise<PackFile> {
   const book = await loadBook(path);
   const store = book.getWorksheet(PACK_SHEET);
-  if (store) return { ...packsFromGrid(sheetRows(store)), warnings: [] };
   const sheets = book.getWorksheet(TABLE_SHEET)
     ? [book.getWorksheet(TABLE_SHEET)!]
-    : book.worksheets.filter((ws) => sheetRows(ws).some((r) => r.includes("指标") && r.includes("目标值")));
+    : book.worksheets.filter(
+        (ws) => ws !== store && sheetRows(ws).some((r) => r.includes("指标") && r.includes("目标值")),
+      );
+  if (store && (prefer === "store" || sheets.length === 0))
+    return { ...packsFromGrid(sheetRows(store)), warnings: [] };
   if (sheets.length === 0)
     return {
       packs: [],
@@ -276,7 +282,7 @@ export async function importCommandRun(args: string[], io: Io = stdio): Promise<
       io.out(HELP);
       return 0;
     }
-    const file = await readPackFile(opts.file);
+    const file = await readPackFile(opts.file, "table");
     for (const w of file.warnings) io.err(`警告:${w}\n`);
     if (file.errors.length) {
       io.err(`${file.errors.map((e) => `错误:${e}`).join("\n")}\n规划包有错误,未导入。\n`);

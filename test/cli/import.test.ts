@@ -172,6 +172,22 @@ describe("pack files and errors", () => {
     expect(r.out).toContain("已由内置规划《益阳市“十四五”科技发展规划》给出");
   });
 
+  it("--into a book whose store was edited refuses and leaves the book as it was", async () => {
+    const book = join(tmp.dir, "tampered.xlsx");
+    expect((await plan("import", PACK, "--into", book)).code).toBe(0);
+    const b = await load(book);
+    const cell = b.getWorksheet(PACK_SHEET)!.getCell("E3");
+    cell.value = String(cell.value).replace("150", "160");
+    writeFileSync(book, Buffer.from(await b.xlsx.writeBuffer()));
+    const before = readFileSync(book);
+    const other = JSON.parse(JSON.stringify(example));
+    other.id = "another";
+    const r = await plan("import", tmp.file("another.json", JSON.stringify(other)), "--into", book);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("校验码不符");
+    expect(readFileSync(book).equals(before)).toBe(true);
+  });
+
   it("--packs with a missing file exits 1 and runs nothing", async () => {
     const r = await plan("target", "益阳", "高新技术企业", "2025", "--packs", join(tmp.dir, "nope.json"));
     expect(r.code).toBe(1);
