@@ -198,6 +198,7 @@ export async function storeInto(
 export function describeImport(r: ImportReport): string[] {
   const lines: string[] = [];
   for (const p of r.plans) lines.push(`  《${p.name}》:导入 ${p.targets} 个目标(出处:${p.source})`);
+  for (const n of r.notes) lines.push(`  说明:${n}`);
   if (r.conflicts.length) {
     lines.push(`冲突 ${r.conflicts.length} 条(这些目标未导入,原有目标不变):`);
     for (const c of r.conflicts) lines.push(`  ${c.message}`);
@@ -295,6 +296,7 @@ export async function importCommandRun(args: string[], io: Io = stdio): Promise<
       ...report,
       plans: report.plans.filter((p) => ids.has(p.packId)),
       conflicts: report.conflicts.filter((c) => ids.has(c.packId)),
+      notes: report.notes.filter((n) => file.packs.some((p) => n.startsWith(`规划包“${p.name}”`))),
     });
     if (report.errors.length) {
       io.err(`${lines.join("\n")}\n规划包有错误,未导入。\n`);

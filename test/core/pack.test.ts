@@ -262,6 +262,40 @@ describe("conflicts", () => {
   });
 });
 
+describe("regions and indicators taken as existing ones", () => {
+  it("a region alias that is another region's name is an error, not a silent merge into that region", () => {
+    const r = importPacks([pack((p) => (p.regions[0].aliases = ["城区"]))]);
+    expect(r.plans).toEqual([]);
+    expect(r.errors).toEqual([
+      `规划包“${example.name}”:地区“示例县”:别名“城区”已是汕尾市城区(汕尾城区)的名称,请删去或改写这个名称`,
+    ]);
+    expect(valueOf(run("TARGET", ["城区", "高新技术企业", 2026]))).toBe(50);
+  });
+
+  it("a region named like an existing one is that region, and the report says so", () => {
+    const r = importPacks([
+      pack((p) => {
+        p.regions[0] = { ...p.regions[0], name: "城区", fullName: "城区", aliases: [] };
+        for (const t of p.plans[0].targets) t.targetYear = 2030;
+      }),
+    ]);
+    expect(r.notes).toContain(
+      `规划包“${example.name}”:地区“城区”按已有的汕尾市城区(汕尾城区)导入;如不是同一地区,请写出全称以示区别`,
+    );
+  });
+
+  it("an indicator named differently but meaning the same is the existing one, said in a note", () => {
+    const r = importPacks([pack((p) => (p.indicators[0].name = "有效高新技术企业家数"))]);
+    expect(r.errors).toEqual([]);
+    expect(r.notes).toEqual([
+      `规划包“${example.name}”:指标“有效高新技术企业家数”与已有的“高新技术企业”含义相同,按同一指标导入`,
+    ]);
+    expect(getContext().resolver.target("示例县", "高新技术企业", 2030).indicator).toBe(
+      "hightech_enterprises",
+    );
+  });
+});
+
 describe("importPacks rebuilds the shared context", () => {
   it("the memoized runner answers from the new catalog, and from the bundled one again after", () => {
     expect(run("TARGET", ["示例县", "高新技术企业", 2030])).toMatchObject({ ok: false });
