@@ -1,6 +1,6 @@
 // The command table of the CLI and its dispatch. Each command is a small module; they share the core runner.
-import { evalCommand } from "./eval";
 import { importCommand, PackFileError, takePacksOption, usePackFiles } from "./import";
+import { evalCommand } from "./eval";
 import { reportCommand } from "./report";
 import { targetCommand } from "./target";
 
@@ -10,10 +10,10 @@ export interface Command {
 }
 
 export const commands: Record<string, Command> = {
+  import: importCommand,
   target: targetCommand,
   eval: evalCommand,
   report: reportCommand,
-  import: importCommand,
 };
 
 const HELP_WORDS = new Set(["help", "--help", "-h"]);
