@@ -1,4 +1,5 @@
 // The command table of the CLI and its dispatch. Each command is a small module; they share the core runner.
+import { importCommand, PackFileError, takePacksOption, usePackFiles } from "./import";
 import { evalCommand } from "./eval";
 import { extractCommand } from "./extract";
 import { reportCommand } from "./report";
@@ -10,6 +11,7 @@ export interface Command {
 }
 
 export const commands: Record<string, Command> = {
+  import: importCommand,
   target: targetCommand,
   eval: evalCommand,
   report: reportCommand,
@@ -43,5 +45,23 @@ export async function runCli(
     io.err(`未知命令“${name}”。\n${usage()}`);
     return 2;
   }
-  return cmd.run(rest);
+  if (name === "import") return cmd.run(rest);
+  // --packs FILE (any answering command): answer from the plans the files hold, beside the bundled ones.
+  let packs: { rest: string[]; files: string[] };
+  try {
+    packs = takePacksOption(rest);
+    if (packs.files.length) {
+      const r = await usePackFiles(packs.files);
+      for (const n of r.notes) io.err(`${n}\n`);
+      if (r.failed) {
+        io.err("导入的规划有错误,未执行命令。\n");
+        return 1;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof PackFileError)) throw e;
+    io.err(`错误:${e.message}\n`);
+    return 1;
+  }
+  return cmd.run(packs.rest);
 }

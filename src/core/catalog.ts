@@ -17,7 +17,7 @@ const LABEL_DECORATIONS = [
   "元千万百亿人家个项件次名所座台套倍",
 ];
 import type { Indicator, Observation, Plan, Region, Target } from "./schema";
-import { normalizeIndicator, normalizeRegion, registerSimplifiedVocabulary } from "./text";
+import { normalizeIndicator, normalizeRegion, Vocabulary } from "./text";
 import type { ProgressInput } from "./methodology";
 
 export const RAW_PLANS: unknown[] = [plan000, plan001, plan002, plan003, plan004];
@@ -70,6 +70,8 @@ export class Catalog {
   readonly targetById = new Map<string, CatalogTarget>();
   readonly observationsByKey = new Map<string, CatalogObservation[]>();
   readonly targetsByRegion = new Map<string, CatalogTarget[]>();
+  /** The characters of this catalog's names: a query made of them is simplified already (see fold). */
+  readonly vocabulary: Vocabulary;
 
   constructor(
     private readonly rawPlans: unknown[],
@@ -100,11 +102,13 @@ export class Catalog {
     }
     for (const raw of rawPlans) this.addPlan(withDefaults(raw as Plan));
     this.buildRegionKeys();
-    registerSimplifiedVocabulary(this.regionByKey.keys());
-    registerSimplifiedVocabulary(LEXICON_SURFACES);
-    registerSimplifiedVocabulary(LABEL_DECORATIONS);
-    registerSimplifiedVocabulary(this.indicatorByKey.keys());
-    for (const labels of this.labelKeysByRegion.values()) registerSimplifiedVocabulary(labels.keys());
+    this.vocabulary = new Vocabulary(
+      this.regionByKey.keys(),
+      LEXICON_SURFACES,
+      LABEL_DECORATIONS,
+      this.indicatorByKey.keys(),
+      ...[...this.labelKeysByRegion.values()].map((labels) => labels.keys()),
+    );
   }
 
   /** Per region: every key (canonical name, alias, the plan's own label) of each indicator it has. */

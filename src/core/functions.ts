@@ -8,7 +8,7 @@ import { assess, inputRange, outlookOf, type Progress } from "./methodology";
 import { nameFor } from "./matching";
 import { appliesTo, Resolver, targetYears } from "./resolver";
 import { searchTargets, searchWithRegion } from "./search";
-import { fold } from "./text";
+import { fold, Vocabulary } from "./text";
 import { convert } from "./units";
 
 export type ParamType = "text" | "year" | "number";
@@ -260,8 +260,11 @@ export const INFO_FIELD_NAMES = [
   "主体",
 ];
 
+/** The characters of the field names (simplified): a field written in them skips OpenCC. */
+const FIELD_VOCABULARY = new Vocabulary(Object.keys(FIELD_ALIASES));
+
 function fieldKey(raw: string): string {
-  const f = fold(raw).replace(/-/g, "_");
+  const f = fold(raw, false, FIELD_VOCABULARY).replace(/-/g, "_");
   const k = INFO_FIELDS[f] ? f : FIELD_ALIASES[f];
   if (!k)
     throw badValue(

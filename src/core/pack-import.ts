@@ -21,13 +21,17 @@ export interface Conflict {
 }
 
 export interface ImportReport {
-  plans: { id: string; name: string; source: string; targets: number }[];
+  plans: { id: string; name: string; source: string; targets: number; packId: string }[];
   conflicts: Conflict[];
   errors: string[];
+  /** A region or indicator of a pack taken as an existing one (by its name or its meaning), in Chinese. */
+  notes: string[];
 }
 
 /** What one pack adds to a catalog, with its ids already namespaced. */
 export interface PackAdditions {
+  /** Said to the user: a region or indicator of the pack taken as an existing one. */
+  notes: string[];
   regions: Region[];
   indicators: Indicator[];
   plans: (Plan & { pack: PackOrigin })[];
@@ -37,6 +41,18 @@ export interface PackAdditions {
 
 /** The prefix of every id an imported record gets: bundled ids never start with it. */
 export const PACK_ID_PREFIX = "pack-";
+
+/**
+ * Catalog ids of a pack's records. A pack id has no "--" and does not end in "-" (pack.ts), so the first
+ * "--" (regions, plans), "." (targets, observations) or "__" (indicators) after it ends it: two packs never
+ * give one id, whatever their records' own ids.
+ */
+export const packIds = (packId: string) => ({
+  region: (id: string) => `${PACK_ID_PREFIX}${packId}--${id}`,
+  plan: (id: string) => `${PACK_ID_PREFIX}${packId}--${id}`,
+  record: (id: string) => `${PACK_ID_PREFIX}${packId}.${id}`,
+  indicator: (id: string) => `pack_${packId.replace(/-/g, "_")}__${id}`,
+});
 
 /**
  * Build the catalog of bundled + imported plans and make it the shared one (functions, pane, progress
@@ -55,7 +71,7 @@ export function buildCatalogWithPacks(packs: PlanPack[]): { catalog: Catalog; re
   const regions = [...BUNDLED_DATA.regions];
   const indicators = [...BUNDLED_DATA.indicators];
   const plans = [...BUNDLED_DATA.plans];
-  const report: ImportReport = { plans: [], conflicts: [], errors: [] };
+  const report: ImportReport = { plans: [], conflicts: [], errors: [], notes: [] };
   const seen = new Set<string>();
   for (const pack of packs) {
     if (seen.has(pack.id)) {
@@ -79,11 +95,18 @@ export function buildCatalogWithPacks(packs: PlanPack[]): { catalog: Catalog; re
       continue;
     }
     catalog = next;
+    report.notes.push(...add.notes.map((n) => `规划包“${pack.name}”:${n}`));
     plans.push(...add.plans);
     regions.push(...add.regions);
     indicators.push(...add.indicators);
     for (const p of add.plans)
-      report.plans.push({ id: p.id, name: p.title, source: p.pack.source, targets: p.targets.length });
+      report.plans.push({
+        id: p.id,
+        name: p.title,
+        source: p.pack.source,
+        targets: p.targets.length,
+        packId: pack.id,
+      });
   }
   return { catalog, report };
 }
@@ -100,7 +123,7 @@ function tryCatalog(plans: unknown[], regions: unknown[], indicators: unknown[])
 
 /** Map a pack onto a catalog: regions and indicators reused where they exist, the rest added. */
 export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
-  const out: PackAdditions = { regions: [], indicators: [], plans: [], conflicts: [], errors: [] };
+  const out: PackAdditions = { notes: [], regions: [], indicators: [], plans: [], conflicts: [], errors: [] };
   const origin: PackOrigin = { id: pack.id, name: pack.name, source: pack.source };
   const regionId = mapRegions(pack, catalog, out);
   const indicatorId = mapIndicators(pack, catalog, out);
@@ -162,20 +185,39 @@ function conflictOf(
 // ---- Regions -----------------------------------------------------------------------------------------------
 
 /** Pack region id → catalog region id: an existing region where a name matches one, else a new one. */
-function mapRegions(pack: PlanPack, catalog: Catalog, out: PackAdditions): (ref: string) => string | null {
+type Ref = (ref: string) => string | null | undefined;
+
+function mapRegions(pack: PlanPack, catalog: Catalog, out: PackAdditions): Ref {
   const map = new Map<string, string>();
+  const existing = (n: string) => catalog.regionByKey.get(normalizeRegion(n));
+  const failed = new Set<string>();
   for (const r of pack.regions) {
-    const names = [r.name, r.fullName, ...r.aliases].filter((n) => !!n);
-    const hits = new Set(
-      names.map((n) => catalog.regionByKey.get(normalizeRegion(n))?.id).filter((x) => x !== undefined),
-    );
-    if (hits.size > 1) {
-      out.errors.push(`地区“${r.name}”的名称同时对应已有的${[...hits].join("、")},请只保留一个地区的名称`);
+    // The region's own names decide which region it is; an alias that is another region's name is an error.
+    const hits = new Set([r.name, r.fullName].filter((n) => !!n).flatMap((n) => existing(n) ?? []));
+    const aliasHits = r.aliases.flatMap((a) => {
+      const e = existing(a);
+      return e && !hits.has(e) ? [`别名“${a}”已是${e.fullName}(${e.name})的名称`] : [];
+    });
+    if (hits.size > 1 || aliasHits.length) {
+      const names = [...hits].map((e) => e.fullName);
+      out.errors.push(
+        `地区“${r.name}”:` +
+          (hits.size > 1 ? `名称同时对应已有的${names.join("、")}` : aliasHits.join(";")) +
+          ",请删去或改写这个名称",
+      );
+      failed.add(r.id);
       continue;
     }
-    map.set(r.id, hits.size === 1 ? [...hits][0] : `${PACK_ID_PREFIX}${pack.id}-${r.id}`);
+    const same = [...hits][0];
+    if (same)
+      out.notes.push(
+        `地区“${r.name}”按已有的${same.fullName}(${same.name})导入;如不是同一地区,请写出全称以示区别`,
+      );
+    map.set(r.id, same ? same.id : packIds(pack.id).region(r.id));
   }
-  const ref = (id: string) => map.get(id) ?? (catalog.regionById.has(id) ? id : null);
+  // A region already reported as an error: its records say nothing more (undefined, not null).
+  const ref = (id: string) =>
+    failed.has(id) ? undefined : (map.get(id) ?? (catalog.regionById.has(id) ? id : null));
   for (const r of pack.regions) {
     const id = map.get(r.id);
     if (!id || catalog.regionById.has(id)) continue;
@@ -185,7 +227,7 @@ function mapRegions(pack: PlanPack, catalog: Catalog, out: PackAdditions): (ref:
     out.regions.push({
       ...r,
       id,
-      parent,
+      parent: parent ?? null,
       aliases: r.aliases.map((a) => toSimplifiedName(a)),
       name: toSimplifiedName(r.name),
       fullName: toSimplifiedName(r.fullName),
@@ -222,7 +264,7 @@ function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (r
   }
   const newKeys = new Map<string, string>();
   for (const ind of pack.indicators) {
-    const existing = existingIndicator(ind, catalog, byFacets);
+    const existing = existingIndicator(ind, catalog, byFacets, out.notes);
     if (existing) {
       map.set(ind.id, existing);
       continue;
@@ -249,18 +291,34 @@ function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (r
   return (id) => map.get(id) ?? (catalog.indicatorById.has(id) ? id : null);
 }
 
+/**
+ * The existing indicator a pack's indicator is: by a name or alias of the vocabulary, by a plan's own label
+ * (its words are that indicator's somewhere already), else by equal facets. The last is said in a note.
+ */
 function existingIndicator(
   ind: PackIndicator,
   catalog: Catalog,
   byFacets: Map<string, string[]>,
+  notes: string[],
 ): string | null {
   for (const n of [ind.name, ...ind.aliases]) {
-    const hit = catalog.indicatorByKey.get(normalizeIndicator(n));
+    const k = normalizeIndicator(n);
+    const hit = catalog.indicatorByKey.get(k) ?? labelOwner(catalog, k);
     if (hit) return hit;
   }
   const facets = ind.facets ?? readFacets(ind.name);
-  if (!facets) return null;
-  return byFacets.get(facetKey(facets))?.[0] ?? null;
+  const hit = facets ? byFacets.get(facetKey(facets))?.[0] : undefined;
+  if (hit)
+    notes.push(`指标“${ind.name}”与已有的“${catalog.indicatorById.get(hit)!.name}”含义相同,按同一指标导入`);
+  return hit ?? null;
+}
+
+function labelOwner(catalog: Catalog, key: string): string | undefined {
+  for (const labels of catalog.labelKeysByRegion.values()) {
+    const id = labels.get(key);
+    if (id) return id;
+  }
+  return undefined;
 }
 
 function readFacets(name: string): Facets | null {
@@ -286,7 +344,7 @@ function newIndicator(pack: PlanPack, ind: PackIndicator, first: PackTarget | nu
     };
   const dimension = ind.dimension ?? dimensionOf(first?.unit ?? "", first?.kind ?? "level");
   return {
-    id: `pack_${pack.id.replace(/-/g, "_")}_${ind.id}`,
+    id: packIds(pack.id).indicator(ind.id),
     name: toSimplifiedName(ind.name),
     aliases: ind.aliases.map(toSimplifiedName),
     dimension,
@@ -319,20 +377,21 @@ function mapPlan(
   pack: PlanPack,
   p: PackPlan,
   pi: number,
-  regionId: (ref: string) => string | null,
-  indicatorId: (ref: string) => string | null,
+  regionId: Ref,
+  indicatorId: Ref,
   out: PackAdditions,
 ): Plan | null {
   const at = (what: string) => `plans[${pi}].${what}`;
   const region = regionId(p.region);
-  if (!region) out.errors.push(`${at("region")}:地区“${p.region}”不在规划包的 regions 中,也不是内置地区编号`);
-  const obsId = (id: string) => `${PACK_ID_PREFIX}${pack.id}.${id}`;
+  if (region === null)
+    out.errors.push(`${at("region")}:地区“${p.region}”不在规划包的 regions 中,也不是内置地区编号`);
+  const obsId = packIds(pack.id).record;
   const observations: Observation[] = [];
   p.observations.forEach((o, oi) => {
     const r = regionId(o.region);
     const ind = indicatorId(o.indicator);
-    if (!r) out.errors.push(`${at(`observations[${oi}].region`)}:未知地区“${o.region}”`);
-    if (!ind) out.errors.push(`${at(`observations[${oi}].indicator`)}:未知指标“${o.indicator}”`);
+    if (r === null) out.errors.push(`${at(`observations[${oi}].region`)}:未知地区“${o.region}”`);
+    if (ind === null) out.errors.push(`${at(`observations[${oi}].indicator`)}:未知指标“${o.indicator}”`);
     if (r && ind) observations.push({ ...o, id: obsId(o.id), region: r, indicator: ind });
   });
   const names = new Map(pack.indicators.map((i) => [i.id, i.name]));
@@ -340,8 +399,9 @@ function mapPlan(
   p.targets.forEach((t, ti) => {
     const r = regionId(t.region);
     const ind = indicatorId(t.indicator);
-    if (!r) out.errors.push(`${at(`targets[${ti}].region`)}:未知地区“${t.region}”,请在 regions 中补上`);
-    if (!ind)
+    if (r === null)
+      out.errors.push(`${at(`targets[${ti}].region`)}:未知地区“${t.region}”,请在 regions 中补上`);
+    if (ind === null)
       out.errors.push(`${at(`targets[${ti}].indicator`)}:未知指标“${t.indicator}”,请在 indicators 中补上`);
     if (!r || !ind) return;
     targets.push({
@@ -357,7 +417,7 @@ function mapPlan(
   if (!region) return null;
   return {
     ...p,
-    id: `${PACK_ID_PREFIX}${pack.id}-${p.id}`,
+    id: packIds(pack.id).plan(p.id),
     file: "",
     shortName: p.shortName ?? p.title.slice(0, 20),
     region,

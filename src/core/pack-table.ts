@@ -202,7 +202,8 @@ function readRow(row: Row, opts: TableOptions, errors: string[]): ReadTarget | n
   const base = baseText ? readNumber(c["基期值"] ?? null) : null;
   if (baseText && !base) errors.push(`${row.at("基期值")}:基期值“${baseText}”不是数字,请填写如 312`);
   const valueText = text(c["目标值"]);
-  const v = valueText ? readValue(c["目标值"] ?? null) : null;
+  const worded = splitComparison(valueText);
+  const v = valueText ? readValue(worded.word ? worded.rest : (c["目标值"] ?? null)) : null;
   if (!valueText) errors.push(`${row.at("目标值")}:目标值为空,请填写数字,如 600`);
   else if (!v) errors.push(`${row.at("目标值")}:目标值“${valueText}”不是数字,请填写如 600(区间写作 1-2)`);
   const unit = text(c["单位"]) || v?.unit || labelUnit || "";
@@ -212,7 +213,7 @@ function readRow(row: Row, opts: TableOptions, errors: string[]): ReadTarget | n
     ["基期值", base?.unit],
   ] as const)
     if (u && unit && u !== unit) errors.push(`${row.at(h)}:${h}的单位“${u}”与单位列“${unit}”不一致,请统一`);
-  const comparison = readComparison(row, v !== null && v.value === null, errors);
+  const comparison = readComparison(row, v !== null && v.value === null, worded.word, errors);
   const kind = readKind(row, indicator, unit, errors);
   if (errors.length > before || targetYear === null || !v) return null;
   return {
@@ -241,8 +242,18 @@ function splitUnit(raw: string): { name: string; unit: string | null } {
   return m ? { name: m[1], unit: m[2] } : { name: raw, unit: null };
 }
 
-function readComparison(row: Row, isRange: boolean, errors: string[]): Comparison {
-  const word = text(row.cells["比较"]);
+/** A comparison word typed into the value cell: "600家以上", "超过3500家", "10%左右". */
+function splitComparison(s: string): { rest: string; word: string | null } {
+  const m = /^(超过|突破|不低于|不少于|至少|达到)?(.*?)(以上|左右)?$/.exec(s)!;
+  const word = m[1] ?? m[3] ?? null;
+  return m[1] && m[3] ? { rest: s, word: null } : { rest: m[2], word };
+}
+
+function readComparison(row: Row, isRange: boolean, inValue: string | null, errors: string[]): Comparison {
+  const column = text(row.cells["比较"]);
+  if (inValue && column && COMPARISON_WORDS[column] !== COMPARISON_WORDS[inValue])
+    errors.push(`${row.at("目标值")}:目标值中的“${inValue}”与比较列的“${column}”不一致,请统一`);
+  const word = column || inValue;
   if (!word) return isRange ? "range" : "reach";
   const c = COMPARISON_WORDS[word];
   if (!c) {

@@ -74,7 +74,11 @@ export type PackPlan = z.infer<typeof PackPlan>;
 export const PlanPack = z.object({
   format: z.literal(PACK_FORMAT),
   version: z.literal(PACK_VERSION),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+  /** Lower-case words joined by single hyphens (see packIds in pack-import.ts: ids stay apart). */
+  id: z
+    .string()
+    .max(40)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   name: z.string().min(1),
   /** 出处 as the user gave it: document title, URL, file name. */
   source: z.string().trim().min(1),
@@ -144,6 +148,8 @@ function fieldMessage(issue: z.core.$ZodIssue, field: string | undefined): strin
       : "出处不能为空:请填写规划文件的标题、网址或文件名";
   if (field === "comparison") return `应为 ${COMPARISON_WORDS}`;
   if (field === "kind") return `应为 ${KIND_WORDS}`;
+  if (field === "id" && issue.path.length === 1)
+    return "规划包编号只能用小写字母和数字,以单个 - 连接,最长 40 个字符,例如 moux-15th";
   if (field === "id") return "编号只能用小写字母、数字和 -(指标编号用 _),例如 plan-1";
   if (field === "format") return '应为 "plan-pack"(规划包文件的固定标记)';
   if (field === "version") return "应为 1(目前唯一的规划包版本)";

@@ -40,7 +40,7 @@ export function searchTargets(
   regionIds: string[] | null = null,
   limit = 50,
 ): SearchHit[] {
-  const q = normalizeIndicator(text.slice(0, 100));
+  const q = normalizeIndicator(text.slice(0, 100), false, catalog.vocabulary);
   const keys = keysOf(catalog);
   const hits: SearchHit[] = [];
   for (const t of catalog.targets) {
@@ -71,7 +71,7 @@ function regionNames(catalog: Catalog): [string, Region][] {
   names = catalog.regions.flatMap((r) =>
     [r.name, r.fullName, ...r.aliases]
       .filter((n): n is string => !!n)
-      .map((n) => [fold(n), r] as [string, Region]),
+      .map((n) => [fold(n, true), r] as [string, Region]),
   );
   names.sort((a, b) => b[0].length - a[0].length);
   namesCache.set(catalog, names);
@@ -87,7 +87,7 @@ export function regionOfQuery(
   catalog: Catalog,
   text: string,
 ): { region: Region; rest: string; note: string | null } | null {
-  const q = fold(text.slice(0, 100));
+  const q = fold(text.slice(0, 100), false, catalog.vocabulary);
   for (const [name, r] of regionNames(catalog)) {
     if (name.length >= 2 && q.includes(name)) return { region: r, rest: q.replace(name, ""), note: null };
   }
@@ -98,7 +98,7 @@ export function regionOfQuery(
       .split(/[\s,,、]+/)[0] ?? "",
   );
   if (!word) return null;
-  const w = fold(word[0]);
+  const w = fold(word[0], false, catalog.vocabulary);
   // Only cities and districts: a word like 中国 begins an institution's name (中国科学院大学…) by chance.
   const starts = new Set(
     regionNames(catalog)

@@ -178,6 +178,76 @@ describe("packFromTable", () => {
     expect(r).toEqual({ ok: false, errors: [message] });
   });
 
+  it.each<[CellValue, CellValue, object]>([
+    ["600家以上", null, { value: 600, unit: "家", comparison: "at_least" }],
+    ["超过3500家", null, { value: 3500, unit: "家", comparison: "more_than" }],
+    ["突破3500家", "超过", { value: 3500, comparison: "more_than" }],
+    ["10%左右", null, { value: 10, unit: "%", comparison: "about" }],
+  ])("a comparison typed into the value: %j (比较 %j)", (value, word, want) => {
+    const r = packFromTable(
+      table({
+        ...base,
+        指标: "高新技术企业",
+        目标年: 2030,
+        目标值: value,
+        比较: word,
+        原文: `目标${String(value)}`,
+      }),
+      { sheet: SHEET },
+    );
+    if (!r.ok) throw new Error(r.errors.join("\n"));
+    expect(r.pack.plans[0].targets[0]).toMatchObject(want);
+  });
+
+  it("a comparison in the value that contradicts the 比较 column is an error", () => {
+    const r = packFromTable(
+      table({
+        ...base,
+        指标: "高新技术企业",
+        单位: "家",
+        目标年: 2030,
+        目标值: "600以上",
+        比较: "左右",
+        原文: "600家左右",
+      }),
+      { sheet: SHEET },
+    );
+    expect(r).toEqual({ ok: false, errors: ["规划目标!H2:目标值中的“以上”与比较列的“左右”不一致,请统一"] });
+  });
+
+  it("a 主体 is a sub-area of its region: the target answers under the 主体's name, not the region's", () => {
+    const r = packFromTable(
+      table(
+        {
+          ...base,
+          指标: "高新技术企业",
+          单位: "家",
+          目标年: 2030,
+          目标值: 600,
+          原文: "全县高新技术企业达到600家",
+        },
+        {
+          ...base,
+          主体: "某县高新区",
+          指标: "高新技术企业",
+          单位: "家",
+          目标年: 2030,
+          目标值: 200,
+          原文: "高新区高新技术企业达到200家",
+        },
+      ),
+      { sheet: SHEET },
+    );
+    if (!r.ok) throw new Error(r.errors.join("\n"));
+    expect(importPacks([r.pack])).toMatchObject({ errors: [], conflicts: [] });
+    expect(run("TARGET", ["某县", "高新技术企业", 2030])).toEqual({ ok: true, value: 600 });
+    expect(run("TARGET", ["某县高新区", "高新技术企业", 2030])).toEqual({ ok: true, value: 200 });
+    expect(run("INFO", ["某县高新区", "高新技术企业", 2030, "主体"])).toEqual({
+      ok: true,
+      value: "某县高新区",
+    });
+  });
+
   it("a 出处 given by the caller fills blank 出处 cells", () => {
     const r = packFromTable(
       table({

@@ -85,6 +85,11 @@ describe("validatePack", () => {
       "plans[0].targets[0].baseline:基期值“nope”不在本规划的 observations 中,请补上或删去",
     ],
     [
+      "a pack id with a double hyphen",
+      (p) => (p.id = "a--b"),
+      "id:规划包编号只能用小写字母和数字,以单个 - 连接,最长 40 个字符,例如 moux-15th",
+    ],
+    [
       "two targets with one id",
       (p) => (p.plans[0].targets[1].id = "hte"),
       "plans[0].targets[1].id:目标编号“hte”重复,请改用另一个编号",
@@ -223,10 +228,71 @@ describe("conflicts", () => {
     expect(valueOf(run("TARGET", ["示例县", "高新技术企业", 2030]))).toBe(150);
   });
 
+  it("packs whose own ids run together still get distinct catalog ids", () => {
+    const a = pack((p) => {
+      p.id = "a";
+      p.plans[0].id = "b-c";
+      p.indicators[4].id = "b_c";
+      p.plans[0].targets[4].indicator = "b_c";
+    });
+    const b = pack((p) => {
+      p.id = "a-b";
+      p.regions[0] = { ...p.regions[0], id: "x", name: "另一县", fullName: "另一县", aliases: [] };
+      p.plans[0].region = "x";
+      for (const t of p.plans[0].targets) t.region = "x";
+      p.plans[0].observations[0].region = "x";
+      p.plans[0].id = "c";
+      p.indicators[4] = { ...p.indicators[4], id: "c", name: "另一种工作站" };
+      p.plans[0].targets[4].indicator = "c";
+    });
+    const r = importPacks([a, b]);
+    expect(r.errors).toEqual([]);
+    expect(new Set(r.plans.map((p) => p.id)).size).toBe(2);
+    const ids = getCatalog()
+      .indicators.filter((i) => i.id.startsWith("pack_"))
+      .map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(valueOf(run("TARGET", ["另一县", "另一种工作站", 2030]))).toBe(30);
+  });
+
   it("the same pack twice is imported once", () => {
     const r = importPacks([pack(), pack()]);
     expect(r.plans).toHaveLength(1);
     expect(r.errors[0]).toContain("同一编号的规划包已导入");
+  });
+});
+
+describe("regions and indicators taken as existing ones", () => {
+  it("a region alias that is another region's name is an error, not a silent merge into that region", () => {
+    const r = importPacks([pack((p) => (p.regions[0].aliases = ["城区"]))]);
+    expect(r.plans).toEqual([]);
+    expect(r.errors).toEqual([
+      `规划包“${example.name}”:地区“示例县”:别名“城区”已是汕尾市城区(汕尾城区)的名称,请删去或改写这个名称`,
+    ]);
+    expect(valueOf(run("TARGET", ["城区", "高新技术企业", 2026]))).toBe(50);
+  });
+
+  it("a region named like an existing one is that region, and the report says so", () => {
+    const r = importPacks([
+      pack((p) => {
+        p.regions[0] = { ...p.regions[0], name: "城区", fullName: "城区", aliases: [] };
+        for (const t of p.plans[0].targets) t.targetYear = 2030;
+      }),
+    ]);
+    expect(r.notes).toContain(
+      `规划包“${example.name}”:地区“城区”按已有的汕尾市城区(汕尾城区)导入;如不是同一地区,请写出全称以示区别`,
+    );
+  });
+
+  it("an indicator named differently but meaning the same is the existing one, said in a note", () => {
+    const r = importPacks([pack((p) => (p.indicators[0].name = "有效高新技术企业家数"))]);
+    expect(r.errors).toEqual([]);
+    expect(r.notes).toEqual([
+      `规划包“${example.name}”:指标“有效高新技术企业家数”与已有的“高新技术企业”含义相同,按同一指标导入`,
+    ]);
+    expect(getContext().resolver.target("示例县", "高新技术企业", 2030).indicator).toBe(
+      "hightech_enterprises",
+    );
   });
 });
 
