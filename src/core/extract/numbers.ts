@@ -75,6 +75,7 @@ function refusal(
   const before = clause.slice(0, am.start);
   const rest = clause.slice(am.end);
   if (ORDINAL_BEFORE.test(before.trimEnd())) return "序号、排名或表号";
+  if (before.lastIndexOf("《") > before.lastIndexOf("》")) return "文件名中的数字";
   if (/^\s*(?:年|月|日|时|号|期|届|版|页|楼|层|栋|号线)/.test(t.after) && !am.unit) return "日期、年份或编号";
   if (!t.range && /^(?:19|20)\d\d$/.test(t.a) && /^\s*年/.test(t.after)) return "年份";
   if (t.dash && !t.range) return "编号";

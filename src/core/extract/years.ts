@@ -17,7 +17,7 @@ export interface YearMention {
   target: boolean;
 }
 
-const TO_YEAR = /(?:到|至)\s*((?:19|20)\d\d)\s*年(?![\d月的])/g;
+const TO_YEAR = /(?<!截)(?:到|至)\s*((?:19|20)\d\d)\s*年(?![\d月的])/g;
 const PERIOD = /((?:19|20)\d\d)\s*[-—–~至到]\s*((?:19|20)\d\d)\s*年/g;
 const BASE_YEAR =
   /(?:基年|基期|基准年)(?:年份)?(?:为|是|:)?\s*((?:19|20)\d\d)\s*年|以\s*((?:19|20)\d\d)\s*年为基/;
