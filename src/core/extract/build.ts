@@ -206,7 +206,7 @@ function candidateOf(
   const previous = part.out[part.out.length - 1];
   const own =
     isContinuation(prefix) && !noun ? "" : withSubject(indicatorOf(prefix, item.verb, noun), ctx.scope);
-  const indicator = own || previous?.indicator || "";
+  const indicator = own || previous?.indicator || ctx.scope.subject;
   const unit = item.unit || unitForNoun(indicator);
   const year = yearOf(ctx, item.start);
   const baseline = year.past || PAST_CLAUSE.test(ctx.text) || PAST_VERB_BEFORE.test(before.trimEnd());

@@ -1,10 +1,10 @@
-// Splitting plan text into clauses: paragraphs (new lines, headings 一、 / (一)), sentences (。), clauses
-// (，；: and list markers). Offsets are in the folded text.
+// Splitting plan text into clauses: sections (headings 一、 / (一) / 第一章), sentences (。 and new lines),
+// clauses (，；: and list markers). Offsets are in the folded text.
 
 export interface Clause {
   start: number;
   end: number;
-  /** First clause of a paragraph or after a heading: the year scope starts afresh. */
+  /** First clause after a heading (or of the text): the year scope starts afresh. */
   paragraphStart: boolean;
   /** First clause of a sentence: a hedge (力争) holds until the sentence ends. */
   sentenceStart: boolean;
@@ -22,12 +22,12 @@ const CLAUSE_END = /[,，;；:：!?！？\n]|。/g;
 
 export function splitClauses(text: string): Clause[] {
   const cuts = new Map<number, Cut>();
-  for (const m of text.matchAll(/\n\s*\n?|\r/g)) cuts.set(m.index + m[0].length, "paragraph");
   for (const m of text.matchAll(HEADING)) cuts.set(m.index, "paragraph");
   for (const m of text.matchAll(CLAUSE_END)) {
     const i = m.index;
     if (isSeparatorInNumber(text, i)) continue;
-    const kind: Cut = /[。!?！？]/.test(m[0]) ? "sentence" : m[0] === "\n" ? "paragraph" : "clause";
+    // A new line ends a sentence; the year scope runs on to the next heading (a goal list under 到2030年).
+    const kind: Cut = /[。!?！？\n]/.test(m[0]) ? "sentence" : "clause";
     const at = i + 1;
     const prev = cuts.get(at);
     if (prev !== "paragraph") cuts.set(at, kind);

@@ -32,7 +32,10 @@ export function documentYears(text: string): DocumentYears {
   const base = BASE_YEAR.exec(text);
   const baseYear = base ? Number(base[1] ?? base[2]) : null;
   const future = [...counts.keys()].filter((y) => baseYear === null || y > baseYear);
-  const defaultYear = mostFrequent(future, counts) ?? periodEnd(text) ?? namedPlanEnd(text);
+  // The plan the title names (十五五 → 2030) settles which 到20XX年 is the plan's own; else the most frequent.
+  const named = namedPlanEnd(text);
+  const own = named !== null && counts.has(named) ? named : mostFrequent(future, counts);
+  const defaultYear = own ?? periodEnd(text) ?? named;
   const earliest = future.length ? Math.min(...future) : defaultYear;
   const lastPastYear = baseYear ?? (earliest === null ? null : earliest - 1);
   return { defaultYear, lastPastYear };
