@@ -258,7 +258,7 @@ function withSubject(indicator: string, scope: Scope): string {
 
 /** An indicator's subject: without its measure (年均增速, 占…比重, 比重). */
 function subjectOf(indicator: string): string {
-  return indicator.replace(/(?:年均增长|年均增速|年均增幅|增速|占.*比重|比重|占比)$/, "");
+  return indicator.replace(/(?:年均增长|年均增速|年均增幅|增速|增长|占.*比重|比重|占比)$/, "");
 }
 
 function growthNote(prefix: string, kind: Candidate["kind"], unit: string): string | undefined {
