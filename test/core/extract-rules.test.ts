@@ -115,6 +115,16 @@ describe("kinds from the wording", () => {
     expect(c.note).toContain("年均");
   });
 
+  it("每万人拥有 and 拥有量 name a density, not what exists now", () => {
+    expect(only("到2030年，每万人拥有有效发明专利达到12件。").baseline).toBe(false);
+    expect(only("到2030年，万人发明专利拥有量达到20件。").baseline).toBe(false);
+  });
+
+  it("每年增长 is a growth rate and does not make the next clause per-year", () => {
+    const cs = targets("到2030年，研发投入每年增长10%以上，高新技术企业达到1000家。");
+    expect(cs.map((c) => c.kind)).toEqual(["growth_rate", "level"]);
+  });
+
   it("每年 holds for the next clause of the sentence", () => {
     const cs = targets("每年举办人才交流活动2次以上，开展校企深度合作2次以上。");
     expect(cs.map((c) => c.kind)).toEqual(["per_year", "per_year"]);
@@ -209,6 +219,7 @@ describe("historical actuals are baselines, never targets", () => {
       "到2030年，目前全市拥有高新技术企业470家。",
       "到2030年，依托9个省级以上产业园区发展特色产业。",
       "到2030年，全市已建成省级重点实验室12家。",
+      "到2030年，全市现有高新技术企业1200家。",
     ]) {
       expect(targets(text)).toEqual([]);
       expect(baselines(text)[0]).toMatchObject({ baseline: true, year: null });

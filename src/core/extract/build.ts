@@ -6,7 +6,7 @@ import type { Clause } from "./clauses";
 import { indicatorOf, isContinuation, kindOf, needsNounAfter, splitBetween } from "./classify";
 import { findAmounts, type Amount } from "./numbers";
 import { originalRange, type Normalized } from "./normalize";
-import { BEFORE_WORDS, HEDGE, PAST_CLAUSE, PAST_VERB_BEFORE, PER_YEAR, SHARE_WORDS } from "./patterns";
+import { BEFORE_WORDS, HEDGE, PAST_CLAUSE, PAST_VERB_BEFORE, SHARE_WORDS } from "./patterns";
 import { findWordTargets, unitForNoun } from "./words";
 import { isPast, yearMentions, type DocumentYears, type YearMention } from "./years";
 
@@ -53,7 +53,7 @@ export function candidatesInClauses(
     out.push(...found);
     if (mentions.length) scope.year = mentions[mentions.length - 1];
     if (HEDGE.test(text)) scope.hedged = true;
-    if (PER_YEAR.test(text)) scope.perYear = true;
+    if (found.some((f) => f.kind === "per_year")) scope.perYear = true;
     if (found.length) scope.subject = subjectOf(found[found.length - 1].indicator);
   }
   return out;

@@ -94,7 +94,8 @@ export const QUALIFIER_AFTER = /^(?:以上|以下)?(?:规模|级|量级|的)/;
 export const PROGRAMME_AFTER = /^(?:计划|工程|行动|专项|方案|战略|工作|政策|目标)/;
 
 /** A past actual: the clause says it already happened (已建成, 已达到, 2015年以来). */
-export const PAST_CLAUSE = /已|以来|目前|当前|现阶段/;
+// 拥有 after 每万人(口) names a density (每万人拥有有效发明专利), not what exists now.
+export const PAST_CLAUSE = /已|以来|目前|当前|现阶段|现有|共有|(?<![人口])拥有(?!量|率)/;
 /** Just before the number: what exists now, not what is planned (依托9个园区, 拥有2家). */
 export const PAST_VERB_BEFORE = /(?:依托|现有|已有|拥有|共有|现已)$/;
 

@@ -21,7 +21,7 @@ const TO_YEAR = /(?<!截)(?:到|至)\s*((?:19|20)\d\d)\s*年(?![\d月的])/g;
 const PERIOD = /((?:19|20)\d\d)\s*[-—–~至到]\s*((?:19|20)\d\d)\s*年/g;
 const BASE_YEAR =
   /(?:基年|基期|基准年)(?:年份)?(?:为|是|:)?\s*((?:19|20)\d\d)\s*年|以\s*((?:19|20)\d\d)\s*年为基/;
-const FIVE_YEAR = /十[一二三四五六]五/g;
+const FIVE_YEAR = /十[一二三四五六]五/;
 
 export function documentYears(text: string): DocumentYears {
   const counts = new Map<number, number>();
@@ -60,7 +60,6 @@ function periodEnd(text: string): number | null {
 /** The first 十X五 the document names (its title comes first) → the last year of that period. */
 function namedPlanEnd(text: string): number | null {
   const m = FIVE_YEAR.exec(text.slice(0, 400));
-  FIVE_YEAR.lastIndex = 0;
   return m ? FIVE_YEAR_PLANS[m[0]] : null;
 }
 
