@@ -1,8 +1,9 @@
 // The command table of the CLI and its dispatch. Each command is a small module; they share the core runner.
 import { evalCommand } from "./eval";
-import { extractCommand } from "./extract";
 import { reportCommand } from "./report";
 import { targetCommand } from "./target";
+// After the others, not in order: a separate line, so that the import command's branch merges cleanly.
+import { extractCommand } from "./extract";
 
 export interface Command {
   usage: string;
@@ -12,8 +13,8 @@ export interface Command {
 export const commands: Record<string, Command> = {
   target: targetCommand,
   eval: evalCommand,
-  report: reportCommand,
   extract: extractCommand,
+  report: reportCommand,
 };
 
 const HELP_WORDS = new Set(["help", "--help", "-h"]);
