@@ -2,7 +2,6 @@
 import { evalCommand } from "./eval";
 import { reportCommand } from "./report";
 import { targetCommand } from "./target";
-// After the others, not in order: a separate line, so that the import command's branch merges cleanly.
 import { extractCommand } from "./extract";
 
 export interface Command {
