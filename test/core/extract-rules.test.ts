@@ -254,6 +254,7 @@ describe("refusals", () => {
     ["a ceiling (以下) the schema cannot state", "单位GDP能耗控制在5%以下。"],
     ["an amount that qualifies a noun", "支持年营业收入1亿元以上的企业建设研发机构。"],
     ["a number with no unit", "实施“5321”工程和“1+1+9”工作部署，R&D投入持续增加。"],
+    ["a fraction", "其中国有企业占1/2，约½家。"],
     ["a heading's title", "(二)加快高新技术企业倍增 强化企业创新主体地位。"],
     ["a title in 《》 brackets", "贯彻《关于推进3个重大平台建设的意见》精神。"],
   ])("%s", (_what, text) => {

@@ -34,7 +34,8 @@ export function findAmounts(clause: string): Amount[] {
   const out: Amount[] = [];
   for (const m of clause.matchAll(AMOUNT)) {
     const start = m.index;
-    if (start > 0 && /[\d.A-Za-z]/.test(clause[start - 1])) continue; // inside a longer token
+    if (start > 0 && /[\d.A-Za-z⁄/]/.test(clause[start - 1])) continue; // inside a longer token, or 1/2
+    if (/^[⁄/]\d/.test(clause.slice(start + m[1].length))) continue; // a fraction's numerator
     out.push(readAmount(clause, m, start));
   }
   return out;
