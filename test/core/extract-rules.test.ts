@@ -295,6 +295,25 @@ describe("noise and tables", () => {
     for (const c of cs) expect(text.slice(c.start, c.end)).toBe(c.quote);
   });
 
+  it("a line wrapped inside a sentence (PDF copy) joins; a list item on the next line does not", () => {
+    const c = only("到2030年，全市全社会研发经费投入年均增\n长10%以上。");
+    expect(c).toMatchObject({ indicator: "全社会研发经费投入年均增长", kind: "growth_rate", value: 10 });
+    expect(c.quote).toBe("全市全社会研发经费投入年均增\n长10%以上");
+    const list = targets(
+      "到2030年，主要目标是全面提升科技创新能力水平\n1.研发投入强度达到3%\n2.高新技术企业达到1000家",
+    );
+    expect(list.map((x) => x.indicator)).toEqual(["研发投入强度", "高新技术企业"]);
+  });
+
+  it("text around a table is read as text, the rows by the table reader only", () => {
+    const text =
+      "到2030年，技术合同成交额达到100亿元。\n指标\t单位\t2025年\t2030年\n高新技术企业数\t家\t600\t1000\n";
+    expect(targets(text).map((c) => [c.value, c.unit])).toEqual([
+      [100, "亿元"],
+      [1000, "家"],
+    ]);
+  });
+
   it("blank lines and spaces do not make candidates", () => {
     expect(extractCandidates("")).toEqual([]);
     expect(extractCandidates("   \n\n\t ")).toEqual([]);

@@ -46,11 +46,17 @@ export function extractCandidates(text: string): Candidate[] {
   const folded = normalize(text);
   const doc = documentYears(folded.text);
   const tables = findTables(folded.text, doc);
-  const inTable = (start: number) => tables.rows.some(([s, e]) => start >= s && start < e);
-  const clauses = splitClauses(folded.text).filter((c) => !inTable(c.start));
-  const fromText = candidatesInClauses(text, folded, clauses, doc);
+  // The sentences are read with the table rows blanked out: a row's numbers are the table reader's.
+  const prose = { ...folded, text: blank(folded.text, tables.rows) };
+  const fromText = candidatesInClauses(text, prose, splitClauses(prose.text), doc);
   const fromTables = tables.values.map((v) => tableCandidate(text, folded, v));
   return [...fromText, ...fromTables].sort((a, b) => a.start - b.start);
+}
+
+function blank(text: string, rows: [number, number][]): string {
+  let out = text;
+  for (const [s, e] of rows) out = out.slice(0, s) + " ".repeat(e - s) + out.slice(e);
+  return out;
 }
 
 function tableCandidate(input: string, folded: ReturnType<typeof normalize>, v: TableValue): Candidate {
