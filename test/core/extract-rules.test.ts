@@ -226,6 +226,22 @@ describe("historical actuals are baselines, never targets", () => {
     }
   });
 
+  it("由2025年的9.8件提高到16件: the past year dates the first value only; the target keeps the scope", () => {
+    const cs = extractCandidates(
+      "到2030年，每万人口高价值发明专利拥有量由2025年的9.8件提高到16件，技术合同成交额达到300亿元。",
+    );
+    expect(cs.map((c) => [c.value, c.year, c.baseline])).toEqual([
+      [9.8, 2025, true],
+      [16, 2030, false],
+      [300, 2030, false],
+    ]);
+    const up = extractCandidates("研发投入强度从2025年的2.6%提升至2030年的3.2%。");
+    expect(up.map((c) => [c.value, c.year, c.baseline, c.comparisonWord])).toEqual([
+      [2.6, 2025, true, ""],
+      [3.2, 2030, false, "提升至"],
+    ]);
+  });
+
   it("由2015年的81家增长到2020年的312家: the second amount keeps the first's indicator", () => {
     const cs = baselines(
       "到2025年，高新技术企业达到600家。全市高新技术企业数量由2015年的81家增长到2020年的312家。",

@@ -51,7 +51,7 @@ export function candidatesInClauses(
     const ctx = { input, folded, clause: c, text, mentions, doc, scope };
     const found = clauseCandidates(ctx);
     out.push(...found);
-    if (mentions.length) scope.year = mentions[mentions.length - 1];
+    scope.year = carriedYear(mentions, found) ?? scope.year;
     if (HEDGE.test(text)) scope.hedged = true;
     if (found.some((f) => f.kind === "per_year")) scope.perYear = true;
     if (found.length) scope.subject = subjectOf(found[found.length - 1].indicator);
@@ -241,7 +241,7 @@ function candidateOf(
 
 function comparisonOf(item: Item, prefix: string, noun: string): [Comparison, string] {
   if (item.comparison) return [item.comparison, item.comparisonWord];
-  const tail = prefix.trimEnd();
+  const tail = prefix.trimEnd().replace(/\s*(?:19|20)\d\d\s*年(?:底|末)?的?$/, ""); // 提升至2030年的3.2%
   for (const w of BEFORE_WORDS) {
     const m = w.re.exec(tail);
     // 突破30项关键技术: 突破 is the verb whose object is counted, not "more than".
@@ -270,14 +270,30 @@ function growthNote(prefix: string, kind: Candidate["kind"], unit: string): stri
   return undefined;
 }
 
+/**
+ * The year the next clauses inherit: the clause's last year, unless it only dated a value (2025年的9.8件)
+ * and the clause went on to a target; a clause of past values (由2015年的81家增长到2020年的312家) passes on
+ * its last year.
+ */
+function carriedYear(mentions: YearMention[], found: Candidate[]): YearMention | null {
+  const plain = mentions.filter((m) => !m.possessive);
+  if (plain.length) return plain[plain.length - 1];
+  if (mentions.length && found.length && found.every((c) => c.baseline)) return mentions[mentions.length - 1];
+  return null;
+}
+
 /** The year of an amount: the nearest year before it in the clause, else the carried scope, else the document's. */
 function yearOf(
   ctx: ClauseContext,
   at: number,
 ): { year: number | null; past: boolean; fromDocument: boolean } {
-  const local = ctx.mentions.filter((m) => m.at < at).pop();
+  // 由2025年的9.8件提高到16件: 2025年的 is the year of 9.8件 only.
+  const local = ctx.mentions.filter((m) => m.at < at && (!m.possessive || at - m.end <= 2)).pop();
   const m = local ?? ctx.scope.year;
-  if (m) return { year: m.year, past: isPast(m, ctx.doc), fromDocument: false };
+  // Without the document's years, 从2025年的2.6%提升至2030年的3.2% still says which one is past.
+  const earlier = (y: YearMention) => ctx.mentions.some((o) => o.possessive && o.year > y.year);
+  const past = (y: YearMention) => isPast(y, ctx.doc) || (ctx.doc.lastPastYear === null && earlier(y));
+  if (m) return { year: m.year, past: past(m), fromDocument: false };
   return { year: ctx.doc.defaultYear, past: false, fromDocument: true };
 }
 

@@ -15,6 +15,8 @@ export interface YearMention {
   year: number;
   /** True for 到/至20XX年: the year aimed at. */
   target: boolean;
+  /** 2025年的9.8件: the year of the amount right after it only, not of the rest of the clause. */
+  possessive?: boolean;
 }
 
 const TO_YEAR = /(?<!截)(?:到|至)\s*((?:19|20)\d\d)\s*年(?![\d月的])/g;
@@ -77,7 +79,8 @@ export function yearMentions(clause: string): YearMention[] {
     const after = clause.slice(m.index + m[0].length);
     // 增长至2020年的34.94亿元: 至 is "rose to", the year is the time of a past value.
     const target = (to === "到" || to === "至") && !after.startsWith("的");
-    out.push({ at: m.index, end: m.index + m[0].length, year: Number(m[3]), target });
+    const possessive = /^\s*的/.test(after);
+    out.push({ at: m.index, end: m.index + m[0].length, year: Number(m[3]), target, possessive });
   }
   for (const m of clause.matchAll(FIVE_YEAR_MENTION)) {
     out.push({
