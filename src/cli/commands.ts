@@ -1,9 +1,9 @@
 // The command table of the CLI and its dispatch. Each command is a small module; they share the core runner.
 import { importCommand, PackFileError, takePacksOption, usePackFiles } from "./import";
 import { evalCommand } from "./eval";
-import { extractCommand } from "./extract";
 import { reportCommand } from "./report";
 import { targetCommand } from "./target";
+import { extractCommand } from "./extract";
 
 export interface Command {
   usage: string;
@@ -14,8 +14,8 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   target: targetCommand,
   eval: evalCommand,
-  report: reportCommand,
   extract: extractCommand,
+  report: reportCommand,
 };
 
 const HELP_WORDS = new Set(["help", "--help", "-h"]);

@@ -114,3 +114,54 @@ describe("extraction measured against the catalog on the five seeds", () => {
     },
   );
 });
+
+// Texts written for this test in plan language (not seeds), each with an answer key written before the
+// extractor was first run on it: a check that the rules are not fitted to the five seeds.
+// extract-heldout.txt (a 十五五 city plan): the first run found 4 of 19, as the goal list's year was wrong; the
+// fix (the year scope runs to the next heading; the title's 十五五 settles which 到20XX年 is the plan's own)
+// is general. extract-heldout-2.txt (a district action plan) was run once after that fix: 13 of 14, the miss
+// being 建设两个国家级创新平台 (Chinese numerals are not read).
+describe.each(["extract-heldout", "extract-heldout-2"])(
+  "held-out text %s with a hand-written answer key",
+  (name) => {
+    type Key = { value?: number; min?: number; max?: number; unit: string; year: number };
+    const dir = path.join(__dirname, "fixtures");
+    const text = readFileSync(path.join(dir, `${name}.txt`), "utf8");
+    const key = JSON.parse(readFileSync(path.join(dir, `${name}.json`), "utf8")) as {
+      targets: Key[];
+      baselines: Key[];
+    };
+    const fits = (c: Candidate, k: Key) =>
+      (k.value !== undefined
+        ? sameNumber(c.value, k.value)
+        : sameNumber(c.min, k.min!) && sameNumber(c.max, k.max!)) &&
+      c.unit === k.unit &&
+      c.year === k.year;
+    const all = extractCandidates(text);
+    const proposed = all.filter((c) => !c.baseline);
+    const found = key.targets.filter((k) => proposed.some((c) => fits(c, k))).length;
+    const correct = proposed.filter((c) => key.targets.some((k) => fits(c, k))).length;
+    const baselinesFound = key.baselines.filter((k) => all.some((c) => c.baseline && fits(c, k))).length;
+
+    afterAll(() => {
+      console.log(
+        `${name}: targets ${key.targets.length} found ${found}; candidates ${proposed.length} correct ${correct}; ` +
+          `baselines in the key ${key.baselines.length} found ${baselinesFound}`,
+      );
+    });
+
+    it("recall ≥ 0.9 and precision ≥ 0.8", () => {
+      expect(found / key.targets.length).toBeGreaterThanOrEqual(0.9);
+      expect(correct / proposed.length).toBeGreaterThanOrEqual(0.8);
+    });
+
+    it("the historical actuals are proposed as baselines, and none as a target", () => {
+      expect(baselinesFound).toBe(key.baselines.length);
+      for (const k of key.baselines) expect(proposed.some((c) => fits(c, k))).toBe(false);
+    });
+
+    it("every quote is verbatim", () => {
+      for (const c of all) expect(text.slice(c.start, c.end)).toBe(c.quote);
+    });
+  },
+);

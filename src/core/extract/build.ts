@@ -26,9 +26,13 @@ interface Item {
   note?: string;
 }
 
+/** What carries from clause to clause: the year (a paragraph), the hedge, 每年 and the subject (a sentence). */
 interface Scope {
   year: YearMention | null;
   hedged: boolean;
+  perYear: boolean;
+  /** The last indicator of the sentence: 占生产总值比重 after 全社会研发投入年均增速 is 全社会研发投入's. */
+  subject: string;
 }
 
 export function candidatesInClauses(
@@ -38,16 +42,19 @@ export function candidatesInClauses(
   doc: DocumentYears,
 ): Candidate[] {
   const out: Candidate[] = [];
-  const scope: Scope = { year: null, hedged: false };
+  const scope: Scope = { year: null, hedged: false, perYear: false, subject: "" };
   for (const c of clauses) {
     if (c.paragraphStart) scope.year = null;
-    if (c.sentenceStart) scope.hedged = false;
+    if (c.sentenceStart) Object.assign(scope, { hedged: false, perYear: false, subject: "" });
     const text = folded.text.slice(c.start, c.end);
     const mentions = yearMentions(text);
     const ctx = { input, folded, clause: c, text, mentions, doc, scope };
-    out.push(...clauseCandidates(ctx));
-    if (mentions.length) scope.year = mentions[mentions.length - 1];
+    const found = clauseCandidates(ctx);
+    out.push(...found);
+    scope.year = carriedYear(mentions, found) ?? scope.year;
     if (HEDGE.test(text)) scope.hedged = true;
+    if (found.some((f) => f.kind === "per_year")) scope.perYear = true;
+    if (found.length) scope.subject = subjectOf(found[found.length - 1].indicator);
   }
   return out;
 }
@@ -65,6 +72,7 @@ interface ClauseContext {
 function clauseCandidates(ctx: ClauseContext): Candidate[] {
   const items = itemsOf(ctx.text);
   const out: Candidate[] = [];
+  const prefixes: string[] = [];
   let segStart = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -75,11 +83,32 @@ function clauseCandidates(ctx: ClauseContext): Candidate[] {
     const [own, nextPrefixAt] = next ? splitBetween(between) : [between, between.length];
     const useNoun = item.verb !== "" || needsNounAfter(prefix, own);
     const noun = useNoun ? own : "";
-    const c = candidateOf(ctx, item, { prefix, noun, segStart, out });
-    if (c) out.push(c);
+    out.push(candidateOf(ctx, item, { prefix, noun, segStart, out }));
+    prefixes.push(prefix);
     segStart = item.end + (useNoun ? nextPrefixAt : firstSeparatorEnd(between));
   }
+  distributeRespectively(out, prefixes);
   return out;
+}
+
+/**
+ * 专利授权量、有效发明专利分别达到8000件、2.5万件: the names before 分别 go to the amounts after it, in
+ * order, when their numbers agree.
+ */
+function distributeRespectively(cands: Candidate[], prefixes: string[]): void {
+  for (let k = 0; k < cands.length; k++) {
+    if (!prefixes[k].includes("分别")) continue;
+    const names = cands[k].indicator.split("、").filter(Boolean);
+    let n = 1;
+    while (
+      k + n < cands.length &&
+      cands[k + n].indicator === cands[k].indicator &&
+      /^[\s、和及与]*$/.test(prefixes[k + n])
+    )
+      n++;
+    if (n !== names.length || n < 2) continue;
+    for (let j = 0; j < n; j++) cands[k + j].indicator = names[j];
+  }
 }
 
 /** After an item whose indicator came before it, the next item's text starts after the separator. */
@@ -170,19 +199,21 @@ function candidateOf(
   ctx: ClauseContext,
   item: Item,
   part: { prefix: string; noun: string; segStart: number; out: Candidate[] },
-): Candidate | null {
+): Candidate {
   const { prefix, noun } = part;
   const before = ctx.text.slice(0, item.start);
   const [comparison, comparisonWord] = comparisonOf(item, prefix, noun);
   const previous = part.out[part.out.length - 1];
-  const own = isContinuation(prefix) && !noun ? "" : indicatorOf(prefix, item.verb, noun);
-  const indicator = own || previous?.indicator || "";
+  const own =
+    isContinuation(prefix) && !noun ? "" : withSubject(indicatorOf(prefix, item.verb, noun), ctx.scope);
+  const indicator = own || previous?.indicator || ctx.scope.subject;
   const unit = item.unit || unitForNoun(indicator);
   const year = yearOf(ctx, item.start);
   const baseline = year.past || PAST_CLAUSE.test(ctx.text) || PAST_VERB_BEFORE.test(before.trimEnd());
   // A past actual without a past year in scope: its year is unknown, not the document's target year.
   if (baseline && !year.past) year.year = null;
-  const kind = item.fixedKind ?? kindOf(prefix, indicator, unit);
+  let kind = item.fixedKind ?? kindOf(prefix, indicator, unit);
+  if (kind === "level" && ctx.scope.perYear) kind = "per_year"; // 每年举办…2次以上，开展…2次以上
   const quoteEnd = item.end + (noun ? ctx.text.indexOf(noun, item.end) - item.end + noun.length : 0);
   const [start, end] = quoteRange(ctx, part.segStart, quoteEnd);
   const c: Candidate = {
@@ -210,7 +241,7 @@ function candidateOf(
 
 function comparisonOf(item: Item, prefix: string, noun: string): [Comparison, string] {
   if (item.comparison) return [item.comparison, item.comparisonWord];
-  const tail = prefix.trimEnd();
+  const tail = prefix.trimEnd().replace(/\s*(?:19|20)\d\d\s*年(?:底|末)?的?$/, ""); // 提升至2030年的3.2%
   for (const w of BEFORE_WORDS) {
     const m = w.re.exec(tail);
     // 突破30项关键技术: 突破 is the verb whose object is counted, not "more than".
@@ -219,11 +250,36 @@ function comparisonOf(item: Item, prefix: string, noun: string): [Comparison, st
   return ["reach", ""];
 }
 
+/** 占生产总值比重 / 年均增长 alone: the sentence's subject goes first. */
+function withSubject(indicator: string, scope: Scope): string {
+  if (!scope.subject || !/^(?:占|年均|增速|增长)/.test(indicator)) return indicator;
+  return scope.subject + indicator;
+}
+
+/** An indicator's subject: without its measure (年均增速, 占…比重, 比重). */
+function subjectOf(indicator: string): string {
+  return indicator.replace(/(?:年均增长|年均增速|年均增幅|增速|增长|占.*比重|比重|占比)$/, "");
+}
+
 function growthNote(prefix: string, kind: Candidate["kind"], unit: string): string | undefined {
+  if (/(?:下降|降低|减少|压减|降至|降到)(?:到|至)?$/.test(prefix.trimEnd()))
+    return "下降或压减目标:数值越低越好,请核对比较方向";
   if (kind === "growth_rate" && !/年均|年平均|平均每年|每年平均|增速/.test(prefix))
     return "原文没有“年均”:请核对是规划期累计增幅还是年均增速";
   if (/百分点/.test(unit)) return "百分点是变化量:请核对基期值后换算为目标值";
   return undefined;
+}
+
+/**
+ * The year the next clauses inherit: the clause's last year, unless it only dated a value (2025年的9.8件)
+ * and the clause went on to a target; a clause of past values (由2015年的81家增长到2020年的312家) passes on
+ * its last year.
+ */
+function carriedYear(mentions: YearMention[], found: Candidate[]): YearMention | null {
+  const plain = mentions.filter((m) => !m.possessive);
+  if (plain.length) return plain[plain.length - 1];
+  if (mentions.length && found.length && found.every((c) => c.baseline)) return mentions[mentions.length - 1];
+  return null;
 }
 
 /** The year of an amount: the nearest year before it in the clause, else the carried scope, else the document's. */
@@ -231,9 +287,13 @@ function yearOf(
   ctx: ClauseContext,
   at: number,
 ): { year: number | null; past: boolean; fromDocument: boolean } {
-  const local = ctx.mentions.filter((m) => m.at < at).pop();
+  // 由2025年的9.8件提高到16件: 2025年的 is the year of 9.8件 only.
+  const local = ctx.mentions.filter((m) => m.at < at && (!m.possessive || at - m.end <= 2)).pop();
   const m = local ?? ctx.scope.year;
-  if (m) return { year: m.year, past: isPast(m, ctx.doc), fromDocument: false };
+  // Without the document's years, 从2025年的2.6%提升至2030年的3.2% still says which one is past.
+  const earlier = (y: YearMention) => ctx.mentions.some((o) => o.possessive && o.year > y.year);
+  const past = (y: YearMention) => isPast(y, ctx.doc) || (ctx.doc.lastPastYear === null && earlier(y));
+  if (m) return { year: m.year, past: past(m), fromDocument: false };
   return { year: ctx.doc.defaultYear, past: false, fromDocument: true };
 }
 

@@ -1,10 +1,10 @@
-// Splitting plan text into clauses: paragraphs (new lines, headings 一、 / (一)), sentences (。), clauses
-// (，；: and list markers). Offsets are in the folded text.
+// Splitting plan text into clauses: sections (headings 一、 / (一) / 第一章), sentences (。 and new lines),
+// clauses (，；: and list markers). Offsets are in the folded text.
 
 export interface Clause {
   start: number;
   end: number;
-  /** First clause of a paragraph or after a heading: the year scope starts afresh. */
+  /** First clause after a heading (or of the text): the year scope starts afresh. */
   paragraphStart: boolean;
   /** First clause of a sentence: a hedge (力争) holds until the sentence ends. */
   sentenceStart: boolean;
@@ -22,17 +22,33 @@ const CLAUSE_END = /[,，;；:：!?！？\n]|。/g;
 
 export function splitClauses(text: string): Clause[] {
   const cuts = new Map<number, Cut>();
-  for (const m of text.matchAll(/\n\s*\n?|\r/g)) cuts.set(m.index + m[0].length, "paragraph");
   for (const m of text.matchAll(HEADING)) cuts.set(m.index, "paragraph");
   for (const m of text.matchAll(CLAUSE_END)) {
     const i = m.index;
-    if (isSeparatorInNumber(text, i)) continue;
-    const kind: Cut = /[。!?！？]/.test(m[0]) ? "sentence" : m[0] === "\n" ? "paragraph" : "clause";
+    if (isSeparatorInNumber(text, i) || (m[0] === "\n" && isWrappedLine(text, i))) continue;
+    // A new line ends a sentence; the year scope runs on to the next heading (a goal list under 到2030年).
+    const kind: Cut = /[。!?！？\n]/.test(m[0]) ? "sentence" : "clause";
     const at = i + 1;
     const prev = cuts.get(at);
     if (prev !== "paragraph") cuts.set(at, kind);
   }
   return buildClauses(text, cuts);
+}
+
+const CJK = /[\u3400-\u9fff]/;
+const NOT_CONTINUATION = new RegExp(`^(?:${CN}、|\\(${CN}\\)|第${CN}[章节部分]|${CN}是|——|[\\d(①-⑳])`);
+
+/**
+ * A line break inside a sentence, as PDF copies wrap lines (年均增\n长10%): a long line that ends in a
+ * character, followed by a line that starts with one and is no heading, list item or table row.
+ */
+function isWrappedLine(text: string, i: number): boolean {
+  const lineStart = text.lastIndexOf("\n", i - 1) + 1;
+  const line = text.slice(lineStart, i).trimEnd();
+  const nextEnd = text.indexOf("\n", i + 1);
+  const next = text.slice(i + 1, nextEnd < 0 ? text.length : nextEnd).trimStart();
+  if (line.length < 20 || !CJK.test(line[line.length - 1] ?? "") || !CJK.test(next[0] ?? "")) return false;
+  return !NOT_CONTINUATION.test(next) && !/[\t|]/.test(next);
 }
 
 function isSeparatorInNumber(text: string, i: number): boolean {

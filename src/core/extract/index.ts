@@ -3,7 +3,8 @@
 import type { Comparison, TargetKind } from "../schema";
 import { candidatesInClauses } from "./build";
 import { splitClauses } from "./clauses";
-import { normalize } from "./normalize";
+import { normalize, originalRange } from "./normalize";
+import { findTables, type TableValue } from "./tables";
 import { documentYears } from "./years";
 
 export interface Candidate {
@@ -44,6 +45,37 @@ export interface Candidate {
 export function extractCandidates(text: string): Candidate[] {
   const folded = normalize(text);
   const doc = documentYears(folded.text);
-  const clauses = splitClauses(folded.text);
-  return candidatesInClauses(text, folded, clauses, doc);
+  const tables = findTables(folded.text, doc);
+  // The sentences are read with the table rows blanked out: a row's numbers are the table reader's.
+  const prose = { ...folded, text: blank(folded.text, tables.rows) };
+  const fromText = candidatesInClauses(text, prose, splitClauses(prose.text), doc);
+  const fromTables = tables.values.map((v) => tableCandidate(text, folded, v));
+  return [...fromText, ...fromTables].sort((a, b) => a.start - b.start);
+}
+
+function blank(text: string, rows: [number, number][]): string {
+  let out = text;
+  for (const [s, e] of rows) out = out.slice(0, s) + " ".repeat(e - s) + out.slice(e);
+  return out;
+}
+
+function tableCandidate(input: string, folded: ReturnType<typeof normalize>, v: TableValue): Candidate {
+  const [start, end] = originalRange(folded, v.start, v.end);
+  return {
+    indicator: v.indicator,
+    value: v.value,
+    min: v.min,
+    max: v.max,
+    unit: v.unit,
+    year: v.year,
+    comparison: v.comparison,
+    comparisonWord: v.comparisonWord,
+    kind: v.kind,
+    hedged: false,
+    baseline: v.baseline,
+    quote: input.slice(start, end),
+    start,
+    end,
+    yearFrom: "scope",
+  };
 }

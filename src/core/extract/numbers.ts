@@ -34,7 +34,8 @@ export function findAmounts(clause: string): Amount[] {
   const out: Amount[] = [];
   for (const m of clause.matchAll(AMOUNT)) {
     const start = m.index;
-    if (start > 0 && /[\d.A-Za-z]/.test(clause[start - 1])) continue; // inside a longer token
+    if (start > 0 && /[\d.A-Za-z⁄/]/.test(clause[start - 1])) continue; // inside a longer token, or 1/2
+    if (/^[⁄/]\d/.test(clause.slice(start + m[1].length))) continue; // a fraction's numerator
     out.push(readAmount(clause, m, start));
   }
   return out;
@@ -75,6 +76,7 @@ function refusal(
   const before = clause.slice(0, am.start);
   const rest = clause.slice(am.end);
   if (ORDINAL_BEFORE.test(before.trimEnd())) return "序号、排名或表号";
+  if (before.lastIndexOf("《") > before.lastIndexOf("》")) return "文件名中的数字";
   if (/^\s*(?:年|月|日|时|号|期|届|版|页|楼|层|栋|号线)/.test(t.after) && !am.unit) return "日期、年份或编号";
   if (!t.range && /^(?:19|20)\d\d$/.test(t.a) && /^\s*年/.test(t.after)) return "年份";
   if (t.dash && !t.range) return "编号";

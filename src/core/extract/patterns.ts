@@ -94,7 +94,8 @@ export const QUALIFIER_AFTER = /^(?:以上|以下)?(?:规模|级|量级|的)/;
 export const PROGRAMME_AFTER = /^(?:计划|工程|行动|专项|方案|战略|工作|政策|目标)/;
 
 /** A past actual: the clause says it already happened (已建成, 已达到, 2015年以来). */
-export const PAST_CLAUSE = /已|以来/;
+// 拥有 after 每万人(口) names a density (每万人拥有有效发明专利), not what exists now.
+export const PAST_CLAUSE = /已|以来|目前|当前|现阶段|现有|共有|(?<![人口])拥有(?!量|率)/;
 /** Just before the number: what exists now, not what is planned (依托9个园区, 拥有2家). */
 export const PAST_VERB_BEFORE = /(?:依托|现有|已有|拥有|共有|现已)$/;
 
@@ -103,7 +104,7 @@ export const LEAD_TRIM =
   /^(?:(?:力争|争取|努力|力求|确保|推动|积极|全力|预计|计划|要|将|使|并|且|和|及|同时|其中|另外|此外|实现|全市|全区|全县|全省|全镇|本市|本区|我市|我区|我县|届时)\s*)+/;
 /** Trailing words trimmed off an indicator phrase (the comparison, the verb that carries the value). */
 export const TAIL_TRIM =
-  /(?:(?:达到约|不低于|不少于|至少|超过|突破|达到|达|为|增至|增加到|增长到|提高到|提升到|提升至|提高至|保持在|稳定在|实现|约|分别|力争|争取)\s*)+$/;
+  /(?:(?:达到约|不低于|不少于|至少|超过|突破|达到|达|为|增至|增加到|增长到|提高到|提升到|提升至|提高至|保持在|稳定在|实现|约|分别|力争|争取|已经|已)\s*)+$/;
 
 /** 十四五 → 2025: the last year of a five-year plan period. */
 export const FIVE_YEAR_PLANS: Record<string, number> = {

@@ -15,13 +15,15 @@ export interface YearMention {
   year: number;
   /** True for 到/至20XX年: the year aimed at. */
   target: boolean;
+  /** 2025年的9.8件: the year of the amount right after it only, not of the rest of the clause. */
+  possessive?: boolean;
 }
 
-const TO_YEAR = /(?:到|至)\s*((?:19|20)\d\d)\s*年(?![\d月的])/g;
+const TO_YEAR = /(?<!截)(?:到|至)\s*((?:19|20)\d\d)\s*年(?![\d月的])/g;
 const PERIOD = /((?:19|20)\d\d)\s*[-—–~至到]\s*((?:19|20)\d\d)\s*年/g;
 const BASE_YEAR =
   /(?:基年|基期|基准年)(?:年份)?(?:为|是|:)?\s*((?:19|20)\d\d)\s*年|以\s*((?:19|20)\d\d)\s*年为基/;
-const FIVE_YEAR = /十[一二三四五六]五/g;
+const FIVE_YEAR = /十[一二三四五六]五/;
 
 export function documentYears(text: string): DocumentYears {
   const counts = new Map<number, number>();
@@ -32,7 +34,10 @@ export function documentYears(text: string): DocumentYears {
   const base = BASE_YEAR.exec(text);
   const baseYear = base ? Number(base[1] ?? base[2]) : null;
   const future = [...counts.keys()].filter((y) => baseYear === null || y > baseYear);
-  const defaultYear = mostFrequent(future, counts) ?? periodEnd(text) ?? namedPlanEnd(text);
+  // The plan the title names (十五五 → 2030) settles which 到20XX年 is the plan's own; else the most frequent.
+  const named = namedPlanEnd(text);
+  const own = named !== null && counts.has(named) ? named : mostFrequent(future, counts);
+  const defaultYear = own ?? periodEnd(text) ?? named;
   const earliest = future.length ? Math.min(...future) : defaultYear;
   const lastPastYear = baseYear ?? (earliest === null ? null : earliest - 1);
   return { defaultYear, lastPastYear };
@@ -57,7 +62,6 @@ function periodEnd(text: string): number | null {
 /** The first 十X五 the document names (its title comes first) → the last year of that period. */
 function namedPlanEnd(text: string): number | null {
   const m = FIVE_YEAR.exec(text.slice(0, 400));
-  FIVE_YEAR.lastIndex = 0;
   return m ? FIVE_YEAR_PLANS[m[0]] : null;
 }
 
@@ -75,7 +79,8 @@ export function yearMentions(clause: string): YearMention[] {
     const after = clause.slice(m.index + m[0].length);
     // 增长至2020年的34.94亿元: 至 is "rose to", the year is the time of a past value.
     const target = (to === "到" || to === "至") && !after.startsWith("的");
-    out.push({ at: m.index, end: m.index + m[0].length, year: Number(m[3]), target });
+    const possessive = /^\s*的/.test(after);
+    out.push({ at: m.index, end: m.index + m[0].length, year: Number(m[3]), target, possessive });
   }
   for (const m of clause.matchAll(FIVE_YEAR_MENTION)) {
     out.push({
