@@ -68,6 +68,8 @@ export type ImportOutcome =
       plans: ImportedPlan[];
       conflicts: Conflict[];
       warnings: string[];
+      /** Regions and indicators taken as existing ones (益阳 is the bundled 益阳; 高企 is 高新技术企业). */
+      notes: string[];
     }
   /** A pack removed from the workbook (and from every face). */
   | { kind: "removed"; pack: { id: string; name: string }; conflicts: Conflict[]; warnings: string[] }
@@ -185,6 +187,7 @@ export function createPackService(workbook: Workbook): PackService {
       plans,
       conflicts,
       warnings,
+      notes: report.notes.filter(mine),
     };
   };
 

@@ -51,7 +51,9 @@ export function ImportReport({ outcome: o, busy, onConfirm, onCancel }: ImportRe
       <Lines
         intent="success"
         title={title}
-        lines={o.kind === "imported" ? o.plans.map((p) => `${p.name}:${p.targets} 个目标`) : []}
+        lines={
+          o.kind === "imported" ? [...o.plans.map((p) => `${p.name}:${p.targets} 个目标`), ...o.notes] : []
+        }
         extra={o.warnings}
       />
       <Conflicts conflicts={o.conflicts} />

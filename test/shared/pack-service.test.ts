@@ -189,6 +189,7 @@ describe("nothing replaced silently", () => {
       expect.objectContaining({ year: 2025, message: expect.stringMatching(/[\u4e00-\u9fff]/) }),
     );
     expect(value("TARGET", ["益阳", "高新技术企业", 2025])).toBe(bundled);
+    expect(o.notes.join("\n")).toMatch(/益阳/); // taken as the bundled region, said so
     expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe(150);
   });
 
