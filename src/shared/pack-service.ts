@@ -204,9 +204,8 @@ export function createPackService(workbook: Workbook): PackService {
   const fromTable = (m: PackModules, content: SheetContent) => {
     // The id follows the sheet, not its content: importing the edited table again asks to replace the first.
     const r = m.packFromTable(content.values, { sheet: content.name, id: sheetPackId(content.name) });
-    return r.ok
-      ? { packs: [r.pack], warnings: r.warnings, errors: [] }
-      : { packs: [], warnings: [], errors: r.errors };
+    if (!r.ok) return { packs: [], warnings: [], errors: r.errors };
+    return { packs: [r.pack], warnings: r.warnings, errors: percentTyped(m, r.pack) };
   };
 
   return {
@@ -340,6 +339,26 @@ export function importedPlans(catalog: Catalog): ImportedPlan[] {
           },
         ]
       : [],
+  );
+}
+
+/**
+ * Targets in % whose quote states the value a hundred times larger (read 0.022, written 2.2%): Excel stores
+ * "2.2%" typed into a General cell as 0.022. Refused, never imported as a wrong number, with what to type.
+ */
+function percentTyped(m: PackModules, pack: PlanPack): string[] {
+  const hundred = (v: number) => Number((v * 100).toPrecision(12));
+  return pack.plans.flatMap((p) =>
+    p.targets.flatMap((t) => {
+      const values = t.unit === "%" ? [t.value, t.min, t.max].filter((v): v is number => v !== null) : [];
+      const typed = values.filter((v) => !m.quoteStates(t.quote, v) && m.quoteStates(t.quote, hundred(v)));
+      if (!typed.length) return [];
+      const shown = typed.map(hundred).join("、");
+      const read = typed.map((v) => Number(v.toPrecision(12))).join("、");
+      return [
+        `规划“${p.title}”的“${t.label ?? t.indicator}”:目标值读到的是 ${read}(%),原文写的是 ${shown}%——在“常规”格式的单元格中输入“${shown}%”,Excel 保存的是 ${read}。请在目标值中填 ${shown}(不带 %),或把该列设为“文本”格式后重新输入,再导入。`,
+      ];
+    }),
   );
 }
 

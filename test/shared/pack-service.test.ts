@@ -236,6 +236,20 @@ describe("nothing replaced silently", () => {
     expect(wb.sheetNames()).not.toContain(PACK_SHEET);
   });
 
+  test("2.2% typed into a General cell of the user's own table (Excel keeps 0.022): refused, never imported as 0.022", async () => {
+    wb.addSheet("我的规划");
+    TABLE_HEADERS.forEach((h, c) => wb.setCell("我的规划", a1(0, c), h));
+    ROWS[1].forEach((v, c) => v !== null && wb.setCell("我的规划", a1(1, c), String(v)));
+    expect(wb.value("我的规划", a1(1, TABLE_HEADERS.indexOf("目标值")))).toBeCloseTo(0.022, 12);
+    const o = await createPackService(wb).importFromSheet("我的规划");
+    expect(o.kind).toBe("invalid");
+    expect(o.kind === "invalid" && o.errors.join()).toMatch(
+      /读到的是 0\.022.*原文写的是 2\.2%.*请在目标值中填 2\.2/,
+    );
+    expect(wb.sheetNames()).not.toContain(PACK_SHEET);
+    expect(value("TARGET", ["青山县", "研发经费投入强度", 2030])).toBe("#N/A");
+  });
+
   test("a tampered store: the load says so in Chinese; an import asks before rewriting it", async () => {
     const { packs } = await importTable();
     const grid = wb.valuesOf(PACK_SHEET);
