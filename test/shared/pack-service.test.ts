@@ -15,6 +15,7 @@ import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import {
   candidateRows,
   createPackService,
+  followingCatalog,
   reviewOf,
   TABLE_SHEET,
   type ImportOutcome,
@@ -432,6 +433,18 @@ describe("extraction candidates → the 规划目标 table", () => {
     ).rejects.toThrow(/找不到规划目标表的表头/);
     expect(wb.writes).toBe(writes);
   });
+});
+
+test("followingCatalog: a service made again once an import installed another catalog, not on every call", async () => {
+  const make = jest.fn(() => ({ plans: () => getCatalog().plans.length, made: getCatalog() }));
+  const svc = followingCatalog(make);
+  const before = svc.plans();
+  svc.plans();
+  expect(make).toHaveBeenCalledTimes(1);
+  await importTable();
+  expect(svc.plans()).toBe(before + 1);
+  expect(svc.made).toBe(getCatalog());
+  expect(make).toHaveBeenCalledTimes(2);
 });
 
 test("the shared catalog is the one importPacks installed (the pane's tabs read it)", async () => {
