@@ -9,6 +9,7 @@
 // chunks): the start-up bundle does not grow, and the load at start-up runs after the pane is shown.
 import { getCatalog, type Catalog } from "../core/catalog";
 import { COMPARISON_LABEL } from "../core/labels";
+import { YEARS } from "../core/methodology";
 import type { Candidate } from "../core/extract";
 import type { Conflict } from "../core/pack-import";
 import type { PlanPack } from "../core/pack";
@@ -469,10 +470,10 @@ function headerRow(grid: Grid, headers: readonly string[]): number {
 const WIDTHS: Record<string, number> = { 规划: 24, 指标: 24, 原文: 40, 出处: 24, 基期值: 10, 目标值: 10 };
 const yearRule = (title: string) => ({
   type: "whole" as const,
-  min: 1990,
-  max: 2100,
+  min: YEARS.min,
+  max: YEARS.max,
   prompt: { title, text: "四位年份,如 2030" },
-  error: { title: "年份不对", text: "请填写 1990–2100 之间的四位年份,如 2030。" },
+  error: { title: "年份不对", text: `请填写 ${YEARS.min}–${YEARS.max} 之间的四位年份,如 2030。` },
 });
 
 /** The template's year columns: numbers with validation; every other column is Text. */
