@@ -2,6 +2,7 @@
 // 2.5%, 全角 digits, 1-2 / 1～2 ranges, 2025年 — and grouped by 规划 into plans. Each bad cell is an error that
 // names it (规划目标!H7); a table with any error gives no pack.
 import type { CellValue } from "./layout";
+import { YEARS } from "./methodology";
 import { COMPARISON_LABEL, KIND_LABEL } from "./labels";
 import { PlanPack, quoteStates, validatePack, type PackResult } from "./pack";
 import type { Comparison, Region, TargetKind } from "./schema";
@@ -23,6 +24,8 @@ export const TABLE_HEADERS = [
 export const OPTIONAL_HEADERS = ["类型", "主体"] as const;
 type Header = (typeof TABLE_HEADERS)[number] | (typeof OPTIONAL_HEADERS)[number];
 const REQUIRED: Header[] = ["地区", "规划", "指标", "目标年", "目标值", "原文"];
+
+const YEAR_SPAN = `${YEARS.min}–${YEARS.max}`;
 
 export interface TableOptions {
   sheet: string;
@@ -137,12 +140,12 @@ function readValue(
   return { value: null, min: lo.value, max: hi.value, unit: hi.unit ?? lo.unit };
 }
 
-/** 2025, "2025年", "２０２５" → 2025; null when not a year 1990–2100. */
+/** 2025, "2025年", "２０２５" → 2025; null when not a year within YEARS (1990–2100). */
 export function readYear(v: CellValue): number | null {
   const s = text(v).replace(/年$/, "");
   if (!/^\d{4}$/.test(s)) return null;
   const y = Number(s);
-  return y >= 1990 && y <= 2100 ? y : null;
+  return y >= YEARS.min && y <= YEARS.max ? y : null;
 }
 
 /** The kind a target's name and unit say: 年均增长 → growth_rate, 占比/% → share, 累计/新增 → cumulative, … */
@@ -193,11 +196,11 @@ function readRow(row: Row, opts: TableOptions, errors: string[]): ReadTarget | n
   const { name: indicator, unit: labelUnit } = splitUnit(rawIndicator);
   const targetYear = readYear(c["目标年"] ?? null);
   if (targetYear === null)
-    errors.push(`${row.at("目标年")}:目标年“${text(c["目标年"])}”不是 1990–2100 的年份,请填写如 2030`);
+    errors.push(`${row.at("目标年")}:目标年“${text(c["目标年"])}”不是 ${YEAR_SPAN} 的年份,请填写如 2030`);
   const baseYearText = text(c["基期年"]);
   const baseYear = baseYearText ? readYear(baseYearText) : null;
   if (baseYearText && baseYear === null)
-    errors.push(`${row.at("基期年")}:基期年“${baseYearText}”不是 1990–2100 的年份,请填写如 2025`);
+    errors.push(`${row.at("基期年")}:基期年“${baseYearText}”不是 ${YEAR_SPAN} 的年份,请填写如 2025`);
   const baseText = text(c["基期值"]);
   const base = baseText ? readNumber(c["基期值"] ?? null) : null;
   if (baseText && !base) errors.push(`${row.at("基期值")}:基期值“${baseText}”不是数字,请填写如 312`);
