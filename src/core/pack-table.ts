@@ -100,7 +100,10 @@ export function packFromTable(rows: CellValue[][], opts: TableOptions): PackResu
     if (rows[r].every((c) => text(c) === "")) continue;
     const cells: Row["cells"] = {};
     for (const [h, i] of cols) cells[h] = rows[r][i] ?? null;
-    data.push({ cells, n: r + 1, at: (h) => `${opts.sheet}!${columnLetter(cols.get(h) ?? 0)}${r + 1}` });
+    // A cell of a column the table lacks is named by its row (规划目标!第7行).
+    const at = (h: Header) =>
+      cols.has(h) ? `${opts.sheet}!${columnLetter(cols.get(h)!)}${r + 1}` : `${opts.sheet}!第${r + 1}行`;
+    data.push({ cells, n: r + 1, at });
   }
   if (!data.length) return { ok: false, errors: [`${opts.sheet}:表中没有目标行,请在表头下逐行填写目标`] };
   const built = buildPack(data, opts, errors);
@@ -291,6 +294,7 @@ function buildPack(
   errors: string[],
 ): { json: unknown; warnings: string[] } | null {
   const read = data.map((r) => readRow(r, opts, errors)).filter((t): t is ReadTarget => t !== null);
+  duplicateErrors(read, errors);
   if (errors.length) return null;
   const warnings: string[] = [];
   const regions: Region[] = [];
@@ -393,6 +397,20 @@ function buildPack(
     plans,
   };
   return { json, warnings };
+}
+
+/** Two rows for one region, 主体, indicator and target year: the plan states one target there. */
+function duplicateErrors(read: ReadTarget[], errors: string[]) {
+  const first = new Map<string, ReadTarget>();
+  for (const t of read) {
+    const k = [t.region, t.entity ?? "", t.indicator, t.targetYear].join("|");
+    const prev = first.get(k);
+    if (prev)
+      errors.push(
+        `${t.row.at("指标")}:与第 ${prev.row.n} 行重复(同一地区、指标、目标年:${t.region}“${t.indicator}”${t.targetYear}年),请删去其中一行`,
+      );
+    else first.set(k, t);
+  }
 }
 
 const regionKind = (name: string): Region["kind"] => (/[县区旗]$/.test(name) ? "district" : "city");

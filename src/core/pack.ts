@@ -217,6 +217,26 @@ function referenceErrors(pack: PlanPack): string[] {
     });
     if (p.period.start > p.period.end) errors.push(`plans[${pi}].period:起始年晚于结束年,请检查`);
   });
+  return [...errors, ...restatementErrors(pack)];
+}
+
+/** Two targets of one pack for one region, entity, indicator and year, neither restating the other. */
+function restatementErrors(pack: PlanPack): string[] {
+  const errors: string[] = [];
+  const first = new Map<string, string>();
+  pack.plans.forEach((p, pi) =>
+    p.targets.forEach((t, ti) => {
+      if (t.restates) return;
+      const k = [t.region, t.entity ?? "", t.indicator, t.targetYear].join("|");
+      const at = `plans[${pi}].targets[${ti}]`;
+      const prev = first.get(k);
+      if (prev)
+        errors.push(
+          `${at}:与 ${prev} 是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
+        );
+      else first.set(k, at);
+    }),
+  );
   return errors;
 }
 
