@@ -167,6 +167,14 @@ describe("imported names map onto the vocabulary's facets", () => {
       expect(run("TARGET", ["示例县", other, 2030])).toMatchObject({ ok: false, error: "#N/A" });
   });
 
+  it("a new name written as a row label (1.…(个)) is kept without its decorations", () => {
+    importPacks([pack((p) => (p.indicators[4].name = "1.乡村科技特派员工作站（个）"))]);
+    expect(valueOf(run("TARGET", ["示例县", "乡村科技特派员工作站", 2030]))).toBe(30);
+    expect(getCatalog().indicators.find((i) => i.id.endsWith("__station"))!.name).toBe(
+      "乡村科技特派员工作站",
+    );
+  });
+
   it("a new entry captures no other region's names", () => {
     expect(valueOf(run("TARGET", ["益阳", "高新技术企业", 2025]))).toBe(600);
     expect(run("TARGET", ["益阳", "乡村科技特派员工作站", 2025])).toMatchObject({ ok: false, error: "#N/A" });
