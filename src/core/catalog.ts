@@ -17,7 +17,7 @@ const LABEL_DECORATIONS = [
   "元千万百亿人家个项件次名所座台套倍",
 ];
 import type { Indicator, Observation, Plan, Region, Target } from "./schema";
-import { normalizeIndicator, normalizeRegion, Vocabulary } from "./text";
+import { BigramCache, normalizeIndicator, normalizeRegion, Vocabulary } from "./text";
 import type { ProgressInput } from "./methodology";
 
 export const RAW_PLANS: unknown[] = [plan000, plan001, plan002, plan003, plan004];
@@ -72,6 +72,8 @@ export class Catalog {
   readonly targetsByRegion = new Map<string, CatalogTarget[]>();
   /** The characters of this catalog's names: a query made of them is simplified already (see fold). */
   readonly vocabulary: Vocabulary;
+  /** Bigrams of names for spelling suggestions and search (see similarity). */
+  readonly bigrams = new BigramCache();
 
   constructor(
     private readonly rawPlans: unknown[],

@@ -5,7 +5,7 @@ import { BUNDLED_DATA, Catalog, getBundledCatalog, installCatalog, type PackOrig
 import { facetKey, foldName, parseName, type Facets } from "./meaning";
 import type { PackIndicator, PackPlan, PackTarget, PlanPack } from "./pack";
 import type { Dimension, Indicator, Observation, Plan, Region, Target, TargetKind } from "./schema";
-import { normalizeIndicator, normalizeRegion, toSimplified } from "./text";
+import { normalizeIndicator, normalizeRegion, toSimplified, undecorate } from "./text";
 import { canonicalUnit } from "./units";
 
 export interface Conflict {
@@ -239,6 +239,15 @@ function mapRegions(pack: PlanPack, catalog: Catalog, out: PackAdditions): Ref {
 /** Catalog keys are folded from simplified names: a pack written in 繁体 is converted here once. */
 const toSimplifiedName = (s: string) => toSimplified(s.normalize("NFKC").trim());
 
+/**
+ * An indicator name or label as the catalog keeps it: simplified, without row-label decorations (1., (家)),
+ * since the catalog folds its names on the fast path that does not strip them.
+ */
+const indicatorName = (s: string) => {
+  const simplified = toSimplifiedName(s);
+  return undecorate(simplified) || simplified;
+};
+
 // ---- Indicators ------------------------------------------------------------------------------------------
 
 const KIND_MEASURE: Record<TargetKind, Facets["measure"]> = {
@@ -345,8 +354,8 @@ function newIndicator(pack: PlanPack, ind: PackIndicator, first: PackTarget | nu
   const dimension = ind.dimension ?? dimensionOf(first?.unit ?? "", first?.kind ?? "level");
   return {
     id: packIds(pack.id).indicator(ind.id),
-    name: toSimplifiedName(ind.name),
-    aliases: ind.aliases.map(toSimplifiedName),
+    name: indicatorName(ind.name),
+    aliases: ind.aliases.map(indicatorName),
     dimension,
     direction: ind.direction,
     path: ind.path ?? (dimension === "money" || dimension === "multiple" ? "geometric" : "linear"),
@@ -409,7 +418,7 @@ function mapPlan(
       id: obsId(t.id),
       region: r,
       indicator: ind,
-      label: toSimplifiedName(t.label ?? names.get(t.indicator) ?? t.indicator),
+      label: indicatorName(t.label ?? names.get(t.indicator) ?? t.indicator),
       baseline: t.baseline ? obsId(t.baseline) : null,
       restates: t.restates ? obsId(t.restates) : null,
     });

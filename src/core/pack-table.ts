@@ -2,6 +2,7 @@
 // 2.5%, 全角 digits, 1-2 / 1～2 ranges, 2025年 — and grouped by 规划 into plans. Each bad cell is an error that
 // names it (规划目标!H7); a table with any error gives no pack.
 import type { CellValue } from "./layout";
+import { YEARS } from "./methodology";
 import { COMPARISON_LABEL, KIND_LABEL } from "./labels";
 import { PlanPack, quoteStates, validatePack, type PackResult } from "./pack";
 import type { Comparison, Region, TargetKind } from "./schema";
@@ -23,6 +24,8 @@ export const TABLE_HEADERS = [
 export const OPTIONAL_HEADERS = ["类型", "主体"] as const;
 type Header = (typeof TABLE_HEADERS)[number] | (typeof OPTIONAL_HEADERS)[number];
 const REQUIRED: Header[] = ["地区", "规划", "指标", "目标年", "目标值", "原文"];
+
+const YEAR_SPAN = `${YEARS.min}–${YEARS.max}`;
 
 export interface TableOptions {
   sheet: string;
@@ -97,7 +100,10 @@ export function packFromTable(rows: CellValue[][], opts: TableOptions): PackResu
     if (rows[r].every((c) => text(c) === "")) continue;
     const cells: Row["cells"] = {};
     for (const [h, i] of cols) cells[h] = rows[r][i] ?? null;
-    data.push({ cells, n: r + 1, at: (h) => `${opts.sheet}!${columnLetter(cols.get(h) ?? 0)}${r + 1}` });
+    // A cell of a column the table lacks is named by its row (规划目标!第7行).
+    const at = (h: Header) =>
+      cols.has(h) ? `${opts.sheet}!${columnLetter(cols.get(h)!)}${r + 1}` : `${opts.sheet}!第${r + 1}行`;
+    data.push({ cells, n: r + 1, at });
   }
   if (!data.length) return { ok: false, errors: [`${opts.sheet}:表中没有目标行,请在表头下逐行填写目标`] };
   const built = buildPack(data, opts, errors);
@@ -137,12 +143,12 @@ function readValue(
   return { value: null, min: lo.value, max: hi.value, unit: hi.unit ?? lo.unit };
 }
 
-/** 2025, "2025年", "２０２５" → 2025; null when not a year 1990–2100. */
+/** 2025, "2025年", "２０２５" → 2025; null when not a year within YEARS (1990–2100). */
 export function readYear(v: CellValue): number | null {
   const s = text(v).replace(/年$/, "");
   if (!/^\d{4}$/.test(s)) return null;
   const y = Number(s);
-  return y >= 1990 && y <= 2100 ? y : null;
+  return y >= YEARS.min && y <= YEARS.max ? y : null;
 }
 
 /** The kind a target's name and unit say: 年均增长 → growth_rate, 占比/% → share, 累计/新增 → cumulative, … */
@@ -193,11 +199,11 @@ function readRow(row: Row, opts: TableOptions, errors: string[]): ReadTarget | n
   const { name: indicator, unit: labelUnit } = splitUnit(rawIndicator);
   const targetYear = readYear(c["目标年"] ?? null);
   if (targetYear === null)
-    errors.push(`${row.at("目标年")}:目标年“${text(c["目标年"])}”不是 1990–2100 的年份,请填写如 2030`);
+    errors.push(`${row.at("目标年")}:目标年“${text(c["目标年"])}”不是 ${YEAR_SPAN} 的年份,请填写如 2030`);
   const baseYearText = text(c["基期年"]);
   const baseYear = baseYearText ? readYear(baseYearText) : null;
   if (baseYearText && baseYear === null)
-    errors.push(`${row.at("基期年")}:基期年“${baseYearText}”不是 1990–2100 的年份,请填写如 2025`);
+    errors.push(`${row.at("基期年")}:基期年“${baseYearText}”不是 ${YEAR_SPAN} 的年份,请填写如 2025`);
   const baseText = text(c["基期值"]);
   const base = baseText ? readNumber(c["基期值"] ?? null) : null;
   if (baseText && !base) errors.push(`${row.at("基期值")}:基期值“${baseText}”不是数字,请填写如 312`);
@@ -288,6 +294,7 @@ function buildPack(
   errors: string[],
 ): { json: unknown; warnings: string[] } | null {
   const read = data.map((r) => readRow(r, opts, errors)).filter((t): t is ReadTarget => t !== null);
+  duplicateErrors(read, errors);
   if (errors.length) return null;
   const warnings: string[] = [];
   const regions: Region[] = [];
@@ -390,6 +397,20 @@ function buildPack(
     plans,
   };
   return { json, warnings };
+}
+
+/** Two rows for one region, 主体, indicator and target year: the plan states one target there. */
+function duplicateErrors(read: ReadTarget[], errors: string[]) {
+  const first = new Map<string, ReadTarget>();
+  for (const t of read) {
+    const k = [t.region, t.entity ?? "", t.indicator, t.targetYear].join("|");
+    const prev = first.get(k);
+    if (prev)
+      errors.push(
+        `${t.row.at("指标")}:与第 ${prev.row.n} 行重复(同一地区、指标、目标年:${t.region}“${t.indicator}”${t.targetYear}年),请删去其中一行`,
+      );
+    else first.set(k, t);
+  }
 }
 
 const regionKind = (name: string): Region["kind"] => (/[县区旗]$/.test(name) ? "district" : "city");

@@ -2,6 +2,7 @@
 // regions and vocabulary entries they need. validatePack checks one with zod and says in Chinese where and
 // what to type; importPacks (pack-import.ts) puts packs beside the bundled plans.
 import { z } from "zod";
+import { YEARS } from "./methodology";
 import {
   Comparison,
   Dimension,
@@ -139,7 +140,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 function fieldMessage(issue: z.core.$ZodIssue, field: string | undefined): string {
   if (issue.code === "custom") return issue.message;
   const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
-  if (field && YEAR_FIELDS.has(field)) return "应为 1990–2100 的整数年份,例如 2030";
+  if (field && YEAR_FIELDS.has(field)) return `应为 ${YEARS.min}–${YEARS.max} 的整数年份,例如 2030`;
   if (field && NUMBER_FIELDS.has(field)) return "应为数字,例如 600(不带单位,不用“约”“六百”)";
   if (missing) return `缺少${FIELD_NAMES[field ?? ""] ?? field ?? "此项"},请填写`;
   if (field === "quote" || field === "source")
@@ -216,6 +217,26 @@ function referenceErrors(pack: PlanPack): string[] {
     });
     if (p.period.start > p.period.end) errors.push(`plans[${pi}].period:起始年晚于结束年,请检查`);
   });
+  return [...errors, ...restatementErrors(pack)];
+}
+
+/** Two targets of one pack for one region, entity, indicator and year, neither restating the other. */
+function restatementErrors(pack: PlanPack): string[] {
+  const errors: string[] = [];
+  const first = new Map<string, string>();
+  pack.plans.forEach((p, pi) =>
+    p.targets.forEach((t, ti) => {
+      if (t.restates) return;
+      const k = [t.region, t.entity ?? "", t.indicator, t.targetYear].join("|");
+      const at = `plans[${pi}].targets[${ti}]`;
+      const prev = first.get(k);
+      if (prev)
+        errors.push(
+          `${at}:与 ${prev} 是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
+        );
+      else first.set(k, at);
+    }),
+  );
   return errors;
 }
 

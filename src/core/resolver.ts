@@ -85,7 +85,9 @@ export class Resolver {
       .map((r) => ({
         r,
         score: Math.max(
-          ...[r.name, r.fullName, ...r.aliases].map((n) => similarity(k, normalizeRegion(n, true))),
+          ...[r.name, r.fullName, ...r.aliases].map((n) =>
+            similarity(k, normalizeRegion(n, true), this.catalog.bigrams),
+          ),
         ),
       }))
       .sort((a, b) => b.score - a.score)

@@ -1,5 +1,6 @@
 // zod schemas for the reviewable data files under data/. Every bundled number passes through here.
 import { z } from "zod";
+import { YEARS } from "./methodology";
 
 /** How a target compares with its value. */
 export const Comparison = z.enum([
@@ -71,7 +72,7 @@ export const Region = z.object({
 });
 export type Region = z.infer<typeof Region>;
 
-const Year = z.number().int().min(1990).max(2100);
+const Year = z.number().int().min(YEARS.min).max(YEARS.max);
 
 /** A figure the document reports for a past year (基期值 or history). */
 export const Observation = z.object({

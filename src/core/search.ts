@@ -1,7 +1,7 @@
 // Indicator search across all plans (the pane's 公式 tab and PLAN.SEARCH): 简/繁, aliases, partial names.
 import type { Catalog, CatalogTarget } from "./catalog";
 import type { Region } from "./schema";
-import { fold, normalizeIndicator, similarity } from "./text";
+import { fold, normalizeIndicator, similarity, type BigramCache } from "./text";
 
 export interface SearchHit {
   target: CatalogTarget;
@@ -23,11 +23,11 @@ function keysOf(catalog: Catalog): Map<CatalogTarget, string[]> {
 }
 
 /** Score one query against one key: substring matches rank high, otherwise bigram similarity. */
-function scoreKey(q: string, key: string): number {
+function scoreKey(q: string, key: string, grams: BigramCache): number {
   if (key === q) return 1;
   if (key.includes(q)) return 0.7 + (0.3 * q.length) / key.length;
   if (q.includes(key)) return 0.6 + (0.3 * key.length) / q.length;
-  return similarity(q, key);
+  return similarity(q, key, grams);
 }
 
 /**
@@ -46,7 +46,7 @@ export function searchTargets(
   for (const t of catalog.targets) {
     if (regionIds && !regionIds.includes(t.region)) continue;
     let score = q ? 0 : 1;
-    if (q) for (const k of keys.get(t)!) score = Math.max(score, scoreKey(q, k));
+    if (q) for (const k of keys.get(t)!) score = Math.max(score, scoreKey(q, k, catalog.bigrams));
     if (score >= 0.34) hits.push({ target: t, score });
   }
   hits.sort((a, b) => b.score - a.score || a.target.id.localeCompare(b.target.id));

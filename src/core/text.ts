@@ -110,17 +110,21 @@ export function normalizeRegion(raw: string, simplified = false, vocabulary?: Vo
   return fold(raw, simplified, vocabulary).replace(TRAILING_PUNCT, "");
 }
 
-// Bigrams of the vocabulary's keys are asked for on every keystroke of a search: keep them.
-const gramCache = new Map<string, Map<string, number>>();
+/**
+ * Bigrams of strings asked for again and again: a catalog's keys, on every keystroke of a search. Each
+ * catalog keeps its own (Catalog.bigrams), so what one caches does not outlive it.
+ */
+export class BigramCache {
+  private readonly grams = new Map<string, Map<string, number>>();
 
-/** Character bigrams of a string (a single character counts as its own gram). */
-function bigrams(s: string): Map<string, number> {
-  const hit = gramCache.get(s);
-  if (hit) return hit;
-  const m = computeBigrams(s);
-  if (gramCache.size > 20_000) gramCache.clear();
-  gramCache.set(s, m);
-  return m;
+  of(s: string): Map<string, number> {
+    const hit = this.grams.get(s);
+    if (hit) return hit;
+    const m = computeBigrams(s);
+    if (this.grams.size > 20_000) this.grams.clear();
+    this.grams.set(s, m);
+    return m;
+  }
 }
 
 function computeBigrams(s: string): Map<string, number> {
@@ -134,11 +138,11 @@ function computeBigrams(s: string): Map<string, number> {
 }
 
 /** Sørensen–Dice similarity on character bigrams, in [0, 1]. */
-export function similarity(a: string, b: string): number {
+export function similarity(a: string, b: string, cache: BigramCache): number {
   if (a === b) return 1;
   if (!a || !b) return 0;
-  const A = bigrams(a);
-  const B = bigrams(b);
+  const A = cache.of(a);
+  const B = cache.of(b);
   let inter = 0;
   let na = 0;
   let nb = 0;

@@ -15,9 +15,17 @@ function bigPack(): PlanPack {
   p.id = "big";
   p.name = "大规划包";
   const t0 = p.plans[0].targets[4];
+  p.indicators = Array.from({ length: 400 }, (_, i) => ({
+    ...p.indicators[4],
+    id: `s${i}`,
+    name: `第${i}类工作站`,
+  }));
+  p.plans[0].observations = [];
   p.plans[0].targets = Array.from({ length: 400 }, (_, i) => ({
     ...t0,
     id: `s${i}`,
+    indicator: `s${i}`,
+    baseline: null,
     targetYear: 2026 + (i % 5),
     quote: `建成乡村科技特派员工作站${30 + i}个(第${i}条,示例)`,
     value: 30 + i,

@@ -248,6 +248,26 @@ describe("packFromTable", () => {
     });
   });
 
+  it("two rows for one target are an error naming both rows", () => {
+    const one = { ...base, 指标: "高新技术企业", 单位: "家", 目标年: 2030, 目标值: 600, 原文: "达到600家" };
+    const r = packFromTable(table(one, { ...one, 目标值: 700, 原文: "达到700家" }), { sheet: SHEET });
+    expect(r).toEqual({
+      ok: false,
+      errors: ["规划目标!C3:与第 2 行重复(同一地区、指标、目标年:某县“高新技术企业”2030年),请删去其中一行"],
+    });
+  });
+
+  it("a table without a 出处 column, and no 出处 given, names the row", () => {
+    const r = packFromTable(
+      [
+        ["地区", "规划", "指标", "单位", "目标年", "目标值", "原文"],
+        ["某县", PLAN, "高新技术企业", "家", 2030, 600, "达到600家"],
+      ],
+      { sheet: SHEET },
+    );
+    expect(r).toEqual({ ok: false, errors: ["规划目标!第2行:出处为空,请填写规划文件的标题、网址或文件名"] });
+  });
+
   it("a 出处 given by the caller fills blank 出处 cells", () => {
     const r = packFromTable(
       table({

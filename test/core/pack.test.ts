@@ -85,6 +85,14 @@ describe("validatePack", () => {
       "plans[0].targets[0].baseline:基期值“nope”不在本规划的 observations 中,请补上或删去",
     ],
     [
+      "two targets for one indicator and year",
+      (p) => {
+        p.plans[0].targets[1].indicator = "hte";
+        p.plans[0].targets[1].quote = "高新技术企业达到2.2家";
+      },
+      "plans[0].targets[1]:与 plans[0].targets[0] 是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号",
+    ],
+    [
       "a pack id with a double hyphen",
       (p) => (p.id = "a--b"),
       "id:规划包编号只能用小写字母和数字,以单个 - 连接,最长 40 个字符,例如 moux-15th",
@@ -157,6 +165,14 @@ describe("imported names map onto the vocabulary's facets", () => {
     expect(valueOf(run("TARGET", ["示例县", "乡村科技特派员工作站（个）", 2030]))).toBe(30);
     for (const other of ["科技特派员工作站", "工作站", "乡村科技特派员"])
       expect(run("TARGET", ["示例县", other, 2030])).toMatchObject({ ok: false, error: "#N/A" });
+  });
+
+  it("a new name written as a row label (1.…(个)) is kept without its decorations", () => {
+    importPacks([pack((p) => (p.indicators[4].name = "1.乡村科技特派员工作站（个）"))]);
+    expect(valueOf(run("TARGET", ["示例县", "乡村科技特派员工作站", 2030]))).toBe(30);
+    expect(getCatalog().indicators.find((i) => i.id.endsWith("__station"))!.name).toBe(
+      "乡村科技特派员工作站",
+    );
   });
 
   it("a new entry captures no other region's names", () => {
