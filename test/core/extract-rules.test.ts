@@ -143,6 +143,14 @@ describe("word rules (implied values)", () => {
     expect(only(text)).toMatchObject({ value, unit, kind, implied: true });
   });
 
+  it("翻一番以上 is at least 2 times; 增长1倍 is 2 times the base, with a note", () => {
+    expect(only("到2030年，技术合同成交额翻一番以上。")).toMatchObject({ value: 2, comparison: "at_least" });
+    const c = only("到2030年，技术合同成交额比2025年增长1倍。");
+    expect(c).toMatchObject({ value: 2, unit: "倍", kind: "multiple" });
+    expect(c.note).toContain("增长1倍");
+    expect(only("到2030年，技术合同成交额达到2025年的2倍。").value).toBe(2);
+  });
+
   it("倍增计划 names a programme, not a target", () => {
     expect(targets("实施科技型企业倍增计划，推动企业上规模。")).toEqual([]);
   });
