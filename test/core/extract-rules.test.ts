@@ -143,6 +143,14 @@ describe("word rules (implied values)", () => {
     expect(only(text)).toMatchObject({ value, unit, kind, implied: true });
   });
 
+  it("翻一番以上 is at least 2 times; 增长1倍 is 2 times the base, with a note", () => {
+    expect(only("到2030年，技术合同成交额翻一番以上。")).toMatchObject({ value: 2, comparison: "at_least" });
+    const c = only("到2030年，技术合同成交额比2025年增长1倍。");
+    expect(c).toMatchObject({ value: 2, unit: "倍", kind: "multiple" });
+    expect(c.note).toContain("增长1倍");
+    expect(only("到2030年，技术合同成交额达到2025年的2倍。").value).toBe(2);
+  });
+
   it("倍增计划 names a programme, not a target", () => {
     expect(targets("实施科技型企业倍增计划，推动企业上规模。")).toEqual([]);
   });
@@ -319,6 +327,30 @@ describe("noise and tables", () => {
       "到2030年，主要目标是全面提升科技创新能力水平\n1.研发投入强度达到3%\n2.高新技术企业达到1000家",
     );
     expect(list.map((x) => x.indicator)).toEqual(["研发投入强度", "高新技术企业"]);
+  });
+
+  it("a table copied from a PDF, one cell per line, is read row by row; the quote spans the row's lines", () => {
+    const text =
+      "附表 主要指标\n序号\n指标\n单位\n2025年\n2030年\n属性\n" +
+      "1\n研发投入强度\n%\n2.63\n3.2\n预期性\n2\n国家高新技术企业数\n家\n2310\n4000\n预期性\n第四章 保障措施\n";
+    const cs = extractCandidates(text);
+    expect(cs.map((c) => [c.indicator, c.value, c.unit, c.year, c.baseline])).toEqual([
+      ["研发投入强度", 2.63, "%", 2025, true],
+      ["研发投入强度", 3.2, "%", 2030, false],
+      ["国家高新技术企业数", 2310, "家", 2025, true],
+      ["国家高新技术企业数", 4000, "家", 2030, false],
+    ]);
+    expect(cs[1].quote).toBe("1\n研发投入强度\n%\n2.63\n3.2\n预期性");
+  });
+
+  it("a row whose cells fall out of their columns (a cell lost in the copy) gives no number at all", () => {
+    const stacked =
+      "序号\n指标\n单位\n2025年\n2030年\n1\n研发投入强度\n2.63\n3.2\n2\n高新技术企业数\n家\n2310\n4000\n";
+    expect(extractCandidates(stacked)).toEqual([]);
+    const tabbed = "指标\t单位\t2025年\t2030年\n研发投入强度\t2.63\t3.2\t%\n";
+    expect(extractCandidates(tabbed)).toEqual([]);
+    // A stray "|" of a web capture does not hide a sentence.
+    expect(targets("到2030年，高新技术企业达到1000家。 |")).toHaveLength(1);
   });
 
   it("text around a table is read as text, the rows by the table reader only", () => {

@@ -208,7 +208,7 @@ function candidateOf(
     isContinuation(prefix) && !noun ? "" : withSubject(indicatorOf(prefix, item.verb, noun), ctx.scope);
   const indicator = own || previous?.indicator || ctx.scope.subject;
   const unit = item.unit || unitForNoun(indicator);
-  const year = yearOf(ctx, item.start);
+  const year = yearOf(ctx, item.start, item.unit);
   const baseline = year.past || PAST_CLAUSE.test(ctx.text) || PAST_VERB_BEFORE.test(before.trimEnd());
   // A past actual without a past year in scope: its year is unknown, not the document's target year.
   if (baseline && !year.past) year.year = null;
@@ -216,9 +216,10 @@ function candidateOf(
   if (kind === "level" && ctx.scope.perYear) kind = "per_year"; // 每年举办…2次以上，开展…2次以上
   const quoteEnd = item.end + (noun ? ctx.text.indexOf(noun, item.end) - item.end + noun.length : 0);
   const [start, end] = quoteRange(ctx, part.segStart, quoteEnd);
+  const times = timesOf(prefix, item);
   const c: Candidate = {
     indicator,
-    value: item.value,
+    value: times.value,
     min: item.min,
     max: item.max,
     unit,
@@ -234,9 +235,17 @@ function candidateOf(
   };
   if (item.implied) c.implied = true;
   if (year.year !== null) c.yearFrom = year.fromDocument ? "document" : "scope";
-  const note = item.note ?? growthNote(prefix, kind, unit);
+  const note = item.note ?? times.note ?? growthNote(prefix, kind, unit);
   if (note) c.note = note;
   return c;
+}
+
+/** 比2025年增长1倍: the level is 2 times the base, the multiple the schema means. */
+function timesOf(prefix: string, item: Item): { value: number | null; note?: string } {
+  if (item.unit !== "倍" || item.value === null || !/(?:增长|增加|提高|扩大)了?$/.test(prefix.trimEnd()))
+    return { value: item.value };
+  const value = item.value + 1;
+  return { value, note: `原文“增长${item.value}倍”即基期的 ${value} 倍` };
 }
 
 function comparisonOf(item: Item, prefix: string, noun: string): [Comparison, string] {
@@ -286,9 +295,11 @@ function carriedYear(mentions: YearMention[], found: Candidate[]): YearMention |
 function yearOf(
   ctx: ClauseContext,
   at: number,
+  unit: string,
 ): { year: number | null; past: boolean; fromDocument: boolean } {
-  // 由2025年的9.8件提高到16件: 2025年的 is the year of 9.8件 only.
-  const local = ctx.mentions.filter((m) => m.at < at && (!m.possessive || at - m.end <= 2)).pop();
+  // 由2025年的9.8件提高到16件: 2025年的 is the year of 9.8件 only; 达到2025年的2倍: the base of a multiple.
+  const dates = (m: YearMention) => !m.possessive || (at - m.end <= 2 && unit !== "倍");
+  const local = ctx.mentions.filter((m) => m.at < at && dates(m)).pop();
   const m = local ?? ctx.scope.year;
   // Without the document's years, 从2025年的2.6%提升至2030年的3.2% still says which one is past.
   const earlier = (y: YearMention) => ctx.mentions.some((o) => o.possessive && o.year > y.year);

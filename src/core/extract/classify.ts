@@ -1,12 +1,17 @@
 // What an amount measures: its indicator phrase (before it, or after it when only a verb precedes:
 // 引进2家国家重大科技基础设施) and its kind (share, growth rate, per year, cumulative, level).
 import type { TargetKind } from "../schema";
-import { CUMULATIVE, GROWTH, LEAD_TRIM, PER_YEAR, PLAIN_GROWTH, TAIL_TRIM } from "./patterns";
+import {
+  ACTION,
+  ADVERBS,
+  CUMULATIVE,
+  GROWTH,
+  LEAD_TRIM,
+  PER_YEAR,
+  PLAIN_GROWTH,
+  TAIL_TRIM,
+} from "./patterns";
 
-// Verbs whose object is what is counted: 引进2家…, 建设…10家 reads the noun before, 培育2-3家… the noun after.
-const ACTION =
-  "引进|引育|引进培育|建设|建成|完善|建成完善|培育|打造|创建|布局|布局建设|谋划建设|推广|攻克|突破|举办|开展|新增|设立|组建|认定|支持|扶持|推动|实施|完成|形成|集聚|新建|孵化|带动|招引|吸引|服务|资助|认证|建立|搭建|承担|获得|申请|培养|引入|落地|落户";
-const ADVERBS = "累计|每年|年均|新|再|共|力争|争取|积极|重点|全力|大力|加快";
 const VERB_ONLY = new RegExp(`^(?:${ADVERBS})*(?:${ACTION})?$`);
 /** The verb (with its adverbs) that ends a longer text: 积极向省争取在…方向【谋划建设】1家省实验室. */
 const TRAILING_VERB = new RegExp(`(?:${ADVERBS})*(?:${ACTION})$`);

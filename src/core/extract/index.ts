@@ -4,7 +4,7 @@ import type { Comparison, TargetKind } from "../schema";
 import { candidatesInClauses } from "./build";
 import { splitClauses } from "./clauses";
 import { normalize, originalRange } from "./normalize";
-import { findTables, type TableValue } from "./tables";
+import { findStackedTables, findTables, type TableValue } from "./tables";
 import { documentYears } from "./years";
 
 export interface Candidate {
@@ -45,12 +45,18 @@ export interface Candidate {
 export function extractCandidates(text: string): Candidate[] {
   const folded = normalize(text);
   const doc = documentYears(folded.text);
-  const tables = findTables(folded.text, doc);
+  const tables = bothTables(folded.text, doc);
   // The sentences are read with the table rows blanked out: a row's numbers are the table reader's.
   const prose = { ...folded, text: blank(folded.text, tables.rows) };
   const fromText = candidatesInClauses(text, prose, splitClauses(prose.text), doc);
   const fromTables = tables.values.map((v) => tableCandidate(text, folded, v));
   return [...fromText, ...fromTables].sort((a, b) => a.start - b.start);
+}
+
+function bothTables(text: string, doc: ReturnType<typeof documentYears>) {
+  const flat = findTables(text, doc);
+  const stacked = findStackedTables(text, doc);
+  return { values: [...flat.values, ...stacked.values], rows: [...flat.rows, ...stacked.rows] };
 }
 
 function blank(text: string, rows: [number, number][]): string {

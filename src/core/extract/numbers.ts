@@ -26,7 +26,8 @@ export interface Amount {
 }
 
 const AMOUNT = new RegExp(
-  String.raw`(${NUMBER})\s*(%|‰)?\s*(?:([-~～—–至到])\s*(${NUMBER}))?\s*(多|余)?\s*(${UNIT})?`,
+  // White space but not a tab: a tab separates table cells (2.63\t%).
+  String.raw`(${NUMBER})[^\S\t]*(%|‰)?[^\S\t]*(?:([-~～—–至到])[^\S\t]*(${NUMBER}))?[^\S\t]*(多|余)?[^\S\t]*(${UNIT})?`,
   "g",
 );
 

@@ -99,6 +99,11 @@ export const PAST_CLAUSE = /已|以来|目前|当前|现阶段|现有|共有|(?<
 /** Just before the number: what exists now, not what is planned (依托9个园区, 拥有2家). */
 export const PAST_VERB_BEFORE = /(?:依托|现有|已有|拥有|共有|现已)$/;
 
+// Verbs whose object is what is counted: 引进2家…, 建设…10家 reads the noun before, 培育2-3家… the noun after.
+export const ACTION =
+  "引进|引育|引进培育|建设|建成|完善|建成完善|培育|打造|创建|布局|布局建设|谋划建设|推广|攻克|突破|举办|开展|新增|设立|组建|认定|支持|扶持|推动|实施|完成|形成|集聚|新建|孵化|带动|招引|吸引|服务|资助|认证|建立|搭建|承担|获得|申请|培养|引入|落地|落户|依托|拥有|现有|共有";
+export const ADVERBS = "累计|每年|年均|新|再|共|力争|争取|积极|重点|全力|大力|加快";
+
 /** Leading words trimmed off an indicator phrase. */
 export const LEAD_TRIM =
   /^(?:(?:力争|争取|努力|力求|确保|推动|积极|全力|预计|计划|要|将|使|并|且|和|及|同时|其中|另外|此外|实现|全市|全区|全县|全省|全镇|本市|本区|我市|我区|我县|届时)\s*)+/;

@@ -71,6 +71,55 @@ function columnOf(i: number, rowCount: number, h: Header): number {
   return i - (rowCount - h.count);
 }
 
+// A table copied from a PDF often comes one cell per line: the header's cells, then each row's, line by line.
+const HEADER_LINE =
+  /^(?:序号|指标|指标名称|项目|名称|单位|属性|指标属性|备注|类别|领域|(?:19|20)\d\d\s*年?.{0,6})$/;
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let at = 0;
+  for (const raw of text.split("\n")) {
+    const lead = raw.length - raw.trimStart().length;
+    out.push({ text: raw.trim(), start: at + lead, end: at + lead + raw.trim().length });
+    at += raw.length + 1;
+  }
+  return out;
+}
+
+/** Tables laid out one cell per line. Rows are read while every cell falls where the header says. */
+export function findStackedTables(
+  text: string,
+  doc: DocumentYears,
+): { values: TableValue[]; rows: [number, number][] } {
+  const values: TableValue[] = [];
+  const rows: [number, number][] = [];
+  const lines = linesOf(text).filter((l) => l.text !== "");
+  for (let i = 0; i < lines.length; i++) {
+    let k = 0;
+    while (i + k < lines.length && HEADER_LINE.test(lines[i + k].text)) k++;
+    const h = k >= 3 ? headerOf(lines.slice(i, i + k)) : null;
+    if (!h) continue;
+    rows.push([lines[i].start, lines[i + k - 1].end]);
+    let r = i + k;
+    for (; r + k <= lines.length; r += k) {
+      const chunk = lines.slice(r, r + k);
+      const found = rowValues(chunk, h, doc);
+      if (!found.length) break;
+      const span: [number, number] = [chunk[0].start, chunk[k - 1].end];
+      rows.push(span);
+      for (const v of found) values.push({ ...v, start: span[0], end: span[1] });
+    }
+    i = r - 1;
+  }
+  return { values, rows };
+}
+
 export function findTables(
   text: string,
   doc: DocumentYears,
@@ -88,10 +137,13 @@ export function findTables(
       header = null;
       continue;
     }
+    // A row of tabs or "|" is never read as prose, parsed or not: its numbers are in columns, not sentences.
+    const columned = (line.match(/\t|\|/g) ?? []).length >= 2;
+    if (columned) rows.push(trimmedLine(text, start, start + line.length));
     const h = headerOf(cells);
     if (h) {
       header = h;
-      rows.push([start, start + line.length]);
+      if (!columned) rows.push([start, start + line.length]);
       continue;
     }
     if (!header) continue;
@@ -101,7 +153,7 @@ export function findTables(
       continue;
     }
     const [s, e] = trimmedLine(text, start, start + line.length);
-    rows.push([s, e]);
+    if (!columned) rows.push([s, e]);
     for (const v of found) values.push({ ...v, start: s, end: e });
   }
   return { values, rows };
@@ -113,11 +165,24 @@ function trimmedLine(text: string, s: number, e: number): [number, number] {
   return [s, e];
 }
 
+/** A row whose cells fall where the header says (a unit under 单位, numbers under the years); else none. */
+function aligned(cells: Cell[], h: Header, yearCols: Map<number, number>): boolean {
+  return cells.every((c, i) => {
+    const col = columnOf(i, cells.length, h);
+    const t = c.text.replace(/\s+/g, "");
+    if (!t) return true;
+    if (col === h.unit && h.unit >= 0) return UNIT_CELL.test(t);
+    if (yearCols.has(col)) return VALUE_CELL.test(t) || EMPTY_CELL.test(t);
+    return true;
+  });
+}
+
 function rowValues(cells: Cell[], h: Header, doc: DocumentYears): Omit<TableValue, "start" | "end">[] {
   const yearCols = new Map(h.years.map((y) => [y.col, y.year]));
   const names: string[] = [];
   let unit = "";
   const amounts: { year: number; cell: string }[] = [];
+  if (!aligned(cells, h, yearCols)) return [];
   cells.forEach((c, i) => {
     const col = columnOf(i, cells.length, h);
     if ((h.unit >= 0 && col === h.unit) || (UNIT_CELL.test(c.text) && !yearCols.has(col))) unit = c.text;

@@ -1,7 +1,7 @@
 // Targets stated in words, with the value a word rule implies: 翻番 / 倍增 = 2 倍, 翻两番 = 4 倍,
 // 全覆盖 = 100 %, 零的突破 = 1, 至少一个 = 1.
 import type { Comparison, TargetKind } from "../schema";
-import { PROGRAMME_AFTER } from "./patterns";
+import { AT_LEAST_AFTER, PROGRAMME_AFTER } from "./patterns";
 
 export interface WordHit {
   start: number;
@@ -54,7 +54,10 @@ export function findWordTargets(clause: string): WordHit[] {
       const rest = clause.slice(end);
       if (PROGRAMME_AFTER.test(rest)) continue; // 倍增计划: a programme's name
       const hit = rule.read(m, rest);
-      out.push({ ...hit, verb: hit.verb ?? "", start: m.index, end, word: m[0] });
+      const floor = AT_LEAST_AFTER.exec(rest); // 翻一番以上
+      const comparison = floor ? "at_least" : hit.comparison;
+      const at = { start: m.index, end: end + (floor ? floor[0].length : 0), word: floor ? floor[0] : m[0] };
+      out.push({ ...hit, comparison, verb: hit.verb ?? "", ...at });
     }
   return out.sort((a, b) => a.start - b.start);
 }
