@@ -1,6 +1,6 @@
 // The table form of a pack: cells as people type them, errors naming the cell, and the round trip.
 import fc from "fast-check";
-import example from "../fixtures/example-pack.json";
+import fixture from "../fixtures/example-pack.json";
 import type { CellValue } from "../../src/core/layout";
 import { importPacks, validatePack, type PlanPack } from "../../src/core/pack";
 import {
@@ -345,8 +345,8 @@ describe("packFromTable", () => {
 });
 
 describe("packToTable", () => {
-  it("round-trips the example pack through the table", () => {
-    const pack = validatePack(example);
+  it("round-trips the fixture pack through the table", () => {
+    const pack = validatePack(fixture);
     if (!pack.ok) throw new Error("bad fixture");
     const rows = packToTable(pack.pack);
     expect(rows[0].slice(0, H.length)).toEqual(H);
