@@ -236,6 +236,30 @@ describe("conflicts", () => {
     expect(valueOf(run("TARGET", ["益阳", "乡村科技特派员工作站", 2030]))).toBe(30);
   });
 
+  it("a per-year target whose period covers a bundled target's year conflicts in that year", () => {
+    const r = importPacks([
+      pack((p) => {
+        p.id = "yiyang-per-year";
+        p.regions = [];
+        p.plans[0].region = "yiyang";
+        for (const t of p.plans[0].targets) t.region = "yiyang";
+        p.plans[0].observations[0].region = "yiyang";
+        Object.assign(p.plans[0].targets[0], {
+          kind: "per_year",
+          value: 50,
+          period: { start: 2024, end: 2028 },
+          targetYear: 2028,
+          baseline: null,
+          quote: "每年新增高新技术企业50家",
+        });
+      }),
+    ]);
+    expect(r.conflicts.map((c) => [c.indicator, c.year, c.existing])).toEqual([
+      ["高新技术企业", 2025, "内置规划《益阳市“十四五”科技发展规划》"],
+    ]);
+    expect(valueOf(run("TARGET", ["益阳", "高新技术企业", 2025]))).toBe(600);
+  });
+
   it("a target another pack states is reported with that pack's name", () => {
     const second = pack((p) => (p.id = "fixture-copy"));
     const r = importPacks([pack(), second]);
