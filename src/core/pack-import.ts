@@ -128,19 +128,22 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
   const regionId = mapRegions(pack, catalog, out);
   const indicatorId = mapIndicators(pack, catalog, out);
   const taken = new Map<string, string>();
-  for (const t of catalog.allTargets) taken.set(targetKey(t), sourceName(t.plan));
+  const take = (t: Target, who: string) => {
+    for (const k of targetKeys(t)) if (!taken.has(k)) taken.set(k, who);
+  };
+  for (const t of catalog.allTargets) take(t, sourceName(t.plan));
   pack.plans.forEach((p, pi) => {
     const plan = mapPlan(pack, p, pi, regionId, indicatorId, out);
     if (!plan) return;
     plan.targets = plan.targets.filter((t) => {
-      const k = targetKey(t);
-      const existing = taken.get(k);
-      if (existing === undefined) {
-        if (!t.restates) taken.set(k, pack.name);
+      if (t.restates) return true;
+      const clash = targetKeys(t).find((k) => taken.has(k));
+      if (clash === undefined) {
+        take(t, `规划包“${pack.name}”`);
         return true;
       }
-      if (t.restates) return true;
-      out.conflicts.push(conflictOf(pack, t, existing, catalog, out));
+      const year = Number(clash.slice(clash.lastIndexOf("|") + 1));
+      out.conflicts.push(conflictOf(pack, t, year, taken.get(clash)!, catalog, out));
       return false;
     });
     out.plans.push({ ...plan, pack: p.source ? { ...origin, source: p.source } : origin });
@@ -148,8 +151,17 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
   return out;
 }
 
-const targetKey = (t: Pick<Target, "region" | "entity" | "indicator" | "targetYear">) =>
-  `${t.region}|${t.entity ?? ""}|${t.indicator}|${t.targetYear}`;
+/**
+ * A target's keys: region, entity, indicator and each year it applies to (a per-year target, every year of
+ * its period), so that two targets never answer one (region, indicator, year) — the resolver would refuse it.
+ */
+function targetKeys(t: Pick<Target, "region" | "entity" | "indicator" | "targetYear" | "kind" | "period">) {
+  const years =
+    t.kind === "per_year" && t.period
+      ? Array.from({ length: t.period.end - t.period.start + 1 }, (_, i) => t.period!.start + i)
+      : [t.targetYear];
+  return years.map((y) => `${t.region}|${t.entity ?? ""}|${t.indicator}|${y}`);
+}
 
 const sourceName = (p: { title: string; pack?: PackOrigin }) =>
   p.pack ? `规划包“${p.pack.name}”` : `内置规划《${p.title}》`;
@@ -157,6 +169,7 @@ const sourceName = (p: { title: string; pack?: PackOrigin }) =>
 function conflictOf(
   pack: PlanPack,
   t: Target,
+  year: number,
   existing: string,
   catalog: Catalog,
   add: PackAdditions,
@@ -174,10 +187,10 @@ function conflictOf(
     region,
     entity: t.entity,
     indicator,
-    year: t.targetYear,
+    year,
     existing,
     message:
-      `${who}“${indicator}”${t.targetYear}年的目标已由${existing}给出,规划包中的这条目标(“${t.label}”)未导入。` +
+      `${who}“${indicator}”${year}年的目标已由${existing}给出,规划包中的这条目标(“${t.label}”)未导入。` +
       "如确属新规划调整了目标,请先移除原有的规划包,或把这条目标从规划包中删去",
   };
 }

@@ -9,7 +9,7 @@ import { importPacks, validatePack } from "../../src/core/pack";
 import { packToTable } from "../../src/core/pack-table";
 import { PACK_SHEET, packsFromGrid } from "../../src/shared/pack-store";
 import { tempDir } from "../report/helpers";
-import example from "../fixtures/example-pack.json";
+import fixture from "../fixtures/example-pack.json";
 
 const PACK = join(__dirname, "../fixtures/example-pack.json");
 const tmp = tempDir("plan-import-");
@@ -56,7 +56,7 @@ describe("the round trip", () => {
     expect(b.getWorksheet(COPY_SHEET)!.state).toBe("visible");
     const stored = packsFromGrid(sheetRows(b.getWorksheet(PACK_SHEET)!));
     expect(stored.errors).toEqual([]);
-    expect(stored.packs.map((p) => p.id)).toEqual([example.id]);
+    expect(stored.packs.map((p) => p.id)).toEqual([fixture.id]);
   });
 
   it("target --packs x.xlsx answers from the stored pack, with its quote and the user's 出处", async () => {
@@ -64,7 +64,7 @@ describe("the round trip", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("示例县 高新技术企业 2030年目标:150家");
     expect(r.out).toContain("原文:“到2030年,全县高新技术企业达到150家以上”");
-    expect(r.out).toContain(`导入自:${example.source}`);
+    expect(r.out).toContain(`导入自:${fixture.source}`);
   });
 
   it("without --packs the same question is #N/A (the bundled plans alone)", async () => {
@@ -94,13 +94,13 @@ describe("the round trip", () => {
     expect(row[header.indexOf("目标值")]).toBe(150);
     expect(row[header.indexOf("基期值")]).toBe(86);
     expect(String(row[header.indexOf("出处")])).toBe(
-      `《示例县“十五五”科技创新规划》(示例县人民政府,2026-03;导入自:${example.source}):“到2030年,全县高新技术企业达到150家以上”`,
+      `《示例县“十五五”科技创新规划》(示例县人民政府,2026-03;导入自:${fixture.source}):“到2030年,全县高新技术企业达到150家以上”`,
     );
   });
 
   it("a second import into the same book keeps the other packs and replaces the same id", async () => {
-    const other = JSON.parse(JSON.stringify(example));
-    other.id = "example-other";
+    const other = JSON.parse(JSON.stringify(fixture));
+    other.id = "fixture-other";
     other.name = "另一个示例包";
     other.regions[0] = { ...other.regions[0], name: "样例县", fullName: "样例县", aliases: [] };
     const file = tmp.file("other.json", JSON.stringify(other));
@@ -108,14 +108,14 @@ describe("the round trip", () => {
     const again = await plan("import", PACK, "--into", book);
     expect(again.out).toContain("已替换工作簿中同一编号的规划包");
     const stored = packsFromGrid(sheetRows((await load(book)).getWorksheet(PACK_SHEET)!));
-    expect(stored.packs.map((p) => p.id).sort()).toEqual([example.id, "example-other"].sort());
+    expect(stored.packs.map((p) => p.id).sort()).toEqual([fixture.id, "fixture-other"].sort());
     expect((await plan("target", "样例县", "高新技术企业", "2030", "--packs", book)).out).toContain("150家");
   });
 });
 
 describe("pack files and errors", () => {
   it("a .xlsx with a 规划目标 table is a pack file", async () => {
-    const v = validatePack(example);
+    const v = validatePack(fixture);
     if (!v.ok) throw new Error("fixture");
     const b = new ExcelJS.Workbook();
     const ws = b.addWorksheet(TABLE_SHEET);
@@ -148,7 +148,7 @@ describe("pack files and errors", () => {
   });
 
   it("a pack.json with schema errors exits 1 with the path of each", async () => {
-    const bad = JSON.parse(JSON.stringify(example));
+    const bad = JSON.parse(JSON.stringify(fixture));
     bad.plans[0].targets[0].targetYear = 2300;
     delete bad.source;
     const r = await plan("import", tmp.file("bad.json", JSON.stringify(bad)));
@@ -158,7 +158,7 @@ describe("pack files and errors", () => {
   });
 
   it("a conflict with a bundled target is reported; the rest is imported", async () => {
-    const p = JSON.parse(JSON.stringify(example));
+    const p = JSON.parse(JSON.stringify(fixture));
     p.id = "yiyang-more";
     p.regions = [];
     p.plans[0].region = "yiyang";
@@ -180,7 +180,7 @@ describe("pack files and errors", () => {
     cell.value = String(cell.value).replace("150", "160");
     writeFileSync(book, Buffer.from(await b.xlsx.writeBuffer()));
     const before = readFileSync(book);
-    const other = JSON.parse(JSON.stringify(example));
+    const other = JSON.parse(JSON.stringify(fixture));
     other.id = "another";
     const r = await plan("import", tmp.file("another.json", JSON.stringify(other)), "--into", book);
     expect(r.code).toBe(1);

@@ -1,10 +1,10 @@
 // How a workbook stores packs: a veryHidden sheet of JSON chunks with a checksum per pack.
-import example from "../fixtures/example-pack.json";
+import fixture from "../fixtures/example-pack.json";
 import { validatePack, type PlanPack } from "../../src/core/pack";
 import { PACK_CHUNK, PACK_NOTICE, PACK_SHEET, packsFromGrid, packsToGrid } from "../../src/shared/pack-store";
 
 const examplePack = (): PlanPack => {
-  const v = validatePack(example);
+  const v = validatePack(fixture);
   if (!v.ok) throw new Error(v.errors.join("\n"));
   return v.pack;
 };
@@ -56,7 +56,7 @@ describe("pack store", () => {
     const r = packsFromGrid(grid);
     expect(r.packs.map((p) => p.id)).toEqual(["big"]);
     expect(r.errors).toEqual([
-      `${PACK_SHEET}!A3:规划包“${example.name}”的数据已被改动(校验码不符),未载入;其他规划包不受影响。请移除后重新导入`,
+      `${PACK_SHEET}!A3:规划包“${fixture.name}”的数据已被改动(校验码不符),未载入;其他规划包不受影响。请移除后重新导入`,
     ]);
   });
 

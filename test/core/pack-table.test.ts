@@ -1,5 +1,6 @@
 // The table form of a pack: cells as people type them, errors naming the cell, and the round trip.
-import example from "../fixtures/example-pack.json";
+import fc from "fast-check";
+import fixture from "../fixtures/example-pack.json";
 import type { CellValue } from "../../src/core/layout";
 import { importPacks, validatePack, type PlanPack } from "../../src/core/pack";
 import {
@@ -36,6 +37,30 @@ describe("cells as people type them", () => {
     [" 470 ", 470, null],
   ])("%j reads as %d", (cell, value, unit) => {
     expect(readNumber(cell)).toEqual({ value, unit });
+  });
+
+  it("any value, typed with separators, 全角 digits, spaces or its unit, reads as itself", () => {
+    const fullWidth = (s: string) =>
+      s.replace(/[0-9.,%]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const grouped = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 6 });
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.double({ min: 0, max: 1e6, noNaN: true })),
+        fc.constantFrom("", "家", "%", "亿元", "个", "万人"),
+        fc.constantFrom("plain", "grouped", "full", "spaced"),
+        (raw, unit, style) => {
+          const v = Number(raw.toFixed(4));
+          const digits = style === "grouped" ? grouped(v) : String(v);
+          const typed =
+            style === "full"
+              ? fullWidth(digits + unit)
+              : style === "spaced"
+                ? ` ${digits} ${unit} `
+                : digits + unit;
+          expect(readNumber(typed)).toEqual({ value: v, unit: unit || null });
+        },
+      ),
+    );
   });
 
   it.each<CellValue>(["约六百", "六百", "", null, "600家以上多"])("%j is not a number", (cell) => {
@@ -320,8 +345,8 @@ describe("packFromTable", () => {
 });
 
 describe("packToTable", () => {
-  it("round-trips the example pack through the table", () => {
-    const pack = validatePack(example);
+  it("round-trips the fixture pack through the table", () => {
+    const pack = validatePack(fixture);
     if (!pack.ok) throw new Error("bad fixture");
     const rows = packToTable(pack.pack);
     expect(rows[0].slice(0, H.length)).toEqual(H);

@@ -1,13 +1,13 @@
 // The plan pack: schema errors in Chinese with their paths, the facet mapping of imported names, conflicts,
 // and one catalog for every face once importPacks has run.
-import example from "../fixtures/example-pack.json";
+import fixture from "../fixtures/example-pack.json";
 import { getBundledCatalog, getCatalog } from "../../src/core/catalog";
 import { getContext } from "../../src/core/functions";
 import { importPacks, validatePack, type PlanPack } from "../../src/core/pack";
 import { run, type Outcome } from "../../src/core/runner";
 import { searchTargets } from "../../src/core/search";
 
-const clone = (): PlanPack => JSON.parse(JSON.stringify(example)) as PlanPack;
+const clone = (): PlanPack => JSON.parse(JSON.stringify(fixture)) as PlanPack;
 const valueOf = (o: Outcome) => (o.ok ? o.value : o);
 
 function pack(edit: (p: PlanPack) => void = () => {}): PlanPack {
@@ -28,8 +28,8 @@ function errorsOf(edit: (p: PlanPack & Record<string, unknown>) => void): string
 afterEach(() => importPacks([]));
 
 describe("validatePack", () => {
-  it("accepts the example pack (示例县) without warnings", () => {
-    expect(validatePack(example)).toMatchObject({ ok: true, warnings: [] });
+  it("accepts the fixture pack (示例县) without warnings", () => {
+    expect(validatePack(fixture)).toMatchObject({ ok: true, warnings: [] });
   });
 
   it.each<[string, (p: PlanPack & Record<string, unknown>) => void, string]>([
@@ -185,10 +185,10 @@ describe("imported names map onto the vocabulary's facets", () => {
       "到2030年,全县高新技术企业达到150家以上",
     );
     expect(valueOf(run("INFO", ["示例县", "高新技术企业", 2030, "出处"]))).toBe(
-      "《示例县“十五五”科技创新规划》(示例县人民政府,2026-03;导入自:" + example.source + ")",
+      "《示例县“十五五”科技创新规划》(示例县人民政府,2026-03;导入自:" + fixture.source + ")",
     );
     expect(valueOf(run("INFO", ["示例县", "高新技术企业", 2030, "规划"]))).toBe(
-      `示例县“十五五”科技创新规划〔导入:${example.name}〕`,
+      `示例县“十五五”科技创新规划〔导入:${fixture.name}〕`,
     );
     expect(valueOf(run("BASELINE", ["示例县", "高新技术企业", 2030]))).toBe(86);
   });
@@ -236,11 +236,35 @@ describe("conflicts", () => {
     expect(valueOf(run("TARGET", ["益阳", "乡村科技特派员工作站", 2030]))).toBe(30);
   });
 
+  it("a per-year target whose period covers a bundled target's year conflicts in that year", () => {
+    const r = importPacks([
+      pack((p) => {
+        p.id = "yiyang-per-year";
+        p.regions = [];
+        p.plans[0].region = "yiyang";
+        for (const t of p.plans[0].targets) t.region = "yiyang";
+        p.plans[0].observations[0].region = "yiyang";
+        Object.assign(p.plans[0].targets[0], {
+          kind: "per_year",
+          value: 50,
+          period: { start: 2024, end: 2028 },
+          targetYear: 2028,
+          baseline: null,
+          quote: "每年新增高新技术企业50家",
+        });
+      }),
+    ]);
+    expect(r.conflicts.map((c) => [c.indicator, c.year, c.existing])).toEqual([
+      ["高新技术企业", 2025, "内置规划《益阳市“十四五”科技发展规划》"],
+    ]);
+    expect(valueOf(run("TARGET", ["益阳", "高新技术企业", 2025]))).toBe(600);
+  });
+
   it("a target another pack states is reported with that pack's name", () => {
-    const second = pack((p) => (p.id = "example-copy"));
+    const second = pack((p) => (p.id = "fixture-copy"));
     const r = importPacks([pack(), second]);
     expect(r.conflicts).toHaveLength(5);
-    expect(new Set(r.conflicts.map((c) => c.existing))).toEqual(new Set([`规划包“${example.name}”`]));
+    expect(new Set(r.conflicts.map((c) => c.existing))).toEqual(new Set([`规划包“${fixture.name}”`]));
     expect(valueOf(run("TARGET", ["示例县", "高新技术企业", 2030]))).toBe(150);
   });
 
@@ -283,7 +307,7 @@ describe("regions and indicators taken as existing ones", () => {
     const r = importPacks([pack((p) => (p.regions[0].aliases = ["城区"]))]);
     expect(r.plans).toEqual([]);
     expect(r.errors).toEqual([
-      `规划包“${example.name}”:地区“示例县”:别名“城区”已是汕尾市城区(汕尾城区)的名称,请删去或改写这个名称`,
+      `规划包“${fixture.name}”:地区“示例县”:别名“城区”已是汕尾市城区(汕尾城区)的名称,请删去或改写这个名称`,
     ]);
     expect(valueOf(run("TARGET", ["城区", "高新技术企业", 2026]))).toBe(50);
   });
@@ -296,7 +320,7 @@ describe("regions and indicators taken as existing ones", () => {
       }),
     ]);
     expect(r.notes).toContain(
-      `规划包“${example.name}”:地区“城区”按已有的汕尾市城区(汕尾城区)导入;如不是同一地区,请写出全称以示区别`,
+      `规划包“${fixture.name}”:地区“城区”按已有的汕尾市城区(汕尾城区)导入;如不是同一地区,请写出全称以示区别`,
     );
   });
 
@@ -304,7 +328,7 @@ describe("regions and indicators taken as existing ones", () => {
     const r = importPacks([pack((p) => (p.indicators[0].name = "有效高新技术企业家数"))]);
     expect(r.errors).toEqual([]);
     expect(r.notes).toEqual([
-      `规划包“${example.name}”:指标“有效高新技术企业家数”与已有的“高新技术企业”含义相同,按同一指标导入`,
+      `规划包“${fixture.name}”:指标“有效高新技术企业家数”与已有的“高新技术企业”含义相同,按同一指标导入`,
     ]);
     expect(getContext().resolver.target("示例县", "高新技术企业", 2030).indicator).toBe(
       "hightech_enterprises",
@@ -326,7 +350,7 @@ describe("importPacks rebuilds the shared context", () => {
     const r = importPacks([bad]);
     expect(r.plans).toEqual([]);
     expect(r.errors).toEqual([
-      `规划包“${example.name}”:plans[0].targets[1].region:未知地区“nowhere”,请在 regions 中补上`,
+      `规划包“${fixture.name}”:plans[0].targets[1].region:未知地区“nowhere”,请在 regions 中补上`,
     ]);
     expect(getCatalog()).toBe(getBundledCatalog());
   });

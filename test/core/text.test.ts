@@ -2,7 +2,7 @@
 // sound if the fast path gives the same keys as the full normalization queries go through.
 import indicators from "../../data/indicators.json";
 import regions from "../../data/regions.json";
-import example from "../fixtures/example-pack.json";
+import fixture from "../fixtures/example-pack.json";
 import { Catalog, getBundledCatalog, getCatalog, RAW_PLANS } from "../../src/core/catalog";
 import { buildCatalogWithPacks, validatePack } from "../../src/core/pack";
 import { normalizeIndicator, normalizeRegion } from "../../src/core/text";
@@ -34,7 +34,7 @@ test("decorated labels fold to the canonical key", () => {
 });
 
 describe("each catalog owns its vocabulary", () => {
-  const pack = validatePack(example);
+  const pack = validatePack(fixture);
   if (!pack.ok) throw new Error("bad fixture");
   const withPack = buildCatalogWithPacks([pack.pack]).catalog;
   const bundled = getBundledCatalog();
