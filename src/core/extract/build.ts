@@ -44,7 +44,7 @@ export function candidatesInClauses(
   const out: Candidate[] = [];
   const scope: Scope = { year: null, hedged: false, perYear: false, subject: "" };
   for (const c of clauses) {
-    if (c.paragraphStart) scope.year = null;
+    if (c.sectionStart) scope.year = null;
     if (c.sentenceStart) Object.assign(scope, { hedged: false, perYear: false, subject: "" });
     const text = folded.text.slice(c.start, c.end);
     const mentions = yearMentions(text);

@@ -5,7 +5,7 @@ export interface Clause {
   start: number;
   end: number;
   /** First clause after a heading (or of the text): the year scope starts afresh. */
-  paragraphStart: boolean;
+  sectionStart: boolean;
   /** First clause of a sentence: a hedge (力争) holds until the sentence ends. */
   sentenceStart: boolean;
 }
@@ -22,7 +22,7 @@ const CLAUSE_END = /[,，;；:：!?！？\n]|。/g;
 
 export function splitClauses(text: string): Clause[] {
   const cuts = new Map<number, Cut>();
-  for (const m of text.matchAll(HEADING)) cuts.set(m.index, "paragraph");
+  for (const m of text.matchAll(HEADING)) cuts.set(m.index, "section");
   for (const m of text.matchAll(CLAUSE_END)) {
     const i = m.index;
     if (isSeparatorInNumber(text, i) || (m[0] === "\n" && isWrappedLine(text, i))) continue;
@@ -30,7 +30,7 @@ export function splitClauses(text: string): Clause[] {
     const kind: Cut = /[。!?！？\n]/.test(m[0]) ? "sentence" : "clause";
     const at = i + 1;
     const prev = cuts.get(at);
-    if (prev !== "paragraph") cuts.set(at, kind);
+    if (prev !== "section") cuts.set(at, kind);
   }
   return buildClauses(text, cuts);
 }
@@ -58,8 +58,8 @@ function isSeparatorInNumber(text: string, i: number): boolean {
   return false;
 }
 
-type Cut = "paragraph" | "sentence" | "clause";
-const STRENGTH: Record<Cut, number> = { clause: 0, sentence: 1, paragraph: 2 };
+type Cut = "section" | "sentence" | "clause";
+const STRENGTH: Record<Cut, number> = { clause: 0, sentence: 1, section: 2 };
 const TRIM_START = /^[\s,，;；:：。!?]+/;
 const TRIM_END = /[\s,，;；:：。!?]+$/;
 
@@ -67,7 +67,7 @@ function buildClauses(text: string, cuts: Map<number, Cut>): Clause[] {
   const points = [...cuts.keys()].filter((p) => p > 0 && p < text.length).sort((a, b) => a - b);
   const out: Clause[] = [];
   let start = 0;
-  let kind: Cut = "paragraph";
+  let kind: Cut = "section";
   for (const p of [...points, text.length]) {
     const clause = trimmed(text, start, p, kind);
     if (clause) out.push(clause);
@@ -87,5 +87,5 @@ function trimmed(text: string, start: number, end: number, kind: Cut): Clause | 
   const marker = LIST_MARKER.exec(text.slice(s, e));
   if (marker) s += marker[0].length;
   if (e <= s) return null;
-  return { start: s, end: e, paragraphStart: kind === "paragraph", sentenceStart: kind !== "clause" };
+  return { start: s, end: e, sectionStart: kind === "section", sentenceStart: kind !== "clause" };
 }

@@ -60,9 +60,9 @@ function bothTables(text: string, doc: ReturnType<typeof documentYears>) {
 }
 
 function blank(text: string, rows: [number, number][]): string {
-  let out = text;
-  for (const [s, e] of rows) out = out.slice(0, s) + " ".repeat(e - s) + out.slice(e);
-  return out;
+  const chars = text.split(""); // UTF-16 units: the offsets stay valid
+  for (const [s, e] of rows) chars.fill(" ", s, e);
+  return chars.join("");
 }
 
 function tableCandidate(input: string, folded: ReturnType<typeof normalize>, v: TableValue): Candidate {
