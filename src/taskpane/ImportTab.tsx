@@ -47,8 +47,18 @@ export function ImportTab({ imports, loading, onCatalogChanged }: ImportTabProps
     void (loading ?? imports.loadStored())
       .then((o) => {
         setPlans(o.plans);
+        // What the workbook holds but could not load (damaged, or now conflicting with another plan) is shown.
         if (o.errors.length)
           setOutcome({ kind: "failed", errors: o.errors, conflicts: o.conflicts, warnings: [] });
+        else if (o.conflicts.length)
+          setOutcome({
+            kind: "imported",
+            packs: [],
+            plans: o.plans,
+            conflicts: o.conflicts,
+            warnings: [],
+            notes: [],
+          });
         onCatalogChanged();
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));

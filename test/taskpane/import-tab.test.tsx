@@ -148,3 +148,40 @@ test("a pack file chosen in the pane (.json): imported and listed; a second pick
   fireEvent.click(panel.getByRole("button", { name: "取消" }));
   expect(panel.queryByText(/已有同一编号的规划包/)).toBeNull();
 });
+
+test("opening a workbook whose stored pack has a target another plan states: loaded, the conflict shown", async () => {
+  importPacks([]);
+  wb = new MemoryWorkbook();
+  wb.addSheet("Sheet1");
+  const first = createPackService(wb);
+  await first.insertTableTemplate();
+  typeRow(ROW);
+  typeRow(
+    [
+      "益阳",
+      "益阳新规划",
+      "高新技术企业",
+      "家",
+      "",
+      "",
+      "2025",
+      "900",
+      "",
+      "高新技术企业达到900家",
+      "某文件",
+    ],
+    2,
+  );
+  expect((await first.importFromSheet()).kind).toBe("imported");
+  importPacks([]); // a colleague's fresh runtime
+  const imports = createPackService(wb);
+  await act(async () => {
+    render(
+      <App service={createProgressService(wb)} imports={imports} importsLoading={imports.loadStored()} />,
+    );
+  });
+  fireEvent.click(screen.getByRole("tab", { name: "导入规划" }));
+  const panel = within(document.getElementById("panel-import")!);
+  expect(await panel.findByText(/1 个目标与已有目标冲突,未导入/)).toBeTruthy();
+  expect(panel.getByText(`出处:${SOURCE}`)).toBeTruthy();
+});
