@@ -5,6 +5,7 @@ import { join } from "node:path";
 import regions from "../data/regions.json";
 import indicators from "../data/indicators.json";
 import { RAW_PLANS } from "../src/core/catalog";
+import { PACK_ID_PREFIX } from "../src/core/pack-import";
 import { validateData } from "../src/core/schema";
 import { toSimplified } from "../src/core/text";
 
@@ -21,6 +22,14 @@ const names = [
   ...indicators.flatMap((i) => [i.name, ...i.aliases]),
   ...plans.flatMap((p) => p.targets.flatMap((t) => [t.label, t.entity ?? ""])),
 ];
+// Imported records get ids with this prefix (pack-import.ts): a bundled id must never look like one.
+const ids = [
+  ...regions.map((r) => r.id),
+  ...indicators.map((i) => i.id),
+  ...plans.flatMap((p) => [p.id, ...p.targets.map((t) => t.id), ...p.observations.map((o) => o.id)]),
+];
+for (const id of ids)
+  if (id.startsWith(PACK_ID_PREFIX) || id.startsWith("pack_")) problems.push(`id reserved for packs: ${id}`);
 for (const n of names) if (toSimplified(n) !== n) problems.push(`not simplified: ${n} (${toSimplified(n)})`);
 if (problems.length) {
   process.stderr.write(problems.join("\n") + "\n");

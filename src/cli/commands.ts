@@ -1,7 +1,9 @@
 // The command table of the CLI and its dispatch. Each command is a small module; they share the core runner.
+import { importCommand, PackFileError, takePacksOption, usePackFiles } from "./import";
 import { evalCommand } from "./eval";
 import { reportCommand } from "./report";
 import { targetCommand } from "./target";
+import { extractCommand } from "./extract";
 
 export interface Command {
   usage: string;
@@ -9,8 +11,10 @@ export interface Command {
 }
 
 export const commands: Record<string, Command> = {
+  import: importCommand,
   target: targetCommand,
   eval: evalCommand,
+  extract: extractCommand,
   report: reportCommand,
 };
 
@@ -41,5 +45,23 @@ export async function runCli(
     io.err(`未知命令“${name}”。\n${usage()}`);
     return 2;
   }
-  return cmd.run(rest);
+  if (name === "import") return cmd.run(rest);
+  // --packs FILE (any answering command): answer from the plans the files hold, beside the bundled ones.
+  let packs: { rest: string[]; files: string[] };
+  try {
+    packs = takePacksOption(rest);
+    if (packs.files.length) {
+      const r = await usePackFiles(packs.files);
+      for (const n of r.notes) io.err(`${n}\n`);
+      if (r.failed) {
+        io.err("导入的规划有错误,未执行命令。\n");
+        return 1;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof PackFileError)) throw e;
+    io.err(`错误:${e.message}\n`);
+    return 1;
+  }
+  return cmd.run(packs.rest);
 }

@@ -23,7 +23,7 @@ export const targetCommand: Command = {
       `${t.entity ?? t.regionDef.name} ${t.indicatorDef.name} ${t.targetYear}年目标:${out.value}${unit ?? t.unit}`,
       `原文:“${t.quote}”`,
       `出处:${sourceOf(t)}`,
-      `原文文件:${seedOf(t)}`,
+      t.plan.pack ? `规划包:${t.plan.pack.name}(导入)` : `原文文件:${seedOf(t)}`,
     ];
     process.stdout.write(lines.join("\n") + "\n");
     return 0;

@@ -17,12 +17,19 @@ const LABEL_DECORATIONS = [
   "元千万百亿人家个项件次名所座台套倍",
 ];
 import type { Indicator, Observation, Plan, Region, Target } from "./schema";
-import { normalizeIndicator, normalizeRegion, registerSimplifiedVocabulary } from "./text";
+import { BigramCache, normalizeIndicator, normalizeRegion, Vocabulary } from "./text";
 import type { ProgressInput } from "./methodology";
 
 export const RAW_PLANS: unknown[] = [plan000, plan001, plan002, plan003, plan004];
 
-export type PlanInfo = Omit<Plan, "targets" | "observations">;
+/** Where an imported plan came from: its pack, and the 出处 the user gave. Bundled plans have none. */
+export interface PackOrigin {
+  id: string;
+  name: string;
+  source: string;
+}
+
+export type PlanInfo = Omit<Plan, "targets" | "observations"> & { pack?: PackOrigin };
 
 /** A target joined with its plan, indicator, region and baseline. */
 export interface CatalogTarget extends Target {
@@ -63,6 +70,10 @@ export class Catalog {
   readonly targetById = new Map<string, CatalogTarget>();
   readonly observationsByKey = new Map<string, CatalogObservation[]>();
   readonly targetsByRegion = new Map<string, CatalogTarget[]>();
+  /** The characters of this catalog's names: a query made of them is simplified already (see fold). */
+  readonly vocabulary: Vocabulary;
+  /** Bigrams of names for spelling suggestions and search (see similarity). */
+  readonly bigrams = new BigramCache();
 
   constructor(
     private readonly rawPlans: unknown[],
@@ -93,11 +104,13 @@ export class Catalog {
     }
     for (const raw of rawPlans) this.addPlan(withDefaults(raw as Plan));
     this.buildRegionKeys();
-    registerSimplifiedVocabulary(this.regionByKey.keys());
-    registerSimplifiedVocabulary(LEXICON_SURFACES);
-    registerSimplifiedVocabulary(LABEL_DECORATIONS);
-    registerSimplifiedVocabulary(this.indicatorByKey.keys());
-    for (const labels of this.labelKeysByRegion.values()) registerSimplifiedVocabulary(labels.keys());
+    this.vocabulary = new Vocabulary(
+      this.regionByKey.keys(),
+      LEXICON_SURFACES,
+      LABEL_DECORATIONS,
+      this.indicatorByKey.keys(),
+      ...[...this.labelKeysByRegion.values()].map((labels) => labels.keys()),
+    );
   }
 
   /** Per region: every key (canonical name, alias, the plan's own label) of each indicator it has. */
@@ -121,7 +134,7 @@ export class Catalog {
     this.regionByKey.set(k, r);
   }
 
-  private addPlan(p: Plan) {
+  private addPlan(p: Plan & { pack?: PackOrigin }) {
     const { targets, observations, ...info } = p;
     this.plans.push(info);
     for (const o of observations) {
@@ -202,7 +215,8 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
   else m.set(k, [v]);
 }
 
-function fnv1a(s: string): string {
+/** FNV-1a of a string, as 8 hex digits (data versions, stored-pack checksums). */
+export function fnv1a(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -211,11 +225,39 @@ function fnv1a(s: string): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
+let bundled: Catalog | null = null;
+/** The bundled plans alone, built once per runtime. */
+export function getBundledCatalog(): Catalog {
+  if (!bundled) bundled = new Catalog(RAW_PLANS, regionsJson, indicatorsJson);
+  return bundled;
+}
+
+/** The bundled data as raw records, for a catalog that adds imported plans to them. */
+export const BUNDLED_DATA = {
+  plans: RAW_PLANS,
+  regions: regionsJson as unknown[],
+  indicators: indicatorsJson as unknown[],
+};
+
 let shared: Catalog | null = null;
-/** The bundled catalog, built once per runtime (functions and task pane share it). */
+/**
+ * The catalog every face answers from (functions, task pane, progress sheets): the bundled plans, plus the
+ * imported ones once importPacks (pack-import.ts) has installed a catalog with them.
+ */
 export function getCatalog(): Catalog {
-  if (!shared) shared = new Catalog(RAW_PLANS, regionsJson, indicatorsJson);
-  return shared;
+  return shared ?? getBundledCatalog();
+}
+
+const installed: (() => void)[] = [];
+/** Call f whenever another catalog becomes the shared one (the runner drops its memo). */
+export function onCatalogInstalled(f: () => void): void {
+  installed.push(f);
+}
+
+/** Make a catalog the shared one (importPacks does; null goes back to the bundled plans alone). */
+export function installCatalog(c: Catalog | null): void {
+  shared = c;
+  for (const f of installed) f();
 }
 
 /** The methodology's input for a catalog target, an actual and an assessment year. */

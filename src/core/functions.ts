@@ -3,12 +3,12 @@
 // Excel custom functions, HyperFormula, the command line — calls the runner with this table.
 import { getCatalog, progressInputFor, type Catalog, type CatalogTarget } from "./catalog";
 import { badValue, notFound } from "./errors";
-import { COMPARISON_LABEL, describeTarget, KIND_LABEL, sourceOf, subjectOf } from "./labels";
+import { COMPARISON_LABEL, describeTarget, KIND_LABEL, planLabel, sourceOf, subjectOf } from "./labels";
 import { assess, inputRange, outlookOf, type Progress } from "./methodology";
 import { nameFor } from "./matching";
 import { appliesTo, Resolver, targetYears } from "./resolver";
 import { searchTargets, searchWithRegion } from "./search";
-import { fold } from "./text";
+import { fold, Vocabulary } from "./text";
 import { convert } from "./units";
 
 export type ParamType = "text" | "year" | "number";
@@ -65,11 +65,10 @@ export interface Context {
 }
 
 let sharedContext: Context | null = null;
+/** The context of the shared catalog: rebuilt (a new resolver, empty caches) when importPacks replaces it. */
 export function getContext(): Context {
-  if (!sharedContext) {
-    const catalog = getCatalog();
-    sharedContext = { catalog, resolver: new Resolver(catalog) };
-  }
+  const catalog = getCatalog();
+  if (sharedContext?.catalog !== catalog) sharedContext = { catalog, resolver: new Resolver(catalog) };
   return sharedContext;
 }
 
@@ -228,7 +227,7 @@ const INFO_FIELDS: Record<string, (t: CatalogTarget) => Scalar | null> = {
   comparison: (t) => `${COMPARISON_LABEL[t.comparison]}(${describeTarget(t)})`,
   quote: (t) => t.quote,
   source: (t) => sourceOf(t),
-  plan: (t) => t.plan.title,
+  plan: (t) => planLabel(t.plan),
   entity: (t) => subjectOf(t),
 };
 const FIELD_ALIASES: Record<string, string> = {
@@ -261,8 +260,11 @@ export const INFO_FIELD_NAMES = [
   "主体",
 ];
 
+/** The characters of the field names (simplified): a field written in them skips OpenCC. */
+const FIELD_VOCABULARY = new Vocabulary(Object.keys(FIELD_ALIASES));
+
 function fieldKey(raw: string): string {
-  const f = fold(raw).replace(/-/g, "_");
+  const f = fold(raw, false, FIELD_VOCABULARY).replace(/-/g, "_");
   const k = INFO_FIELDS[f] ? f : FIELD_ALIASES[f];
   if (!k)
     throw badValue(
@@ -473,7 +475,7 @@ export const FUNCTIONS: FunctionSpec[] = [
           t.targetYear,
           t.baseYear ?? t.plan.baseYear,
           t.baselineObs?.value ?? "",
-          t.plan.title,
+          planLabel(t.plan),
         ]),
       ];
     },
@@ -511,7 +513,7 @@ export const FUNCTIONS: FunctionSpec[] = [
           t.targetYear,
           t.threshold,
           t.unit,
-          t.plan.title,
+          planLabel(t.plan),
           formulaFor(t),
         ]),
       ];

@@ -50,11 +50,22 @@ export const DATA_EDITION = "2026-12";
 export const dataVersionLabel = (catalog: Pick<Catalog, "plans">) =>
   `数据 ${DATA_EDITION} 版,${catalog.plans.length} 份规划`;
 
-/** "《title》(issuer,文号,issued)": the plan as cited, with only what is known. */
-export function planCitation(plan: Pick<PlanInfo, "title" | "issuer" | "issued" | "docNumber">): string {
-  const known = [plan.issuer, plan.docNumber, plan.issued].filter((x) => !!x);
-  return `《${plan.title}》${known.length ? `(${known.join(",")})` : ""}`;
+/**
+ * "《title》(issuer,文号,issued)": the plan as cited, with only what is known; an imported plan adds the 出处
+ * its user gave ("…;导入自:某县人民政府网").
+ */
+export function planCitation(
+  plan: Pick<PlanInfo, "title" | "issuer" | "issued" | "docNumber"> & Pick<Partial<PlanInfo>, "pack">,
+): string {
+  const known = [plan.issuer, plan.docNumber, plan.issued].filter((x) => !!x).join(",");
+  const origin = plan.pack ? `导入自:${plan.pack.source}` : "";
+  const notes = [known, origin].filter((x) => !!x).join(";");
+  return `《${plan.title}》${notes ? `(${notes})` : ""}`;
 }
+
+/** A plan's title as lists show it; an imported plan is marked with its pack ("〔导入:某县规划包〕"). */
+export const planLabel = (plan: Pick<PlanInfo, "title"> & Pick<Partial<PlanInfo>, "pack">) =>
+  plan.pack ? `${plan.title}〔导入:${plan.pack.name}〕` : plan.title;
 
 /** 出处 as a reader wants it: the plan cited, then the plan's own words. No seed file. */
 export const citationOf = (t: Pick<CatalogTarget, "plan" | "quote">) =>
@@ -63,5 +74,6 @@ export const citationOf = (t: Pick<CatalogTarget, "plan" | "quote">) =>
 /** INFO(…,"出处"): the plan as cited (the seed file is technical: see seedOf). */
 export const sourceOf = (t: Pick<CatalogTarget, "plan">) => planCitation(t.plan);
 
-/** The seed file a record was taken from, for support. */
-export const seedOf = (t: { plan: { file: string } }) => `seeds/${t.plan.file}`;
+/** The seed file a record was taken from, for support; for an imported plan, the 出处 its user gave. */
+export const seedOf = (t: { plan: { file: string; pack?: { source: string } } }) =>
+  t.plan.pack ? t.plan.pack.source : `seeds/${t.plan.file}`;

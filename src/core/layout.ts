@@ -10,6 +10,7 @@ import {
   describeTarget,
   KIND_LABEL,
   planCitation,
+  seedOf,
   regionDisplayName,
   subjectOf,
 } from "./labels";
@@ -605,7 +606,7 @@ function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number, yea
     source: { value: citationOf(t), style: "quote" },
     note: { value: null, style: "input" },
     id: { value: t.id, style: "hidden" },
-    seed: { value: `seeds/${t.plan.file}`, style: "hidden" },
+    seed: { value: seedOf(t), style: "hidden" },
   };
   const history = years.map((y): LayoutCell => ({
     value: null,

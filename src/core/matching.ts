@@ -10,7 +10,7 @@ import {
   type Parsed,
   type ParseResult,
 } from "./meaning";
-import { fold, normalizeIndicator, undecorate } from "./text";
+import { fold, normalizeIndicator, undecorate, type Vocabulary } from "./text";
 import { isUnitText } from "./units";
 import type { Indicator, TargetKind } from "./schema";
 
@@ -41,8 +41,8 @@ const TRAILING_PUNCT = /[:;,.、。,;!?*]+$/;
 const TRAILING_BRACKET = /\(([^()]{1,12})\)$/;
 
 /** Read a name or row label: “2.R&D经费投入强度(%)” → key 研发经费投入强度, unit %, facets. */
-export function readLabel(raw: string): Label {
-  let s = fold(raw).replace(/r&d/g, "研发").replace(TRAILING_PUNCT, "");
+export function readLabel(raw: string, vocabulary?: Vocabulary): Label {
+  let s = fold(raw, false, vocabulary).replace(/r&d/g, "研发").replace(TRAILING_PUNCT, "");
   let unit: string | null = null;
   const m = TRAILING_BRACKET.exec(s);
   if (m && isUnitText(m[1])) {

@@ -37,7 +37,7 @@ export class Resolver {
   constructor(readonly catalog: Catalog) {}
 
   region(raw: string): Region {
-    const k = normalizeRegion(raw.slice(0, MAX_NAME));
+    const k = normalizeRegion(raw.slice(0, MAX_NAME), false, this.catalog.vocabulary);
     const hit = this.regionByKey(k);
     if (hit) return hit;
     const province = PROVINCE.exec(k);
@@ -85,7 +85,9 @@ export class Resolver {
       .map((r) => ({
         r,
         score: Math.max(
-          ...[r.name, r.fullName, ...r.aliases].map((n) => similarity(k, normalizeRegion(n, true))),
+          ...[r.name, r.fullName, ...r.aliases].map((n) =>
+            similarity(k, normalizeRegion(n, true), this.catalog.bigrams),
+          ),
         ),
       }))
       .sort((a, b) => b.score - a.score)
@@ -102,7 +104,7 @@ export class Resolver {
 
   /** Resolve an indicator name or a decorated row label within one region: an indicator id. */
   indicator(region: Region, raw: string): string {
-    return this.match(region, readLabel(raw.slice(0, MAX_NAME)), raw);
+    return this.match(region, readLabel(raw.slice(0, MAX_NAME), this.catalog.vocabulary), raw);
   }
 
   private match(region: Region, label: Label, raw: string): string {
@@ -220,7 +222,7 @@ export class Resolver {
 
   /** The unit a label claims, checked against the plan's unit (null when it claims none). */
   claim(indicatorRaw: string, planUnit: string): string | null {
-    const { unit } = readLabel(indicatorRaw.slice(0, MAX_NAME));
+    const { unit } = readLabel(indicatorRaw.slice(0, MAX_NAME), this.catalog.vocabulary);
     return unit === null ? null : claimedUnit(unit, planUnit, indicatorRaw);
   }
 
@@ -235,7 +237,7 @@ export class Resolver {
 
   private resolveUncached(regionRaw: string, indicatorRaw: string, year: number | null): Resolved {
     const region = this.region(regionRaw);
-    const label = readLabel(indicatorRaw.slice(0, MAX_NAME));
+    const label = readLabel(indicatorRaw.slice(0, MAX_NAME), this.catalog.vocabulary);
     const ind = this.match(region, label, indicatorRaw);
     const target = this.pickYear(region, ind, year);
     const unit = label.unit === null ? null : claimedUnit(label.unit, target.unit, indicatorRaw);

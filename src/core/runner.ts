@@ -1,5 +1,6 @@
 // The one runner: coerces raw arguments (from Excel, HyperFormula or JSON), calls a function body from the
 // table and maps every failure to an Excel error with a Chinese message. It never throws.
+import { onCatalogInstalled } from "./catalog";
 import { PlanError, badValue, type ErrorCode } from "./errors";
 import { MAX_ABS, YEARS } from "./methodology";
 import {
@@ -148,7 +149,8 @@ function check(v: Value, spec: FunctionSpec): Value {
   return v;
 }
 
-// Results are pure functions of the arguments (the bundled data does not change at run time), so scalar
+// Results are pure functions of the arguments and the shared catalog (which changes only when plans are
+// imported: the memo is then dropped), so scalar
 // argument lists are memoized: a recalculation of thousands of cells costs a few Map lookups per cell.
 // Per function id, one tree per argument count; each level is keyed by one argument, the last level
 // holds the Outcome.
@@ -180,6 +182,14 @@ export function run(id: string, rawArgs: readonly unknown[], ctx?: Context): Out
   if (n <= 8 && rawArgs.every(isScalar)) remember(id, rawArgs, out);
   return out;
 }
+
+/** Imported plans replaced the shared catalog: outcomes of the old one no longer hold. */
+onCatalogInstalled(() => {
+  memo.clear();
+  memoSize = 0;
+  lastId = "";
+  lastRoots = undefined;
+});
 
 function remember(id: string, rawArgs: readonly unknown[], out: Outcome) {
   if (memoSize >= MEMO_LIMIT) {

@@ -1,5 +1,6 @@
 // zod schemas for the reviewable data files under data/. Every bundled number passes through here.
 import { z } from "zod";
+import { YEARS } from "./methodology";
 
 /** How a target compares with its value. */
 export const Comparison = z.enum([
@@ -71,7 +72,7 @@ export const Region = z.object({
 });
 export type Region = z.infer<typeof Region>;
 
-const Year = z.number().int().min(1990).max(2100);
+const Year = z.number().int().min(YEARS.min).max(YEARS.max);
 
 /** A figure the document reports for a past year (基期值 or history). */
 export const Observation = z.object({
@@ -86,49 +87,50 @@ export const Observation = z.object({
 });
 export type Observation = z.infer<typeof Observation>;
 
-export const Target = z
-  .object({
-    id: z.string().regex(/^[a-z0-9_.-]+$/),
-    /** Region id; a sub-area or an institution has its own region id (entity is its display name). */
-    region: z.string(),
-    entity: z.string().nullable().default(null),
-    indicator: z.string(),
-    /** The indicator as this plan words it. */
-    label: z.string(),
-    unit: z.string(),
-    value: z.number().nullable().default(null),
-    min: z.number().nullable().default(null),
-    max: z.number().nullable().default(null),
-    comparison: Comparison,
-    kind: TargetKind,
-    targetYear: Year,
-    /** Years a per-year or cumulative target runs over. */
-    period: z.object({ start: Year, end: Year }).nullable().default(null),
-    baseYear: Year.nullable().default(null),
-    /** Observation id of the baseline, when the document gives one. */
-    baseline: z.string().nullable().default(null),
-    hedged: z.boolean(),
-    quote: z.string().min(2),
-    /** Id of the target this record restates in other words (same target, stated twice). */
-    restates: z.string().nullable().default(null),
-    implied: z.boolean().default(false), // the value is a word rule: 全覆盖 100 %, 零的突破 / 至少一个 1, 翻番 / 倍增 2
-    note: z.string().optional(),
-  })
-  .superRefine((t, ctx) => {
-    if (t.comparison === "range") {
-      if (t.min === null || t.max === null || t.min > t.max)
-        ctx.addIssue({ code: "custom", message: `${t.id}: a range needs min ≤ max` });
-    } else if (t.value === null) {
-      ctx.addIssue({ code: "custom", message: `${t.id}: value is required` });
-    }
-    if (t.kind === "per_year" && t.period === null)
-      ctx.addIssue({ code: "custom", message: `${t.id}: a per-year target needs a period` });
-  });
+/** A target's fields (a pack's target reuses them with its own defaults, see pack.ts). */
+export const TargetFields = z.object({
+  id: z.string().regex(/^[a-z0-9_.-]+$/),
+  /** Region id; a sub-area or an institution has its own region id (entity is its display name). */
+  region: z.string(),
+  entity: z.string().nullable().default(null),
+  indicator: z.string(),
+  /** The indicator as this plan words it. */
+  label: z.string(),
+  unit: z.string(),
+  value: z.number().nullable().default(null),
+  min: z.number().nullable().default(null),
+  max: z.number().nullable().default(null),
+  comparison: Comparison,
+  kind: TargetKind,
+  targetYear: Year,
+  /** Years a per-year or cumulative target runs over. */
+  period: z.object({ start: Year, end: Year }).nullable().default(null),
+  baseYear: Year.nullable().default(null),
+  /** Observation id of the baseline, when the document gives one. */
+  baseline: z.string().nullable().default(null),
+  hedged: z.boolean(),
+  quote: z.string().min(2),
+  /** Id of the target this record restates in other words (same target, stated twice). */
+  restates: z.string().nullable().default(null),
+  implied: z.boolean().default(false), // the value is a word rule: 全覆盖 100 %, 零的突破 / 至少一个 1, 翻番 / 倍增 2
+  note: z.string().optional(),
+});
+
+export const Target = TargetFields.superRefine((t, ctx) => {
+  if (t.comparison === "range") {
+    if (t.min === null || t.max === null || t.min > t.max)
+      ctx.addIssue({ code: "custom", message: `${t.id}: a range needs min ≤ max` });
+  } else if (t.value === null) {
+    ctx.addIssue({ code: "custom", message: `${t.id}: value is required` });
+  }
+  if (t.kind === "per_year" && t.period === null)
+    ctx.addIssue({ code: "custom", message: `${t.id}: a per-year target needs a period` });
+});
 export type Target = z.infer<typeof Target>;
 
-export const Plan = z.object({
+/** A plan's fields without its seed file (a pack's plan need not come from seeds/). */
+export const PlanFields = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
-  file: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
   title: z.string(),
   /** A short name (≤ 20 characters) for sheet names and lists. */
   shortName: z.string().min(2).max(20),
@@ -148,6 +150,8 @@ export const Plan = z.object({
   observations: z.array(Observation),
   targets: z.array(Target),
 });
+
+export const Plan = PlanFields.extend({ file: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/) });
 export type Plan = z.infer<typeof Plan>;
 
 /** Validate every data file (tests and the build call this; the runtime trusts the bundled data). */

@@ -1,7 +1,7 @@
 // Indicator search across all plans (the pane's 公式 tab and PLAN.SEARCH): 简/繁, aliases, partial names.
 import type { Catalog, CatalogTarget } from "./catalog";
 import type { Region } from "./schema";
-import { fold, normalizeIndicator, similarity } from "./text";
+import { fold, normalizeIndicator, similarity, type BigramCache } from "./text";
 
 export interface SearchHit {
   target: CatalogTarget;
@@ -23,11 +23,11 @@ function keysOf(catalog: Catalog): Map<CatalogTarget, string[]> {
 }
 
 /** Score one query against one key: substring matches rank high, otherwise bigram similarity. */
-function scoreKey(q: string, key: string): number {
+function scoreKey(q: string, key: string, grams: BigramCache): number {
   if (key === q) return 1;
   if (key.includes(q)) return 0.7 + (0.3 * q.length) / key.length;
   if (q.includes(key)) return 0.6 + (0.3 * key.length) / q.length;
-  return similarity(q, key);
+  return similarity(q, key, grams);
 }
 
 /**
@@ -40,13 +40,13 @@ export function searchTargets(
   regionIds: string[] | null = null,
   limit = 50,
 ): SearchHit[] {
-  const q = normalizeIndicator(text.slice(0, 100));
+  const q = normalizeIndicator(text.slice(0, 100), false, catalog.vocabulary);
   const keys = keysOf(catalog);
   const hits: SearchHit[] = [];
   for (const t of catalog.targets) {
     if (regionIds && !regionIds.includes(t.region)) continue;
     let score = q ? 0 : 1;
-    if (q) for (const k of keys.get(t)!) score = Math.max(score, scoreKey(q, k));
+    if (q) for (const k of keys.get(t)!) score = Math.max(score, scoreKey(q, k, catalog.bigrams));
     if (score >= 0.34) hits.push({ target: t, score });
   }
   hits.sort((a, b) => b.score - a.score || a.target.id.localeCompare(b.target.id));
@@ -71,7 +71,7 @@ function regionNames(catalog: Catalog): [string, Region][] {
   names = catalog.regions.flatMap((r) =>
     [r.name, r.fullName, ...r.aliases]
       .filter((n): n is string => !!n)
-      .map((n) => [fold(n), r] as [string, Region]),
+      .map((n) => [fold(n, true), r] as [string, Region]),
   );
   names.sort((a, b) => b[0].length - a[0].length);
   namesCache.set(catalog, names);
@@ -87,7 +87,7 @@ export function regionOfQuery(
   catalog: Catalog,
   text: string,
 ): { region: Region; rest: string; note: string | null } | null {
-  const q = fold(text.slice(0, 100));
+  const q = fold(text.slice(0, 100), false, catalog.vocabulary);
   for (const [name, r] of regionNames(catalog)) {
     if (name.length >= 2 && q.includes(name)) return { region: r, rest: q.replace(name, ""), note: null };
   }
@@ -98,7 +98,7 @@ export function regionOfQuery(
       .split(/[\s,,、]+/)[0] ?? "",
   );
   if (!word) return null;
-  const w = fold(word[0]);
+  const w = fold(word[0], false, catalog.vocabulary);
   // Only cities and districts: a word like 中国 begins an institution's name (中国科学院大学…) by chance.
   const starts = new Set(
     regionNames(catalog)

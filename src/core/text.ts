@@ -14,33 +14,48 @@ export function toSimplified(s: string): string {
   return t2s(s);
 }
 
-// Only a CJK character can change under t2s; and a string whose every CJK character already occurs in the
+// Only a CJK character can change under t2s; and a string whose every CJK character already occurs in a
 // (simplified) vocabulary has nothing to convert for matching. Such strings skip OpenCC, so the first
-// ordinary query does not pay for building its dictionaries.
+// ordinary query does not pay for building its dictionaries. Each catalog owns its vocabulary (plans imported
+// into one catalog do not change what another skips); without one, every CJK string is converted.
 const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-const known = new Set<number>();
-export function registerSimplifiedVocabulary(names: Iterable<string>): void {
-  for (const n of names)
-    for (let i = 0; i < n.length; i++) {
-      const c = n.charCodeAt(i);
-      if (isCjk(c)) known.add(c);
-    }
-}
-function needsConversion(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isCjk(c) && !known.has(c)) return true;
+
+/** The CJK characters a set of simplified names is written in. */
+export class Vocabulary {
+  private readonly known = new Set<number>();
+
+  constructor(...lists: Iterable<string>[]) {
+    for (const names of lists) this.add(names);
   }
-  return false;
+
+  add(names: Iterable<string>): void {
+    for (const n of names)
+      for (let i = 0; i < n.length; i++) {
+        const c = n.charCodeAt(i);
+        if (isCjk(c)) this.known.add(c);
+      }
+  }
+
+  /** Has the string a CJK character outside the vocabulary (one OpenCC might change)? */
+  needsConversion(s: string): boolean {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (isCjk(c) && !this.known.has(c)) return true;
+    }
+    return false;
+  }
 }
+
+const EMPTY = new Vocabulary();
 
 /**
  * Width and script folding: NFKC, simplified characters, lower case, no white space.
  * simplified: the text is known to be simplified already (the bundled data; a test checks it).
+ * vocabulary: characters known to be simplified (a catalog's); strings made of them skip OpenCC.
  */
-export function fold(s: string, simplified = false): string {
+export function fold(s: string, simplified = false, vocabulary: Vocabulary = EMPTY): string {
   let out = s.normalize("NFKC");
-  if (!simplified && needsConversion(out)) out = toSimplified(out);
+  if (!simplified && vocabulary.needsConversion(out)) out = toSimplified(out);
   return out.toLowerCase().replace(/[\s\u00a0\u3000]+/g, "");
 }
 
@@ -67,8 +82,8 @@ const KEEP_SUFFIX = /(指数|系数|倍数|函数|人数)$/;
  * Normalize an indicator name or a report row label to a lookup key.
  * The catalog's names and aliases go through the same function, so both sides meet.
  */
-export function normalizeIndicator(raw: string, simplified = false): string {
-  let s = fold(raw, simplified);
+export function normalizeIndicator(raw: string, simplified = false, vocabulary?: Vocabulary): string {
+  let s = fold(raw, simplified, vocabulary);
   s = s.replace(/r&d|r＆d|r\/d(?=\/)/g, "研发");
   // The bundled names carry no row-label decorations (a test checks that skipping this changes nothing).
   if (!simplified) s = undecorate(s);
@@ -91,21 +106,25 @@ export function undecorate(s: string): string {
 }
 
 /** Normalize a region name: folded, without a trailing punctuation. */
-export function normalizeRegion(raw: string, simplified = false): string {
-  return fold(raw, simplified).replace(TRAILING_PUNCT, "");
+export function normalizeRegion(raw: string, simplified = false, vocabulary?: Vocabulary): string {
+  return fold(raw, simplified, vocabulary).replace(TRAILING_PUNCT, "");
 }
 
-// Bigrams of the vocabulary's keys are asked for on every keystroke of a search: keep them.
-const gramCache = new Map<string, Map<string, number>>();
+/**
+ * Bigrams of strings asked for again and again: a catalog's keys, on every keystroke of a search. Each
+ * catalog keeps its own (Catalog.bigrams), so what one caches does not outlive it.
+ */
+export class BigramCache {
+  private readonly grams = new Map<string, Map<string, number>>();
 
-/** Character bigrams of a string (a single character counts as its own gram). */
-function bigrams(s: string): Map<string, number> {
-  const hit = gramCache.get(s);
-  if (hit) return hit;
-  const m = computeBigrams(s);
-  if (gramCache.size > 20_000) gramCache.clear();
-  gramCache.set(s, m);
-  return m;
+  of(s: string): Map<string, number> {
+    const hit = this.grams.get(s);
+    if (hit) return hit;
+    const m = computeBigrams(s);
+    if (this.grams.size > 20_000) this.grams.clear();
+    this.grams.set(s, m);
+    return m;
+  }
 }
 
 function computeBigrams(s: string): Map<string, number> {
@@ -119,11 +138,11 @@ function computeBigrams(s: string): Map<string, number> {
 }
 
 /** Sørensen–Dice similarity on character bigrams, in [0, 1]. */
-export function similarity(a: string, b: string): number {
+export function similarity(a: string, b: string, cache: BigramCache): number {
   if (a === b) return 1;
   if (!a || !b) return 0;
-  const A = bigrams(a);
-  const B = bigrams(b);
+  const A = cache.of(a);
+  const B = cache.of(b);
   let inter = 0;
   let na = 0;
   let nb = 0;

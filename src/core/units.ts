@@ -1,6 +1,6 @@
 // Units: values stay in the plan's own unit; an explicit unit converts within one dimension.
 import { PlanError } from "./errors";
-import { fold } from "./text";
+import { fold, Vocabulary } from "./text";
 
 type UnitDim = "money" | "people" | "percent" | "multiple" | `count:${string}`;
 interface UnitDef {
@@ -24,6 +24,9 @@ const UNITS: Record<string, UnitDef> = {
 // Count units convert only to themselves: 家 is not 项.
 for (const u of ["家", "个", "项", "件", "次", "所"]) UNITS[u] = { dim: `count:${u}`, factor: 1 };
 
+/** The characters unit names are written in (simplified): a unit made of them skips OpenCC. */
+const UNIT_VOCABULARY = new Vocabulary(Object.keys(UNITS), ["单位每十百万人口"]);
+
 const SPELLINGS: Record<string, string> = {
   yuan: "元",
   万: "万元",
@@ -35,7 +38,7 @@ const SPELLINGS: Record<string, string> = {
 };
 
 export function canonicalUnit(raw: string): string | null {
-  const f = fold(raw).replace(/^\((.*)\)$/, "$1");
+  const f = fold(raw, false, UNIT_VOCABULARY).replace(/^\((.*)\)$/, "$1");
   if (UNITS[f]) return f;
   const alt = SPELLINGS[f];
   return alt ?? null;
@@ -73,7 +76,7 @@ export function convert(value: number, from: string, to: string | null | undefin
 
 /** "件/万人" → "件": the unit of a density, as a label writes it. */
 function baseUnit(raw: string): string {
-  return fold(raw)
+  return fold(raw, false, UNIT_VOCABULARY)
     .replace(/^单位[:：]?/, "")
     .replace(/\/(每)?(万|百万|十万)?人口?$/, "");
 }

@@ -4,6 +4,7 @@ import { useCallback, useMemo, useReducer, useRef, useState } from "react";
 import { createBatchService } from "../shared/batch-actuals";
 import { createFillService } from "../shared/fill-service";
 import type { MemoryWorkbook } from "../shared/memory-workbook";
+import { followingCatalog, type LoadOutcome, type PackService } from "../shared/pack-service";
 import type { ProgressService } from "../shared/service";
 import { a1 } from "../shared/workbook";
 import { App } from "../taskpane/App";
@@ -51,12 +52,14 @@ const useStyles = makeStyles({
 export interface PreviewAppProps {
   workbook: MemoryWorkbook;
   service: ProgressService;
+  imports?: PackService;
+  importsLoading?: Promise<LoadOutcome>;
 }
 
-export function PreviewApp({ workbook, service }: PreviewAppProps) {
+export function PreviewApp({ workbook, service, imports, importsLoading }: PreviewAppProps) {
   const s = useStyles();
-  const fill = useMemo(() => createFillService(workbook), [workbook]);
-  const batch = useMemo(() => createBatchService(workbook), [workbook]);
+  const fill = useMemo(() => followingCatalog(() => createFillService(workbook)), [workbook]);
+  const batch = useMemo(() => followingCatalog(() => createBatchService(workbook)), [workbook]);
   // The workbook is mutable; a counter re-renders the grid after every change.
   const [, bump] = useReducer((x: number) => x + 1, 0);
   const [sel, setSel] = useState<{ sheet: string } & CellRef>({
@@ -100,6 +103,8 @@ export function PreviewApp({ workbook, service }: PreviewAppProps) {
             service={service}
             fill={fill}
             batch={batch}
+            imports={imports}
+            importsLoading={importsLoading}
             onSelectionChange={onSelectionChange}
             onWorkbookChanged={bump}
           />
@@ -112,6 +117,7 @@ export function PreviewApp({ workbook, service }: PreviewAppProps) {
             <FormulaBar
               address={a1(selected.row, selected.col)}
               cell={sheet.rows[selected.row]?.[selected.col]}
+              onCommit={(text) => commit(selected, text)}
             />
           )}
           <ValidationNotes
@@ -131,7 +137,7 @@ export function PreviewApp({ workbook, service }: PreviewAppProps) {
           {sheet && <ProgressCharts sheet={sheet} />}
           <div className={s.tabs}>
             <SheetTabs
-              names={workbook.sheetNames()}
+              names={workbook.tabNames()}
               active={active}
               onSelect={(n) => select(n, { row: 0, col: 0 })}
             />

@@ -2,6 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { registerPlanFunctions } from "../functions/hyperformula";
 import { MemoryWorkbook } from "../shared/memory-workbook";
+import { createPackService } from "../shared/pack-service";
 import { createProgressService } from "../shared/progress-service";
 import { addDemoReport } from "./demo-report";
 import { PreviewApp } from "./PreviewApp";
@@ -14,6 +15,13 @@ workbook.select("Sheet1", "A1");
 // ?demo=report: a hand-made report table to try 填表 on.
 if (new URLSearchParams(location.search).get("demo") === "report") addDemoReport(workbook);
 
+const service = createProgressService(workbook);
+const imports = createPackService(workbook);
 createRoot(document.getElementById("root")!).render(
-  <PreviewApp workbook={workbook} service={createProgressService(workbook)} />,
+  <PreviewApp
+    workbook={workbook}
+    service={service}
+    imports={imports}
+    importsLoading={imports.loadStored()}
+  />,
 );

@@ -35,6 +35,7 @@ import {
   type SelectionSnapshot,
   type SheetContent,
   type SheetHead,
+  type SheetVisibility,
   type Snapshot,
   type TableRange,
   tableRangeOf,
@@ -117,6 +118,7 @@ interface MemSheet {
   print: PrintSetup | null;
   /** Cell notes (comments) by A1 address. */
   notes: Map<string, string>;
+  visibility: SheetVisibility;
 }
 
 export interface PreviewCell {
@@ -220,6 +222,8 @@ export class MemoryWorkbook implements Workbook {
   private sheets: MemSheet[] = [];
   private activeSheet: string | null = null;
   private selection: { sheet: string; row: number; col: number; rect: Rect } | null = null;
+  /** 保护工作簿 (structure): no sheet can be added, removed or shown/hidden. */
+  private structureProtected = false;
   /** Write batches applied (a test can assert that a refused operation wrote nothing). */
   writes = 0;
   /** Bumped by every change; read() content is cached per sheet until the next change (HyperFormula is slow to
@@ -285,6 +289,10 @@ export class MemoryWorkbook implements Workbook {
     let s = this.find(plan.sheet);
     if (plan.create && s) throw new HostError(`已存在名为“${plan.sheet}”的工作表。`);
     if (!plan.create && !s) throw new HostError(`找不到工作表“${plan.sheet}”。`);
+    if (this.structureProtected && (plan.create || plan.visibility))
+      throw new HostError(
+        `工作簿结构受保护,无法添加或隐藏工作表“${plan.sheet}”,工作簿未作更改。请先在“审阅 > 保护工作簿”中取消保护后重试。`,
+      );
     if (s?.protected) throw new HostError(`工作表“${plan.sheet}”受保护,无法写入。请先撤销工作表保护。`);
     if (!s) s = this.addSheet(plan.sheet);
     this.changes++;
@@ -372,6 +380,7 @@ export class MemoryWorkbook implements Workbook {
     if (plan.freeze) s.freeze = plan.freeze;
     if (plan.print) s.print = plan.print;
     if (plan.activate) this.select(s.name, "A1");
+    if (plan.visibility) this.setVisibility(s, plan.visibility);
     this.writes++;
   }
 
@@ -425,6 +434,12 @@ export class MemoryWorkbook implements Workbook {
     return { converted, changed, notes: true };
   }
 
+  /** HyperFormula recomputes every formula (PLAN.* cells answer from newly imported plans). */
+  async recalculate(): Promise<void> {
+    this.changes++;
+    this.hf.rebuildAndRecalculate();
+  }
+
   /** The note (comment) of a cell, if any. */
   noteOf(sheet: string, at: string): string | null {
     return this.get(sheet).notes.get(at.replace(/\$/g, "")) ?? null;
@@ -464,6 +479,7 @@ export class MemoryWorkbook implements Workbook {
       freeze: null,
       print: null,
       notes: new Map(),
+      visibility: "visible",
     };
     this.sheets.push(s);
     this.activeSheet ??= name;
@@ -480,8 +496,11 @@ export class MemoryWorkbook implements Workbook {
     const { r1, c1 } = parseRange(a1);
     const s = this.get(sheet);
     this.changes++;
-    this.hf.setCellContents({ sheet: s.id, row: r1, col: c1 }, v as RawCellContent);
     const f = s.fmt[r1]?.[c1];
+    // A Text-formatted ("@") cell keeps what is typed as text, as in Excel: 2.2% stays "2.2%", not 0.022.
+    const asText = f?.numFmt === "@" && typeof v === "string" && v !== "";
+    this.hf.setCellContents({ sheet: s.id, row: r1, col: c1 }, (asText ? `'${v}` : v) as RawCellContent);
+    if (asText) return;
     // What HyperFormula parses as a percent or a date (its default date formats DD/MM/YYYY, DD/MM/YY).
     const typed =
       typeof v !== "string"
@@ -552,6 +571,20 @@ export class MemoryWorkbook implements Workbook {
   protect(sheet: string, on = true): void {
     this.changes++;
     this.get(sheet).protected = on;
+  }
+
+  /** 保护工作簿 (its structure). */
+  protectStructure(on = true): void {
+    this.structureProtected = on;
+  }
+
+  /** The sheets with a tab, in tab order: hidden and veryHidden sheets have none. */
+  tabNames(): string[] {
+    return this.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
+  }
+
+  visibilityOf(sheet: string): SheetVisibility {
+    return this.get(sheet).visibility;
   }
 
   /** Make a sheet active with a cell (or a range, A5:A20) selected. */
@@ -637,6 +670,15 @@ export class MemoryWorkbook implements Workbook {
   }
 
   // ---- internals
+
+  /** As Excel: hiding the active sheet activates the first visible one. */
+  private setVisibility(s: MemSheet, v: SheetVisibility) {
+    s.visibility = v;
+    if (v === "visible" || this.activeSheet !== s.name) return;
+    const next = this.sheets.find((x) => x.visibility === "visible");
+    this.activeSheet = next?.name ?? null;
+    this.selection = next ? { sheet: next.name, row: 0, col: 0, rect: parseRange("A1") } : null;
+  }
 
   private find(name: string): MemSheet | undefined {
     const k = name.toLowerCase();

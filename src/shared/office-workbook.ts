@@ -366,18 +366,32 @@ export class OfficeWorkbook implements Workbook {
         if (pageLayout && plan.print) this.checkZoom(plan.sheet, pageLayout.zoom, plan.print.fitToWidth);
       });
     } catch (e) {
+      const denied = (e as { code?: string })?.code === "AccessDenied";
       if (plan.create) {
         const undo =
           (e as { code?: string })?.code === "ItemAlreadyExists" ? "untouched" : await this.undoCreate(plan);
-        throw new HostError(
-          `生成工作表“${plan.sheet}”时 Excel 报错:${message(e)}。${UNDO_MESSAGE[undo](plan.sheet)}`,
-        );
+        const why = denied
+          ? `工作簿结构受保护,无法添加工作表“${plan.sheet}”(请先在“审阅 > 保护工作簿”中取消保护后重试)`
+          : `生成工作表“${plan.sheet}”时 Excel 报错:${message(e)}`;
+        throw new HostError(`${why}。${UNDO_MESSAGE[undo](plan.sheet)}`);
       }
-      const code = (e as { code?: string })?.code;
-      if (code === "AccessDenied")
-        throw new HostError(`工作表“${plan.sheet}”受保护,无法写入。请先撤销工作表保护后重试。`);
+      if (denied) throw new HostError(`工作表“${plan.sheet}”受保护,无法写入。请先撤销工作表保护后重试。`);
       throw new HostError(
         `写入工作表“${plan.sheet}”时 Excel 报错:${message(e)}。该表可能只更新了一部分;您填写的实际值、基期值、备注不会被改写,可再次刷新以完成更新。`,
+      );
+    }
+  }
+
+  /** One batch: Excel's full recalculation (ExcelApi 1.1), which re-runs custom functions as well. */
+  async recalculate(): Promise<void> {
+    try {
+      await Excel.run(async (ctx) => {
+        ctx.workbook.application.calculate("Full" as Excel.CalculationType.full);
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw new HostError(
+        `Excel 未能重新计算:${message(e)}。请按 Ctrl+Alt+F9 手动完全重算,已有的 PLAN.* 公式才会使用新导入的规划。`,
       );
     }
   }
@@ -416,6 +430,12 @@ export class OfficeWorkbook implements Workbook {
     );
   }
 }
+
+const VISIBILITY: Record<NonNullable<WritePlan["visibility"]>, Excel.SheetVisibility> = {
+  visible: "Visible" as Excel.SheetVisibility.visible,
+  hidden: "Hidden" as Excel.SheetVisibility.hidden,
+  veryHidden: "VeryHidden" as Excel.SheetVisibility.veryHidden,
+};
 
 /** Where the plan writes the marker (on a new sheet), as 0-based row and column. */
 function markerOf(plan: WritePlan): { row: number; col: number } | undefined {
@@ -515,6 +535,7 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
   }
   for (const c of plan.charts ?? []) queueChart(ws, c);
   if (plan.activate) ws.activate();
+  if (plan.visibility) ws.visibility = VISIBILITY[plan.visibility];
   return pageLayout;
 }
 

@@ -4,7 +4,7 @@
 import { nameFor } from "../core/matching";
 import { getCatalog, type Catalog } from "../core/catalog";
 import { sheetNameFor } from "../core/layout";
-import { describeTarget, planCitation, subjectOf } from "../core/labels";
+import { describeTarget, planCitation, seedOf, subjectOf } from "../core/labels";
 import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/methodology";
 import { getContext } from "../core/functions";
 import { previewFreeze } from "./freeze";
@@ -30,13 +30,15 @@ const protectedError = (name: string) =>
 
 export function createProgressService(
   workbook: Workbook,
-  catalog: Catalog = getCatalog(),
+  fixedCatalog?: Catalog,
   opts: ServiceOptions = {},
 ): ProgressService {
+  // Without a catalog of its own, the service answers from the shared one, which importPacks may replace.
+  const catalog = () => fixedCatalog ?? getCatalog();
   const currentYear = opts.currentYear ?? (() => new Date().getFullYear());
 
   const defaultYearOf = (planId: string) => {
-    const p = catalog.planById(planId);
+    const p = catalog().planById(planId);
     const y = currentYear();
     return p ? Math.min(Math.max(y, p.period.start), p.period.end) : y;
   };
@@ -65,7 +67,7 @@ export function createProgressService(
   const refreshWith = async (content: SheetContent, o: { applyDataChanges: boolean; year?: number }) => {
     if (content.protected) throw protectedError(content.name);
     const a = analyseSheet(content.values)!;
-    const plan = planRefresh(catalog, content, { ...o, defaultYear: defaultYearOf(a.planId) });
+    const plan = planRefresh(catalog(), content, { ...o, defaultYear: defaultYearOf(a.planId) });
     await workbook.write(plan.write);
     return result(plan);
   };
@@ -80,14 +82,14 @@ export function createProgressService(
     },
 
     async generate(planId, year, o) {
-      const plan = catalog.planById(planId);
+      const plan = catalog().planById(planId);
       if (!plan) throw new HostError(`内置数据中没有这份规划(${planId})。`);
       checkYear(year);
       const name = sheetNameFor(plan);
       const snap = await workbook.read([name]);
       const content = snap.sheets.get(name);
       if (!content) {
-        const p = planNewSheet(catalog, planId, name, year);
+        const p = planNewSheet(catalog(), planId, name, year);
         await workbook.write(p.write);
         return result(p);
       }
@@ -129,7 +131,7 @@ export function createProgressService(
       const content = await readOurs(sheetName);
       if (content.protected) throw protectedError(content.name);
       const a = analyseSheet(content.values)!;
-      const p = planRefresh(catalog, content, {
+      const p = planRefresh(catalog(), content, {
         applyDataChanges: false,
         defaultYear: defaultYearOf(a.planId),
       });
@@ -170,7 +172,7 @@ export function createProgressService(
       if (!a || a.header < 0 || sel.row <= a.header) return null;
       const id = sel.rowValues[a.idCol];
       if (typeof id !== "string" || id.startsWith(DELETED_PREFIX)) return null;
-      const t = catalog.targetById.get(id.trim());
+      const t = catalog().targetById.get(id.trim());
       if (!t) return null;
       return {
         sheetName: sel.sheet,
@@ -178,7 +180,7 @@ export function createProgressService(
         indicator: nameFor(t),
         subject: subjectOf(t),
         planTitle: t.plan.title,
-        file: `seeds/${t.plan.file}`,
+        file: seedOf(t),
         quote: t.quote,
         value: t.threshold,
         unit: t.unit,
@@ -207,7 +209,7 @@ export function createProgressService(
       if (!sel || !analyseSheet(sel.head))
         throw new HostError("请先切换到要上报的进度表(进度_…),再生成上报表。");
       const content = await readOurs(sel.sheet);
-      const report = reportFor(catalog, content);
+      const report = reportFor(catalog(), content);
       const snap = await workbook.read([report.sheetName]);
       if (snap.sheets.has(report.sheetName))
         throw new HostError(

@@ -87,7 +87,7 @@ export interface PrintSetup {
 /**
  * Everything one write changes, applied in this order: create, structure, unmerge, cell contents, number formats,
  * styles, data validation, merges, columns, conditional formats (clear, then add), freeze panes, print setup,
- * activate.
+ * activate, visibility.
  * Coordinates of everything after `structure` are in the sheet as it is after the structural edits.
  */
 export interface WritePlan {
@@ -108,7 +108,14 @@ export interface WritePlan {
   /** Native charts to add (a new sheet only); hosts without charts (HyperFormula) skip them. */
   charts?: ChartSpec[];
   activate?: boolean;
+  /**
+   * The sheet's visibility, set last. "veryHidden": no tab and not in Excel's 取消隐藏 list (only code shows it
+   * again) — the plan-pack store. Omitted: left as it is (a new sheet is visible).
+   */
+  visibility?: SheetVisibility;
 }
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
 /** A range of the user's own table (the row labels they selected), with its sheet's used range. */
 export interface TableRange {
@@ -171,6 +178,11 @@ export interface Workbook {
    * them, its note as a comment. A cell whose formula changed since it was listed is left alone and reported.
    */
   freeze(cells: FreezeCell[]): Promise<FreezeResult>;
+  /**
+   * A full recalculation, every formula marked dirty: after the plans behind PLAN.* changed (an import), cells
+   * that already hold PLAN.* formulas answer from the new plans. Hosts that cannot recalculate leave it out.
+   */
+  recalculate?(): Promise<void>;
 }
 
 /** The look of each layout style; every style sets every property, so restyling a cell resets it fully. */

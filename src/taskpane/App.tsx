@@ -8,15 +8,17 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useReducer, useState } from "react";
 import { getCatalog, type Catalog } from "../core/catalog";
 import type { BatchService } from "../shared/batch-actuals";
 import type { FillService } from "../shared/fill-service";
+import type { LoadOutcome, PackService } from "../shared/pack-service";
 import type { ProgressService } from "../shared/service";
 import { PaneProvider, type SelectionFeed } from "./context";
 import { BatchTab } from "./BatchTab";
 import { FillTab } from "./FillTab";
 import { FormulaTab } from "./FormulaTab";
+import { ImportTab } from "./ImportTab";
 import { FreezePanel } from "./FreezePanel";
 import { ReportSheetPanel } from "./ReportSheetPanel";
 import { ProgressTab } from "./ProgressTab";
@@ -33,9 +35,11 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   panel: { paddingTop: tokens.spacingVerticalS },
+  // Seven tabs do not fit 320 px on one line: they wrap rather than hide the last ones.
+  tabs: { flexWrap: "wrap" },
 });
 
-type TabId = "progress" | "batch" | "formula" | "fill" | "source" | "send";
+type TabId = "progress" | "batch" | "formula" | "fill" | "source" | "send" | "import";
 const TABS: { id: TabId; label: string }[] = [
   { id: "progress", label: "进度表" },
   { id: "batch", label: "批量" },
@@ -43,6 +47,7 @@ const TABS: { id: TabId; label: string }[] = [
   { id: "fill", label: "填表" },
   { id: "source", label: "出处" },
   { id: "send", label: "报送" },
+  { id: "import", label: "导入规划" },
 ];
 
 export interface AppProps {
@@ -54,15 +59,24 @@ export interface AppProps {
   fill?: FillService;
   /** Batch actuals; the 批量 tab is shown where the host provides it. */
   batch?: BatchService;
+  /** Imported plans; the 导入规划 tab is shown where the host provides it. */
+  imports?: PackService;
+  /** The start-up load of the plans the workbook stores (begun by the host). */
+  importsLoading?: Promise<LoadOutcome>;
 }
 
-export function App({ service, catalog, onSelectionChange, onWorkbookChanged, fill, batch }: AppProps) {
-  const tabs = TABS.filter((t) => (t.id !== "fill" || fill) && (t.id !== "batch" || batch));
+export function App(props: AppProps) {
+  const { service, catalog, onSelectionChange, onWorkbookChanged, fill, batch, imports } = props;
+  const tabs = TABS.filter(
+    (t) => (t.id !== "fill" || fill) && (t.id !== "batch" || batch) && (t.id !== "import" || imports),
+  );
   const s = useStyles();
   const [tab, setTab] = useState<TabId>("progress");
+  // An import installs another shared catalog: the tabs read it again.
+  const [catalogRevision, catalogChanged] = useReducer((n: number) => n + 1, 0);
   const value = useMemo(
     () => ({ service, catalog: catalog ?? getCatalog(), onSelectionChange, onWorkbookChanged }),
-    [service, catalog, onSelectionChange, onWorkbookChanged],
+    [service, catalog, onSelectionChange, onWorkbookChanged, catalogRevision],
   );
   return (
     <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
@@ -70,7 +84,12 @@ export function App({ service, catalog, onSelectionChange, onWorkbookChanged, fi
         <main className={s.root} lang="zh-CN">
           <h1 className={s.title}>PLAN.* 规划目标</h1>
           <Text size={200}>科技规划量化目标的查询与完成进度。</Text>
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="功能">
+          <TabList
+            className={s.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as TabId)}
+            aria-label="功能"
+          >
             {tabs.map((t) => (
               <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
                 {t.label}
@@ -92,6 +111,13 @@ export function App({ service, catalog, onSelectionChange, onWorkbookChanged, fi
               {t.id === "fill" && fill && <FillTab fill={fill} />}
               {t.id === "batch" && batch && <BatchTab batch={batch} />}
               {t.id === "source" && <SourceTab active={tab === "source"} />}
+              {t.id === "import" && imports && (
+                <ImportTab
+                  imports={imports}
+                  loading={props.importsLoading}
+                  onCatalogChanged={catalogChanged}
+                />
+              )}
               {t.id === "send" && (
                 <>
                   <ReportSheetPanel />

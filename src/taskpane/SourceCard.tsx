@@ -22,14 +22,19 @@ const useStyles = makeStyles({
   file: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
-/** The seeds/… path of the seed file, whether the service gives the bare name, the path or a whole citation. */
-export function seedPath(file: string): string {
+/**
+ * The seeds/… path of the seed file, whether the service gives the bare name, the path or a whole citation;
+ * null for an imported plan, whose file is the 出处 its user gave (labels.ts seedOf).
+ */
+export function seedPath(file: string): string | null {
   const m = /seeds\/[^\s)）]+/.exec(file);
-  return m ? m[0] : `seeds/${file}`;
+  if (m) return m[0];
+  return /^\d{3}_[0-9a-f]{16}\.txt$/.test(file) ? `seeds/${file}` : null;
 }
 
 export function SourceCard({ source }: { source: RowSource }) {
   const s = useStyles();
+  const seed = seedPath(source.file);
   return (
     <dl className={s.root} aria-label="出处">
       <dt className={s.term}>指标</dt>
@@ -40,10 +45,8 @@ export function SourceCard({ source }: { source: RowSource }) {
       <dd className={s.def}>{source.stated ?? `${source.value}${source.unit}`}</dd>
       <dt className={s.term}>规划</dt>
       <dd className={s.def}>{source.citation ?? `《${source.planTitle}》`}</dd>
-      <dt className={s.term}>原文文件</dt>
-      <dd className={s.def}>
-        <span className={s.file}>{seedPath(source.file)}</span>
-      </dd>
+      <dt className={s.term}>{seed === null ? "导入自" : "原文文件"}</dt>
+      <dd className={s.def}>{seed === null ? source.file : <span className={s.file}>{seed}</span>}</dd>
       <dt className={s.term}>原文</dt>
       <dd className={s.def}>
         <blockquote className={s.quote}>“{source.quote}”</blockquote>

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { createBatchService } from "../shared/batch-actuals";
 import { createFillService } from "../shared/fill-service";
 import { OfficeWorkbook } from "../shared/office-workbook";
+import { createPackService, followingCatalog } from "../shared/pack-service";
 import { createProgressService } from "../shared/progress-service";
 import { App } from "./App";
 import type { SelectionFeed } from "./context";
@@ -21,12 +22,19 @@ Office.onReady(() => {
     listeners.forEach((l) => l()),
   );
   const workbook = new OfficeWorkbook();
+  // The shared runtime: this page also hosts PLAN.* (functions.js), so the plans the workbook stores are imported
+  // here, at start-up, for the functions and the pane alike; cells computed before that are recalculated.
+  const imports = createPackService(workbook);
+  const importsLoading = imports.loadStored();
   const service = createProgressService(workbook);
   createRoot(document.getElementById("root")!).render(
     <App
       service={service}
-      fill={createFillService(workbook)}
-      batch={createBatchService(workbook)}
+      // Fill and batch take the catalog when made: made again once an import installed another.
+      fill={followingCatalog(() => createFillService(workbook))}
+      batch={followingCatalog(() => createBatchService(workbook))}
+      imports={imports}
+      importsLoading={importsLoading}
       onSelectionChange={onSelectionChange}
     />,
   );

@@ -2,7 +2,9 @@
 // sound if the fast path gives the same keys as the full normalization queries go through.
 import indicators from "../../data/indicators.json";
 import regions from "../../data/regions.json";
-import { getCatalog } from "../../src/core/catalog";
+import fixture from "../fixtures/example-pack.json";
+import { Catalog, getBundledCatalog, getCatalog, RAW_PLANS } from "../../src/core/catalog";
+import { buildCatalogWithPacks, validatePack } from "../../src/core/pack";
 import { normalizeIndicator, normalizeRegion } from "../../src/core/text";
 
 const indicatorNames = [
@@ -29,4 +31,27 @@ test("decorated labels fold to the canonical key", () => {
     " 高新技术企业数 ",
   ])
     expect(normalizeIndicator(label)).toBe(key);
+});
+
+describe("each catalog owns its vocabulary", () => {
+  const pack = validatePack(fixture);
+  if (!pack.ok) throw new Error("bad fixture");
+  const withPack = buildCatalogWithPacks([pack.pack]).catalog;
+  const bundled = getBundledCatalog();
+
+  test("a catalog built with a pack knows its characters; the bundled one is not changed by it", () => {
+    expect(withPack.vocabulary.needsConversion("乡村科技特派员工作站")).toBe(false);
+    expect(bundled.vocabulary.needsConversion("乡村科技特派员工作站")).toBe(true);
+    expect(new Catalog(RAW_PLANS, regions, indicators).vocabulary.needsConversion("特派员")).toBe(true);
+  });
+
+  test.each(["高新技術企業", "乡村科技特派員工作站", "示例縣", "研發經費投入強度(%)", "技术合同交易额"])(
+    "%s folds alike with either vocabulary, and without one",
+    (name) => {
+      const keys = [withPack.vocabulary, bundled.vocabulary, undefined].map((v) =>
+        normalizeIndicator(name, false, v),
+      );
+      expect(new Set(keys).size).toBe(1);
+    },
+  );
 });

@@ -51,6 +51,8 @@ export class FakeSheet {
   printTitleRows: string | null = null;
   page: Record<string, unknown> = {};
   charts: FakeChart[] = [];
+  /** Excel.SheetVisibility: "Visible", "Hidden" or "VeryHidden". */
+  visibility = "Visible";
   constructor(public name: string) {}
 
   get(a1: string): Value | null {
@@ -152,6 +154,10 @@ export class FakeExcel {
   rejectNullChains = false;
   /** Drop pageLayout.zoom writes silently, as Excel may when the Page Layout tab is not shown (office-js#1860). */
   ignorePageZoom = false;
+  /** 保护工作簿: adding a sheet or changing a sheet's visibility fails with AccessDenied. */
+  structureProtected = false;
+  /** application.calculate calls applied, by calculation type ("Full", …). */
+  calculations: string[] = [];
 
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
@@ -194,6 +200,8 @@ class Batch {
             name,
             `add sheet ${name}`,
             () => {
+              if (this.fx.structureProtected)
+                throw new ExcelError("AccessDenied", "The workbook structure is protected");
               if (this.fx.sheet(name))
                 throw new ExcelError("ItemAlreadyExists", `A sheet named ${name} exists`);
               this.fx.addSheet(name);
@@ -208,6 +216,10 @@ class Batch {
         if (!sel) throw new ExcelError("InvalidSelection", "no selection");
         const [r2, c2] = [sel.row + (sel.rows ?? 1) - 1, sel.col + (sel.cols ?? 1) - 1];
         return this.range(sel.sheet, { r1: sel.row, c1: sel.col, r2, c2 });
+      },
+      application: {
+        calculate: (type: string) =>
+          this.command("", `calculate ${type}`, () => this.fx.calculations.push(type), true),
       },
       comments: {
         add: (address: string, content: string) =>
@@ -321,6 +333,7 @@ class Batch {
     const ws = this.mock({
       isNullObject: isNull,
       name: sheetName,
+      visibility: s?.visibility ?? "Visible",
       protection: { protected: s?.protected ?? false },
       freezePanes: {
         unfreeze: () => this.command(sheetName, "unfreeze", () => (this.fx.sheet(sheetName)!.frozen = null)),
@@ -395,6 +408,12 @@ class Batch {
       },
     });
     return this.record(ws, sheetName, `sheet ${sheetName}`, (path, v) => {
+      if (path[0] === "visibility")
+        return this.command(sheetName, `visibility ${v}`, () => {
+          if (this.fx.structureProtected)
+            throw new ExcelError("AccessDenied", "The workbook structure is protected");
+          this.fx.sheet(sheetName)!.visibility = v as string;
+        });
       if (path[0] !== "pageLayout") throw new Error(`fake: unexpected write ${path.join(".")}`);
       const prop = path.slice(1).join(".");
       this.command(sheetName, `pageLayout.${prop}`, () => {

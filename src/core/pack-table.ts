@@ -1,0 +1,461 @@
+// The table form of a pack (a 规划目标 sheet): one row per target, read as people type cells — 1,234, 600家,
+// 2.5%, 全角 digits, 1-2 / 1～2 ranges, 2025年 — and grouped by 规划 into plans. Each bad cell is an error that
+// names it (规划目标!H7); a table with any error gives no pack.
+import type { CellValue } from "./layout";
+import { YEARS } from "./methodology";
+import { COMPARISON_LABEL, KIND_LABEL } from "./labels";
+import { PlanPack, quoteStates, validatePack, type PackResult } from "./pack";
+import type { Comparison, Region, TargetKind } from "./schema";
+
+export const TABLE_HEADERS = [
+  "地区",
+  "规划",
+  "指标",
+  "单位",
+  "基期年",
+  "基期值",
+  "目标年",
+  "目标值",
+  "比较",
+  "原文",
+  "出处",
+] as const;
+/** Optional columns: 类型 (else read from the name and unit), 主体 (a sub-area or institution of the region). */
+export const OPTIONAL_HEADERS = ["类型", "主体"] as const;
+type Header = (typeof TABLE_HEADERS)[number] | (typeof OPTIONAL_HEADERS)[number];
+const REQUIRED: Header[] = ["地区", "规划", "指标", "目标年", "目标值", "原文"];
+
+const YEAR_SPAN = `${YEARS.min}–${YEARS.max}`;
+
+export interface TableOptions {
+  sheet: string;
+  source?: string;
+  id?: string;
+}
+
+const COMPARISON_WORDS: Record<string, Comparison> = {
+  达到: "reach",
+  达: "reach",
+  为: "reach",
+  以上: "at_least",
+  不低于: "at_least",
+  至少: "at_least",
+  不少于: "at_least",
+  超过: "more_than",
+  突破: "more_than",
+  高于: "more_than",
+  左右: "about",
+  约: "about",
+  区间: "range",
+  范围: "range",
+};
+const KIND_WORDS: Record<string, TargetKind> = Object.fromEntries([
+  ...Object.entries(KIND_LABEL).map(([k, v]) => [v, k]),
+  ...Object.keys(KIND_LABEL).map((k) => [k, k]),
+  ["总量", "level"],
+  ["占比", "share"],
+  ["增速", "growth_rate"],
+  ["年均增长", "growth_rate"],
+  ["翻番", "multiple"],
+  ["新增", "cumulative"],
+]) as Record<string, TargetKind>;
+
+/** Column letters of a 0-based index: 0 → A, 27 → AB. */
+export function columnLetter(i: number): string {
+  let s = "";
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const text = (v: CellValue | undefined): string =>
+  v === null || v === undefined ? "" : String(v).normalize("NFKC").trim();
+
+interface Row {
+  cells: Partial<Record<Header, CellValue>>;
+  at: (h: Header) => string;
+  n: number;
+}
+
+/** Read a 规划目标 table (header row first; columns in any order, extra columns ignored) into a pack. */
+export function packFromTable(rows: CellValue[][], opts: TableOptions): PackResult {
+  const errors: string[] = [];
+  const headerAt = rows.findIndex(
+    (r) => r.some((c) => text(c) === "指标") && r.some((c) => text(c) === "目标值"),
+  );
+  if (headerAt < 0)
+    return {
+      ok: false,
+      errors: [`${opts.sheet}:找不到表头行。第一行应为:${TABLE_HEADERS.join("、")}(可加“类型”“主体”)`],
+    };
+  const cols = new Map<Header, number>();
+  rows[headerAt].forEach((c, i) => {
+    const h = text(c).replace(/\s/g, "") as Header;
+    if (([...TABLE_HEADERS, ...OPTIONAL_HEADERS] as string[]).includes(h) && !cols.has(h)) cols.set(h, i);
+  });
+  const absent = REQUIRED.filter((h) => !cols.has(h));
+  if (absent.length)
+    return { ok: false, errors: [`${opts.sheet}!${headerAt + 1}:表头缺少“${absent.join("”“")}”列,请补上`] };
+  const data: Row[] = [];
+  for (let r = headerAt + 1; r < rows.length; r++) {
+    if (rows[r].every((c) => text(c) === "")) continue;
+    const cells: Row["cells"] = {};
+    for (const [h, i] of cols) cells[h] = rows[r][i] ?? null;
+    // A cell of a column the table lacks is named by its row (规划目标!第7行).
+    const at = (h: Header) =>
+      cols.has(h) ? `${opts.sheet}!${columnLetter(cols.get(h)!)}${r + 1}` : `${opts.sheet}!第${r + 1}行`;
+    data.push({ cells, n: r + 1, at });
+  }
+  if (!data.length) return { ok: false, errors: [`${opts.sheet}:表中没有目标行,请在表头下逐行填写目标`] };
+  const built = buildPack(data, opts, errors);
+  if (errors.length || !built) return { ok: false, errors };
+  const checked = validatePack(built.json);
+  if (!checked.ok) return checked;
+  return { ok: true, pack: checked.pack, warnings: built.warnings };
+}
+
+// ---- Cells -----------------------------------------------------------------------------------------------
+
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** A unit after a number (家, %, 亿元, 件/万人); not a word that changes the number (多, 余, 以上). */
+const UNIT_SUFFIX = /^(?!.*[多余以约左])(%|‰|[\u4e00-\u9fff]{1,3}(\/[\u4e00-\u9fff]{1,3})?)$/;
+const RANGE = /^(.+?)\s*(?:-|~|～|〜|—|–|至|到)\s*(.+)$/;
+
+/** "1,234" → 1234, "600家" → 600 with unit 家, "2.5%" → 2.5 with %; null when not a number. */
+export function readNumber(v: CellValue): { value: number; unit: string | null } | null {
+  if (typeof v === "number") return Number.isFinite(v) ? { value: v, unit: null } : null;
+  const s = text(v).replace(/\s/g, "");
+  const m = /^(.*?)([^\d.,]*)$/.exec(s)!;
+  if (!NUMBER.test(m[1]) || (m[2] && !UNIT_SUFFIX.test(m[2]))) return null;
+  return { value: Number(m[1].replace(/,/g, "")), unit: m[2] || null };
+}
+
+/** A target value: a number or a range (1-2, 1～2家). */
+function readValue(
+  v: CellValue,
+): { value: number | null; min: number | null; max: number | null; unit: string | null } | null {
+  const one = readNumber(v);
+  if (one) return { value: one.value, min: null, max: null, unit: one.unit };
+  const m = RANGE.exec(text(v).replace(/\s/g, ""));
+  if (!m) return null;
+  const lo = readNumber(m[1]);
+  const hi = readNumber(m[2]);
+  if (!lo || !hi) return null;
+  return { value: null, min: lo.value, max: hi.value, unit: hi.unit ?? lo.unit };
+}
+
+/** 2025, "2025年", "２０２５" → 2025; null when not a year within YEARS (1990–2100). */
+export function readYear(v: CellValue): number | null {
+  const s = text(v).replace(/年$/, "");
+  if (!/^\d{4}$/.test(s)) return null;
+  const y = Number(s);
+  return y >= YEARS.min && y <= YEARS.max ? y : null;
+}
+
+/** The kind a target's name and unit say: 年均增长 → growth_rate, 占比/% → share, 累计/新增 → cumulative, … */
+export function inferKind(name: string, unit: string): TargetKind {
+  if (/年均(增长|增速)|增长率|增速/.test(name)) return "growth_rate";
+  if (/翻番|翻一番|倍增/.test(name) || unit === "倍") return "multiple";
+  if (/每年/.test(name)) return "per_year";
+  if (/累计|新增/.test(name)) return "cumulative";
+  if (/占比|比重|比例|覆盖率|强度|率$/.test(name) || unit === "%") return "share";
+  return "level";
+}
+
+// ---- Rows → pack ---------------------------------------------------------------------------------------
+
+interface ReadTarget {
+  row: Row;
+  region: string;
+  entity: string | null;
+  plan: string;
+  indicator: string;
+  unit: string;
+  baseYear: number | null;
+  baseValue: number | null;
+  targetYear: number;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  comparison: Comparison;
+  kind: TargetKind;
+  quote: string;
+  source: string;
+}
+
+function readRow(row: Row, opts: TableOptions, errors: string[]): ReadTarget | null {
+  const before = errors.length;
+  const c = row.cells;
+  const need = (h: Header, hint: string) => {
+    const s = text(c[h]);
+    if (!s) errors.push(`${row.at(h)}:${h}为空,请填写${hint}`);
+    return s;
+  };
+  const region = need("地区", "地区名称,如“某县”");
+  const plan = need("规划", "规划名称,如“某县“十五五”科技创新规划”");
+  const rawIndicator = need("指标", "指标名称,如“高新技术企业”");
+  need("原文", "规划中写明此目标的原句(逐字复制)");
+  const source = text(c["出处"]) || opts.source?.trim() || "";
+  if (!source) errors.push(`${row.at("出处")}:出处为空,请填写规划文件的标题、网址或文件名`);
+  const { name: indicator, unit: labelUnit } = splitUnit(rawIndicator);
+  const targetYear = readYear(c["目标年"] ?? null);
+  if (targetYear === null)
+    errors.push(`${row.at("目标年")}:目标年“${text(c["目标年"])}”不是 ${YEAR_SPAN} 的年份,请填写如 2030`);
+  const baseYearText = text(c["基期年"]);
+  const baseYear = baseYearText ? readYear(baseYearText) : null;
+  if (baseYearText && baseYear === null)
+    errors.push(`${row.at("基期年")}:基期年“${baseYearText}”不是 ${YEAR_SPAN} 的年份,请填写如 2025`);
+  const baseText = text(c["基期值"]);
+  const base = baseText ? readNumber(c["基期值"] ?? null) : null;
+  if (baseText && !base) errors.push(`${row.at("基期值")}:基期值“${baseText}”不是数字,请填写如 312`);
+  const valueText = text(c["目标值"]);
+  const worded = splitComparison(valueText);
+  const v = valueText ? readValue(worded.word ? worded.rest : (c["目标值"] ?? null)) : null;
+  if (!valueText) errors.push(`${row.at("目标值")}:目标值为空,请填写数字,如 600`);
+  else if (!v) errors.push(`${row.at("目标值")}:目标值“${valueText}”不是数字,请填写如 600(区间写作 1-2)`);
+  const unit = text(c["单位"]) || v?.unit || labelUnit || "";
+  if (!unit) errors.push(`${row.at("单位")}:单位为空,请填写如 家、%、亿元`);
+  for (const [h, u] of [
+    ["目标值", v?.unit],
+    ["基期值", base?.unit],
+  ] as const)
+    if (u && unit && u !== unit) errors.push(`${row.at(h)}:${h}的单位“${u}”与单位列“${unit}”不一致,请统一`);
+  const comparison = readComparison(row, v !== null && v.value === null, worded.word, errors);
+  const kind = readKind(row, indicator, unit, errors);
+  if (errors.length > before || targetYear === null || !v) return null;
+  return {
+    row,
+    region,
+    entity: text(c["主体"]) || null,
+    plan,
+    indicator,
+    unit,
+    baseYear,
+    baseValue: base?.value ?? null,
+    targetYear,
+    value: v.value,
+    min: v.min,
+    max: v.max,
+    comparison,
+    kind,
+    quote: String(c["原文"]).trim(), // verbatim: not folded
+    source,
+  };
+}
+
+/** "高新技术企业数(家)" → name 高新技术企业数, unit 家. */
+function splitUnit(raw: string): { name: string; unit: string | null } {
+  const m = /^(.*?)\s*\((?:单位[:：]?)?([^()]{1,6})\)$/.exec(raw);
+  return m ? { name: m[1], unit: m[2] } : { name: raw, unit: null };
+}
+
+/** A comparison word typed into the value cell: "600家以上", "超过3500家", "10%左右". */
+function splitComparison(s: string): { rest: string; word: string | null } {
+  const m = /^(超过|突破|不低于|不少于|至少|达到)?(.*?)(以上|左右)?$/.exec(s)!;
+  const word = m[1] ?? m[3] ?? null;
+  return m[1] && m[3] ? { rest: s, word: null } : { rest: m[2], word };
+}
+
+function readComparison(row: Row, isRange: boolean, inValue: string | null, errors: string[]): Comparison {
+  const column = text(row.cells["比较"]);
+  if (inValue && column && COMPARISON_WORDS[column] !== COMPARISON_WORDS[inValue])
+    errors.push(`${row.at("目标值")}:目标值中的“${inValue}”与比较列的“${column}”不一致,请统一`);
+  const word = column || inValue;
+  if (!word) return isRange ? "range" : "reach";
+  const c = COMPARISON_WORDS[word];
+  if (!c) {
+    errors.push(
+      `${row.at("比较")}:比较“${word}”无法识别,请填写 达到、以上、不低于、超过、突破、左右 或 区间(空白即达到)`,
+    );
+    return "reach";
+  }
+  if (isRange !== (c === "range"))
+    errors.push(
+      isRange
+        ? `${row.at("比较")}:目标值是区间,比较应为“区间”(或留空)`
+        : `${row.at("目标值")}:比较为“区间”,目标值应写作 下限-上限,如 1-2`,
+    );
+  return isRange ? "range" : c;
+}
+
+function readKind(row: Row, name: string, unit: string, errors: string[]): TargetKind {
+  const word = text(row.cells["类型"]);
+  if (!word) return inferKind(name, unit);
+  const k = KIND_WORDS[word];
+  if (!k)
+    errors.push(
+      `${row.at("类型")}:类型“${word}”无法识别,请填写 ${Object.values(KIND_LABEL).join("、")} 或留空`,
+    );
+  return k ?? "level";
+}
+
+function buildPack(
+  data: Row[],
+  opts: TableOptions,
+  errors: string[],
+): { json: unknown; warnings: string[] } | null {
+  const read = data.map((r) => readRow(r, opts, errors)).filter((t): t is ReadTarget => t !== null);
+  duplicateErrors(read, errors);
+  if (errors.length) return null;
+  const warnings: string[] = [];
+  const regions: Region[] = [];
+  const regionIds = new Map<string, string>();
+  const regionOf = (name: string, parent: string | null): string => {
+    const k = `${parent ?? ""}|${name}`;
+    let id = regionIds.get(k);
+    if (!id) {
+      id = `r${regionIds.size + 1}`;
+      regionIds.set(k, id);
+      regions.push({
+        id,
+        name,
+        fullName: name,
+        kind: parent ? "sub_area" : regionKind(name),
+        parent,
+        aliases: [],
+        enclosing: [],
+      });
+    }
+    return id;
+  };
+  const indicatorIds = new Map<string, string>();
+  const indicatorOf = (name: string) => {
+    let id = indicatorIds.get(name);
+    if (!id) indicatorIds.set(name, (id = `i${indicatorIds.size + 1}`));
+    return id;
+  };
+  const byPlan = new Map<string, ReadTarget[]>();
+  for (const t of read) byPlan.set(t.plan, [...(byPlan.get(t.plan) ?? []), t]);
+  const sources = [...new Set(read.map((t) => t.source))];
+  const plans = [...byPlan].map(([title, ts], pi) => {
+    const region = regionOf(ts[0].region, null);
+    const baseYears = ts.map((t) => t.baseYear).filter((y): y is number => y !== null);
+    const end = Math.max(...ts.map((t) => t.targetYear));
+    const baseYear = baseYears.length ? mostCommon(baseYears) : end - 5;
+    const observations: unknown[] = [];
+    const targets = ts.map((t) => {
+      const targetRegion = t.entity ? regionOf(t.entity, regionOf(t.region, null)) : regionOf(t.region, null);
+      const id = `t${t.row.n}`;
+      const values = t.comparison === "range" ? [t.min!, t.max!] : [t.value!];
+      if (!values.every((x) => quoteStates(t.quote, x)))
+        warnings.push(`${t.row.at("原文")}:原文中没有目标值 ${values.join("-")},请核对目标值和原文`);
+      let baseline: string | null = null;
+      if (t.baseValue !== null) {
+        baseline = `b${t.row.n}`;
+        observations.push({
+          id: baseline,
+          region: targetRegion,
+          entity: t.entity,
+          indicator: indicatorOf(t.indicator),
+          year: t.baseYear ?? baseYear,
+          value: t.baseValue,
+          unit: t.unit,
+          quote: t.quote,
+        });
+      }
+      const startYear = (t.baseYear ?? baseYear) + 1;
+      return {
+        id,
+        region: targetRegion,
+        entity: t.entity,
+        indicator: indicatorOf(t.indicator),
+        label: t.indicator,
+        unit: t.unit,
+        value: t.value,
+        min: t.min,
+        max: t.max,
+        comparison: t.comparison,
+        kind: t.kind,
+        targetYear: t.targetYear,
+        period:
+          t.kind === "per_year" ? { start: Math.min(startYear, t.targetYear), end: t.targetYear } : null,
+        baseYear: t.baseYear,
+        baseline,
+        hedged: /力争|争取/.test(t.quote),
+        quote: t.quote,
+      };
+    });
+    return {
+      id: `p${pi + 1}`,
+      title,
+      region,
+      period: { start: Math.min(baseYear + 1, end), end },
+      baseYear,
+      ...(sources.length > 1 ? { source: ts[0].source } : {}),
+      observations,
+      targets,
+    };
+  });
+  const indicators = [...indicatorIds].map(([name, id]) => ({ id, name }));
+  const json = {
+    format: "plan-pack",
+    version: 1,
+    id: opts.id ?? `table-${hashId(JSON.stringify(plans))}`,
+    name: byPlan.size === 1 ? [...byPlan.keys()][0] : `${opts.sheet}(${byPlan.size} 份规划)`,
+    source: opts.source?.trim() || sources.join(";"),
+    regions,
+    indicators,
+    plans,
+  };
+  return { json, warnings };
+}
+
+/** Two rows for one region, 主体, indicator and target year: the plan states one target there. */
+function duplicateErrors(read: ReadTarget[], errors: string[]) {
+  const first = new Map<string, ReadTarget>();
+  for (const t of read) {
+    const k = [t.region, t.entity ?? "", t.indicator, t.targetYear].join("|");
+    const prev = first.get(k);
+    if (prev)
+      errors.push(
+        `${t.row.at("指标")}:与第 ${prev.row.n} 行重复(同一地区、指标、目标年:${t.region}“${t.indicator}”${t.targetYear}年),请删去其中一行`,
+      );
+    else first.set(k, t);
+  }
+}
+
+const regionKind = (name: string): Region["kind"] => (/[县区旗]$/.test(name) ? "district" : "city");
+
+function mostCommon(xs: number[]): number {
+  const n = new Map<number, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+
+function hashId(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+// ---- Pack → rows -----------------------------------------------------------------------------------------
+
+/** A pack as a 规划目标 table (header row first; the optional 类型 and 主体 columns after 出处). */
+export function packToTable(pack: PlanPack): CellValue[][] {
+  const header: CellValue[] = [...TABLE_HEADERS, ...OPTIONAL_HEADERS];
+  const regionName = (id: string) => pack.regions.find((r) => r.id === id);
+  const indicatorName = (id: string) => pack.indicators.find((i) => i.id === id)?.name ?? id;
+  const rows: CellValue[][] = [header];
+  for (const p of pack.plans)
+    for (const t of p.targets) {
+      const region = regionName(t.region);
+      const parent = region?.parent ? regionName(region.parent) : undefined;
+      const city = t.entity && parent ? parent.name : (region?.name ?? t.region);
+      const base = t.baseline ? p.observations.find((o) => o.id === t.baseline) : undefined;
+      rows.push([
+        city,
+        p.title,
+        t.label ?? indicatorName(t.indicator),
+        t.unit,
+        t.baseYear ?? base?.year ?? p.baseYear,
+        base?.value ?? null,
+        t.targetYear,
+        t.comparison === "range" ? `${t.min}-${t.max}` : t.value,
+        COMPARISON_LABEL[t.comparison],
+        t.quote,
+        p.source ?? pack.source,
+        KIND_LABEL[t.kind],
+        t.entity,
+      ]);
+    }
+  return rows;
+}

@@ -1,0 +1,277 @@
+// A plan pack: plans the user brings (a 十五五 plan of 某县), in the schema of data/plans/*.json plus the
+// regions and vocabulary entries they need. validatePack checks one with zod and says in Chinese where and
+// what to type; importPacks (pack-import.ts) puts packs beside the bundled plans.
+import { z } from "zod";
+import { YEARS } from "./methodology";
+import {
+  Comparison,
+  Dimension,
+  Facets,
+  Observation,
+  PlanFields,
+  Region,
+  TargetFields,
+  TargetKind,
+} from "./schema";
+
+export const PACK_FORMAT = "plan-pack";
+export const PACK_VERSION = 1;
+
+/** A pack's indicator: facets, dimension and path may be left out (read from the name and the unit). */
+export const PackIndicator = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  name: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  dimension: Dimension.optional(),
+  direction: z.enum(["higher", "lower"]).default("higher"),
+  path: z.enum(["linear", "geometric"]).optional(),
+  facets: Facets.optional(),
+  flow: z.boolean().default(false),
+});
+export type PackIndicator = z.infer<typeof PackIndicator>;
+
+export const PackTarget = TargetFields.extend({
+  /** The plan's wording; default the indicator's name. */
+  label: z.string().optional(),
+  hedged: z.boolean().default(false),
+}).superRefine((t, ctx) => {
+  if (t.comparison === "range") {
+    if (t.min === null || t.max === null || t.min > t.max)
+      ctx.addIssue({
+        code: "custom",
+        path: ["min"],
+        message: "区间目标需要填写下限 min 和上限 max,且 min ≤ max",
+      });
+  } else if (t.value === null) {
+    ctx.addIssue({ code: "custom", path: ["value"], message: "缺少目标值,请填写数字,例如 600" });
+  }
+  if (t.kind === "per_year" && t.period === null)
+    ctx.addIssue({
+      code: "custom",
+      path: ["period"],
+      message: '每年类目标需要填写期间,例如 {"start":2026,"end":2030}',
+    });
+});
+export type PackTarget = z.infer<typeof PackTarget>;
+
+export const PackPlan = PlanFields.extend({
+  /** This plan's 出处, where it differs from the pack's (a table with one 出处 per row). */
+  source: z.string().trim().min(1).optional(),
+  /** The seed file, for bundled plans only. */
+  file: z.string().optional(),
+  shortName: z.string().min(2).max(20).optional(),
+  documentType: z.string().default("规划"),
+  issuer: z.string().default(""),
+  issued: z
+    .string()
+    .regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/)
+    .default(""),
+  decisions: z.array(z.string()).default([]),
+  observations: z.array(Observation).default([]),
+  targets: z.array(PackTarget).min(1),
+});
+export type PackPlan = z.infer<typeof PackPlan>;
+
+export const PlanPack = z.object({
+  format: z.literal(PACK_FORMAT),
+  version: z.literal(PACK_VERSION),
+  /** Lower-case words joined by single hyphens (see packIds in pack-import.ts: ids stay apart). */
+  id: z
+    .string()
+    .max(40)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  name: z.string().min(1),
+  /** 出处 as the user gave it: document title, URL, file name. */
+  source: z.string().trim().min(1),
+  regions: z.array(Region).default([]),
+  indicators: z.array(PackIndicator).default([]),
+  plans: z.array(PackPlan).min(1),
+});
+export type PlanPack = z.infer<typeof PlanPack>;
+
+export type PackResult = { ok: true; pack: PlanPack; warnings: string[] } | { ok: false; errors: string[] };
+
+/** Validate a pack: zod's issues as Chinese messages with their JSON path, then the pack's own references. */
+export function validatePack(json: unknown): PackResult {
+  const parsed = PlanPack.safeParse(json);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(issueMessage) };
+  const pack = parsed.data;
+  const errors = referenceErrors(pack);
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, pack, warnings: quoteWarnings(pack) };
+}
+
+// ---- Messages -------------------------------------------------------------------------------------------
+
+const YEAR_FIELDS = new Set(["targetYear", "baseYear", "year", "start", "end"]);
+const NUMBER_FIELDS = new Set(["value", "min", "max"]);
+const FIELD_NAMES: Record<string, string> = {
+  format: 'format(固定为 "plan-pack")',
+  version: "version(固定为 1)",
+  id: "编号 id",
+  name: "名称",
+  source: "出处(文件标题、网址或文件名)",
+  title: "规划标题",
+  region: "地区",
+  indicator: "指标",
+  unit: "单位",
+  quote: "原文",
+  comparison: "比较",
+  kind: "类型",
+  hedged: "是否“力争”",
+  plans: "规划",
+  targets: "目标",
+  period: "规划期",
+  fullName: "地区全称",
+};
+
+/** "plans[0].targets[2].targetYear" */
+export function pathText(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const p of path) out += typeof p === "number" ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out || "(整个文件)";
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  const field = [...issue.path].reverse().find((p) => typeof p === "string") as string | undefined;
+  return `${pathText(issue.path)}:${fieldMessage(issue, field)}`;
+}
+
+function fieldMessage(issue: z.core.$ZodIssue, field: string | undefined): string {
+  if (issue.code === "custom") return issue.message;
+  const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+  if (field && YEAR_FIELDS.has(field)) return `应为 ${YEARS.min}–${YEARS.max} 的整数年份,例如 2030`;
+  if (field && NUMBER_FIELDS.has(field)) return "应为数字,例如 600(不带单位,不用“约”“六百”)";
+  if (missing) return `缺少${FIELD_NAMES[field ?? ""] ?? field ?? "此项"},请填写`;
+  if (field === "quote" || field === "source")
+    return field === "quote"
+      ? "原文至少两个字:请粘贴规划中写明此目标的原句"
+      : "出处不能为空:请填写规划文件的标题、网址或文件名";
+  if (field === "comparison") return `应为 ${COMPARISON_WORDS}`;
+  if (field === "kind") return `应为 ${KIND_WORDS}`;
+  if (field === "id" && issue.path.length === 1)
+    return "规划包编号只能用小写字母和数字,以单个 - 连接,最长 40 个字符,例如 moux-15th";
+  if (field === "id") return "编号只能用小写字母、数字和 -(指标编号用 _),例如 plan-1";
+  if (field === "format") return '应为 "plan-pack"(规划包文件的固定标记)';
+  if (field === "version") return "应为 1(目前唯一的规划包版本)";
+  if (field === "issued") return "应为 YYYY、YYYY-MM 或 YYYY-MM-DD,例如 2026-03";
+  if (issue.code === "too_small" && (field === "plans" || field === "targets"))
+    return `至少需要一条${FIELD_NAMES[field]}`;
+  if (issue.code === "too_big" && field === "shortName") return "简称最多 20 个字";
+  if (issue.code === "invalid_type") return `类型不对:应为${typeWord(issue.expected)}`;
+  return `格式不对(${issue.message})`;
+}
+
+const typeWord = (t: string) =>
+  ({ string: "文字", number: "数字", boolean: "true 或 false", array: "列表 [...]", object: "对象 {...}" })[
+    t
+  ] ?? t;
+
+const COMPARISON_WORDS = Comparison.options.join("、") + "(达到、以上、超过、左右、区间)之一";
+const KIND_WORDS = TargetKind.options.join("、") + "(水平值、比重、年均增速、倍数、累计、每年)之一";
+
+// ---- References and quotes ------------------------------------------------------------------------------
+
+/**
+ * Ids a pack's records refer to must exist in the pack (or be a bundled id: that is checked at import).
+ * Here: duplicate ids, a baseline or restatement that names no record of the same plan.
+ */
+function referenceErrors(pack: PlanPack): string[] {
+  const errors: string[] = [];
+  const dup = (what: string, ids: string[], at: (i: number) => string) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) errors.push(`${at(i)}.id:${what}编号“${id}”重复,请改用另一个编号`);
+      seen.add(id);
+    });
+  };
+  dup(
+    "地区",
+    pack.regions.map((r) => r.id),
+    (i) => `regions[${i}]`,
+  );
+  dup(
+    "指标",
+    pack.indicators.map((r) => r.id),
+    (i) => `indicators[${i}]`,
+  );
+  dup(
+    "规划",
+    pack.plans.map((p) => p.id),
+    (i) => `plans[${i}]`,
+  );
+  pack.plans.forEach((p, pi) => {
+    dup(
+      "目标",
+      p.targets.map((t) => t.id),
+      (i) => `plans[${pi}].targets[${i}]`,
+    );
+    const obs = new Set(p.observations.map((o) => o.id));
+    const targets = new Set(p.targets.map((t) => t.id));
+    p.targets.forEach((t, ti) => {
+      const at = `plans[${pi}].targets[${ti}]`;
+      if (t.baseline && !obs.has(t.baseline))
+        errors.push(`${at}.baseline:基期值“${t.baseline}”不在本规划的 observations 中,请补上或删去`);
+      if (t.restates && !targets.has(t.restates))
+        errors.push(`${at}.restates:“${t.restates}”不是本规划的目标编号`);
+    });
+    if (p.period.start > p.period.end) errors.push(`plans[${pi}].period:起始年晚于结束年,请检查`);
+  });
+  return [...errors, ...restatementErrors(pack)];
+}
+
+/** Two targets of one pack for one region, entity, indicator and year, neither restating the other. */
+function restatementErrors(pack: PlanPack): string[] {
+  const errors: string[] = [];
+  const first = new Map<string, string>();
+  pack.plans.forEach((p, pi) =>
+    p.targets.forEach((t, ti) => {
+      if (t.restates) return;
+      const k = [t.region, t.entity ?? "", t.indicator, t.targetYear].join("|");
+      const at = `plans[${pi}].targets[${ti}]`;
+      const prev = first.get(k);
+      if (prev)
+        errors.push(
+          `${at}:与 ${prev} 是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
+        );
+      else first.set(k, at);
+    }),
+  );
+  return errors;
+}
+
+/** The numbers a quote writes in digits (NFKC, thousands separators removed). */
+export function numbersInQuote(quote: string): number[] {
+  const s = quote.normalize("NFKC").replace(/(\d),(?=\d{3})/g, "$1");
+  return [...s.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+}
+
+/** Does the quote state the number in digits (600, 2.5, 1,234)? */
+export function quoteStates(quote: string, n: number): boolean {
+  return numbersInQuote(quote).some((x) => Math.abs(x - n) < 1e-9 * Math.max(1, Math.abs(n)));
+}
+
+/** A warning (not an error) for each target whose quote does not write its value in digits. */
+function quoteWarnings(pack: PlanPack): string[] {
+  const out: string[] = [];
+  pack.plans.forEach((p, pi) =>
+    p.targets.forEach((t, ti) => {
+      if (t.implied) return;
+      const values = t.comparison === "range" ? [t.min!, t.max!] : [t.value!];
+      const absent = values.filter((v) => !quoteStates(t.quote, v));
+      if (absent.length)
+        out.push(
+          `plans[${pi}].targets[${ti}].quote:原文“${clip(t.quote)}”中没有数字 ${absent.join("、")},` +
+            "请核对目标值和原文(如原文写的是“翻番”“全覆盖”,请把 implied 设为 true)",
+        );
+    }),
+  );
+  return out;
+}
+
+const clip = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s);
+
+/** The pack's own facets type (re-exported for callers that build packs). */
+export type PackFacets = z.infer<typeof Facets>;
+
+export { importPacks, buildCatalogWithPacks, type Conflict, type ImportReport } from "./pack-import";

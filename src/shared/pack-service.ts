@@ -1,0 +1,605 @@
+// Imported plans in the workbook: the host logic behind the pane's 导入规划 tab, over any Workbook (Office.js or
+// in memory). Packs are stored in a veryHidden sheet (pack-store.ts's PACK_SHEET), so a colleague who opens the
+// workbook with the add-in gets the same numbers; every import validates, rebuilds the shared catalog with
+// bundled + stored + new packs (importPacks), stores only what imported, and recalculates so that existing
+// PLAN.* cells answer. Nothing is replaced silently: a pack whose id is stored already needs `replace`, and a
+// store that no longer reads (edited by hand) is rewritten only with `discardDamaged`.
+//
+// The pack modules (zod schemas, table reader) and ExcelJS are loaded on first need (dynamic import, their own
+// chunks): the start-up bundle does not grow, and the load at start-up runs after the pane is shown.
+import { getCatalog, type Catalog } from "../core/catalog";
+import { COMPARISON_LABEL } from "../core/labels";
+import { YEARS } from "../core/methodology";
+import type { Candidate } from "../core/extract";
+import type { Conflict } from "../core/pack-import";
+import type { PlanPack } from "../core/pack";
+import { HostError } from "./service";
+import {
+  rangeA1,
+  type CellValue,
+  type CellWrite,
+  type Grid,
+  type SheetContent,
+  type Workbook,
+  type WritePlan,
+} from "./workbook";
+
+/** The sheet of the 规划目标 table (the template, and where extracted candidates go). */
+export const TABLE_SHEET = "规划目标";
+/** Rows of the template styled for input (yellow) and given year validation. */
+const TEMPLATE_ROWS = 100;
+/** How far down a user's table may start (title rows above the header). */
+const HEADER_SEARCH_ROWS = 10;
+
+const loadPackModules = async () => {
+  const [pack, table, store, imports] = await Promise.all([
+    import(/* webpackChunkName: "packs" */ "../core/pack"),
+    import(/* webpackChunkName: "packs" */ "../core/pack-table"),
+    import(/* webpackChunkName: "packs" */ "./pack-store"),
+    import(/* webpackChunkName: "packs" */ "../core/pack-import"),
+  ]);
+  return { ...pack, ...table, ...store, ...imports };
+};
+type PackModules = Awaited<ReturnType<typeof loadPackModules>>;
+
+/** An imported plan as the pane lists it. */
+export interface ImportedPlan {
+  packId: string;
+  packName: string;
+  planId: string;
+  name: string;
+  /** 出处 as the user gave it. */
+  source: string;
+  /** Targets answered from it (conflicting ones were left out). */
+  targets: number;
+}
+
+export interface ImportOptions {
+  /** Replace the stored pack of the same id (the user confirmed). */
+  replace?: boolean;
+  /** Rewrite a store that no longer reads, dropping what cannot be read (the user confirmed). */
+  discardDamaged?: boolean;
+}
+
+export type ImportOutcome =
+  /** Stored; every face answers from it. Conflicting targets were left out. */
+  | {
+      kind: "imported";
+      packs: { id: string; name: string }[];
+      plans: ImportedPlan[];
+      conflicts: Conflict[];
+      warnings: string[];
+      /** Regions and indicators taken as existing ones (益阳 is the bundled 益阳; 高企 is 高新技术企业). */
+      notes: string[];
+    }
+  /** A pack removed from the workbook (and from every face). */
+  | { kind: "removed"; pack: { id: string; name: string }; conflicts: Conflict[]; warnings: string[] }
+  /** The input has errors (each naming its cell or JSON path); nothing imported. */
+  | { kind: "invalid"; errors: string[]; warnings: string[] }
+  /** importPacks refused it, or all its targets conflict; nothing stored. */
+  | { kind: "failed"; errors: string[]; conflicts: Conflict[]; warnings: string[] }
+  /** A pack of that id is stored: ask, then call again with `replace`. */
+  | { kind: "exists"; packs: { id: string; name: string; storedName: string }[] }
+  /** The store has packs that no longer read: ask, then call again with `discardDamaged`. */
+  | { kind: "storeDamaged"; errors: string[] };
+
+export interface LoadOutcome {
+  plans: ImportedPlan[];
+  conflicts: Conflict[];
+  /** Store cells that no longer read, packs that no longer import. */
+  errors: string[];
+}
+
+/** A row for the 规划目标 table, by column title. */
+export type TableRow = Partial<Record<string, CellValue>>;
+
+export interface PackService {
+  /** At start-up: read the store, import what it holds, recalculate; a workbook without a store is untouched. */
+  loadStored(): Promise<LoadOutcome>;
+  listImported(): Promise<ImportedPlan[]>;
+  /** The 规划目标 table of `sheet` (default: the active sheet). */
+  importFromSheet(sheet?: string, opts?: ImportOptions): Promise<ImportOutcome>;
+  /** A pack file: .json, or .xlsx with a 规划目标 table (or a workbook that stores packs). */
+  importFromFile(fileName: string, bytes: Uint8Array, opts?: ImportOptions): Promise<ImportOutcome>;
+  removeImported(packId: string, opts?: Pick<ImportOptions, "discardDamaged">): Promise<ImportOutcome>;
+  /** Write (or switch to) the blank 规划目标 table. */
+  insertTableTemplate(): Promise<{ sheetName: string; created: boolean }>;
+  /** Append rows below the 规划目标 table (creating it if needed); never over a user's row. */
+  appendToTable(rows: TableRow[]): Promise<{ sheetName: string; firstRow: number; count: number }>;
+}
+
+/** What the store holds now, as read in the same batch as the import's input. */
+interface StoreState {
+  content: SheetContent | undefined;
+  packs: PlanPack[];
+  errors: string[];
+}
+
+export function createPackService(workbook: Workbook): PackService {
+  let mods: PackModules | null = null;
+  const modules = async () => (mods ??= await loadPackModules());
+
+  const readStore = (m: PackModules, content: SheetContent | undefined): StoreState =>
+    content ? { content, ...m.packsFromGrid(content.values) } : { content, packs: [], errors: [] };
+
+  /** Replace the store sheet's content (only that sheet): the new grid, and blanks where the old one was larger. */
+  const storePlan = (m: PackModules, packs: PlanPack[], old: SheetContent | undefined): WritePlan => {
+    const grid = m.packsToGrid(packs);
+    const cells: CellWrite[] = [];
+    const rows = Math.max(grid.length, old?.values.length ?? 0);
+    for (let r = 0; r < rows; r++) {
+      const width = Math.max(grid[r]?.length ?? 0, old?.values[r]?.length ?? 0);
+      for (let c = 0; c < width; c++) cells.push({ row: r, col: c, content: grid[r]?.[c] ?? null });
+    }
+    if (old) return { sheet: old.name, cells };
+    return { sheet: m.PACK_SHEET, create: true, cells, visibility: "veryHidden" };
+  };
+
+  const recalculate = async (warnings: string[]) => {
+    try {
+      await workbook.recalculate?.();
+    } catch (e) {
+      warnings.push(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  /** Import `incoming` beside the stored packs; store and recalculate only when it imports. */
+  const importNew = async (
+    m: PackModules,
+    incoming: PlanPack[],
+    store: StoreState,
+    warnings: string[],
+    opts: ImportOptions = {},
+  ): Promise<ImportOutcome> => {
+    if (store.content?.protected) throw protectedStore();
+    if (store.errors.length && !opts.discardDamaged) return { kind: "storeDamaged", errors: store.errors };
+    const ids = new Set(incoming.map((p) => p.id));
+    const clashes = store.packs.filter((p) => ids.has(p.id));
+    if (clashes.length && !opts.replace)
+      return {
+        kind: "exists",
+        packs: clashes.map((s) => ({
+          id: s.id,
+          name: incoming.find((p) => p.id === s.id)!.name,
+          storedName: s.name,
+        })),
+      };
+    const kept = store.packs.filter((p) => !ids.has(p.id));
+    const next = [...kept, ...incoming];
+    const report = m.importPacks(next);
+    const own = (c: { packId: string }) => ids.has(c.packId);
+    const conflicts = report.conflicts.filter(own);
+    const plans = importedPlans(getCatalog()).filter((p) => ids.has(p.packId));
+    const mine = (e: string) => incoming.some((p) => e.includes(p.name));
+    const errors = report.errors.filter(mine);
+    warnings.push(...report.errors.filter((e) => !mine(e)));
+    if (errors.length || plans.every((p) => p.targets === 0)) {
+      m.importPacks(store.packs); // back to what the workbook holds
+      const none = errors.length
+        ? []
+        : ["没有可导入的目标:每个目标都与已有目标冲突(见下方冲突列表),未作任何更改。"];
+      return { kind: "failed", errors: [...errors, ...none], conflicts, warnings };
+    }
+    await writeStore(m, next, store);
+    await recalculate(warnings);
+    return {
+      kind: "imported",
+      packs: incoming.map(({ id, name }) => ({ id, name })),
+      plans,
+      conflicts,
+      warnings,
+      notes: report.notes.filter(mine),
+    };
+  };
+
+  /** Write the store; should the host refuse, the shared catalog goes back to what the workbook holds. */
+  const writeStore = async (m: PackModules, packs: PlanPack[], store: StoreState) => {
+    try {
+      await workbook.write(storePlan(m, packs, store.content));
+    } catch (e) {
+      m.importPacks(store.packs);
+      throw e;
+    }
+  };
+
+  const fromTable = (m: PackModules, content: SheetContent) => {
+    // The id follows the sheet, not its content: importing the edited table again asks to replace the first.
+    const r = m.packFromTable(content.values, { sheet: content.name, id: sheetPackId(content.name) });
+    if (!r.ok) return { packs: [], warnings: [], errors: r.errors };
+    return { packs: [r.pack], warnings: r.warnings, errors: percentTyped(m, r.pack) };
+  };
+
+  return {
+    async loadStored() {
+      const m = await modules();
+      const snap = await workbook.read([m.PACK_SHEET]);
+      const content = snap.sheets.get(m.PACK_SHEET);
+      if (!content) return { plans: [], conflicts: [], errors: [] };
+      const store = readStore(m, content);
+      const report = m.importPacks(store.packs);
+      const errors = [...store.errors, ...report.errors];
+      if (store.packs.length) await recalculate(errors);
+      return { plans: importedPlans(getCatalog()), conflicts: report.conflicts, errors };
+    },
+
+    async listImported() {
+      return importedPlans(getCatalog());
+    },
+
+    async importFromSheet(sheet, opts) {
+      const m = await modules();
+      const name = sheet ?? (await workbook.readSelection(0))?.sheet ?? TABLE_SHEET;
+      const snap = await workbook.read([name, m.PACK_SHEET]);
+      const content = snap.sheets.get(name);
+      if (!content) throw new HostError(`找不到工作表“${name}”。请先插入空白规划目标表并填写,再导入。`);
+      if (name.toLowerCase() === m.PACK_SHEET.toLowerCase())
+        throw new HostError("这是本加载项存放已导入规划的表,不能从它导入。");
+      const read = fromTable(m, content);
+      if (read.errors.length) return { kind: "invalid", errors: read.errors, warnings: read.warnings };
+      return importNew(m, read.packs, readStore(m, snap.sheets.get(m.PACK_SHEET)), read.warnings, opts);
+    },
+
+    async importFromFile(fileName, bytes, opts) {
+      const m = await modules();
+      const read = /\.xlsx$/i.test(fileName)
+        ? await packsFromXlsx(m, bytes)
+        : /\.json$/i.test(fileName)
+          ? packFromJson(m, fileName, bytes)
+          : { packs: [], warnings: [], errors: [`“${fileName}”不是规划包文件:请选择 .json 或 .xlsx 文件。`] };
+      if (read.errors.length) return { kind: "invalid", errors: read.errors, warnings: read.warnings };
+      const snap = await workbook.read([m.PACK_SHEET]);
+      return importNew(m, read.packs, readStore(m, snap.sheets.get(m.PACK_SHEET)), read.warnings, opts);
+    },
+
+    async removeImported(packId, opts) {
+      const m = await modules();
+      const snap = await workbook.read([m.PACK_SHEET]);
+      const store = readStore(m, snap.sheets.get(m.PACK_SHEET));
+      if (store.content?.protected) throw protectedStore();
+      if (store.errors.length && !opts?.discardDamaged) return { kind: "storeDamaged", errors: store.errors };
+      const gone = store.packs.find((p) => p.id === packId);
+      if (!gone) throw new HostError(`工作簿中没有编号为“${packId}”的已导入规划,可能已被移除。`);
+      const rest = store.packs.filter((p) => p.id !== packId);
+      const report = m.importPacks(rest);
+      await writeStore(m, rest, store);
+      const warnings: string[] = [];
+      await recalculate(warnings);
+      return {
+        kind: "removed",
+        pack: { id: gone.id, name: gone.name },
+        conflicts: report.conflicts,
+        warnings,
+      };
+    },
+
+    async insertTableTemplate() {
+      const m = await modules();
+      const snap = await workbook.read([TABLE_SHEET]);
+      if (snap.sheets.has(TABLE_SHEET)) {
+        await workbook.write({ sheet: TABLE_SHEET, cells: [], activate: true });
+        return { sheetName: TABLE_SHEET, created: false };
+      }
+      await workbook.write(templatePlan(m.TABLE_HEADERS, []));
+      return { sheetName: TABLE_SHEET, created: true };
+    },
+
+    async appendToTable(rows) {
+      const m = await modules();
+      const snap = await workbook.read([TABLE_SHEET]);
+      const content = snap.sheets.get(TABLE_SHEET);
+      if (!content) {
+        await workbook.write(templatePlan(m.TABLE_HEADERS, rows));
+        return { sheetName: TABLE_SHEET, firstRow: 2, count: rows.length };
+      }
+      if (content.protected)
+        throw new HostError(`工作表“${TABLE_SHEET}”受保护,无法写入。请先撤销工作表保护后重试。`);
+      if (!rows.length) throw new HostError("没有选中要写入的目标。");
+      const plan = appendPlan(content, rows);
+      await workbook.write(plan);
+      return { sheetName: TABLE_SHEET, firstRow: plan.cells[0].row + 1, count: rows.length };
+    },
+  };
+}
+
+/**
+ * A service over the shared catalog as it is now: made again once an import installed another catalog (the
+ * fill and batch services take the catalog when they are made).
+ */
+export function followingCatalog<T extends object>(make: () => T): T {
+  let made: { catalog: Catalog; service: T } | null = null;
+  const current = () => {
+    const catalog = getCatalog();
+    if (made?.catalog !== catalog) made = { catalog, service: make() };
+    return made.service;
+  };
+  return new Proxy({} as T, { get: (_, key) => Reflect.get(current(), key) });
+}
+
+/** A pack id (a-z, 0-9, -) for a sheet's table: "sheet-" and a hash of the sheet's name. */
+export function sheetPackId(sheet: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < sheet.length; i++) h = Math.imul(h ^ sheet.charCodeAt(i), 0x01000193);
+  return `sheet-${(h >>> 0).toString(16).padStart(8, "0")}`;
+}
+
+const protectedStore = () =>
+  new HostError("存放已导入规划的工作表受保护,无法更新,工作簿未作更改。请先撤销工作簿或工作表保护后重试。");
+
+/** The imported plans of a catalog, with their packs and the targets each answers. */
+export function importedPlans(catalog: Catalog): ImportedPlan[] {
+  return catalog.plans.flatMap((p) =>
+    p.pack
+      ? [
+          {
+            packId: p.pack.id,
+            packName: p.pack.name,
+            planId: p.id,
+            name: p.title,
+            source: p.pack.source,
+            targets: catalog.targets.filter((t) => t.plan.id === p.id).length,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Targets in % whose quote states the value a hundred times larger (read 0.022, written 2.2%): Excel stores
+ * "2.2%" typed into a General cell as 0.022. Refused, never imported as a wrong number, with what to type.
+ */
+function percentTyped(m: PackModules, pack: PlanPack): string[] {
+  const hundred = (v: number) => Number((v * 100).toPrecision(12));
+  return pack.plans.flatMap((p) =>
+    p.targets.flatMap((t) => {
+      const values = t.unit === "%" ? [t.value, t.min, t.max].filter((v): v is number => v !== null) : [];
+      const typed = values.filter((v) => !m.quoteStates(t.quote, v) && m.quoteStates(t.quote, hundred(v)));
+      if (!typed.length) return [];
+      const shown = typed.map(hundred).join("、");
+      const read = typed.map((v) => Number(v.toPrecision(12))).join("、");
+      return [
+        `规划“${p.title}”的“${t.label ?? t.indicator}”:目标值读到的是 ${read}(%),原文写的是 ${shown}%——在“常规”格式的单元格中输入“${shown}%”,Excel 保存的是 ${read}。请在目标值中填 ${shown}(不带 %),或把该列设为“文本”格式后重新输入,再导入。`,
+      ];
+    }),
+  );
+}
+
+interface ReadPacks {
+  packs: PlanPack[];
+  warnings: string[];
+  errors: string[];
+}
+
+function packFromJson(m: PackModules, fileName: string, bytes: Uint8Array): ReadPacks {
+  const refuse = (why: string): ReadPacks => ({
+    packs: [],
+    warnings: [],
+    errors: [`文件“${fileName}”${why}。请选择导出的规划包 .json 文件。`],
+  });
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch (e) {
+    // fatal: true throws a TypeError on bytes that are not UTF-8 (by name: it may come from another realm)
+    if ((e as Error)?.name === "TypeError") return refuse("不是 UTF-8 编码的文本");
+    throw e;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return refuse(`不是有效的 JSON(${e instanceof Error ? e.message : String(e)})`);
+  }
+  const r = m.validatePack(json);
+  return r.ok
+    ? { packs: [r.pack], warnings: r.warnings, errors: [] }
+    : { packs: [], warnings: [], errors: r.errors.map((e) => `${fileName}:${e}`) };
+}
+
+/** A .xlsx: its 规划目标 table (or the first sheet with the table's header), else the packs a workbook stores. */
+async function packsFromXlsx(m: PackModules, bytes: Uint8Array): Promise<ReadPacks> {
+  const { default: ExcelJS } = await import(/* webpackChunkName: "exceljs" */ "exceljs");
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+  } catch {
+    return {
+      packs: [],
+      warnings: [],
+      errors: ["无法读取这个 .xlsx 文件:它可能已损坏,或不是 Excel 工作簿。"],
+    };
+  }
+  const sheets = book.worksheets.map((ws) => ({ name: ws.name, grid: gridOf(ws) }));
+  const table =
+    sheets.find((s) => s.name === TABLE_SHEET) ?? sheets.find((s) => headerRow(s.grid, m.TABLE_HEADERS) >= 0);
+  if (table) {
+    const r = m.packFromTable(table.grid, { sheet: table.name });
+    return r.ok
+      ? { packs: [r.pack], warnings: r.warnings, errors: [] }
+      : { packs: [], warnings: [], errors: r.errors };
+  }
+  const store = sheets.find((s) => s.name === m.PACK_SHEET);
+  if (store) return { ...m.packsFromGrid(store.grid), warnings: [] };
+  return {
+    packs: [],
+    warnings: [],
+    errors: [`文件中没有“${TABLE_SHEET}”表(表头:${m.TABLE_HEADERS.join("、")}),也没有已存放的规划。`],
+  };
+}
+
+/**
+ * An ExcelJS worksheet's values from A1: formula results, rich text as its text, hyperlinks as their text; a
+ * number shown as a percent as it was typed ("2.2%"; the file holds 0.022), which the table reader takes as 2.2 %.
+ */
+function gridOf(ws: import("exceljs").Worksheet): Grid {
+  const grid: Grid = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const v = plainValue(cell.value);
+      cells[c - 1] =
+        typeof v === "number" && /%/.test(cell.numFmt ?? "") ? `${Number((v * 100).toPrecision(12))}%` : v;
+    });
+    grid[r - 1] = Array.from({ length: cells.length }, (_, i) => cells[i] ?? null);
+  });
+  return Array.from({ length: grid.length }, (_, i) => grid[i] ?? []);
+}
+
+function plainValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  const o = v as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string };
+  if ("result" in o) return plainValue(o.result);
+  if (o.richText) return o.richText.map((t) => t.text).join("");
+  if (typeof o.text === "string") return o.text;
+  if (o.error) return o.error;
+  return null;
+}
+
+/** The row of a table's header: the first (of the top rows) holding at least three of the titles. */
+function headerRow(grid: Grid, headers: readonly string[]): number {
+  const titles = new Set(headers);
+  const top = grid.slice(0, HEADER_SEARCH_ROWS);
+  return top.findIndex((row) => row.filter((v) => typeof v === "string" && titles.has(v.trim())).length >= 3);
+}
+
+// ---- The 规划目标 table
+
+const WIDTHS: Record<string, number> = { 规划: 24, 指标: 24, 原文: 40, 出处: 24, 基期值: 10, 目标值: 10 };
+const yearRule = (title: string) => ({
+  type: "whole" as const,
+  min: YEARS.min,
+  max: YEARS.max,
+  prompt: { title, text: "四位年份,如 2030" },
+  error: { title: "年份不对", text: `请填写 ${YEARS.min}–${YEARS.max} 之间的四位年份,如 2030。` },
+});
+
+/** The template's year columns: numbers with validation; every other column is Text. */
+const isYear = (h: string) => /年$/.test(h);
+
+/**
+ * A new 规划目标 sheet: the header, widths, input-styled rows and `rows` below the header. Cells other than
+ * years are Text ("@"), so that what is typed is what the table reader reads: "2.2%" in a % row stays 2.2
+ * (Excel would store 0.022 in a General cell), "1-2" stays a range, "0123" keeps its zero. Years are whole
+ * numbers with validation.
+ */
+function templatePlan(headers: readonly string[], rows: TableRow[]): WritePlan {
+  const cells: CellWrite[] = headers.map((h, col) => ({ row: 0, col, content: h, style: "header" }));
+  for (let r = 1; r <= Math.max(TEMPLATE_ROWS, rows.length); r++)
+    headers.forEach((h, col) =>
+      cells.push({
+        row: r,
+        col,
+        style: "input",
+        numFmt: isYear(h) ? "General" : "@",
+        content: rows[r - 1]?.[h] ?? undefined,
+      }),
+    );
+  const validations = headers.flatMap((h, col) =>
+    isYear(h) ? [{ range: rangeOf(col, 1, TEMPLATE_ROWS), rule: yearRule(h) }] : [],
+  );
+  return {
+    sheet: TABLE_SHEET,
+    create: true,
+    cells,
+    validations,
+    columns: headers.map((h, col) => ({ col, width: WIDTHS[h] ?? 9 })),
+    activate: true,
+  };
+}
+
+const rangeOf = (col: number, r1: number, r2: number) => rangeA1(r1, col, r2, col);
+
+/** Rows appended below the last used row of the user's table, by its header's column titles. */
+function appendPlan(content: SheetContent, rows: TableRow[]): WritePlan {
+  const titles = Object.keys(Object.assign({}, ...rows));
+  const h = headerRow(content.values, titles.length >= 3 ? titles : ["地区", "指标", "目标值"]);
+  if (h < 0)
+    throw new HostError(
+      `工作表“${content.name}”的前 ${HEADER_SEARCH_ROWS} 行中找不到规划目标表的表头,未作更改。请将其重命名后重试,加载项会新建一张规划目标表。`,
+    );
+  const colOf = new Map(content.values[h].map((v, c) => [typeof v === "string" ? v.trim() : "", c]));
+  const missing = titles.filter(
+    (t) => !colOf.has(t) && rows.some((r) => r[t] !== null && r[t] !== undefined),
+  );
+  if (missing.length)
+    throw new HostError(`规划目标表缺少“${missing.join("”“")}”列,未作更改。请在表头中加上这些列后重试。`);
+  const first = Math.max(content.values.length, h + 1);
+  const cells = rows.flatMap((row, i) =>
+    Object.entries(row).flatMap(([t, v]) =>
+      v === undefined || v === null
+        ? []
+        : [{ row: first + i, col: colOf.get(t)!, content: v, style: "input" as const }],
+    ),
+  );
+  return { sheet: content.name, cells, activate: true };
+}
+
+// ---- Extraction candidates → table rows
+
+/** What the user typed above the candidates: where the plan applies and what it is. */
+export interface CandidateContext {
+  region: string;
+  plan: string;
+  source: string;
+}
+
+/** A candidate under review: accepted or not, with the fields the user may edit (as typed). */
+export interface ReviewedCandidate {
+  candidate: Candidate;
+  accepted: boolean;
+  indicator: string;
+  /** 600, 1,234, 1-2 (a range): as typed; the table reader parses it and names the cell if it cannot. */
+  value: string;
+  unit: string;
+  year: string;
+}
+
+/** A candidate as first shown: targets accepted, baselines offered as baselines, hedged ones accepted too. */
+export function reviewOf(c: Candidate): ReviewedCandidate {
+  const value =
+    c.value !== null ? String(c.value) : c.min !== null && c.max !== null ? `${c.min}-${c.max}` : "";
+  return {
+    candidate: c,
+    accepted: true,
+    indicator: c.indicator,
+    value,
+    unit: c.unit,
+    year: c.year === null ? "" : String(c.year),
+  };
+}
+
+const typed = (s: string): CellValue => {
+  const t = s.trim();
+  if (t === "") return null;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+};
+
+/**
+ * Table rows for the accepted target candidates: the verbatim quote in 原文, the comparison as the table's word
+ * (a range: 区间). An accepted baseline candidate of the same indicator fills 基期年 and 基期值; baselines are
+ * never rows of their own.
+ */
+export function candidateRows(items: ReviewedCandidate[], ctx: CandidateContext): TableRow[] {
+  const baselines = items.filter((i) => i.accepted && i.candidate.baseline);
+  return items
+    .filter((i) => i.accepted && !i.candidate.baseline)
+    .map((i) => {
+      const base = baselines.find((b) => b.indicator.trim() === i.indicator.trim());
+      return {
+        地区: typed(ctx.region),
+        规划: typed(ctx.plan),
+        指标: typed(i.indicator),
+        单位: typed(i.unit),
+        基期年: base ? typed(base.year) : null,
+        基期值: base ? typed(base.value) : null,
+        目标年: typed(i.year),
+        目标值: typed(i.value),
+        比较: COMPARISON_LABEL[i.candidate.comparison],
+        原文: i.candidate.quote,
+        出处: typed(ctx.source),
+      };
+    });
+}

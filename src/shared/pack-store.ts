@@ -1,0 +1,75 @@
+// Where a workbook keeps its imported plans: a veryHidden worksheet (Office.js, ExcelJS and the memory
+// workbook all write one; it travels with the file by e-mail). Custom XML parts are not writable with ExcelJS
+// nor HyperFormula, and document settings do not exist outside Office.js. Each pack is one row: its id, name,
+// a checksum of its JSON and the JSON split into cells of at most 30,000 characters (Excel's cell limit is
+// 32,767). A row whose checksum does not match (an edited cell) is refused; the other rows still load.
+import { fnv1a } from "../core/catalog";
+import type { CellValue } from "../core/layout";
+import { validatePack, type PlanPack } from "../core/pack";
+import { columnLetter } from "../core/pack-table";
+
+export const PACK_SHEET = "PLAN_导入规划";
+export const PACK_CHUNK = 30_000;
+export const PACK_NOTICE =
+  "本工作表由 PLAN 加载项保存导入的规划包(JSON),公式和进度表从这里读取导入的规划。" +
+  "请勿编辑、移动或删除;如需修改,请在任务窗格“导入规划”中移除后重新导入。";
+const HEADER: CellValue[] = ["规划包编号", "名称", "校验码", "片数", "JSON"];
+const FIRST_CHUNK = 4;
+
+/** The store sheet's cells: a notice, a header row, then one row per pack. */
+export function packsToGrid(packs: PlanPack[]): CellValue[][] {
+  const rows: CellValue[][] = [[PACK_NOTICE], HEADER];
+  for (const p of packs) {
+    const json = JSON.stringify(p);
+    const chunks: string[] = [];
+    for (let i = 0; i < json.length; i += PACK_CHUNK) chunks.push(json.slice(i, i + PACK_CHUNK));
+    rows.push([p.id, p.name, fnv1a(json), chunks.length, ...chunks]);
+  }
+  return rows;
+}
+
+/** The packs a store sheet holds; a damaged row is an error (in Chinese, naming its cell), not a stop. */
+export function packsFromGrid(grid: CellValue[][]): { packs: PlanPack[]; errors: string[] } {
+  const packs: PlanPack[] = [];
+  const errors: string[] = [];
+  const headerAt = grid.findIndex((r) => r[0] === HEADER[0]);
+  if (headerAt < 0) {
+    if (grid.some((r) => r.some((c) => c !== null && c !== "")))
+      errors.push(
+        `${PACK_SHEET}:工作表的格式已被改动(找不到表头“${HEADER[0]}”),导入的规划未能载入。请删除此工作表后重新导入规划包`,
+      );
+    return { packs, errors };
+  }
+  for (let r = headerAt + 1; r < grid.length; r++) {
+    const row = grid[r];
+    if (row.every((c) => c === null || c === "")) continue;
+    const result = readRow(row);
+    const at = `${PACK_SHEET}!A${r + 1}`;
+    if (typeof result === "string")
+      errors.push(
+        `${at}:规划包“${String(row[1] ?? row[0] ?? "")}”${result},未载入;其他规划包不受影响。请移除后重新导入`,
+      );
+    else packs.push(result);
+  }
+  return { packs, errors };
+}
+
+function readRow(row: CellValue[]): PlanPack | string {
+  const count = Number(row[3]);
+  if (!Number.isInteger(count) || count < 1) return `的片数(${columnLetter(3)}列)已被改动`;
+  const chunks = row.slice(FIRST_CHUNK, FIRST_CHUNK + count);
+  if (chunks.length < count || chunks.some((c) => typeof c !== "string" || !c))
+    return "的数据不完整(有单元格被清空)";
+  const json = chunks.join("");
+  if (fnv1a(json) !== String(row[2])) return "的数据已被改动(校验码不符)";
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return "的数据不是有效的 JSON";
+  }
+  const v = validatePack(parsed);
+  if (!v.ok) return `的数据不符合规划包格式(${v.errors.slice(0, 2).join(";")})`;
+  if (v.pack.id !== row[0]) return "的编号已被改动";
+  return v.pack;
+}

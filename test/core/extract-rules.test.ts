@@ -1,0 +1,369 @@
+// The extractor's rules, one sentence each, as plans write them (十五五 plan language, not only the seeds'
+// sentences), and every refusal.
+import { extractCandidates, type Candidate } from "../../src/core/extract";
+
+const targets = (text: string) => extractCandidates(text).filter((c) => !c.baseline);
+const baselines = (text: string) => extractCandidates(text).filter((c) => c.baseline);
+
+/** The one target candidate in a text, and its quote checked verbatim. */
+function only(text: string): Candidate {
+  const all = targets(text);
+  expect(all.map((c) => c.quote)).toHaveLength(1);
+  const c = all[0];
+  expect(text.slice(c.start, c.end)).toBe(c.quote);
+  return c;
+}
+
+describe("number patterns", () => {
+  it.each([
+    ["到2030年，国家高新技术企业达到600家。", 600, "家"],
+    ["到2030年，研发经费投入强度达到2.5%。", 2.5, "%"],
+    ["到2030年，技术合同成交额达到40亿元。", 40, "亿元"],
+    ["到2030年，累计引进大学生0.5万人。", 0.5, "万人"],
+    ["到2030年，高新技术企业超过1,234家。", 1234, "家"],
+    ["到2030年，高新技术企业达到４７０家。", 470, "家"],
+    ["到２０３０年，研发经费投入强度达到２．１％。", 2.1, "%"],
+    ["到2030年，每万人口高价值发明专利拥有量达到12件。", 12, "件"],
+    ["到2030年，市级以上创新科研团队达80个。", 80, "个"],
+    ["到2030年，全市人才资源总量达到14万人。", 14, "万人"],
+  ])("%s → %d %s", (text, value, unit) => {
+    expect(only(text)).toMatchObject({ value, unit, year: 2030, baseline: false });
+  });
+
+  it("a range: 1-2个 and 2～3家 give min and max, no value", () => {
+    expect(only("到2030年，支持1-2个省级园区创建国家级高新区。")).toMatchObject({
+      value: null,
+      min: 1,
+      max: 2,
+      unit: "个",
+      comparison: "range",
+    });
+    expect(only("到2030年，培育2～3家百亿级科技领军企业。")).toMatchObject({ min: 2, max: 3, unit: "家" });
+  });
+
+  it("a range of shares: 2.8%-3%", () => {
+    expect(only("到2030年，研发经费投入强度达到2.8%-3%。")).toMatchObject({ min: 2.8, max: 3, unit: "%" });
+  });
+
+  it("以上 after the unit: 8家以上 is at least 8", () => {
+    expect(only("到2030年，新增国家级专精特新“小巨人”企业8家以上。")).toMatchObject({
+      value: 8,
+      comparison: "at_least",
+      comparisonWord: "以上",
+    });
+  });
+
+  it("several amounts in one clause, separated by 、", () => {
+    const cs = targets("到2030年，建成国家级孵化器5家、省级孵化器20家。");
+    expect(cs.map((c) => [c.indicator, c.value])).toEqual([
+      ["建成国家级孵化器", 5],
+      ["省级孵化器", 20],
+    ]);
+  });
+
+  it("分别 gives each name its amount", () => {
+    const cs = targets("到2030年，全市专利授权量、有效发明专利拥有量分别达到8000件、2.5万件。");
+    expect(cs.map((c) => [c.indicator, c.value, c.unit])).toEqual([
+      ["专利授权量", 8000, "件"],
+      ["有效发明专利拥有量", 2.5, "万件"],
+    ]);
+  });
+
+  it("the noun after the amount when only a verb precedes it", () => {
+    expect(only("到2030年，引进2家国家重大科技基础设施。").indicator).toBe("引进国家重大科技基础设施");
+    expect(only("到2030年，培育2-3家10亿元规模以上的骨干企业。").indicator).toBe(
+      "培育10亿元规模以上的骨干企业",
+    );
+  });
+});
+
+describe("comparison words", () => {
+  it.each([
+    ["到2030年，技术合同成交额达到100亿元。", "reach", "达到"],
+    ["到2030年，技术合同成交额达100亿元。", "reach", "达"],
+    ["到2030年，国家高新技术企业突破1000家。", "more_than", "突破"],
+    ["到2030年，国家高新技术企业超过1000家。", "more_than", "超过"],
+    ["到2030年，研发经费投入强度不低于3%。", "at_least", "不低于"],
+    ["到2030年，研发经费投入强度达到3%以上。", "at_least", "以上"],
+    ["到2030年，全社会研发经费投入年均增长10%左右。", "about", "左右"],
+    ["到2030年，科技型中小企业达到2000多家。", "more_than", "多"],
+    ["到2030年，百万人发明专利申请量1000件。", "reach", ""],
+  ])("%s → %s (%s)", (text, comparison, word) => {
+    expect(only(text)).toMatchObject({ comparison, comparisonWord: word });
+  });
+});
+
+describe("kinds from the wording", () => {
+  it.each([
+    ["到2030年，全社会研发经费投入年均增长10%以上。", "growth_rate"],
+    ["到2030年，全社会研发投入年均增速超过12%。", "growth_rate"],
+    ["到2030年，数字经济核心产业增加值占地区生产总值比重达到15%。", "share"],
+    ["到2030年，研发经费投入强度达到3.2%。", "share"],
+    ["到2030年，规模以上工业企业研发机构覆盖率达到50%。", "share"],
+    ["到2030年，累计引进高层次人才500人。", "cumulative"],
+    ["到2030年，新增省级以上研发平台50个。", "cumulative"],
+    ["每年新增1家省级以上工程实验室。", "per_year"],
+    ["到2030年，国家高新技术企业达到600家。", "level"],
+    ["到2030年，技术合同成交额比2025年翻一番。", "multiple"],
+  ])("%s → %s", (text, kind) => {
+    expect(only(text).kind).toBe(kind);
+  });
+
+  it("a growth without 年均 is a growth rate with a note to check", () => {
+    const c = only("到2030年，研发人员数量增长15%。");
+    expect(c.kind).toBe("growth_rate");
+    expect(c.note).toContain("年均");
+  });
+
+  it("每万人拥有 and 拥有量 name a density, not what exists now", () => {
+    expect(only("到2030年，每万人拥有有效发明专利达到12件。").baseline).toBe(false);
+    expect(only("到2030年，万人发明专利拥有量达到20件。").baseline).toBe(false);
+  });
+
+  it("每年增长 is a growth rate and does not make the next clause per-year", () => {
+    const cs = targets("到2030年，研发投入每年增长10%以上，高新技术企业达到1000家。");
+    expect(cs.map((c) => c.kind)).toEqual(["growth_rate", "level"]);
+  });
+
+  it("每年 holds for the next clause of the sentence", () => {
+    const cs = targets("每年举办人才交流活动2次以上，开展校企深度合作2次以上。");
+    expect(cs.map((c) => c.kind)).toEqual(["per_year", "per_year"]);
+  });
+});
+
+describe("word rules (implied values)", () => {
+  it.each([
+    ["到2030年，全市科技型企业实现倍增。", 2, "倍", "multiple"],
+    ["到2030年，全市专业镇经济总量在2025年基础上实现翻番。", 2, "倍", "multiple"],
+    ["到2030年，技术合同成交额翻两番。", 4, "倍", "multiple"],
+    ["到2030年，规上高新技术企业研发机构全覆盖。", 100, "%", "share"],
+    ["到2030年，实现国家级重点实验室零的突破。", 1, "家", "level"],
+    ["到2030年，每个主导产业至少创建一个科研创新平台。", 1, "个", "level"],
+  ])("%s → %d %s", (text, value, unit, kind) => {
+    expect(only(text)).toMatchObject({ value, unit, kind, implied: true });
+  });
+
+  it("翻一番以上 is at least 2 times; 增长1倍 is 2 times the base, with a note", () => {
+    expect(only("到2030年，技术合同成交额翻一番以上。")).toMatchObject({ value: 2, comparison: "at_least" });
+    const c = only("到2030年，技术合同成交额比2025年增长1倍。");
+    expect(c).toMatchObject({ value: 2, unit: "倍", kind: "multiple" });
+    expect(c.note).toContain("增长1倍");
+    expect(only("到2030年，技术合同成交额达到2025年的2倍。").value).toBe(2);
+  });
+
+  it("倍增计划 names a programme, not a target", () => {
+    expect(targets("实施科技型企业倍增计划，推动企业上规模。")).toEqual([]);
+  });
+});
+
+describe("hedges", () => {
+  it("力争 and 争取 hold until the end of the sentence", () => {
+    const cs = targets(
+      "到2030年，争取实现高新技术企业超过3500家，规模以上工业企业设立研发机构比例达40%。省级重点实验室达12家。",
+    );
+    expect(cs.map((c) => c.hedged)).toEqual([true, true, false]);
+    expect(only("力争到2028年，规模以上工业企业研发机构覆盖率达到45%。")).toMatchObject({
+      hedged: true,
+      year: 2028,
+    });
+  });
+});
+
+describe("the year scope", () => {
+  it("到2030年 carries across the paragraph's clauses and sentences until another year", () => {
+    const cs = targets(
+      "到2030年，高新技术企业达到1000家。技术合同成交额达到100亿元。到2027年，研发投入强度达到3%。",
+    );
+    expect(cs.map((c) => c.year)).toEqual([2030, 2030, 2027]);
+  });
+
+  it("至2030年 and 2030年 set the scope too", () => {
+    expect(only("至2030年，高新技术企业达到1000家。").year).toBe(2030);
+    const cs = targets("到2027年，研发投入强度达到3%。\n2030年，高新技术企业达到1000家。");
+    expect(cs.map((c) => c.year)).toEqual([2027, 2030]);
+  });
+
+  it("a new paragraph or heading starts afresh: the year is the document's usual 到20XX年, marked so", () => {
+    const c = targets(
+      "一、总体目标\n到2030年，创新能力显著提升。\n二、具体目标\n高新技术企业达到1000家。",
+    )[0];
+    expect(c).toMatchObject({ year: 2030, yearFrom: "document" });
+  });
+
+  it("a document without any year gives a null year", () => {
+    expect(only("高新技术企业达到1000家。").year).toBeNull();
+  });
+
+  it("十五五 in the title is the year when nothing else says", () => {
+    expect(only("某市“十五五”科技创新规划\n高新技术企业达到1000家。").year).toBe(2030);
+  });
+
+  it("traditional characters: folded for the rules, quoted as written", () => {
+    const c = only("到2022年，引進2家國家重大科技基礎設施。");
+    expect(c).toMatchObject({ value: 2, unit: "家", year: 2022, quote: "引進2家國家重大科技基礎設施" });
+    const h = targets("到2022年，力爭布局建設1家省實驗室。")[0];
+    expect(h).toMatchObject({
+      hedged: true,
+      indicator: "布局建设省实验室",
+      quote: "力爭布局建設1家省實驗室",
+    });
+  });
+});
+
+describe("historical actuals are baselines, never targets", () => {
+  it.each([
+    ["到2030年，高新技术企业达到1000家。2024年，全市高新技术企业达到470家。", 470, 2024],
+    ["到2030年，高新技术企业达到1000家。全市高新技术企业数量由2020年的312家增长到2024年的470家。", 312, 2020],
+    ["规划基年为2025年。到2030年，高新技术企业达到1000家。2025年研发投入强度为2.1%。", 2.1, 2025],
+    ["到2030年，高新技术企业达到1000家。“十四五”期间，全市累计新增省级以上创新平台85个。", 85, 2025],
+    ["到2030年，高新技术企业达到1000家。截至2024年底，全市有效发明专利达到1.2万件。", 1.2, 2024],
+  ])("%s", (text, value, year) => {
+    expect(targets(text).map((c) => c.value)).toEqual([1000]);
+    expect(baselines(text)).toContainEqual(expect.objectContaining({ value, year, baseline: true }));
+  });
+
+  it("already done (已, 目前, 依托, 拥有) is a baseline without a year", () => {
+    for (const text of [
+      "到2030年，目前全市拥有高新技术企业470家。",
+      "到2030年，依托9个省级以上产业园区发展特色产业。",
+      "到2030年，全市已建成省级重点实验室12家。",
+      "到2030年，全市现有高新技术企业1200家。",
+    ]) {
+      expect(targets(text)).toEqual([]);
+      expect(baselines(text)[0]).toMatchObject({ baseline: true, year: null });
+    }
+  });
+
+  it("由2025年的9.8件提高到16件: the past year dates the first value only; the target keeps the scope", () => {
+    const cs = extractCandidates(
+      "到2030年，每万人口高价值发明专利拥有量由2025年的9.8件提高到16件，技术合同成交额达到300亿元。",
+    );
+    expect(cs.map((c) => [c.value, c.year, c.baseline])).toEqual([
+      [9.8, 2025, true],
+      [16, 2030, false],
+      [300, 2030, false],
+    ]);
+    const up = extractCandidates("研发投入强度从2025年的2.6%提升至2030年的3.2%。");
+    expect(up.map((c) => [c.value, c.year, c.baseline, c.comparisonWord])).toEqual([
+      [2.6, 2025, true, ""],
+      [3.2, 2030, false, "提升至"],
+    ]);
+  });
+
+  it("由2015年的81家增长到2020年的312家: the second amount keeps the first's indicator", () => {
+    const cs = baselines(
+      "到2025年，高新技术企业达到600家。全市高新技术企业数量由2015年的81家增长到2020年的312家。",
+    );
+    expect(cs.map((c) => [c.indicator, c.value, c.year])).toEqual([
+      ["高新技术企业数量", 81, 2015],
+      ["高新技术企业数量", 312, 2020],
+    ]);
+  });
+});
+
+describe("refusals", () => {
+  it.each([
+    ["a date", "2021年5月起施行。本规划自2026年1月1日起实施。"],
+    ["a date with dashes and a time", "发布日期:2021-12-28 13:05:03"],
+    ["a document number", "根据益政发〔2021〕5号文件精神，制定本方案。"],
+    ["a past ranking", "研发投入强度全省排名第四，位居全省第3位，进入全国前10名。"],
+    ["an ordinal", "举办第二届创新创业大赛，推进第一批试点。"],
+    ["section and table numbers", "第一章 总则\n表2 主要指标\n专栏3 重大平台"],
+    [
+      "a count of the document's parts",
+      "《规划》从3个方面提出具体发展目标，形成14个量化的预期性指标，围绕“1条主线”。",
+    ],
+    ["Chinese counts that are not targets", "实施五大工程，构建“一核两翼”格局，打造三个高地。"],
+    ["a code or a model name", "加快5G、4K和3D打印等技术应用。"],
+    ["a ceiling (以下) the schema cannot state", "单位GDP能耗控制在5%以下。"],
+    ["an amount that qualifies a noun", "支持年营业收入1亿元以上的企业建设研发机构。"],
+    ["a number with no unit", "实施“5321”工程和“1+1+9”工作部署，R&D投入持续增加。"],
+    ["a fraction", "其中国有企业占1/2，约½家。"],
+    ["a heading's title", "(二)加快高新技术企业倍增 强化企业创新主体地位。"],
+    ["a title in 《》 brackets", "贯彻《关于推进3个重大平台建设的意见》精神。"],
+  ])("%s", (_what, text) => {
+    expect(targets(text)).toEqual([]);
+  });
+
+  it("1个产值5000亿元: the count only enumerates the amount that follows", () => {
+    const cs = targets("到2025年，培育1个产值5000亿元(智能家居)、1个3000亿元(电子信息)产业集群。");
+    expect(cs.map((c) => [c.value, c.unit])).toEqual([
+      [5000, "亿元"],
+      [3000, "亿元"],
+    ]);
+  });
+});
+
+describe("noise and tables", () => {
+  it("a share whose % sign the capture lost is restored with a note", () => {
+    const c = only("到2026年，全区R&D/GDP达到2.65机(二)特色优势产业技术领先。");
+    expect(c).toMatchObject({ value: 2.65, unit: "%", kind: "share" });
+    expect(c.note).toContain("%");
+  });
+
+  it("an indicator table: the earlier year column is the baseline, the later one the target", () => {
+    const text =
+      "表1 主要指标\n序号\t指标\t单位\t2025年\t2030年\t属性\n" +
+      "1\t全社会研发经费投入强度\t%\t2.5\t3.2左右\t预期性\n" +
+      "2\t高新技术企业数\t家\t600\t≥1000\t预期性\n" +
+      "3\t新增省级以上研发平台\t个\t—\t〔50〕\t预期性\n";
+    const cs = extractCandidates(text);
+    expect(cs.map((c) => [c.indicator, c.value, c.unit, c.year, c.baseline, c.comparison])).toEqual([
+      ["全社会研发经费投入强度", 2.5, "%", 2025, true, "reach"],
+      ["全社会研发经费投入强度", 3.2, "%", 2030, false, "about"],
+      ["高新技术企业数", 600, "家", 2025, true, "reach"],
+      ["高新技术企业数", 1000, "家", 2030, false, "at_least"],
+      ["新增省级以上研发平台", 50, "个", 2030, false, "reach"],
+    ]);
+    expect(cs[4].kind).toBe("cumulative");
+    for (const c of cs) expect(text.slice(c.start, c.end)).toBe(c.quote);
+  });
+
+  it("a line wrapped inside a sentence (PDF copy) joins; a list item on the next line does not", () => {
+    const c = only("到2030年，全市全社会研发经费投入年均增\n长10%以上。");
+    expect(c).toMatchObject({ indicator: "全社会研发经费投入年均增长", kind: "growth_rate", value: 10 });
+    expect(c.quote).toBe("全市全社会研发经费投入年均增\n长10%以上");
+    const list = targets(
+      "到2030年，主要目标是全面提升科技创新能力水平\n1.研发投入强度达到3%\n2.高新技术企业达到1000家",
+    );
+    expect(list.map((x) => x.indicator)).toEqual(["研发投入强度", "高新技术企业"]);
+  });
+
+  it("a table copied from a PDF, one cell per line, is read row by row; the quote spans the row's lines", () => {
+    const text =
+      "附表 主要指标\n序号\n指标\n单位\n2025年\n2030年\n属性\n" +
+      "1\n研发投入强度\n%\n2.63\n3.2\n预期性\n2\n国家高新技术企业数\n家\n2310\n4000\n预期性\n第四章 保障措施\n";
+    const cs = extractCandidates(text);
+    expect(cs.map((c) => [c.indicator, c.value, c.unit, c.year, c.baseline])).toEqual([
+      ["研发投入强度", 2.63, "%", 2025, true],
+      ["研发投入强度", 3.2, "%", 2030, false],
+      ["国家高新技术企业数", 2310, "家", 2025, true],
+      ["国家高新技术企业数", 4000, "家", 2030, false],
+    ]);
+    expect(cs[1].quote).toBe("1\n研发投入强度\n%\n2.63\n3.2\n预期性");
+  });
+
+  it("a row whose cells fall out of their columns (a cell lost in the copy) gives no number at all", () => {
+    const stacked =
+      "序号\n指标\n单位\n2025年\n2030年\n1\n研发投入强度\n2.63\n3.2\n2\n高新技术企业数\n家\n2310\n4000\n";
+    expect(extractCandidates(stacked)).toEqual([]);
+    const tabbed = "指标\t单位\t2025年\t2030年\n研发投入强度\t2.63\t3.2\t%\n";
+    expect(extractCandidates(tabbed)).toEqual([]);
+    // A stray "|" of a web capture does not hide a sentence.
+    expect(targets("到2030年，高新技术企业达到1000家。 |")).toHaveLength(1);
+  });
+
+  it("text around a table is read as text, the rows by the table reader only", () => {
+    const text =
+      "到2030年，技术合同成交额达到100亿元。\n指标\t单位\t2025年\t2030年\n高新技术企业数\t家\t600\t1000\n";
+    expect(targets(text).map((c) => [c.value, c.unit])).toEqual([
+      [100, "亿元"],
+      [1000, "家"],
+    ]);
+  });
+
+  it("blank lines and spaces do not make candidates", () => {
+    expect(extractCandidates("")).toEqual([]);
+    expect(extractCandidates("   \n\n\t ")).toEqual([]);
+  });
+});

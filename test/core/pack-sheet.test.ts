@@ -1,0 +1,26 @@
+// Imported plans on a progress sheet (in-memory workbook): a service made before the import answers from
+// the imported catalog, and the sheet shows the pack's value, baseline and 出处.
+import fixture from "../fixtures/example-pack.json";
+import { getCatalog } from "../../src/core/catalog";
+import { importPacks, validatePack } from "../../src/core/pack";
+import { MemoryWorkbook } from "../../src/shared/memory-workbook";
+import { createProgressService } from "../../src/shared/progress-service";
+
+afterEach(() => importPacks([]));
+
+test("pack → catalog → progress sheet: the value, the baseline and the 出处 of the imported plan", async () => {
+  const wb = new MemoryWorkbook();
+  const service = createProgressService(wb, undefined, { currentYear: () => 2027 }); // before the import
+  const v = validatePack(fixture);
+  if (!v.ok) throw new Error(v.errors.join("\n"));
+  expect(importPacks([v.pack]).errors).toEqual([]);
+  const plan = getCatalog().plans.find((p) => p.pack?.id === fixture.id)!;
+  const { sheetName, rows } = await service.generate(plan.id, 2027);
+  expect(rows).toBe(5);
+  const grid = wb.grid(sheetName).rows.map((r) => r.map((c) => c.value));
+  const header = grid.find((r) => r.includes("目标值"))!;
+  const row = grid.find((r) => r.includes("高新技术企业"))!;
+  expect(row[header.indexOf("目标值")]).toBe(150);
+  expect(row[header.indexOf("基期值")]).toBe(86);
+  expect(String(row[header.indexOf("出处")])).toContain(`导入自:${fixture.source}`);
+});

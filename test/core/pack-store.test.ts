@@ -1,0 +1,79 @@
+// How a workbook stores packs: a veryHidden sheet of JSON chunks with a checksum per pack.
+import fixture from "../fixtures/example-pack.json";
+import { validatePack, type PlanPack } from "../../src/core/pack";
+import { PACK_CHUNK, PACK_NOTICE, PACK_SHEET, packsFromGrid, packsToGrid } from "../../src/shared/pack-store";
+
+const examplePack = (): PlanPack => {
+  const v = validatePack(fixture);
+  if (!v.ok) throw new Error(v.errors.join("\n"));
+  return v.pack;
+};
+
+/** A pack of many targets: its JSON is over 30,000 characters. */
+function bigPack(): PlanPack {
+  const p = examplePack();
+  p.id = "big";
+  p.name = "大规划包";
+  const t0 = p.plans[0].targets[4];
+  p.indicators = Array.from({ length: 400 }, (_, i) => ({
+    ...p.indicators[4],
+    id: `s${i}`,
+    name: `第${i}类工作站`,
+  }));
+  p.plans[0].observations = [];
+  p.plans[0].targets = Array.from({ length: 400 }, (_, i) => ({
+    ...t0,
+    id: `s${i}`,
+    indicator: `s${i}`,
+    baseline: null,
+    targetYear: 2026 + (i % 5),
+    quote: `建成乡村科技特派员工作站${30 + i}个(第${i}条,示例)`,
+    value: 30 + i,
+  }));
+  return p;
+}
+
+describe("pack store", () => {
+  it("the first row says what the sheet is and not to edit it", () => {
+    expect(packsToGrid([])[0]).toEqual([PACK_NOTICE]);
+    expect(PACK_NOTICE).toContain("请勿编辑");
+    expect(PACK_SHEET.length).toBeLessThanOrEqual(31);
+  });
+
+  it("round-trips packs, one over 30,000 characters split into cells of at most 30,000", () => {
+    const packs = [examplePack(), bigPack()];
+    expect(JSON.stringify(packs[1]).length).toBeGreaterThan(PACK_CHUNK);
+    const grid = packsToGrid(packs);
+    for (const row of grid)
+      for (const c of row) expect(String(c ?? "").length).toBeLessThanOrEqual(PACK_CHUNK);
+    expect(grid[3].length).toBeGreaterThan(5);
+    expect(packsFromGrid(grid)).toEqual({ packs, errors: [] });
+  });
+
+  it("an edited cell is a Chinese error naming the pack's row; the other packs still load", () => {
+    const grid = packsToGrid([examplePack(), bigPack()]);
+    grid[2][4] = String(grid[2][4]).replace("150", "160");
+    const r = packsFromGrid(grid);
+    expect(r.packs.map((p) => p.id)).toEqual(["big"]);
+    expect(r.errors).toEqual([
+      `${PACK_SHEET}!A3:规划包“${fixture.name}”的数据已被改动(校验码不符),未载入;其他规划包不受影响。请移除后重新导入`,
+    ]);
+  });
+
+  it("a cleared chunk and a changed count are errors too", () => {
+    const grid = packsToGrid([bigPack(), examplePack()]);
+    grid[2][5] = null;
+    grid[3][3] = "x";
+    const r = packsFromGrid(grid);
+    expect(r.packs).toEqual([]);
+    expect(r.errors[0]).toContain("的数据不完整(有单元格被清空)");
+    expect(r.errors[1]).toContain("的片数(D列)已被改动");
+  });
+
+  it("an empty sheet holds no packs; a sheet without its header says it was changed", () => {
+    expect(packsFromGrid([])).toEqual({ packs: [], errors: [] });
+    const r = packsFromGrid([["随便写的"]]);
+    expect(r.packs).toEqual([]);
+    expect(r.errors[0]).toContain("工作表的格式已被改动");
+  });
+});

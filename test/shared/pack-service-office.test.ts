@@ -1,0 +1,134 @@
+// Imported plans through the Office.js adapter (office-addin-mock): the table read from the active sheet, the
+// store written as a veryHidden sheet in one write batch, Excel's full recalculation, the store read back at
+// start-up, a progress sheet written for the imported plan; refusals write nothing.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { importPacks } from "../../src/core/pack-import";
+import { TABLE_HEADERS } from "../../src/core/pack-table";
+import { run } from "../../src/core/runner";
+import { OfficeWorkbook } from "../../src/shared/office-workbook";
+import { createPackService, TABLE_SHEET } from "../../src/shared/pack-service";
+import { PACK_SHEET } from "../../src/shared/pack-store";
+import { createProgressService } from "../../src/shared/progress-service";
+import { a1 } from "../../src/shared/workbook";
+import { FakeExcel, type FakeSheet } from "./excel-mock";
+
+const SOURCE = "青山县“十五五”科技创新规划(青政发〔2026〕3号)";
+const PLAN = "青山县“十五五”科技创新规划";
+const ROWS: (string | number)[][] = [
+  [
+    "青山县",
+    PLAN,
+    "高新技术企业",
+    "家",
+    2025,
+    86,
+    2030,
+    150,
+    "以上",
+    "到2030年,全县高新技术企业达到150家以上",
+    SOURCE,
+  ],
+  ["青山县", PLAN, "技术合同交易额", "亿元", 2025, "3.5", 2030, "8", "", "技术合同交易额达到8亿元", SOURCE],
+];
+
+let fx: FakeExcel;
+let table: FakeSheet;
+beforeEach(() => {
+  importPacks([]);
+  fx = new FakeExcel();
+  fx.addSheet("Sheet1");
+  table = fx.addSheet(TABLE_SHEET);
+  TABLE_HEADERS.forEach((h, c) => table.set(a1(0, c), h));
+  ROWS.forEach((row, r) => row.forEach((v, c) => v !== "" && table.set(a1(r + 1, c), v)));
+  fx.activeSheet = TABLE_SHEET;
+  fx.selection = { sheet: TABLE_SHEET, row: 0, col: 0 };
+  fx.install();
+});
+afterEach(() => fx.uninstall());
+
+const value = (id: string, args: unknown[]) => {
+  const o = run(id, args);
+  return o.ok ? o.value : o.error;
+};
+
+test("import from the active sheet: one write batch adds the store veryHidden, then a full recalculation; PLAN.* answer", async () => {
+  const syncs = fx.syncs;
+  const o = await createPackService(new OfficeWorkbook()).importFromSheet();
+  expect(o.kind).toBe("imported");
+  // selection, read (table + store), write, calculate
+  expect(fx.syncs - syncs).toBe(4);
+  expect(fx.writeSyncs).toBe(2);
+  const store = fx.sheet(PACK_SHEET)!;
+  expect(store.visibility).toBe("VeryHidden");
+  expect(fx.sheet("Sheet1")!.visibility).toBe("Visible");
+  expect(fx.calculations).toEqual(["Full"]);
+  expect(table.get("H2")).toBe(150); // the user's table is not written
+  expect(fx.applied.filter((a) => a.includes(TABLE_SHEET))).toEqual([]);
+  expect(value("TARGET", ["青山县", "技术合同交易额", 2030])).toBe(8);
+  expect(String(value("INFO", ["青山县", "技术合同交易额", 2030, "出处"]))).toContain(SOURCE);
+});
+
+test("start-up: the store Excel holds (text cells as Office.js returns them) imports again", async () => {
+  await createPackService(new OfficeWorkbook()).importFromSheet();
+  importPacks([]);
+  expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe("#N/A");
+  fx.calculations = [];
+  const loaded = await createPackService(new OfficeWorkbook()).loadStored();
+  expect(loaded.errors).toEqual([]);
+  expect(loaded.plans.map((p) => p.targets)).toEqual([2]);
+  expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe(150);
+  expect(fx.calculations).toEqual(["Full"]);
+});
+
+test("a progress sheet for the imported plan through Office.js: its target values", async () => {
+  const o = await createPackService(new OfficeWorkbook()).importFromSheet();
+  if (o.kind !== "imported") throw new Error(o.kind);
+  const r = await createProgressService(new OfficeWorkbook(), undefined, {
+    currentYear: () => 2027,
+  }).generate(o.plans[0].planId, 2027);
+  expect(r.rows).toBe(2);
+  const cells = [...fx.sheet(r.sheetName)!.cells.values()];
+  expect(cells).toContain(150);
+  expect(cells).toContain(8);
+  expect(cells.some((v) => typeof v === "string" && v.includes(SOURCE))).toBe(true);
+});
+
+test("a protected workbook structure: a Chinese HostError, the catalog back to the bundled plans", async () => {
+  fx.structureProtected = true;
+  await expect(createPackService(new OfficeWorkbook()).importFromSheet()).rejects.toThrow(/工作簿结构受保护/);
+  expect(fx.sheet(PACK_SHEET)).toBeUndefined();
+  expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe("#N/A");
+});
+
+test("the template through Office.js: header, Text cells (what is typed is read), year validation", async () => {
+  fx.sheets = fx.sheets.filter((s) => s.name !== TABLE_SHEET);
+  const r = await createPackService(new OfficeWorkbook()).insertTableTemplate();
+  expect(r.created).toBe(true);
+  const s = fx.sheet(TABLE_SHEET)!;
+  expect(TABLE_HEADERS.map((_, c) => s.get(a1(0, c)))).toEqual([...TABLE_HEADERS]);
+  expect(s.numFmt.get(`1,${TABLE_HEADERS.indexOf("目标值")}`)).toBe("@");
+  expect(s.numFmt.get(`1,${TABLE_HEADERS.indexOf("目标年")}`)).toBe("General");
+  expect(s.validation.get(`1,${TABLE_HEADERS.indexOf("目标年")}`)).toEqual(
+    expect.objectContaining({
+      rule: { wholeNumber: expect.objectContaining({ formula1: 1990, formula2: 2100 }) },
+    }),
+  );
+  expect(fx.activeSheet).toBe(TABLE_SHEET);
+});
+
+test("a pack over 30,000 characters: split over cells of the store, read back whole at start-up", async () => {
+  const pack = JSON.parse(readFileSync(join(__dirname, "../fixtures/example-pack.json"), "utf8"));
+  for (const t of pack.plans[0].targets) t.quote = `${t.quote}。${"（规划原文的上下文）".repeat(1500)}`;
+  const bytes = new TextEncoder().encode(JSON.stringify(pack));
+  expect(bytes.length).toBeGreaterThan(60_000);
+  const o = await createPackService(new OfficeWorkbook()).importFromFile("big.json", bytes);
+  expect(o.kind).toBe("imported");
+  const cells = [...fx.sheet(PACK_SHEET)!.cells.values()].filter((v) => typeof v === "string");
+  expect(cells.filter((v) => String(v).length > 1000).length).toBeGreaterThan(1);
+  expect(Math.max(...cells.map((v) => String(v).length))).toBeLessThanOrEqual(30_000);
+  importPacks([]);
+  const loaded = await createPackService(new OfficeWorkbook()).loadStored();
+  expect(loaded.errors).toEqual([]);
+  expect(loaded.plans.map((p) => p.name)).toEqual([pack.plans[0].title]);
+});

@@ -1,0 +1,453 @@
+// Imported plans on the in-memory workbook: a 规划目标 table → the veryHidden store → PLAN.* (runner and
+// HyperFormula cells typed before the import) → a progress sheet; loading the store at start-up; conflicts; a
+// re-import that asks; a tampered store; files (JSON, .xlsx); appending extracted candidates to the table.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { getCatalog } from "../../src/core/catalog";
+import type { Candidate } from "../../src/core/extract";
+import { validatePack } from "../../src/core/pack";
+import { importPacks } from "../../src/core/pack-import";
+import { TABLE_HEADERS } from "../../src/core/pack-table";
+import { run } from "../../src/core/runner";
+import { registerPlanFunctions } from "../../src/functions/hyperformula";
+import { MemoryWorkbook } from "../../src/shared/memory-workbook";
+import {
+  candidateRows,
+  createPackService,
+  followingCatalog,
+  reviewOf,
+  TABLE_SHEET,
+  type ImportOutcome,
+} from "../../src/shared/pack-service";
+import { PACK_SHEET, packsToGrid } from "../../src/shared/pack-store";
+import { createProgressService } from "../../src/shared/progress-service";
+import { HostError } from "../../src/shared/service";
+import { a1 } from "../../src/shared/workbook";
+
+registerPlanFunctions();
+
+const SOURCE = "青山县“十五五”科技创新规划(青政发〔2026〕3号)";
+const PLAN = "青山县“十五五”科技创新规划";
+/** Two rows as a statistician types them: 150家 with 以上, a percent, a blank 比较. */
+const ROWS: (string | number | null)[][] = [
+  [
+    "青山县",
+    PLAN,
+    "高新技术企业",
+    "家",
+    2025,
+    86,
+    2030,
+    150,
+    "以上",
+    "到2030年,全县高新技术企业达到150家以上",
+    SOURCE,
+  ],
+  [
+    "青山县",
+    PLAN,
+    "研发经费投入强度",
+    "%",
+    2025,
+    "1.6",
+    2030,
+    "2.2%",
+    null,
+    "全社会研发经费投入强度达到2.2%",
+    SOURCE,
+  ],
+];
+const FORMULA = '=PLAN.TARGET("青山县","高新技术企业",2030)';
+
+let wb: MemoryWorkbook;
+beforeEach(() => {
+  importPacks([]); // every test starts from the bundled plans alone
+  wb = new MemoryWorkbook();
+  wb.addSheet("Sheet1");
+  wb.select("Sheet1", "A1");
+});
+
+/** Type rows into the table below its header, cell by cell, as the user does. */
+function typeRows(rows: (string | number | null)[][], first = 1) {
+  rows.forEach((row, i) =>
+    row.forEach((v, c) => {
+      if (v !== null) wb.setCell(TABLE_SHEET, a1(first + i, c), String(v));
+    }),
+  );
+}
+
+async function importTable(rows = ROWS) {
+  const packs = createPackService(wb);
+  await packs.insertTableTemplate();
+  typeRows(rows);
+  return { packs, outcome: await packs.importFromSheet() };
+}
+
+const value = (id: string, args: unknown[]) => {
+  const o = run(id, args);
+  return o.ok ? o.value : o.error;
+};
+const imported = (o: ImportOutcome) => {
+  if (o.kind !== "imported") throw new Error(`expected imported, got ${JSON.stringify(o)}`);
+  return o;
+};
+
+describe("round trip: table → store → functions → progress sheet", () => {
+  test("the template: TABLE_HEADERS in row 1, activated, yellow rows to type into, year validation", async () => {
+    const r = await createPackService(wb).insertTableTemplate();
+    expect(r).toEqual({ sheetName: TABLE_SHEET, created: true });
+    expect(wb.active).toBe(TABLE_SHEET);
+    expect(wb.valuesOf(TABLE_SHEET)[0]).toEqual([...TABLE_HEADERS]);
+    expect(wb.cell(TABLE_SHEET, "A2").input).toBe(true);
+    wb.setCell(TABLE_SHEET, a1(1, TABLE_HEADERS.indexOf("目标年")), "30");
+    expect(wb.validate(TABLE_SHEET, a1(1, TABLE_HEADERS.indexOf("目标年")))?.text).toMatch(/四位年份/);
+    // Again: switches to it, writes nothing over what was typed.
+    wb.setCell(TABLE_SHEET, "A2", "青山县");
+    wb.select("Sheet1", "A1");
+    expect(await createPackService(wb).insertTableTemplate()).toEqual({
+      sheetName: TABLE_SHEET,
+      created: false,
+    });
+    expect(wb.active).toBe(TABLE_SHEET);
+    expect(wb.value(TABLE_SHEET, "A2")).toBe("青山县");
+  });
+
+  test("import from the active sheet: stored veryHidden, PLAN.TARGET and PLAN.INFO(出处) answer, an earlier cell recalculates", async () => {
+    wb.setCell("Sheet1", "B2", FORMULA);
+    expect(wb.value("Sheet1", "B2")).toBe("#N/A");
+    const { outcome } = await importTable();
+    const o = imported(outcome);
+    expect(o.plans).toEqual([expect.objectContaining({ name: PLAN, source: SOURCE, targets: 2 })]);
+    expect(o.conflicts).toEqual([]);
+    expect(wb.sheetNames()).toContain(PACK_SHEET);
+    expect(wb.visibilityOf(PACK_SHEET)).toBe("veryHidden");
+    expect(wb.tabNames()).not.toContain(PACK_SHEET);
+    expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe(150);
+    expect(value("TARGET", ["青山县", "研发经费投入强度", 2030])).toBe(2.2);
+    expect(String(value("INFO", ["青山县", "高新技术企业", 2030, "出处"]))).toContain(SOURCE);
+    expect(value("INFO", ["青山县", "高新技术企业", 2030, "原文"])).toBe(ROWS[0][9]);
+    expect(value("BASELINE", ["青山县", "高新技术企业", 2030])).toBe(86);
+    expect(wb.value("Sheet1", "B2")).toBe(150);
+  });
+
+  test("a progress sheet for the imported plan: its target values, and the quote with the user's 出处", async () => {
+    const o = imported((await importTable()).outcome);
+    const service = createProgressService(wb, undefined, { currentYear: () => 2027 });
+    const r = await service.generate(o.plans[0].planId, 2027);
+    expect(r.rows).toBe(2);
+    const cells = wb.valuesOf(r.sheetName).flat();
+    expect(cells).toContain(150);
+    expect(cells).toContain(2.2);
+    // The 出处 column: the plan as imported, with the user's 出处, and the verbatim quote.
+    const cited = cells.filter((v) => typeof v === "string" && v.includes(String(ROWS[0][9])));
+    expect(cited).toEqual([expect.stringContaining(SOURCE)]);
+  });
+
+  test("a colleague opens the workbook: loadStored imports the store, PLAN.* answer again", async () => {
+    await importTable();
+    importPacks([]); // a fresh runtime: bundled plans only
+    wb.setCell("Sheet1", "C3", FORMULA);
+    expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe("#N/A");
+    const loaded = await createPackService(wb).loadStored();
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.plans.map((p) => [p.name, p.targets])).toEqual([[PLAN, 2]]);
+    expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe(150);
+    expect(wb.value("Sheet1", "C3")).toBe(150);
+    expect(await createPackService(wb).listImported()).toEqual(loaded.plans);
+  });
+
+  test("a workbook without a store: loadStored changes nothing", async () => {
+    const writes = wb.writes;
+    expect(await createPackService(wb).loadStored()).toEqual({ plans: [], conflicts: [], errors: [] });
+    expect(wb.writes).toBe(writes);
+    expect(wb.sheetNames()).toEqual(["Sheet1"]);
+  });
+});
+
+describe("nothing replaced silently", () => {
+  test("a target the bundled plans state (益阳 高新技术企业 2025) is reported and left out; the bundled value stands", async () => {
+    const bundled = value("TARGET", ["益阳", "高新技术企业", 2025]);
+    const rows = [
+      [
+        "益阳",
+        "益阳新规划",
+        "高新技术企业",
+        "家",
+        null,
+        null,
+        2025,
+        900,
+        null,
+        "高新技术企业达到900家",
+        "某文件",
+      ],
+      ROWS[0],
+    ];
+    const o = imported((await importTable(rows)).outcome);
+    expect(o.conflicts).toHaveLength(1);
+    expect(o.conflicts[0]).toEqual(
+      expect.objectContaining({ year: 2025, message: expect.stringMatching(/[\u4e00-\u9fff]/) }),
+    );
+    expect(value("TARGET", ["益阳", "高新技术企业", 2025])).toBe(bundled);
+    expect(o.notes.join("\n")).toMatch(/益阳/); // taken as the bundled region, said so
+    expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe(150);
+  });
+
+  test("every target conflicting: failed, nothing stored", async () => {
+    const rows = [
+      [
+        "益阳",
+        "益阳新规划",
+        "高新技术企业",
+        "家",
+        null,
+        null,
+        2025,
+        900,
+        null,
+        "高新技术企业达到900家",
+        "某文件",
+      ],
+    ];
+    const { outcome } = await importTable(rows);
+    expect(outcome.kind).toBe("failed");
+    expect(wb.sheetNames()).not.toContain(PACK_SHEET);
+  });
+
+  test("importing the edited table again asks; cancelled nothing changes, confirmed it replaces", async () => {
+    const { packs } = await importTable();
+    wb.setCell(TABLE_SHEET, a1(1, TABLE_HEADERS.indexOf("目标值")), "160");
+    const store = wb.valuesOf(PACK_SHEET);
+    const again = await packs.importFromSheet();
+    expect(again).toEqual({ kind: "exists", packs: [expect.objectContaining({ storedName: PLAN })] });
+    expect(wb.valuesOf(PACK_SHEET)).toEqual(store);
+    expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe(150);
+    imported(await packs.importFromSheet(undefined, { replace: true }));
+    expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe(160);
+    expect(await packs.listImported()).toHaveLength(1);
+  });
+
+  test("a wrong cell: its address and what to type, nothing stored", async () => {
+    const rows = [ROWS[0].map((v, c) => (TABLE_HEADERS[c] === "目标值" ? "约六百" : v))];
+    const { outcome } = await importTable(rows);
+    expect(outcome.kind).toBe("invalid");
+    if (outcome.kind !== "invalid") return;
+    expect(outcome.errors.join("\n")).toMatch(new RegExp(`${TABLE_SHEET}!H2.*约六百`));
+    expect(wb.sheetNames()).not.toContain(PACK_SHEET);
+  });
+
+  test("2.2% typed into a General cell of the user's own table (Excel keeps 0.022): refused, never imported as 0.022", async () => {
+    wb.addSheet("我的规划");
+    TABLE_HEADERS.forEach((h, c) => wb.setCell("我的规划", a1(0, c), h));
+    ROWS[1].forEach((v, c) => v !== null && wb.setCell("我的规划", a1(1, c), String(v)));
+    expect(wb.value("我的规划", a1(1, TABLE_HEADERS.indexOf("目标值")))).toBeCloseTo(0.022, 12);
+    const o = await createPackService(wb).importFromSheet("我的规划");
+    expect(o.kind).toBe("invalid");
+    expect(o.kind === "invalid" && o.errors.join()).toMatch(
+      /读到的是 0\.022.*原文写的是 2\.2%.*请在目标值中填 2\.2/,
+    );
+    expect(wb.sheetNames()).not.toContain(PACK_SHEET);
+    expect(value("TARGET", ["青山县", "研发经费投入强度", 2030])).toBe("#N/A");
+  });
+
+  test("a tampered store: the load says so in Chinese; an import asks before rewriting it", async () => {
+    const { packs } = await importTable();
+    const grid = wb.valuesOf(PACK_SHEET);
+    const row = grid.findIndex((r) => typeof r[4] === "string" && String(r[4]).startsWith("{"));
+    wb.setCell(PACK_SHEET, a1(row, 4), String(grid[row][4]).replace("150", "999"));
+    importPacks([]);
+    const loaded = await createPackService(wb).loadStored();
+    expect(loaded.plans).toEqual([]);
+    expect(loaded.errors.join("")).toMatch(/已被改动|校验码/);
+    expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe("#N/A"); // never the edited 999
+    const o = await packs.importFromSheet();
+    expect(o.kind).toBe("storeDamaged");
+    imported(await packs.importFromSheet(undefined, { discardDamaged: true }));
+    expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe(150);
+  });
+
+  test("a protected store sheet: a Chinese HostError, nothing written", async () => {
+    const { packs } = await importTable();
+    wb.protect(PACK_SHEET);
+    const writes = wb.writes;
+    await expect(packs.removeImported((await packs.listImported())[0].packId)).rejects.toThrow(HostError);
+    expect(wb.writes).toBe(writes);
+  });
+
+  test("remove: PLAN.* stop answering from it, the store keeps only the others", async () => {
+    const { packs } = await importTable();
+    wb.setCell("Sheet1", "B2", FORMULA);
+    const [p] = await packs.listImported();
+    const o = await packs.removeImported(p.packId);
+    expect(o).toEqual(expect.objectContaining({ kind: "removed", pack: { id: p.packId, name: PLAN } }));
+    expect(await packs.listImported()).toEqual([]);
+    expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe("#N/A");
+    expect(wb.value("Sheet1", "B2")).toBe("#N/A");
+    importPacks([]);
+    expect((await createPackService(wb).loadStored()).plans).toEqual([]);
+  });
+});
+
+describe("pack files", () => {
+  const example = readFileSync(join(__dirname, "../fixtures/example-pack.json"));
+
+  test("a pack .json (the repository's example, not bundled data)", async () => {
+    const o = imported(
+      await createPackService(wb).importFromFile("example-pack.json", new Uint8Array(example)),
+    );
+    expect(o.plans.length).toBeGreaterThan(0);
+    expect(wb.visibilityOf(PACK_SHEET)).toBe("veryHidden");
+  });
+
+  test("not JSON, or not a pack: a Chinese error, nothing stored", async () => {
+    const packs = createPackService(wb);
+    const bad = await packs.importFromFile("x.json", new TextEncoder().encode("{ 不是 json"));
+    expect(bad.kind === "invalid" && bad.errors[0]).toMatch(/不是有效的 JSON/);
+    const wrong = await packs.importFromFile("y.json", new TextEncoder().encode('{"format":"plan-pack"}'));
+    expect(wrong.kind).toBe("invalid");
+    const utf16 = await packs.importFromFile("z.json", new Uint8Array([0xff, 0xfe, 0x7b, 0x00]));
+    expect(utf16.kind === "invalid" && utf16.errors[0]).toMatch(/不是 UTF-8 编码的文本/);
+    const docx = await packs.importFromFile("plan.docx", new Uint8Array([1, 2]));
+    expect(docx.kind === "invalid" && docx.errors[0]).toMatch(/\.json 或 \.xlsx/);
+    expect(wb.sheetNames()).not.toContain(PACK_SHEET);
+  });
+
+  test("a .xlsx with a 规划目标 table (read with ExcelJS)", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet(TABLE_SHEET);
+    ws.addRow([...TABLE_HEADERS]);
+    for (const r of ROWS) ws.addRow(r);
+    // As Excel saves "2.2%" typed into a General cell: the number 0.022 in a percent format.
+    ws.getCell("H3").value = 0.022;
+    ws.getCell("H3").numFmt = "0.0%";
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    imported(await createPackService(wb).importFromFile("青山县.xlsx", bytes));
+    expect(value("TARGET", ["青山县", "研发经费投入强度", 2030])).toBe(2.2);
+  });
+});
+
+test("a .xlsx that stores packs (as plan import --into writes it): its packs", async () => {
+  const pack = validatePack(
+    JSON.parse(readFileSync(join(__dirname, "../fixtures/example-pack.json"), "utf8")),
+  );
+  if (!pack.ok) throw new Error(pack.errors.join());
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("Sheet1");
+  const ws = book.addWorksheet(PACK_SHEET);
+  for (const row of packsToGrid([pack.pack])) ws.addRow(row);
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  const o = imported(await createPackService(wb).importFromFile("同事的工作簿.xlsx", bytes));
+  expect(o.packs).toEqual([{ id: pack.pack.id, name: pack.pack.name }]);
+});
+
+describe("extraction candidates → the 规划目标 table", () => {
+  const cand = (over: Partial<Candidate>): Candidate => ({
+    indicator: "高新技术企业",
+    value: 150,
+    min: null,
+    max: null,
+    unit: "家",
+    year: 2030,
+    comparison: "at_least",
+    comparisonWord: "以上",
+    kind: "level",
+    hedged: false,
+    baseline: false,
+    quote: "到2030年,全县高新技术企业达到150家以上",
+    start: 0,
+    end: 20,
+    ...over,
+  });
+  const ctx = { region: "青山县", plan: PLAN, source: SOURCE };
+
+  test("rows with the verbatim quote; a baseline of the same indicator fills 基期年/基期值; rejected ones left out", () => {
+    const items = [
+      reviewOf(cand({})),
+      reviewOf(cand({ baseline: true, value: 86, year: 2025, quote: "2025年全县高新技术企业达到86家" })),
+      { ...reviewOf(cand({ indicator: "专利", quote: "专利1000件" })), accepted: false },
+      reviewOf(
+        cand({
+          indicator: "新型研发机构",
+          value: null,
+          min: 2,
+          max: 3,
+          unit: "家",
+          comparison: "range",
+          quote: "新型研发机构2-3家",
+        }),
+      ),
+    ];
+    const rows = candidateRows(items, ctx);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toEqual(
+      expect.objectContaining({
+        指标: "高新技术企业",
+        目标值: 150,
+        基期年: 2025,
+        基期值: 86,
+        比较: "以上",
+        原文: items[0].candidate.quote,
+      }),
+    );
+    expect(rows[1]).toEqual(expect.objectContaining({ 目标值: "2-3", 比较: "区间", 基期值: null }));
+  });
+
+  test("appended below the user's rows (creating the table first), never over them; then importable", async () => {
+    const packs = createPackService(wb);
+    const first = await packs.appendToTable(candidateRows([reviewOf(cand({}))], ctx));
+    expect(first).toEqual({ sheetName: TABLE_SHEET, firstRow: 2, count: 1 });
+    wb.setCell(TABLE_SHEET, "A3", "用户自己的行");
+    const second = await packs.appendToTable(
+      candidateRows(
+        [
+          reviewOf(
+            cand({
+              indicator: "研发经费投入强度",
+              value: 2.2,
+              unit: "%",
+              comparison: "reach",
+              quote: "全社会研发经费投入强度达到2.2%",
+            }),
+          ),
+        ],
+        ctx,
+      ),
+    );
+    expect(second.firstRow).toBe(4);
+    expect(wb.value(TABLE_SHEET, "A3")).toBe("用户自己的行");
+    expect(wb.value(TABLE_SHEET, a1(3, TABLE_HEADERS.indexOf("原文")))).toBe(
+      "全社会研发经费投入强度达到2.2%",
+    );
+    wb.deleteRows(TABLE_SHEET, 3);
+    imported(await packs.importFromSheet(TABLE_SHEET));
+    expect(value("TARGET", ["青山县", "研发经费投入强度", 2030])).toBe(2.2);
+  });
+
+  test("a table whose header cannot be found: refused, nothing written", async () => {
+    wb.addSheet(TABLE_SHEET);
+    wb.setCell(TABLE_SHEET, "A1", "别的内容");
+    const writes = wb.writes;
+    await expect(
+      createPackService(wb).appendToTable(candidateRows([reviewOf(cand({}))], ctx)),
+    ).rejects.toThrow(/找不到规划目标表的表头/);
+    expect(wb.writes).toBe(writes);
+  });
+});
+
+test("followingCatalog: a service made again once an import installed another catalog, not on every call", async () => {
+  const make = jest.fn(() => ({ plans: () => getCatalog().plans.length, made: getCatalog() }));
+  const svc = followingCatalog(make);
+  const before = svc.plans();
+  svc.plans();
+  expect(make).toHaveBeenCalledTimes(1);
+  await importTable();
+  expect(svc.plans()).toBe(before + 1);
+  expect(svc.made).toBe(getCatalog());
+  expect(make).toHaveBeenCalledTimes(2);
+});
+
+test("the shared catalog is the one importPacks installed (the pane's tabs read it)", async () => {
+  await importTable();
+  expect(getCatalog().plans.some((p) => p.title === PLAN)).toBe(true);
+});
