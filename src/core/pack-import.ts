@@ -146,6 +146,7 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
       out.conflicts.push(conflictOf(pack, t, year, taken.get(clash)!, catalog, out));
       return false;
     });
+    observationNotes(plan, catalog, out);
     out.plans.push({ ...plan, pack: p.source ? { ...origin, source: p.source } : origin });
   });
   return out;
@@ -161,6 +162,22 @@ function targetKeys(t: Pick<Target, "region" | "entity" | "indicator" | "targetY
       ? Array.from({ length: t.period.end - t.period.start + 1 }, (_, i) => t.period!.start + i)
       : [t.targetYear];
   return years.map((y) => `${t.region}|${t.entity ?? ""}|${t.indicator}|${y}`);
+}
+
+/** A figure the pack gives for a year another plan gives another figure for: said, not silently shadowed. */
+function observationNotes(plan: Plan, catalog: Catalog, out: PackAdditions) {
+  for (const o of plan.observations) {
+    const old = catalog
+      .observationsOf(o.region, o.indicator)
+      .find((x) => x.year === o.year && (x.entity ?? null) === (o.entity ?? null) && x.value !== o.value);
+    if (!old) continue;
+    const name = catalog.indicatorById.get(o.indicator)?.name ?? o.indicator;
+    const who = o.entity ?? catalog.regionById.get(o.region)?.name ?? o.region;
+    out.notes.push(
+      `${who}“${name}”${o.year}年的数值,规划包为 ${o.value}${o.unit},${sourceName(old.plan)}为 ${old.value}${old.unit}:` +
+        "规划包目标的基期值用规划包的数值;PLAN.BASELINE 按年份查历史数据时取已有的数值",
+    );
+  }
 }
 
 const sourceName = (p: { title: string; pack?: PackOrigin }) =>

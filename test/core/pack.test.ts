@@ -236,6 +236,24 @@ describe("conflicts", () => {
     expect(valueOf(run("TARGET", ["益阳", "乡村科技特派员工作站", 2030]))).toBe(30);
   });
 
+  it("a baseline that differs from a bundled figure for the same year is said in a note", () => {
+    const r = importPacks([
+      pack((p) => {
+        p.id = "yiyang-base";
+        p.regions = [];
+        p.plans[0].region = "yiyang";
+        for (const t of p.plans[0].targets) t.region = "yiyang";
+        Object.assign(p.plans[0].observations[0], { region: "yiyang", year: 2020, value: 315 });
+        p.plans[0].targets[0].quote = "2020年高新技术企业315家,到2030年达到150家以上";
+      }),
+    ]);
+    expect(r.notes).toContain(
+      "规划包“示例县“十五五”科技创新规划(虚构示例)”:益阳“高新技术企业”2020年的数值,规划包为 315家," +
+        "内置规划《益阳市“十四五”科技发展规划》为 312家:规划包目标的基期值用规划包的数值;PLAN.BASELINE 按年份查历史数据时取已有的数值",
+    );
+    expect(valueOf(run("BASELINE", ["益阳", "高新技术企业", 2030]))).toBe(315);
+  });
+
   it("a per-year target whose period covers a bundled target's year conflicts in that year", () => {
     const r = importPacks([
       pack((p) => {
