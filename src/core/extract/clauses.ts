@@ -27,7 +27,8 @@ export function splitClauses(text: string): Clause[] {
     const i = m.index;
     if (isSeparatorInNumber(text, i) || (m[0] === "\n" && isWrappedLine(text, i))) continue;
     // A new line ends a sentence; the year scope runs on to the next heading (a goal list under 到2030年).
-    const kind: Cut = /[。!?！？\n]/.test(m[0]) ? "sentence" : "clause";
+    // A semicolon ends a sentence too: it separates items, and a hedge (力争) holds for its own item only.
+    const kind: Cut = /[。!?！？\n;；]/.test(m[0]) ? "sentence" : "clause";
     const at = i + 1;
     const prev = cuts.get(at);
     if (prev !== "section") cuts.set(at, kind);

@@ -37,7 +37,7 @@ export function documentYears(text: string): DocumentYears {
   // The plan the title names (十五五 → 2030) settles which 到20XX年 is the plan's own; else the most frequent.
   const named = namedPlanEnd(text);
   const own = named !== null && counts.has(named) ? named : mostFrequent(future, counts);
-  const defaultYear = own ?? periodEnd(text) ?? named;
+  const defaultYear = own ?? periodEnd(text) ?? named ?? titleYear(text);
   const earliest = future.length ? Math.min(...future) : defaultYear;
   const lastPastYear = baseYear ?? (earliest === null ? null : earliest - 1);
   return { defaultYear, lastPastYear };
@@ -48,6 +48,14 @@ function mostFrequent(years: number[], counts: Map<number, number>): number | nu
   for (const y of years.sort((a, b) => a - b))
     if (best === null || counts.get(y)! > counts.get(best)!) best = y;
   return best;
+}
+
+/** 某市科学技术局2027年工作要点 → 2027: a year in the first line (the title), not a date. */
+function titleYear(text: string): number | null {
+  const first = text.trimStart().split("\n")[0];
+  if (first.length > 40 || /[。,;，；]/.test(first)) return null; // a sentence, not a title
+  const m = /((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月|的)/.exec(first);
+  return m ? Number(m[1]) : null;
 }
 
 /** 规划期限为2021-2025年 → 2025. */
