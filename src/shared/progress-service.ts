@@ -199,7 +199,7 @@ export function createProgressService(
       const sel = await workbook.readSelection(HEAD_ROWS);
       if (!sel) throw new HostError("请先在进度表中选中一个指标所在的行。");
       if (sel.protected) throw protectedError(sel.sheet);
-      const p = planTrendChart(catalog, sel);
+      const p = planTrendChart(catalog(), sel);
       await workbook.write(p.write);
       return { sheetName: sel.sheet, indicator: p.indicator };
     },
