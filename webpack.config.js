@@ -54,6 +54,9 @@ module.exports = (env = {}, argv = {}) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       chunkFilename: "[name].js",
+      // Chunks (packs, exceljs, extract) load relative to the page (taskpane.html, preview.html sit beside them):
+      // webpack's "auto" reads document.currentScript when functions.js loads and throws where there is none.
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".mjs", ".js", ".json"] },

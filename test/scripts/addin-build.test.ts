@@ -98,6 +98,17 @@ describe("no made-up host", () => {
   });
 });
 
+describe("dist/functions.js (when built)", () => {
+  const bundle = join(ROOT, "dist", "functions.js");
+  // bench/cold.cjs loads the bundle in a bare Node process with Excel's globals stubbed and calls TARGET. With
+  // webpack's automatic publicPath, a bundle that can load chunks threw there ("Automatic publicPath is not
+  // supported"), as it would in any host that loads it without a <script> element.
+  (existsSync(bundle) ? test : test.skip)("loads without a page script and answers PLAN.TARGET", () => {
+    const ms = execFileSync(process.execPath, [join(ROOT, "bench", "cold.cjs"), bundle], { encoding: "utf8" });
+    expect(Number(ms)).toBeGreaterThan(0);
+  });
+});
+
 describe("the webpack dev server", () => {
   test.each([[{}], [{ preview: true }]])("listens on 127.0.0.1 only (%j)", (env) => {
     expect(webpackConfig("development", env).host).toBe("127.0.0.1");
