@@ -1,9 +1,12 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { HostError } from "../../src/shared/service";
 import { getCatalog } from "../../src/core/catalog";
 import { counts, fakeService } from "./fake-service";
+
+// Fluent's dialogs open and close with a transition: under a loaded machine the default 1 s is too short.
+configure({ asyncUtilTimeout: 10_000 });
 
 const catalog = getCatalog();
 const yiyangSheet = { sheetName: "进度_益阳十四五科技发展规划", planId: "yiyang-14th", year: 2023 };
@@ -196,6 +199,7 @@ describe("pane and sheet agree", () => {
     await waitFor(() =>
       expect(service.generate).toHaveBeenLastCalledWith("yiyang-14th", 2024, { sheetYear: "replace" }),
     );
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
     fireEvent.change(yearInput(), { target: { value: "2024" } });
     fireEvent.click(screen.getByRole("button", { name: "生成" }));
     fireEvent.click(await screen.findByRole("button", { name: "保留 2023" }));
