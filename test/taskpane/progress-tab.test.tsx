@@ -199,10 +199,11 @@ describe("pane and sheet agree", () => {
     await waitFor(() =>
       expect(service.generate).toHaveBeenLastCalledWith("yiyang-14th", 2024, { sheetYear: "replace" }),
     );
-    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
     fireEvent.change(yearInput(), { target: { value: "2024" } });
     fireEvent.click(screen.getByRole("button", { name: "生成" }));
-    fireEvent.click(await screen.findByRole("button", { name: "保留 2023" }));
+    // The first dialog may still be in the DOM (aria-hidden, closing): wait for the one that is open.
+    const again = await screen.findByRole("dialog");
+    fireEvent.click(within(again).getByRole("button", { name: "保留 2023" }));
     await waitFor(() =>
       expect(service.generate).toHaveBeenLastCalledWith("yiyang-14th", 2024, { sheetYear: "keep" }),
     );
