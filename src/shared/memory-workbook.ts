@@ -711,7 +711,8 @@ export class MemoryWorkbook implements Workbook {
         return typeof x === "string" && x.startsWith("=") ? x : v;
       }),
     );
-    return { name: s.name, protected: s.protected, values, formulas };
+    const numberFormats = values.map((row, r) => row.map((_, c) => s.fmt[r]?.[c]?.numFmt ?? "General"));
+    return { name: s.name, protected: s.protected, values, formulas, numberFormats };
   }
 
   private insertRowsAt(s: MemSheet, at: number, count: number) {

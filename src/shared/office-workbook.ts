@@ -68,6 +68,7 @@ const defaultSupported = () =>
 interface UsedRange {
   values: unknown[][];
   formulas: unknown[][];
+  numberFormat?: unknown[][];
   rowIndex: number;
   columnIndex: number;
 }
@@ -75,8 +76,8 @@ interface UsedRange {
 const cellValue = (v: unknown): CellValue => (v === "" || v === undefined ? null : (v as CellValue));
 
 /** A used range placed back at A1 (Excel gives it from its top-left cell). */
-function anchor(used: UsedRange | null, key: "values" | "formulas"): Grid {
-  if (!used) return [];
+function anchor(used: UsedRange | null, key: "values" | "formulas" | "numberFormat"): Grid {
+  if (!used?.[key]) return [];
   const pad = Array.from({ length: used.columnIndex }, () => null as CellValue);
   const rows: Grid = Array.from({ length: used.rowIndex }, () => []);
   for (const r of used[key]) rows.push([...pad, ...r.map(cellValue)]);
@@ -249,7 +250,7 @@ export class OfficeWorkbook implements Workbook {
         ws.load("isNullObject,name");
         ws.protection.load("protected");
         const used = ws.getUsedRangeOrNullObject(true);
-        used.load("isNullObject,values,formulas,rowIndex,columnIndex");
+        used.load("isNullObject,values,formulas,numberFormat,rowIndex,columnIndex");
         return { name, ws, used };
       });
       await ctx.sync();
@@ -262,6 +263,7 @@ export class OfficeWorkbook implements Workbook {
           protected: ws.protection.protected,
           values: anchor(u, "values"),
           formulas: anchor(u, "formulas"),
+          numberFormats: anchor(u, "numberFormat"),
         });
       }
       return { sheetNames: sheets.items.map((s) => s.name), sheets: out };

@@ -204,7 +204,7 @@ export function createPackService(workbook: Workbook): PackService {
 
   const fromTable = (m: PackModules, content: SheetContent) => {
     // The id follows the sheet, not its content: importing the edited table again asks to replace the first.
-    const r = m.packFromTable(content.values, { sheet: content.name, id: sheetPackId(content.name) });
+    const r = m.packFromTable(asTyped(content), { sheet: content.name, id: sheetPackId(content.name) });
     if (!r.ok) return { packs: [], warnings: [], errors: r.errors };
     return { packs: [r.pack], warnings: r.warnings, errors: percentTyped(m, r.pack) };
   };
@@ -340,6 +340,24 @@ export function importedPlans(catalog: Catalog): ImportedPlan[] {
           },
         ]
       : [],
+  );
+}
+
+/**
+ * The table's values as they were typed: a number in a percent-formatted cell ("1.6%" typed into a General cell
+ * is stored as 0.016) becomes the text "1.6%", which the table reader takes as 1.6 in a % row and refuses
+ * elsewhere. Without formats (a host that does not say), the values as they are.
+ */
+export function asTyped(content: SheetContent): Grid {
+  const formats = content.numberFormats;
+  if (!formats) return content.values;
+  return content.values.map((row, r) =>
+    row.map((v, c) => {
+      const f = formats[r]?.[c];
+      if (typeof v !== "number" || typeof f !== "string" || !/%/.test(f.replace(/"[^"]*"|\\./g, "")))
+        return v;
+      return `${Number((v * 100).toPrecision(12))}%`;
+    }),
   );
 }
 

@@ -25,6 +25,11 @@ export interface SheetContent {
   values: Grid;
   /** As Excel's Range.formulas: "=…" for formula cells, otherwise the constant (null if empty). */
   formulas: Grid;
+  /**
+   * As Range.numberFormat ("General", "0.0%"…), where the host reads it: a number typed as "1.6%" into a General
+   * cell is stored as 0.016 with a percent format, and only the format tells what was typed.
+   */
+  numberFormats?: Grid;
 }
 
 export interface Snapshot {

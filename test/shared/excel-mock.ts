@@ -324,6 +324,7 @@ class Batch {
           isNullObject: true,
           values: "Error, null object",
           formulas: "Error, null object",
+          numberFormat: "Error, null object",
           rowIndex: -1,
           columnIndex: -1,
         }),

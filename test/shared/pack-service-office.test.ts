@@ -132,3 +132,25 @@ test("a pack over 30,000 characters: split over cells of the store, read back wh
   expect(loaded.errors).toEqual([]);
   expect(loaded.plans.map((p) => p.name)).toEqual([pack.plans[0].title]);
 });
+
+test("a percent typed into a General cell (Excel keeps 0.022 formatted 0.0%): read through Range.numberFormat as 2.2", async () => {
+  const row = [
+    "青山县",
+    PLAN,
+    "研发经费投入强度",
+    "%",
+    2025,
+    0.016,
+    2030,
+    0.022,
+    "",
+    "研发经费投入强度达到2.2%",
+    SOURCE,
+  ];
+  row.forEach((v, c) => table.set(a1(3, c), v));
+  table.numFmt.set("3,5", "0.0%"); // 基期值 (row 4, column F)
+  table.numFmt.set("3,7", "0.0%"); // 目标值 (column H)
+  expect((await createPackService(new OfficeWorkbook()).importFromSheet()).kind).toBe("imported");
+  expect(value("TARGET", ["青山县", "研发经费投入强度", 2030])).toBe(2.2);
+  expect(value("BASELINE", ["青山县", "研发经费投入强度", 2030])).toBe(1.6);
+});

@@ -237,12 +237,35 @@ describe("nothing replaced silently", () => {
     expect(wb.sheetNames()).not.toContain(PACK_SHEET);
   });
 
-  test("2.2% typed into a General cell of the user's own table (Excel keeps 0.022): refused, never imported as 0.022", async () => {
+  /** The user's own table (General cells, not the template's Text ones), typed cell by cell. */
+  function ownTable(rows: (string | number | null)[][]) {
     wb.addSheet("我的规划");
     TABLE_HEADERS.forEach((h, c) => wb.setCell("我的规划", a1(0, c), h));
-    ROWS[1].forEach((v, c) => v !== null && wb.setCell("我的规划", a1(1, c), String(v)));
-    expect(wb.value("我的规划", a1(1, TABLE_HEADERS.indexOf("目标值")))).toBeCloseTo(0.022, 12);
-    const o = await createPackService(wb).importFromSheet("我的规划");
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => v !== null && wb.setCell("我的规划", a1(r + 1, c), String(v))),
+    );
+  }
+  const withBaseline = (b: string) => ROWS.map((r, i) => (i === 1 ? r.map((v, c) => (c === 5 ? b : v)) : r));
+
+  test("2.2% and 1.6% typed into General cells of the user's own table (Excel keeps 0.022, 0.016 in a percent format): read as typed", async () => {
+    ownTable(withBaseline("1.6%"));
+    expect(wb.value("我的规划", a1(2, TABLE_HEADERS.indexOf("目标值")))).toBeCloseTo(0.022, 12);
+    expect(wb.value("我的规划", a1(2, TABLE_HEADERS.indexOf("基期值")))).toBeCloseTo(0.016, 12);
+    imported(await createPackService(wb).importFromSheet("我的规划"));
+    expect(value("TARGET", ["青山县", "研发经费投入强度", 2030])).toBe(2.2);
+    expect(value("BASELINE", ["青山县", "研发经费投入强度", 2030])).toBe(1.6);
+  });
+
+  test("a host that gives no number formats: 2.2% read as 0.022 is refused, never imported as 0.022", async () => {
+    ownTable(ROWS);
+    // The same workbook, its reads without numberFormats (as a host that does not report them).
+    const bare = Object.create(wb) as MemoryWorkbook;
+    bare.read = async (names) => {
+      const snap = await wb.read(names);
+      for (const c of snap.sheets.values()) delete c.numberFormats;
+      return snap;
+    };
+    const o = await createPackService(bare).importFromSheet("我的规划");
     expect(o.kind).toBe("invalid");
     expect(o.kind === "invalid" && o.errors.join()).toMatch(
       /读到的是 0\.022.*原文写的是 2\.2%.*请在目标值中填 2\.2/,
