@@ -166,24 +166,24 @@ describe("round trip: table → store → functions → progress sheet", () => {
 });
 
 describe("nothing replaced silently", () => {
+  /** A new plan's row for a target a bundled plan states: 益阳 高新技术企业 in 2025. */
+  const YIYANG_2025 = [
+    "益阳",
+    "益阳新规划",
+    "高新技术企业",
+    "家",
+    null,
+    null,
+    2025,
+    900,
+    null,
+    "高新技术企业达到900家",
+    "某文件",
+  ];
+
   test("a target the bundled plans state (益阳 高新技术企业 2025) is reported and left out; the bundled value stands", async () => {
     const bundled = value("TARGET", ["益阳", "高新技术企业", 2025]);
-    const rows = [
-      [
-        "益阳",
-        "益阳新规划",
-        "高新技术企业",
-        "家",
-        null,
-        null,
-        2025,
-        900,
-        null,
-        "高新技术企业达到900家",
-        "某文件",
-      ],
-      ROWS[0],
-    ];
+    const rows = [YIYANG_2025, ROWS[0]];
     const o = imported((await importTable(rows)).outcome);
     expect(o.conflicts).toHaveLength(1);
     expect(o.conflicts[0]).toEqual(
@@ -195,21 +195,7 @@ describe("nothing replaced silently", () => {
   });
 
   test("every target conflicting: failed, nothing stored", async () => {
-    const rows = [
-      [
-        "益阳",
-        "益阳新规划",
-        "高新技术企业",
-        "家",
-        null,
-        null,
-        2025,
-        900,
-        null,
-        "高新技术企业达到900家",
-        "某文件",
-      ],
-    ];
+    const rows = [YIYANG_2025];
     const { outcome } = await importTable(rows);
     expect(outcome.kind).toBe("failed");
     expect(wb.sheetNames()).not.toContain(PACK_SHEET);
