@@ -1,7 +1,7 @@
 // Never-seen row labels for the cold-lookup figure: every target's names with the decorations, units,
 // qualifiers and numbering real report tables carry, each label distinct, so no cache can answer it.
-import type { Catalog } from "../src/core/catalog";
-import { nameFor } from "../src/core/matching";
+import type { Catalog } from "../src/core/catalog/catalog";
+import { nameFor } from "../src/core/resolve/matching";
 
 const PREFIXES = ["", "全市", "（一）", "一、", "1.", "2、", "(3)", "①"];
 const SUFFIXES = ["", "数", "数量", "：", "（%）", "（家）", "（万元）", "（亿元）", "总数", "（单位：个）"];

@@ -1,9 +1,9 @@
 // A realistic mix of TARGET queries: canonical names, aliases, 繁体, decorated row labels, several regions
 // and years, built from the catalog so that every query resolves to one known target.
 import * as OpenCC from "opencc-js/cn2t";
-import type { Catalog, CatalogTarget } from "../src/core/catalog";
-import { nameFor } from "../src/core/matching";
-import { run } from "../src/core/runner";
+import type { Catalog, CatalogTarget } from "../src/core/catalog/catalog";
+import { nameFor } from "../src/core/resolve/matching";
+import { run } from "../src/core/functions/runner";
 
 export interface Query {
   args: [string, string, number];

@@ -5,10 +5,10 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { HyperFormula } from "hyperformula";
-import { getCatalog } from "../src/core/catalog";
-import { buildProgressSheet } from "../src/core/layout";
-import { run } from "../src/core/runner";
-import { searchTargets } from "../src/core/search";
+import { getCatalog } from "../src/core/catalog/catalog";
+import { buildProgressSheet } from "../src/core/sheet/layout";
+import { run } from "../src/core/functions/runner";
+import { searchTargets } from "../src/core/catalog/search";
 import { registerPlanFunctions } from "../src/functions/hyperformula";
 import { coldLabels } from "./cold-labels";
 import { queryMix } from "./queries";

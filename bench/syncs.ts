@@ -1,7 +1,7 @@
 // syncs_generate / syncs_refresh: context.sync calls of the Office.js adapter for the largest plan,
 // counted on the office-addin-mock fake of Excel that the adapter's tests use.
-import { getCatalog } from "../src/core/catalog";
-import { planTargets } from "../src/core/layout";
+import { getCatalog } from "../src/core/catalog/catalog";
+import { planTargets } from "../src/core/sheet/layout";
 import { registerPlanFunctions } from "../src/functions/hyperformula";
 import { createFillService } from "../src/shared/fill-service";
 import type { FillOptions } from "../src/shared/fill-table";

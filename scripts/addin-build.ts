@@ -1,10 +1,10 @@
 // Build-time pieces of the Excel add-in, loaded by webpack.config.js (through tsx) and tested by jest:
 //  - the zh-CN custom-functions metadata, derived from the generated functions.json and the Chinese names and
-//    descriptions of the function table (src/core/functions.ts) — one source of truth, nothing hand-written;
+//    descriptions of the function table (src/core/functions/functions.ts) — one source of truth, nothing hand-written;
 //  - the production manifest: every https://localhost:3000/ URL rewritten to the deployment base URL
 //    (PLAN_BASE_URL); without it the build keeps https://localhost:3000/ and says so, never a made-up host.
 import type { Compiler } from "webpack";
-import { FUNCTIONS, type FunctionSpec } from "../src/core/functions";
+import { FUNCTIONS, type FunctionSpec } from "../src/core/functions/functions";
 
 export const METADATA_FILE = "functions.json";
 export const ZH_LOCALE = "zh-CN";

@@ -4,10 +4,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import regions from "../data/regions.json";
 import indicators from "../data/indicators.json";
-import { RAW_PLANS } from "../src/core/catalog";
-import { PACK_ID_PREFIX } from "../src/core/pack-import";
-import { validateData } from "../src/core/schema";
-import { toSimplified } from "../src/core/text";
+import { RAW_PLANS } from "../src/core/catalog/catalog";
+import { PACK_ID_PREFIX } from "../src/core/packs/pack-import";
+import { validateData } from "../src/core/catalog/schema";
+import { toSimplified } from "../src/core/catalog/text";
 
 const root = join(__dirname, "..");
 const problems: string[] = [];

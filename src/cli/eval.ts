@@ -1,8 +1,8 @@
 // `plan eval`: JSON lines in ({"fn":"TARGET","args":[…]}), one JSON line out per input, in order. A range
 // argument is the nested array Excel passes, rows of values ([["高新技术企业"],["研发经费投入强度"]]); the
 // value is then one result per element, a failed element {"error":"#N/A","message":"…"} in its place.
-import { evaluate, type Evaluation } from "../core/lift";
-import type { Outcome } from "../core/runner";
+import { evaluate, type Evaluation } from "../core/functions/lift";
+import type { Outcome } from "../core/functions/runner";
 import type { Command } from "./commands";
 
 export function evalLine(line: string): string {

@@ -2,7 +2,7 @@
 // The table is for reading; --json prints one object per candidate (a line each) for scripts and packs.
 import { readFileSync, statSync } from "node:fs";
 import { extractCandidates, type Candidate } from "../core/extract";
-import { COMPARISON_LABEL, KIND_LABEL } from "../core/labels";
+import { COMPARISON_LABEL, KIND_LABEL } from "../core/catalog/labels";
 import type { Command } from "./commands";
 
 export interface Io {

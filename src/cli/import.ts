@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
-import type { CellValue } from "../core/layout";
-import { importPacks, validatePack, type ImportReport, type PlanPack } from "../core/pack";
-import { packFromTable, packToTable, TABLE_HEADERS } from "../core/pack-table";
+import type { CellValue } from "../core/sheet/layout";
+import { importPacks, validatePack, type ImportReport, type PlanPack } from "../core/packs/pack";
+import { packFromTable, packToTable, TABLE_HEADERS } from "../core/packs/pack-table";
 import { PACK_SHEET, packsFromGrid, packsToGrid } from "../shared/pack-store";
 import type { Command } from "./commands";
 import { checkOut, OutputError, writeOut } from "./output";

@@ -4,12 +4,12 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type ExcelJS from "exceljs";
-import { progressInputFor, type CatalogTarget, type PlanInfo } from "../core/catalog";
+import { progressInputFor, type CatalogTarget, type PlanInfo } from "../core/catalog/catalog";
 import { PlanError } from "../core/errors";
-import { getContext, type Context } from "../core/functions";
-import { buildProgressSheet, planTargets, plansCovering, type ProgressSheetLayout } from "../core/layout";
-import { assess, STATUS_ORDER, type Status } from "../core/methodology";
-import type { Region } from "../core/schema";
+import { getContext, type Context } from "../core/functions/functions";
+import { buildProgressSheet, planTargets, plansCovering, type ProgressSheetLayout } from "../core/sheet/layout";
+import { assess, STATUS_ORDER, type Status } from "../core/method/methodology";
+import type { Region } from "../core/catalog/schema";
 import {
   ActualsError,
   formatIssues,

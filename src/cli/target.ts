@@ -1,7 +1,7 @@
 // `plan target 益阳 高新技术企业 2025`: the value, unit and quote, for a person.
-import { FUNCTION_BY_ID, getContext } from "../core/functions";
-import { seedOf, sourceOf } from "../core/labels";
-import { coerce, run } from "../core/runner";
+import { FUNCTION_BY_ID, getContext } from "../core/functions/functions";
+import { seedOf, sourceOf } from "../core/catalog/labels";
+import { coerce, run } from "../core/functions/runner";
 import type { Command } from "./commands";
 
 export const targetCommand: Command = {

@@ -1,9 +1,9 @@
 // The Excel face of the PLAN functions: a thin adapter from Excel's custom-function calling convention to the
 // one runner (core/runner.ts). Excel hands over raw cell values; the runner coerces them and answers with an
 // Outcome; a failure becomes a CustomFunctions.Error (#N/A or #VALUE! with the runner's Chinese message).
-import { FUNCTION_BY_ID, type FunctionId, type FunctionSpec, type Value } from "../core/functions";
-import { evaluate } from "../core/lift";
-import { run, type Outcome } from "../core/runner";
+import { FUNCTION_BY_ID, type FunctionId, type FunctionSpec, type Value } from "../core/functions/functions";
+import { evaluate } from "../core/functions/lift";
+import { run, type Outcome } from "../core/functions/runner";
 
 /** Number format of the fractions PROGRESS and REQUIRED_RATE return, where the host can carry one. */
 export const PERCENT_FORMAT = "0.0%";

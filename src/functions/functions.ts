@@ -1,5 +1,5 @@
 // PLAN.* as Excel custom functions: one JSDoc-annotated wrapper per entry of the function table
-// (src/core/functions.ts), each a one-liner into the Excel adapter, which calls the one runner.
+// (src/core/functions/functions.ts), each a one-liner into the Excel adapter, which calls the one runner.
 //
 // custom-functions-metadata-plugin reads these comments at build time to write functions.json and appends the
 // CustomFunctions.associate("ID", fn) calls to this module; scripts/addin-build.ts derives the zh-CN metadata

@@ -12,9 +12,9 @@ import {
   SimpleRangeValue,
   type ImplementedFunctions,
 } from "hyperformula";
-import { FUNCTIONS, type Value } from "../core/functions";
-import { evaluate, type Evaluation } from "../core/lift";
-import { run, type Outcome } from "../core/runner";
+import { FUNCTIONS, type Value } from "../core/functions/functions";
+import { evaluate, type Evaluation } from "../core/functions/lift";
+import { run, type Outcome } from "../core/functions/runner";
 
 /** Function names in formulas: PLAN.TARGET, PLAN.LIST, … (HyperFormula function ids may contain dots). */
 export const HF_PREFIX = "PLAN.";

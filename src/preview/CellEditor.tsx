@@ -2,7 +2,7 @@
 import { makeStyles } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import type { CellValue } from "../core/layout";
+import type { CellValue } from "../core/sheet/layout";
 
 const useStyles = makeStyles({
   input: {

@@ -1,4 +1,4 @@
-// The charts of the active sheet (the specs the add-in writes as native Excel charts, src/core/charts.ts), drawn
+// The charts of the active sheet (the specs the add-in writes as native Excel charts, src/core/sheet/charts.ts), drawn
 // with Recharts from the sheet's computed values: the same ranges, the same series, the same categories.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import {
@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { ChartSpec } from "../core/charts";
+import type { ChartSpec } from "../core/sheet/charts";
 import type { PreviewSheet } from "../shared/memory-workbook";
 import { parseRange } from "../shared/workbook";
 

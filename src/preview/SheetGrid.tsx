@@ -1,7 +1,7 @@
 // The active sheet as an Excel-like grid: row/column headers, computed values, yellow input cells you can type into.
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, type KeyboardEvent } from "react";
-import { colLetter, SHEET } from "../core/layout";
+import { colLetter, SHEET } from "../core/sheet/layout";
 import type { PreviewCell, PreviewSheet } from "../shared/memory-workbook";
 import { a1, parseRange } from "../shared/workbook";
 import { cellLook } from "./cellLook";

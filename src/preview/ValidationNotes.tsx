@@ -9,7 +9,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { InputValidation } from "../core/layout";
+import type { InputValidation } from "../core/sheet/layout";
 
 const useStyles = makeStyles({
   prompt: {

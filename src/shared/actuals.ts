@@ -3,14 +3,14 @@
 // the pane: parse the table (parseActualsTable), read each number as the row's unit asks (parseActualValue),
 // map each row to exactly one target of the sheets being filled (resolveActuals). Problems are collected
 // for every row, with its line, so one pass tells the user everything to fix.
-import type { CatalogTarget, PlanInfo } from "../core/catalog";
+import type { CatalogTarget, PlanInfo } from "../core/catalog/catalog";
 import { PlanError } from "../core/errors";
-import type { Context } from "../core/functions";
-import { needsBaselineInput } from "../core/layout";
-import { isRateLike } from "../core/methodology";
-import { MAX_ABS } from "../core/runner";
-import { convert } from "../core/units";
-import type { Region } from "../core/schema";
+import type { Context } from "../core/functions/functions";
+import { needsBaselineInput } from "../core/sheet/layout";
+import { isRateLike } from "../core/method/methodology";
+import { MAX_ABS } from "../core/functions/runner";
+import { convert } from "../core/method/units";
+import type { Region } from "../core/catalog/schema";
 import type { RowInputs } from "./xlsx-writer";
 
 export type ActualsColumn = "indicator" | "value" | "entity" | "baseline";

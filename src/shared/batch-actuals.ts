@@ -3,10 +3,10 @@
 // PLAN.TARGET does; a preview shows every row's problem before anything is written, and which rows of the
 // sheet still cannot be assessed and what they lack (usually 基期值). Two batches to write: a fresh read,
 // then the write.
-import { progressInputFor, type Catalog, type CatalogTarget } from "../core/catalog";
-import { getContext, type Context } from "../core/functions";
-import { needsBaselineInput, planTargets } from "../core/layout";
-import { assess } from "../core/methodology";
+import { progressInputFor, type Catalog, type CatalogTarget } from "../core/catalog/catalog";
+import { getContext, type Context } from "../core/functions/functions";
+import { needsBaselineInput, planTargets } from "../core/sheet/layout";
+import { assess } from "../core/method/methodology";
 import { ActualsError, parseActualsTable, resolveActuals, type ActualsIssue } from "./actuals";
 import { actualInputColumn, analyseSheet, type SheetAnalysis } from "./refresh";
 import { HostError } from "./service";

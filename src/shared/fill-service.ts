@@ -1,8 +1,8 @@
 // 填充我的表格 over any Workbook (Office.js or in memory): read the selected labels, resolve them, write the
 // columns. Three batches at most whatever the table's size: the range read, a fresh read of the sheet just
 // before writing (the user may have typed meanwhile), and the write.
-import { getContext, type Context } from "../core/functions";
-import type { Region } from "../core/schema";
+import { getContext, type Context } from "../core/functions/functions";
+import type { Region } from "../core/catalog/schema";
 import { planFill, resolveRow, resolveTable, type FillOptions, type FillRow } from "./fill-table";
 import { HostError } from "./service";
 import { tableRangeOf, type TableRange, type Workbook } from "./workbook";

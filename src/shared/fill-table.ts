@@ -2,12 +2,12 @@
 // the resolver PLAN.TARGET uses; the chosen columns (目标值, 基期值, 预期值, 完成进度, 状态) are written as
 // PLAN.* formulas referencing the label cells, or as values. Pure: the service (fill-service.ts) reads the
 // workbook, this plans the cells, and nothing already in a cell is overwritten without the user's say.
-import type { CatalogTarget } from "../core/catalog";
+import type { CatalogTarget } from "../core/catalog/catalog";
 import { PlanError } from "../core/errors";
-import type { Context, FunctionId } from "../core/functions";
-import { colLetter } from "../core/layout";
-import { run } from "../core/runner";
-import type { Region } from "../core/schema";
+import type { Context, FunctionId } from "../core/functions/functions";
+import { colLetter } from "../core/sheet/layout";
+import { run } from "../core/functions/runner";
+import type { Region } from "../core/catalog/schema";
 import { a1, type CellValue, type CellWrite, type TableRange } from "./workbook";
 
 export type FillColumn = "target" | "baseline" | "expected" | "completion" | "status";

@@ -2,9 +2,9 @@
 // shows numbers, not #NAME?. Each converted cell keeps where its value came from in a note (the original formula,
 // the plan and its words where the call names one target, the data edition). Cells whose formula shows an error
 // are left as they are and listed: freezing "#N/A" would hand over a wrong-looking value.
-import type { Catalog } from "../core/catalog";
-import type { Context } from "../core/functions";
-import { citationOf, dataVersionLabel } from "../core/labels";
+import type { Catalog } from "../core/catalog/catalog";
+import type { Context } from "../core/functions/functions";
+import { citationOf, dataVersionLabel } from "../core/catalog/labels";
 import type { CellValue } from "./workbook";
 
 export type FreezeScope = "selection" | "sheet" | "workbook";

@@ -14,8 +14,8 @@ import {
   type ImplementedFunctions,
   type RawCellContent,
 } from "hyperformula";
-import type { ChartSpec } from "../core/charts";
-import type { ConditionalFormat, InputValidation } from "../core/layout";
+import type { ChartSpec } from "../core/sheet/charts";
+import type { ConditionalFormat, InputValidation } from "../core/sheet/layout";
 import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "./freeze";
 import { HostError } from "./service";
 import {

@@ -42,8 +42,8 @@ import {
   type Workbook,
   type WritePlan,
 } from "./workbook";
-import type { ChartSpec } from "../core/charts";
-import { colLetter, SHEET } from "../core/layout";
+import type { ChartSpec } from "../core/sheet/charts";
+import { colLetter, SHEET } from "../core/sheet/layout";
 import { BODY_SIZE, linesFor, noteRowHeight } from "./text-fit";
 
 export interface OfficeWorkbookOptions {

@@ -7,12 +7,12 @@
 //
 // The pack modules (zod schemas, table reader) and ExcelJS are loaded on first need (dynamic import, their own
 // chunks): the start-up bundle does not grow, and the load at start-up runs after the pane is shown.
-import { getCatalog, type Catalog } from "../core/catalog";
-import { COMPARISON_LABEL } from "../core/labels";
-import { YEARS } from "../core/methodology";
+import { getCatalog, type Catalog } from "../core/catalog/catalog";
+import { COMPARISON_LABEL } from "../core/catalog/labels";
+import { YEARS } from "../core/method/methodology";
 import type { Candidate } from "../core/extract";
-import type { Conflict } from "../core/pack-import";
-import type { PlanPack } from "../core/pack";
+import type { Conflict } from "../core/packs/pack-import";
+import type { PlanPack } from "../core/packs/pack";
 import { HostError } from "./service";
 import {
   rangeA1,
@@ -33,10 +33,10 @@ const HEADER_SEARCH_ROWS = 10;
 
 const loadPackModules = async () => {
   const [pack, table, store, imports] = await Promise.all([
-    import(/* webpackChunkName: "packs" */ "../core/pack"),
-    import(/* webpackChunkName: "packs" */ "../core/pack-table"),
+    import(/* webpackChunkName: "packs" */ "../core/packs/pack"),
+    import(/* webpackChunkName: "packs" */ "../core/packs/pack-table"),
     import(/* webpackChunkName: "packs" */ "./pack-store"),
-    import(/* webpackChunkName: "packs" */ "../core/pack-import"),
+    import(/* webpackChunkName: "packs" */ "../core/packs/pack-import"),
   ]);
   return { ...pack, ...table, ...store, ...imports };
 };

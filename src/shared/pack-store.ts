@@ -3,10 +3,10 @@
 // nor HyperFormula, and document settings do not exist outside Office.js. Each pack is one row: its id, name,
 // a checksum of its JSON and the JSON split into cells of at most 30,000 characters (Excel's cell limit is
 // 32,767). A row whose checksum does not match (an edited cell) is refused; the other rows still load.
-import { fnv1a } from "../core/catalog";
-import type { CellValue } from "../core/layout";
-import { validatePack, type PlanPack } from "../core/pack";
-import { columnLetter } from "../core/pack-table";
+import { fnv1a } from "../core/catalog/catalog";
+import type { CellValue } from "../core/sheet/layout";
+import { validatePack, type PlanPack } from "../core/packs/pack";
+import { columnLetter } from "../core/packs/pack-table";
 
 export const PACK_SHEET = "PLAN_导入规划";
 export const PACK_CHUNK = 30_000;

@@ -1,12 +1,12 @@
 // The host logic behind the task pane: ProgressService over any Workbook (Office.js or in memory).
 // Each operation is one read and at most one write; every check (exists, ours, protected, data changes) happens
 // between the two, so a refused operation writes nothing.
-import { nameFor } from "../core/matching";
-import { getCatalog, type Catalog } from "../core/catalog";
-import { sheetNameFor } from "../core/layout";
-import { describeTarget, planCitation, seedOf, subjectOf } from "../core/labels";
-import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/methodology";
-import { getContext } from "../core/functions";
+import { nameFor } from "../core/resolve/matching";
+import { getCatalog, type Catalog } from "../core/catalog/catalog";
+import { sheetNameFor } from "../core/sheet/layout";
+import { describeTarget, planCitation, seedOf, subjectOf } from "../core/catalog/labels";
+import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/method/methodology";
+import { getContext } from "../core/functions/functions";
 import { previewFreeze } from "./freeze";
 import { reportFor, reportWritePlan } from "./report-plan";
 import { planTrendChart } from "./trend-chart";

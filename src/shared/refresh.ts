@@ -17,9 +17,9 @@
 //   - not confirmed ("不应用,仅刷新"): rows with changes and removed targets are left exactly as they are (old plan
 //     data, old formulas), new targets are not added, the sheet keeps its old data version; everything else
 //     (formulas, formats, year, counts) is refreshed. So nothing the statistician sees changes without consent.
-import { progressCharts } from "../core/charts";
-import { nameFor } from "../core/matching";
-import type { Catalog, CatalogTarget } from "../core/catalog";
+import { progressCharts } from "../core/sheet/charts";
+import { nameFor } from "../core/resolve/matching";
+import type { Catalog, CatalogTarget } from "../core/catalog/catalog";
 import {
   buildProgressSheet,
   colLetter,
@@ -36,8 +36,8 @@ import {
   type YearKey,
   yearKey,
   type ProgressSheetLayout,
-} from "../core/layout";
-import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/methodology";
+} from "../core/sheet/layout";
+import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/method/methodology";
 import { HostError, type DataChange } from "./service";
 import {
   parseRange,

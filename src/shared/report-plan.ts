@@ -1,9 +1,9 @@
 // The 上报 sheet of a progress sheet as the pane writes it: the progress sheet is read as it is now (its rows and
 // columns found by target id and column title, as a refresh finds them), so the 上报 formulas point at the right
 // cells even after the user moved things. One WritePlan: a new sheet, never an existing one overwritten.
-import type { Catalog } from "../core/catalog";
-import { buildProgressSheet, colLetter, COLUMNS } from "../core/layout";
-import { buildReportSheet, type ReportSheetLayout } from "../core/report-layout";
+import type { Catalog } from "../core/catalog/catalog";
+import { buildProgressSheet, colLetter, COLUMNS } from "../core/sheet/layout";
+import { buildReportSheet, type ReportSheetLayout } from "../core/sheet/report-layout";
 import { analyseSheet } from "./refresh";
 import { HostError } from "./service";
 import type { CellWrite, SheetContent, WritePlan } from "./workbook";

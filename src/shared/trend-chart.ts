@@ -1,9 +1,9 @@
 // 为所选指标绘制趋势图: the line chart of the indicator on the selected row of a progress sheet, as a write plan
 // (its chart data block of formulas and the chart). Pure: the selection as read in, the plan out.
-import type { Catalog } from "../core/catalog";
-import { trendChart } from "../core/charts";
-import { colLetter, yearKey, type ColumnKey } from "../core/layout";
-import { nameFor } from "../core/matching";
+import type { Catalog } from "../core/catalog/catalog";
+import { trendChart } from "../core/sheet/charts";
+import { colLetter, yearKey, type ColumnKey } from "../core/sheet/layout";
+import { nameFor } from "../core/resolve/matching";
 import { analyseSheet, DELETED_PREFIX } from "./refresh";
 import { HostError } from "./service";
 import type { CellValue, CellWrite, SelectionSnapshot, WritePlan } from "./workbook";

@@ -9,8 +9,8 @@ import {
   type ConditionalFormat,
   type InputValidation,
   type StyleName,
-} from "../core/layout";
-import type { ChartSpec } from "../core/charts";
+} from "../core/sheet/layout";
+import type { ChartSpec } from "../core/sheet/charts";
 
 import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "./freeze";
 

@@ -1,9 +1,9 @@
-// The ExcelJS writer of the 上报 sheet (src/core/report-layout.ts): print-ready, A4 landscape, header row on every
+// The ExcelJS writer of the 上报 sheet (src/core/sheet/report-layout.ts): print-ready, A4 landscape, header row on every
 // page, page numbers in the footer. Its formulas read the progress sheet; each carries the progress cell's result so
 // viewers that do not calculate show the same numbers. Also the value-only copy (`plan report --values`).
 import type ExcelJS from "exceljs";
-import type { ReportSheetLayout } from "../core/report-layout";
-import { REPORT } from "../core/report-layout";
+import type { ReportSheetLayout } from "../core/sheet/report-layout";
+import { REPORT } from "../core/sheet/report-layout";
 import { BODY_SIZE, displayWidth, LINE_HEIGHT } from "./text-fit";
 import { STYLES } from "./xlsx-writer";
 

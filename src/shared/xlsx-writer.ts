@@ -1,11 +1,11 @@
-// The ExcelJS writer of progress sheets: turns the plain layouts of src/core/layout.ts into an .xlsx
+// The ExcelJS writer of progress sheets: turns the plain layouts of src/core/sheet/layout.ts into an .xlsx
 // workbook (values, formulas, formats, styles, merges, conditional formats, frozen panes, print setup).
 // The file computes by itself: standard formulas only, recalculated on open (fullCalcOnLoad). Each formula
 // also carries its result, computed by the methodology the formulas mirror, so that viewers that do not
 // calculate (Excel's Protected View, phone and chat-app previews) show the same numbers.
 import ExcelJS from "exceljs";
-import { getCatalog, progressInputFor, type Catalog } from "../core/catalog";
-import { assess } from "../core/methodology";
+import { getCatalog, progressInputFor, type Catalog } from "../core/catalog/catalog";
+import { assess } from "../core/method/methodology";
 import {
   actualUsed,
   COL,
@@ -22,9 +22,9 @@ import {
   type LayoutCell,
   type ProgressSheetLayout,
   type StyleName,
-} from "../core/layout";
+} from "../core/sheet/layout";
 import { BODY_SIZE, displayWidth, LINE_HEIGHT, linesFor, noteRowHeight } from "./text-fit";
-import { buildReportSheet } from "../core/report-layout";
+import { buildReportSheet } from "../core/sheet/report-layout";
 import { writeReportSheet } from "./xlsx-report";
 
 /**

@@ -9,7 +9,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useMemo, useReducer, useState } from "react";
-import { getCatalog, type Catalog } from "../core/catalog";
+import { getCatalog, type Catalog } from "../core/catalog/catalog";
 import type { BatchService } from "../shared/batch-actuals";
 import type { FillService } from "../shared/fill-service";
 import type { LoadOutcome, PackService } from "../shared/pack-service";

@@ -1,6 +1,6 @@
 // One candidate under review: accept or not, the editable fields, what the extractor read, the verbatim quote.
 import { Badge, Checkbox, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { COMPARISON_LABEL, KIND_LABEL } from "../core/labels";
+import { COMPARISON_LABEL, KIND_LABEL } from "../core/catalog/labels";
 import type { ReviewedCandidate } from "../shared/pack-service";
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 // The rows of the user's table as resolved: the target found (value, unit, plan, quote), or the error with
 // suggestions to pick from; any row can be skipped.
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { describeTarget, subjectOf } from "../core/labels";
+import { describeTarget, subjectOf } from "../core/catalog/labels";
 import type { FillRow } from "../shared/fill-table";
 import { a1 } from "../shared/workbook";
 

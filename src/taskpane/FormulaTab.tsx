@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
-import { searchWithRegion } from "../core/search";
+import { searchWithRegion } from "../core/catalog/search";
 import { usePane } from "./context";
 import { ErrorBar } from "./ErrorBar";
 import { formulaOfChoice, type InsertChoice } from "./insertable";

@@ -10,7 +10,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { Conflict } from "../core/pack-import";
+import type { Conflict } from "../core/packs/pack-import";
 import type { ImportOptions, ImportOutcome } from "../shared/pack-service";
 
 const useStyles = makeStyles({

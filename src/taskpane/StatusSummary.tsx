@@ -1,7 +1,7 @@
 // The result of a generate/refresh: sheet, rows, year and a coloured badge per status.
 import { Badge, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { STATUS_COLORS } from "../core/layout";
-import { SHEET_STATUS_ORDER } from "../core/methodology";
+import { STATUS_COLORS } from "../core/sheet/layout";
+import { SHEET_STATUS_ORDER } from "../core/method/methodology";
 import type { SheetResult } from "../shared/service";
 
 const useStyles = makeStyles({

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { FillService } from "../shared/fill-service";
 import { defaultFirstCol, optionsProblem, type FillColumn, type FillRow } from "../shared/fill-table";
-import { colLetter } from "../core/layout";
+import { colLetter } from "../core/sheet/layout";
 import { colIndex, type TableRange } from "../shared/workbook";
 import { isCellNotEmpty, messageOf } from "./errors";
 import { useBusy } from "./useBusy";

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { evalLine } from "../../src/cli/eval";
 import { targetCommand } from "../../src/cli/target";
-import { run } from "../../src/core/runner";
+import { run } from "../../src/core/functions/runner";
 
 const ROOT = path.resolve(__dirname, "../..");
 

@@ -1,7 +1,7 @@
 // `plan eval` with ranges: a range is the nested array Excel passes; the value is one result per element,
 // a failed element {"error","message"} in its place.
 import { evalLine } from "../../src/cli/eval";
-import { run } from "../../src/core/runner";
+import { run } from "../../src/core/functions/runner";
 
 const line = (fn: string, args: unknown[]) => JSON.parse(evalLine(JSON.stringify({ fn, args })));
 

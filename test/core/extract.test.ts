@@ -10,7 +10,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { extractCandidates, type Candidate } from "../../src/core/extract";
-import { Plan, type Target } from "../../src/core/schema";
+import { Plan, type Target } from "../../src/core/catalog/schema";
 
 const ROOT = path.resolve(__dirname, "../..");
 

@@ -1,7 +1,7 @@
-// Ranges as arguments (src/core/lift.ts): one result per element, in the arguments' shape, each element
+// Ranges as arguments (src/core/functions/lift.ts): one result per element, in the arguments' shape, each element
 // exactly what run() answers for it; Excel's broadcasting for single values, rows and columns.
-import { evaluate, MAX_LIFTED_CELLS } from "../../src/core/lift";
-import { run, type Outcome } from "../../src/core/runner";
+import { evaluate, MAX_LIFTED_CELLS } from "../../src/core/functions/lift";
+import { run, type Outcome } from "../../src/core/functions/runner";
 
 const grid = (id: string, args: unknown[]): Outcome[][] => {
   const r = evaluate(id, args);

@@ -1,13 +1,13 @@
 // The resolver by meaning: names read into facets, a target only when every facet agrees. What must be
 // found (real-world synonyms) is tested as hard as what must be refused (meaning-changing variants).
 import fc from "fast-check";
-import { getContext } from "../../src/core/functions";
-import { isCombined, nameFor } from "../../src/core/matching";
-import { facetKey, foldName, parseName } from "../../src/core/meaning";
-import { appliesTo } from "../../src/core/resolver";
-import { run, type Outcome } from "../../src/core/runner";
+import { getContext } from "../../src/core/functions/functions";
+import { isCombined, nameFor } from "../../src/core/resolve/matching";
+import { facetKey, foldName, parseName } from "../../src/core/resolve/meaning";
+import { appliesTo } from "../../src/core/resolve/resolver";
+import { run, type Outcome } from "../../src/core/functions/runner";
 import { PlanError } from "../../src/core/errors";
-import { convert } from "../../src/core/units";
+import { convert } from "../../src/core/method/units";
 import { SYNONYMS } from "./synonyms";
 import {
   allVariants,

@@ -1,6 +1,6 @@
 // The progress methodology: 序时进度 τ, expected value E, 完成进度 C, pace P, 差额, required rate and status.
 import fc from "fast-check";
-import { getCatalog, progressInputFor } from "../../src/core/catalog";
+import { getCatalog, progressInputFor } from "../../src/core/catalog/catalog";
 import {
   assess,
   elapsedShare,
@@ -14,7 +14,7 @@ import {
   requiredAnnualRate,
   statusFromPace,
   type ProgressInput,
-} from "../../src/core/methodology";
+} from "../../src/core/method/methodology";
 
 const catalog = getCatalog();
 

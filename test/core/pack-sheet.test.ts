@@ -1,8 +1,8 @@
 // Imported plans on a progress sheet (in-memory workbook): a service made before the import answers from
 // the imported catalog, and the sheet shows the pack's value, baseline and 出处.
 import fixture from "../fixtures/example-pack.json";
-import { getCatalog } from "../../src/core/catalog";
-import { importPacks, validatePack } from "../../src/core/pack";
+import { getCatalog } from "../../src/core/catalog/catalog";
+import { importPacks, validatePack } from "../../src/core/packs/pack";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 

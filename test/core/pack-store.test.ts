@@ -1,6 +1,6 @@
 // How a workbook stores packs: a veryHidden sheet of JSON chunks with a checksum per pack.
 import fixture from "../fixtures/example-pack.json";
-import { validatePack, type PlanPack } from "../../src/core/pack";
+import { validatePack, type PlanPack } from "../../src/core/packs/pack";
 import { PACK_CHUNK, PACK_NOTICE, PACK_SHEET, packsFromGrid, packsToGrid } from "../../src/shared/pack-store";
 
 const examplePack = (): PlanPack => {

@@ -1,8 +1,8 @@
 // The table form of a pack: cells as people type them, errors naming the cell, and the round trip.
 import fc from "fast-check";
 import fixture from "../fixtures/example-pack.json";
-import type { CellValue } from "../../src/core/layout";
-import { importPacks, validatePack, type PlanPack } from "../../src/core/pack";
+import type { CellValue } from "../../src/core/sheet/layout";
+import { importPacks, validatePack, type PlanPack } from "../../src/core/packs/pack";
 import {
   inferKind,
   packFromTable,
@@ -10,8 +10,8 @@ import {
   readNumber,
   readYear,
   TABLE_HEADERS,
-} from "../../src/core/pack-table";
-import { run } from "../../src/core/runner";
+} from "../../src/core/packs/pack-table";
+import { run } from "../../src/core/functions/runner";
 
 const H = [...TABLE_HEADERS];
 const SHEET = "规划目标";

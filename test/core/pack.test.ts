@@ -1,11 +1,11 @@
 // The plan pack: schema errors in Chinese with their paths, the facet mapping of imported names, conflicts,
 // and one catalog for every face once importPacks has run.
 import fixture from "../fixtures/example-pack.json";
-import { getBundledCatalog, getCatalog } from "../../src/core/catalog";
-import { getContext } from "../../src/core/functions";
-import { importPacks, validatePack, type PlanPack } from "../../src/core/pack";
-import { run, type Outcome } from "../../src/core/runner";
-import { searchTargets } from "../../src/core/search";
+import { getBundledCatalog, getCatalog } from "../../src/core/catalog/catalog";
+import { getContext } from "../../src/core/functions/functions";
+import { importPacks, validatePack, type PlanPack } from "../../src/core/packs/pack";
+import { run, type Outcome } from "../../src/core/functions/runner";
+import { searchTargets } from "../../src/core/catalog/search";
 
 const clone = (): PlanPack => JSON.parse(JSON.stringify(fixture)) as PlanPack;
 const valueOf = (o: Outcome) => (o.ok ? o.value : o);

@@ -5,9 +5,9 @@ import path from "node:path";
 import { z } from "zod";
 import regionsJson from "../../data/regions.json";
 import indicatorsJson from "../../data/indicators.json";
-import { Catalog, RAW_PLANS } from "../../src/core/catalog";
-import { Indicator, Plan, Region, validateData, type Observation, type Target } from "../../src/core/schema";
-import { toSimplified } from "../../src/core/text";
+import { Catalog, RAW_PLANS } from "../../src/core/catalog/catalog";
+import { Indicator, Plan, Region, validateData, type Observation, type Target } from "../../src/core/catalog/schema";
+import { toSimplified } from "../../src/core/catalog/text";
 import { impliedIn, impliesValue, numbersIn, rangesIn, statesRange, statesValue } from "./numbers";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -1,7 +1,7 @@
 // The name resolver, mostly through run("TARGET", …): regions, indicators, years — and never a guess.
 import fc from "fast-check";
-import { getContext } from "../../src/core/functions";
-import { run, type Outcome } from "../../src/core/runner";
+import { getContext } from "../../src/core/functions/functions";
+import { run, type Outcome } from "../../src/core/functions/runner";
 
 const ctx = getContext();
 const { catalog, resolver } = ctx;

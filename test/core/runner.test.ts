@@ -1,8 +1,8 @@
 // The runner: every PLAN function, good and bad arguments of every type; it never throws and always answers
 // with a value or an Excel error carrying a Chinese message.
 import fc from "fast-check";
-import { FUNCTIONS, getContext, LIST_HEADER, SEARCH_HEADER } from "../../src/core/functions";
-import { run, type Outcome } from "../../src/core/runner";
+import { FUNCTIONS, getContext, LIST_HEADER, SEARCH_HEADER } from "../../src/core/functions/functions";
+import { run, type Outcome } from "../../src/core/functions/runner";
 
 const { catalog } = getContext();
 const CJK = /[\u3400-\u9fff]/;

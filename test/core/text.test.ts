@@ -3,9 +3,9 @@
 import indicators from "../../data/indicators.json";
 import regions from "../../data/regions.json";
 import fixture from "../fixtures/example-pack.json";
-import { Catalog, getBundledCatalog, getCatalog, RAW_PLANS } from "../../src/core/catalog";
-import { buildCatalogWithPacks, validatePack } from "../../src/core/pack";
-import { normalizeIndicator, normalizeRegion } from "../../src/core/text";
+import { Catalog, getBundledCatalog, getCatalog, RAW_PLANS } from "../../src/core/catalog/catalog";
+import { buildCatalogWithPacks, validatePack } from "../../src/core/packs/pack";
+import { normalizeIndicator, normalizeRegion } from "../../src/core/catalog/text";
 
 const indicatorNames = [
   ...indicators.flatMap((i) => [i.name, ...(i.aliases ?? [])]),

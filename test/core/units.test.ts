@@ -1,7 +1,7 @@
 // Units: values come back in the plan's own unit; a unit argument converts within one dimension only.
 import fc from "fast-check";
-import { run, type Outcome } from "../../src/core/runner";
-import { convert } from "../../src/core/units";
+import { run, type Outcome } from "../../src/core/functions/runner";
+import { convert } from "../../src/core/method/units";
 
 const valueOf = (o: Outcome) => (o.ok ? o.value : o);
 const target = (...args: unknown[]) => run("TARGET", args);

@@ -1,10 +1,10 @@
 // Meaning-changing variants of every target's name, each with the meaning it should have. The meaning is
 // derived from the catalog's declared facets by the same change, not by the parser under test, so a variant
 // tells the resolver what it ought to find: the catalog target with exactly that meaning, or nothing.
-import type { CatalogTarget } from "../../src/core/catalog";
-import { getCatalog } from "../../src/core/catalog";
-import { nameFor } from "../../src/core/matching";
-import { tokenize, type Facets, type Measure } from "../../src/core/meaning";
+import type { CatalogTarget } from "../../src/core/catalog/catalog";
+import { getCatalog } from "../../src/core/catalog/catalog";
+import { nameFor } from "../../src/core/resolve/matching";
+import { tokenize, type Facets, type Measure } from "../../src/core/resolve/meaning";
 
 export type VariantClass = "measure" | "tier" | "scope" | "density" | "combined-part" | "unit";
 

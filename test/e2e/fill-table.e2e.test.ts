@@ -3,7 +3,7 @@
 // by picking a suggestion; the written cells show the runner's numbers.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { run } from "../../src/core/runner";
+import { run } from "../../src/core/functions/runner";
 import { ROOT, startPreview, type Preview } from "./harness";
 
 jest.setTimeout(180_000);

@@ -5,8 +5,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { TABLE_HEADERS } from "../../src/core/pack-table";
-import { colLetter } from "../../src/core/layout";
+import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
+import { colLetter } from "../../src/core/sheet/layout";
 import { PACK_SHEET } from "../../src/shared/pack-store";
 import { ROOT, startPreview, type Preview } from "./harness";
 

@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { COL, colLetter, HISTORY_FIRST_COL, STATUS_COLORS } from "../../src/core/layout";
+import { COL, colLetter, HISTORY_FIRST_COL, STATUS_COLORS } from "../../src/core/sheet/layout";
 import { ROOT, startPreview, type Preview } from "./harness";
 
 jest.setTimeout(180_000);

@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { FUNCTIONS, type FunctionId } from "../../src/core/functions";
-import { evaluate, type Evaluation } from "../../src/core/lift";
-import { run, type Outcome } from "../../src/core/runner";
+import { FUNCTIONS, type FunctionId } from "../../src/core/functions/functions";
+import { evaluate, type Evaluation } from "../../src/core/functions/lift";
+import { run, type Outcome } from "../../src/core/functions/runner";
 import * as wrappers from "../../src/functions/functions";
 import { PERCENT_FORMAT, plainArg, present, supportsFormattedNumbers } from "../../src/functions/excel";
 

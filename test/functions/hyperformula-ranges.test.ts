@@ -2,8 +2,8 @@
 // one result per cell of its range arguments, each cell exactly what run() answers for that element, errors
 // in place; the spill is sized when the formula is parsed, so cells below a formula see its results.
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
-import { FUNCTIONS } from "../../src/core/functions";
-import { run } from "../../src/core/runner";
+import { FUNCTIONS } from "../../src/core/functions/functions";
+import { run } from "../../src/core/functions/runner";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
 
 registerPlanFunctions();

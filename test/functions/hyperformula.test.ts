@@ -2,8 +2,8 @@
 // in built-in functions, spilled tables referenced by other formulas. Every result must be run()'s.
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import deDE from "hyperformula/i18n/languages/deDE";
-import { type Value } from "../../src/core/functions";
-import { run } from "../../src/core/runner";
+import { type Value } from "../../src/core/functions/functions";
+import { run } from "../../src/core/functions/runner";
 import { HF_PREFIX, PlanFunctionsPlugin, registerPlanFunctions } from "../../src/functions/hyperformula";
 
 registerPlanFunctions(); // before the describe blocks below build their sheets

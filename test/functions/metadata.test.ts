@@ -2,7 +2,7 @@
 // uses) and the zh-CN file derived from it must describe exactly the function table.
 import { resolve } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { FUNCTIONS, type FunctionSpec } from "../../src/core/functions";
+import { FUNCTIONS, type FunctionSpec } from "../../src/core/functions/functions";
 import { localizeMetadata, type CfFunction, type CfMetadata } from "../../scripts/addin-build";
 
 const FUNCTIONS_TS = resolve(__dirname, "../../src/functions/functions.ts");

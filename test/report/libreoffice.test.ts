@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { getCatalog, progressInputFor } from "../../src/core/catalog";
+import { getCatalog, progressInputFor } from "../../src/core/catalog/catalog";
 import {
   buildProgressSheet,
   COL,
@@ -22,9 +22,9 @@ import {
   yearValidation,
   type ColumnKey,
   type ProgressSheetLayout,
-} from "../../src/core/layout";
-import { assess, OUTLOOK_ORDER, SHEET_STATUS_ORDER, STATUS_ORDER } from "../../src/core/methodology";
-import { getContext } from "../../src/core/functions";
+} from "../../src/core/sheet/layout";
+import { assess, OUTLOOK_ORDER, SHEET_STATUS_ORDER, STATUS_ORDER } from "../../src/core/method/methodology";
+import { getContext } from "../../src/core/functions/functions";
 import { readActuals } from "../../src/cli/report";
 import { layoutToWorkbook, type RowInputs } from "../../src/shared/xlsx-writer";
 import fc from "fast-check";

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { inflateSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { getCatalog } from "../../src/core/catalog";
-import { REPORT, REPORT_COLUMNS } from "../../src/core/report-layout";
+import { getCatalog } from "../../src/core/catalog/catalog";
+import { REPORT, REPORT_COLUMNS } from "../../src/core/sheet/report-layout";
 import { runReport, tempDir } from "./helpers";
 
 const SOFFICE = process.env.SOFFICE || "soffice";

@@ -6,8 +6,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { commands } from "../../src/cli/commands";
 import { parseNumber } from "../../src/cli/report";
-import { getCatalog, progressInputFor } from "../../src/core/catalog";
-import { assess } from "../../src/core/methodology";
+import { getCatalog, progressInputFor } from "../../src/core/catalog/catalog";
+import { assess } from "../../src/core/method/methodology";
 import {
   buildProgressSheet,
   COL,
@@ -19,8 +19,8 @@ import {
   SHEET,
   STATUS_COLORS,
   type ProgressSheetLayout,
-} from "../../src/core/layout";
-import { reportSheetNameFor } from "../../src/core/report-layout";
+} from "../../src/core/sheet/layout";
+import { reportSheetNameFor } from "../../src/core/sheet/report-layout";
 import { layoutToWorkbook } from "../../src/shared/xlsx-writer";
 import { runReport, tempDir } from "./helpers";
 

@@ -1,8 +1,8 @@
 // The one reader of typed actuals (src/shared/actuals.ts), for `plan report --actuals` and the pane's paste:
 // numbers as people type them, in the row's unit; rows resolved like PLAN.TARGET; every problem with its line.
-import { getCatalog, type CatalogTarget } from "../../src/core/catalog";
-import { getContext } from "../../src/core/functions";
-import { planTargets, plansCovering } from "../../src/core/layout";
+import { getCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
+import { getContext } from "../../src/core/functions/functions";
+import { planTargets, plansCovering } from "../../src/core/sheet/layout";
 import {
   ActualsError,
   formatIssues,

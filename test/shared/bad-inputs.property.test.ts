@@ -5,10 +5,10 @@
 // VARIANCE / REQUIRED_RATE for the same inputs: the same status; 输入有误 (with 输入检查 saying why) and blank derived
 // cells exactly where the runner refuses; the runner's number in every other derived cell.
 import fc from "fast-check";
-import { getCatalog } from "../../src/core/catalog";
-import { getContext } from "../../src/core/functions";
-import { COL, needsBaselineInput, planTargets, SHEET, yearValidation } from "../../src/core/layout";
-import { INPUT_ERROR, SHEET_STATUS_ORDER } from "../../src/core/methodology";
+import { getCatalog } from "../../src/core/catalog/catalog";
+import { getContext } from "../../src/core/functions/functions";
+import { COL, needsBaselineInput, planTargets, SHEET, yearValidation } from "../../src/core/sheet/layout";
+import { INPUT_ERROR, SHEET_STATUS_ORDER } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { colIndex } from "../../src/shared/workbook";

@@ -8,9 +8,9 @@
 // would — except for a percent- or date-typed number, whose format no function argument carries: there it gets the
 // text that was typed (as from the command line or a quoted literal), which it refuses as the sheet does.
 import fc from "fast-check";
-import type { CatalogTarget } from "../../src/core/catalog";
-import type { Context } from "../../src/core/functions";
-import { needsBaselineInput } from "../../src/core/layout";
+import type { CatalogTarget } from "../../src/core/catalog/catalog";
+import type { Context } from "../../src/core/functions/functions";
+import { needsBaselineInput } from "../../src/core/sheet/layout";
 import {
   elapsedShare,
   impliedBaseline,
@@ -18,8 +18,8 @@ import {
   inputRange,
   isRateLike,
   type SheetStatus,
-} from "../../src/core/methodology";
-import { run, type Outcome } from "../../src/core/runner";
+} from "../../src/core/method/methodology";
+import { run, type Outcome } from "../../src/core/functions/runner";
 import type { CellValue } from "../../src/shared/workbook";
 
 export type InputKind =

@@ -1,8 +1,8 @@
 // Batch actuals pasted into the pane, on the in-memory workbook: names resolved like PLAN.TARGET, a preview
 // with every problem before writing, the rows still without an assessment and what they lack, no overwrite
 // without confirmation.
-import { getCatalog } from "../../src/core/catalog";
-import { COL, needsBaselineInput, planTargets, plansCovering } from "../../src/core/layout";
+import { getCatalog } from "../../src/core/catalog/catalog";
+import { COL, needsBaselineInput, planTargets, plansCovering } from "../../src/core/sheet/layout";
 import { createBatchService } from "../../src/shared/batch-actuals";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";

@@ -4,7 +4,7 @@
 // The actual is typed into the 评估年份's cell of the history block (other years hold other values, which 实际值
 // must not pick); for a year outside the block (before or at the base year, after the last target year) it is
 // typed over 实际值 itself, as a sheet of the previous version has it.
-import { getCatalog, type CatalogTarget } from "../../src/core/catalog";
+import { getCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
 import {
   COL,
   colLetter,
@@ -13,14 +13,14 @@ import {
   needsBaselineInput,
   planTargets,
   SHEET,
-} from "../../src/core/layout";
+} from "../../src/core/sheet/layout";
 import {
   INPUT_ERROR,
   isRateLike,
   impliedBaseline,
   OUTLOOK_ORDER,
   SHEET_STATUS_ORDER,
-} from "../../src/core/methodology";
+} from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { colIndex, type CellValue } from "../../src/shared/workbook";

@@ -9,7 +9,7 @@
 // but does not rewrite references inside formulas.
 import { OfficeMockObject } from "office-addin-mock";
 
-import { colLetter } from "../../src/core/layout";
+import { colLetter } from "../../src/core/sheet/layout";
 import { parseRange, rangeA1, type Rect } from "../../src/shared/workbook";
 
 type Value = string | number | boolean;

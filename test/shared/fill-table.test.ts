@@ -2,7 +2,7 @@
 // labels, merged and blank rows; the columns written beside it compute what the runner computes; nothing
 // non-empty is overwritten without confirmation, and everything the user typed is kept.
 import fc from "fast-check";
-import { run } from "../../src/core/runner";
+import { run } from "../../src/core/functions/runner";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
 import { createFillService } from "../../src/shared/fill-service";
 import { defaultFirstCol, labelsOf, optionsProblem, type FillOptions } from "../../src/shared/fill-table";

@@ -1,7 +1,7 @@
 // 转为数值: PLAN.* formulas become their values, each with a provenance note; other formulas, error cells and cells
 // edited since the preview are left alone. On the in-memory workbook (HyperFormula computes PLAN.*) and on the
 // Office.js adapter over office-addin-mock.
-import { getContext } from "../../src/core/functions";
+import { getContext } from "../../src/core/functions/functions";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
 import { isPlanFormula, previewFreeze, provenanceNote } from "../../src/shared/freeze";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";

@@ -2,7 +2,7 @@
 // and an independent locator of cells in a progress sheet (by header titles and the id column, as a user would).
 import indicators from "../../data/indicators.json";
 import regions from "../../data/regions.json";
-import { Catalog, progressInputFor, RAW_PLANS, type CatalogTarget } from "../../src/core/catalog";
+import { Catalog, progressInputFor, RAW_PLANS, type CatalogTarget } from "../../src/core/catalog/catalog";
 import {
   COLUMNS,
   needsBaselineInput,
@@ -10,8 +10,8 @@ import {
   sheetOutlook,
   sheetStatus,
   type ColumnKey,
-} from "../../src/core/layout";
-import { assess, INPUT_ERROR, type Outlook, type SheetStatus } from "../../src/core/methodology";
+} from "../../src/core/sheet/layout";
+import { assess, INPUT_ERROR, type Outlook, type SheetStatus } from "../../src/core/method/methodology";
 import type { CellValue, Grid } from "../../src/shared/workbook";
 
 interface RawTarget {

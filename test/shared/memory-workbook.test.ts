@@ -1,6 +1,6 @@
 // Writing the progress-sheet layout through the in-memory workbook, and the workbook's own behaviour
 // (computed grid, conditional-format hits, input cells, structural edits, refused writes).
-import { getCatalog } from "../../src/core/catalog";
+import { getCatalog } from "../../src/core/catalog/catalog";
 import {
   buildProgressSheet,
   COL,
@@ -9,8 +9,8 @@ import {
   planTargets,
   SHEET,
   STATUS_COLORS,
-} from "../../src/core/layout";
-import { STATUS } from "../../src/core/methodology";
+} from "../../src/core/sheet/layout";
+import { STATUS } from "../../src/core/method/methodology";
 import { formatValue, MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { HostError } from "../../src/shared/service";

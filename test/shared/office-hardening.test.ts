@@ -1,8 +1,8 @@
 // The Office.js adapter's edges, on the office-addin-mock fake: a failed generate deletes only a sheet that carries
 // its marker; the print zoom agrees with the ExcelJS file and is read back (office-js#1860); the merged 说明 row
 // gets the ExcelJS file's height; an old Excel is told which versions work.
-import { getCatalog } from "../../src/core/catalog";
-import { buildProgressSheet, SHEET, sheetNameFor } from "../../src/core/layout";
+import { getCatalog } from "../../src/core/catalog/catalog";
+import { buildProgressSheet, SHEET, sheetNameFor } from "../../src/core/sheet/layout";
 import { OfficeWorkbook } from "../../src/shared/office-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { HostError } from "../../src/shared/service";

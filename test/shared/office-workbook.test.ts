@@ -1,7 +1,7 @@
 // The Office.js adapter against an office-addin-mock fake of Excel: what it writes, how many context.sync calls it
 // takes, and what a refused or failed operation leaves.
 
-import { getCatalog } from "../../src/core/catalog";
+import { getCatalog } from "../../src/core/catalog/catalog";
 import {
   buildProgressSheet,
   COL,
@@ -13,7 +13,7 @@ import {
   sheetNameFor,
   OUTLOOK_COLORS,
   STATUS_COLORS,
-} from "../../src/core/layout";
+} from "../../src/core/sheet/layout";
 import { OfficeWorkbook } from "../../src/shared/office-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { HostError } from "../../src/shared/service";

@@ -3,9 +3,9 @@
 // start-up, a progress sheet written for the imported plan; refusals write nothing.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { importPacks } from "../../src/core/pack-import";
-import { TABLE_HEADERS } from "../../src/core/pack-table";
-import { run } from "../../src/core/runner";
+import { importPacks } from "../../src/core/packs/pack-import";
+import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
+import { run } from "../../src/core/functions/runner";
 import { OfficeWorkbook } from "../../src/shared/office-workbook";
 import { createPackService, TABLE_SHEET } from "../../src/shared/pack-service";
 import { PACK_SHEET } from "../../src/shared/pack-store";

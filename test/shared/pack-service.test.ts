@@ -4,12 +4,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { getCatalog } from "../../src/core/catalog";
+import { getCatalog } from "../../src/core/catalog/catalog";
 import type { Candidate } from "../../src/core/extract";
-import { validatePack } from "../../src/core/pack";
-import { importPacks } from "../../src/core/pack-import";
-import { TABLE_HEADERS } from "../../src/core/pack-table";
-import { run } from "../../src/core/runner";
+import { validatePack } from "../../src/core/packs/pack";
+import { importPacks } from "../../src/core/packs/pack-import";
+import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
+import { run } from "../../src/core/functions/runner";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import {

@@ -1,16 +1,16 @@
 // ProgressService over the memory workbook: generate, refresh with and without data changes, refusals,
 // the formula and source helpers.
-import { getCatalog } from "../../src/core/catalog";
-import { COL, colLetter, needsBaselineInput, planTargets, SHEET, sheetNameFor } from "../../src/core/layout";
-import { INPUT_ERROR, STATUS } from "../../src/core/methodology";
+import { getCatalog } from "../../src/core/catalog/catalog";
+import { COL, colLetter, needsBaselineInput, planTargets, SHEET, sheetNameFor } from "../../src/core/sheet/layout";
+import { INPUT_ERROR, STATUS } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { DELETED_LABEL } from "../../src/shared/refresh";
 import { HostError } from "../../src/shared/service";
 import { colIndex } from "../../src/shared/workbook";
-import type { Catalog } from "../../src/core/catalog";
+import type { Catalog } from "../../src/core/catalog/catalog";
 import { catalogWith, locate } from "./helpers";
-import { describeTarget } from "../../src/core/labels";
+import { describeTarget } from "../../src/core/catalog/labels";
 
 const catalog = getCatalog();
 const YEAR = 2024;

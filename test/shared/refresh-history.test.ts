@@ -1,8 +1,8 @@
 // The history block (历年实际值) on the in-memory workbook: 实际值 picks the 评估年份's yearly cell, a refresh keeps
 // every yearly value, and a sheet of the previous version (实际值 typed, no block) keeps its typed 实际值.
-import { getCatalog } from "../../src/core/catalog";
-import { COL, colLetter, historyTitle, HISTORY_FIRST_COL, SHEET } from "../../src/core/layout";
-import { STATUS } from "../../src/core/methodology";
+import { getCatalog } from "../../src/core/catalog/catalog";
+import { COL, colLetter, historyTitle, HISTORY_FIRST_COL, SHEET } from "../../src/core/sheet/layout";
+import { STATUS } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { colIndex } from "../../src/shared/workbook";

@@ -8,9 +8,9 @@
 // every refresh (and at the end, after a confirmed one) the sheet is checked against a model of what the user did,
 // and 实际值 (where nothing was typed over it) shows the yearly value of the sheet's 评估年份.
 import fc from "fast-check";
-import { getCatalog, type Catalog } from "../../src/core/catalog";
-import { historyTitle, needsBaselineInput, planTargets } from "../../src/core/layout";
-import { inputRange } from "../../src/core/methodology";
+import { getCatalog, type Catalog } from "../../src/core/catalog/catalog";
+import { historyTitle, needsBaselineInput, planTargets } from "../../src/core/sheet/layout";
+import { inputRange } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { a1, type CellValue, type Grid } from "../../src/shared/workbook";

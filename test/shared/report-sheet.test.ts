@@ -1,8 +1,8 @@
 // The pane's 上报 sheet: written through the Workbook interface (in memory with HyperFormula computing it, and on the
 // Office.js adapter over office-addin-mock), its formulas follow the progress sheet, and nothing is overwritten.
-import { getCatalog } from "../../src/core/catalog";
-import { buildProgressSheet, COL, SHEET } from "../../src/core/layout";
-import { REPORT, reportSheetNameFor } from "../../src/core/report-layout";
+import { getCatalog } from "../../src/core/catalog/catalog";
+import { buildProgressSheet, COL, SHEET } from "../../src/core/sheet/layout";
+import { REPORT, reportSheetNameFor } from "../../src/core/sheet/report-layout";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { OfficeWorkbook } from "../../src/shared/office-workbook";
 import { createProgressService } from "../../src/shared/progress-service";

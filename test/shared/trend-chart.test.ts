@@ -1,10 +1,10 @@
 // 为所选指标绘制趋势图 on the in-memory workbook: the chart data block is live formulas; its expected path equals
 // the methodology's expected value (PLAN.EXPECTED) of every year, its actuals the typed yearly values.
-import { getCatalog, progressInputFor } from "../../src/core/catalog";
-import { TREND_CHART } from "../../src/core/charts";
-import { COL, colLetter, historyTitle, planTargets, SHEET } from "../../src/core/layout";
-import { assess } from "../../src/core/methodology";
-import { getContext } from "../../src/core/functions";
+import { getCatalog, progressInputFor } from "../../src/core/catalog/catalog";
+import { TREND_CHART } from "../../src/core/sheet/charts";
+import { COL, colLetter, historyTitle, planTargets, SHEET } from "../../src/core/sheet/layout";
+import { assess } from "../../src/core/method/methodology";
+import { getContext } from "../../src/core/functions/functions";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { locate } from "./helpers";

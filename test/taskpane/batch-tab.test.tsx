@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 // The 批量 tab over the in-memory workbook: paste, preview (problems, rows still lacking 基期值), write.
 import { act, configure, fireEvent, render, screen, within } from "@testing-library/react";
-import { getCatalog } from "../../src/core/catalog";
-import { COL, needsBaselineInput, planTargets, plansCovering } from "../../src/core/layout";
+import { getCatalog } from "../../src/core/catalog/catalog";
+import { COL, needsBaselineInput, planTargets, plansCovering } from "../../src/core/sheet/layout";
 import { createBatchService } from "../../src/shared/batch-actuals";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";

@@ -1,5 +1,5 @@
 // A scriptable ProgressService for the pane's component tests.
-import { SHEET_STATUS_ORDER, type SheetStatus } from "../../src/core/methodology";
+import { SHEET_STATUS_ORDER, type SheetStatus } from "../../src/core/method/methodology";
 import type { FreezeCell, FreezePreview, FreezeResult, FreezeScope } from "../../src/shared/freeze";
 import type {
   ActiveProgressSheet,

@@ -2,7 +2,7 @@
 // The 填表 tab over the in-memory workbook: read a hand-made report's labels, pick a suggestion for the
 // ambiguous one, write the columns, confirm an overwrite.
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { getCatalog } from "../../src/core/catalog";
+import { getCatalog } from "../../src/core/catalog/catalog";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
 import { createFillService } from "../../src/shared/fill-service";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // The 公式 tab with a region (typed or filtered) and the other insertable functions.
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { getCatalog } from "../../src/core/catalog";
+import { getCatalog } from "../../src/core/catalog/catalog";
 import { App } from "../../src/taskpane/App";
 import { fakeService } from "./fake-service";
 

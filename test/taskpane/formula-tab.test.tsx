@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { HostError } from "../../src/shared/service";
-import { getCatalog } from "../../src/core/catalog";
+import { getCatalog } from "../../src/core/catalog/catalog";
 import { fakeService } from "./fake-service";
 
 async function setup(service = fakeService()) {

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // The preview page in jsdom with the real service over the in-memory workbook: generate, type into the grid.
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { COL, colLetter, HISTORY_FIRST_COL } from "../../src/core/layout";
+import { COL, colLetter, HISTORY_FIRST_COL } from "../../src/core/sheet/layout";
 import { MemoryWorkbook } from "../../src/shared/memory-workbook";
 import { createProgressService } from "../../src/shared/progress-service";
 import { PreviewApp } from "../../src/preview/PreviewApp";

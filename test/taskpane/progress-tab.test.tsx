@@ -2,7 +2,7 @@
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { HostError } from "../../src/shared/service";
-import { getCatalog } from "../../src/core/catalog";
+import { getCatalog } from "../../src/core/catalog/catalog";
 import { counts, fakeService } from "./fake-service";
 
 // Fluent's dialogs open and close with a transition: on a loaded machine the default 1 s is too short.

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { getCatalog } from "../../src/core/catalog";
+import { getCatalog } from "../../src/core/catalog/catalog";
 import type { RowSource } from "../../src/shared/service";
 import { fakeService } from "./fake-service";
 

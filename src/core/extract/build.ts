@@ -1,6 +1,6 @@
 // From clauses to candidates: the year scope and hedges carried across clauses, and per amount its
 // indicator, comparison, kind and verbatim quote.
-import type { Comparison } from "../schema";
+import type { Comparison } from "../catalog/schema";
 import type { Candidate } from "./index";
 import type { Clause } from "./clauses";
 import { indicatorOf, isContinuation, kindOf, needsNounAfter, splitBetween } from "./classify";

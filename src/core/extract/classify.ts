@@ -1,6 +1,6 @@
 // What an amount measures: its indicator phrase (before it, or after it when only a verb precedes:
 // 引进2家国家重大科技基础设施) and its kind (share, growth rate, per year, cumulative, level).
-import type { TargetKind } from "../schema";
+import type { TargetKind } from "../catalog/schema";
 import {
   ACTION,
   ADVERBS,

@@ -1,6 +1,6 @@
 // The extraction assistant: candidate targets in Chinese plan text, for a person to review. Rule-based and
 // pure (no Office, Node or network), so the task pane runs the same code as `plan extract`.
-import type { Comparison, TargetKind } from "../schema";
+import type { Comparison, TargetKind } from "../catalog/schema";
 import { candidatesInClauses } from "./build";
 import { splitClauses } from "./clauses";
 import { normalize, originalRange } from "./normalize";

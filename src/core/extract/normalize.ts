@@ -1,6 +1,6 @@
 // The text the rules read: NFKC (full-width digits and punctuation → ASCII) and simplified characters, with a
 // map back to the original offsets, so every quote is a verbatim slice of what the user gave.
-import { toSimplified } from "../text";
+import { toSimplified } from "../catalog/text";
 
 export interface Normalized {
   /** The folded text the patterns run on. */

@@ -1,7 +1,7 @@
 // An indicator table pasted as text (主要指标表): a header row naming years (2025年 2030年) and 指标 / 单位,
 // then one row per indicator, cells separated by tabs, "|" or spaces. Earlier year columns are baselines,
 // the later ones targets.
-import type { Comparison } from "../schema";
+import type { Comparison } from "../catalog/schema";
 import { kindOf } from "./classify";
 import { NUMBER, UNIT } from "./patterns";
 import { isPast, type DocumentYears } from "./years";

@@ -1,6 +1,6 @@
 // Targets stated in words, with the value a word rule implies: 翻番 / 倍增 = 2 倍, 翻两番 = 4 倍,
 // 全覆盖 = 100 %, 零的突破 = 1, 至少一个 = 1.
-import type { Comparison, TargetKind } from "../schema";
+import type { Comparison, TargetKind } from "../catalog/schema";
 import { AT_LEAST_AFTER, PROGRAMME_AFTER } from "./patterns";
 
 export interface WordHit {

@@ -1,7 +1,7 @@
 // The progress methodology: 序时进度, expected value, 完成进度, pace, 差额, required growth and status.
 // This is the only place these are computed; the progress sheet's Excel formulas mirror it operation by
-// operation (src/core/layout.ts), and a differential test holds the two together. See docs/methodology.md.
-import type { Comparison, TargetKind } from "./schema";
+// operation (src/core/sheet/layout.ts), and a differential test holds the two together. See docs/methodology.md.
+import type { Comparison, TargetKind } from "../catalog/schema";
 
 export const STATUS = {
   unassessable: "无法评估",

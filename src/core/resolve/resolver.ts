@@ -1,8 +1,8 @@
 // The name resolver: (region, indicator, year) → one target, or a #N/A with suggestions. Never a guess.
 // A name is read into facets (meaning.ts) and a target is accepted only when every facet agrees; a word
 // that is not understood, a facet that differs, or two targets that fit make a #N/A that says why.
-import type { Catalog, CatalogTarget } from "./catalog";
-import { notFound, PlanError } from "./errors";
+import type { Catalog, CatalogTarget } from "../catalog/catalog";
+import { notFound, PlanError } from "../errors";
 import {
   Speller,
   explainMismatch,
@@ -15,9 +15,9 @@ import {
   type Label,
 } from "./matching";
 import type { Parsed } from "./meaning";
-import type { Region } from "./schema";
-import { normalizeRegion, similarity } from "./text";
-import { claimedUnit } from "./units";
+import type { Region } from "../catalog/schema";
+import { normalizeRegion, similarity } from "../catalog/text";
+import { claimedUnit } from "../method/units";
 
 const MAX_NAME = 200;
 const PROVINCE =

@@ -2,7 +2,7 @@
 // measure, denominator, density, tier. The resolver accepts a target only when the query's facets equal the
 // target's; a word the lexicon does not know makes the name unreadable, never ignorable.
 import { ABOVE, COMPOUNDS, MAX_WORD, WORDS, type Word } from "./lexicon";
-import { fold, undecorate } from "./text";
+import { fold, undecorate } from "../catalog/text";
 
 export type Measure = "level" | "increment" | "cumulative" | "per_year" | "growth" | "share" | "multiple";
 

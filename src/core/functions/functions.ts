@@ -1,15 +1,15 @@
 // The PLAN function set, declared once: names, parameters (types, Chinese help) and bodies that are only
 // their math. The runner (runner.ts) coerces arguments and maps failures to Excel errors; every face —
 // Excel custom functions, HyperFormula, the command line — calls the runner with this table.
-import { getCatalog, progressInputFor, type Catalog, type CatalogTarget } from "./catalog";
-import { badValue, notFound } from "./errors";
-import { COMPARISON_LABEL, describeTarget, KIND_LABEL, planLabel, sourceOf, subjectOf } from "./labels";
-import { assess, inputRange, outlookOf, type Progress } from "./methodology";
-import { nameFor } from "./matching";
-import { appliesTo, Resolver, targetYears } from "./resolver";
-import { searchTargets, searchWithRegion } from "./search";
-import { fold, Vocabulary } from "./text";
-import { convert } from "./units";
+import { getCatalog, progressInputFor, type Catalog, type CatalogTarget } from "../catalog/catalog";
+import { badValue, notFound } from "../errors";
+import { COMPARISON_LABEL, describeTarget, KIND_LABEL, planLabel, sourceOf, subjectOf } from "../catalog/labels";
+import { assess, inputRange, outlookOf, type Progress } from "../method/methodology";
+import { nameFor } from "../resolve/matching";
+import { appliesTo, Resolver, targetYears } from "../resolve/resolver";
+import { searchTargets, searchWithRegion } from "../catalog/search";
+import { fold, Vocabulary } from "../catalog/text";
+import { convert } from "../method/units";
 
 export type ParamType = "text" | "year" | "number";
 export type Scalar = string | number;

@@ -2,8 +2,8 @@
 // Every derived column is a standard Excel formula over its row and the 评估年份 cell, mirroring
 // methodology.ts operation by operation, so the sheet computes the same in Excel without the add-in,
 // in WPS and in LibreOffice. Two writers consume this: the Office.js adapter and the ExcelJS writer.
-import { nameFor } from "./matching";
-import { progressInputFor, type Catalog, type CatalogTarget, type PlanInfo } from "./catalog";
+import { nameFor } from "../resolve/matching";
+import { progressInputFor, type Catalog, type CatalogTarget, type PlanInfo } from "../catalog/catalog";
 import {
   citationOf,
   DATA_EDITION,
@@ -13,7 +13,7 @@ import {
   seedOf,
   regionDisplayName,
   subjectOf,
-} from "./labels";
+} from "../catalog/labels";
 import {
   ABOUT_TOLERANCE,
   assess,
@@ -33,7 +33,7 @@ import {
   YEARS,
   type Outlook,
   type SheetStatus,
-} from "./methodology";
+} from "../method/methodology";
 
 export type CellValue = string | number | boolean | null;
 export type StyleName =

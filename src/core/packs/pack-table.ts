@@ -1,11 +1,11 @@
 // The table form of a pack (a 规划目标 sheet): one row per target, read as people type cells — 1,234, 600家,
 // 2.5%, 全角 digits, 1-2 / 1～2 ranges, 2025年 — and grouped by 规划 into plans. Each bad cell is an error that
 // names it (规划目标!H7); a table with any error gives no pack.
-import type { CellValue } from "./layout";
-import { YEARS } from "./methodology";
-import { COMPARISON_LABEL, KIND_LABEL } from "./labels";
+import type { CellValue } from "../sheet/layout";
+import { YEARS } from "../method/methodology";
+import { COMPARISON_LABEL, KIND_LABEL } from "../catalog/labels";
 import { PlanPack, quoteStates, validatePack, type PackResult } from "./pack";
-import type { Comparison, Region, TargetKind } from "./schema";
+import type { Comparison, Region, TargetKind } from "../catalog/schema";
 
 export const TABLE_HEADERS = [
   "地区",

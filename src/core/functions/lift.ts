@@ -8,7 +8,7 @@
 // result's size (rows × columns = the largest of the arguments'). Where a larger range does not match (a
 // 3-row range beside a 5-row range), Excel answers #N/A in the cells the smaller range does not reach
 // (=SEQUENCE(3)+SEQUENCE(5) ends in two #N/A); so do we, with a message saying which argument is too small.
-import { badValue, notFound } from "./errors";
+import { badValue, notFound } from "../errors";
 import { FUNCTION_BY_ID, type Context, type ParamSpec } from "./functions";
 import { run, type Outcome } from "./runner";
 

@@ -1,14 +1,14 @@
 // The plan catalog: the reviewable data files under data/, indexed once. The zod schema (schema.ts)
 // validates these files in the tests and in the build (scripts/check-data.ts); the runtime does not
 // import zod, so it only fills in the schema's defaults here (cold start matters in Excel).
-import regionsJson from "../../data/regions.json";
-import indicatorsJson from "../../data/indicators.json";
-import plan000 from "../../data/plans/000-zhongshan-14th.json";
-import plan001 from "../../data/plans/001-zhongshan-gba-2019.json";
-import plan002 from "../../data/plans/002-shanwei-chengqu.json";
-import plan003 from "../../data/plans/003-zhongshan-towns.json";
-import plan004 from "../../data/plans/004-yiyang-14th.json";
-import { LEXICON_SURFACES } from "./lexicon";
+import regionsJson from "../../../data/regions.json";
+import indicatorsJson from "../../../data/indicators.json";
+import plan000 from "../../../data/plans/000-zhongshan-14th.json";
+import plan001 from "../../../data/plans/001-zhongshan-gba-2019.json";
+import plan002 from "../../../data/plans/002-shanwei-chengqu.json";
+import plan003 from "../../../data/plans/003-zhongshan-towns.json";
+import plan004 from "../../../data/plans/004-yiyang-14th.json";
+import { LEXICON_SURFACES } from "../resolve/lexicon";
 
 /** Characters of row-label decorations (numbering, 单位) that are simplified already: no OpenCC for them. */
 const LABEL_DECORATIONS = [
@@ -18,7 +18,7 @@ const LABEL_DECORATIONS = [
 ];
 import type { Indicator, Observation, Plan, Region, Target } from "./schema";
 import { BigramCache, normalizeIndicator, normalizeRegion, Vocabulary } from "./text";
-import type { ProgressInput } from "./methodology";
+import type { ProgressInput } from "../method/methodology";
 
 export const RAW_PLANS: unknown[] = [plan000, plan001, plan002, plan003, plan004];
 

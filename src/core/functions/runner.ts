@@ -1,8 +1,8 @@
 // The one runner: coerces raw arguments (from Excel, HyperFormula or JSON), calls a function body from the
 // table and maps every failure to an Excel error with a Chinese message. It never throws.
-import { onCatalogInstalled } from "./catalog";
-import { PlanError, badValue, type ErrorCode } from "./errors";
-import { MAX_ABS, YEARS } from "./methodology";
+import { onCatalogInstalled } from "../catalog/catalog";
+import { PlanError, badValue, type ErrorCode } from "../errors";
+import { MAX_ABS, YEARS } from "../method/methodology";
 import {
   FUNCTION_BY_ID,
   getContext,

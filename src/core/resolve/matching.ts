@@ -1,6 +1,6 @@
 // Matching a query's meaning against the catalog: what each target of a region means (its indicator's
 // declared facets, with the measure its kind gives), when a query fits one, and how to say why it doesn't.
-import type { Catalog, CatalogTarget } from "./catalog";
+import type { Catalog, CatalogTarget } from "../catalog/catalog";
 import {
   facetKey,
   foldName,
@@ -10,9 +10,9 @@ import {
   type Parsed,
   type ParseResult,
 } from "./meaning";
-import { fold, normalizeIndicator, undecorate, type Vocabulary } from "./text";
-import { isUnitText } from "./units";
-import type { Indicator, TargetKind } from "./schema";
+import { fold, normalizeIndicator, undecorate, type Vocabulary } from "../catalog/text";
+import { isUnitText } from "../method/units";
+import type { Indicator, TargetKind } from "../catalog/schema";
 
 /** One thing a region has a figure for: a target's meaning, or an indicator with history only. */
 export interface Entry {

@@ -2,7 +2,7 @@
 // regions and vocabulary entries they need. validatePack checks one with zod and says in Chinese where and
 // what to type; importPacks (pack-import.ts) puts packs beside the bundled plans.
 import { z } from "zod";
-import { YEARS } from "./methodology";
+import { YEARS } from "../method/methodology";
 import {
   Comparison,
   Dimension,
@@ -12,7 +12,7 @@ import {
   Region,
   TargetFields,
   TargetKind,
-} from "./schema";
+} from "../catalog/schema";
 
 export const PACK_FORMAT = "plan-pack";
 export const PACK_VERSION = 1;

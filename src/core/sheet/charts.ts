@@ -1,9 +1,9 @@
 // Charts beside the progress sheet, as plain data (ranges on the sheet, a place, a title): the Office.js adapter
 // creates them as native Excel charts, the preview draws them with Recharts. No Office here.
-import type { CatalogTarget } from "./catalog";
-import { subjectOf } from "./labels";
-import { nameFor } from "./matching";
-import { isRateLike } from "./methodology";
+import type { CatalogTarget } from "../catalog/catalog";
+import { subjectOf } from "../catalog/labels";
+import { nameFor } from "../resolve/matching";
+import { isRateLike } from "../method/methodology";
 import { COL, colLetter, expectedPathFormula, SHEET, type ColumnKey, type LayoutCell } from "./layout";
 
 export interface ChartSpec {

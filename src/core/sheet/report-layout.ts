@@ -4,8 +4,8 @@
 // progress sheet's cell, so the 上报 sheet follows every edit there and is never out of date. Cells are found by
 // column key (COL of layout.ts), so columns added to the progress sheet do not move them. No input colours, hints,
 // hashes or seed paths: 出处 are footnotes in words, and the page ends with the 填报 lines.
-import type { Catalog, CatalogTarget } from "./catalog";
-import { citationOf, dataVersionLabel, describeTarget, regionDisplayName } from "./labels";
+import type { Catalog, CatalogTarget } from "../catalog/catalog";
+import { citationOf, dataVersionLabel, describeTarget, regionDisplayName } from "../catalog/labels";
 import { COL, SHEET, type ColumnKey, type LayoutCell, type ProgressSheetLayout } from "./layout";
 
 export interface ReportColumn {

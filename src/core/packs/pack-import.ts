@@ -1,12 +1,12 @@
 // Imported plans beside the bundled ones: each pack's regions, indicators and plans are mapped onto the
 // catalog built so far (bundled, then the packs before it) and given ids of their own; a target that
 // another plan already states (same region, entity, indicator and year) is left out and reported.
-import { BUNDLED_DATA, Catalog, getBundledCatalog, installCatalog, type PackOrigin } from "./catalog";
-import { facetKey, foldName, parseName, type Facets } from "./meaning";
+import { BUNDLED_DATA, Catalog, getBundledCatalog, installCatalog, type PackOrigin } from "../catalog/catalog";
+import { facetKey, foldName, parseName, type Facets } from "../resolve/meaning";
 import type { PackIndicator, PackPlan, PackTarget, PlanPack } from "./pack";
-import type { Dimension, Indicator, Observation, Plan, Region, Target, TargetKind } from "./schema";
-import { normalizeIndicator, normalizeRegion, toSimplified, undecorate } from "./text";
-import { canonicalUnit } from "./units";
+import type { Dimension, Indicator, Observation, Plan, Region, Target, TargetKind } from "../catalog/schema";
+import { normalizeIndicator, normalizeRegion, toSimplified, undecorate } from "../catalog/text";
+import { canonicalUnit } from "../method/units";
 
 export interface Conflict {
   packId: string;

@@ -1,6 +1,6 @@
 // Units: values stay in the plan's own unit; an explicit unit converts within one dimension.
-import { PlanError } from "./errors";
-import { fold, Vocabulary } from "./text";
+import { PlanError } from "../errors";
+import { fold, Vocabulary } from "../catalog/text";
 
 type UnitDim = "money" | "people" | "percent" | "multiple" | `count:${string}`;
 interface UnitDef {
