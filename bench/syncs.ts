@@ -3,12 +3,12 @@
 import { getCatalog } from "../src/core/catalog/catalog";
 import { planTargets } from "../src/core/sheet/layout";
 import { registerPlanFunctions } from "../src/functions/hyperformula";
-import { createFillService } from "../src/shared/fill-service";
-import type { FillOptions } from "../src/shared/fill-table";
-import { MemoryWorkbook } from "../src/shared/memory-workbook";
-import { OfficeWorkbook } from "../src/shared/office-workbook";
-import { createProgressService } from "../src/shared/progress-service";
-import type { Workbook } from "../src/shared/workbook";
+import { createFillService } from "../src/services/fill-service";
+import type { FillOptions } from "../src/sheet/fill-table";
+import { MemoryWorkbook } from "../src/workbook/memory-workbook";
+import { OfficeWorkbook } from "../src/workbook/office-workbook";
+import { createProgressService } from "../src/services/progress-service";
+import type { Workbook } from "../src/workbook/workbook";
 import { FakeExcel } from "../test/shared/excel-mock";
 
 export async function measureSyncs(): Promise<{

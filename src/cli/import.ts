@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../core/sheet/layout";
 import { importPacks, validatePack, type ImportReport, type PlanPack } from "../core/packs/pack";
 import { packFromTable, packToTable, TABLE_HEADERS } from "../core/packs/pack-table";
-import { PACK_SHEET, packsFromGrid, packsToGrid } from "../shared/pack-store";
+import { PACK_SHEET, packsFromGrid, packsToGrid } from "../sheet/pack-store";
 import type { Command } from "./commands";
 import { checkOut, OutputError, writeOut } from "./output";
 

@@ -15,9 +15,9 @@ import {
   formatIssues,
   readActuals as readActualsShared,
   type ActualsIssue,
-} from "../shared/actuals";
-import { freezeWorkbook } from "../shared/xlsx-report";
-import { layoutToWorkbook, type RowInputs } from "../shared/xlsx-writer";
+} from "../sheet/actuals";
+import { freezeWorkbook } from "../workbook/xlsx-report";
+import { layoutToWorkbook, type RowInputs } from "../workbook/xlsx-writer";
 import type { Command } from "./commands";
 import { checkOut, OutputError, writeOut } from "./output";
 

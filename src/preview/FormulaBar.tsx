@@ -2,7 +2,7 @@
 // over (Enter confirms, Esc reverts) — as in Excel, any cell, e.g. =PLAN.TARGET(…) into a blank one.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { PreviewCell } from "../shared/memory-workbook";
+import type { PreviewCell } from "../workbook/memory-workbook";
 
 const useStyles = makeStyles({
   root: {

@@ -1,12 +1,12 @@
 // The preview page: the real task pane (320 px) beside the in-memory workbook's active sheet.
 import { FluentProvider, makeStyles, Text, tokens, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useMemo, useReducer, useRef, useState } from "react";
-import { createBatchService } from "../shared/batch-actuals";
-import { createFillService } from "../shared/fill-service";
-import type { MemoryWorkbook } from "../shared/memory-workbook";
-import { followingCatalog, type LoadOutcome, type PackService } from "../shared/pack-service";
-import type { ProgressService } from "../shared/service";
-import { a1 } from "../shared/workbook";
+import { createBatchService } from "../sheet/batch-actuals";
+import { createFillService } from "../services/fill-service";
+import type { MemoryWorkbook } from "../workbook/memory-workbook";
+import { followingCatalog, type LoadOutcome, type PackService } from "../services/pack-service";
+import type { ProgressService } from "../services/service";
+import { a1 } from "../workbook/workbook";
 import { App } from "../taskpane/App";
 import { FormulaBar } from "./FormulaBar";
 import { ProgressCharts } from "./ProgressCharts";

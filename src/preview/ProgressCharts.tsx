@@ -14,8 +14,8 @@ import {
   YAxis,
 } from "recharts";
 import type { ChartSpec } from "../core/sheet/charts";
-import type { PreviewSheet } from "../shared/memory-workbook";
-import { parseRange } from "../shared/workbook";
+import type { PreviewSheet } from "../workbook/memory-workbook";
+import { parseRange } from "../workbook/workbook";
 
 const useStyles = makeStyles({
   charts: {

@@ -2,8 +2,8 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, type KeyboardEvent } from "react";
 import { colLetter, SHEET } from "../core/sheet/layout";
-import type { PreviewCell, PreviewSheet } from "../shared/memory-workbook";
-import { a1, parseRange } from "../shared/workbook";
+import type { PreviewCell, PreviewSheet } from "../workbook/memory-workbook";
+import { a1, parseRange } from "../workbook/workbook";
 import { cellLook } from "./cellLook";
 import { CellEditor } from "./CellEditor";
 

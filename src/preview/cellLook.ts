@@ -1,8 +1,8 @@
 // The CSS look of one preview cell: fill, font and alignment as the workbook styles it (status colours included),
 // and a data bar where a conditional format draws one.
 import type { CSSProperties } from "react";
-import type { PreviewCell } from "../shared/memory-workbook";
-import { STYLES } from "../shared/workbook";
+import type { PreviewCell } from "../workbook/memory-workbook";
+import { STYLES } from "../workbook/workbook";
 
 export function cellLook(cell: PreviewCell | undefined): CSSProperties {
   if (!cell) return {};

@@ -1,6 +1,6 @@
 // A statistician's own report table, for trying 填表 in the preview (preview.html?demo=report) and for its e2e
 // test: a title, a 序号 column, numbered labels with units, a blank row, an ambiguous and an unknown label.
-import type { MemoryWorkbook } from "../shared/memory-workbook";
+import type { MemoryWorkbook } from "../workbook/memory-workbook";
 
 export const DEMO_SHEET = "我的报表";
 

@@ -1,9 +1,9 @@
 // `npm run preview`: the real task pane against an in-memory workbook (HyperFormula), in any browser, offline.
 import { createRoot } from "react-dom/client";
 import { registerPlanFunctions } from "../functions/hyperformula";
-import { MemoryWorkbook } from "../shared/memory-workbook";
-import { createPackService } from "../shared/pack-service";
-import { createProgressService } from "../shared/progress-service";
+import { MemoryWorkbook } from "../workbook/memory-workbook";
+import { createPackService } from "../services/pack-service";
+import { createProgressService } from "../services/progress-service";
 import { addDemoReport } from "./demo-report";
 import { PreviewApp } from "./PreviewApp";
 

@@ -10,10 +10,10 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useReducer, useState } from "react";
 import { getCatalog, type Catalog } from "../core/catalog/catalog";
-import type { BatchService } from "../shared/batch-actuals";
-import type { FillService } from "../shared/fill-service";
-import type { LoadOutcome, PackService } from "../shared/pack-service";
-import type { ProgressService } from "../shared/service";
+import type { BatchService } from "../sheet/batch-actuals";
+import type { FillService } from "../services/fill-service";
+import type { LoadOutcome, PackService } from "../services/pack-service";
+import type { ProgressService } from "../services/service";
 import { PaneProvider, type SelectionFeed } from "./context";
 import { BatchTab } from "./BatchTab";
 import { FillTab } from "./FillTab";

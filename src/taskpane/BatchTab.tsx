@@ -13,8 +13,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { BatchPreview, BatchService } from "../shared/batch-actuals";
-import type { ProgressSheetInfo } from "../shared/service";
+import type { BatchPreview, BatchService } from "../sheet/batch-actuals";
+import type { ProgressSheetInfo } from "../services/service";
 import { usePane } from "./context";
 import { ErrorBar } from "./ErrorBar";
 import { isCellNotEmpty, messageOf } from "./errors";

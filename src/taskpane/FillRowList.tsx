@@ -2,8 +2,8 @@
 // suggestions to pick from; any row can be skipped.
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { describeTarget, subjectOf } from "../core/catalog/labels";
-import type { FillRow } from "../shared/fill-table";
-import { a1 } from "../shared/workbook";
+import type { FillRow } from "../sheet/fill-table";
+import { a1 } from "../workbook/workbook";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0 },

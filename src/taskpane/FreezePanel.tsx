@@ -15,14 +15,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { a1 } from "../shared/workbook";
+import { a1 } from "../workbook/workbook";
 import {
   SCOPE_LABEL,
   type FormulaCell,
   type FreezePreview,
   type FreezeResult,
   type FreezeScope,
-} from "../shared/freeze";
+} from "../sheet/freeze";
 import { usePane } from "./context";
 import { ErrorBar } from "./ErrorBar";
 import { useBusy } from "./useBusy";

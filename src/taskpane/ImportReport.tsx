@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Conflict } from "../core/packs/pack-import";
-import type { ImportOptions, ImportOutcome } from "../shared/pack-service";
+import type { ImportOptions, ImportOutcome } from "../services/pack-service";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },

@@ -8,7 +8,7 @@ import type {
   ImportedPlan,
   LoadOutcome,
   PackService,
-} from "../shared/pack-service";
+} from "../services/pack-service";
 import { usePane } from "./context";
 import { ErrorBar } from "./ErrorBar";
 import { ExtractPanel } from "./ExtractPanel";

@@ -8,7 +8,7 @@ import {
   type RefreshPlan,
   type SheetResult,
   type SheetYearChoice,
-} from "../shared/service";
+} from "../services/service";
 import { usePane } from "./context";
 import { DataChangesDialog } from "./DataChangesDialog";
 import { ErrorBar } from "./ErrorBar";

@@ -2,7 +2,7 @@
 import { Badge, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { STATUS_COLORS } from "../core/sheet/layout";
 import { SHEET_STATUS_ORDER } from "../core/method/methodology";
-import type { SheetResult } from "../shared/service";
+import type { SheetResult } from "../services/service";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

@@ -1,7 +1,7 @@
 // What the pane's components share: the host service, the bundled catalog, and an optional selection feed.
 import { createContext, useContext, type ReactNode } from "react";
 import type { Catalog } from "../core/catalog/catalog";
-import type { ProgressService } from "../shared/service";
+import type { ProgressService } from "../services/service";
 
 /** Subscribe to "the selection in the workbook changed"; returns the unsubscribe function. */
 export type SelectionFeed = (listener: () => void) => () => void;

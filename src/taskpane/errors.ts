@@ -1,5 +1,5 @@
 // Turning failures into Chinese messages for the user.
-import { HostError } from "../shared/service";
+import { HostError } from "../services/service";
 
 /** A HostError's message as is; anything else is unexpected and says so. */
 export function messageOf(e: unknown): string {

@@ -1,10 +1,10 @@
 // The task pane in Excel: the Office.js workbook behind the service; the pane renders once Office is ready.
 import { createRoot } from "react-dom/client";
-import { createBatchService } from "../shared/batch-actuals";
-import { createFillService } from "../shared/fill-service";
-import { OfficeWorkbook } from "../shared/office-workbook";
-import { createPackService, followingCatalog } from "../shared/pack-service";
-import { createProgressService } from "../shared/progress-service";
+import { createBatchService } from "../sheet/batch-actuals";
+import { createFillService } from "../services/fill-service";
+import { OfficeWorkbook } from "../workbook/office-workbook";
+import { createPackService, followingCatalog } from "../services/pack-service";
+import { createProgressService } from "../services/progress-service";
 import { App } from "./App";
 import type { SelectionFeed } from "./context";
 

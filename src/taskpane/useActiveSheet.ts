@@ -2,7 +2,7 @@
 // (Office's DocumentSelectionChanged — confirming an edit with Enter or Tab moves the selection, so typed actuals
 // and a typed 评估年份 arrive with it) and whenever the caller asks (after its own operations).
 import { useCallback, useEffect, useState } from "react";
-import type { ActiveProgressSheet } from "../shared/service";
+import type { ActiveProgressSheet } from "../services/service";
 import { usePane } from "./context";
 
 export function useActiveSheet(enabled: boolean): { active: ActiveProgressSheet | null; reread(): void } {

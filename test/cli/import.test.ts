@@ -7,7 +7,7 @@ import { runCli } from "../../src/cli/commands";
 import { COPY_SHEET, sheetRows, TABLE_SHEET } from "../../src/cli/import";
 import { importPacks, validatePack } from "../../src/core/packs/pack";
 import { packToTable } from "../../src/core/packs/pack-table";
-import { PACK_SHEET, packsFromGrid } from "../../src/shared/pack-store";
+import { PACK_SHEET, packsFromGrid } from "../../src/sheet/pack-store";
 import { tempDir } from "../report/helpers";
 import fixture from "../fixtures/example-pack.json";
 

@@ -3,8 +3,8 @@
 import fixture from "../fixtures/example-pack.json";
 import { getCatalog } from "../../src/core/catalog/catalog";
 import { importPacks, validatePack } from "../../src/core/packs/pack";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { createProgressService } from "../../src/services/progress-service";
 
 afterEach(() => importPacks([]));
 

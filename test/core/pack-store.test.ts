@@ -1,7 +1,7 @@
 // How a workbook stores packs: a veryHidden sheet of JSON chunks with a checksum per pack.
 import fixture from "../fixtures/example-pack.json";
 import { validatePack, type PlanPack } from "../../src/core/packs/pack";
-import { PACK_CHUNK, PACK_NOTICE, PACK_SHEET, packsFromGrid, packsToGrid } from "../../src/shared/pack-store";
+import { PACK_CHUNK, PACK_NOTICE, PACK_SHEET, packsFromGrid, packsToGrid } from "../../src/sheet/pack-store";
 
 const examplePack = (): PlanPack => {
   const v = validatePack(fixture);

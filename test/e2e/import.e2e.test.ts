@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
 import { colLetter } from "../../src/core/sheet/layout";
-import { PACK_SHEET } from "../../src/shared/pack-store";
+import { PACK_SHEET } from "../../src/sheet/pack-store";
 import { ROOT, startPreview, type Preview } from "./harness";
 
 jest.setTimeout(240_000);

@@ -26,7 +26,7 @@ import {
 import { assess, OUTLOOK_ORDER, SHEET_STATUS_ORDER, STATUS_ORDER } from "../../src/core/method/methodology";
 import { getContext } from "../../src/core/functions/functions";
 import { readActuals } from "../../src/cli/report";
-import { layoutToWorkbook, type RowInputs } from "../../src/shared/xlsx-writer";
+import { layoutToWorkbook, type RowInputs } from "../../src/workbook/xlsx-writer";
 import fc from "fast-check";
 import {
   actualArb,

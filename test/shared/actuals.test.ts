@@ -1,4 +1,4 @@
-// The one reader of typed actuals (src/shared/actuals.ts), for `plan report --actuals` and the pane's paste:
+// The one reader of typed actuals (src/sheet/actuals.ts), for `plan report --actuals` and the pane's paste:
 // numbers as people type them, in the row's unit; rows resolved like PLAN.TARGET; every problem with its line.
 import { getCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
 import { getContext } from "../../src/core/functions/functions";
@@ -10,7 +10,7 @@ import {
   parseActualsTable,
   parseActualValue,
   readActuals,
-} from "../../src/shared/actuals";
+} from "../../src/sheet/actuals";
 
 const ctx = getContext();
 const catalog = getCatalog();

@@ -9,9 +9,9 @@ import { getCatalog } from "../../src/core/catalog/catalog";
 import { getContext } from "../../src/core/functions/functions";
 import { COL, needsBaselineInput, planTargets, SHEET, yearValidation } from "../../src/core/sheet/layout";
 import { INPUT_ERROR, SHEET_STATUS_ORDER } from "../../src/core/method/methodology";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
-import { colIndex } from "../../src/shared/workbook";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { createProgressService } from "../../src/services/progress-service";
+import { colIndex } from "../../src/workbook/workbook";
 import {
   actualArb,
   DERIVED,

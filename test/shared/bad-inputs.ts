@@ -20,7 +20,7 @@ import {
   type SheetStatus,
 } from "../../src/core/method/methodology";
 import { run, type Outcome } from "../../src/core/functions/runner";
-import type { CellValue } from "../../src/shared/workbook";
+import type { CellValue } from "../../src/workbook/workbook";
 
 export type InputKind =
   | "number"

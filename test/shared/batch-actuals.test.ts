@@ -3,11 +3,11 @@
 // without confirmation.
 import { getCatalog } from "../../src/core/catalog/catalog";
 import { COL, needsBaselineInput, planTargets, plansCovering } from "../../src/core/sheet/layout";
-import { createBatchService } from "../../src/shared/batch-actuals";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
-import { HostError } from "../../src/shared/service";
-import { colIndex } from "../../src/shared/workbook";
+import { createBatchService } from "../../src/sheet/batch-actuals";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { createProgressService } from "../../src/services/progress-service";
+import { HostError } from "../../src/services/service";
+import { colIndex } from "../../src/workbook/workbook";
 
 const catalog = getCatalog();
 const yiyangPlan = catalog.plans.find((p) => p.region === "yiyang")!.id;

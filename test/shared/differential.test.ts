@@ -21,9 +21,9 @@ import {
   OUTLOOK_ORDER,
   SHEET_STATUS_ORDER,
 } from "../../src/core/method/methodology";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
-import { colIndex, type CellValue } from "../../src/shared/workbook";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { createProgressService } from "../../src/services/progress-service";
+import { colIndex, type CellValue } from "../../src/workbook/workbook";
 import { expectedRow, type RowExpectation } from "./helpers";
 
 const catalog = getCatalog();

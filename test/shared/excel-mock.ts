@@ -10,7 +10,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 
 import { colLetter } from "../../src/core/sheet/layout";
-import { parseRange, rangeA1, type Rect } from "../../src/shared/workbook";
+import { parseRange, rangeA1, type Rect } from "../../src/workbook/workbook";
 
 type Value = string | number | boolean;
 

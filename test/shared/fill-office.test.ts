@@ -1,9 +1,9 @@
 // 填充我的表格 through the Office.js adapter (office-addin-mock fake): at most 3 context.sync calls whatever
 // the table's size — the range read, a fresh read before writing, the write — and one write batch.
-import { createFillService } from "../../src/shared/fill-service";
-import type { FillOptions } from "../../src/shared/fill-table";
-import { OfficeWorkbook } from "../../src/shared/office-workbook";
-import { HostError } from "../../src/shared/service";
+import { createFillService } from "../../src/services/fill-service";
+import type { FillOptions } from "../../src/sheet/fill-table";
+import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { HostError } from "../../src/services/service";
 import { FakeExcel } from "./excel-mock";
 
 const LABELS = ["1.高新技术企业数(家)", "研发经费投入强度(%)", "每万人口发明专利拥有量", "科普示范基地"];

@@ -4,11 +4,11 @@
 import fc from "fast-check";
 import { run } from "../../src/core/functions/runner";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
-import { createFillService } from "../../src/shared/fill-service";
-import { defaultFirstCol, labelsOf, optionsProblem, type FillOptions } from "../../src/shared/fill-table";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { HostError } from "../../src/shared/service";
-import type { CellValue } from "../../src/shared/workbook";
+import { createFillService } from "../../src/services/fill-service";
+import { defaultFirstCol, labelsOf, optionsProblem, type FillOptions } from "../../src/sheet/fill-table";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { HostError } from "../../src/services/service";
+import type { CellValue } from "../../src/workbook/workbook";
 
 registerPlanFunctions();
 

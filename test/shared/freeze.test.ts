@@ -3,11 +3,11 @@
 // Office.js adapter over office-addin-mock.
 import { getContext } from "../../src/core/functions/functions";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
-import { isPlanFormula, previewFreeze, provenanceNote } from "../../src/shared/freeze";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { OfficeWorkbook } from "../../src/shared/office-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
-import { HostError } from "../../src/shared/service";
+import { isPlanFormula, previewFreeze, provenanceNote } from "../../src/sheet/freeze";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { createProgressService } from "../../src/services/progress-service";
+import { HostError } from "../../src/services/service";
 import { FakeExcel } from "./excel-mock";
 
 const HIGHTECH = '=PLAN.TARGET("益阳","高新技术企业",2025)';

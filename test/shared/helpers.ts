@@ -12,7 +12,7 @@ import {
   type ColumnKey,
 } from "../../src/core/sheet/layout";
 import { assess, INPUT_ERROR, type Outlook, type SheetStatus } from "../../src/core/method/methodology";
-import type { CellValue, Grid } from "../../src/shared/workbook";
+import type { CellValue, Grid } from "../../src/workbook/workbook";
 
 interface RawTarget {
   id: string;

@@ -11,10 +11,10 @@ import {
   STATUS_COLORS,
 } from "../../src/core/sheet/layout";
 import { STATUS } from "../../src/core/method/methodology";
-import { formatValue, MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
-import { HostError } from "../../src/shared/service";
-import { colIndex, rectangles, rectA1, STYLES, textConstant } from "../../src/shared/workbook";
+import { formatValue, MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { createProgressService } from "../../src/services/progress-service";
+import { HostError } from "../../src/services/service";
+import { colIndex, rectangles, rectA1, STYLES, textConstant } from "../../src/workbook/workbook";
 
 const catalog = getCatalog();
 const YEAR = 2024;

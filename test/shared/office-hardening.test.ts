@@ -3,13 +3,13 @@
 // gets the ExcelJS file's height; an old Excel is told which versions work.
 import { getCatalog } from "../../src/core/catalog/catalog";
 import { buildProgressSheet, SHEET, sheetNameFor } from "../../src/core/sheet/layout";
-import { OfficeWorkbook } from "../../src/shared/office-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
-import { HostError } from "../../src/shared/service";
-import { LINE_HEIGHT } from "../../src/shared/text-fit";
-import type { WritePlan } from "../../src/shared/workbook";
-import { planNewSheet } from "../../src/shared/refresh";
-import { layoutToWorkbook } from "../../src/shared/xlsx-writer";
+import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { createProgressService } from "../../src/services/progress-service";
+import { HostError } from "../../src/services/service";
+import { LINE_HEIGHT } from "../../src/workbook/text-fit";
+import type { WritePlan } from "../../src/workbook/workbook";
+import { planNewSheet } from "../../src/sheet/refresh";
+import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
 import { FakeExcel } from "./excel-mock";
 import { largestPlan } from "./helpers";
 

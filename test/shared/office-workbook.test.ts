@@ -14,10 +14,10 @@ import {
   OUTLOOK_COLORS,
   STATUS_COLORS,
 } from "../../src/core/sheet/layout";
-import { OfficeWorkbook } from "../../src/shared/office-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
-import { HostError } from "../../src/shared/service";
-import { colIndex, parseRange, STYLES } from "../../src/shared/workbook";
+import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { createProgressService } from "../../src/services/progress-service";
+import { HostError } from "../../src/services/service";
+import { colIndex, parseRange, STYLES } from "../../src/workbook/workbook";
 import { FakeExcel, type FakeSheet } from "./excel-mock";
 import { catalogWith, largestPlan } from "./helpers";
 

@@ -6,11 +6,11 @@ import { join } from "node:path";
 import { importPacks } from "../../src/core/packs/pack-import";
 import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
 import { run } from "../../src/core/functions/runner";
-import { OfficeWorkbook } from "../../src/shared/office-workbook";
-import { createPackService, TABLE_SHEET } from "../../src/shared/pack-service";
-import { PACK_SHEET } from "../../src/shared/pack-store";
-import { createProgressService } from "../../src/shared/progress-service";
-import { a1 } from "../../src/shared/workbook";
+import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { createPackService, TABLE_SHEET } from "../../src/services/pack-service";
+import { PACK_SHEET } from "../../src/sheet/pack-store";
+import { createProgressService } from "../../src/services/progress-service";
+import { a1 } from "../../src/workbook/workbook";
 import { FakeExcel, type FakeSheet } from "./excel-mock";
 
 const SOURCE = "青山县“十五五”科技创新规划(青政发〔2026〕3号)";

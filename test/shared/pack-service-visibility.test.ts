@@ -1,9 +1,9 @@
 // The storage the plan packs need from both workbooks: a veryHidden sheet (WritePlan.visibility), refused with a
 // Chinese message in a protected workbook or on a protected sheet, and a full recalculation.
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { OfficeWorkbook } from "../../src/shared/office-workbook";
-import { HostError } from "../../src/shared/service";
-import type { WritePlan } from "../../src/shared/workbook";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { HostError } from "../../src/services/service";
+import type { WritePlan } from "../../src/workbook/workbook";
 import { FakeExcel } from "./excel-mock";
 
 const store = (create: boolean): WritePlan => ({

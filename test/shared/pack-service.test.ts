@@ -11,7 +11,7 @@ import { importPacks } from "../../src/core/packs/pack-import";
 import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
 import { run } from "../../src/core/functions/runner";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import {
   candidateRows,
   createPackService,
@@ -19,11 +19,11 @@ import {
   reviewOf,
   TABLE_SHEET,
   type ImportOutcome,
-} from "../../src/shared/pack-service";
-import { PACK_SHEET, packsToGrid } from "../../src/shared/pack-store";
-import { createProgressService } from "../../src/shared/progress-service";
-import { HostError } from "../../src/shared/service";
-import { a1 } from "../../src/shared/workbook";
+} from "../../src/services/pack-service";
+import { PACK_SHEET, packsToGrid } from "../../src/sheet/pack-store";
+import { createProgressService } from "../../src/services/progress-service";
+import { HostError } from "../../src/services/service";
+import { a1 } from "../../src/workbook/workbook";
 
 registerPlanFunctions();
 

@@ -3,11 +3,11 @@
 import { getCatalog } from "../../src/core/catalog/catalog";
 import { COL, colLetter, needsBaselineInput, planTargets, SHEET, sheetNameFor } from "../../src/core/sheet/layout";
 import { INPUT_ERROR, STATUS } from "../../src/core/method/methodology";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
-import { DELETED_LABEL } from "../../src/shared/refresh";
-import { HostError } from "../../src/shared/service";
-import { colIndex } from "../../src/shared/workbook";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { createProgressService } from "../../src/services/progress-service";
+import { DELETED_LABEL } from "../../src/sheet/refresh";
+import { HostError } from "../../src/services/service";
+import { colIndex } from "../../src/workbook/workbook";
 import type { Catalog } from "../../src/core/catalog/catalog";
 import { catalogWith, locate } from "./helpers";
 import { describeTarget } from "../../src/core/catalog/labels";

@@ -3,9 +3,9 @@
 import { getCatalog } from "../../src/core/catalog/catalog";
 import { COL, colLetter, historyTitle, HISTORY_FIRST_COL, SHEET } from "../../src/core/sheet/layout";
 import { STATUS } from "../../src/core/method/methodology";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
-import { colIndex } from "../../src/shared/workbook";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { createProgressService } from "../../src/services/progress-service";
+import { colIndex } from "../../src/workbook/workbook";
 import { locate } from "./helpers";
 
 const catalog = getCatalog();
@@ -99,7 +99,7 @@ test("a formula the user put into 实际值 is theirs: a refresh keeps it", asyn
 });
 
 test("the batch of actuals writes the 评估年份's yearly cell, which 实际值 then shows", async () => {
-  const { createBatchService } = await import("../../src/shared/batch-actuals");
+  const { createBatchService } = await import("../../src/sheet/batch-actuals");
   const { wb, name, row } = await fresh(2023);
   const batch = createBatchService(wb);
   await batch.apply(await batch.preview(name, "高新技术企业\t470\n"));

@@ -11,9 +11,9 @@ import fc from "fast-check";
 import { getCatalog, type Catalog } from "../../src/core/catalog/catalog";
 import { historyTitle, needsBaselineInput, planTargets } from "../../src/core/sheet/layout";
 import { inputRange } from "../../src/core/method/methodology";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
-import { a1, type CellValue, type Grid } from "../../src/shared/workbook";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { createProgressService } from "../../src/services/progress-service";
+import { a1, type CellValue, type Grid } from "../../src/workbook/workbook";
 import { catalogWith, locate, type Located, type Mutation } from "./helpers";
 
 const base = getCatalog();

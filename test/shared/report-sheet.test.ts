@@ -3,10 +3,10 @@
 import { getCatalog } from "../../src/core/catalog/catalog";
 import { buildProgressSheet, COL, SHEET } from "../../src/core/sheet/layout";
 import { REPORT, reportSheetNameFor } from "../../src/core/sheet/report-layout";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { OfficeWorkbook } from "../../src/shared/office-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
-import { HostError } from "../../src/shared/service";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { createProgressService } from "../../src/services/progress-service";
+import { HostError } from "../../src/services/service";
 import { FakeExcel } from "./excel-mock";
 
 const catalog = getCatalog();

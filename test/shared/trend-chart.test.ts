@@ -5,8 +5,8 @@ import { TREND_CHART } from "../../src/core/sheet/charts";
 import { COL, colLetter, historyTitle, planTargets, SHEET } from "../../src/core/sheet/layout";
 import { assess } from "../../src/core/method/methodology";
 import { getContext } from "../../src/core/functions/functions";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { createProgressService } from "../../src/services/progress-service";
 import { locate } from "./helpers";
 
 const catalog = getCatalog();

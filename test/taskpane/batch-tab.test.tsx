@@ -3,10 +3,10 @@
 import { act, configure, fireEvent, render, screen, within } from "@testing-library/react";
 import { getCatalog } from "../../src/core/catalog/catalog";
 import { COL, needsBaselineInput, planTargets, plansCovering } from "../../src/core/sheet/layout";
-import { createBatchService } from "../../src/shared/batch-actuals";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
-import { colIndex } from "../../src/shared/workbook";
+import { createBatchService } from "../../src/sheet/batch-actuals";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { createProgressService } from "../../src/services/progress-service";
+import { colIndex } from "../../src/workbook/workbook";
 import { App } from "../../src/taskpane/App";
 
 // Writes recalculate PLAN.* in HyperFormula; on a loaded machine that takes longer than the 1 s default.

@@ -1,6 +1,6 @@
 // A scriptable ProgressService for the pane's component tests.
 import { SHEET_STATUS_ORDER, type SheetStatus } from "../../src/core/method/methodology";
-import type { FreezeCell, FreezePreview, FreezeResult, FreezeScope } from "../../src/shared/freeze";
+import type { FreezeCell, FreezePreview, FreezeResult, FreezeScope } from "../../src/sheet/freeze";
 import type {
   ActiveProgressSheet,
   ProgressService,
@@ -9,7 +9,7 @@ import type {
   RowSource,
   SheetResult,
   SheetYearChoice,
-} from "../../src/shared/service";
+} from "../../src/services/service";
 
 export function counts(partial: Partial<Record<SheetStatus, number>>): Record<SheetStatus, number> {
   return Object.fromEntries(SHEET_STATUS_ORDER.map((s) => [s, partial[s] ?? 0])) as Record<

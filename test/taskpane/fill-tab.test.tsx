@@ -4,8 +4,8 @@
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { getCatalog } from "../../src/core/catalog/catalog";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
-import { createFillService } from "../../src/shared/fill-service";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
+import { createFillService } from "../../src/services/fill-service";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { App } from "../../src/taskpane/App";
 import { fakeService } from "./fake-service";
 

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { HostError } from "../../src/shared/service";
+import { HostError } from "../../src/services/service";
 import { getCatalog } from "../../src/core/catalog/catalog";
 import { fakeService } from "./fake-service";
 

@@ -2,7 +2,7 @@
 // 报送 › 转为数值: nothing is converted before the user has seen the list and confirmed it.
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { getCatalog } from "../../src/core/catalog/catalog";
-import type { FreezePreview } from "../../src/shared/freeze";
+import type { FreezePreview } from "../../src/sheet/freeze";
 import { App } from "../../src/taskpane/App";
 import { fakeService } from "./fake-service";
 

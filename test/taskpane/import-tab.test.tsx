@@ -8,10 +8,10 @@ import { TextDecoder } from "node:util";
 import { act, configure, fireEvent, render, screen, within } from "@testing-library/react";
 import { importPacks } from "../../src/core/packs/pack-import";
 import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { createPackService, TABLE_SHEET } from "../../src/shared/pack-service";
-import { createProgressService } from "../../src/shared/progress-service";
-import { a1 } from "../../src/shared/workbook";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { createPackService, TABLE_SHEET } from "../../src/services/pack-service";
+import { createProgressService } from "../../src/services/progress-service";
+import { a1 } from "../../src/workbook/workbook";
 import { App } from "../../src/taskpane/App";
 
 configure({ asyncUtilTimeout: 10_000 });

@@ -2,8 +2,8 @@
 // The preview page in jsdom with the real service over the in-memory workbook: generate, type into the grid.
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { COL, colLetter, HISTORY_FIRST_COL } from "../../src/core/sheet/layout";
-import { MemoryWorkbook } from "../../src/shared/memory-workbook";
-import { createProgressService } from "../../src/shared/progress-service";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { createProgressService } from "../../src/services/progress-service";
 import { PreviewApp } from "../../src/preview/PreviewApp";
 
 // Real HyperFormula recalculation under jsdom takes a few seconds per test.

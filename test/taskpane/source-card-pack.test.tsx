@@ -2,7 +2,7 @@
 // The source card of an imported plan's row: the 出处 its user gave, not a seeds/ path that does not exist.
 import { render, screen } from "@testing-library/react";
 import { SourceCard, seedPath } from "../../src/taskpane/SourceCard";
-import type { RowSource } from "../../src/shared/service";
+import type { RowSource } from "../../src/services/service";
 
 const imported: RowSource = {
   sheetName: "进度_示例县十五五科技",

@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { getCatalog } from "../../src/core/catalog/catalog";
-import type { RowSource } from "../../src/shared/service";
+import type { RowSource } from "../../src/services/service";
 import { fakeService } from "./fake-service";
 
 const source: RowSource = {

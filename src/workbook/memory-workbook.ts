@@ -16,8 +16,8 @@ import {
 } from "hyperformula";
 import type { ChartSpec } from "../core/sheet/charts";
 import type { ConditionalFormat, InputValidation } from "../core/sheet/layout";
-import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "./freeze";
-import { HostError } from "./service";
+import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "../sheet/freeze";
+import { HostError } from "../services/service";
 import {
   a1,
   colIndex,

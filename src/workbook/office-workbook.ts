@@ -15,8 +15,8 @@
 //   - A refresh never rewrites an input cell of an existing row (only appends to a 备注), so a partial refresh can
 //     leave plan data or formatting half-updated, but cannot lose what the statistician typed; refreshing again
 //     completes it. Rows already inserted by a failed refresh stay as blank user rows.
-import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "./freeze";
-import { HostError } from "./service";
+import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "../sheet/freeze";
+import { HostError } from "../services/service";
 import {
   isFormula,
   parseRange,

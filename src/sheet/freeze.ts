@@ -5,7 +5,7 @@
 import type { Catalog } from "../core/catalog/catalog";
 import type { Context } from "../core/functions/functions";
 import { citationOf, dataVersionLabel } from "../core/catalog/labels";
-import type { CellValue } from "./workbook";
+import type { CellValue } from "../workbook/workbook";
 
 export type FreezeScope = "selection" | "sheet" | "workbook";
 

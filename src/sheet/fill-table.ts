@@ -8,7 +8,7 @@ import type { Context, FunctionId } from "../core/functions/functions";
 import { colLetter } from "../core/sheet/layout";
 import { run } from "../core/functions/runner";
 import type { Region } from "../core/catalog/schema";
-import { a1, type CellValue, type CellWrite, type TableRange } from "./workbook";
+import { a1, type CellValue, type CellWrite, type TableRange } from "../workbook/workbook";
 
 export type FillColumn = "target" | "baseline" | "expected" | "completion" | "status";
 

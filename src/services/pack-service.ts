@@ -22,7 +22,7 @@ import {
   type SheetContent,
   type Workbook,
   type WritePlan,
-} from "./workbook";
+} from "../workbook/workbook";
 
 /** The sheet of the 规划目标 table (the template, and where extracted candidates go). */
 export const TABLE_SHEET = "规划目标";
@@ -35,7 +35,7 @@ const loadPackModules = async () => {
   const [pack, table, store, imports] = await Promise.all([
     import(/* webpackChunkName: "packs" */ "../core/packs/pack"),
     import(/* webpackChunkName: "packs" */ "../core/packs/pack-table"),
-    import(/* webpackChunkName: "packs" */ "./pack-store"),
+    import(/* webpackChunkName: "packs" */ "../sheet/pack-store"),
     import(/* webpackChunkName: "packs" */ "../core/packs/pack-import"),
   ]);
   return { ...pack, ...table, ...store, ...imports };

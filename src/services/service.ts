@@ -1,6 +1,6 @@
 // The contract between the task pane (React) and the host logic. The pane calls only this interface;
 // createProgressService(workbook) implements it over any Workbook (Office.js or in memory).
-import type { FreezeCell, FreezePreview, FreezeResult, FreezeScope } from "./freeze";
+import type { FreezeCell, FreezePreview, FreezeResult, FreezeScope } from "../sheet/freeze";
 import type { SheetStatus } from "../core/method/methodology";
 
 export type StatusCounts = Record<SheetStatus, number>;

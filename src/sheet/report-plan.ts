@@ -5,8 +5,8 @@ import type { Catalog } from "../core/catalog/catalog";
 import { buildProgressSheet, colLetter, COLUMNS } from "../core/sheet/layout";
 import { buildReportSheet, type ReportSheetLayout } from "../core/sheet/report-layout";
 import { analyseSheet } from "./refresh";
-import { HostError } from "./service";
-import type { CellWrite, SheetContent, WritePlan } from "./workbook";
+import { HostError } from "../services/service";
+import type { CellWrite, SheetContent, WritePlan } from "../workbook/workbook";
 
 /** The 上报 layout of a progress sheet as found; throws HostError if it is not one of ours. */
 export function reportFor(catalog: Catalog, content: SheetContent): ReportSheetLayout {

@@ -7,12 +7,12 @@ import { sheetNameFor } from "../core/sheet/layout";
 import { describeTarget, planCitation, seedOf, subjectOf } from "../core/catalog/labels";
 import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/method/methodology";
 import { getContext } from "../core/functions/functions";
-import { previewFreeze } from "./freeze";
-import { reportFor, reportWritePlan } from "./report-plan";
-import { planTrendChart } from "./trend-chart";
-import { analyseSheet, DELETED_PREFIX, planNewSheet, planRefresh, type SheetPlan } from "./refresh";
+import { previewFreeze } from "../sheet/freeze";
+import { reportFor, reportWritePlan } from "../sheet/report-plan";
+import { planTrendChart } from "../sheet/trend-chart";
+import { analyseSheet, DELETED_PREFIX, planNewSheet, planRefresh, type SheetPlan } from "../sheet/refresh";
 import { HostError, type ProgressService, type SheetResult, type StatusCounts } from "./service";
-import type { SheetContent, Workbook } from "./workbook";
+import type { SheetContent, Workbook } from "../workbook/workbook";
 
 /** Rows read from the top of each sheet to recognise progress sheets (marker, header, 评估年份). */
 const HEAD_ROWS = 40;

@@ -3,9 +3,9 @@
 // before writing (the user may have typed meanwhile), and the write.
 import { getContext, type Context } from "../core/functions/functions";
 import type { Region } from "../core/catalog/schema";
-import { planFill, resolveRow, resolveTable, type FillOptions, type FillRow } from "./fill-table";
+import { planFill, resolveRow, resolveTable, type FillOptions, type FillRow } from "../sheet/fill-table";
 import { HostError } from "./service";
-import { tableRangeOf, type TableRange, type Workbook } from "./workbook";
+import { tableRangeOf, type TableRange, type Workbook } from "../workbook/workbook";
 
 export interface FillService {
   /** The selected range (or `address`) with its rows resolved for the region and target year. */

@@ -9,9 +9,9 @@ import { needsBaselineInput, planTargets } from "../core/sheet/layout";
 import { assess } from "../core/method/methodology";
 import { ActualsError, parseActualsTable, resolveActuals, type ActualsIssue } from "./actuals";
 import { actualInputColumn, analyseSheet, type SheetAnalysis } from "./refresh";
-import { HostError } from "./service";
-import { a1, type CellWrite, type SheetContent, type Workbook } from "./workbook";
-import type { RowInputs } from "./xlsx-writer";
+import { HostError } from "../services/service";
+import { a1, type CellWrite, type SheetContent, type Workbook } from "../workbook/workbook";
+import type { RowInputs } from "../workbook/xlsx-writer";
 
 export interface BatchRow {
   target: CatalogTarget;

@@ -12,7 +12,7 @@ import {
 } from "../core/sheet/layout";
 import type { ChartSpec } from "../core/sheet/charts";
 
-import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "./freeze";
+import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "../sheet/freeze";
 
 export type { CellValue, ConditionalFormat, InputValidation, StyleName };
 export type Grid = CellValue[][];

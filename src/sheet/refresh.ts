@@ -38,7 +38,7 @@ import {
   type ProgressSheetLayout,
 } from "../core/sheet/layout";
 import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/method/methodology";
-import { HostError, type DataChange } from "./service";
+import { HostError, type DataChange } from "../services/service";
 import {
   parseRange,
   rangeA1,
@@ -48,7 +48,7 @@ import {
   type SheetContent,
   type StructureOp,
   type WritePlan,
-} from "./workbook";
+} from "../workbook/workbook";
 
 /** Id-column text of a row whose target was removed from the data. */
 export const DELETED_PREFIX = "已删除目标:";

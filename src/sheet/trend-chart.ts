@@ -5,8 +5,8 @@ import { trendChart } from "../core/sheet/charts";
 import { colLetter, yearKey, type ColumnKey } from "../core/sheet/layout";
 import { nameFor } from "../core/resolve/matching";
 import { analyseSheet, DELETED_PREFIX } from "./refresh";
-import { HostError } from "./service";
-import type { CellValue, CellWrite, SelectionSnapshot, WritePlan } from "./workbook";
+import { HostError } from "../services/service";
+import type { CellValue, CellWrite, SelectionSnapshot, WritePlan } from "../workbook/workbook";
 
 /** The title the block's first cell starts with: a block this add-in wrote, which a redraw may overwrite. */
 const BLOCK_TITLE = "趋势图数据:";
