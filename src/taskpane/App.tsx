@@ -15,14 +15,14 @@ import type { FillService } from "../services/fill-service";
 import type { LoadOutcome, PackService } from "../services/pack-service";
 import type { ProgressService } from "../services/service";
 import { PaneProvider, type SelectionFeed } from "./context";
-import { BatchTab } from "./BatchTab";
-import { FillTab } from "./FillTab";
-import { FormulaTab } from "./FormulaTab";
-import { ImportTab } from "./ImportTab";
-import { FreezePanel } from "./FreezePanel";
-import { ReportSheetPanel } from "./ReportSheetPanel";
-import { ProgressTab } from "./ProgressTab";
-import { SourceTab } from "./SourceTab";
+import { BatchTab } from "./fill/BatchTab";
+import { FillTab } from "./fill/FillTab";
+import { FormulaTab } from "./formula/FormulaTab";
+import { ImportTab } from "./import/ImportTab";
+import { FreezePanel } from "./report/FreezePanel";
+import { ReportSheetPanel } from "./report/ReportSheetPanel";
+import { ProgressTab } from "./progress/ProgressTab";
+import { SourceTab } from "./report/SourceTab";
 
 const useStyles = makeStyles({
   root: {

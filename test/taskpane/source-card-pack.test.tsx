@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // The source card of an imported plan's row: the 出处 its user gave, not a seeds/ path that does not exist.
 import { render, screen } from "@testing-library/react";
-import { SourceCard, seedPath } from "../../src/taskpane/SourceCard";
+import { SourceCard, seedPath } from "../../src/taskpane/report/SourceCard";
 import type { RowSource } from "../../src/services/service";
 
 const imported: RowSource = {

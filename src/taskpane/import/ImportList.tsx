@@ -1,7 +1,7 @@
 // The plans this workbook holds beyond the bundled ones: name, 出处, targets; removal asks once more.
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { ImportedPlan } from "../services/pack-service";
+import type { ImportedPlan } from "../../services/pack-service";
 
 const useStyles = makeStyles({
   list: {

@@ -1,7 +1,7 @@
 // 趋势图: the line chart of the indicator on the selected row (its yearly actuals against the expected path), drawn
 // beside the progress sheet from a small block of formulas, so it follows what is typed afterwards.
-import { ActionPanel } from "./ActionPanel";
-import { usePane } from "./context";
+import { ActionPanel } from "../ActionPanel";
+import { usePane } from "../context";
 
 export function TrendChartPanel() {
   const { service } = usePane();

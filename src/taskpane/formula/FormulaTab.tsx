@@ -14,9 +14,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
-import { searchWithRegion } from "../core/catalog/search";
-import { usePane } from "./context";
-import { ErrorBar } from "./ErrorBar";
+import { searchWithRegion } from "../../core/catalog/search";
+import { usePane } from "../context";
+import { ErrorBar } from "../ErrorBar";
 import { formulaOfChoice, type InsertChoice } from "./insertable";
 import { InsertOptions } from "./InsertOptions";
 import { SearchHitOption } from "./SearchHitOption";

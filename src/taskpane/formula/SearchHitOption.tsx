@@ -1,7 +1,7 @@
 // One search hit: indicator, target value and unit, who and when, the plan, and the verbatim quote.
 import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
-import type { CatalogTarget } from "../core/catalog/catalog";
-import { describeTarget, subjectOf } from "../core/catalog/labels";
+import type { CatalogTarget } from "../../core/catalog/catalog";
+import { describeTarget, subjectOf } from "../../core/catalog/labels";
 
 const useStyles = makeStyles({
   option: {

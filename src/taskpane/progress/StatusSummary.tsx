@@ -1,8 +1,8 @@
 // The result of a generate/refresh: sheet, rows, year and a coloured badge per status.
 import { Badge, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { STATUS_COLORS } from "../core/sheet/layout";
-import { SHEET_STATUS_ORDER } from "../core/method/methodology";
-import type { SheetResult } from "../services/service";
+import { STATUS_COLORS } from "../../core/sheet/layout";
+import { SHEET_STATUS_ORDER } from "../../core/method/methodology";
+import type { SheetResult } from "../../services/service";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

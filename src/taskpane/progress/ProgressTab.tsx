@@ -8,15 +8,15 @@ import {
   type RefreshPlan,
   type SheetResult,
   type SheetYearChoice,
-} from "../services/service";
-import { usePane } from "./context";
+} from "../../services/service";
+import { usePane } from "../context";
 import { DataChangesDialog } from "./DataChangesDialog";
-import { ErrorBar } from "./ErrorBar";
-import { messageOf } from "./errors";
+import { ErrorBar } from "../ErrorBar";
+import { messageOf } from "../errors";
 import { PlanPicker, regionsWithPlans } from "./PlanPicker";
 import { StatusSummary, type SummaryAction } from "./StatusSummary";
 import { TrendChartPanel } from "./TrendChartPanel";
-import { useActiveSheet } from "./useActiveSheet";
+import { useActiveSheet } from "../useActiveSheet";
 import { YearChoiceDialog, type YearChoice } from "./YearChoiceDialog";
 import { defaultYear, parseYear } from "./years";
 

@@ -1,7 +1,7 @@
 // One candidate under review: accept or not, the editable fields, what the extractor read, the verbatim quote.
 import { Badge, Checkbox, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { COMPARISON_LABEL, KIND_LABEL } from "../core/catalog/labels";
-import type { ReviewedCandidate } from "../services/pack-service";
+import { COMPARISON_LABEL, KIND_LABEL } from "../../core/catalog/labels";
+import type { ReviewedCandidate } from "../../services/pack-service";
 
 const useStyles = makeStyles({
   item: {

@@ -1,5 +1,5 @@
 // Assessment-year helpers.
-import type { PlanInfo } from "../core/catalog/catalog";
+import type { PlanInfo } from "../../core/catalog/catalog";
 
 /** The default 评估年份: the current year clamped into the plan period. */
 export function defaultYear(plan: PlanInfo, now: number = new Date().getFullYear()): number {

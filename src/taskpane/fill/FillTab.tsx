@@ -17,10 +17,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo } from "react";
-import type { FillService } from "../services/fill-service";
-import { FILL_COLUMNS } from "../sheet/fill-table";
-import { usePane } from "./context";
-import { ErrorBar } from "./ErrorBar";
+import type { FillService } from "../../services/fill-service";
+import { FILL_COLUMNS } from "../../sheet/fill-table";
+import { usePane } from "../context";
+import { ErrorBar } from "../ErrorBar";
 import { FillRowList } from "./FillRowList";
 import { useFill } from "./useFill";
 

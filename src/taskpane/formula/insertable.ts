@@ -1,7 +1,7 @@
 // The functions the 公式 tab can insert for a found target, and the formula for each choice.
-import type { CatalogTarget } from "../core/catalog/catalog";
-import { formulaFor, type FunctionId } from "../core/functions/functions";
-import { parseYear } from "./years";
+import type { CatalogTarget } from "../../core/catalog/catalog";
+import { formulaFor, type FunctionId } from "../../core/functions/functions";
+import { parseYear } from "../progress/years";
 
 export type InsertableId = Extract<FunctionId, "TARGET" | "BASELINE" | "PROGRESS" | "STATUS">;
 

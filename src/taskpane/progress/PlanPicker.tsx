@@ -1,6 +1,6 @@
 // Region → plan → 评估年份. Several plans can belong to one region (中山 has three).
 import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
-import type { Catalog } from "../core/catalog/catalog";
+import type { Catalog } from "../../core/catalog/catalog";
 import { parseYear } from "./years";
 
 const useStyles = makeStyles({

@@ -15,17 +15,17 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { a1 } from "../workbook/workbook";
+import { a1 } from "../../workbook/workbook";
 import {
   SCOPE_LABEL,
   type FormulaCell,
   type FreezePreview,
   type FreezeResult,
   type FreezeScope,
-} from "../sheet/freeze";
-import { usePane } from "./context";
-import { ErrorBar } from "./ErrorBar";
-import { useBusy } from "./useBusy";
+} from "../../sheet/freeze";
+import { usePane } from "../context";
+import { ErrorBar } from "../ErrorBar";
+import { useBusy } from "../useBusy";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -1,10 +1,10 @@
 // Tab 出处: the citation of the target row under the selection (on demand, and on selection change if fed).
 import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { RowSource } from "../services/service";
-import { usePane } from "./context";
-import { ErrorBar } from "./ErrorBar";
-import { messageOf } from "./errors";
+import type { RowSource } from "../../services/service";
+import { usePane } from "../context";
+import { ErrorBar } from "../ErrorBar";
+import { messageOf } from "../errors";
 import { SourceCard } from "./SourceCard";
 
 const useStyles = makeStyles({

@@ -11,7 +11,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { DataChange, RefreshPlan } from "../services/service";
+import type { DataChange, RefreshPlan } from "../../services/service";
 
 const useStyles = makeStyles({
   list: {

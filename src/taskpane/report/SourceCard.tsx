@@ -1,7 +1,7 @@
 // The citation of one progress-sheet row: the target as the plan states it, the plan, the verbatim quote and (for
 // support) the seed file.
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
-import type { RowSource } from "../services/service";
+import type { RowSource } from "../../services/service";
 
 const useStyles = makeStyles({
   root: {

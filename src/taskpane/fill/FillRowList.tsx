@@ -1,9 +1,9 @@
 // The rows of the user's table as resolved: the target found (value, unit, plan, quote), or the error with
 // suggestions to pick from; any row can be skipped.
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { describeTarget, subjectOf } from "../core/catalog/labels";
-import type { FillRow } from "../sheet/fill-table";
-import { a1 } from "../workbook/workbook";
+import { describeTarget, subjectOf } from "../../core/catalog/labels";
+import type { FillRow } from "../../sheet/fill-table";
+import { a1 } from "../../workbook/workbook";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0 },

@@ -1,7 +1,7 @@
 // 上报表: the printable sheet of the active progress sheet (A4 landscape, 出处 footnotes, 填报 lines), added next to
 // it. Its figures are formulas reading the progress sheet, so it never needs refreshing; an existing one is kept.
-import { ActionPanel } from "./ActionPanel";
-import { usePane } from "./context";
+import { ActionPanel } from "../ActionPanel";
+import { usePane } from "../context";
 
 export function ReportSheetPanel() {
   const { service } = usePane();

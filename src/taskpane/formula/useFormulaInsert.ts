@@ -1,7 +1,7 @@
 // Inserting a formula into the selected cell, with the confirmation the pane asks for before overwriting.
 import { useState } from "react";
-import { usePane } from "./context";
-import { isCellNotEmpty, messageOf } from "./errors";
+import { usePane } from "../context";
+import { isCellNotEmpty, messageOf } from "../errors";
 
 export interface FormulaInsert {
   busy: boolean;

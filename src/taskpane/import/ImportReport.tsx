@@ -10,8 +10,8 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { Conflict } from "../core/packs/pack-import";
-import type { ImportOptions, ImportOutcome } from "../services/pack-service";
+import type { Conflict } from "../../core/packs/pack-import";
+import type { ImportOptions, ImportOutcome } from "../../services/pack-service";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },

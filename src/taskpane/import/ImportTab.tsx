@@ -8,13 +8,13 @@ import type {
   ImportedPlan,
   LoadOutcome,
   PackService,
-} from "../services/pack-service";
-import { usePane } from "./context";
-import { ErrorBar } from "./ErrorBar";
+} from "../../services/pack-service";
+import { usePane } from "../context";
+import { ErrorBar } from "../ErrorBar";
 import { ExtractPanel } from "./ExtractPanel";
 import { ImportList } from "./ImportList";
 import { ImportReport } from "./ImportReport";
-import { useBusy } from "./useBusy";
+import { useBusy } from "../useBusy";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -12,11 +12,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { candidateRows, reviewOf, type PackService, type ReviewedCandidate } from "../services/pack-service";
-import { usePane } from "./context";
-import { ErrorBar } from "./ErrorBar";
+import { candidateRows, reviewOf, type PackService, type ReviewedCandidate } from "../../services/pack-service";
+import { usePane } from "../context";
+import { ErrorBar } from "../ErrorBar";
 import { ExtractCandidate } from "./ExtractCandidate";
-import { useBusy } from "./useBusy";
+import { useBusy } from "../useBusy";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -33,7 +33,7 @@ const useStyles = makeStyles({
 
 // The extractor (rules and word lists) loads when first used, not with the pane.
 const extract = async (text: string) =>
-  (await import(/* webpackChunkName: "extract" */ "../core/extract")).extractCandidates(text);
+  (await import(/* webpackChunkName: "extract" */ "../../core/extract")).extractCandidates(text);
 
 export function ExtractPanel({ imports }: { imports: PackService }) {
   const s = useStyles();

@@ -8,7 +8,7 @@ import {
   DialogSurface,
   DialogTitle,
 } from "@fluentui/react-components";
-import type { SheetYearChoice } from "../services/service";
+import type { SheetYearChoice } from "../../services/service";
 
 export interface YearChoice {
   sheetName: string;

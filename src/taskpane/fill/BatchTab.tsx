@@ -13,12 +13,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { BatchPreview, BatchService } from "../sheet/batch-actuals";
-import type { ProgressSheetInfo } from "../services/service";
-import { usePane } from "./context";
-import { ErrorBar } from "./ErrorBar";
-import { isCellNotEmpty, messageOf } from "./errors";
-import { useBusy } from "./useBusy";
+import type { BatchPreview, BatchService } from "../../sheet/batch-actuals";
+import type { ProgressSheetInfo } from "../../services/service";
+import { usePane } from "../context";
+import { ErrorBar } from "../ErrorBar";
+import { isCellNotEmpty, messageOf } from "../errors";
+import { useBusy } from "../useBusy";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -1,12 +1,12 @@
 // State and actions of the 填表 tab: read the labels, fix rows, write the columns (confirming overwrites).
 import { useState } from "react";
-import type { FillService } from "../services/fill-service";
-import { defaultFirstCol, optionsProblem, type FillColumn, type FillRow } from "../sheet/fill-table";
-import { colLetter } from "../core/sheet/layout";
-import { colIndex, type TableRange } from "../workbook/workbook";
-import { isCellNotEmpty, messageOf } from "./errors";
-import { useBusy } from "./useBusy";
-import { parseYear } from "./years";
+import type { FillService } from "../../services/fill-service";
+import { defaultFirstCol, optionsProblem, type FillColumn, type FillRow } from "../../sheet/fill-table";
+import { colLetter } from "../../core/sheet/layout";
+import { colIndex, type TableRange } from "../../workbook/workbook";
+import { isCellNotEmpty, messageOf } from "../errors";
+import { useBusy } from "../useBusy";
+import { parseYear } from "../progress/years";
 
 export interface FillForm {
   region: string;
