@@ -313,7 +313,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     result: "number",
     impl: (a, ctx) => {
       const region = ctx.resolver.region(a[0] as string);
-      const ind = ctx.resolver.indicator(region, a[1] as string);
+      const ind = ctx.resolver.indicator(region, a[1] as string, a[2] as number | null);
       const year = a[2] as number | null;
       const targets = ctx.catalog.targetsOf(region.id, ind);
       const obs = ctx.catalog.observationsOf(region.id, ind);

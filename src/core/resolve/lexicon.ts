@@ -52,6 +52,8 @@ const SUBJECTS: Table = {
     "评价入库科技型中小企业",
     "入库国家科技型中小企业",
     "科技中小企业",
+    "科小",
+    "科技型中小",
   ],
   科技型企业: ["科技型企业"],
   工业企业: ["工业企业"],
@@ -96,9 +98,9 @@ const SUBJECTS: Table = {
   数字经济: ["数字经济"],
   高技术制造业: ["高技术制造业"],
   高技术产业: ["高技术产业"],
-  高新技术产业: ["高新技术产业"],
+  高新技术产业: ["高新技术产业", "高新产业"],
   高新技术产品: ["高新技术产品"],
-  产业集群: ["产业集群"],
+  产业集群: ["产业集群", "集群"],
   智能家居: ["智能家居"],
   电子信息: ["电子信息"],
   装备制造: ["装备制造"],
@@ -132,7 +134,7 @@ const SUBJECTS: Table = {
   人才交流活动: ["人才交流活动"],
   校企合作: ["校企合作", "校企"],
   校地合作: ["校地合作", "校地"],
-  技术合同: ["技术合同", "技术市场合同", "技术市场"],
+  技术合同: ["技术合同", "技术市场合同", "技术市场", "技术交易", "技术成交"],
 };
 
 const SCOPES: Table = {
@@ -147,6 +149,7 @@ const ASPECTS: Table = {
   产值: ["产值", "总产值"],
   营业收入: ["营业收入", "主营业务收入", "营收"],
   金额: [
+    "额", // 技术交易额: any X额 is an amount (longer surfaces such as 交易额 are read first)
     "交易额",
     "成交额",
     "合同额",
@@ -160,6 +163,8 @@ const ASPECTS: Table = {
     "交易总额",
   ],
   拥有量: ["拥有量", "拥有"],
+  // A headcount: the figure of a people indicator, never a count of teams or institutions.
+  人数: ["人数"],
   申请量: ["申请量", "申请数"],
   授权量: ["授权量", "授权数"],
   利润: ["利润", "利润总额"],
@@ -282,8 +287,15 @@ const NEUTRAL = [
   "实现",
   "的",
   "等",
-  "人数",
 ];
+/**
+ * Kinds of a subject that its name does not end with (a name ending with the subject, 高端人才, is a kind
+ * already). A narrower kind never answers the broader name; it makes that name ambiguous.
+ */
+export const KINDS: Readonly<Record<string, string[]>> = {
+  人才: ["大学生", "院士", "诺贝尔奖得主", "专职科研人员"],
+};
+
 const JOINERS = ["和", "与", "及", "、", "或", "以及"];
 
 function add(map: Map<string, Word>, kind: WordKind, table: Table) {

@@ -12,6 +12,7 @@ import {
 } from "./meaning";
 import { fold, normalizeIndicator, undecorate, type Vocabulary } from "../catalog/text";
 import { isUnitText } from "../method/units";
+import { KINDS } from "./lexicon";
 import type { Indicator, TargetKind } from "../catalog/schema";
 
 /** One thing a region has a figure for: a target's meaning, or an indicator with history only. */
@@ -24,6 +25,8 @@ export interface Entry {
   combined: boolean;
   /** A target stands behind it (not only history). */
   hasTarget: boolean;
+  /** It counts people (专职科研人员): its 人数 is the figure itself. */
+  people: boolean;
   /** Normalized names (indicator name, aliases, the plan's label) for spelling suggestions. */
   keys: string[];
   /** The plans' own labels, normalized into keys when spelling suggestions are first needed. */
@@ -81,6 +84,7 @@ export function indexRegion(catalog: Catalog, regionId: string): Entry[] {
         flow: ind.flow,
         combined,
         hasTarget,
+        people: ind.dimension === "people",
         keys,
         labels: [],
       };
@@ -192,7 +196,7 @@ export function measureFits(q: Measure, t: Measure, flow: boolean): boolean {
   return false;
 }
 
-/** Does a query's meaning fit an entry? Every facet equal; a share may leave its denominator unsaid. */
+/** Does a query's meaning fit an entry exactly? Every facet equal; a share may leave its denominator unsaid. */
 export function fits(q: Facets, e: Entry): boolean {
   const t = e.facets;
   return (
@@ -204,6 +208,54 @@ export function fits(q: Facets, e: Entry): boolean {
     measureFits(q.measure, t.measure, e.flow) &&
     (q.denominator === null || q.denominator === t.denominator)
   );
+}
+
+/**
+ * Does a query fit an entry when what it leaves unsaid may be anything? A stated facet must equal the
+ * entry's; an unsaid tier, scope word, denominator or (for a share, rate or multiple) figure matches any value.
+ * Some absences carry meaning and stay strict (docs/data.md): no 每万人 means the total, a bare name means
+ * the stock (measureFits), and a count is not an amount (aspectFits).
+ */
+export function fitsLoosely(q: Facets, e: Entry): boolean {
+  const t = e.facets;
+  return (
+    sameSet(q.subject, t.subject) &&
+    q.scope.every((s) => t.scope.includes(s)) &&
+    aspectFits(q, e) &&
+    q.density === t.density &&
+    (q.tier === null || q.tier === t.tier) &&
+    measureFits(q.measure, t.measure, e.flow) &&
+    (q.denominator === null || q.denominator === t.denominator)
+  );
+}
+
+/** 拥有量 is the stock count itself; 人数 is the count of a people indicator, and of nothing else. */
+const COUNT_ASPECTS = new Set([null, "拥有量"]);
+/** Measures whose name may leave the figure unsaid: 高技术制造业占比 is the share of its 增加值. */
+const FIGURE_FREE = new Set<Measure>(["share", "growth", "multiple"]);
+
+function aspectFits(q: Facets, e: Entry): boolean {
+  const a = q.aspect;
+  const t = e.facets.aspect;
+  if (a === t) return true;
+  if (a === "人数") return e.people && t === null;
+  if (a === null && FIGURE_FREE.has(q.measure)) return t !== "人数";
+  return COUNT_ASPECTS.has(a) && COUNT_ASPECTS.has(t);
+}
+
+/**
+ * Is the entry's subject a narrower kind of the query's (产业集群 → 智能家居产业集群, 实验室 → 省实验室,
+ * 人才 → 高端人才), all else fitting? Such an entry never answers a query; it makes the query ambiguous.
+ */
+export function narrower(q: Facets, e: Entry): boolean {
+  if (e.combined || sameSet(q.subject, e.facets.subject)) return false;
+  const kindOf = (s: string) => e.facets.subject.some((t) => isKindOf(t, s));
+  return q.subject.every(kindOf) && fitsLoosely(q, { ...e, facets: { ...e.facets, subject: q.subject } });
+}
+
+/** t is s or a kind of s: a head-final compound (高端人才 of 人才) or a listed kind (大学生 of 人才). */
+function isKindOf(t: string, s: string): boolean {
+  return t === s || t.endsWith(s) || (KINDS[s]?.includes(t) ?? false);
 }
 
 /** explainMismatch's answer for an entry whose subject narrows the query's (产业集群 → 智能家居产业集群). */

@@ -7,7 +7,9 @@ import {
   Speller,
   explainMismatch,
   fits,
+  fitsLoosely,
   indexRegion,
+  narrower,
   measureFits,
   MORE_SPECIFIC,
   readLabel,
@@ -102,24 +104,27 @@ export class Resolver {
     return e;
   }
 
-  /** Resolve an indicator name or a decorated row label within one region: an indicator id. */
-  indicator(region: Region, raw: string): string {
-    return this.match(region, readLabel(raw.slice(0, MAX_NAME), this.catalog.vocabulary), raw);
+  /**
+   * Resolve an indicator name or a decorated row label within one region: an indicator id. With a year, the
+   * targets of that year decide which names are one answer (an unsaid qualifier may be any value there).
+   */
+  indicator(region: Region, raw: string, year: number | null = null): string {
+    return this.match(region, readLabel(raw.slice(0, MAX_NAME), this.catalog.vocabulary), raw, year);
   }
 
-  private match(region: Region, label: Label, raw: string): string {
+  private match(region: Region, label: Label, raw: string, year: number | null): string {
     if (!label.key) throw notFound(`指标名称为空。请填写指标名称,例如“高新技术企业”`);
     const entries = this.entriesOf(region.id);
     const exact =
       this.catalog.indicatorByKey.get(label.key) ??
       this.catalog.labelKeysByRegion.get(region.id)?.get(label.key);
-    const hits = label.parsed.ok ? this.fitting(label.parsed.parsed, entries) : [];
-    if (hits.length === 1) return hits[0];
-    // A reviewed alias (智能家居产业集群) may say less than its facets — but not where the target adds a
-    // measure (每年新增, 倍增) that the alias, like the indicator's own name, does not say.
+    const found = label.parsed.ok ? this.choose(region, label.parsed.parsed, entries, year) : null;
+    if (found?.one) return found.one.indicator;
+    // A target's own name or reviewed alias (人才资源总量, 智能家居产值) is never ambiguous and may say less
+    // than its facets — but not where the target adds a measure (每年新增, 倍增) that the name does not say.
     const trusted = exact ? entries.filter((e) => e.indicator === exact) : [];
-    if (hits.length === 0 && trusted.length && trusted.every((e) => !this.addsMeasure(e, label)))
-      return exact!;
+    const among = !found?.choices.length || found.choices.some((e) => e.indicator === exact);
+    if (among && trusted.length && trusted.every((e) => !this.addsMeasure(e, label))) return exact!;
     if (!label.parsed.ok) {
       const near = this.nearNames(label.key, region.id);
       const words = label.parsed.unknown.filter(Boolean);
@@ -130,10 +135,13 @@ export class Resolver {
         near,
       );
     }
-    if (hits.length > 1) {
-      const names = hits.map((id) => entries.find((e) => e.indicator === id)!.name);
+    if (found?.choices.length) {
+      const names = [...new Set(found.choices.map((e) => e.name))];
+      const what = found.broader
+        ? `规划中只有更具体的指标(${names.join("、")})`
+        : `同时符合${names.length}个指标(${names.join("、")})`;
       throw notFound(
-        `指标“${clip(raw)}”同时符合${names.length}个指标(${names.join("、")}),为避免取错数不作猜测。请写出完整的指标名称`,
+        `指标“${clip(raw)}”不够具体:${what},为避免取错数不作猜测。请写出完整的指标名称`,
         names.slice(0, 3),
       );
     }
@@ -146,8 +154,31 @@ export class Resolver {
     return e.facets.measure !== own && !measureFits(m, e.facets.measure, e.flow);
   }
 
-  private fitting(q: Parsed, entries: Entry[]): string[] {
-    return [...new Set(entries.filter((e) => fits(q.facets, e)).map((e) => e.indicator))];
+  /**
+   * The entries a query can mean: one is the answer, several are the choices of an ambiguous name, none
+   * a mismatch. The year's entries decide when it has any (all years' otherwise). An exact reading wins
+   * over one that fills in unsaid qualifiers; a narrower kind of the subject (高端人才 for 人才) is always a
+   * further choice, never the answer.
+   */
+  private choose(region: Region, q: Parsed, entries: Entry[], year: number | null): Choice {
+    const exact = entries.filter((e) => fits(q.facets, e));
+    const loose = entries.filter((e) => fitsLoosely(q.facets, e));
+    const kinds = entries.filter((e) => narrower(q.facets, e));
+    const inYear = (es: Entry[]) => (year === null ? es : es.filter((e) => this.hasTargetIn(region, e, year)));
+    for (const scoped of [true, false]) {
+      const pick = (es: Entry[]) => distinct(scoped ? inYear(es) : es);
+      const more = pick(kinds);
+      for (const first of [pick(exact), pick(loose)]) {
+        if (first.length === 1 && !more.length) return { one: first[0], choices: first, broader: false };
+        if (first.length) return { one: null, choices: distinct([...first, ...more]), broader: false };
+      }
+      if (more.length) return { one: null, choices: more, broader: true };
+    }
+    return { one: null, choices: [], broader: false };
+  }
+
+  private hasTargetIn(region: Region, e: Entry, year: number): boolean {
+    return this.catalog.targetsOf(region.id, e.indicator).some((t) => appliesTo(t, year));
   }
 
   /** No target of the region fits: say what differs, where else it exists, and what is near. */
@@ -238,7 +269,7 @@ export class Resolver {
   private resolveUncached(regionRaw: string, indicatorRaw: string, year: number | null): Resolved {
     const region = this.region(regionRaw);
     const label = readLabel(indicatorRaw.slice(0, MAX_NAME), this.catalog.vocabulary);
-    const ind = this.match(region, label, indicatorRaw);
+    const ind = this.match(region, label, indicatorRaw, year);
     const target = this.pickYear(region, ind, year);
     const unit = label.unit === null ? null : claimedUnit(label.unit, target.unit, indicatorRaw);
     return { target, unit };
@@ -291,6 +322,20 @@ export function latest(ts: CatalogTarget[]): CatalogTarget {
       b.plan.issued.localeCompare(a.plan.issued) ||
       b.targetYear - a.targetYear,
   )[0];
+}
+
+/** What a name can mean in a region: the one answer, or the choices of an ambiguous name. */
+interface Choice {
+  one: Entry | null;
+  choices: Entry[];
+  /** The choices are all narrower kinds of the name's subject (实验室 → 省实验室). */
+  broader: boolean;
+}
+
+/** Entries of distinct indicators (one indicator may stand behind two entries: a target and history). */
+function distinct(es: Entry[]): Entry[] {
+  const seen = new Set<string>();
+  return es.filter((e) => !seen.has(e.indicator) && seen.add(e.indicator));
 }
 
 function clip(s: string): string {
