@@ -6,7 +6,14 @@ import { z } from "zod";
 import regionsJson from "../../data/regions.json";
 import indicatorsJson from "../../data/indicators.json";
 import { Catalog, RAW_PLANS } from "../../src/core/catalog/catalog";
-import { Indicator, Plan, Region, validateData, type Observation, type Target } from "../../src/core/catalog/schema";
+import {
+  Indicator,
+  Plan,
+  Region,
+  validateData,
+  type Observation,
+  type Target,
+} from "../../src/core/catalog/schema";
 import { toSimplified } from "../../src/core/catalog/text";
 import { impliedIn, impliesValue, numbersIn, rangesIn, statesRange, statesValue } from "./numbers";
 

@@ -113,25 +113,25 @@ describe("indicators", () => {
     expect(o.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  // KNOWN BUG (fails today): bigram similarity favours the shorter name, so a fragment shared by several
-  // indicators of the region is resolved to one of them and a value comes back.
-  //   益阳 “年均增速”: 全社会研发投入年均增速超过12% and 高新技术产业增加值年均增长达10% → returns 12
-  //   益阳 “占GDP比重”: 研发 2.5%, 技术合同认定登记额 2.2%, 高新技术产业增加值 26% → returns 2.5
-  //   中山 “研发机构”: 省级新型研发机构达13家 and 规模以上工业企业设立研发机构比例达40% → returns 13
+  // Fragments shared by several indicators of the region are refused, never resolved to one of them:
+  //   益阳 “年均增速”: 全社会研发投入年均增速超过12% and 高新技术产业增加值年均增长达10%
+  //   益阳 “占GDP比重”: 研发 2.5%, 技术合同认定登记额 2.2%, 高新技术产业增加值 26%
   it.each([
     ["益阳", "年均增速", 2025],
     ["益阳", "占GDP比重", 2025],
-    ["中山", "研发机构", 2025],
-  ])(
-    "[known bug] the ambiguous %s “%s” fails instead of returning one of several targets",
-    (region, name, year) => {
-      const got = target(region, name, year);
-      expect(got.ok ? { value: got.value } : { error: got.error }).toEqual({ error: "#N/A" });
-      const o = expectNA(got);
-      expect(o.suggestions.length).toBeGreaterThanOrEqual(2);
-      expect(o.suggestions.length).toBeLessThanOrEqual(3);
-    },
-  );
+  ])("the ambiguous %s “%s” fails instead of returning one of several targets", (region, name, year) => {
+    const o = expectNA(target(region, name, year));
+    expect(o.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(o.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  // 中山 “研发机构”: the plan has 省级新型研发机构 (a narrower kind) and 规模以上工业企业设立研发机构比例 (a share,
+  // another statistic). The count of all 研发机构 is not a target: refused, naming the narrower kind.
+  it("中山 “研发机构” is refused, offering the narrower 省级新型研发机构", () => {
+    const o = expectNA(target("中山", "研发机构", 2025));
+    expect(o.message).toContain("不够具体");
+    expect(o.suggestions).toEqual(["省级新型研发机构"]);
+  });
 
   it("the three 高新技术产业增加值 indicators of 益阳 are among the suggestions for “高新技术产业”", () => {
     const o = expectNA(target("益阳", "高新技术产业", 2025));

@@ -6,7 +6,7 @@ import { getCatalog } from "../../src/core/catalog/catalog";
 import { nameFor } from "../../src/core/resolve/matching";
 import { tokenize, type Facets, type Measure } from "../../src/core/resolve/meaning";
 
-export type VariantClass = "measure" | "tier" | "scope" | "density" | "combined-part" | "unit";
+export type VariantClass = "measure" | "tier" | "scope" | "density" | "combined-part" | "unit" | "unsaid";
 
 export interface Variant {
   cls: VariantClass;
@@ -37,20 +37,46 @@ const ADDED = new Set<Measure>(["level", "increment", "cumulative"]);
 /** Does a target have exactly this meaning? (The oracle: plain facet equality, with 新增 covering 累计/每年.) */
 export function hasMeaning(t: CatalogTarget, f: Facets): boolean {
   const m = declaredMeaning(t);
-  const same = (a: string[], b: string[]) => a.join("+") === b.join("+");
-  const measureOk =
-    f.measure === m.measure ||
-    (f.measure === "increment" && (m.measure === "cumulative" || m.measure === "per_year")) ||
-    (t.indicatorDef.flow && ADDED.has(f.measure) && (ADDED.has(m.measure) || m.measure === "per_year"));
   return (
     same(f.subject, m.subject) &&
     same([...f.scope].sort(), m.scope) &&
     f.aspect === m.aspect &&
-    f.density === m.density &&
     f.tier === m.tier &&
-    measureOk &&
-    (f.denominator === null || f.denominator === m.denominator)
+    fitsRest(t, f, m)
   );
+}
+
+/**
+ * Can a name with this meaning stand for the target, its unsaid qualifiers taken as any value? (The oracle
+ * of docs/data.md's rule, written from the data: an unsaid tier, scope word or denominator is any; an unsaid
+ * figure is any for a share, rate or multiple; 拥有量 is the count itself; 人数 is the count of people only.)
+ */
+export function canMean(t: CatalogTarget, f: Facets): boolean {
+  const m = declaredMeaning(t);
+  const count = (a: string | null) => a === null || a === "拥有量";
+  const aspectOk =
+    f.aspect === m.aspect ||
+    (f.aspect === null && ["share", "growth", "multiple"].includes(f.measure)) ||
+    (count(f.aspect) && count(m.aspect)) ||
+    (f.aspect === "人数" && m.aspect === null && t.indicatorDef.dimension === "people");
+  return (
+    same(f.subject, m.subject) &&
+    f.scope.every((s) => m.scope.includes(s)) &&
+    aspectOk &&
+    (f.tier === null || f.tier === m.tier) &&
+    fitsRest(t, f, m)
+  );
+}
+
+const same = (a: string[], b: string[]) => a.join("+") === b.join("+");
+
+/** Density, measure and denominator: strict in both readings (a share may leave its denominator unsaid). */
+function fitsRest(t: CatalogTarget, f: Facets, m: Facets): boolean {
+  const measureOk =
+    f.measure === m.measure ||
+    (f.measure === "increment" && (m.measure === "cumulative" || m.measure === "per_year")) ||
+    (t.indicatorDef.flow && ADDED.has(f.measure) && (ADDED.has(m.measure) || m.measure === "per_year"));
+  return f.density === m.density && measureOk && (f.denominator === null || f.denominator === m.denominator);
 }
 
 const TIER_WORDS: [string, string][] = [
@@ -134,7 +160,9 @@ function scopeVariants(t: CatalogTarget, n: string, f: Facets): Variant[] {
   const out: Variant[] = [];
   const v = (text: string, extra: Partial<Facets>) =>
     out.push({ cls: "scope", target: t, text, facets: { ...f, ...extra } });
-  if (!f.scope.includes("规上")) v(`规模以上${n}`, { scope: [...f.scope, "规上"].sort() });
+  // 规模以上…强度 is the enterprises' intensity: a share of their revenue, not of GDP.
+  const revenue = n.includes("强度") ? { denominator: "营业收入" } : {};
+  if (!f.scope.includes("规上")) v(`规模以上${n}`, { scope: [...f.scope, "规上"].sort(), ...revenue });
   if (f.scope.includes("工业企业")) {
     const swap = n.replace(/(规模以上|规上)工业企业/, "$1高新技术企业");
     if (swap !== n) v(swap, { scope: f.scope.map((s) => (s === "工业企业" ? "高新技术企业" : s)).sort() });
@@ -192,6 +220,31 @@ function unitVariants(t: CatalogTarget, n: string, f: Facets): Variant[] {
   }));
 }
 
+/**
+ * The name with one qualifier that may be left unsaid left out: its tier, a scope word (规模以上/规上), a
+ * share's denominator or figure (…增加值占…比重 → …占比), 拥有量. The meaning is the declared one with that
+ * facet unsaid, so the oracle (canMean) decides whether it has one answer.
+ */
+function unsaidVariants(t: CatalogTarget, n: string, f: Facets): Variant[] {
+  const out: Variant[] = [];
+  const v = (text: string, extra: Partial<Facets>) => {
+    if (text && text !== n) out.push({ cls: "unsaid", target: t, text, facets: { ...f, ...extra } });
+  };
+  const lead = LEADING_TIER.exec(n);
+  if (f.tier && lead) v(n.slice(lead[0].length), { tier: null });
+  for (const word of ["规模以上", "规上"])
+    if (f.scope.includes("规上") && n.includes(word))
+      v(n.replace(word, ""), { scope: f.scope.filter((x) => x !== "规上") });
+  if (f.measure === "share" && /占.+(比重|比例)$/.test(n)) {
+    v(n.replace(/占.+(比重|比例)$/, "占比"), { denominator: null });
+    const figure = /(增加值|产值|营业收入)占/.exec(n);
+    if (figure)
+      v(n.replace(/(增加值|产值|营业收入)占.+(比重|比例)$/, "占比"), { denominator: null, aspect: null });
+  }
+  if (n.endsWith("拥有量")) v(n.slice(0, -3), { aspect: null });
+  return out;
+}
+
 /** Every variant of every primary target of the bundled catalog. */
 export function allVariants(isCombined: (t: CatalogTarget) => boolean): Variant[] {
   const out: Variant[] = [];
@@ -205,6 +258,7 @@ export function allVariants(isCombined: (t: CatalogTarget) => boolean): Variant[
       ...densityVariants(t, n, f),
       ...combinedVariants(t, f, isCombined(t)),
       ...unitVariants(t, n, f),
+      ...unsaidVariants(t, n, f),
     );
   }
   return out;

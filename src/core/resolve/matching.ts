@@ -53,7 +53,27 @@ export function readLabel(raw: string, vocabulary?: Vocabulary): Label {
     s = s.slice(0, m.index);
   }
   s = undecorate(s); // folded once above: the rest runs on the fast path
+  s = withoutFormula(s);
   return { key: normalizeIndicator(s, true), unit, parsed: parseName(foldName(s, true)) };
+}
+
+/**
+ * A trailing formula that restates the name, 研发经费投入强度(研发/gdp), is dropped; one that says something
+ * else (研发经费投入强度(研发/营业收入)) stays and is read, so the name is refused.
+ */
+function withoutFormula(s: string): string {
+  const m = TRAILING_BRACKET.exec(s);
+  if (!m || !m[1].includes("/")) return s;
+  const rest = s.slice(0, m.index);
+  const inner = parseName(foldName(m[1], true));
+  const outer = parseName(foldName(rest, true));
+  if (!inner.ok || !outer.ok) return s;
+  const a = inner.parsed.facets;
+  const b = outer.parsed.facets;
+  const either = a.denominator ?? b.denominator;
+  const same = facetKey({ ...a, denominator: either }) === facetKey({ ...b, denominator: either });
+  const agree = a.denominator === null || b.denominator === null || a.denominator === b.denominator;
+  return same && agree ? rest : s;
 }
 
 const KIND_MEASURE: Partial<Record<TargetKind, Measure>> = {

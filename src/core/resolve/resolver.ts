@@ -164,7 +164,8 @@ export class Resolver {
     const exact = entries.filter((e) => fits(q.facets, e));
     const loose = entries.filter((e) => fitsLoosely(q.facets, e));
     const kinds = entries.filter((e) => narrower(q.facets, e));
-    const inYear = (es: Entry[]) => (year === null ? es : es.filter((e) => this.hasTargetIn(region, e, year)));
+    const inYear = (es: Entry[]) =>
+      year === null ? es : es.filter((e) => this.hasTargetIn(region, e, year));
     for (const scoped of [true, false]) {
       const pick = (es: Entry[]) => distinct(scoped ? inYear(es) : es);
       const more = pick(kinds);
