@@ -62,12 +62,13 @@ export function readLabel(raw: string, vocabulary?: Vocabulary): Label {
  * else (研发经费投入强度(研发/营业收入)) stays and is read, so the name is refused.
  */
 function withoutFormula(s: string): string {
-  const m = TRAILING_BRACKET.exec(s);
-  if (!m || !m[1].includes("/")) return s;
+  const m = /\(([^()]{2,40})\)$/.exec(s);
+  if (!m || !/[/占比]/.test(m[1])) return s;
   const rest = s.slice(0, m.index);
-  const inner = parseName(foldName(m[1], true));
   const outer = parseName(foldName(rest, true));
-  if (!inner.ok || !outer.ok) return s;
+  // (研发/gdp) and (研发经费占地区生产总值比重) stand alone; (与国内生产总值之比) completes the name.
+  const inner = [m[1], rest + m[1]].map((x) => parseName(foldName(x, true))).find((p) => p.ok);
+  if (!inner?.ok || !outer.ok) return s;
   const a = inner.parsed.facets;
   const b = outer.parsed.facets;
   const either = a.denominator ?? b.denominator;
@@ -240,7 +241,7 @@ export function fitsLoosely(q: Facets, e: Entry): boolean {
   const t = e.facets;
   return (
     sameSet(q.subject, t.subject) &&
-    q.scope.every((s) => t.scope.includes(s)) &&
+    q.scope.every((s) => t.scope.includes(s) || (s === "企业" && t.scope.some((x) => x.endsWith("企业")))) &&
     aspectFits(q, e) &&
     q.density === t.density &&
     (q.tier === null || q.tier === t.tier) &&

@@ -26,17 +26,25 @@ export interface Parsed {
   facets: Facets;
   /** Parts were joined by 和/与/及/、/或. */
   combined: boolean;
+  /** The name says it is the whole (人才资源总量, 规模): a narrower kind (高端人才) is not among its meanings. */
+  total: boolean;
 }
 
 export type ParseResult = { ok: true; parsed: Parsed } | { ok: false; unknown: string[] };
 
 const POPULATIONS = new Set(["工业企业", "企业", "高新技术企业"]);
+/** Words that say a figure is the whole of its subject. */
+const TOTAL_WORDS = new Set(["总量", "总数", "规模", "总规模"]);
 
 /** Fold a name, turn R&D into 研发 and strip row-label numbering and trailing punctuation. */
 export function foldName(raw: string, simplified = false): string {
   let s = fold(raw, simplified);
   s = s.replace(/r&d|r＆d|r\/d(?=\/)/g, "研发");
   s = s.replace(/研究与试验发展\(研发\)|研究与试验发展\(r&d\)/g, "研发");
+  // An annotation in the middle (研究与试验发展经费支出占地区生产总值(R&D)的比重) says nothing more.
+  s = s.replace(/\(研发\)/g, "");
+  // 的 joins words and never changes a figure (重大的科技基础设施, 占GDP的比重).
+  s = s.replace(/的/g, "");
   // 地区生产总值(GDP): the bracket repeats the word before it.
   s = s.replace(/(生产总值)\(gdp\)/g, "$1");
   return simplified ? s : undecorate(s);
@@ -84,6 +92,7 @@ class Reader {
   tiers = new Set<string>();
   intensity = false;
   joined = false;
+  total = false;
   unknown: string[] = [];
   /** Words after 占 (or after 与, until 之比): the denominator being read. */
   denomWords: string[] | null = null;
@@ -127,6 +136,7 @@ class Reader {
         this.joined = true;
         return;
       case "neutral":
+        if (TOTAL_WORDS.has(text)) this.total = true;
         return;
       case "intensity":
         this.intensity = true;
@@ -216,6 +226,7 @@ class Reader {
           tier: this.tiers.size ? [...this.tiers].sort().join("、") : null,
         },
         combined: this.joined && this.subjects.size > 1,
+        total: this.total,
       },
     };
   }

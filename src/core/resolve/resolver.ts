@@ -163,7 +163,7 @@ export class Resolver {
   private choose(region: Region, q: Parsed, entries: Entry[], year: number | null): Choice {
     const exact = entries.filter((e) => fits(q.facets, e));
     const loose = entries.filter((e) => fitsLoosely(q.facets, e));
-    const kinds = entries.filter((e) => narrower(q.facets, e));
+    const kinds = q.total ? [] : entries.filter((e) => narrower(q.facets, e));
     const inYear = (es: Entry[]) =>
       year === null ? es : es.filter((e) => this.hasTargetIn(region, e, year));
     for (const scoped of [true, false]) {
