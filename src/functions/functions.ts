@@ -43,7 +43,7 @@ export function baseline(region: any[][], indicator: any[][], year?: any[][], un
 }
 
 /**
- * A field of a target: 单位, 基期年, 基期值, 目标年, 类型, 比较, 原文, 出处, 规划, 主体.
+ * A field of a target: 单位, 基期年, 基期值, 目标年, 类型, 比较, 原文, 出处, 规划, 主体, 指标.
  * @customfunction INFO
  * @param {any[][]} region Region, sub-area or institution, e.g. 益阳, 中山市, 翠亨新区.
  * @param {any[][]} indicator Indicator name or a report row label, e.g. 高新技术企业, 1.R&D经费投入强度(%).

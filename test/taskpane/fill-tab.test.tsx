@@ -51,6 +51,8 @@ test("read, pick a suggestion, write formulas; the cells compute", async () => {
   expect(await panel.findByText(/4 行:找到 2 个目标,2 行需处理/)).toBeTruthy();
   expect(rowItem(/A3/).textContent).toContain("高新技术企业");
   expect(rowItem(/A3/).textContent).toContain("600家以上");
+  // Each found row names the target that answered, in the plan's own words (seed 004: 高新技术企业数达到600家以上).
+  expect(rowItem(/A3/).textContent).toContain("→ 高新技术企业(规划中写作“高新技术企业数”)");
   expect(rowItem(/A7/).textContent).toContain("未找到");
   fireEvent.click(within(rowItem(/A6/)).getByRole("button", { name: "采用“研发经费投入年均增速”" }));
   expect(rowItem(/A6/).textContent).toContain("→ 研发经费投入年均增速");

@@ -105,3 +105,18 @@ test("no hits says so", async () => {
   fireEvent.change(search(), { target: { value: "zzzz不存在的指标qqq" } });
   expect(screen.getByText("没有匹配的指标。")).toBeTruthy();
 });
+
+test("under the formula: the plan's own name of the indicator and its quote, for the target that answers it", async () => {
+  await setup();
+  fireEvent.change(search(), { target: { value: "益阳 万人发明专利" } });
+  fireEvent.click(options()[0]);
+  expect(screen.getByRole("textbox", { name: "公式" })).toHaveProperty(
+    "value",
+    '=PLAN.TARGET("益阳","每万人口发明专利拥有量",2025)',
+  );
+  // seed 004: 每万人拥有有效发明专利5件 — the plan's own wording, not the canonical name
+  expect(screen.getByLabelText("公式对应的规划目标").textContent).toContain(
+    "规划中的指标:每万人拥有有效发明专利",
+  );
+  expect(screen.getByText(/^原文:“.*每万人拥有有效发明专利.*”$/)).toBeTruthy();
+});

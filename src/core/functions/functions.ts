@@ -3,7 +3,14 @@
 // Excel custom functions, HyperFormula, the command line — calls the runner with this table.
 import { getCatalog, progressInputFor, type Catalog, type CatalogTarget } from "../catalog/catalog";
 import { badValue, notFound } from "../errors";
-import { COMPARISON_LABEL, describeTarget, KIND_LABEL, planLabel, sourceOf, subjectOf } from "../catalog/labels";
+import {
+  COMPARISON_LABEL,
+  describeTarget,
+  KIND_LABEL,
+  planLabel,
+  sourceOf,
+  subjectOf,
+} from "../catalog/labels";
 import { assess, inputRange, outlookOf, type Progress } from "../method/methodology";
 import { nameFor } from "../resolve/matching";
 import { appliesTo, Resolver, targetYears } from "../resolve/resolver";
@@ -229,6 +236,8 @@ const INFO_FIELDS: Record<string, (t: CatalogTarget) => Scalar | null> = {
   source: (t) => sourceOf(t),
   plan: (t) => planLabel(t.plan),
   entity: (t) => subjectOf(t),
+  // The plan's own name of the target: a name that left qualifiers unsaid shows here what answered it.
+  indicator: (t) => t.label,
 };
 const FIELD_ALIASES: Record<string, string> = {
   单位: "unit",
@@ -244,6 +253,8 @@ const FIELD_ALIASES: Record<string, string> = {
   出处: "source",
   规划: "plan",
   主体: "entity",
+  指标: "indicator",
+  名称: "indicator",
   baseyear: "base_year",
   targetyear: "target_year",
 };
@@ -258,6 +269,7 @@ export const INFO_FIELD_NAMES = [
   "出处",
   "规划",
   "主体",
+  "指标",
 ];
 
 /** The characters of the field names (simplified): a field written in them skips OpenCC. */
@@ -342,8 +354,10 @@ export const FUNCTIONS: FunctionSpec[] = [
   },
   {
     id: "INFO",
-    description: "A field of a target: 单位, 基期年, 基期值, 目标年, 类型, 比较, 原文, 出处, 规划, 主体.",
-    zhDescription: "返回目标的某一属性:单位、基期年、基期值、目标年、类型、比较、原文、出处、规划、主体。",
+    description:
+      "A field of a target: 单位, 基期年, 基期值, 目标年, 类型, 比较, 原文, 出处, 规划, 主体, 指标.",
+    zhDescription:
+      "返回目标的某一属性:单位、基期年、基期值、目标年、类型、比较、原文、出处、规划、主体、指标。",
     params: [
       P.region,
       P.indicator,
@@ -354,7 +368,7 @@ export const FUNCTIONS: FunctionSpec[] = [
         type: "text",
         description:
           "unit, base_year, baseline, target_year, kind, comparison, quote, source, plan, entity (or in Chinese).",
-        zhDescription: "字段名:单位、基期年、基期值、目标年、类型、比较、原文、出处、规划、主体。",
+        zhDescription: "字段名:单位、基期年、基期值、目标年、类型、比较、原文、出处、规划、主体、指标。",
       },
     ],
     result: "any",

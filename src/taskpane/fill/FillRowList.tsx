@@ -1,5 +1,5 @@
-// The rows of the user's table as resolved: the target found (value, unit, plan, quote), or the error with
-// suggestions to pick from; any row can be skipped.
+// The rows of the user's table as resolved: the target found (its name, the plan's own wording of it, value,
+// unit, plan, quote), or the error with suggestions to pick from; any row can be skipped.
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { describeTarget, subjectOf } from "../../core/catalog/labels";
 import type { FillRow } from "../../sheet/fill-table";
@@ -41,8 +41,10 @@ export function FillRowList(p: {
           {r.kind === "found" && (
             <>
               <Text size={200}>
-                → {r.target.indicatorDef.name}:{describeTarget(r.target)} · {subjectOf(r.target)} ·{" "}
-                {r.target.targetYear} 年 · {r.target.plan.shortName}
+                → {r.target.indicatorDef.name}
+                {r.target.label !== r.target.indicatorDef.name && `(规划中写作“${r.target.label}”)`}:
+                {describeTarget(r.target)} · {subjectOf(r.target)} · {r.target.targetYear} 年 ·{" "}
+                {r.target.plan.shortName}
               </Text>
               <Text size={200} className={s.quote}>
                 “{r.target.quote}”

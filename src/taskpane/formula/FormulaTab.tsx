@@ -10,7 +10,6 @@ import {
   SearchBox,
   Select,
   Text,
-  Textarea,
   tokens,
 } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
@@ -18,6 +17,7 @@ import { searchWithRegion } from "../../core/catalog/search";
 import { usePane } from "../context";
 import { ErrorBar } from "../ErrorBar";
 import { formulaOfChoice, type InsertChoice } from "./insertable";
+import { FormulaPreview } from "./FormulaPreview";
 import { InsertOptions } from "./InsertOptions";
 import { SearchHitOption } from "./SearchHitOption";
 import { useFormulaInsert } from "./useFormulaInsert";
@@ -28,7 +28,6 @@ const LIMIT = 30;
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   insert: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  formula: { fontFamily: tokens.fontFamilyMonospace },
   list: {
     display: "flex",
     flexDirection: "column",
@@ -114,19 +113,10 @@ export function FormulaTab() {
           onKeyDown={onKeyDown}
         />
       </Field>
-      {current && (
+      {current && built && (
         <div className={s.insert}>
           <InsertOptions choice={choice} onChange={setChoice} />
-          <Field
-            label="公式"
-            validationState={built && "error" in built ? "warning" : "none"}
-            validationMessage={built && "error" in built ? built.error : undefined}
-          >
-            <Textarea readOnly resize="none" rows={2} value={formula} textarea={{ className: s.formula }} />
-          </Field>
-          <Button appearance="primary" disabled={busy || !formula} onClick={() => void insert(formula)}>
-            插入到所选单元格
-          </Button>
+          <FormulaPreview target={current} built={built} busy={busy} onInsert={(f) => void insert(f)} />
         </div>
       )}
       {error && <ErrorBar message={error} onDismiss={dismissError} />}

@@ -12,7 +12,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { candidateRows, reviewOf, type PackService, type ReviewedCandidate } from "../../services/pack-service";
+import {
+  candidateRows,
+  reviewOf,
+  type PackService,
+  type ReviewedCandidate,
+} from "../../services/pack-service";
 import { usePane } from "../context";
 import { ErrorBar } from "../ErrorBar";
 import { ExtractCandidate } from "./ExtractCandidate";
