@@ -245,6 +245,10 @@ describe("bad arguments", () => {
 });
 
 describe("INFO", () => {
+  it("指标 shows the target a name with unsaid qualifiers answered: 新型研发机构 is 省级新型研发机构达13家", () => {
+    expect(run("INFO", ["中山", "新型研发机构", 2025, "指标"])).toEqual({ ok: true, value: "省级新型研发机构" });
+  });
+
   const t = catalog.targetById.get("yy14.hightech_enterprises")!;
   const info = (field: string, region = "益阳", ind = "高新技术企业", year: unknown = 2025) => {
     const o = run("INFO", [region, ind, year, field]);
@@ -261,6 +265,7 @@ describe("INFO", () => {
     ["出处", "source"],
     ["规划", "plan"],
     ["主体", "entity"],
+    ["指标", "indicator"],
   ];
 
   it.each(pairs)("%s and %s give the same answer", (zh, en) => {
@@ -283,6 +288,7 @@ describe("INFO", () => {
     expect(info("出处")).toBe("《益阳市“十四五”科技发展规划》");
     expect(info("规划")).toBe("益阳市“十四五”科技发展规划");
     expect(info("主体")).toBe("益阳");
+    expect(info("指标")).toBe("高新技术企业数"); // the plan's own name: 高新技术企业数达到600家以上
     expect(info("主体", "翠亨新区", "高层次创新团队", 2022)).toBe("翠亨新区");
     expect(info("原文", "翠亨新区", "高层次创新团队", 2022)).toBe("高層次創新團隊2個");
   });
