@@ -121,6 +121,44 @@ export function indexRegion(catalog: Catalog, regionId: string): Entry[] {
   return [...out.values()];
 }
 
+/** A target's meaning in its region, for the question "which regions have this?". */
+export interface Holder {
+  region: string;
+  entry: Entry;
+}
+
+export interface HolderIndex {
+  bySubject: Map<string, Holder[]>;
+  byIndicator: Map<string, Set<string>>;
+}
+
+/** Every target's meaning by subject, and its region by indicator: one pass over the targets. */
+export function holderIndex(catalog: Catalog): HolderIndex {
+  const bySubject = new Map<string, Holder[]>();
+  const byIndicator = new Map<string, Set<string>>();
+  for (const t of catalog.targets) {
+    const ind = t.indicatorDef;
+    const facets = { ...ind.facets, measure: KIND_MEASURE[t.kind] ?? ind.facets.measure };
+    const entry: Entry = {
+      indicator: ind.id,
+      name: ind.name,
+      facets,
+      flow: ind.flow,
+      combined: false,
+      hasTarget: true,
+      people: ind.dimension === "people",
+      keys: [],
+      labels: [],
+    };
+    const k = facets.subject.join("+");
+    if (!bySubject.has(k)) bySubject.set(k, []);
+    bySubject.get(k)!.push({ region: t.region, entry });
+    if (!byIndicator.has(ind.id)) byIndicator.set(ind.id, new Set());
+    byIndicator.get(ind.id)!.add(t.region);
+  }
+  return { bySubject, byIndicator };
+}
+
 /**
  * The indicator's name, with the measure the target adds where the name alone means another figure: a
  * per-year target of 省级以上工程实验室 is “每年新增省级以上工程实验室”, a 翻番 of 专业镇经济总量 is

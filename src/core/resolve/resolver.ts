@@ -9,6 +9,8 @@ import {
   fits,
   fitsLoosely,
   indexRegion,
+  holderIndex,
+  type HolderIndex,
   narrower,
   measureFits,
   MORE_SPECIFIC,
@@ -35,6 +37,8 @@ export class Resolver {
   private cache = new Map<string, Resolved | PlanError>();
   private entries = new Map<string, Entry[]>();
   private spellers = new Map<string, Speller>();
+  /** Every region's targets by subject and indicator (built on the first miss): who else has what a query asks for. */
+  private holderIndex: HolderIndex | null = null;
 
   constructor(readonly catalog: Catalog) {}
 
@@ -209,21 +213,21 @@ export class Resolver {
     if (why.length) parts.push(why.slice(0, 3).join(";"));
     if (children.length)
       parts.push(`该目标属于下列主体,请把主体名称作为地区参数:${children.map((r) => r.name).join("、")}`);
-    else if (elsewhere.length) parts.push(`有此目标的地区:${elsewhere.map((r) => r.name).join("、")}`);
+    else if (elsewhere.length) parts.push(`有此目标的地区:${listSome(elsewhere.map((r) => r.name))}`);
     const suggestions = [...near, ...children.map((r) => r.name), ...this.nearNames(label.key, region.id)];
     const unique = [...new Set(suggestions)].slice(0, 3);
     if (!why.length && !children.length && unique.length) parts.push(`您是不是要找:${unique.join("、")}?`);
     return notFound(parts.join("。"), unique);
   }
 
-  /** Regions (entities included) that have a target fitting the query. */
+  /** Regions (entities included) that have a target fitting the query, found through the subject index. */
   private holders(q: Parsed | null, exact?: string): Region[] {
-    const out: Region[] = [];
-    for (const r of this.catalog.regions) {
-      const es = this.entriesOf(r.id);
-      if (es.some((e) => e.hasTarget && (e.indicator === exact || (q && fits(q.facets, e))))) out.push(r);
-    }
-    return out;
+    const index = (this.holderIndex ??= holderIndex(this.catalog));
+    const ids = new Set(exact ? index.byIndicator.get(exact) : []);
+    if (q)
+      for (const h of index.bySubject.get(q.facets.subject.join("+")) ?? [])
+        if (fits(q.facets, h.entry)) ids.add(h.region);
+    return this.catalog.regions.filter((r) => ids.has(r.id));
   }
 
   /** Up to three indicator names of the region closest in spelling (suggestions only, never accepted). */
@@ -337,6 +341,11 @@ interface Choice {
 function distinct(es: Entry[]): Entry[] {
   const seen = new Set<string>();
   return es.filter((e) => !seen.has(e.indicator) && seen.add(e.indicator));
+}
+
+/** A list for a message: at most five names, then how many more. */
+function listSome(names: string[]): string {
+  return names.length > 5 ? `${names.slice(0, 5).join("、")}等 ${names.length} 个` : names.join("、");
 }
 
 function clip(s: string): string {
