@@ -104,6 +104,27 @@ describe("plan eval (subprocess)", () => {
   }, 60_000);
 });
 
+describe("names with unsaid qualifiers, through the command line", () => {
+  it("eval answers the one-answer names and refuses the ambiguous one with its choices", () => {
+    const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
+    const ask = [
+      ["中山", "新型研发机构", 2025], // 省级新型研发机构达13家
+      ["益阳", "万人发明专利", 2025], // 每万人拥有有效发明专利5件
+      ["汕尾城区", "人才", 2026],
+    ];
+    const res = spawnSync(tsx, ["src/cli/main.ts", "eval"], {
+      cwd: ROOT,
+      input: ask.map((args) => JSON.stringify({ fn: "TARGET", args })).join("\n") + "\n",
+      encoding: "utf8",
+    });
+    const out = res.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(out[0]).toEqual({ value: 13 });
+    expect(out[1]).toEqual({ value: 5 });
+    expect(out[2]).toMatchObject({ error: "#N/A" });
+    expect([...out[2].suggestions].sort()).toEqual(["人才资源总量", "新引进大学生", "高端人才"].sort());
+  }, 60_000);
+});
+
 describe("plan target", () => {
   let written = "";
   let spy: jest.SpyInstance;
