@@ -74,7 +74,7 @@ const SUBJECTS: Table = {
     "研究开发经费",
   ],
   发明专利: ["发明专利", "专利发明"],
-  高价值发明专利: ["高价值发明专利"],
+  高价值发明专利: ["高价值发明专利", "高价值专利"],
   专利: ["专利"],
   重点实验室: ["重点实验室"],
   省实验室: ["省实验室", "广东省实验室"],
@@ -128,7 +128,7 @@ const SUBJECTS: Table = {
   农业示范基地: ["优良品种、先进技术示范基地", "优良品种先进技术示范基地", "农业示范基地"],
   示范基地: ["示范基地"],
   优良品种: ["优良品种"],
-  公民科学素质: ["公民科学素质", "科学素质"],
+  公民科学素质: ["公民科学素质", "科学素质", "基本科学素质"],
   公民: ["公民"],
   高新区: ["高新区", "高新技术产业开发区"],
   产业园区: ["产业园区"],
@@ -164,7 +164,7 @@ const ASPECTS: Table = {
     "成交总额",
     "交易总额",
   ],
-  拥有量: ["拥有量", "拥有"],
+  拥有量: ["拥有量", "拥有", "保有量", "存量"],
   // A headcount: the figure of a people indicator, never a count of teams or institutions.
   人数: ["人数"],
   申请量: ["申请量", "申请数"],
@@ -349,6 +349,18 @@ export const COMPOUNDS: ReadonlyMap<string, Word[]> = new Map([
       { kind: "subject", value: "发明专利" },
     ],
   ],
+  // 占规上工业比重: the share of 规上工业增加值 (规上工业 alone would swallow 规上工业企业's words).
+  ...["占规上工业比重", "占规模以上工业比重"].map(
+    (s) =>
+      [
+        s,
+        [
+          { kind: "occupy", value: "" },
+          { kind: "denom", value: "规上工业增加值" },
+          { kind: "measure", value: "share" },
+        ],
+      ] as [string, Word[]],
+  ),
   [
     "有效高价值发明专利",
     [
