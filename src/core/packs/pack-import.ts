@@ -1,7 +1,13 @@
 // Imported plans beside the bundled ones: each pack's regions, indicators and plans are mapped onto the
 // catalog built so far (bundled, then the packs before it) and given ids of their own; a target that
 // another plan already states (same region, entity, indicator and year) is left out and reported.
-import { BUNDLED_DATA, Catalog, getBundledCatalog, installCatalog, type PackOrigin } from "../catalog/catalog";
+import {
+  BUNDLED_DATA,
+  Catalog,
+  getBundledCatalog,
+  installCatalog,
+  type PackOrigin,
+} from "../catalog/catalog";
 import { facetKey, foldName, parseName, type Facets } from "../resolve/meaning";
 import type { PackIndicator, PackPlan, PackTarget, PlanPack } from "./pack";
 import type { Dimension, Indicator, Observation, Plan, Region, Target, TargetKind } from "../catalog/schema";
@@ -132,8 +138,9 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
     for (const k of targetKeys(t)) if (!taken.has(k)) taken.set(k, who);
   };
   for (const t of catalog.allTargets) take(t, sourceName(t.plan));
+  const names = new Map(pack.indicators.map((i) => [i.id, i.name]));
   pack.plans.forEach((p, pi) => {
-    const plan = mapPlan(pack, p, pi, regionId, indicatorId, out);
+    const plan = mapPlan(pack, p, pi, regionId, indicatorId, names, out);
     if (!plan) return;
     plan.targets = plan.targets.filter((t) => {
       if (t.restates) return true;
@@ -302,19 +309,24 @@ function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (r
     byFacets.set(k, [...(byFacets.get(k) ?? []), ind.id]);
   }
   const newKeys = new Map<string, string>();
+  // The pack's new indicators by meaning (private ones excepted), and each indicator's first target: maps,
+  // so that import stays linear in the number of new names.
+  const twins = new Map<string, Indicator>();
+  const first = firstTargets(pack);
   for (const ind of pack.indicators) {
     const existing = existingIndicator(ind, catalog, byFacets, out.notes);
     if (existing) {
       map.set(ind.id, existing);
       continue;
     }
-    const def = newIndicator(pack, ind, firstTargetOf(pack, ind.id));
+    const def = newIndicator(pack, ind, first.get(ind.id) ?? null);
     const k = facetKey(def.facets);
-    const twin = out.indicators.find((i) => facetKey(i.facets) === k && !isPrivate(i));
+    const twin = twins.get(k);
     if (twin && !isPrivate(def)) {
       map.set(ind.id, twin.id);
       continue;
     }
+    if (!isPrivate(def) && !twins.has(k)) twins.set(k, def);
     def.aliases = def.aliases.filter((a) => {
       const key = normalizeIndicator(a);
       const owner = catalog.indicatorByKey.get(key) ?? newKeys.get(key);
@@ -394,9 +406,11 @@ function newIndicator(pack: PlanPack, ind: PackIndicator, first: PackTarget | nu
   };
 }
 
-function firstTargetOf(pack: PlanPack, indicatorId: string): PackTarget | null {
-  for (const p of pack.plans) for (const t of p.targets) if (t.indicator === indicatorId) return t;
-  return null;
+/** Each indicator's first target in the pack (its kind and unit give a new indicator's measure and dimension). */
+function firstTargets(pack: PlanPack): Map<string, PackTarget> {
+  const out = new Map<string, PackTarget>();
+  for (const p of pack.plans) for (const t of p.targets) if (!out.has(t.indicator)) out.set(t.indicator, t);
+  return out;
 }
 
 /** The dimension a unit gives (万元 → money, % → share, 人 → people, 倍 → multiple, else a count). */
@@ -418,6 +432,7 @@ function mapPlan(
   pi: number,
   regionId: Ref,
   indicatorId: Ref,
+  names: ReadonlyMap<string, string>,
   out: PackAdditions,
 ): Plan | null {
   const at = (what: string) => `plans[${pi}].${what}`;
@@ -433,7 +448,6 @@ function mapPlan(
     if (ind === null) out.errors.push(`${at(`observations[${oi}].indicator`)}:未知指标“${o.indicator}”`);
     if (r && ind) observations.push({ ...o, id: obsId(o.id), region: r, indicator: ind });
   });
-  const names = new Map(pack.indicators.map((i) => [i.id, i.name]));
   const targets: Target[] = [];
   p.targets.forEach((t, ti) => {
     const r = regionId(t.region);
