@@ -298,7 +298,7 @@ export function resolveActuals(
       fail(found.error, found.suggestions);
       continue;
     }
-    const t = found.target;
+    const t = found.targets[0];
     const prev = seenAt.get(t.id);
     if (prev !== undefined) {
       fail(`与第 ${prev} 行是同一个目标(${t.regionDef.name}“${t.indicatorDef.name}”),请只保留一行`);
@@ -321,10 +321,12 @@ export function resolveActuals(
     if (typeof actual === "object" && actual !== null) fail(`value(实际值)${actual.error}`);
     if (typeof baseline === "object" && baseline !== null) fail(`baseline(基期值)${baseline.error}`);
     if (typeof baseline === "number" && !needsBaselineInput(t)) fail(baselineNotNeeded(t));
-    inputs.set(t.id, {
-      actual: typeof actual === "number" ? actual : null,
-      baseline: typeof baseline === "number" ? baseline : null,
-    });
+    // One figure of the indicator for the year: every target of it in the plan (2025 and 2030) is judged by it.
+    for (const each of found.targets)
+      inputs.set(each.id, {
+        actual: typeof actual === "number" ? actual : null,
+        baseline: typeof baseline === "number" ? baseline : null,
+      });
   }
   return { inputs, issues };
 }
@@ -344,7 +346,7 @@ function targetOfRow(
   planNames: string[],
   choosePlan: string,
   entityColumn: string,
-): { target: CatalogTarget } | { error: string; suggestions: string[] } {
+): { targets: CatalogTarget[] } | { error: string; suggestions: string[] } {
   const { catalog, resolver } = ctx;
   if (!cells.indicator) return { error: "indicator(指标)为空", suggestions: [] };
   let rowRegion: Region;
@@ -361,10 +363,11 @@ function targetOfRow(
   }
   const indName = catalog.indicatorById.get(indicatorId)?.name ?? cells.indicator;
   const hits = inScope.get(`${rowRegion.id}|${indicatorId}`) ?? [];
-  if (hits.length === 1) return { target: hits[0] };
-  if (hits.length > 1)
+  const plans = [...new Set(hits.map((t) => t.plan.shortName))];
+  if (hits.length && plans.length === 1) return { targets: hits };
+  if (plans.length > 1)
     return {
-      error: `${rowRegion.name}“${indName}”在多个规划中都有目标,无法确定填入哪一张表:${hits.map((t) => t.plan.shortName).join("、")}。${choosePlan}其中一个规划`,
+      error: `${rowRegion.name}“${indName}”在多个规划中都有目标,无法确定填入哪一张表:${plans.join("、")}。${choosePlan}其中一个规划`,
       suggestions: hits.map((t) => t.plan.shortName),
     };
   const elsewhere = catalog.targetsOf(rowRegion.id, indicatorId).map((t) => t.plan);

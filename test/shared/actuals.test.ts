@@ -141,6 +141,27 @@ describe("rows to targets", () => {
     expect(issues[0].message).toMatch(/单位“家”与规划单位“%”/);
   });
 
+  test("an indicator with two target years in one plan takes the row's figure for both (not “在多个规划中”)", () => {
+    const later: CatalogTarget = { ...firms, id: `${firms.id}-2030`, targetYear: 2030 };
+    const inputs = readActuals("indicator,value\n高新技术企业,470\n", ctx, yiyang, [...targets, later]);
+    expect(inputs.get(firms.id)).toEqual({ actual: 470, baseline: null });
+    expect(inputs.get(later.id)).toEqual({ actual: 470, baseline: null });
+  });
+
+  test("an indicator of two plans is refused, naming each plan once", () => {
+    const other: CatalogTarget = {
+      ...firms,
+      id: `${firms.id}-other`,
+      plan: { ...firms.plan, id: "other", shortName: "另一规划" },
+    };
+    const issues = issuesOf(() =>
+      readActuals("indicator,value\n高新技术企业,470\n", ctx, yiyang, [...targets, other]),
+    );
+    expect(issues[0].message).toContain(
+      `在多个规划中都有目标,无法确定填入哪一张表:${firms.plan.shortName}、另一规划。`,
+    );
+  });
+
   test("at most 50 problems are listed, then a count of the rest", () => {
     const rows = Array.from({ length: 120 }, (_, i) => `高新技术企业,${i}家`).join("\n");
     const issues = issuesOf(() => readActuals(`indicator,value\n${rows}\n`, ctx, yiyang, targets));
