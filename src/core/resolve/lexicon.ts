@@ -283,6 +283,8 @@ const NEUTRAL = [
   "有效", // 有效高新技术企业: those whose certificate is valid — all of them
   "有效期内",
   "同期", // 占同期GDP
+  "目标值", // 高新技术企业数目标值: the row is the target itself
+  "目标",
   "名义", // 名义增长: at current prices, as every plan's rate
   "入库", // 科技型中小企业入库数
   "评价入库",

@@ -43,9 +43,24 @@ export interface Label {
 const TRAILING_PUNCT = /[:;,.、。,;!?*]+$/;
 const TRAILING_BRACKET = /\(([^()]{1,12})\)$/;
 
+/**
+ * A plan table's marks around a name: ★/▲ notes, 其中: for a sub-row, the 属性 column (约束性/预期性), a
+ * trailing 目标值 (the row is the target).
+ */
+const LEADING_MARK = /^(?:[★☆▲△▼▽●○◆◇■□※#*]+|其中[:：]?)/;
+const ATTRIBUTE = /(?:\(|\[|【)?(?:约束性|预期性)(?:\)|\]|】)?$/;
+
+function withoutMarks(s: string): string {
+  return s
+    .replace(LEADING_MARK, "")
+    .replace(ATTRIBUTE, "")
+    .replace(/(?<=.{2})目标值?$/, "")
+    .replace(TRAILING_PUNCT, "");
+}
+
 /** Read a name or row label: “2.R&D经费投入强度(%)” → key 研发经费投入强度, unit %, facets. */
 export function readLabel(raw: string, vocabulary?: Vocabulary): Label {
-  let s = fold(raw, false, vocabulary).replace(/r&d/g, "研发").replace(TRAILING_PUNCT, "");
+  let s = withoutMarks(fold(raw, false, vocabulary).replace(/r&d/g, "研发").replace(TRAILING_PUNCT, ""));
   let unit: string | null = null;
   const m = TRAILING_BRACKET.exec(s);
   if (m && isUnitText(m[1])) {
