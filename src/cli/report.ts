@@ -1,13 +1,19 @@
 // `plan report --region 益阳 --year 2023 [--plan …] [--actuals actuals.csv] --out 益阳-2023.xlsx [--force]`:
 // the task pane's progress sheets, written to an .xlsx by ExcelJS. Everything (region, plans, every CSV
 // row) is resolved before the file is created: on any error nothing is written.
+import { readYear, yearProblem } from "../core/method/years";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type ExcelJS from "exceljs";
 import { progressInputFor, type CatalogTarget, type PlanInfo } from "../core/catalog/catalog";
 import { PlanError } from "../core/errors";
 import { getContext, type Context } from "../core/functions/functions";
-import { buildProgressSheet, planTargets, plansCovering, type ProgressSheetLayout } from "../core/sheet/layout";
+import {
+  buildProgressSheet,
+  planTargets,
+  plansCovering,
+  type ProgressSheetLayout,
+} from "../core/sheet/layout";
 import { assess, STATUS_ORDER, type Status } from "../core/method/methodology";
 import type { Region } from "../core/catalog/schema";
 import {
@@ -101,10 +107,8 @@ export function parseReportArgs(args: string[]): ReportOptions | null {
 }
 
 function parseYear(raw: string): number {
-  const s = raw.normalize("NFKC").replace(/年$/, "");
-  const y = Number(s);
-  if (!/^\d{4}$/.test(s) || y < 1990 || y > 2100)
-    throw new ReportError(`评估年份无效:“${raw}”。请填写四位年份,例如 --year 2023`, 2);
+  const y = readYear(raw);
+  if (y === null) throw new ReportError(`评估年份无效:“${raw}”${yearProblem(raw)}。例如 --year 2023`, 2);
   return y;
 }
 

@@ -9,7 +9,7 @@
 // chunks): the start-up bundle does not grow, and the load at start-up runs after the pane is shown.
 import { getCatalog, type Catalog } from "../core/catalog/catalog";
 import { COMPARISON_LABEL } from "../core/catalog/labels";
-import { YEARS } from "../core/method/methodology";
+import { YEARS } from "../core/method/years";
 import type { Candidate } from "../core/extract";
 import type { Conflict } from "../core/packs/pack-import";
 import type { PlanPack } from "../core/packs/pack";

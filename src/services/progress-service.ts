@@ -5,7 +5,8 @@ import { nameFor } from "../core/resolve/matching";
 import { getCatalog, type Catalog } from "../core/catalog/catalog";
 import { sheetNameFor } from "../core/sheet/layout";
 import { describeTarget, planCitation, seedOf, subjectOf } from "../core/catalog/labels";
-import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/method/methodology";
+import { SHEET_STATUS_ORDER, type SheetStatus } from "../core/method/methodology";
+import { defaultAssessmentYear, isYear, yearProblem } from "../core/method/years";
 import { getContext } from "../core/functions/functions";
 import { previewFreeze } from "../sheet/freeze";
 import { reportFor, reportWritePlan } from "../sheet/report-plan";
@@ -16,7 +17,6 @@ import type { SheetContent, Workbook } from "../workbook/workbook";
 
 /** Rows read from the top of each sheet to recognise progress sheets (marker, header, 评估年份). */
 const HEAD_ROWS = 40;
-const { min: MIN_YEAR, max: MAX_YEAR } = YEARS;
 
 export interface ServiceOptions {
   /** The calendar year, for a refresh whose 评估年份 cell is blank (clamped into the plan period). */
@@ -40,12 +40,11 @@ export function createProgressService(
   const defaultYearOf = (planId: string) => {
     const p = catalog().planById(planId);
     const y = currentYear();
-    return p ? Math.min(Math.max(y, p.period.start), p.period.end) : y;
+    return p ? defaultAssessmentYear(p.period, y) : y;
   };
 
   const checkYear = (year: number) => {
-    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
-      throw new HostError(`评估年份应为 ${MIN_YEAR}–${MAX_YEAR} 之间的四位年份。`);
+    if (!isYear(year)) throw new HostError(`评估年份${yearProblem(year)}`);
   };
 
   const result = (p: SheetPlan): SheetResult => {

@@ -37,7 +37,8 @@ import {
   yearKey,
   type ProgressSheetLayout,
 } from "../core/sheet/layout";
-import { SHEET_STATUS_ORDER, YEARS, type SheetStatus } from "../core/method/methodology";
+import { SHEET_STATUS_ORDER, type SheetStatus } from "../core/method/methodology";
+import { isYear } from "../core/method/years";
 import { HostError, type DataChange } from "../services/service";
 import {
   parseRange,
@@ -171,7 +172,7 @@ export function analyseSheet(values: Grid): SheetAnalysis | null {
       ? cellAt(values, titleRows.get("year")!, cols.get("subject")!)
       : null;
   const yr = asNumber(yearRaw);
-  const year = yr !== null && Number.isInteger(yr) && yr >= YEARS.min && yr <= YEARS.max ? yr : null;
+  const year = isYear(yr) ? yr : null;
 
   const live = new Map<string, number>();
   const deleted = new Map<number, string>();

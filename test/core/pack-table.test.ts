@@ -8,7 +8,7 @@ import {
   packFromTable,
   packToTable,
   readNumber,
-  readYear,
+  readYearCell,
   TABLE_HEADERS,
 } from "../../src/core/packs/pack-table";
 import { run } from "../../src/core/functions/runner";
@@ -74,7 +74,7 @@ describe("cells as people type them", () => {
     ["25", null],
     [2200, null],
     [45000, null],
-  ])("year %j → %j", (cell, year) => expect(readYear(cell)).toBe(year));
+  ])("year %j → %j", (cell, year) => expect(readYearCell(cell)).toBe(year));
 
   it.each([
     ["研发经费投入年均增长", "%", "growth_rate"],

@@ -1,6 +1,6 @@
 // zod schemas for the reviewable data files under data/. Every bundled number passes through here.
 import { z } from "zod";
-import { YEARS } from "../method/methodology";
+import { YEARS } from "../method/years";
 
 /** How a target compares with its value. */
 export const Comparison = z.enum([

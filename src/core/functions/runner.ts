@@ -2,7 +2,8 @@
 // table and maps every failure to an Excel error with a Chinese message. It never throws.
 import { onCatalogInstalled } from "../catalog/catalog";
 import { PlanError, badValue, type ErrorCode } from "../errors";
-import { MAX_ABS, YEARS } from "../method/methodology";
+import { MAX_ABS } from "../method/methodology";
+import { readYear, yearProblem } from "../method/years";
 import {
   FUNCTION_BY_ID,
   getContext,
@@ -16,7 +17,6 @@ import {
 export type Outcome =
   { ok: true; value: Value } | { ok: false; error: ErrorCode; message: string; suggestions: string[] };
 
-const { min: MIN_YEAR, max: MAX_YEAR } = YEARS;
 export { MAX_ABS }; // also the limit of typed actuals (shared/actuals.ts)
 const MAX_TEXT = 32767; // Excel's cell limit
 
@@ -62,14 +62,8 @@ export function coerce(raw: unknown, p: ParamSpec): string | number | null {
       return v.trim();
     }
     case "year": {
-      const n = typeof v === "number" ? v : typeof v === "string" ? parseYearText(v) : NaN;
-      if (!Number.isInteger(n) || n < MIN_YEAR || n > MAX_YEAR) {
-        const shown = typeof v === "string" ? `“${v.slice(0, 20)}”` : String(v).slice(0, 20);
-        const hint = typeof v === "number" && v > 20000 && v < 80000 ? "(看起来是日期,请只填年份)" : "";
-        throw badValue(
-          `参数“${p.zhName}”应为${MIN_YEAR}–${MAX_YEAR}之间的整数年份,如 2025;收到 ${shown}${hint}`,
-        );
-      }
+      const n = typeof v === "number" || typeof v === "string" ? readYear(v) : null;
+      if (n === null) throw badValue(`参数“${p.zhName}”${yearProblem(v)}`);
       return n;
     }
     case "number": {
@@ -93,10 +87,7 @@ function cellNumber(v: unknown, p: ParamSpec): number | null {
   if (typeof v === "string") throw badValue(textAsNumberMessage(v, p));
   if (typeof v !== "number" || !Number.isFinite(v))
     throw badValue(`参数“${p.zhName}”应为数值;收到“${String(v).slice(0, 20)}”`);
-  if (p.type === "year" && (!Number.isInteger(v) || v < MIN_YEAR || v > MAX_YEAR)) {
-    const hint = v > 20000 && v < 80000 ? "(看起来是日期,请只填年份)" : "";
-    throw badValue(`参数“${p.zhName}”应为${MIN_YEAR}–${MAX_YEAR}之间的整数年份,如 2025;收到 ${v}${hint}`);
-  }
+  if (p.type === "year" && readYear(v) === null) throw badValue(`参数“${p.zhName}”${yearProblem(v)}`);
   if (Math.abs(v) > MAX_ABS) throw badValue(`参数“${p.zhName}”数值过大(${v}),请检查是否多输了位数`);
   return v;
 }
@@ -120,11 +111,6 @@ function textAsNumberMessage(s: string, p: ParamSpec): string {
                 ? "请去掉单位,只填数字(单位见“单位”列)"
                 : "请只填数字";
   return `参数“${p.zhName}”应为数值,收到文本${shown}。${fix}`;
-}
-
-function parseYearText(s: string): number {
-  const m = /^(\d{4})(年|\.0+)?$/.exec(s.normalize("NFKC").trim());
-  return m ? Number(m[1]) : NaN;
 }
 
 function parseNumberText(s: string): number {

@@ -25,7 +25,6 @@ export type SheetStatus = Status | typeof INPUT_ERROR;
 export const SHEET_STATUS_ORDER: SheetStatus[] = [...STATUS_ORDER, INPUT_ERROR];
 
 /** Assessment and target years accepted anywhere (functions, sheets, pane, CLI). */
-export const YEARS = { min: 1990, max: 2100 } as const;
 /** The largest magnitude of an input: beyond it a figure is a typo (1e20 家), not a statistic. */
 export const MAX_ABS = 1e15;
 

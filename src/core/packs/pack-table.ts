@@ -2,7 +2,7 @@
 // 2.5%, 全角 digits, 1-2 / 1～2 ranges, 2025年 — and grouped by 规划 into plans. Each bad cell is an error that
 // names it (规划目标!H7); a table with any error gives no pack.
 import type { CellValue } from "../sheet/layout";
-import { YEARS } from "../method/methodology";
+import { YEAR_SPAN, readYear } from "../method/years";
 import { COMPARISON_LABEL, KIND_LABEL } from "../catalog/labels";
 import { PlanPack, quoteStates, validatePack, type PackResult } from "./pack";
 import type { Comparison, Region, TargetKind } from "../catalog/schema";
@@ -24,8 +24,6 @@ export const TABLE_HEADERS = [
 export const OPTIONAL_HEADERS = ["类型", "主体"] as const;
 type Header = (typeof TABLE_HEADERS)[number] | (typeof OPTIONAL_HEADERS)[number];
 const REQUIRED: Header[] = ["地区", "规划", "指标", "目标年", "目标值", "原文"];
-
-const YEAR_SPAN = `${YEARS.min}–${YEARS.max}`;
 
 export interface TableOptions {
   sheet: string;
@@ -143,12 +141,9 @@ function readValue(
   return { value: null, min: lo.value, max: hi.value, unit: hi.unit ?? lo.unit };
 }
 
-/** 2025, "2025年", "２０２５" → 2025; null when not a year within YEARS (1990–2100). */
-export function readYear(v: CellValue): number | null {
-  const s = text(v).replace(/年$/, "");
-  if (!/^\d{4}$/.test(s)) return null;
-  const y = Number(s);
-  return y >= YEARS.min && y <= YEARS.max ? y : null;
+/** 2025, "2025年", "２０２５" → 2025; null when not a year (the rule: core/method/years.ts). */
+export function readYearCell(v: CellValue): number | null {
+  return readYear(text(v));
 }
 
 /** The kind a target's name and unit say: 年均增长 → growth_rate, 占比/% → share, 累计/新增 → cumulative, … */
@@ -197,11 +192,11 @@ function readRow(row: Row, opts: TableOptions, errors: string[]): ReadTarget | n
   const source = text(c["出处"]) || opts.source?.trim() || "";
   if (!source) errors.push(`${row.at("出处")}:出处为空,请填写规划文件的标题、网址或文件名`);
   const { name: indicator, unit: labelUnit } = splitUnit(rawIndicator);
-  const targetYear = readYear(c["目标年"] ?? null);
+  const targetYear = readYearCell(c["目标年"] ?? null);
   if (targetYear === null)
     errors.push(`${row.at("目标年")}:目标年“${text(c["目标年"])}”不是 ${YEAR_SPAN} 的年份,请填写如 2030`);
   const baseYearText = text(c["基期年"]);
-  const baseYear = baseYearText ? readYear(baseYearText) : null;
+  const baseYear = baseYearText ? readYearCell(baseYearText) : null;
   if (baseYearText && baseYear === null)
     errors.push(`${row.at("基期年")}:基期年“${baseYearText}”不是 ${YEAR_SPAN} 的年份,请填写如 2025`);
   const baseText = text(c["基期值"]);

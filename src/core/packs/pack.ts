@@ -2,7 +2,7 @@
 // regions and vocabulary entries they need. validatePack checks one with zod and says in Chinese where and
 // what to type; importPacks (pack-import.ts) puts packs beside the bundled plans.
 import { z } from "zod";
-import { YEARS } from "../method/methodology";
+import { YEAR_SPAN } from "../method/years";
 import {
   Comparison,
   Dimension,
@@ -140,7 +140,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 function fieldMessage(issue: z.core.$ZodIssue, field: string | undefined): string {
   if (issue.code === "custom") return issue.message;
   const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
-  if (field && YEAR_FIELDS.has(field)) return `应为 ${YEARS.min}–${YEARS.max} 的整数年份,例如 2030`;
+  if (field && YEAR_FIELDS.has(field)) return `应为 ${YEAR_SPAN} 的整数年份,例如 2030`;
   if (field && NUMBER_FIELDS.has(field)) return "应为数字,例如 600(不带单位,不用“约”“六百”)";
   if (missing) return `缺少${FIELD_NAMES[field ?? ""] ?? field ?? "此项"},请填写`;
   if (field === "quote" || field === "source")

@@ -30,10 +30,10 @@ import {
   SHEET_STATUS_ORDER,
   slack,
   STATUS,
-  YEARS,
   type Outlook,
   type SheetStatus,
 } from "../method/methodology";
+import { isYear, YEAR_SPAN, YEARS } from "../method/years";
 
 export type CellValue = string | number | boolean | null;
 export type StyleName =
@@ -285,7 +285,7 @@ function inputMessages(label: string, t: CatalogTarget) {
 }
 
 const YEAR_MESSAGES = {
-  range: `评估年份应为${YEARS.min}–${YEARS.max}之间的整数年份。`,
+  range: `评估年份应为${YEAR_SPAN}之间的整数年份。`,
   notNumber: "评估年份应为数字年份,如2023。",
 };
 
@@ -315,7 +315,7 @@ export function sheetCheck(
   };
   const y =
     typeof year === "number"
-      ? Number.isInteger(year) && year >= YEARS.min && year <= YEARS.max
+      ? isYear(year)
         ? ""
         : YEAR_MESSAGES.range
       : blank(year)

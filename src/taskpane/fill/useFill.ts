@@ -6,7 +6,7 @@ import { colLetter } from "../../core/sheet/layout";
 import { colIndex, type TableRange } from "../../workbook/workbook";
 import { isCellNotEmpty, messageOf } from "../errors";
 import { useBusy } from "../useBusy";
-import { parseYear } from "../progress/years";
+import { readYear, YEAR_SPAN } from "../../core/method/years";
 
 export interface FillForm {
   region: string;
@@ -29,7 +29,7 @@ export function useFill(fill: FillService, initial: FillForm, onWorkbookChanged?
   const { busy, error, setError, run } = useBusy();
   const [done, setDone] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<string | null>(null);
-  const year = form.year.trim() === "" ? null : parseYear(form.year);
+  const year = form.year.trim() === "" ? null : readYear(form.year);
 
   const guard = (f: () => Promise<void>) => {
     setDone(null);
@@ -54,10 +54,10 @@ export function useFill(fill: FillService, initial: FillForm, onWorkbookChanged?
     mode: form.mode,
     firstCol: colOf(form.firstCol) ?? -1,
     actualCol: colOf(form.actualCol),
-    asOfYear: parseYear(form.asOfYear),
+    asOfYear: readYear(form.asOfYear),
   });
   const problem = (): string | null => {
-    if (form.year.trim() !== "" && year === null) return "目标年应为 1990–2100 的年份,或留空取最新规划";
+    if (form.year.trim() !== "" && year === null) return `目标年应为 ${YEAR_SPAN} 的年份,或留空取最新规划`;
     if (colOf(form.firstCol) === null) return "请填写写入起始列,如 D";
     return optionsProblem(options());
   };

@@ -1,7 +1,7 @@
 // The functions the 公式 tab can insert for a found target, and the formula for each choice.
 import type { CatalogTarget } from "../../core/catalog/catalog";
 import { formulaFor, type FunctionId } from "../../core/functions/functions";
-import { parseYear } from "../progress/years";
+import { readYear } from "../../core/method/years";
 
 export type InsertableId = Extract<FunctionId, "TARGET" | "BASELINE" | "PROGRESS" | "STATUS">;
 
@@ -30,7 +30,7 @@ export function formulaOfChoice(t: CatalogTarget, c: InsertChoice): { formula: s
   const actual = c.actual.normalize("NFKC").trim();
   if (!REF.test(actual) && !NUMBER.test(actual))
     return { error: "请填写实际值所在的单元格(如 J5)或一个数值" };
-  const year = parseYear(c.asOfYear.normalize("NFKC"));
+  const year = readYear(c.asOfYear);
   if (year === null) return { error: "请填写评估年份(实际值所属年份,如 2023)" };
   const base = formulaFor(t, c.fn).slice(0, -1); // without the closing parenthesis
   return { formula: `${base},${actual.toUpperCase()},${year})` };

@@ -1,7 +1,7 @@
 // Region → plan → 评估年份. Several plans can belong to one region (中山 has three).
 import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import type { Catalog } from "../../core/catalog/catalog";
-import { parseYear } from "./years";
+import { readYear, YEARS } from "../../core/method/years";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -26,7 +26,7 @@ export function PlanPicker(p: PlanPickerProps) {
   const s = useStyles();
   const plans = p.catalog.plansOfRegion(p.regionId);
   const plan = plans.find((x) => x.id === p.planId);
-  const year = parseYear(p.yearText);
+  const year = readYear(p.yearText);
   const outside = plan && year !== null && (year <= plan.baseYear || year > plan.period.end);
   return (
     <div className={s.root}>
@@ -69,8 +69,8 @@ export function PlanPicker(p: PlanPickerProps) {
         <Input
           type="number"
           inputMode="numeric"
-          min={1990}
-          max={2100}
+          min={YEARS.min}
+          max={YEARS.max}
           step={1}
           value={p.yearText}
           disabled={p.disabled}

@@ -18,7 +18,7 @@ import { StatusSummary, type SummaryAction } from "./StatusSummary";
 import { TrendChartPanel } from "./TrendChartPanel";
 import { useActiveSheet } from "../useActiveSheet";
 import { YearChoiceDialog, type YearChoice } from "./YearChoiceDialog";
-import { defaultYear, parseYear } from "./years";
+import { defaultAssessmentYear, readYear } from "../../core/method/years";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -41,7 +41,9 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
   const [regionId, setRegionId] = useState(firstRegion?.id ?? "");
   const [planId, setPlanId] = useState(catalog.plansOfRegion(firstRegion?.id ?? "")[0]?.id ?? "");
   const plan = catalog.planById(planId);
-  const [yearText, setYearText] = useState(plan ? String(defaultYear(plan)) : "");
+  const [yearText, setYearText] = useState(
+    plan ? String(defaultAssessmentYear(plan.period, new Date().getFullYear())) : "",
+  );
   /** The user typed a year since the plan was chosen or the sheet was written (a refresh then sets it). */
   const [yearTouched, setYearTouched] = useState(false);
   const [sheets, setSheets] = useState<ProgressSheetInfo[]>([]);
@@ -55,7 +57,7 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
   const seenYears = useRef(new Map<string, number | null>());
 
   const sheet = sheets.find((x) => x.planId === planId) ?? null;
-  const year = parseYear(yearText);
+  const year = readYear(yearText);
 
   const loadSheets = useCallback(async (): Promise<ProgressSheetInfo[]> => {
     try {
@@ -110,7 +112,7 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
     setPlanId(id);
     const p = catalog.planById(id);
     const existing = sheets.find((x) => x.planId === id);
-    if (p) setYearText(String(existing?.year ?? defaultYear(p)));
+    if (p) setYearText(String(existing?.year ?? defaultAssessmentYear(p.period, new Date().getFullYear())));
     setYearTouched(false);
     setResult(null);
   };
