@@ -280,8 +280,18 @@ describe("paths and kinds", () => {
     expect(p.completion).toBeCloseTo(0.75, 12);
     expect(p.pace).toBe(p.completion);
     expect(p.status).toBe("进度滞后");
-    expect(assess({ ...g, actual: 12.5 }).status).toBe("已完成");
     expect(assess({ ...g, actual: 11, year: 2025 }).status).toBe("未完成");
+  });
+
+  it("a growth-rate target concerns the whole period: 快于预期, not 已完成, before the target year (issue 26, item 1)", () => {
+    const g = input({ kind: "growth_rate", comparison: "more_than", value: 12, baseline: null, year: 2023 });
+    // “全社会研发经费投入增长…快于预期”: the average so far against the target rate, by pace.
+    expect(assess({ ...g, actual: 13 }).status).toBe("快于预期"); // P = 13/12 = 1.083
+    expect(assess({ ...g, actual: 12.5 }).status).toBe("符合预期"); // P = 1.042 (was pinned as 已完成)
+    expect(assess({ ...g, actual: 12.5 }).met).toBe(true);
+    expect(assess({ ...g, actual: 12.5, year: 2025 }).status).toBe("已完成");
+    expect(assess({ ...g, actual: 12.5, year: 2026 }).status).toBe("已完成");
+    expect(assess({ ...g, actual: 11.9, year: 2025 }).status).toBe("未完成");
   });
 
   it("a cumulative target counts from zero (累计新引进大学生达到0.5万人, 2023–2026)", () => {
@@ -343,7 +353,7 @@ describe("properties", () => {
     expect(p.variance).toBe(0);
   });
 
-  it("C = 1 when A = V", () => {
+  it("C = 1 when A = V; 已完成 (a growth rate: from its target year)", () => {
     fc.assert(
       fc.property(
         positive,
@@ -354,7 +364,8 @@ describe("properties", () => {
           fc.pre(B !== V);
           const p = assess(input({ kind, value: V, baseline: B, actual: V, year }));
           expect(p.completion).toBe(1);
-          expect(p.status).toBe("已完成");
+          // A growth rate met so far is on pace (P = 1) until its target year (2025).
+          expect(p.status).toBe(kind === "growth_rate" && year < 2025 ? "符合预期" : "已完成");
         },
       ),
     );
@@ -410,7 +421,11 @@ describe("FORECAST (预计目标年值) and OUTLOOK (趋势判断)", () => {
     const rate = { kind: "growth_rate" as const, value: 12, baseline: null, actual: 11.5, year: 2022 };
     expect(f(rate, inputRange("growth_rate", "%"))).toBe(11.5);
     expect(o(rate, inputRange("growth_rate", "%"))).toBe(OUTLOOK.unlikely);
-    expect(o({ ...rate, comparison: "about" }, inputRange("growth_rate", "%"))).toBe(OUTLOOK.achieved);
+    // A rate so far that meets the target is a forecast, not a completion, before the target year.
+    expect(o({ ...rate, comparison: "about" }, inputRange("growth_rate", "%"))).toBe(OUTLOOK.likely);
+    expect(o({ ...rate, comparison: "about", year: 2025 }, inputRange("growth_rate", "%"))).toBe(
+      OUTLOOK.achieved,
+    );
     const perYear = { kind: "per_year" as const, value: 2, baseline: null, actual: 1, year: 2022 };
     expect(f(perYear)).toBe(1);
     expect(o(perYear)).toBe(OUTLOOK.unlikely);

@@ -246,7 +246,10 @@ describe("bad arguments", () => {
 
 describe("INFO", () => {
   it("指标 shows the target a name with unsaid qualifiers answered: 新型研发机构 is 省级新型研发机构达13家", () => {
-    expect(run("INFO", ["中山", "新型研发机构", 2025, "指标"])).toEqual({ ok: true, value: "省级新型研发机构" });
+    expect(run("INFO", ["中山", "新型研发机构", 2025, "指标"])).toEqual({
+      ok: true,
+      value: "省级新型研发机构",
+    });
   });
 
   const t = catalog.targetById.get("yy14.hightech_enterprises")!;
@@ -327,6 +330,21 @@ describe("signatures", () => {
   it("PROGRESS of a growth-rate target is A/V (全社会研发投入年均增速超过12%)", () => {
     const o = run("PROGRESS", ["益阳", "研发经费投入年均增速", 2025, 9, 2023]);
     expect(o.ok && o.value).toBeCloseTo(0.75, 12);
+  });
+
+  it("STATUS of a growth-rate target before its year is by pace (益阳 研发投入年均增速 13 in 2023: 快于预期)", () => {
+    expect(run("STATUS", ["益阳", "研发投入年均增速", 2025, 13, 2023])).toEqual({
+      ok: true,
+      value: "快于预期",
+    });
+    expect(run("STATUS", ["益阳", "研发投入年均增速", 2025, 13, 2025])).toEqual({
+      ok: true,
+      value: "已完成",
+    });
+    expect(run("OUTLOOK", ["益阳", "研发投入年均增速", 2025, 13, 2023])).toEqual({
+      ok: true,
+      value: "预计可完成",
+    });
   });
 
   it("LIST returns a header row and one row per target of the region", () => {

@@ -139,6 +139,13 @@ export function statusFromPace(P: number): Status {
   return STATUS.regressing;
 }
 
+/**
+ * Can the target be 已完成 before its target year? Not an average growth rate: it concerns the whole period, so
+ * until the target year the average so far is compared with it by pace (13 % against 12 % is 快于预期; the
+ * 十四五 mid-term reports rate such targets 快于预期, not 完成).
+ */
+export const completesEarly = (kind: TargetKind) => kind !== "growth_rate";
+
 export function assess(input: ProgressInput): Progress {
   const { kind, comparison, path, direction, value: V0, targetYear: T, year: t, actual: A } = input;
   const rateLike = isRateLike(kind);
@@ -173,8 +180,9 @@ export function assess(input: ProgressInput): Progress {
   let status: Status;
   if (A === null || (needsBaseline && B === null) || tau === null || tau === 0 || t === null)
     status = STATUS.unassessable;
+  else if (t >= T) status = met ? STATUS.achieved : STATUS.missed;
+  else if (!completesEarly(kind)) status = pace === null ? STATUS.unassessable : statusFromPace(pace);
   else if (met) status = STATUS.achieved;
-  else if (t >= T) status = STATUS.missed;
   else if (pace === null) status = STATUS.unassessable;
   else status = statusFromPace(pace);
 
@@ -231,7 +239,7 @@ export function forecastMeets(
 
 /**
  * The outlook, decided in this order: 无法评估 when there is no forecast (see forecastValue); 已完成 when the actual
- * already meets the target; 预计可完成 when the forecast meets it; else 预计难以完成.
+ * already meets the target (for a target that cannot complete early, only from the target year on); 预计可完成 when the forecast meets it; else 预计难以完成.
  */
 export function outlookOf(
   input: ProgressInput,
@@ -240,7 +248,9 @@ export function outlookOf(
   const forecast = forecastValue(input, range);
   const { actual: A, value: V, comparison, direction } = input;
   if (forecast === null || A === null) return { forecast, outlook: OUTLOOK.unassessable };
-  if (isMet(A, V, comparison, direction)) return { forecast, outlook: OUTLOOK.achieved };
+  const early = input.year !== null && input.year < input.targetYear;
+  if (isMet(A, V, comparison, direction) && (completesEarly(input.kind) || !early))
+    return { forecast, outlook: OUTLOOK.achieved };
   return {
     forecast,
     outlook: forecastMeets(forecast, V, comparison, direction) ? OUTLOOK.likely : OUTLOOK.unlikely,

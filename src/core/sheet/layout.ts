@@ -17,6 +17,7 @@ import {
 import {
   ABOUT_TOLERANCE,
   assess,
+  completesEarly,
   EPSILON,
   FORECAST_SLACK,
   impliedBaseline,
@@ -389,6 +390,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     `IF(${P}>=${slack(PACE.ahead)},"${STATUS.ahead}",IF(${P}>=${slack(PACE.onTrack)},"${STATUS.onTrack}",` +
     `IF(${P}>=${slack(PACE.behind)},"${STATUS.behind}",IF(${P}>=${slack(PACE.farBehind)},"${STATUS.farBehind}",` +
     `"${STATUS.regressing}"))))`;
+  const byPacePart = `IF(${C}="","${STATUS.unassessable}",${byPace})`;
   const unassessable = rateLike ? `OR(${A}="",${tau}="",${tau}=0)` : `OR(${A}="",${B}="",${tau}="",${tau}=0)`;
   const linear = `${B}+(${V}-${B})*${tau}`;
   const ok = (f: string) => `=IF(${X}<>"","",${f})`;
@@ -402,7 +404,12 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     inputCheck(`${colLetter(HISTORY_FIRST_COL + i)}${r}`, historyTitle(y), t),
   );
   return {
-    ...outlookFormulas(t, { A, B, T, t0, tau, X, F }, forecastMet, met),
+    ...outlookFormulas(
+      t,
+      { A, B, T, t0, tau, X, F },
+      forecastMet,
+      completesEarly(t.kind) ? met : `AND(${met},${Y}>=${T})`,
+    ),
     actual: pickActual(t, r, years),
     // 实际值 is checked too: something may be typed over its formula (which itself gives only clean values).
     check:
@@ -422,9 +429,12 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     requiredRate: rateLike
       ? ""
       : ok(`IF(OR(${A}="",${tau}="",${Y}>=${T},${A}<=0,${V}<=0,${met}),"",(${V}/${A})^(1/(${T}-${Y}))-1)`),
+    // From the target year on: met or not. Before it, a target that cannot complete early goes by pace.
     status:
-      `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",IF(${met},"${STATUS.achieved}",` +
-      `IF(${Y}>=${T},"${STATUS.missed}",IF(${C}="","${STATUS.unassessable}",${byPace})))))`,
+      `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",` +
+      `IF(${Y}>=${T},IF(${met},"${STATUS.achieved}","${STATUS.missed}"),` +
+      (completesEarly(t.kind) ? `IF(${met},"${STATUS.achieved}",${byPacePart})` : byPacePart) +
+      `)))`,
   };
 }
 
