@@ -294,6 +294,17 @@ describe("paths and kinds", () => {
     expect(assess({ ...g, actual: 11.9, year: 2025 }).status).toBe("未完成");
   });
 
+  it("a per-year target: 符合预期 (当年达标) until the target year, 已完成 then only if met (issue 26, item 2)", () => {
+    // 益阳 每年举办人才交流活动2次以上, 2021–2025.
+    const e = input({ kind: "per_year", comparison: "at_least", value: 2, baseline: null, year: 2021 });
+    expect(assess({ ...e, actual: 3 }).status).toBe("符合预期"); // one good year completes nothing
+    expect(assess({ ...e, actual: 2 }).status).toBe("符合预期");
+    expect(assess({ ...e, actual: 1.9 }).status).toBe("进度滞后"); // the year missed, however narrowly
+    expect(assess({ ...e, actual: 1 }).status).toBe("严重滞后"); // P = 0.5
+    expect(assess({ ...e, actual: 3, year: 2025 }).status).toBe("已完成");
+    expect(assess({ ...e, actual: 1, year: 2025 }).status).toBe("未完成");
+  });
+
   it("a cumulative target counts from zero (累计新引进大学生达到0.5万人, 2023–2026)", () => {
     const t = catalog.targetById.get("swcq.graduates_introduced")!;
     const p = assess(progressInputFor(t, 0.2, 2024));

@@ -347,6 +347,12 @@ describe("signatures", () => {
     });
   });
 
+  it("STATUS of a per-year target is 符合预期 in a year that meets it (益阳 人才交流活动 3 in 2021)", () => {
+    expect(run("STATUS", ["益阳", "人才交流活动", 2025, 3, 2021])).toEqual({ ok: true, value: "符合预期" });
+    expect(run("STATUS", ["益阳", "人才交流活动", 2025, 3, 2025])).toEqual({ ok: true, value: "已完成" });
+    expect(run("STATUS", ["益阳", "人才交流活动", 2025, 1, 2025])).toEqual({ ok: true, value: "未完成" });
+  });
+
   it("LIST returns a header row and one row per target of the region", () => {
     const o = run("LIST", ["益阳"]);
     expect(o.ok).toBe(true);

@@ -142,9 +142,20 @@ export function statusFromPace(P: number): Status {
 /**
  * Can the target be 已完成 before its target year? Not an average growth rate: it concerns the whole period, so
  * until the target year the average so far is compared with it by pace (13 % against 12 % is 快于预期; the
- * 十四五 mid-term reports rate such targets 快于预期, not 完成).
+ * 十四五 mid-term reports rate such targets 快于预期, not 完成). Nor a per-year target: every year must meet it,
+ * so a year that does is 符合预期 (当年达标), and one good year completes nothing.
  */
-export const completesEarly = (kind: TargetKind) => kind !== "growth_rate";
+export const completesEarly = (kind: TargetKind) => !isRateLike(kind);
+
+/**
+ * A per-year target before its target year: 符合预期 when the year meets it; a year short of it is at best
+ * 进度滞后 (the year missed), lower by pace.
+ */
+export function perYearStatus(met: boolean, pace: number | null): Status {
+  if (met) return STATUS.onTrack;
+  if (pace === null) return STATUS.unassessable;
+  return pace >= slack(PACE.behind) ? STATUS.behind : statusFromPace(pace);
+}
 
 export function assess(input: ProgressInput): Progress {
   const { kind, comparison, path, direction, value: V0, targetYear: T, year: t, actual: A } = input;
@@ -181,7 +192,8 @@ export function assess(input: ProgressInput): Progress {
   if (A === null || (needsBaseline && B === null) || tau === null || tau === 0 || t === null)
     status = STATUS.unassessable;
   else if (t >= T) status = met ? STATUS.achieved : STATUS.missed;
-  else if (!completesEarly(kind)) status = pace === null ? STATUS.unassessable : statusFromPace(pace);
+  else if (kind === "per_year") status = perYearStatus(met === true, pace);
+  else if (kind === "growth_rate") status = pace === null ? STATUS.unassessable : statusFromPace(pace);
   else if (met) status = STATUS.achieved;
   else if (pace === null) status = STATUS.unassessable;
   else status = statusFromPace(pace);

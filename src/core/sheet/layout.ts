@@ -391,6 +391,14 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     `IF(${P}>=${slack(PACE.behind)},"${STATUS.behind}",IF(${P}>=${slack(PACE.farBehind)},"${STATUS.farBehind}",` +
     `"${STATUS.regressing}"))))`;
   const byPacePart = `IF(${C}="","${STATUS.unassessable}",${byPace})`;
+  // methodology.assess before the target year: per kind (perYearStatus for a per-year target).
+  const beforeTarget =
+    t.kind === "per_year"
+      ? `IF(${met},"${STATUS.onTrack}",IF(${C}="","${STATUS.unassessable}",` +
+        `IF(${P}>=${slack(PACE.behind)},"${STATUS.behind}",${byPace})))`
+      : completesEarly(t.kind)
+        ? `IF(${met},"${STATUS.achieved}",${byPacePart})`
+        : byPacePart;
   const unassessable = rateLike ? `OR(${A}="",${tau}="",${tau}=0)` : `OR(${A}="",${B}="",${tau}="",${tau}=0)`;
   const linear = `${B}+(${V}-${B})*${tau}`;
   const ok = (f: string) => `=IF(${X}<>"","",${f})`;
@@ -433,7 +441,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     status:
       `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",` +
       `IF(${Y}>=${T},IF(${met},"${STATUS.achieved}","${STATUS.missed}"),` +
-      (completesEarly(t.kind) ? `IF(${met},"${STATUS.achieved}",${byPacePart})` : byPacePart) +
+      beforeTarget +
       `)))`,
   };
 }
