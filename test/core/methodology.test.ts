@@ -233,6 +233,10 @@ describe("paths and kinds", () => {
     );
     expect(money.expected).toBeCloseTo(200, 12);
     expect(money.variance).toBeCloseTo(0, 9);
+    // Exactly on the path B·(V/B)^τ: C = ln(A/B)/ln(V/B) = τ, P = 1 (issue 26, item 3).
+    expect(money.completion).toBeCloseTo(0.5, 12);
+    expect(money.pace).toBeCloseTo(1, 12);
+    expect(money.status).toBe("符合预期");
   });
 
   it("a 翻番 target of the catalog follows the geometric path", () => {
@@ -247,9 +251,13 @@ describe("paths and kinds", () => {
     const p = assess(progressInputFor(t, 1.5, 2017)); // 1.5 times the 2014 level, half way through 2014–2020
     expect(p.elapsed).toBe(0.5);
     expect(p.expected).toBeCloseTo(Math.SQRT2, 12);
-    expect(p.completion).toBeCloseTo(0.5, 12);
-    expect(p.status).toBe("符合预期"); // P = 1
+    // On the geometric path C = ln(A/B)/ln(V/B): 1.5 is above √2, the path's value (was pinned as C = 0.5, 符合预期).
+    expect(p.completion).toBeCloseTo(Math.log(1.5) / Math.log(2), 12); // 0.585
+    expect(p.status).toBe("快于预期"); // P = 1.17
     expect(p.requiredRate).toBeCloseTo(Math.cbrt(2 / 1.5) - 1, 12);
+    const onPath = assess(progressInputFor(t, 1.4142, 2017)); // 中山 专业镇经济总量: exactly on the path
+    expect(onPath.completion).toBeCloseTo(0.5, 4);
+    expect(onPath.status).toBe("符合预期");
     expect(assess(progressInputFor(t, 2, 2019)).status).toBe("已完成");
   });
 

@@ -353,6 +353,19 @@ describe("signatures", () => {
     expect(run("STATUS", ["益阳", "人才交流活动", 2025, 1, 2025])).toEqual({ ok: true, value: "未完成" });
   });
 
+  it("a 翻番 exactly on its geometric path is 符合预期 (汕尾城区 科技型企业倍数 1.4142 in 2024 of 2022–2026)", () => {
+    expect(run("STATUS", ["汕尾城区", "科技型企业倍数", 2026, 1.4142, 2024])).toEqual({
+      ok: true,
+      value: "符合预期",
+    });
+    const c = run("PROGRESS", ["汕尾城区", "科技型企业倍数", 2026, 1.4142, 2024]);
+    expect(c.ok && c.value).toBeCloseTo(Math.log(1.4142) / Math.log(2), 9);
+    expect(run("VARIANCE", ["汕尾城区", "科技型企业倍数", 2026, Math.SQRT2, 2024])).toEqual({
+      ok: true,
+      value: 0,
+    });
+  });
+
   it("LIST returns a header row and one row per target of the region", () => {
     const o = run("LIST", ["益阳"]);
     expect(o.ok).toBe(true);

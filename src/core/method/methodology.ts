@@ -118,6 +118,16 @@ export function expectedValue(B: number, V: number, tau: number, path: "linear" 
   return B + (V - B) * tau;
 }
 
+/**
+ * C on the target's own path: linear (A − B)/(V − B); geometric ln(A/B)/ln(V/B) (money values and multiples,
+ * when A, B and V are positive; else linear), so that an actual exactly on the path B·(V/B)^τ has C = τ and
+ * P = 1: 1.4142 times the base halfway through a 翻番 is 符合预期. V ≠ B.
+ */
+export function completionOf(A: number, B: number, V: number, path: "linear" | "geometric"): number {
+  if (path === "geometric" && A > 0 && B > 0 && V > 0) return Math.log(A / B) / Math.log(V / B);
+  return (A - B) / (V - B);
+}
+
 /** (V/A)^(1/(T − t)) − 1; null once the target year is reached or when A or V is not positive. */
 export function requiredAnnualRate(A: number, V: number, year: number, targetYear: number): number | null {
   if (targetYear - year <= 0 || A <= 0 || V <= 0) return null;
@@ -177,7 +187,7 @@ export function assess(input: ProgressInput): Progress {
   } else if (B !== null) {
     expected = expectedValue(B, V, tau, path);
     if (A !== null && V !== B) {
-      completion = (A - B) / (V - B);
+      completion = completionOf(A, B, V, path);
       if (tau > 0) pace = completion / tau;
     }
   }

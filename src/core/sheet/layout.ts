@@ -401,6 +401,12 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
         : byPacePart;
   const unassessable = rateLike ? `OR(${A}="",${tau}="",${tau}=0)` : `OR(${A}="",${B}="",${tau}="",${tau}=0)`;
   const linear = `${B}+(${V}-${B})*${tau}`;
+  // methodology.completionOf: on a geometric path ln(A/B)/ln(V/B) while A, B and V are positive.
+  const linearC = `(${A}-${B})/(${V}-${B})`;
+  const completionOf =
+    t.indicatorDef.path === "geometric"
+      ? `IF(AND(${A}>0,${B}>0,${V}>0),LN(${A}/${B})/LN(${V}/${B}),${linearC})`
+      : linearC;
   const ok = (f: string) => `=IF(${X}<>"","",${f})`;
   // In the target year (τ = 1) the expected value is exactly V, as in methodology.expectedValue.
   const expected = rateLike
@@ -430,7 +436,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     completion: ok(
       rateLike
         ? `IF(OR(${A}="",${tau}="",${V}=0),"",${A}/${V})`
-        : `IF(OR(${A}="",${B}="",${tau}="",${V}=${B}),"",(${A}-${B})/(${V}-${B}))`,
+        : `IF(OR(${A}="",${B}="",${tau}="",${V}=${B}),"",${completionOf})`,
     ),
     variance: ok(`IF(OR(${A}="",${E}=""),"",${lower ? `-(${A}-${E})` : `${A}-${E}`})`),
     // None once met or from the target year on (methodology: requiredRate).
