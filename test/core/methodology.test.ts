@@ -313,6 +313,22 @@ describe("paths and kinds", () => {
     expect(assess({ ...e, actual: 1, year: 2025 }).status).toBe("未完成");
   });
 
+  it("a 零的突破 is a milestone from 0: 已完成 (提前实现) once reached, 尚未实现 before the target year, 未完成 after (issue 26, item 4)", () => {
+    const t = catalog.targetById.get("yy14.national_key_labs")!; // 实现国家级重点实验室零的突破, 2020–2025
+    expect(t.kind).toBe("milestone");
+    const at = (a: number | null, y: number) => assess(progressInputFor(t, a, y));
+    expect(at(1, 2023).status).toBe("已完成"); // no baseline typed: 0 by definition
+    expect(at(0, 2023).status).toBe("尚未实现"); // not 严重滞后: there is no path to be behind
+    expect(at(0, 2023).expected).toBe(1);
+    expect(at(0, 2023).completion).toBe(0);
+    expect(at(0, 2023).variance).toBe(-1);
+    expect(at(0, 2023).requiredRate).toBeNull();
+    expect(at(1, 2025).status).toBe("已完成");
+    expect(at(0, 2025).status).toBe("未完成");
+    expect(at(null, 2023).status).toBe("无法评估");
+    expect(outlookOf(progressInputFor(t, 0, 2023), inputRange("milestone", "家")).forecast).toBe(0);
+  });
+
   it("a cumulative target counts from zero (累计新引进大学生达到0.5万人, 2023–2026)", () => {
     const t = catalog.targetById.get("swcq.graduates_introduced")!;
     const p = assess(progressInputFor(t, 0.2, 2024));

@@ -366,6 +366,21 @@ describe("signatures", () => {
     });
   });
 
+  it("a 零的突破 needs no typed baseline (益阳 国家级重点实验室: 1 in 2023 is 已完成, 0 is 尚未实现)", () => {
+    expect(run("STATUS", ["益阳", "国家级重点实验室", 2025, 1, 2023])).toEqual({ ok: true, value: "已完成" });
+    expect(run("STATUS", ["益阳", "国家级重点实验室", 2025, 0, 2023])).toEqual({
+      ok: true,
+      value: "尚未实现",
+    });
+    expect(run("STATUS", ["益阳", "国家级重点实验室", 2025, 0, 2025])).toEqual({ ok: true, value: "未完成" });
+    expect(run("EXPECTED", ["益阳", "国家级重点实验室", 2025, 2023])).toEqual({ ok: true, value: 1 });
+    expect(run("REQUIRED_RATE", ["益阳", "国家级重点实验室", 2025, 0, 2023])).toMatchObject({
+      ok: false,
+      error: "#N/A",
+      message: expect.stringContaining("不适用需年均增速"),
+    });
+  });
+
   it("LIST returns a header row and one row per target of the region", () => {
     const o = run("LIST", ["益阳"]);
     expect(o.ok).toBe(true);

@@ -12,6 +12,8 @@ export const STATUS = {
   behind: "进度滞后",
   farBehind: "严重滞后",
   regressing: "逆向变化",
+  /** A milestone (零的突破) not yet reached before its target year. */
+  pending: "尚未实现",
 } as const;
 export type Status = (typeof STATUS)[keyof typeof STATUS];
 export const STATUS_ORDER: Status[] = Object.values(STATUS);
@@ -97,7 +99,14 @@ export const isRateLike = (kind: TargetKind) => kind === "growth_rate" || kind =
  * is tracked as an index with the base-year level = 1, so its actual is "times the base-year level".
  */
 export const impliedBaseline = (kind: TargetKind): number | null =>
-  kind === "cumulative" ? 0 : kind === "multiple" ? 1 : null;
+  kind === "cumulative" || kind === "milestone" ? 0 : kind === "multiple" ? 1 : null;
+
+/**
+ * A milestone (实现…零的突破) is reached once, from nothing: its baseline is 0 by definition, and it has no path.
+ * E = V (the milestone itself), C = A/V; 已完成 (提前实现) once reached, 尚未实现 before the target year, 未完成
+ * after it. No pace, no needed growth; its forecast is the actual itself (a breakthrough has no trend).
+ */
+export const isMilestone = (kind: TargetKind) => kind === "milestone";
 
 export const clamp01 = (x: number) => Math.min(Math.max(x, 0), 1);
 
@@ -184,6 +193,10 @@ export function assess(input: ProgressInput): Progress {
   } else if (rateLike) {
     expected = V0;
     if (A !== null && V0 !== 0) completion = pace = A / V0;
+  } else if (isMilestone(kind)) {
+    // From B = 0 to the milestone itself, with no path between: no pace.
+    expected = V;
+    if (A !== null && V !== 0) completion = A / V;
   } else if (B !== null) {
     expected = expectedValue(B, V, tau, path);
     if (A !== null && V !== B) {
@@ -195,7 +208,9 @@ export function assess(input: ProgressInput): Progress {
   const met = A !== null ? isMet(A, V, comparison, direction) : null;
   // No growth is "needed" once the target is met (it would read −1.9 % beside 已完成).
   const requiredRate =
-    !rateLike && A !== null && t !== null && tau !== null && !met ? requiredAnnualRate(A, V, t, T) : null;
+    !rateLike && !isMilestone(kind) && A !== null && t !== null && tau !== null && !met
+      ? requiredAnnualRate(A, V, t, T)
+      : null;
 
   const needsBaseline = !rateLike;
   let status: Status;
@@ -203,6 +218,7 @@ export function assess(input: ProgressInput): Progress {
     status = STATUS.unassessable;
   else if (t >= T) status = met ? STATUS.achieved : STATUS.missed;
   else if (kind === "per_year") status = perYearStatus(met === true, pace);
+  else if (isMilestone(kind)) status = met ? STATUS.achieved : STATUS.pending;
   else if (kind === "growth_rate") status = pace === null ? STATUS.unassessable : statusFromPace(pace);
   else if (met) status = STATUS.achieved;
   else if (pace === null) status = STATUS.unassessable;
@@ -237,7 +253,7 @@ export const FORECAST_SLACK = 1e-9;
 export function forecastValue(input: ProgressInput, range: { min: number; max: number }): number | null {
   const { kind, path, targetYear: T, year: t, actual: A, baseYear: t0 } = input;
   if (A === null || t === null || t0 === null || t <= t0) return null;
-  if (isRateLike(kind)) return A;
+  if (isRateLike(kind) || isMilestone(kind)) return A;
   const B = impliedBaseline(kind) ?? input.baseline;
   if (B === null) return null;
   if (t >= T) return A;
