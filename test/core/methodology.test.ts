@@ -267,11 +267,29 @@ describe("paths and kinds", () => {
     expect(isMet(600, 600, "at_least", "higher")).toBe(true);
   });
 
-  it("V = B: completion is undefined, 无法评估 unless already met", () => {
+  it("V = B: completion is undefined; the base meets the target, so falling below it is 逆向变化", () => {
     const flat = input({ value: 600, baseline: 600 });
     expect(assess({ ...flat, actual: 590 }).completion).toBeNull();
-    expect(assess({ ...flat, actual: 590 }).status).toBe("无法评估");
+    expect(assess({ ...flat, actual: 590 }).status).toBe("逆向变化"); // was pinned as 无法评估
     expect(assess({ ...flat, actual: 600 }).status).toBe("已完成");
+  });
+
+  it("a target met at the base: 已完成 while it holds, 逆向变化 once lost, not 150 % (issue 26, item 5)", () => {
+    const held = input({ value: 600, baseline: 700, year: 2023 });
+    expect(assess({ ...held, actual: 650 }).status).toBe("已完成");
+    const lost = assess({ ...held, actual: 550 });
+    expect(lost.status).toBe("逆向变化"); // was 快于预期 with C = 150 %
+    expect(lost.completion).toBeNull();
+    expect(lost.metAtBase).toBe(true);
+    expect(assess({ ...held, actual: 550, year: 2025 }).status).toBe("未完成");
+    // Lower is better: a limit the base already keeps (4 against 5以下).
+    const limit = input({ value: 5, baseline: 4, direction: "lower", year: 2023 });
+    expect(assess({ ...limit, actual: 4.5 }).status).toBe("已完成");
+    expect(assess({ ...limit, actual: 6 }).status).toBe("逆向变化");
+    // A 左右 target counts as met at the base from 5 % below.
+    expect(assess(input({ value: 600, baseline: 580, comparison: "about", actual: 560 })).status).toBe(
+      "逆向变化",
+    );
   });
 
   it("a growth-rate target: E = V, C = A/V, P = C", () => {
@@ -398,7 +416,9 @@ describe("properties", () => {
         (B, V, kind, year) => {
           fc.pre(B !== V);
           const p = assess(input({ kind, value: V, baseline: B, actual: V, year }));
-          expect(p.completion).toBe(1);
+          // A baseline that already meets the target leaves no progress to measure.
+          const metAtBase = kind !== "growth_rate" && kind !== "cumulative" && B >= V;
+          expect(p.completion).toBe(metAtBase ? null : 1);
           // A growth rate met so far is on pace (P = 1) until its target year (2025).
           expect(p.status).toBe(kind === "growth_rate" && year < 2025 ? "符合预期" : "已完成");
         },

@@ -183,7 +183,14 @@ describe("the methodology vectors (test/core/fixtures/method-vectors.json)", () 
     const byKind = new Map<string, number>();
     for (const v of VECTORS) byKind.set(v.kind, (byKind.get(v.kind) ?? 0) + 1);
     for (const [, n] of byKind) expect(n).toBeGreaterThanOrEqual(3);
-    expect([...byKind.keys()].sort()).toEqual(["growth_rate", "level", "milestone", "multiple", "per_year"]);
+    expect([...byKind.keys()].sort()).toEqual([
+      "growth_rate",
+      "level",
+      "met_at_base",
+      "milestone",
+      "multiple",
+      "per_year",
+    ]);
     for (const v of VECTORS) expect(v.source.length).toBeGreaterThan(20);
   });
 

@@ -205,6 +205,8 @@ function missing(
   if (field === "requiredRate" && p.met) throw notFound(`目标已完成,不再需要年均增速`);
   if (field === "requiredRate" && asOf >= t.targetYear)
     throw notFound(`评估年份已到目标年${t.targetYear},不再需要年均增速`);
+  if (field === "completion" && p.metAtBase)
+    throw notFound(`基期值已达到目标,没有待完成的进度:实际值仍达到目标为已完成,低于目标为逆向变化`);
   if (p.expected === null)
     throw notFound(`规划未给出基期值(${t0}年),无法计算${what}。可在进度表的“基期值”列填写后计算`);
   throw notFound(`无法计算${what}(实际值或目标值不为正数,或目标值等于基期值)`);

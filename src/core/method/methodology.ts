@@ -90,6 +90,8 @@ export interface Progress {
   requiredRate: number | null;
   status: Status;
   met: boolean | null;
+  /** The baseline already meets the target (an increase target with B ≥ V): no progress to measure, C is null. */
+  metAtBase: boolean;
 }
 
 /** Does the kind compare a rate or an annual amount directly with the target (no path from a baseline)? */
@@ -185,6 +187,9 @@ export function assess(input: ProgressInput): Progress {
   const V = V0;
   const sign = direction === "lower" ? -1 : 1;
 
+  // A target the base year already meets (B = 700 against 600以上) has no progress to measure: while the actual
+  // still meets it, it is 已完成; once lost, the indicator moved away from the target (逆向变化), not 150 % ahead.
+  const metAtBase = !rateLike && !isMilestone(kind) && B !== null && isMet(B, V, comparison, direction);
   let expected: number | null = null;
   let completion: number | null = null;
   let pace: number | null = null;
@@ -199,7 +204,7 @@ export function assess(input: ProgressInput): Progress {
     if (A !== null && V !== 0) completion = A / V;
   } else if (B !== null) {
     expected = expectedValue(B, V, tau, path);
-    if (A !== null && V !== B) {
+    if (A !== null && V !== B && !metAtBase) {
       completion = completionOf(A, B, V, path);
       if (tau > 0) pace = completion / tau;
     }
@@ -221,10 +226,11 @@ export function assess(input: ProgressInput): Progress {
   else if (isMilestone(kind)) status = met ? STATUS.achieved : STATUS.pending;
   else if (kind === "growth_rate") status = pace === null ? STATUS.unassessable : statusFromPace(pace);
   else if (met) status = STATUS.achieved;
+  else if (metAtBase) status = STATUS.regressing;
   else if (pace === null) status = STATUS.unassessable;
   else status = statusFromPace(pace);
 
-  return { elapsed: tau, expected, completion, pace, variance, requiredRate, status, met };
+  return { elapsed: tau, expected, completion, pace, variance, requiredRate, status, met, metAtBase };
 }
 
 /** 趋势判断: will the target be met at the pace so far? (OUTLOOK; the sheet's 趋势判断 column.) */

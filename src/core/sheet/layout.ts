@@ -385,6 +385,8 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
       : "";
   const metBy = (x: string) => (lower ? `${x}<=${V}${tol}` : `${x}>=${V}${tol}`);
   const met = metBy(A);
+  // methodology.assess: metAtBase (only read where B is a number).
+  const metAtBase = metBy(B);
   // methodology.forecastMeets: the forecast gets FORECAST_SLACK × max(1, |V|) in the target's favour.
   const fSlack = `${FORECAST_SLACK}*MAX(1,ABS(${V}))`;
   const forecastMet = metBy(lower ? `(${F}-${fSlack})` : `(${F}+${fSlack})`);
@@ -402,7 +404,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
       : milestone
         ? `IF(${met},"${STATUS.achieved}","${STATUS.pending}")`
         : completesEarly(t.kind)
-          ? `IF(${met},"${STATUS.achieved}",${byPacePart})`
+          ? `IF(${met},"${STATUS.achieved}",IF(${metAtBase},"${STATUS.regressing}",${byPacePart}))`
           : byPacePart;
   const unassessable = rateLike ? `OR(${A}="",${tau}="",${tau}=0)` : `OR(${A}="",${B}="",${tau}="",${tau}=0)`;
   const linear = `${B}+(${V}-${B})*${tau}`;
@@ -442,7 +444,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     completion: ok(
       rateLike
         ? `IF(OR(${A}="",${tau}="",${V}=0),"",${A}/${V})`
-        : `IF(OR(${A}="",${B}="",${tau}="",${V}=${B}),"",${completionOf})`,
+        : `IF(OR(${A}="",${B}="",${tau}="",${V}=${B}),"",IF(${metAtBase},"",${completionOf}))`,
     ),
     variance: ok(`IF(OR(${A}="",${E}=""),"",${lower ? `-(${A}-${E})` : `${A}-${E}`})`),
     // None once met or from the target year on (methodology: requiredRate).
