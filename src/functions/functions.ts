@@ -109,7 +109,7 @@ export function variance(
 }
 
 /**
- * Status label: 已完成, 快于预期, 符合预期, 进度滞后, 严重滞后, 逆向变化, 未完成 or 无法评估.
+ * Status label: 已完成, 快于预期, 符合预期, 进度滞后, 严重滞后, 逆向变化, 尚未实现, 未完成 or 无法评估.
  * @customfunction STATUS
  * @param {any[][]} region Region, sub-area or institution, e.g. 益阳, 中山市, 翠亨新区.
  * @param {any[][]} indicator Indicator name or a report row label, e.g. 高新技术企业, 1.R&D经费投入强度(%).

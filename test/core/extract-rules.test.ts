@@ -137,7 +137,7 @@ describe("word rules (implied values)", () => {
     ["到2030年，全市专业镇经济总量在2025年基础上实现翻番。", 2, "倍", "multiple"],
     ["到2030年，技术合同成交额翻两番。", 4, "倍", "multiple"],
     ["到2030年，规上高新技术企业研发机构全覆盖。", 100, "%", "share"],
-    ["到2030年，实现国家级重点实验室零的突破。", 1, "家", "level"],
+    ["到2030年，实现国家级重点实验室零的突破。", 1, "家", "milestone"],
     ["到2030年，每个主导产业至少创建一个科研创新平台。", 1, "个", "level"],
   ])("%s → %d %s", (text, value, unit, kind) => {
     expect(only(text)).toMatchObject({ value, unit, kind, implied: true });

@@ -233,6 +233,10 @@ describe("paths and kinds", () => {
     );
     expect(money.expected).toBeCloseTo(200, 12);
     expect(money.variance).toBeCloseTo(0, 9);
+    // Exactly on the path B·(V/B)^τ: C = ln(A/B)/ln(V/B) = τ, P = 1 (issue 26, item 3).
+    expect(money.completion).toBeCloseTo(0.5, 12);
+    expect(money.pace).toBeCloseTo(1, 12);
+    expect(money.status).toBe("符合预期");
   });
 
   it("a 翻番 target of the catalog follows the geometric path", () => {
@@ -247,9 +251,13 @@ describe("paths and kinds", () => {
     const p = assess(progressInputFor(t, 1.5, 2017)); // 1.5 times the 2014 level, half way through 2014–2020
     expect(p.elapsed).toBe(0.5);
     expect(p.expected).toBeCloseTo(Math.SQRT2, 12);
-    expect(p.completion).toBeCloseTo(0.5, 12);
-    expect(p.status).toBe("符合预期"); // P = 1
+    // On the geometric path C = ln(A/B)/ln(V/B): 1.5 is above √2, the path's value (was pinned as C = 0.5, 符合预期).
+    expect(p.completion).toBeCloseTo(Math.log(1.5) / Math.log(2), 12); // 0.585
+    expect(p.status).toBe("快于预期"); // P = 1.17
     expect(p.requiredRate).toBeCloseTo(Math.cbrt(2 / 1.5) - 1, 12);
+    const onPath = assess(progressInputFor(t, 1.4142, 2017)); // 中山 专业镇经济总量: exactly on the path
+    expect(onPath.completion).toBeCloseTo(0.5, 4);
+    expect(onPath.status).toBe("符合预期");
     expect(assess(progressInputFor(t, 2, 2019)).status).toBe("已完成");
   });
 
@@ -259,11 +267,29 @@ describe("paths and kinds", () => {
     expect(isMet(600, 600, "at_least", "higher")).toBe(true);
   });
 
-  it("V = B: completion is undefined, 无法评估 unless already met", () => {
+  it("V = B: completion is undefined; the base meets the target, so falling below it is 逆向变化", () => {
     const flat = input({ value: 600, baseline: 600 });
     expect(assess({ ...flat, actual: 590 }).completion).toBeNull();
-    expect(assess({ ...flat, actual: 590 }).status).toBe("无法评估");
+    expect(assess({ ...flat, actual: 590 }).status).toBe("逆向变化"); // was pinned as 无法评估
     expect(assess({ ...flat, actual: 600 }).status).toBe("已完成");
+  });
+
+  it("a target met at the base: 已完成 while it holds, 逆向变化 once lost, not 150 % (issue 26, item 5)", () => {
+    const held = input({ value: 600, baseline: 700, year: 2023 });
+    expect(assess({ ...held, actual: 650 }).status).toBe("已完成");
+    const lost = assess({ ...held, actual: 550 });
+    expect(lost.status).toBe("逆向变化"); // was 快于预期 with C = 150 %
+    expect(lost.completion).toBeNull();
+    expect(lost.metAtBase).toBe(true);
+    expect(assess({ ...held, actual: 550, year: 2025 }).status).toBe("未完成");
+    // Lower is better: a limit the base already keeps (4 against 5以下).
+    const limit = input({ value: 5, baseline: 4, direction: "lower", year: 2023 });
+    expect(assess({ ...limit, actual: 4.5 }).status).toBe("已完成");
+    expect(assess({ ...limit, actual: 6 }).status).toBe("逆向变化");
+    // A 左右 target counts as met at the base from 5 % below.
+    expect(assess(input({ value: 600, baseline: 580, comparison: "about", actual: 560 })).status).toBe(
+      "逆向变化",
+    );
   });
 
   it("a growth-rate target: E = V, C = A/V, P = C", () => {
@@ -280,8 +306,45 @@ describe("paths and kinds", () => {
     expect(p.completion).toBeCloseTo(0.75, 12);
     expect(p.pace).toBe(p.completion);
     expect(p.status).toBe("进度滞后");
-    expect(assess({ ...g, actual: 12.5 }).status).toBe("已完成");
     expect(assess({ ...g, actual: 11, year: 2025 }).status).toBe("未完成");
+  });
+
+  it("a growth-rate target concerns the whole period: 快于预期, not 已完成, before the target year (issue 26, item 1)", () => {
+    const g = input({ kind: "growth_rate", comparison: "more_than", value: 12, baseline: null, year: 2023 });
+    // “全社会研发经费投入增长…快于预期”: the average so far against the target rate, by pace.
+    expect(assess({ ...g, actual: 13 }).status).toBe("快于预期"); // P = 13/12 = 1.083
+    expect(assess({ ...g, actual: 12.5 }).status).toBe("符合预期"); // P = 1.042 (was pinned as 已完成)
+    expect(assess({ ...g, actual: 12.5 }).met).toBe(true);
+    expect(assess({ ...g, actual: 12.5, year: 2025 }).status).toBe("已完成");
+    expect(assess({ ...g, actual: 12.5, year: 2026 }).status).toBe("已完成");
+    expect(assess({ ...g, actual: 11.9, year: 2025 }).status).toBe("未完成");
+  });
+
+  it("a per-year target: 符合预期 (当年达标) until the target year, 已完成 then only if met (issue 26, item 2)", () => {
+    // 益阳 每年举办人才交流活动2次以上, 2021–2025.
+    const e = input({ kind: "per_year", comparison: "at_least", value: 2, baseline: null, year: 2021 });
+    expect(assess({ ...e, actual: 3 }).status).toBe("符合预期"); // one good year completes nothing
+    expect(assess({ ...e, actual: 2 }).status).toBe("符合预期");
+    expect(assess({ ...e, actual: 1.9 }).status).toBe("进度滞后"); // the year missed, however narrowly
+    expect(assess({ ...e, actual: 1 }).status).toBe("严重滞后"); // P = 0.5
+    expect(assess({ ...e, actual: 3, year: 2025 }).status).toBe("已完成");
+    expect(assess({ ...e, actual: 1, year: 2025 }).status).toBe("未完成");
+  });
+
+  it("a 零的突破 is a milestone from 0: 已完成 (提前实现) once reached, 尚未实现 before the target year, 未完成 after (issue 26, item 4)", () => {
+    const t = catalog.targetById.get("yy14.national_key_labs")!; // 实现国家级重点实验室零的突破, 2020–2025
+    expect(t.kind).toBe("milestone");
+    const at = (a: number | null, y: number) => assess(progressInputFor(t, a, y));
+    expect(at(1, 2023).status).toBe("已完成"); // no baseline typed: 0 by definition
+    expect(at(0, 2023).status).toBe("尚未实现"); // not 严重滞后: there is no path to be behind
+    expect(at(0, 2023).expected).toBe(1);
+    expect(at(0, 2023).completion).toBe(0);
+    expect(at(0, 2023).variance).toBe(-1);
+    expect(at(0, 2023).requiredRate).toBeNull();
+    expect(at(1, 2025).status).toBe("已完成");
+    expect(at(0, 2025).status).toBe("未完成");
+    expect(at(null, 2023).status).toBe("无法评估");
+    expect(outlookOf(progressInputFor(t, 0, 2023), inputRange("milestone", "家")).forecast).toBe(0);
   });
 
   it("a cumulative target counts from zero (累计新引进大学生达到0.5万人, 2023–2026)", () => {
@@ -343,7 +406,7 @@ describe("properties", () => {
     expect(p.variance).toBe(0);
   });
 
-  it("C = 1 when A = V", () => {
+  it("C = 1 when A = V; 已完成 (a growth rate: from its target year)", () => {
     fc.assert(
       fc.property(
         positive,
@@ -353,8 +416,11 @@ describe("properties", () => {
         (B, V, kind, year) => {
           fc.pre(B !== V);
           const p = assess(input({ kind, value: V, baseline: B, actual: V, year }));
-          expect(p.completion).toBe(1);
-          expect(p.status).toBe("已完成");
+          // A baseline that already meets the target leaves no progress to measure.
+          const metAtBase = kind !== "growth_rate" && kind !== "cumulative" && B >= V;
+          expect(p.completion).toBe(metAtBase ? null : 1);
+          // A growth rate met so far is on pace (P = 1) until its target year (2025).
+          expect(p.status).toBe(kind === "growth_rate" && year < 2025 ? "符合预期" : "已完成");
         },
       ),
     );
@@ -410,7 +476,11 @@ describe("FORECAST (预计目标年值) and OUTLOOK (趋势判断)", () => {
     const rate = { kind: "growth_rate" as const, value: 12, baseline: null, actual: 11.5, year: 2022 };
     expect(f(rate, inputRange("growth_rate", "%"))).toBe(11.5);
     expect(o(rate, inputRange("growth_rate", "%"))).toBe(OUTLOOK.unlikely);
-    expect(o({ ...rate, comparison: "about" }, inputRange("growth_rate", "%"))).toBe(OUTLOOK.achieved);
+    // A rate so far that meets the target is a forecast, not a completion, before the target year.
+    expect(o({ ...rate, comparison: "about" }, inputRange("growth_rate", "%"))).toBe(OUTLOOK.likely);
+    expect(o({ ...rate, comparison: "about", year: 2025 }, inputRange("growth_rate", "%"))).toBe(
+      OUTLOOK.achieved,
+    );
     const perYear = { kind: "per_year" as const, value: 2, baseline: null, actual: 1, year: 2022 };
     expect(f(perYear)).toBe(1);
     expect(o(perYear)).toBe(OUTLOOK.unlikely);

@@ -162,7 +162,7 @@ describe("targets stated in words (implied)", () => {
     },
   );
 
-  it("a multiple comes from 翻番/倍增, a 全覆盖 is a share, a 零的突破 / 至少一个 is a minimum", () => {
+  it("a multiple comes from 翻番/倍增, a 全覆盖 is a share, a 零的突破 / 至少一个 is a minimum, a 零的突破 a milestone", () => {
     for (const t of implied) {
       const words = impliedIn(t.quote).map((r) => r.word);
       if (words.includes("翻番") || words.includes("倍增"))
@@ -170,6 +170,8 @@ describe("targets stated in words (implied)", () => {
       if (words.includes("全覆盖")) expect([t.id, t.kind, t.comparison]).toEqual([t.id, "share", "reach"]);
       if (words.includes("零的突破") || words.includes("至少一个"))
         expect([t.id, t.comparison]).toEqual([t.id, "at_least"]);
+      // A breakthrough from nothing is a milestone (baseline 0, reached once), not a level on a path.
+      if (words.includes("零的突破")) expect([t.id, t.kind]).toEqual([t.id, "milestone"]);
     }
   });
 });

@@ -246,7 +246,10 @@ describe("bad arguments", () => {
 
 describe("INFO", () => {
   it("指标 shows the target a name with unsaid qualifiers answered: 新型研发机构 is 省级新型研发机构达13家", () => {
-    expect(run("INFO", ["中山", "新型研发机构", 2025, "指标"])).toEqual({ ok: true, value: "省级新型研发机构" });
+    expect(run("INFO", ["中山", "新型研发机构", 2025, "指标"])).toEqual({
+      ok: true,
+      value: "省级新型研发机构",
+    });
   });
 
   const t = catalog.targetById.get("yy14.hightech_enterprises")!;
@@ -327,6 +330,55 @@ describe("signatures", () => {
   it("PROGRESS of a growth-rate target is A/V (全社会研发投入年均增速超过12%)", () => {
     const o = run("PROGRESS", ["益阳", "研发经费投入年均增速", 2025, 9, 2023]);
     expect(o.ok && o.value).toBeCloseTo(0.75, 12);
+  });
+
+  it("STATUS of a growth-rate target before its year is by pace (益阳 研发投入年均增速 13 in 2023: 快于预期)", () => {
+    expect(run("STATUS", ["益阳", "研发投入年均增速", 2025, 13, 2023])).toEqual({
+      ok: true,
+      value: "快于预期",
+    });
+    expect(run("STATUS", ["益阳", "研发投入年均增速", 2025, 13, 2025])).toEqual({
+      ok: true,
+      value: "已完成",
+    });
+    expect(run("OUTLOOK", ["益阳", "研发投入年均增速", 2025, 13, 2023])).toEqual({
+      ok: true,
+      value: "预计可完成",
+    });
+  });
+
+  it("STATUS of a per-year target is 符合预期 in a year that meets it (益阳 人才交流活动 3 in 2021)", () => {
+    expect(run("STATUS", ["益阳", "人才交流活动", 2025, 3, 2021])).toEqual({ ok: true, value: "符合预期" });
+    expect(run("STATUS", ["益阳", "人才交流活动", 2025, 3, 2025])).toEqual({ ok: true, value: "已完成" });
+    expect(run("STATUS", ["益阳", "人才交流活动", 2025, 1, 2025])).toEqual({ ok: true, value: "未完成" });
+  });
+
+  it("a 翻番 exactly on its geometric path is 符合预期 (汕尾城区 科技型企业倍数 1.4142 in 2024 of 2022–2026)", () => {
+    expect(run("STATUS", ["汕尾城区", "科技型企业倍数", 2026, 1.4142, 2024])).toEqual({
+      ok: true,
+      value: "符合预期",
+    });
+    const c = run("PROGRESS", ["汕尾城区", "科技型企业倍数", 2026, 1.4142, 2024]);
+    expect(c.ok && c.value).toBeCloseTo(Math.log(1.4142) / Math.log(2), 9);
+    expect(run("VARIANCE", ["汕尾城区", "科技型企业倍数", 2026, Math.SQRT2, 2024])).toEqual({
+      ok: true,
+      value: 0,
+    });
+  });
+
+  it("a 零的突破 needs no typed baseline (益阳 国家级重点实验室: 1 in 2023 is 已完成, 0 is 尚未实现)", () => {
+    expect(run("STATUS", ["益阳", "国家级重点实验室", 2025, 1, 2023])).toEqual({ ok: true, value: "已完成" });
+    expect(run("STATUS", ["益阳", "国家级重点实验室", 2025, 0, 2023])).toEqual({
+      ok: true,
+      value: "尚未实现",
+    });
+    expect(run("STATUS", ["益阳", "国家级重点实验室", 2025, 0, 2025])).toEqual({ ok: true, value: "未完成" });
+    expect(run("EXPECTED", ["益阳", "国家级重点实验室", 2025, 2023])).toEqual({ ok: true, value: 1 });
+    expect(run("REQUIRED_RATE", ["益阳", "国家级重点实验室", 2025, 0, 2023])).toMatchObject({
+      ok: false,
+      error: "#N/A",
+      message: expect.stringContaining("不适用需年均增速"),
+    });
   });
 
   it("LIST returns a header row and one row per target of the region", () => {

@@ -4,7 +4,9 @@
 // The actual is typed into the 评估年份's cell of the history block (other years hold other values, which 实际值
 // must not pick); for a year outside the block (before or at the base year, after the last target year) it is
 // typed over 实际值 itself, as a sheet of the previous version has it.
-import { getCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
+import { getCatalog, installCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
+import { run, type Outcome } from "../../src/core/functions/runner";
+import vectorFile from "../core/fixtures/method-vectors.json";
 import {
   COL,
   colLetter,
@@ -24,7 +26,7 @@ import {
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { createProgressService } from "../../src/services/progress-service";
 import { colIndex, type CellValue } from "../../src/workbook/workbook";
-import { expectedRow, type RowExpectation } from "./helpers";
+import { catalogWith, expectedRow, type RowExpectation } from "./helpers";
 
 const catalog = getCatalog();
 
@@ -147,4 +149,95 @@ describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
 test("the scenarios reach every status and every outlook", () => {
   expect([...seen].sort()).toEqual([...SHEET_STATUS_ORDER].sort());
   expect([...seenOutlook].sort()).toEqual([...OUTLOOK_ORDER, INPUT_ERROR].sort());
+});
+
+// ---- The methodology vectors: each rule's cases, with their expected status and figures -------------------
+
+interface MethodVector {
+  kind: string;
+  target: string;
+  call: [string, string, number];
+  actual: number;
+  year: number;
+  documentedBaseline?: number;
+  status: string;
+  elapsed: number;
+  expected: number | null;
+  completion: number | null;
+  variance: number | null;
+  requiredRate: number | null;
+  why?: string;
+  source: string;
+}
+const VECTORS = vectorFile.vectors as MethodVector[];
+const FIGURES = ["elapsed", "expected", "completion", "variance", "requiredRate"] as const;
+const close = (got: unknown, want: number | null) =>
+  want === null
+    ? got === null
+    : typeof got === "number" && Math.abs(got - want) <= 1e-8 * Math.max(1, Math.abs(want));
+
+describe("the methodology vectors (test/core/fixtures/method-vectors.json)", () => {
+  afterAll(() => installCatalog(null));
+
+  test("hold at least three cases of each kind, each with its source", () => {
+    const byKind = new Map<string, number>();
+    for (const v of VECTORS) byKind.set(v.kind, (byKind.get(v.kind) ?? 0) + 1);
+    for (const [, n] of byKind) expect(n).toBeGreaterThanOrEqual(3);
+    expect([...byKind.keys()].sort()).toEqual([
+      "growth_rate",
+      "level",
+      "met_at_base",
+      "milestone",
+      "multiple",
+      "per_year",
+    ]);
+    for (const v of VECTORS) expect(v.source.length).toBeGreaterThan(20);
+  });
+
+  test.each(VECTORS.map((v) => [`${v.target} ${v.actual} in ${v.year} → ${v.status}`, v] as const))(
+    "%s: the functions and the sheet's formulas agree with the vector",
+    async (_name, v) => {
+      const cat =
+        v.documentedBaseline === undefined
+          ? catalog
+          : catalogWith({ kind: "baseline", target: v.target, value: v.documentedBaseline });
+      installCatalog(cat === catalog ? null : cat);
+      const [region, indicator, targetYear] = v.call;
+      const args = [region, indicator, targetYear, v.actual, v.year];
+      const value = (o: Outcome) => (o.ok ? o.value : null);
+
+      // The functions, through the runner.
+      const fromFunctions: Record<(typeof FIGURES)[number], unknown> = {
+        elapsed: v.elapsed, // no function gives τ alone
+        expected: value(run("EXPECTED", [region, indicator, targetYear, v.year])),
+        completion: value(run("PROGRESS", args)),
+        variance: value(run("VARIANCE", args)),
+        requiredRate: value(run("REQUIRED_RATE", args)),
+      };
+      expect(run("STATUS", args)).toEqual({ ok: true, value: v.status });
+      for (const f of FIGURES)
+        expect([f, close(fromFunctions[f], v[f]), fromFunctions[f]]).toEqual([f, true, fromFunctions[f]]);
+
+      // The sheet's formulas, evaluated by HyperFormula; the actual typed into its year's cell.
+      const t = cat.targetById.get(v.target)!;
+      const wb = new MemoryWorkbook();
+      const service = createProgressService(wb, cat, { currentYear: () => 2024 });
+      const { sheetName } = await service.generate(t.plan.id, v.year);
+      const targets = planTargets(cat, t.plan.id);
+      const r = SHEET.firstDataRow + targets.findIndex((x) => x.id === v.target);
+      const k = historyYears(cat.planById(t.plan.id)!, targets).indexOf(v.year);
+      wb.setCell(
+        sheetName,
+        k >= 0 ? `${colLetter(HISTORY_FIRST_COL + k)}${r}` : `${COL.actual}${r}`,
+        v.actual,
+      );
+      const row = wb.contentOf(sheetName).values[r - 1];
+      const cell = (key: keyof typeof COL) => {
+        const x = row[colIndex(COL[key])] ?? null;
+        return x === "" ? null : x;
+      };
+      expect(cell("status")).toBe(v.status);
+      for (const f of FIGURES) expect([f, close(cell(f), v[f]), cell(f)]).toEqual([f, true, cell(f)]);
+    },
+  );
 });

@@ -182,13 +182,14 @@ describe("refresh", () => {
   test("with a year writes the 评估年份; counts are the methodology's and the sheet's", async () => {
     const { wb, service } = setup();
     const { sheetName } = await service.generate(PLAN, YEAR);
-    wb.setCell(sheetName, `${COL.actual}${rowOf(0)}`, targets[0].threshold * 2); // met
+    // The first target is 年均增长10%: twice the rate in 2023 is ahead of it, not yet 已完成 (until 2025).
+    wb.setCell(sheetName, `${COL.actual}${rowOf(0)}`, targets[0].threshold * 2);
     const r = await service.refresh(sheetName, { applyDataChanges: false, year: 2023 });
     expect(r.year).toBe(2023);
     expect(wb.value(sheetName, SHEET.yearCell)).toBe(2023);
-    expect(r.counts[STATUS.achieved]).toBe(1);
+    expect(r.counts[STATUS.ahead]).toBe(1);
     expect(r.counts[STATUS.unassessable]).toBe(targets.length - 1);
-    expect(wb.value(sheetName, `${COL.status}${rowOf(0)}`)).toBe(STATUS.achieved);
+    expect(wb.value(sheetName, `${COL.status}${rowOf(0)}`)).toBe(STATUS.ahead);
   });
 
   test("a blank 评估年份 is filled with the current year (clamped into the plan period); text typed there is kept", async () => {

@@ -9,6 +9,7 @@ export const KIND_LABEL: Record<TargetKind, string> = {
   multiple: "倍数",
   cumulative: "累计",
   per_year: "每年",
+  milestone: "零的突破",
 };
 
 export const COMPARISON_LABEL: Record<Comparison, string> = {

@@ -20,6 +20,7 @@ export const TargetKind = z.enum([
   "multiple", // a multiple of the base-year level (翻番 = 2, 倍增 = 2)
   "cumulative", // a total accumulated over the period, from zero (累计, 新增)
   "per_year", // the same amount in every year of the period (每年新增1家)
+  "milestone", // a breakthrough from nothing, reached once (实现…零的突破): baseline 0, met or not yet
 ]);
 export type TargetKind = z.infer<typeof TargetKind>;
 

@@ -38,7 +38,7 @@ const RULES: WordRule[] = [
   },
   {
     re: /零的突破|零突破/g,
-    read: () => ({ value: 1, unit: "", kind: "level", comparison: "at_least" }),
+    read: () => ({ value: 1, unit: "", kind: "milestone", comparison: "at_least" }),
   },
   {
     re: /至少([^\d,;。、]{0,4}?)(?:一|1)(个|家|项|件|所|名|座|位)/g,

@@ -197,11 +197,16 @@ function missing(
   if (asOf === null) throw notFound(`缺少评估年份,无法计算${what}`);
   if (asOf < t0) throw notFound(`评估年份${asOf}早于基期年${t0},无法计算${what}`);
   if (actual === null && field !== "expected") throw notFound(`缺少实际值,无法计算${what}`);
-  if (field === "requiredRate" && (t.kind === "growth_rate" || t.kind === "per_year"))
+  if (
+    field === "requiredRate" &&
+    (t.kind === "growth_rate" || t.kind === "per_year" || t.kind === "milestone")
+  )
     throw notFound(`“${t.indicatorDef.name}”是${KIND_LABEL[t.kind]}目标,不适用需年均增速`);
   if (field === "requiredRate" && p.met) throw notFound(`目标已完成,不再需要年均增速`);
   if (field === "requiredRate" && asOf >= t.targetYear)
     throw notFound(`评估年份已到目标年${t.targetYear},不再需要年均增速`);
+  if (field === "completion" && p.metAtBase)
+    throw notFound(`基期值已达到目标,没有待完成的进度:实际值仍达到目标为已完成,低于目标为逆向变化`);
   if (p.expected === null)
     throw notFound(`规划未给出基期值(${t0}年),无法计算${what}。可在进度表的“基期值”列填写后计算`);
   throw notFound(`无法计算${what}(实际值或目标值不为正数,或目标值等于基期值)`);
@@ -420,8 +425,9 @@ export const FUNCTIONS: FunctionSpec[] = [
   {
     id: "STATUS",
     description:
-      "Status label: 已完成, 快于预期, 符合预期, 进度滞后, 严重滞后, 逆向变化, 未完成 or 无法评估.",
-    zhDescription: "返回状态:已完成、快于预期、符合预期、进度滞后、严重滞后、逆向变化、未完成或无法评估。",
+      "Status label: 已完成, 快于预期, 符合预期, 进度滞后, 严重滞后, 逆向变化, 尚未实现, 未完成 or 无法评估.",
+    zhDescription:
+      "返回状态:已完成、快于预期、符合预期、进度滞后、严重滞后、逆向变化、尚未实现、未完成或无法评估。",
     params: [P.region, P.indicator, { ...P.year, optional: false }, P.actual, P.asOfYear],
     result: "text",
     impl: (a, ctx) => progressOf(a, ctx).p.status,

@@ -12,6 +12,8 @@ export const STATUS = {
   behind: "进度滞后",
   farBehind: "严重滞后",
   regressing: "逆向变化",
+  /** A milestone (零的突破) not yet reached before its target year. */
+  pending: "尚未实现",
 } as const;
 export type Status = (typeof STATUS)[keyof typeof STATUS];
 export const STATUS_ORDER: Status[] = Object.values(STATUS);
@@ -87,6 +89,8 @@ export interface Progress {
   requiredRate: number | null;
   status: Status;
   met: boolean | null;
+  /** The baseline already meets the target (an increase target with B ≥ V): no progress to measure, C is null. */
+  metAtBase: boolean;
 }
 
 /** Does the kind compare a rate or an annual amount directly with the target (no path from a baseline)? */
@@ -96,7 +100,14 @@ export const isRateLike = (kind: TargetKind) => kind === "growth_rate" || kind =
  * is tracked as an index with the base-year level = 1, so its actual is "times the base-year level".
  */
 export const impliedBaseline = (kind: TargetKind): number | null =>
-  kind === "cumulative" ? 0 : kind === "multiple" ? 1 : null;
+  kind === "cumulative" || kind === "milestone" ? 0 : kind === "multiple" ? 1 : null;
+
+/**
+ * A milestone (实现…零的突破) is reached once, from nothing: its baseline is 0 by definition, and it has no path.
+ * E = V (the milestone itself), C = A/V; 已完成 (提前实现) once reached, 尚未实现 before the target year, 未完成
+ * after it. No pace, no needed growth; its forecast is the actual itself (a breakthrough has no trend).
+ */
+export const isMilestone = (kind: TargetKind) => kind === "milestone";
 
 export const clamp01 = (x: number) => Math.min(Math.max(x, 0), 1);
 
@@ -115,6 +126,16 @@ export function expectedValue(B: number, V: number, tau: number, path: "linear" 
   if (tau === 1) return V; // exactly the target in the target year, not V ± 1 ulp
   if (path === "geometric" && B > 0 && V > 0) return B * Math.pow(V / B, tau);
   return B + (V - B) * tau;
+}
+
+/**
+ * C on the target's own path: linear (A − B)/(V − B); geometric ln(A/B)/ln(V/B) (money values and multiples,
+ * when A, B and V are positive; else linear), so that an actual exactly on the path B·(V/B)^τ has C = τ and
+ * P = 1: 1.4142 times the base halfway through a 翻番 is 符合预期. V ≠ B.
+ */
+export function completionOf(A: number, B: number, V: number, path: "linear" | "geometric"): number {
+  if (path === "geometric" && A > 0 && B > 0 && V > 0) return Math.log(A / B) / Math.log(V / B);
+  return (A - B) / (V - B);
 }
 
 /** (V/A)^(1/(T − t)) − 1; null once the target year is reached or when A or V is not positive. */
@@ -138,6 +159,24 @@ export function statusFromPace(P: number): Status {
   return STATUS.regressing;
 }
 
+/**
+ * Can the target be 已完成 before its target year? Not an average growth rate: it concerns the whole period, so
+ * until the target year the average so far is compared with it by pace (13 % against 12 % is 快于预期; the
+ * 十四五 mid-term reports rate such targets 快于预期, not 完成). Nor a per-year target: every year must meet it,
+ * so a year that does is 符合预期 (当年达标), and one good year completes nothing.
+ */
+export const completesEarly = (kind: TargetKind) => !isRateLike(kind);
+
+/**
+ * A per-year target before its target year: 符合预期 when the year meets it; a year short of it is at best
+ * 进度滞后 (the year missed), lower by pace.
+ */
+export function perYearStatus(met: boolean, pace: number | null): Status {
+  if (met) return STATUS.onTrack;
+  if (pace === null) return STATUS.unassessable;
+  return pace >= slack(PACE.behind) ? STATUS.behind : statusFromPace(pace);
+}
+
 export function assess(input: ProgressInput): Progress {
   const { kind, comparison, path, direction, value: V0, targetYear: T, year: t, actual: A } = input;
   const rateLike = isRateLike(kind);
@@ -147,6 +186,9 @@ export function assess(input: ProgressInput): Progress {
   const V = V0;
   const sign = direction === "lower" ? -1 : 1;
 
+  // A target the base year already meets (B = 700 against 600以上) has no progress to measure: while the actual
+  // still meets it, it is 已完成; once lost, the indicator moved away from the target (逆向变化), not 150 % ahead.
+  const metAtBase = !rateLike && !isMilestone(kind) && B !== null && isMet(B, V, comparison, direction);
   let expected: number | null = null;
   let completion: number | null = null;
   let pace: number | null = null;
@@ -155,10 +197,14 @@ export function assess(input: ProgressInput): Progress {
   } else if (rateLike) {
     expected = V0;
     if (A !== null && V0 !== 0) completion = pace = A / V0;
+  } else if (isMilestone(kind)) {
+    // From B = 0 to the milestone itself, with no path between: no pace.
+    expected = V;
+    if (A !== null && V !== 0) completion = A / V;
   } else if (B !== null) {
     expected = expectedValue(B, V, tau, path);
-    if (A !== null && V !== B) {
-      completion = (A - B) / (V - B);
+    if (A !== null && V !== B && !metAtBase) {
+      completion = completionOf(A, B, V, path);
       if (tau > 0) pace = completion / tau;
     }
   }
@@ -166,18 +212,24 @@ export function assess(input: ProgressInput): Progress {
   const met = A !== null ? isMet(A, V, comparison, direction) : null;
   // No growth is "needed" once the target is met (it would read −1.9 % beside 已完成).
   const requiredRate =
-    !rateLike && A !== null && t !== null && tau !== null && !met ? requiredAnnualRate(A, V, t, T) : null;
+    !rateLike && !isMilestone(kind) && A !== null && t !== null && tau !== null && !met
+      ? requiredAnnualRate(A, V, t, T)
+      : null;
 
   const needsBaseline = !rateLike;
   let status: Status;
   if (A === null || (needsBaseline && B === null) || tau === null || tau === 0 || t === null)
     status = STATUS.unassessable;
+  else if (t >= T) status = met ? STATUS.achieved : STATUS.missed;
+  else if (kind === "per_year") status = perYearStatus(met === true, pace);
+  else if (isMilestone(kind)) status = met ? STATUS.achieved : STATUS.pending;
+  else if (kind === "growth_rate") status = pace === null ? STATUS.unassessable : statusFromPace(pace);
   else if (met) status = STATUS.achieved;
-  else if (t >= T) status = STATUS.missed;
+  else if (metAtBase) status = STATUS.regressing;
   else if (pace === null) status = STATUS.unassessable;
   else status = statusFromPace(pace);
 
-  return { elapsed: tau, expected, completion, pace, variance, requiredRate, status, met };
+  return { elapsed: tau, expected, completion, pace, variance, requiredRate, status, met, metAtBase };
 }
 
 /** 趋势判断: will the target be met at the pace so far? (OUTLOOK; the sheet's 趋势判断 column.) */
@@ -206,7 +258,7 @@ export const FORECAST_SLACK = 1e-9;
 export function forecastValue(input: ProgressInput, range: { min: number; max: number }): number | null {
   const { kind, path, targetYear: T, year: t, actual: A, baseYear: t0 } = input;
   if (A === null || t === null || t0 === null || t <= t0) return null;
-  if (isRateLike(kind)) return A;
+  if (isRateLike(kind) || isMilestone(kind)) return A;
   const B = impliedBaseline(kind) ?? input.baseline;
   if (B === null) return null;
   if (t >= T) return A;
@@ -230,7 +282,7 @@ export function forecastMeets(
 
 /**
  * The outlook, decided in this order: 无法评估 when there is no forecast (see forecastValue); 已完成 when the actual
- * already meets the target; 预计可完成 when the forecast meets it; else 预计难以完成.
+ * already meets the target (for a target that cannot complete early, only from the target year on); 预计可完成 when the forecast meets it; else 预计难以完成.
  */
 export function outlookOf(
   input: ProgressInput,
@@ -239,7 +291,9 @@ export function outlookOf(
   const forecast = forecastValue(input, range);
   const { actual: A, value: V, comparison, direction } = input;
   if (forecast === null || A === null) return { forecast, outlook: OUTLOOK.unassessable };
-  if (isMet(A, V, comparison, direction)) return { forecast, outlook: OUTLOOK.achieved };
+  const early = input.year !== null && input.year < input.targetYear;
+  if (isMet(A, V, comparison, direction) && (completesEarly(input.kind) || !early))
+    return { forecast, outlook: OUTLOOK.achieved };
   return {
     forecast,
     outlook: forecastMeets(forecast, V, comparison, direction) ? OUTLOOK.likely : OUTLOOK.unlikely,

@@ -294,6 +294,7 @@ const KIND_MEASURE: Record<TargetKind, Facets["measure"]> = {
   multiple: "multiple",
   cumulative: "cumulative",
   per_year: "per_year",
+  milestone: "level",
 };
 
 /**

@@ -17,11 +17,13 @@ import {
 import {
   ABOUT_TOLERANCE,
   assess,
+  completesEarly,
   EPSILON,
   FORECAST_SLACK,
   impliedBaseline,
   INPUT_ERROR,
   inputRange,
+  isMilestone,
   isRateLike,
   MAX_ABS,
   OUTLOOK,
@@ -168,6 +170,7 @@ export const STATUS_COLORS: Record<SheetStatus, { fill: string; font: string }> 
   [STATUS.regressing]: { fill: "FFC7CE", font: "9C0006" },
   [STATUS.missed]: { fill: "FFC7CE", font: "9C0006" },
   [STATUS.unassessable]: { fill: "EDEDED", font: "595959" },
+  [STATUS.pending]: { fill: "D9E1F2", font: "305496" },
   [INPUT_ERROR]: { fill: "FF0000", font: "FFFFFF" },
 };
 
@@ -372,6 +375,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     c("forecast"),
   ];
   const rateLike = isRateLike(t.kind);
+  const milestone = isMilestone(t.kind);
   const lower = t.indicatorDef.direction === "lower";
   const tol =
     t.comparison === "about"
@@ -381,6 +385,8 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
       : "";
   const metBy = (x: string) => (lower ? `${x}<=${V}${tol}` : `${x}>=${V}${tol}`);
   const met = metBy(A);
+  // methodology.assess: metAtBase (only read where B is a number).
+  const metAtBase = metBy(B);
   // methodology.forecastMeets: the forecast gets FORECAST_SLACK × max(1, |V|) in the target's favour.
   const fSlack = `${FORECAST_SLACK}*MAX(1,ABS(${V}))`;
   const forecastMet = metBy(lower ? `(${F}-${fSlack})` : `(${F}+${fSlack})`);
@@ -389,20 +395,43 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     `IF(${P}>=${slack(PACE.ahead)},"${STATUS.ahead}",IF(${P}>=${slack(PACE.onTrack)},"${STATUS.onTrack}",` +
     `IF(${P}>=${slack(PACE.behind)},"${STATUS.behind}",IF(${P}>=${slack(PACE.farBehind)},"${STATUS.farBehind}",` +
     `"${STATUS.regressing}"))))`;
+  const byPacePart = `IF(${C}="","${STATUS.unassessable}",${byPace})`;
+  // methodology.assess before the target year: per kind (perYearStatus for a per-year target).
+  const beforeTarget =
+    t.kind === "per_year"
+      ? `IF(${met},"${STATUS.onTrack}",IF(${C}="","${STATUS.unassessable}",` +
+        `IF(${P}>=${slack(PACE.behind)},"${STATUS.behind}",${byPace})))`
+      : milestone
+        ? `IF(${met},"${STATUS.achieved}","${STATUS.pending}")`
+        : completesEarly(t.kind)
+          ? `IF(${met},"${STATUS.achieved}",IF(${metAtBase},"${STATUS.regressing}",${byPacePart}))`
+          : byPacePart;
   const unassessable = rateLike ? `OR(${A}="",${tau}="",${tau}=0)` : `OR(${A}="",${B}="",${tau}="",${tau}=0)`;
   const linear = `${B}+(${V}-${B})*${tau}`;
+  // methodology.completionOf: on a geometric path ln(A/B)/ln(V/B) while A, B and V are positive.
+  const linearC = `(${A}-${B})/(${V}-${B})`;
+  const completionOf =
+    t.indicatorDef.path === "geometric"
+      ? `IF(AND(${A}>0,${B}>0,${V}>0),LN(${A}/${B})/LN(${V}/${B}),${linearC})`
+      : linearC;
   const ok = (f: string) => `=IF(${X}<>"","",${f})`;
   // In the target year (τ = 1) the expected value is exactly V, as in methodology.expectedValue.
-  const expected = rateLike
-    ? `IF(${tau}="","",${V})`
-    : t.indicatorDef.path === "geometric"
-      ? `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},IF(AND(${B}>0,${V}>0),${B}*(${V}/${B})^${tau},${linear})))`
-      : `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},${linear}))`;
+  const expected =
+    rateLike || milestone
+      ? `IF(${tau}="","",${V})`
+      : t.indicatorDef.path === "geometric"
+        ? `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},IF(AND(${B}>0,${V}>0),${B}*(${V}/${B})^${tau},${linear})))`
+        : `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},${linear}))`;
   const history = years.map((y, i) =>
     inputCheck(`${colLetter(HISTORY_FIRST_COL + i)}${r}`, historyTitle(y), t),
   );
   return {
-    ...outlookFormulas(t, { A, B, T, t0, tau, X, F }, forecastMet, met),
+    ...outlookFormulas(
+      t,
+      { A, B, T, t0, tau, X, F },
+      forecastMet,
+      completesEarly(t.kind) ? met : `AND(${met},${Y}>=${T})`,
+    ),
     actual: pickActual(t, r, years),
     // 实际值 is checked too: something may be typed over its formula (which itself gives only clean values).
     check:
@@ -415,16 +444,20 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     completion: ok(
       rateLike
         ? `IF(OR(${A}="",${tau}="",${V}=0),"",${A}/${V})`
-        : `IF(OR(${A}="",${B}="",${tau}="",${V}=${B}),"",(${A}-${B})/(${V}-${B}))`,
+        : `IF(OR(${A}="",${B}="",${tau}="",${V}=${B}),"",IF(${metAtBase},"",${completionOf}))`,
     ),
     variance: ok(`IF(OR(${A}="",${E}=""),"",${lower ? `-(${A}-${E})` : `${A}-${E}`})`),
     // None once met or from the target year on (methodology: requiredRate).
-    requiredRate: rateLike
-      ? ""
-      : ok(`IF(OR(${A}="",${tau}="",${Y}>=${T},${A}<=0,${V}<=0,${met}),"",(${V}/${A})^(1/(${T}-${Y}))-1)`),
+    requiredRate:
+      rateLike || milestone
+        ? ""
+        : ok(`IF(OR(${A}="",${tau}="",${Y}>=${T},${A}<=0,${V}<=0,${met}),"",(${V}/${A})^(1/(${T}-${Y}))-1)`),
+    // From the target year on: met or not. Before it, a target that cannot complete early goes by pace.
     status:
-      `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",IF(${met},"${STATUS.achieved}",` +
-      `IF(${Y}>=${T},"${STATUS.missed}",IF(${C}="","${STATUS.unassessable}",${byPace})))))`,
+      `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",` +
+      `IF(${Y}>=${T},IF(${met},"${STATUS.achieved}","${STATUS.missed}"),` +
+      beforeTarget +
+      `)))`,
   };
 }
 
@@ -453,7 +486,7 @@ export function expectedPathFormula(
   year: string,
 ): string {
   const { B, V, t0, T } = c;
-  if (isRateLike(t.kind)) return `=${V}`;
+  if (isRateLike(t.kind) || isMilestone(t.kind)) return `=${V}`;
   const tau = `(${year}-${t0})/(${T}-${t0})`;
   const linear = `${B}+(${V}-${B})*${tau}`;
   const path =
@@ -487,9 +520,10 @@ function outlookFormulas(
     t.indicatorDef.path === "geometric"
       ? `IF(AND(${A}>0,${B}>0),${A}*(${A}/${B})^((${T}-${Y})/(${Y}-${t0})),${linear})`
       : linear;
-  const forecast = isRateLike(t.kind)
-    ? `IF(OR(${A}="",${tau}="",${tau}=0),"",${A})`
-    : `IF(OR(${A}="",${B}="",${tau}="",${tau}=0),"",IF(${Y}>=${T},${A},MIN(MAX(${raw},${lit(min)}),${lit(max)})))`;
+  const forecast =
+    isRateLike(t.kind) || isMilestone(t.kind)
+      ? `IF(OR(${A}="",${tau}="",${tau}=0),"",${A})`
+      : `IF(OR(${A}="",${B}="",${tau}="",${tau}=0),"",IF(${Y}>=${T},${A},MIN(MAX(${raw},${lit(min)}),${lit(max)})))`;
   return {
     forecast: `=IF(${X}<>"","",${forecast})`,
     outlook:
