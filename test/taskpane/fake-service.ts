@@ -25,6 +25,7 @@ export function result(over: Partial<SheetResult> = {}): SheetResult {
     year: 2023,
     rows: 12,
     counts: counts({ 无法评估: 9, 已完成: 2, 进度滞后: 1 }),
+    typedFormats: [],
     ...over,
   };
 }

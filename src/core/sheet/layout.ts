@@ -221,8 +221,9 @@ export const pointsFormat = (decimals: number) =>
 /** The fewest decimals a unit is shown with (shares 26.0 %, money 40.00 亿元, multiples 2.00 倍). */
 const MIN_DECIMALS: Record<string, number> = { "%": 1, 亿元: 2, 万元: 2, 元: 2, 倍: 2 };
 const PCT = "0.0%";
-/** Input cells are General: typing "2.1%" or a date then gives the cell a percent or date format, which the
- * row's formulas see through CELL("format",…) and refuse (a preset number format would hide it). */
+/** Input cells are General: typing "2.1%" or a date then gives the cell a percent or date format, which the pane
+ * finds when it reads the sheet (typedFormatMessage; a preset number format would hide it). The formulas cannot
+ * see a format without CELL("format"), which Excel on the web lacks and which is volatile. */
 const INPUT_FORMAT = "General";
 
 /** Excel-safe sheet name: ≤ 31 characters, none of []:*?/\ . */
@@ -239,8 +240,6 @@ export function planTargets(catalog: Catalog, planId: string): CatalogTarget[] {
 export const needsBaselineInput = (t: CatalogTarget) =>
   !isRateLike(t.kind) && impliedBaseline(t.kind) === null && t.baselineObs === null;
 
-/** Is the cell's number format a percent (P0, P2…) or a date/time (D1–D9), as typing "2.1%" or a date sets it? */
-const typedAs = (X: string, code: "P" | "D") => `LEFT(CELL("format",${X}),1)="${code}"`;
 /** Empty, or text "" (a formula's blank): the functions' blank. Errors and booleans are not blank. */
 const blankCell = (X: string) => `IF(ISTEXT(${X}),LEN(${X})=0,ISBLANK(${X}))`;
 
@@ -254,8 +253,8 @@ function rangeWords(min: number, max: number): string {
 
 /**
  * The check of one numeric input cell: "" when it is blank or a number in range, otherwise what is wrong (ending
- * in "。"). Mirrors runner.ts cellNumber and functions.ts checkedActual; CELL("format") adds what the functions
- * cannot see: a percent- or date-typed number.
+ * in "。"). Mirrors runner.ts cellNumber and functions.ts checkedActual. Only functions every host computes: a
+ * percent- or date-typed number is a number here (its format is the pane's to see: typedFormatMessage).
  */
 function inputCheck(X: string, label: string, t: CatalogTarget): string {
   const { min, max } = inputRange(t.kind, t.unit);
@@ -263,9 +262,7 @@ function inputCheck(X: string, label: string, t: CatalogTarget): string {
   // ISLOGICAL first: LibreOffice stores TRUE as the number 1 with a boolean format (ISNUMBER is TRUE there).
   return (
     `IF(ISLOGICAL(${X}),"${m.notNumber}",IF(ISNUMBER(${X}),` +
-    `IF(${typedAs(X, "P")},"${m.percent}",` +
-    `IF(${typedAs(X, "D")},"${m.date}",` +
-    `IF(OR(${X}<${lit(min)},${X}>${lit(max)}),"${m.range}",""))),` +
+    `IF(OR(${X}<${lit(min)},${X}>${lit(max)}),"${m.range}",""),` +
     `IF(${blankCell(X)},"","${m.notNumber}")))`
   );
 }
@@ -282,6 +279,14 @@ function inputMessages(label: string, t: CatalogTarget) {
     range: `${label}应${rangeWords(min, max)}。`,
     notNumber: `${label}应为数字,不带单位、千位分隔符或文字。`,
   };
+}
+
+/**
+ * What the pane says of an input cell whose number format shows it was typed as a percent ("2.1%", stored 0.021)
+ * or a date: the sheet computes with the stored number, so the pane names the cell (see inputCheck).
+ */
+export function typedFormatMessage(t: CatalogTarget, label: string, typed: "percent" | "date"): string {
+  return inputMessages(label, t)[typed];
 }
 
 const YEAR_MESSAGES = {
@@ -499,8 +504,8 @@ function outlookFormulas(
 }
 
 /**
- * The 状态 a row's formulas show for these cell values (as read back; a percent- or date-typed number, known
- * only from its format, is the sheet's to refuse): 输入有误 where 输入检查 says anything, else the methodology's.
+ * The 状态 a row's formulas show for these cell values (as read back; a percent- or date-typed number is the
+ * number stored, as in the sheet): 输入有误 where 输入检查 says anything, else the methodology's.
  */
 export function sheetStatus(
   t: CatalogTarget,
