@@ -403,16 +403,12 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     : t.indicatorDef.path === "geometric"
       ? `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},IF(AND(${B}>0,${V}>0),${B}*(${V}/${B})^${tau},${linear})))`
       : `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},${linear}))`;
-  const history = years.map((y, i) =>
-    inputCheck(`${colLetter(HISTORY_FIRST_COL + i)}${r}`, historyTitle(y), t),
-  );
   return {
     ...outlookFormulas(t, { A, B, T, t0, tau, X, F }, forecastMet, met),
     actual: pickActual(t, r, years),
     // 实际值 is checked too: something may be typed over its formula (which itself gives only clean values).
     check:
-      `=${yearCheck}&${inputCheck(A, "实际值", t)}` +
-      history.map((h) => `&${h}`).join("") +
+      `=${yearCheck}&${inputCheck(A, "实际值", t)}&${historyCheck(t, r, years)}` +
       (needsBaselineInput(t) ? `&${inputCheck(B, "基期值", t)}` : ""),
     // Blank before the base year: nothing of the plan has elapsed to assess (methodology.elapsedShare).
     elapsed: ok(`IF(OR(${Y}="",${t0}=""),"",IF(${Y}<${t0},"",MIN((${Y}-${t0})/(${T}-${t0}),1)))`),
@@ -431,6 +427,37 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
       `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",IF(${met},"${STATUS.achieved}",` +
       `IF(${Y}>=${T},"${STATUS.missed}",IF(${C}="","${STATUS.unassessable}",${byPace})))))`,
   };
+}
+
+/**
+ * Excel refuses a formula over 8,192 characters. A check naming each bad year takes about 200 characters a year,
+ * so a block of more years than this budget allows (a plan from 1990 to 2100 has 110) is checked as a whole.
+ * The budget leaves room for references that grow when a refresh maps them to rows and columns further out.
+ */
+export const MAX_FORMULA_LENGTH = 8192;
+const NAMED_CHECK_BUDGET = 6000;
+
+/**
+ * The history block's part of 输入检查: each year's check by name (2022年实际值应为数字…) while they fit the
+ * budget; otherwise one check of the whole block by counts over the range, which every host computes without
+ * array evaluation: cells neither blank nor numbers (text, TRUE/FALSE, errors), and numbers out of range. Two
+ * hosts differ there, and only there: LibreOffice counts TRUE/FALSE as the numbers 1/0, and HyperFormula a ""
+ * formula result as not blank.
+ */
+function historyCheck(t: CatalogTarget, r: number, years: number[]): string {
+  if (years.length === 0) return `""`;
+  const named = years
+    .map((y, i) => inputCheck(`${colLetter(HISTORY_FIRST_COL + i)}${r}`, historyTitle(y), t))
+    .join("&");
+  if (named.length <= NAMED_CHECK_BUDGET) return named;
+  const { min, max } = inputRange(t.kind, t.unit);
+  const block = `${colLetter(HISTORY_FIRST_COL)}${r}:${colLetter(HISTORY_FIRST_COL + years.length - 1)}${r}`;
+  const notNumbers = `COLUMNS(${block})-COUNTBLANK(${block})-COUNT(${block})`;
+  const outside = `COUNTIF(${block},"<${lit(min)}")+COUNTIF(${block},">${lit(max)}")`;
+  const message =
+    `${years[0]}–${years[years.length - 1]}年实际值应为${rangeWords(min, max)}的数字,不带单位、千位分隔符或文字:` +
+    `请检查表格右侧各年实际值中不符合的单元格。`;
+  return `IF(${notNumbers}+${outside}>0,"${message}","")`;
 }
 
 /**
