@@ -20,6 +20,7 @@ import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "../shee
 import { HostError } from "../services/service";
 import {
   a1,
+  absoluteA1,
   colIndex,
   INPUT_STYLES,
   isFormula,
@@ -115,6 +116,8 @@ interface MemSheet {
   charts: ChartSpec[];
   columns: Map<number, { width?: number; hidden?: boolean }>;
   freeze: { rows: number; columns: number } | null;
+  /** The AutoFilter's range (header row first), as written. */
+  autoFilter: string | null;
   print: PrintSetup | null;
   /** Cell notes (comments) by A1 address. */
   notes: Map<string, string>;
@@ -149,6 +152,7 @@ export interface PreviewSheet {
   merges: string[];
   columns: { width: number | null; hidden: boolean }[];
   freeze: { rows: number; columns: number } | null;
+  autoFilter: string | null;
   print: PrintSetup | null;
   charts: ChartSpec[];
 }
@@ -161,6 +165,7 @@ export interface SheetDump {
   cfs: { range: string; rule: ConditionalFormat["rule"] }[];
   columns: [number, { width?: number; hidden?: boolean }][];
   freeze: { rows: number; columns: number } | null;
+  autoFilter: string | null;
   print: PrintSetup | null;
   protected: boolean;
 }
@@ -378,6 +383,7 @@ export class MemoryWorkbook implements Workbook {
     }
     for (const cf of plan.conditionalFormats ?? []) s.cfs.push({ rect: parseRange(cf.range), rule: cf.rule });
     if (plan.freeze) s.freeze = plan.freeze;
+    if (plan.autoFilter) s.autoFilter = plan.autoFilter;
     if (plan.print) s.print = plan.print;
     if (plan.activate) this.select(s.name, "A1");
     if (plan.visibility) this.setVisibility(s, plan.visibility);
@@ -477,6 +483,7 @@ export class MemoryWorkbook implements Workbook {
       charts: [],
       columns: new Map(),
       freeze: null,
+      autoFilter: null,
       print: null,
       notes: new Map(),
       visibility: "visible",
@@ -650,6 +657,7 @@ export class MemoryWorkbook implements Workbook {
         hidden: s.columns.get(c)?.hidden ?? false,
       })),
       freeze: s.freeze,
+      autoFilter: s.autoFilter,
       print: s.print,
       charts: s.charts,
     };
@@ -664,6 +672,7 @@ export class MemoryWorkbook implements Workbook {
       cfs: s.cfs.map((cf) => ({ range: rectA1(cf.rect), rule: cf.rule })),
       columns: [...s.columns].sort((x, y) => x[0] - y[0]),
       freeze: s.freeze,
+      autoFilter: s.autoFilter,
       print: s.print,
       protected: s.protected,
     });
@@ -741,7 +750,11 @@ export class MemoryWorkbook implements Workbook {
     });
     if (s.print) {
       const area = f(parseRange(s.print.area));
-      s.print = { ...s.print, area: area ? rectA1(area) : s.print.area };
+      s.print = { ...s.print, area: area ? absoluteA1(rectA1(area)) : s.print.area };
+    }
+    if (s.autoFilter) {
+      const range = f(parseRange(s.autoFilter));
+      s.autoFilter = range ? rectA1(range) : null;
     }
   }
 

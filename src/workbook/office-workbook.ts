@@ -522,6 +522,7 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
     if (plan.freeze.rows > 0 && plan.freeze.columns > 0)
       ws.freezePanes.freezeAt(ws.getRange(rangeA1(0, 0, plan.freeze.rows - 1, plan.freeze.columns - 1)));
   }
+  if (plan.autoFilter) ws.autoFilter.apply(ws.getRange(plan.autoFilter));
   let pageLayout: Excel.PageLayout | undefined;
   if (plan.print) {
     const pl = ws.pageLayout;

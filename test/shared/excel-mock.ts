@@ -48,6 +48,8 @@ export class FakeSheet {
   /** What a formula cell shows, by "r,c" (formulas are not evaluated: set what Excel would show). */
   shown = new Map<string, Value>();
   printArea: string | null = null;
+  /** The range an AutoFilter was applied to. */
+  autoFilter: string | null = null;
   printTitleRows: string | null = null;
   page: Record<string, unknown> = {};
   charts: FakeChart[] = [];
@@ -346,6 +348,17 @@ class Batch {
             () => {
               this.fx.sheet(sheetName)!.frozen = rangeA1(at.rect.r1, at.rect.c1, at.rect.r2, at.rect.c2);
             },
+          );
+        },
+      },
+      autoFilter: {
+        apply: (r: object) => {
+          const at = this.rects.get(r)!.rect;
+          const range = rangeA1(at.r1, at.c1, at.r2, at.c2);
+          this.command(
+            sheetName,
+            `autoFilter ${range}`,
+            () => (this.fx.sheet(sheetName)!.autoFilter = range),
           );
         },
       },

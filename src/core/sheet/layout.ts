@@ -205,6 +205,8 @@ export interface ProgressSheetLayout {
   conditionalFormats: ConditionalFormat[];
   /** Freeze panes below the header and right of the indicator column. */
   freeze: { rows: number; columns: number };
+  /** The AutoFilter: the header row over every column, down to the last data row. */
+  autoFilter: string;
   print: { landscape: true; fitToWidth: 1; titleRows: string; area: string };
 }
 
@@ -789,6 +791,7 @@ export function buildProgressSheet(
     merges: [`A1:${lastCol}1`, `E2:${lastCol}2`, `E4:${lastCol}4`],
     conditionalFormats,
     freeze: { rows: SHEET.headerRow, columns: 2 },
+    autoFilter: `A${SHEET.headerRow}:${colLetter(columns.length - 1)}${last}`,
     print: {
       landscape: true,
       fitToWidth: 1,
