@@ -430,14 +430,31 @@ export class MemoryWorkbook implements Workbook {
       converted.push(c);
     }
     this.changes++;
-    for (const c of converted) {
+    // A spill's whole grid, read before any cell is written (writing one anchor may move another's spill).
+    const grids = converted.map((c) => this.spillOf(this.find(c.sheet)!, c.row, c.col) ?? [[c.value]]);
+    converted.forEach((c, i) => {
       const s = this.find(c.sheet)!;
-      const v = typeof c.value === "string" ? textConstant(c.value) : c.value;
-      this.hf.setCellContents({ sheet: s.id, row: c.row, col: c.col }, v as RawCellContent);
+      const grid = grids[i].map((row) => row.map((v) => (typeof v === "string" ? textConstant(v) : v)));
+      this.hf.setCellContents({ sheet: s.id, row: c.row, col: c.col }, grid as RawCellContent[][]);
       s.notes.set(a1(c.row, c.col), c.note);
-    }
+    });
     if (converted.length) this.writes++;
-    return { converted, changed, notes: true };
+    return { converted, changed, notes: true, spillsRefused: [] };
+  }
+
+  /** The values of the array a formula cell spills, from its top-left cell; null for a single value. */
+  private spillOf(s: MemSheet, row: number, col: number): CellValue[][] | null {
+    const at = (r: number, c: number) => ({ sheet: s.id, row: r, col: c });
+    if (!this.hf.isCellPartOfArray(at(row, col))) return null;
+    const spilled = (r: number, c: number) =>
+      this.hf.isCellPartOfArray(at(r, c)) && !this.hf.doesCellHaveFormula(at(r, c));
+    let rows = 1;
+    let cols = 1;
+    while (spilled(row + rows, col)) rows++;
+    while (spilled(row, col + cols)) cols++;
+    return Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => toValue(this.hf.getCellValue(at(row + i, col + j)))),
+    );
   }
 
   /** HyperFormula recomputes every formula (PLAN.* cells answer from newly imported plans). */

@@ -50,6 +50,8 @@ export class FakeSheet {
   printArea: string | null = null;
   /** The range an AutoFilter was applied to. */
   autoFilter: string | null = null;
+  /** Dynamic arrays: the top-left cell "r,c" of a spill → the range it spills over (values in `shown`). */
+  spills = new Map<string, Rect>();
   printTitleRows: string | null = null;
   page: Record<string, unknown> = {};
   charts: FakeChart[] = [];
@@ -463,7 +465,9 @@ class Batch {
       columnIndex: bounded.c1,
       values: grid((r, c) => {
         const v = content(r, c);
-        return typeof v === "string" && v.startsWith("=") ? (s?.shown.get(keyOf(r, c)) ?? "") : v;
+        // A formula cell shows what is set for it, and so does an empty cell a spill covers.
+        const spilled = v === "" || (typeof v === "string" && v.startsWith("="));
+        return spilled ? (s?.shown.get(keyOf(r, c)) ?? "") : v;
       }),
       formulas: grid(content),
       numberFormat: grid((r, c) => s?.numFmt.get(keyOf(r, c)) ?? "General"),
@@ -502,6 +506,17 @@ class Batch {
           const sh = this.fx.sheet(sheetName)!;
           sh.merges = sh.merges.filter((m) => !clip(m, rect));
         }),
+      // ExcelApi 1.12: the range the top-left cell spills over; a null object where it does not spill.
+      getSpillingToRangeOrNullObject: () => {
+        const spill = s?.spills.get(keyOf(rect.r1, rect.c1));
+        return spill
+          ? this.range(sheetName, spill)
+          : this.record(
+              this.mock({ isNullObject: true, address: "Error, null object", values: "Error, null object" }),
+              sheetName,
+              "null",
+            );
+      },
       getCell: (r: number, c: number) =>
         this.range(sheetName, { r1: rect.r1 + r, c1: rect.c1 + c, r2: rect.r1 + r, c2: rect.c1 + c }),
       getEntireRow: () =>

@@ -68,6 +68,7 @@ export function fakeService(
       indicator: "高新技术企业",
     })),
     freeze: jest.fn(async (cells: FreezeCell[]): Promise<FreezeResult> => ({
+      spillsRefused: [],
       converted: cells,
       changed: [],
       notes: true,
