@@ -65,6 +65,9 @@ export interface OfficeWorkbookOptions {
 
 /** The highest Excel API set used here (RangeAreas, page layout). */
 export const REQUIRED_API = "1.9";
+/** Said after a write when Excel calculates manually: the formulas written show nothing computed until F9. */
+export const MANUAL_CALCULATION =
+  "Excel 当前为手动计算(公式 › 计算选项 › 手动),进度表中的公式要按 F9 才会计算。建议改为“自动”。";
 /** Areas per RangeAreas command: keeps each address list short. */
 const AREAS_PER_COMMAND = 30;
 
@@ -389,9 +392,16 @@ export class OfficeWorkbook implements Workbook {
     try {
       await Excel.run(async (ctx) => {
         await deleteReplacedCharts(ctx, plan);
+        // Excel recalculates and repaints once, when the batch has run, not after each command; calculation
+        // resumes at the sync (in automatic mode Excel then computes every formula written).
+        const app = ctx.workbook.application;
+        app.suspendApiCalculationUntilNextSync();
+        app.suspendScreenUpdatingUntilNextSync();
+        app.load("calculationMode");
         const pageLayout = queueWrite(ctx, plan);
         await ctx.sync();
         if (pageLayout && plan.print) this.checkZoom(plan.sheet, pageLayout.zoom, plan.print.fitToWidth);
+        if (app.calculationMode === "Manual") this.warn(MANUAL_CALCULATION);
       });
     } catch (e) {
       const denied = (e as { code?: string })?.code === "AccessDenied";

@@ -162,6 +162,8 @@ export class FakeExcel {
   structureProtected = false;
   /** application.calculate calls applied, by calculation type ("Full", …). */
   calculations: string[] = [];
+  /** application.calculationMode: "Automatic", "AutomaticExceptTables" or "Manual". */
+  calculationMode = "Automatic";
 
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
@@ -222,8 +224,13 @@ class Batch {
         return this.range(sel.sheet, { r1: sel.row, c1: sel.col, r2, c2 });
       },
       application: {
+        calculationMode: this.fx.calculationMode,
         calculate: (type: string) =>
           this.command("", `calculate ${type}`, () => this.fx.calculations.push(type), true),
+        suspendApiCalculationUntilNextSync: () =>
+          this.command("", "suspendApiCalculationUntilNextSync", () => undefined, true),
+        suspendScreenUpdatingUntilNextSync: () =>
+          this.command("", "suspendScreenUpdatingUntilNextSync", () => undefined, true),
       },
       comments: {
         add: (address: string, content: string) =>
