@@ -11,6 +11,7 @@ import { getContext } from "../core/functions/functions";
 import { previewFreeze } from "../sheet/freeze";
 import { reportFor, reportWritePlan } from "../sheet/report-plan";
 import { planTrendChart } from "../sheet/trend-chart";
+import { typedFormatWarnings } from "../sheet/typed-formats";
 import { analyseSheet, DELETED_PREFIX, planNewSheet, planRefresh, type SheetPlan } from "../sheet/refresh";
 import { HostError, type ProgressService, type SheetResult, type StatusCounts } from "./service";
 import type { SheetContent, Workbook } from "../workbook/workbook";
@@ -47,10 +48,10 @@ export function createProgressService(
     if (!isYear(year)) throw new HostError(`评估年份${yearProblem(year)}`);
   };
 
-  const result = (p: SheetPlan): SheetResult => {
+  const result = (p: SheetPlan, typedFormats: string[] = []): SheetResult => {
     const counts = Object.fromEntries(SHEET_STATUS_ORDER.map((s) => [s, 0])) as StatusCounts;
     for (const s of p.statuses) counts[s]++;
-    return { sheetName: p.sheetName, planId: p.planId, year: p.year, rows: p.liveRows, counts };
+    return { sheetName: p.sheetName, planId: p.planId, year: p.year, rows: p.liveRows, counts, typedFormats };
   };
 
   /** One read: the named sheet, which must be one of ours. */
@@ -68,7 +69,8 @@ export function createProgressService(
     const a = analyseSheet(content.values)!;
     const plan = planRefresh(catalog(), content, { ...o, defaultYear: defaultYearOf(a.planId) });
     await workbook.write(plan.write);
-    return result(plan);
+    // A refresh keeps the formats of input cells: what was typed as a percent or a date is still so.
+    return result(plan, typedFormatWarnings(catalog(), content));
   };
 
   return {

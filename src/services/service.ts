@@ -11,6 +11,11 @@ export interface SheetResult {
   year: number;
   rows: number;
   counts: StatusCounts;
+  /**
+   * Input cells holding a number typed as a percent or a date (seen from their formats, which the sheet's
+   * formulas cannot see), one message each; empty for a new sheet.
+   */
+  typedFormats: string[];
 }
 
 /** A bundled-data change found on refresh: shown to the user, applied only on confirmation. */

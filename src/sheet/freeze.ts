@@ -37,7 +37,20 @@ export interface FreezeResult {
   changed: FormulaCell[];
   /** Whether the notes were attached (the host supports comments). */
   notes: boolean;
+  /**
+   * Cells left as formulas because their result may spill (PLAN.LIST, PLAN.SEARCH, a range argument) and the host
+   * cannot say over which cells (Range.getSpillingToRangeOrNullObject needs ExcelApi 1.12): converting only the
+   * top-left cell would lose the rest of the array.
+   */
+  spillsRefused: FormulaCell[];
 }
+
+/** May this formula's result spill: an array function, or a PLAN.* call given a range? */
+export const maySpill = (f: string) =>
+  /PLAN\.(LIST|SEARCH)\s*\(/i.test(f) ||
+  /\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+|\b[A-Z]{1,3}:[A-Z]{1,3}\b|\b\d+:\d+\b/i.test(
+    f.replace(/"[^"]*"/g, '""'),
+  );
 
 /** A PLAN.* call anywhere in the formula (not PLANX. or MYPLAN.). */
 const PLAN_CALL = /(^|[^A-Za-z0-9_.])PLAN\.[A-Za-z_]+\s*\(/i;

@@ -41,6 +41,7 @@ import { SHEET_STATUS_ORDER, type SheetStatus } from "../core/method/methodology
 import { isYear } from "../core/method/years";
 import { HostError, type DataChange } from "../services/service";
 import {
+  absoluteA1,
   parseRange,
   rangeA1,
   type CellValue,
@@ -748,11 +749,13 @@ function sheetFormat(w: Writer, insertedCols: number[]): Omit<WritePlan, "sheet"
       range: remapRange(cf.range, mapRow, mapCol, [w.dataTop, w.dataBottom]),
     })),
     freeze: { rows: firstData, columns: C("indicator") + 1 },
+    // A new sheet only: an existing one keeps the user's filter (Excel extends it over rows inserted inside).
+    ...(create ? { autoFilter: layout.autoFilter } : {}),
     print: {
       landscape: layout.print.landscape,
       fitToWidth: layout.print.fitToWidth,
       titleRows: `${firstData}:${firstData}`,
-      area: rangeA1(R("title"), mapCol(printCols.c1), w.lastOurs, mapCol(printCols.c2)),
+      area: absoluteA1(rangeA1(R("title"), mapCol(printCols.c1), w.lastOurs, mapCol(printCols.c2))),
     },
   };
 }

@@ -6,7 +6,7 @@ import { buildProgressSheet, colLetter, COLUMNS } from "../core/sheet/layout";
 import { buildReportSheet, type ReportSheetLayout } from "../core/sheet/report-layout";
 import { analyseSheet } from "./refresh";
 import { HostError } from "../services/service";
-import type { CellWrite, SheetContent, WritePlan } from "../workbook/workbook";
+import { absoluteA1, type CellWrite, type SheetContent, type WritePlan } from "../workbook/workbook";
 
 /** The 上报 layout of a progress sheet as found; throws HostError if it is not one of ours. */
 export function reportFor(catalog: Catalog, content: SheetContent): ReportSheetLayout {
@@ -51,7 +51,7 @@ export function reportWritePlan(r: ReportSheetLayout): WritePlan {
     cells,
     merges: r.merges,
     columns: r.columns.map((c, col) => ({ col, width: c.width })),
-    print: { ...r.print, landscape: true },
+    print: { ...r.print, landscape: true, area: absoluteA1(r.print.area) },
     activate: true,
   };
 }

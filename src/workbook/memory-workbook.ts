@@ -20,6 +20,7 @@ import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "../shee
 import { HostError } from "../services/service";
 import {
   a1,
+  absoluteA1,
   colIndex,
   INPUT_STYLES,
   isFormula,
@@ -115,6 +116,8 @@ interface MemSheet {
   charts: ChartSpec[];
   columns: Map<number, { width?: number; hidden?: boolean }>;
   freeze: { rows: number; columns: number } | null;
+  /** The AutoFilter's range (header row first), as written. */
+  autoFilter: string | null;
   print: PrintSetup | null;
   /** Cell notes (comments) by A1 address. */
   notes: Map<string, string>;
@@ -149,6 +152,7 @@ export interface PreviewSheet {
   merges: string[];
   columns: { width: number | null; hidden: boolean }[];
   freeze: { rows: number; columns: number } | null;
+  autoFilter: string | null;
   print: PrintSetup | null;
   charts: ChartSpec[];
 }
@@ -161,6 +165,7 @@ export interface SheetDump {
   cfs: { range: string; rule: ConditionalFormat["rule"] }[];
   columns: [number, { width?: number; hidden?: boolean }][];
   freeze: { rows: number; columns: number } | null;
+  autoFilter: string | null;
   print: PrintSetup | null;
   protected: boolean;
 }
@@ -378,6 +383,7 @@ export class MemoryWorkbook implements Workbook {
     }
     for (const cf of plan.conditionalFormats ?? []) s.cfs.push({ rect: parseRange(cf.range), rule: cf.rule });
     if (plan.freeze) s.freeze = plan.freeze;
+    if (plan.autoFilter) s.autoFilter = plan.autoFilter;
     if (plan.print) s.print = plan.print;
     if (plan.activate) this.select(s.name, "A1");
     if (plan.visibility) this.setVisibility(s, plan.visibility);
@@ -424,14 +430,31 @@ export class MemoryWorkbook implements Workbook {
       converted.push(c);
     }
     this.changes++;
-    for (const c of converted) {
+    // A spill's whole grid, read before any cell is written (writing one anchor may move another's spill).
+    const grids = converted.map((c) => this.spillOf(this.find(c.sheet)!, c.row, c.col) ?? [[c.value]]);
+    converted.forEach((c, i) => {
       const s = this.find(c.sheet)!;
-      const v = typeof c.value === "string" ? textConstant(c.value) : c.value;
-      this.hf.setCellContents({ sheet: s.id, row: c.row, col: c.col }, v as RawCellContent);
+      const grid = grids[i].map((row) => row.map((v) => (typeof v === "string" ? textConstant(v) : v)));
+      this.hf.setCellContents({ sheet: s.id, row: c.row, col: c.col }, grid as RawCellContent[][]);
       s.notes.set(a1(c.row, c.col), c.note);
-    }
+    });
     if (converted.length) this.writes++;
-    return { converted, changed, notes: true };
+    return { converted, changed, notes: true, spillsRefused: [] };
+  }
+
+  /** The values of the array a formula cell spills, from its top-left cell; null for a single value. */
+  private spillOf(s: MemSheet, row: number, col: number): CellValue[][] | null {
+    const at = (r: number, c: number) => ({ sheet: s.id, row: r, col: c });
+    if (!this.hf.isCellPartOfArray(at(row, col))) return null;
+    const spilled = (r: number, c: number) =>
+      this.hf.isCellPartOfArray(at(r, c)) && !this.hf.doesCellHaveFormula(at(r, c));
+    let rows = 1;
+    let cols = 1;
+    while (spilled(row + rows, col)) rows++;
+    while (spilled(row, col + cols)) cols++;
+    return Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => toValue(this.hf.getCellValue(at(row + i, col + j)))),
+    );
   }
 
   /** HyperFormula recomputes every formula (PLAN.* cells answer from newly imported plans). */
@@ -477,6 +500,7 @@ export class MemoryWorkbook implements Workbook {
       charts: [],
       columns: new Map(),
       freeze: null,
+      autoFilter: null,
       print: null,
       notes: new Map(),
       visibility: "visible",
@@ -650,6 +674,7 @@ export class MemoryWorkbook implements Workbook {
         hidden: s.columns.get(c)?.hidden ?? false,
       })),
       freeze: s.freeze,
+      autoFilter: s.autoFilter,
       print: s.print,
       charts: s.charts,
     };
@@ -664,6 +689,7 @@ export class MemoryWorkbook implements Workbook {
       cfs: s.cfs.map((cf) => ({ range: rectA1(cf.rect), rule: cf.rule })),
       columns: [...s.columns].sort((x, y) => x[0] - y[0]),
       freeze: s.freeze,
+      autoFilter: s.autoFilter,
       print: s.print,
       protected: s.protected,
     });
@@ -741,7 +767,11 @@ export class MemoryWorkbook implements Workbook {
     });
     if (s.print) {
       const area = f(parseRange(s.print.area));
-      s.print = { ...s.print, area: area ? rectA1(area) : s.print.area };
+      s.print = { ...s.print, area: area ? absoluteA1(rectA1(area)) : s.print.area };
+    }
+    if (s.autoFilter) {
+      const range = f(parseRange(s.autoFilter));
+      s.autoFilter = range ? rectA1(range) : null;
     }
   }
 

@@ -15,7 +15,13 @@
 //   - A refresh never rewrites an input cell of an existing row (only appends to a 备注), so a partial refresh can
 //     leave plan data or formatting half-updated, but cannot lose what the statistician typed; refreshing again
 //     completes it. Rows already inserted by a failed refresh stay as blank user rows.
-import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "../sheet/freeze";
+import {
+  maySpill,
+  type FormulaCell,
+  type FreezeCell,
+  type FreezeResult,
+  type FreezeScope,
+} from "../sheet/freeze";
 import { HostError } from "../services/service";
 import {
   isFormula,
@@ -53,10 +59,15 @@ export interface OfficeWorkbookOptions {
   onWarning?: (message: string) => void;
   /** Whether the host supports comments (ExcelApi 1.10), where 转为数值 keeps each cell's provenance. */
   comments?: () => boolean;
+  /** Whether the host tells a spill's range (ExcelApi 1.12), so that 转为数值 writes the whole spilled grid. */
+  spills?: () => boolean;
 }
 
 /** The highest Excel API set used here (RangeAreas, page layout). */
 export const REQUIRED_API = "1.9";
+/** Said after a write when Excel calculates manually: the formulas written show nothing computed until F9. */
+export const MANUAL_CALCULATION =
+  "Excel 当前为手动计算(公式 › 计算选项 › 手动),进度表中的公式要按 F9 才会计算。建议改为“自动”。";
 /** Areas per RangeAreas command: keeps each address list short. */
 const AREAS_PER_COMMAND = 30;
 
@@ -102,10 +113,16 @@ const UNDO_MESSAGE: Record<Undo, (sheet: string) => string> = {
   failed: () => "未能撤销已写入的部分,请删除该表后重试。",
 };
 
-const defaultComments = () =>
+const apiSet = (version: string) => () =>
   typeof Office !== "undefined" &&
   !!Office.context?.requirements &&
-  Office.context.requirements.isSetSupported("ExcelApi", "1.10");
+  Office.context.requirements.isSetSupported("ExcelApi", version);
+const defaultComments = apiSet("1.10");
+const defaultSpills = apiSet("1.12");
+
+/** A value as written back by 转为数值: text kept as text, an empty cell empty. */
+const frozenValue = (v: unknown) =>
+  v === null || v === undefined ? "" : typeof v === "string" ? textConstant(v) : (v as CellValue);
 
 /** 'Sheet name'!A1 as Excel takes it. */
 const sheetA1 = (sheet: string, row: number, col: number) => `'${sheet.replace(/'/g, "''")}'!${a1(row, col)}`;
@@ -114,11 +131,13 @@ export class OfficeWorkbook implements Workbook {
   private readonly supported: () => boolean;
   private readonly warn: (message: string) => void;
   private readonly comments: () => boolean;
+  private readonly spills: () => boolean;
 
   constructor(opts: OfficeWorkbookOptions = {}) {
     this.supported = opts.supported ?? defaultSupported;
     this.warn = opts.onWarning ?? ((m) => console.warn(m));
     this.comments = opts.comments ?? defaultComments;
+    this.spills = opts.spills ?? defaultSpills;
   }
 
   /** One batch for the selection or the active sheet; two for the workbook (names, then used ranges). */
@@ -168,30 +187,40 @@ export class OfficeWorkbook implements Workbook {
   }
 
   /**
-   * Two batches: read the cells' formulas again (a cell edited since it was listed is left alone), then write the
-   * values; the comments (ExcelApi 1.10) in a third, so a host that rejects one (a cell with a comment already)
-   * cannot undo the conversion — the pane lists every cell with its provenance either way.
+   * Two batches: read the cells' formulas again (a cell edited since it was listed is left alone) with the range
+   * each one spills to, then write the values — a spill's whole grid, in one assignment that replaces its formula;
+   * the comments (ExcelApi 1.10) in a third, so a host that rejects one (a cell with a comment already) cannot
+   * undo the conversion — the pane lists every cell with its provenance either way. Without ExcelApi 1.12 a
+   * formula that may spill is left alone and reported (spillsRefused).
    */
   async freeze(cells: FreezeCell[]): Promise<FreezeResult> {
     if (!this.supported())
       throw new HostError(
         `当前 Excel 版本不支持本加载项所需的接口(ExcelApi ${REQUIRED_API}),工作簿未作更改。`,
       );
+    const spills = this.spills();
+    const spillsRefused = spills ? [] : cells.filter((c) => maySpill(c.formula));
+    const todo = spills ? cells : cells.filter((c) => !maySpill(c.formula));
     const converted: FreezeCell[] = [];
     const changed: FormulaCell[] = [];
     try {
       await Excel.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
-        const ranges = cells.map((c) => {
-          const r = sheets.getItem(c.sheet).getRange(a1(c.row, c.col));
-          r.load("formulas");
-          return r;
+        const found = todo.map((c) => {
+          const cell = sheets.getItem(c.sheet).getRange(a1(c.row, c.col));
+          cell.load("formulas");
+          const spill = spills ? cell.getSpillingToRangeOrNullObject() : null;
+          spill?.load("isNullObject,address,values");
+          return { cell, spill };
         });
         await ctx.sync();
-        cells.forEach((c, i) => (ranges[i].formulas[0][0] === c.formula ? converted : changed).push(c));
+        todo.forEach((c, i) => (found[i].cell.formulas[0][0] === c.formula ? converted : changed).push(c));
         for (const c of converted) {
-          const v = c.value === null ? "" : typeof c.value === "string" ? textConstant(c.value) : c.value;
-          sheets.getItem(c.sheet).getRange(a1(c.row, c.col)).values = [[v]];
+          const { spill } = found[todo.indexOf(c)];
+          if (spill && !spill.isNullObject)
+            sheets.getItem(c.sheet).getRange(splitSheetAddress(spill.address).range).values =
+              spill.values.map((row) => row.map(frozenValue));
+          else sheets.getItem(c.sheet).getRange(a1(c.row, c.col)).values = [[frozenValue(c.value)]];
         }
         if (converted.length) await ctx.sync();
       });
@@ -215,7 +244,7 @@ export class OfficeWorkbook implements Workbook {
         notes = false; // reported by the pane: the provenance is in its list
       }
     }
-    return { converted, changed, notes };
+    return { converted, changed, notes, spillsRefused };
   }
 
   async read(names: string[]): Promise<Snapshot> {
@@ -363,9 +392,16 @@ export class OfficeWorkbook implements Workbook {
     try {
       await Excel.run(async (ctx) => {
         await deleteReplacedCharts(ctx, plan);
+        // Excel recalculates and repaints once, when the batch has run, not after each command; calculation
+        // resumes at the sync (in automatic mode Excel then computes every formula written).
+        const app = ctx.workbook.application;
+        app.suspendApiCalculationUntilNextSync();
+        app.suspendScreenUpdatingUntilNextSync();
+        app.load("calculationMode");
         const pageLayout = queueWrite(ctx, plan);
         await ctx.sync();
         if (pageLayout && plan.print) this.checkZoom(plan.sheet, pageLayout.zoom, plan.print.fitToWidth);
+        if (app.calculationMode === "Manual") this.warn(MANUAL_CALCULATION);
       });
     } catch (e) {
       const denied = (e as { code?: string })?.code === "AccessDenied";
@@ -522,6 +558,7 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
     if (plan.freeze.rows > 0 && plan.freeze.columns > 0)
       ws.freezePanes.freezeAt(ws.getRange(rangeA1(0, 0, plan.freeze.rows - 1, plan.freeze.columns - 1)));
   }
+  if (plan.autoFilter) ws.autoFilter.apply(ws.getRange(plan.autoFilter));
   let pageLayout: Excel.PageLayout | undefined;
   if (plan.print) {
     const pl = ws.pageLayout;

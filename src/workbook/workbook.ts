@@ -91,8 +91,8 @@ export interface PrintSetup {
 
 /**
  * Everything one write changes, applied in this order: create, structure, unmerge, cell contents, number formats,
- * styles, data validation, merges, columns, conditional formats (clear, then add), freeze panes, print setup,
- * activate, visibility.
+ * styles, data validation, merges, columns, conditional formats (clear, then add), freeze panes, AutoFilter, print
+ * setup, activate, visibility.
  * Coordinates of everything after `structure` are in the sheet as it is after the structural edits.
  */
 export interface WritePlan {
@@ -109,6 +109,8 @@ export interface WritePlan {
   clearConditionalFormats?: string[];
   conditionalFormats?: ConditionalFormat[];
   freeze?: { rows: number; columns: number };
+  /** An AutoFilter over this range (its first row the header); a new sheet only, as Excel keeps one per sheet. */
+  autoFilter?: string;
   print?: PrintSetup;
   /** Native charts to add (a new sheet only); hosts without charts (HyperFormula) skip them. */
   charts?: ChartSpec[];
@@ -305,3 +307,6 @@ export function rectangles(cells: { row: number; col: number }[]): Rect[] {
 }
 
 export const rectA1 = (r: Rect) => rangeA1(r.r1, r.c1, r.r2, r.c2);
+
+/** "A1:R18" → "$A$1:$R$18": a print area as Excel stores it (absolute, so it stays put when cells are copied). */
+export const absoluteA1 = (range: string) => range.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");

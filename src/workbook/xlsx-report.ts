@@ -5,7 +5,7 @@ import type ExcelJS from "exceljs";
 import type { ReportSheetLayout } from "../core/sheet/report-layout";
 import { REPORT } from "../core/sheet/report-layout";
 import { BODY_SIZE, displayWidth, LINE_HEIGHT } from "./text-fit";
-import { STYLES } from "./xlsx-writer";
+import { exceljsArea, STYLES } from "./xlsx-writer";
 
 /** What a cell shows: the result of a formula, else its value. */
 function shown(cell: ExcelJS.Cell): ExcelJS.CellValue {
@@ -89,13 +89,13 @@ export function writeReportSheet(
     fitToPage: true,
     fitToWidth: layout.print.fitToWidth,
     fitToHeight: 0,
-    printArea: layout.print.area,
+    printArea: exceljsArea(layout.print.area),
     printTitlesRow: layout.print.titleRows,
     horizontalCentered: true,
     firstPageNumber: 1, // numbered from 1 even when printed with the workbook's other sheets
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  ws.headerFooter = { oddFooter: `&C${layout.print.footer}`, evenFooter: `&C${layout.print.footer}` };
+  ws.headerFooter = { oddFooter: `&C${layout.print.footer}` }; // every page's: differentOddEven is off
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: REPORT.headerRow }];
   return ws;
 }

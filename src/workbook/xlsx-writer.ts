@@ -365,13 +365,21 @@ function writeSheet(
     fitToPage: true,
     fitToWidth: layout.print.fitToWidth,
     fitToHeight: 0,
-    printArea: layout.print.area,
+    printArea: exceljsArea(layout.print.area),
     printTitlesRow: layout.print.titleRows,
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  ws.headerFooter = { oddFooter: `&C第 &P 页,共 &N 页`, evenFooter: `&C第 &P 页,共 &N 页` };
+  // The odd footer is every page's while differentOddEven is off (an evenFooter alone is ignored, or worse).
+  ws.headerFooter = { oddFooter: `&C第 &P 页,共 &N 页` };
+  ws.autoFilter = layout.autoFilter;
 }
+
+/**
+ * A print area as ExcelJS takes it to write it absolute: ExcelJS puts a "$" before each corner ("A1" → "$A1"), so
+ * the rows get theirs here: "A1:R18" → "A$1:R$18" → "$A$1:$R$18" in the file.
+ */
+export const exceljsArea = (range: string) => range.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2");
 
 /**
  * One worksheet per layout, in order. inputs: 实际值 / 基期值 by target id (a baseline only where the

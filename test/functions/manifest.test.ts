@@ -10,6 +10,7 @@ import {
   productionBaseUrl,
   rewriteManifest,
 } from "../../scripts/addin-build";
+import { REQUIRED_API } from "../../src/workbook/office-workbook";
 
 const ROOT = resolve(__dirname, "../..");
 const xml = readFileSync(resolve(ROOT, "manifest.xml"), "utf8");
@@ -35,10 +36,15 @@ test("well-formed", () => {
   expect(xsiType(doc.documentElement)).toBe("TaskPaneApp");
 });
 
-test("a shared runtime: SharedRuntime 1.1, one long-lived runtime on the task pane page", () => {
-  const set = one("Set");
-  expect(set.getAttribute("Name")).toBe("SharedRuntime");
-  expect(set.getAttribute("MinVersion")).toBe("1.1");
+test("requirements: SharedRuntime 1.1 and ExcelApi 1.9 (the API set the Office.js workbook checks for)", () => {
+  const sets = all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]);
+  expect(sets).toEqual([
+    ["SharedRuntime", "1.1"],
+    ["ExcelApi", REQUIRED_API],
+  ]);
+});
+
+test("a shared runtime: one long-lived runtime on the task pane page", () => {
   const runtime = one("Runtime");
   expect(runtime.getAttribute("resid")).toBe("Taskpane.Url");
   expect(runtime.getAttribute("lifetime")).toBe("long");

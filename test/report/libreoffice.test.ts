@@ -232,13 +232,6 @@ const SAMPLE: SampleSheet[] = (() => {
   return out;
 })();
 
-/**
- * LibreOffice's CELL("format") reports a date format as "G" (Excel's documentation gives D1–D9), so there a
- * date typed into 实际值 is just its serial number, which PLAN.STATUS would take alike: compare it as that number.
- */
-const asLibreOfficeHoldsIt = (x: Typed): Typed =>
-  x.kind === "date" ? { ...x, kind: "number", runner: x.xlsx.value } : x;
-
 function putTyped(cell: ExcelJS.Cell, x: Typed) {
   cell.value = x.xlsx.formula
     ? ({ formula: x.xlsx.formula } as ExcelJS.CellFormulaValue)
@@ -414,14 +407,8 @@ test(`bad inputs, about ${SAMPLE_ROWS} rows in one workbook recalculated by Libr
     const rows = parse(readFileSync(file, "utf8"), { bom: true, relax_column_count: true }) as string[][];
     s.layout.targetIds.forEach((id, i) => {
       const t = catalog.targetById.get(id)!;
-      const [a, b] = s.rows[i].map(asLibreOfficeHoldsIt);
-      const want = expectedFromRunner(
-        ctx,
-        t,
-        a,
-        needsBaselineInput(t) ? b : null,
-        asLibreOfficeHoldsIt(s.year),
-      );
+      const [a, b] = s.rows[i];
+      const want = expectedFromRunner(ctx, t, a, needsBaselineInput(t) ? b : null, s.year);
       const r = rows[SHEET.firstDataRow - 1 + i];
       const got = (k: ColumnKey) => cellValue(r[col(k)] ?? "");
       const where = `${s.layout.sheetName} ${id} 实际值=${JSON.stringify(a.xlsx)} 评估年份=${JSON.stringify(s.year.xlsx)}`;
@@ -451,7 +438,7 @@ test(`bad inputs, about ${SAMPLE_ROWS} rows in one workbook recalculated by Libr
   expect(mismatches.slice(0, 20)).toEqual([]);
   expect(viaHistory).toBeGreaterThan(30);
   expect(rowsChecked).toBeGreaterThanOrEqual(SAMPLE_ROWS);
-  expect([...kinds].sort()).toEqual(INPUT_KINDS.filter((k) => k !== "date").sort());
+  expect([...kinds].sort()).toEqual([...INPUT_KINDS].sort());
 });
 
 test("the cases reach every status", () => {

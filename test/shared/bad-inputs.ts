@@ -3,10 +3,10 @@
 // LibreOffice: test/report/libreoffice.test.ts).
 //
 // One typed input has three faces: what is typed into the preview's memory workbook (HyperFormula parses "2.1%" as
-// 0.021 and the CELL plugin sees its percent type), what a written .xlsx holds (0.021 with a percent format, as
-// Excel stores typing "2.1%"), and what the runner receives. The runner gets the cell's value, as PLAN.STATUS(…,J7,…)
-// would — except for a percent- or date-typed number, whose format no function argument carries: there it gets the
-// text that was typed (as from the command line or a quoted literal), which it refuses as the sheet does.
+// 0.021), what a written .xlsx holds (0.021 with a percent format, as Excel stores typing "2.1%"), and what the
+// runner receives: the cell's value, as PLAN.STATUS(…,J7,…) would. A percent- or date-typed number is the number
+// stored, for the sheet as for the runner: no formula reads a format (CELL("format") is not in every host); the
+// pane names such cells instead (src/sheet/typed-formats.ts).
 import fc from "fast-check";
 import type { CatalogTarget } from "../../src/core/catalog/catalog";
 import type { Context } from "../../src/core/functions/functions";
@@ -92,7 +92,7 @@ export function typedInput(kind: InputKind, x: number, unit: string): Typed {
       return text(`${Math.round(Math.abs(x))}${unit === "%" ? "个百分点" : unit || "家"}`);
     case "percent": {
       const p = Math.round(Math.abs(x) * 10) / 10 || 2.1;
-      return { kind, typed: `${p}%`, xlsx: { value: p / 100, numFmt: "0.00%" }, runner: `${p}%` };
+      return { kind, typed: `${p}%`, xlsx: { value: p / 100, numFmt: "0.00%" }, runner: p / 100 };
     }
     case "negative":
       return n(-(Math.round(Math.abs(x) * 10) / 10 + 101));
@@ -102,7 +102,12 @@ export function typedInput(kind: InputKind, x: number, unit: string): Typed {
       const [d, m, y] = [1 + (int % 28), 1 + (int % 12), 2023];
       const dd = (v: number) => String(v).padStart(2, "0");
       const s = `${dd(d)}/${dd(m)}/${y}`; // HyperFormula's default date format DD/MM/YYYY
-      return { kind, typed: s, xlsx: { value: serial(y, m, d), numFmt: "yyyy-mm-dd" }, runner: s };
+      return {
+        kind,
+        typed: s,
+        xlsx: { value: serial(y, m, d), numFmt: "yyyy-mm-dd" },
+        runner: serial(y, m, d),
+      };
     }
     case "boolean":
       return { kind, typed: int % 2 === 0, xlsx: { value: int % 2 === 0 }, runner: int % 2 === 0 };
@@ -159,7 +164,7 @@ export function yearArb(from: number, to: number): fc.Arbitrary<Typed> {
 /** The number a valid typed input stands for, or undefined when the sheet refuses it (null: blank). */
 export function validNumber(x: Typed, t: CatalogTarget): number | null | undefined {
   if (x.kind === "blank") return null;
-  if (typeof x.runner !== "number" || x.kind === "percent" || x.kind === "date") return undefined;
+  if (typeof x.runner !== "number") return undefined;
   const { min, max } = inputRange(t.kind, t.unit);
   return x.runner >= min && x.runner <= max ? x.runner : undefined;
 }

@@ -48,6 +48,10 @@ export class FakeSheet {
   /** What a formula cell shows, by "r,c" (formulas are not evaluated: set what Excel would show). */
   shown = new Map<string, Value>();
   printArea: string | null = null;
+  /** The range an AutoFilter was applied to. */
+  autoFilter: string | null = null;
+  /** Dynamic arrays: the top-left cell "r,c" of a spill → the range it spills over (values in `shown`). */
+  spills = new Map<string, Rect>();
   printTitleRows: string | null = null;
   page: Record<string, unknown> = {};
   charts: FakeChart[] = [];
@@ -158,6 +162,8 @@ export class FakeExcel {
   structureProtected = false;
   /** application.calculate calls applied, by calculation type ("Full", …). */
   calculations: string[] = [];
+  /** application.calculationMode: "Automatic", "AutomaticExceptTables" or "Manual". */
+  calculationMode = "Automatic";
 
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
@@ -218,8 +224,13 @@ class Batch {
         return this.range(sel.sheet, { r1: sel.row, c1: sel.col, r2, c2 });
       },
       application: {
+        calculationMode: this.fx.calculationMode,
         calculate: (type: string) =>
           this.command("", `calculate ${type}`, () => this.fx.calculations.push(type), true),
+        suspendApiCalculationUntilNextSync: () =>
+          this.command("", "suspendApiCalculationUntilNextSync", () => undefined, true),
+        suspendScreenUpdatingUntilNextSync: () =>
+          this.command("", "suspendScreenUpdatingUntilNextSync", () => undefined, true),
       },
       comments: {
         add: (address: string, content: string) =>
@@ -349,6 +360,17 @@ class Batch {
           );
         },
       },
+      autoFilter: {
+        apply: (r: object) => {
+          const at = this.rects.get(r)!.rect;
+          const range = rangeA1(at.r1, at.c1, at.r2, at.c2);
+          this.command(
+            sheetName,
+            `autoFilter ${range}`,
+            () => (this.fx.sheet(sheetName)!.autoFilter = range),
+          );
+        },
+      },
       pageLayout: {
         orientation: "Portrait",
         // load("zoom") reads back, at sync, the zoom the sheet has after the batch's commands.
@@ -450,7 +472,9 @@ class Batch {
       columnIndex: bounded.c1,
       values: grid((r, c) => {
         const v = content(r, c);
-        return typeof v === "string" && v.startsWith("=") ? (s?.shown.get(keyOf(r, c)) ?? "") : v;
+        // A formula cell shows what is set for it, and so does an empty cell a spill covers.
+        const spilled = v === "" || (typeof v === "string" && v.startsWith("="));
+        return spilled ? (s?.shown.get(keyOf(r, c)) ?? "") : v;
       }),
       formulas: grid(content),
       numberFormat: grid((r, c) => s?.numFmt.get(keyOf(r, c)) ?? "General"),
@@ -489,6 +513,17 @@ class Batch {
           const sh = this.fx.sheet(sheetName)!;
           sh.merges = sh.merges.filter((m) => !clip(m, rect));
         }),
+      // ExcelApi 1.12: the range the top-left cell spills over; a null object where it does not spill.
+      getSpillingToRangeOrNullObject: () => {
+        const spill = s?.spills.get(keyOf(rect.r1, rect.c1));
+        return spill
+          ? this.range(sheetName, spill)
+          : this.record(
+              this.mock({ isNullObject: true, address: "Error, null object", values: "Error, null object" }),
+              sheetName,
+              "null",
+            );
+      },
       getCell: (r: number, c: number) =>
         this.range(sheetName, { r1: rect.r1 + r, c1: rect.c1 + c, r2: rect.r1 + r, c2: rect.c1 + c }),
       getEntireRow: () =>

@@ -3,7 +3,7 @@
 // Office.js adapter over office-addin-mock.
 import { getContext } from "../../src/core/functions/functions";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
-import { isPlanFormula, previewFreeze, provenanceNote } from "../../src/sheet/freeze";
+import { isPlanFormula, maySpill, previewFreeze, provenanceNote } from "../../src/sheet/freeze";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { createProgressService } from "../../src/services/progress-service";
@@ -186,4 +186,100 @@ describe("Office.js adapter (office-addin-mock)", () => {
     expect(fx.sheet("数据")!.cells.get("0,0")).toBe(123);
     expect(fx.comments.has("'数据'!A1")).toBe(false);
   });
+});
+
+describe("a spilled array (PLAN.LIST, a PLAN.TARGET over a range): the whole grid becomes values", () => {
+  const LIST = '=PLAN.LIST("益阳")';
+  const OVER_RANGE = '=PLAN.TARGET("益阳",D1:D2,2025)';
+  let fx: FakeExcel;
+  beforeEach(() => {
+    fx = new FakeExcel();
+    fx.install();
+    const s = fx.addSheet("数据");
+    // A1 spills over A1:B3; C1 (a PLAN.TARGET over D1:D2) over C1:C2; A6 is one value.
+    s.cells.set("0,0", LIST);
+    s.spills.set("0,0", { r1: 0, c1: 0, r2: 2, c2: 1 });
+    [
+      ["高新技术企业", 600],
+      ["研发经费投入强度", 2.5],
+      ["技术合同成交额", 30],
+    ].forEach(([name, v], r) => {
+      s.shown.set(`${r},0`, name);
+      s.shown.set(`${r},1`, v);
+    });
+    s.cells.set("0,2", OVER_RANGE);
+    s.spills.set("0,2", { r1: 0, c1: 2, r2: 1, c2: 2 });
+    s.shown.set("0,2", 600);
+    s.shown.set("1,2", 2.5);
+    s.cells.set("5,0", HIGHTECH);
+    s.shown.set("5,0", 600);
+    fx.activeSheet = "数据";
+  });
+  afterEach(() => fx.uninstall());
+
+  const service = (spills: boolean) =>
+    createProgressService(
+      new OfficeWorkbook({ supported: () => true, comments: () => false, spills: () => spills }),
+    );
+
+  test("with ExcelApi 1.12: each spill's range written in one assignment, every cell a value", async () => {
+    const svc = service(true);
+    const p = await svc.previewFreeze("sheet");
+    expect(p.cells.map((c) => c.formula)).toEqual([LIST, OVER_RANGE, HIGHTECH]);
+    fx.applied.length = 0;
+    const r = await svc.freeze(p.cells);
+    expect(r.converted).toHaveLength(3);
+    expect(r.spillsRefused).toEqual([]);
+    const s = fx.sheet("数据")!;
+    expect([0, 1, 2].map((row) => [s.cells.get(`${row},0`), s.cells.get(`${row},1`)])).toEqual([
+      ["高新技术企业", 600],
+      ["研发经费投入强度", 2.5],
+      ["技术合同成交额", 30],
+    ]);
+    expect([s.cells.get("0,2"), s.cells.get("1,2")]).toEqual([600, 2.5]);
+    expect(s.cells.get("5,0")).toBe(600);
+    expect(fx.applied).toEqual(["set A1:B3 values", "set C1:C2 values", "set A6 values"]);
+  });
+
+  test("without ExcelApi 1.12: formulas that may spill are left as they are and reported; the others converted", async () => {
+    const svc = service(false);
+    const p = await svc.previewFreeze("sheet");
+    const r = await svc.freeze(p.cells);
+    expect(r.spillsRefused.map((c) => c.formula)).toEqual([LIST, OVER_RANGE]);
+    expect(r.converted.map((c) => c.formula)).toEqual([HIGHTECH]);
+    const s = fx.sheet("数据")!;
+    expect(s.cells.get("0,0")).toBe(LIST);
+    expect(s.cells.get("0,2")).toBe(OVER_RANGE);
+    expect(s.cells.has("1,0")).toBe(false);
+    expect(s.cells.get("5,0")).toBe(600);
+  });
+
+  test("in memory (HyperFormula spills PLAN.LIST): the whole list becomes values", async () => {
+    registerPlanFunctions();
+    const wb = new MemoryWorkbook();
+    wb.addSheet("数据");
+    wb.setCell("数据", "A1", LIST);
+    wb.select("数据", "A1");
+    const before = wb.valuesOf("数据");
+    expect(before.length).toBeGreaterThan(2);
+    const svc = createProgressService(wb);
+    const r = await svc.freeze((await svc.previewFreeze("sheet")).cells);
+    expect(r.converted).toHaveLength(1);
+    const after = wb.contentOf("数据");
+    expect(after.formulas.flat().some((f) => typeof f === "string" && f.startsWith("="))).toBe(false);
+    expect(after.values).toEqual(before);
+  });
+});
+
+test.each([
+  ['=PLAN.LIST("益阳")', true],
+  ['=plan.search("研发")', true],
+  ['=PLAN.TARGET("益阳",B5:B20,2025)', true],
+  ['=PLAN.TARGET("益阳",$B$5:$B$20,2025)', true],
+  ['=PLAN.TARGET("益阳",B:B,2025)', true],
+  ['=PLAN.TARGET("益阳","高新技术企业",2025)', false],
+  ['=PLAN.TARGET("益阳","A1:B2",2025)', false], // text, not a range
+  ['=PLAN.STATUS("益阳",B5,2025,C5,$C$3)', false],
+])("may %s spill? %s", (f, yes) => {
+  expect(maySpill(f)).toBe(yes);
 });

@@ -157,3 +157,18 @@ export function expectedRow(
   const { elapsed, completion, expected, variance, requiredRate } = p;
   return { status: p.status, elapsed, completion, expected, variance, requiredRate, forecast, outlook };
 }
+
+/**
+ * The bundled catalog with one plan moved to span base → end (its base year and every baseline at `base`, its
+ * period to `end`): the longest history block the pack schema accepts is 1990 → 2100.
+ */
+export function catalogSpanning(planId: string, base: number, end: number): Catalog {
+  const plans = structuredClone(RAW_PLANS) as (RawPlan & { period: { start: number; end: number } })[];
+  const p = plans.find((x) => x.id === planId);
+  if (!p) throw new Error(`no plan ${planId}`);
+  p.baseYear = base;
+  p.period = { start: base + 1, end };
+  for (const t of p.targets) if (t.baseYear) t.baseYear = base;
+  for (const o of p.observations) if (typeof o.year === "number") o.year = base;
+  return new Catalog(plans, regions, indicators);
+}

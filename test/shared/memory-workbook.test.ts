@@ -14,7 +14,7 @@ import { STATUS } from "../../src/core/method/methodology";
 import { formatValue, MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
-import { colIndex, rectangles, rectA1, STYLES, textConstant } from "../../src/workbook/workbook";
+import { absoluteA1, colIndex, rectangles, rectA1, STYLES, textConstant } from "../../src/workbook/workbook";
 
 const catalog = getCatalog();
 const YEAR = 2024;
@@ -44,8 +44,9 @@ describe.each(catalog.plans.map((p) => [p.id]))("a new sheet of %s", (planId) =>
     );
     expect(grid.merges.sort()).toEqual([...layout.merges].sort());
     expect(grid.freeze).toEqual(layout.freeze);
+    expect(grid.autoFilter).toBe(layout.autoFilter);
     expect(grid.print).toMatchObject({
-      area: layout.print.area,
+      area: absoluteA1(layout.print.area),
       titleRows: layout.print.titleRows,
       landscape: true,
     });

@@ -3,7 +3,7 @@
 // gets the ExcelJS file's height; an old Excel is told which versions work.
 import { getCatalog } from "../../src/core/catalog/catalog";
 import { buildProgressSheet, SHEET, sheetNameFor } from "../../src/core/sheet/layout";
-import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { MANUAL_CALCULATION, OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
 import { LINE_HEIGHT } from "../../src/workbook/text-fit";
@@ -67,20 +67,26 @@ describe("a failed generate deletes only its own sheet", () => {
     expect(fx.applied.filter((c) => c.startsWith("delete sheet"))).toEqual([]);
   });
 
+  // The batch opens with the two calls that suspend calculation and screen updating (nothing written).
+  const SUSPEND = 2;
+
   test("the marker is the first thing written to the new sheet", async () => {
     await service().generate(LARGEST, YEAR);
-    expect(fx.applied.slice(0, 2)).toEqual([`add sheet ${SHEET_NAME}`, `set ${SHEET.markerCell} values`]);
+    expect(fx.applied.slice(SUSPEND, SUSPEND + 2)).toEqual([
+      `add sheet ${SHEET_NAME}`,
+      `set ${SHEET.markerCell} values`,
+    ]);
   });
 
   test("a failure after the marker: the half-written sheet is deleted", async () => {
-    fx.failAt = 2;
+    fx.failAt = SUSPEND + 2;
     const e = await generateError();
     expect(e.message).toContain("已撤销本次生成");
     expect(fx.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   });
 
   test("a failure between the add and the marker: the empty sheet is left, and the message says so", async () => {
-    fx.failAt = 1;
+    fx.failAt = SUSPEND + 1;
     const e = await generateError();
     expect(e.message).toContain("请手动删除后重试");
     expect(fx.sheet(SHEET_NAME)?.used()).toBeNull();
@@ -149,4 +155,24 @@ test("an Excel without the API sets is told Microsoft 365 or Excel 2021", async 
   expect(e.message).toContain("Microsoft 365 或 Excel 2021 及以上");
   expect(e.message).not.toContain("2019");
   expect(fx.writeSyncs).toBe(0);
+});
+
+describe("calculation and screen updating around a write", () => {
+  test("suspended until the write's sync (first in the batch), which stays one sync", async () => {
+    const before = fx.writeSyncs;
+    await service().generate(LARGEST, YEAR);
+    expect(fx.writeSyncs - before).toBe(1);
+    expect(fx.applied.slice(0, 3)).toEqual([
+      "suspendApiCalculationUntilNextSync",
+      "suspendScreenUpdatingUntilNextSync",
+      expect.stringMatching(/^add sheet /),
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  test("manual calculation: the write succeeds and the pane is told to press F9", async () => {
+    fx.calculationMode = "Manual";
+    await service().generate(LARGEST, YEAR);
+    expect(warnings).toEqual([MANUAL_CALCULATION]);
+  });
 });

@@ -17,7 +17,7 @@ import {
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
-import { colIndex, parseRange, STYLES } from "../../src/workbook/workbook";
+import { absoluteA1, colIndex, parseRange, STYLES } from "../../src/workbook/workbook";
 import { FakeExcel, type FakeSheet } from "./excel-mock";
 import { catalogWith, largestPlan } from "./helpers";
 
@@ -113,7 +113,8 @@ describe("generate on the largest plan", () => {
       `${COL.completion}${SHEET.firstDataRow}:${COL.completion}${last}`,
     ]);
     expect(s.frozen).toBe(`A1:B${SHEET.headerRow}`);
-    expect(s.printArea).toBe(layout.print.area);
+    expect(s.printArea).toBe(absoluteA1(layout.print.area));
+    expect(s.autoFilter).toBe(layout.autoFilter);
     expect(s.printTitleRows).toBe(`$${SHEET.headerRow}:$${SHEET.headerRow}`);
     expect(s.page.orientation).toBe("Landscape");
     expect(fx.activeSheet).toBe(sheetName);

@@ -1,7 +1,14 @@
 // ProgressService over the memory workbook: generate, refresh with and without data changes, refusals,
 // the formula and source helpers.
 import { getCatalog } from "../../src/core/catalog/catalog";
-import { COL, colLetter, needsBaselineInput, planTargets, SHEET, sheetNameFor } from "../../src/core/sheet/layout";
+import {
+  COL,
+  colLetter,
+  needsBaselineInput,
+  planTargets,
+  SHEET,
+  sheetNameFor,
+} from "../../src/core/sheet/layout";
 import { INPUT_ERROR, STATUS } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { createProgressService } from "../../src/services/progress-service";
@@ -98,7 +105,7 @@ describe("generate on an existing sheet of the same plan", () => {
     expect(first).toMatchObject({ sheetName: name, planId: "yiyang-14th", year: 2023, rows: yy.length });
     expect(first!.counts[STATUS.unassessable]).toBe(yy.length);
     wb.setCell(name, `${COL.actual}${row("yy14.hightech_enterprises")}`, 470);
-    wb.setCell(name, `${COL.actual}${row("yy14.rd_intensity")}`, "2.1%");
+    wb.setCell(name, `${COL.actual}${row("yy14.rd_intensity")}`, "2.1个百分点");
     wb.setCell(name, SHEET.yearCell, 2024);
     const now = await service.activeProgressSheet();
     expect(now!.year).toBe(2024);
@@ -109,19 +116,22 @@ describe("generate on an existing sheet of the same plan", () => {
     expect(await service.activeProgressSheet()).toBeNull();
   });
 
-  test("a refresh keeps an input cell's typed percent format, so 2.1% stays 输入有误 and never becomes 0.021 %", async () => {
+  test("a refresh keeps an input cell's typed percent format and names it: 2.1% typed over 实际值 is 0.021 to the formulas", async () => {
     const { wb, service } = setup();
     const { sheetName: name } = await service.generate("yiyang-14th", 2023);
     const yy = planTargets(catalog, "yiyang-14th");
     const r = SHEET.firstDataRow + yy.findIndex((t) => t.id === "yy14.rd_intensity");
     wb.setCell(name, `${COL.actual}${r}`, "2.1%");
-    expect(wb.value(name, `${COL.status}${r}`)).toBe(INPUT_ERROR);
+    expect(wb.value(name, `${COL.check}${r}`) ?? "").toBe(""); // no formula reads a format
     const result = await service.refresh(name, { applyDataChanges: false });
     expect(wb.cell(name, `${COL.actual}${r}`).numFmt).toBe("0.00%");
-    expect(wb.value(name, `${COL.status}${r}`)).toBe(INPUT_ERROR);
-    expect(wb.value(name, `${COL.expected}${r}`)).toBeNull();
-    // The pane's counts right after the refresh come from the values read (no format): the live read is exact.
-    expect((await service.activeProgressSheet())!.counts[INPUT_ERROR]).toBe(1);
+    expect(wb.value(name, `${COL.actual}${r}`)).toBeCloseTo(0.021);
+    expect(wb.value(name, `${COL.status}${r}`)).not.toBe(INPUT_ERROR);
+    expect(result.typedFormats).toEqual([expect.stringContaining(`${COL.actual}${r}(`)]);
+    expect(result.typedFormats[0]).toContain("实际值带百分号");
+    // The pane's counts right after the refresh agree with the sheet's.
+    const live = (await service.activeProgressSheet())!.counts;
+    expect(live).toEqual(result.counts);
     expect(result.rows).toBe(yy.length);
   });
 

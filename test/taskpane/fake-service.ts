@@ -25,6 +25,7 @@ export function result(over: Partial<SheetResult> = {}): SheetResult {
     year: 2023,
     rows: 12,
     counts: counts({ 无法评估: 9, 已完成: 2, 进度滞后: 1 }),
+    typedFormats: [],
     ...over,
   };
 }
@@ -67,6 +68,7 @@ export function fakeService(
       indicator: "高新技术企业",
     })),
     freeze: jest.fn(async (cells: FreezeCell[]): Promise<FreezeResult> => ({
+      spillsRefused: [],
       converted: cells,
       changed: [],
       notes: true,

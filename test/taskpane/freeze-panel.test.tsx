@@ -60,7 +60,12 @@ test("取消 drops the list without converting; without comments the pane says t
   expect(screen.queryByRole("button", { name: /确认转为数值/ })).toBeNull();
   expect(service.freeze).not.toHaveBeenCalled();
 
-  service.freeze.mockResolvedValueOnce({ converted: preview.cells, changed: [], notes: false });
+  service.freeze.mockResolvedValueOnce({
+    converted: preview.cells,
+    changed: [],
+    notes: false,
+    spillsRefused: [],
+  });
   await act(async () => {
     fireEvent.click(screen.getByRole("button", { name: "查找 PLAN 公式" }));
   });

@@ -18,7 +18,7 @@ export const STATUS = {
 export type Status = (typeof STATUS)[keyof typeof STATUS];
 export const STATUS_ORDER: Status[] = Object.values(STATUS);
 /**
- * What the progress sheet shows where an input is not a value in range (text, a percent- or date-typed number,
+ * What the progress sheet shows where an input is not a value in range (text, a boolean, an error value,
  * a negative count, a fractional year): the sheet's counterpart of the functions' #VALUE!. Never a result of
  * assess(), which takes only valid inputs.
  */

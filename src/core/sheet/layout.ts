@@ -208,6 +208,8 @@ export interface ProgressSheetLayout {
   conditionalFormats: ConditionalFormat[];
   /** Freeze panes below the header and right of the indicator column. */
   freeze: { rows: number; columns: number };
+  /** The AutoFilter: the header row over every column, down to the last data row. */
+  autoFilter: string;
   print: { landscape: true; fitToWidth: 1; titleRows: string; area: string };
 }
 
@@ -224,8 +226,9 @@ export const pointsFormat = (decimals: number) =>
 /** The fewest decimals a unit is shown with (shares 26.0 %, money 40.00 亿元, multiples 2.00 倍). */
 const MIN_DECIMALS: Record<string, number> = { "%": 1, 亿元: 2, 万元: 2, 元: 2, 倍: 2 };
 const PCT = "0.0%";
-/** Input cells are General: typing "2.1%" or a date then gives the cell a percent or date format, which the
- * row's formulas see through CELL("format",…) and refuse (a preset number format would hide it). */
+/** Input cells are General: typing "2.1%" or a date then gives the cell a percent or date format, which the pane
+ * finds when it reads the sheet (typedFormatMessage; a preset number format would hide it). The formulas cannot
+ * see a format without CELL("format"), which Excel on the web lacks and which is volatile. */
 const INPUT_FORMAT = "General";
 
 /** Excel-safe sheet name: ≤ 31 characters, none of []:*?/\ . */
@@ -242,8 +245,6 @@ export function planTargets(catalog: Catalog, planId: string): CatalogTarget[] {
 export const needsBaselineInput = (t: CatalogTarget) =>
   !isRateLike(t.kind) && impliedBaseline(t.kind) === null && t.baselineObs === null;
 
-/** Is the cell's number format a percent (P0, P2…) or a date/time (D1–D9), as typing "2.1%" or a date sets it? */
-const typedAs = (X: string, code: "P" | "D") => `LEFT(CELL("format",${X}),1)="${code}"`;
 /** Empty, or text "" (a formula's blank): the functions' blank. Errors and booleans are not blank. */
 const blankCell = (X: string) => `IF(ISTEXT(${X}),LEN(${X})=0,ISBLANK(${X}))`;
 
@@ -257,8 +258,8 @@ function rangeWords(min: number, max: number): string {
 
 /**
  * The check of one numeric input cell: "" when it is blank or a number in range, otherwise what is wrong (ending
- * in "。"). Mirrors runner.ts cellNumber and functions.ts checkedActual; CELL("format") adds what the functions
- * cannot see: a percent- or date-typed number.
+ * in "。"). Mirrors runner.ts cellNumber and functions.ts checkedActual. Only functions every host computes: a
+ * percent- or date-typed number is a number here (its format is the pane's to see: typedFormatMessage).
  */
 function inputCheck(X: string, label: string, t: CatalogTarget): string {
   const { min, max } = inputRange(t.kind, t.unit);
@@ -266,9 +267,7 @@ function inputCheck(X: string, label: string, t: CatalogTarget): string {
   // ISLOGICAL first: LibreOffice stores TRUE as the number 1 with a boolean format (ISNUMBER is TRUE there).
   return (
     `IF(ISLOGICAL(${X}),"${m.notNumber}",IF(ISNUMBER(${X}),` +
-    `IF(${typedAs(X, "P")},"${m.percent}",` +
-    `IF(${typedAs(X, "D")},"${m.date}",` +
-    `IF(OR(${X}<${lit(min)},${X}>${lit(max)}),"${m.range}",""))),` +
+    `IF(OR(${X}<${lit(min)},${X}>${lit(max)}),"${m.range}",""),` +
     `IF(${blankCell(X)},"","${m.notNumber}")))`
   );
 }
@@ -285,6 +284,14 @@ function inputMessages(label: string, t: CatalogTarget) {
     range: `${label}应${rangeWords(min, max)}。`,
     notNumber: `${label}应为数字,不带单位、千位分隔符或文字。`,
   };
+}
+
+/**
+ * What the pane says of an input cell whose number format shows it was typed as a percent ("2.1%", stored 0.021)
+ * or a date: the sheet computes with the stored number, so the pane names the cell (see inputCheck).
+ */
+export function typedFormatMessage(t: CatalogTarget, label: string, typed: "percent" | "date"): string {
+  return inputMessages(label, t)[typed];
 }
 
 const YEAR_MESSAGES = {
@@ -422,9 +429,6 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
       : t.indicatorDef.path === "geometric"
         ? `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},IF(AND(${B}>0,${V}>0),${B}*(${V}/${B})^${tau},${linear})))`
         : `IF(OR(${B}="",${tau}=""),"",IF(${tau}=1,${V},${linear}))`;
-  const history = years.map((y, i) =>
-    inputCheck(`${colLetter(HISTORY_FIRST_COL + i)}${r}`, historyTitle(y), t),
-  );
   return {
     ...outlookFormulas(
       t,
@@ -435,8 +439,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     actual: pickActual(t, r, years),
     // 实际值 is checked too: something may be typed over its formula (which itself gives only clean values).
     check:
-      `=${yearCheck}&${inputCheck(A, "实际值", t)}` +
-      history.map((h) => `&${h}`).join("") +
+      `=${yearCheck}&${inputCheck(A, "实际值", t)}&${historyCheck(t, r, years)}` +
       (needsBaselineInput(t) ? `&${inputCheck(B, "基期值", t)}` : ""),
     // Blank before the base year: nothing of the plan has elapsed to assess (methodology.elapsedShare).
     elapsed: ok(`IF(OR(${Y}="",${t0}=""),"",IF(${Y}<${t0},"",MIN((${Y}-${t0})/(${T}-${t0}),1)))`),
@@ -459,6 +462,37 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
       beforeTarget +
       `)))`,
   };
+}
+
+/**
+ * Excel refuses a formula over 8,192 characters. A check naming each bad year takes about 200 characters a year,
+ * so a block of more years than this budget allows (a plan from 1990 to 2100 has 110) is checked as a whole.
+ * The budget leaves room for references that grow when a refresh maps them to rows and columns further out.
+ */
+export const MAX_FORMULA_LENGTH = 8192;
+const NAMED_CHECK_BUDGET = 6000;
+
+/**
+ * The history block's part of 输入检查: each year's check by name (2022年实际值应为数字…) while they fit the
+ * budget; otherwise one check of the whole block by counts over the range, which every host computes without
+ * array evaluation: cells neither blank nor numbers (text, TRUE/FALSE, errors), and numbers out of range. Two
+ * hosts differ there, and only there: LibreOffice counts TRUE/FALSE as the numbers 1/0, and HyperFormula a ""
+ * formula result as not blank.
+ */
+function historyCheck(t: CatalogTarget, r: number, years: number[]): string {
+  if (years.length === 0) return `""`;
+  const named = years
+    .map((y, i) => inputCheck(`${colLetter(HISTORY_FIRST_COL + i)}${r}`, historyTitle(y), t))
+    .join("&");
+  if (named.length <= NAMED_CHECK_BUDGET) return named;
+  const { min, max } = inputRange(t.kind, t.unit);
+  const block = `${colLetter(HISTORY_FIRST_COL)}${r}:${colLetter(HISTORY_FIRST_COL + years.length - 1)}${r}`;
+  const notNumbers = `COLUMNS(${block})-COUNTBLANK(${block})-COUNT(${block})`;
+  const outside = `COUNTIF(${block},"<${lit(min)}")+COUNTIF(${block},">${lit(max)}")`;
+  const message =
+    `${years[0]}–${years[years.length - 1]}年实际值应为${rangeWords(min, max)}的数字,不带单位、千位分隔符或文字:` +
+    `请检查表格右侧各年实际值中不符合的单元格。`;
+  return `IF(${notNumbers}+${outside}>0,"${message}","")`;
 }
 
 /**
@@ -533,8 +567,8 @@ function outlookFormulas(
 }
 
 /**
- * The 状态 a row's formulas show for these cell values (as read back; a percent- or date-typed number, known
- * only from its format, is the sheet's to refuse): 输入有误 where 输入检查 says anything, else the methodology's.
+ * The 状态 a row's formulas show for these cell values (as read back; a percent- or date-typed number is the
+ * number stored, as in the sheet): 输入有误 where 输入检查 says anything, else the methodology's.
  */
 export function sheetStatus(
   t: CatalogTarget,
@@ -791,6 +825,7 @@ export function buildProgressSheet(
     merges: [`A1:${lastCol}1`, `E2:${lastCol}2`, `E4:${lastCol}4`],
     conditionalFormats,
     freeze: { rows: SHEET.headerRow, columns: 2 },
+    autoFilter: `A${SHEET.headerRow}:${colLetter(columns.length - 1)}${last}`,
     print: {
       landscape: true,
       fitToWidth: 1,

@@ -103,7 +103,7 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
     setResult((prev) =>
       prev && prev.r.sheetName === active.sheetName && sameCounts(prev.r, active)
         ? prev
-        : { r: { ...active, year: active.year ?? 0 }, action: "current" },
+        : { r: { ...active, year: active.year ?? 0, typedFormats: [] }, action: "current" },
     );
     // planId is read, not followed: switching plans in the pane must not bounce back to the sheet's.
   }, [active, catalog]);

@@ -54,6 +54,20 @@ export function StatusSummary({ result, action }: { result: SheetResult; action:
       {shown.includes("输入有误") && (
         <Text size={200}>“输入有误”的行:原因见表中“输入检查”列;请填写数字(百分比填 2.1 表示 2.1%)。</Text>
       )}
+      {result.typedFormats.length > 0 && (
+        <section aria-label="格式有误的输入">
+          <Text size={200}>
+            以下单元格按百分数或日期输入,表中公式按存储的数值计算(看不到单元格格式),请改正:
+          </Text>
+          <ul>
+            {result.typedFormats.map((m) => (
+              <li key={m}>
+                <Text size={200}>{m}</Text>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </section>
   );
 }

@@ -127,11 +127,16 @@ export function FreezePanel() {
               ? "每个单元格的批注中记有原公式和出处。"
               : "当前 Excel 不支持批注接口(需 ExcelApi 1.10),未能附上出处批注;下表列出了每个单元格的原公式。"}
             {result.changed.length > 0 && ` ${result.changed.length} 个单元格在查找后已被修改,未转换。`}
+            {result.spillsRefused.length > 0 &&
+              ` ${result.spillsRefused.length} 个单元格的结果可能溢出到相邻单元格,当前 Excel 版本(缺少 ExcelApi 1.12)无法读取整个溢出区域,为免只留下左上角一个值,未转换;请复制这些区域后“选择性粘贴 › 数值”。`}
           </MessageBarBody>
         </MessageBar>
       )}
       {result && result.converted.length > 0 && <CellList cells={result.converted} label="已转为数值" />}
       {result && result.changed.length > 0 && <CellList cells={result.changed} label="已修改,未转换" />}
+      {result && result.spillsRefused.length > 0 && (
+        <CellList cells={result.spillsRefused} label="可能溢出,未转换" />
+      )}
     </div>
   );
 }
