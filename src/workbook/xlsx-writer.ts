@@ -26,6 +26,7 @@ import {
 import { BODY_SIZE, displayWidth, LINE_HEIGHT, linesFor, noteRowHeight } from "./text-fit";
 import { buildReportSheet } from "../core/sheet/report-layout";
 import { writeReportSheet } from "./xlsx-report";
+import { formulaText } from "../core/sheet/formula-text";
 
 /**
  * What the statistician supplied for a row: the 评估年份's actual (written into that year's cell of the history
@@ -324,7 +325,7 @@ function writeSheet(
           {
             type: "expression",
             priority: 0, // assigned in order by ExcelJS
-            formulae: [`${anchorOf(cf.range)}="${rule.text.replace(/"/g, '""')}"`],
+            formulae: [`${anchorOf(cf.range)}=${formulaText(rule.text)}`],
             style: { fill: solid(rule.fill), font: { color: { argb: argb(rule.font) } } },
           },
         ],

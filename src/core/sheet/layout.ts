@@ -34,6 +34,7 @@ import {
   type Outlook,
   type SheetStatus,
 } from "../method/methodology";
+import { formulaText } from "./formula-text";
 
 export type CellValue = string | number | boolean | null;
 export type StyleName =
@@ -262,11 +263,11 @@ function inputCheck(X: string, label: string, t: CatalogTarget): string {
   const m = inputMessages(label, t);
   // ISLOGICAL first: LibreOffice stores TRUE as the number 1 with a boolean format (ISNUMBER is TRUE there).
   return (
-    `IF(ISLOGICAL(${X}),"${m.notNumber}",IF(ISNUMBER(${X}),` +
-    `IF(${typedAs(X, "P")},"${m.percent}",` +
-    `IF(${typedAs(X, "D")},"${m.date}",` +
-    `IF(OR(${X}<${lit(min)},${X}>${lit(max)}),"${m.range}",""))),` +
-    `IF(${blankCell(X)},"","${m.notNumber}")))`
+    `IF(ISLOGICAL(${X}),${formulaText(m.notNumber)},IF(ISNUMBER(${X}),` +
+    `IF(${typedAs(X, "P")},${formulaText(m.percent)},` +
+    `IF(${typedAs(X, "D")},${formulaText(m.date)},` +
+    `IF(OR(${X}<${lit(min)},${X}>${lit(max)}),${formulaText(m.range)},""))),` +
+    `IF(${blankCell(X)},"",${formulaText(m.notNumber)})))`
   );
 }
 
@@ -291,9 +292,9 @@ const YEAR_MESSAGES = {
 
 /** The 评估年份 check: blank, or a whole year in the functions' range. */
 const yearCheck =
-  `IF(ISLOGICAL(${Y}),"${YEAR_MESSAGES.notNumber}",IF(ISNUMBER(${Y}),` +
-  `IF(OR(${Y}<>INT(${Y}),${Y}<${YEARS.min},${Y}>${YEARS.max}),"${YEAR_MESSAGES.range}",""),` +
-  `IF(${blankCell(Y)},"","${YEAR_MESSAGES.notNumber}")))`;
+  `IF(ISLOGICAL(${Y}),${formulaText(YEAR_MESSAGES.notNumber)},IF(ISNUMBER(${Y}),` +
+  `IF(OR(${Y}<>INT(${Y}),${Y}<${YEARS.min},${Y}>${YEARS.max}),${formulaText(YEAR_MESSAGES.range)},""),` +
+  `IF(${blankCell(Y)},"",${formulaText(YEAR_MESSAGES.notNumber)})))`;
 
 /**
  * What the 输入检查 formula shows for these cell values (as read back: number formats aside), e.g. for the results
@@ -386,9 +387,9 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
   const forecastMet = metBy(lower ? `(${F}-${fSlack})` : `(${F}+${fSlack})`);
   const P = rateLike ? C : `${C}/${tau}`;
   const byPace =
-    `IF(${P}>=${slack(PACE.ahead)},"${STATUS.ahead}",IF(${P}>=${slack(PACE.onTrack)},"${STATUS.onTrack}",` +
-    `IF(${P}>=${slack(PACE.behind)},"${STATUS.behind}",IF(${P}>=${slack(PACE.farBehind)},"${STATUS.farBehind}",` +
-    `"${STATUS.regressing}"))))`;
+    `IF(${P}>=${slack(PACE.ahead)},${formulaText(STATUS.ahead)},IF(${P}>=${slack(PACE.onTrack)},${formulaText(STATUS.onTrack)},` +
+    `IF(${P}>=${slack(PACE.behind)},${formulaText(STATUS.behind)},IF(${P}>=${slack(PACE.farBehind)},${formulaText(STATUS.farBehind)},` +
+    `${formulaText(STATUS.regressing)}))))`;
   const unassessable = rateLike ? `OR(${A}="",${tau}="",${tau}=0)` : `OR(${A}="",${B}="",${tau}="",${tau}=0)`;
   const linear = `${B}+(${V}-${B})*${tau}`;
   const ok = (f: string) => `=IF(${X}<>"","",${f})`;
@@ -423,8 +424,8 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
       ? ""
       : ok(`IF(OR(${A}="",${tau}="",${Y}>=${T},${A}<=0,${V}<=0,${met}),"",(${V}/${A})^(1/(${T}-${Y}))-1)`),
     status:
-      `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",IF(${met},"${STATUS.achieved}",` +
-      `IF(${Y}>=${T},"${STATUS.missed}",IF(${C}="","${STATUS.unassessable}",${byPace})))))`,
+      `=IF(${X}<>"",${formulaText(INPUT_ERROR)},IF(${unassessable},${formulaText(STATUS.unassessable)},IF(${met},${formulaText(STATUS.achieved)},` +
+      `IF(${Y}>=${T},${formulaText(STATUS.missed)},IF(${C}="",${formulaText(STATUS.unassessable)},${byPace})))))`,
   };
 }
 
@@ -493,8 +494,8 @@ function outlookFormulas(
   return {
     forecast: `=IF(${X}<>"","",${forecast})`,
     outlook:
-      `=IF(${X}<>"","${INPUT_ERROR}",IF(${F}="","${OUTLOOK.unassessable}",IF(${met},"${OUTLOOK.achieved}",` +
-      `IF(${forecastMet},"${OUTLOOK.likely}","${OUTLOOK.unlikely}"))))`,
+      `=IF(${X}<>"",${formulaText(INPUT_ERROR)},IF(${F}="",${formulaText(OUTLOOK.unassessable)},IF(${met},${formulaText(OUTLOOK.achieved)},` +
+      `IF(${forecastMet},${formulaText(OUTLOOK.likely)},${formulaText(OUTLOOK.unlikely)}))))`,
   };
 }
 
@@ -709,7 +710,7 @@ export function buildProgressSheet(
   SHEET_STATUS_ORDER.forEach((s, i) => {
     const col = COUNTS_FIRST_COL + i * 2;
     r5[col] = { value: s, style: "meta" };
-    r5[col + 1] = { formula: `=COUNTIF(${statusRange},"${s}")`, style: "number", numFmt: "0" };
+    r5[col + 1] = { formula: `=COUNTIF(${statusRange},${formulaText(s)})`, style: "number", numFmt: "0" };
   });
   rows.push(r5);
   const columns: LayoutColumn[] = [
