@@ -7,7 +7,12 @@ import type ExcelJS from "exceljs";
 import { progressInputFor, type CatalogTarget, type PlanInfo } from "../core/catalog/catalog";
 import { PlanError } from "../core/errors";
 import { getContext, type Context } from "../core/functions/functions";
-import { buildProgressSheet, planTargets, plansCovering, type ProgressSheetLayout } from "../core/sheet/layout";
+import {
+  buildProgressSheet,
+  planTargets,
+  plansCovering,
+  type ProgressSheetLayout,
+} from "../core/sheet/layout";
 import { assess, STATUS_ORDER, type Status } from "../core/method/methodology";
 import type { Region } from "../core/catalog/schema";
 import {
@@ -20,6 +25,7 @@ import { freezeWorkbook } from "../workbook/xlsx-report";
 import { layoutToWorkbook, type RowInputs } from "../workbook/xlsx-writer";
 import type { Command } from "./commands";
 import { checkOut, OutputError, writeOut } from "./output";
+import { uniqueSheetName } from "../core/sheet/sheet-names";
 
 const USAGE =
   "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--values] [--force]\n" +
@@ -265,7 +271,12 @@ export function buildReport(opts: ReportOptions, ctx: Context = getContext()): R
   const inputs = opts.actuals
     ? readActuals(readCsvFile(opts.actuals), basename(opts.actuals), ctx, region, targets)
     : new Map<string, RowInputs>();
-  const layouts = plans.map((p) => buildProgressSheet(catalog, p.id, { year: opts.year }));
+  // Two plans' names may differ only by letter case or a stripped "/": one workbook needs unique names.
+  const taken = new Set<string>();
+  const layouts = plans.map((p) => {
+    const l = buildProgressSheet(catalog, p.id, { year: opts.year });
+    return { ...l, sheetName: uniqueSheetName(l.sheetName, taken) };
+  });
   const sheets = layouts.map((l) => {
     const counts: Partial<Record<Status, number>> = {};
     let actuals = 0;

@@ -27,6 +27,7 @@ import { BODY_SIZE, displayWidth, LINE_HEIGHT, linesFor, noteRowHeight } from ".
 import { buildReportSheet } from "../core/sheet/report-layout";
 import { writeReportSheet } from "./xlsx-report";
 import { formulaText } from "../core/sheet/formula-text";
+import { sheetKey, uniqueSheetName } from "../core/sheet/sheet-names";
 
 /**
  * What the statistician supplied for a row: the 评估年份's actual (written into that year's cell of the history
@@ -388,10 +389,15 @@ export function layoutToWorkbook(
   wb.creator = "PLAN.* for Excel";
   wb.created = new Date();
   wb.calcProperties = { fullCalcOnLoad: true };
+  const taken = new Set(layouts.map((l) => sheetKey(l.sheetName)));
+  if (taken.size < layouts.length)
+    throw new Error("layoutToWorkbook: sheet names must be unique (uniqueSheetName)");
   for (const layout of layouts) {
     const ws = wb.addWorksheet(layout.sheetName, { properties: { defaultRowHeight: 15 } });
     writeSheet(ws, layout, inputs, catalog);
-    if (opts.reportSheets) writeReportSheet(wb, buildReportSheet(catalog, layout), ws);
+    if (!opts.reportSheets) continue;
+    const report = buildReportSheet(catalog, layout);
+    writeReportSheet(wb, { ...report, sheetName: uniqueSheetName(report.sheetName, taken) }, ws);
   }
   return wb;
 }

@@ -1,7 +1,14 @@
 // ProgressService over the memory workbook: generate, refresh with and without data changes, refusals,
 // the formula and source helpers.
 import { getCatalog } from "../../src/core/catalog/catalog";
-import { COL, colLetter, needsBaselineInput, planTargets, SHEET, sheetNameFor } from "../../src/core/sheet/layout";
+import {
+  COL,
+  colLetter,
+  needsBaselineInput,
+  planTargets,
+  SHEET,
+  sheetNameFor,
+} from "../../src/core/sheet/layout";
 import { INPUT_ERROR, STATUS } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { createProgressService } from "../../src/services/progress-service";
@@ -147,14 +154,18 @@ describe("generate on an existing sheet of the same plan", () => {
     expect(wb.writes).toBe(0);
   });
 
-  test("of a sheet of another plan with the same name: refused", async () => {
+  test("of a sheet of another plan with the same name: that sheet untouched, this plan's under a unique name", async () => {
     const { wb, service } = setup();
     const { sheetName } = await service.generate(PLAN, YEAR);
     const other = createProgressService(wb, catalog);
     const loc = locate(wb.contentOf(sheetName).values);
     wb.setCell(sheetName, `${COL.id}${SHEET.yearRow - 1}`, "yiyang-14th"); // plan id cell (row 2)
     expect(loc.header).toBe(SHEET.headerRow - 1);
-    await expect(other.generate(PLAN, YEAR)).rejects.toThrow(/另一份规划/);
+    const before = wb.dump(sheetName);
+    const made = await other.generate(PLAN, YEAR);
+    expect(made.sheetName).toBe(`${sheetName}(2)`);
+    expect(wb.dump(sheetName)).toEqual(before);
+    expect((await other.generate(PLAN, YEAR)).sheetName).toBe(made.sheetName);
   });
 });
 

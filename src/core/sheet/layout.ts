@@ -35,6 +35,7 @@ import {
   type SheetStatus,
 } from "../method/methodology";
 import { formulaText } from "./formula-text";
+import { excelSheetName } from "./sheet-names";
 
 export type CellValue = string | number | boolean | null;
 export type StyleName =
@@ -226,9 +227,9 @@ const PCT = "0.0%";
  * row's formulas see through CELL("format",…) and refuse (a preset number format would hide it). */
 const INPUT_FORMAT = "General";
 
-/** Excel-safe sheet name: ≤ 31 characters, none of []:*?/\ . */
+/** The plan's progress sheet name, as Excel accepts it (excelSheetName; made unique where sheets are added). */
 export function sheetNameFor(plan: PlanInfo): string {
-  return `进度_${plan.shortName}`.replace(/[[\]:*?/\\]/g, "").slice(0, 31);
+  return excelSheetName(`进度_${plan.shortName}`);
 }
 
 /** Targets of a plan in document order (primary records only). */
