@@ -1,11 +1,17 @@
 // `plan import PACK.json|PACK.xlsx [--into BOOK.xlsx]`: validate a plan pack, say what it adds (plans,
 // targets, conflicts with plans already known), and with --into store it in a workbook's veryHidden
 // PACK_SHEET. `--packs FILE` (any answering command, see commands.ts) answers from the packs a file holds.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../core/sheet/layout";
-import { importPacks, validatePack, type ImportReport, type PlanPack } from "../core/packs/pack";
+import {
+  importPacks,
+  packFileTooBig,
+  validatePack,
+  type ImportReport,
+  type PlanPack,
+} from "../core/packs/pack";
 import { packFromTable, packToTable, TABLE_HEADERS } from "../core/packs/pack-table";
 import { PACK_SHEET, packsFromGrid, packsToGrid } from "../sheet/pack-store";
 import type { Command } from "./commands";
@@ -53,12 +59,18 @@ export async function readPackFile(path: string, prefer: "table" | "store" = "st
   );
 }
 
+/** The file's bytes; a file over the pack limit is refused by its size, before it is read. */
 function readBytes(path: string): Buffer {
+  let bytes: Buffer;
   try {
-    return readFileSync(path);
-  } catch {
+    const big = packFileTooBig(basename(path), statSync(path).size);
+    if (big) throw new PackFileError(big);
+    bytes = readFileSync(path);
+  } catch (e) {
+    if (e instanceof PackFileError) throw e;
     throw new PackFileError(`无法读取“${path}”(文件不存在或无权限)`);
   }
+  return bytes;
 }
 
 function readJson(path: string): PackFile {

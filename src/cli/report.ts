@@ -26,6 +26,7 @@ import { freezeWorkbook } from "../workbook/xlsx-report";
 import { layoutToWorkbook, type RowInputs } from "../workbook/xlsx-writer";
 import type { Command } from "./commands";
 import { checkOut, OutputError, writeOut } from "./output";
+import { uniqueSheetName } from "../core/sheet/sheet-names";
 
 const USAGE =
   "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--values] [--force]\n" +
@@ -269,7 +270,12 @@ export function buildReport(opts: ReportOptions, ctx: Context = getContext()): R
   const inputs = opts.actuals
     ? readActuals(readCsvFile(opts.actuals), basename(opts.actuals), ctx, region, targets)
     : new Map<string, RowInputs>();
-  const layouts = plans.map((p) => buildProgressSheet(catalog, p.id, { year: opts.year }));
+  // Two plans' names may differ only by letter case or a stripped "/": one workbook needs unique names.
+  const taken = new Set<string>();
+  const layouts = plans.map((p) => {
+    const l = buildProgressSheet(catalog, p.id, { year: opts.year });
+    return { ...l, sheetName: uniqueSheetName(l.sheetName, taken) };
+  });
   const sheets = layouts.map((l) => {
     const counts: Partial<Record<Status, number>> = {};
     let actuals = 0;

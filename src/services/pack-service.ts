@@ -241,11 +241,18 @@ export function createPackService(workbook: Workbook): PackService {
 
     async importFromFile(fileName, bytes, opts) {
       const m = await modules();
-      const read = /\.xlsx$/i.test(fileName)
-        ? await packsFromXlsx(m, bytes)
-        : /\.json$/i.test(fileName)
-          ? packFromJson(m, fileName, bytes)
-          : { packs: [], warnings: [], errors: [`“${fileName}”不是规划包文件:请选择 .json 或 .xlsx 文件。`] };
+      const big = m.packFileTooBig(fileName, bytes.byteLength);
+      const read = big
+        ? { packs: [], warnings: [], errors: [big] }
+        : /\.xlsx$/i.test(fileName)
+          ? await packsFromXlsx(m, bytes)
+          : /\.json$/i.test(fileName)
+            ? packFromJson(m, fileName, bytes)
+            : {
+                packs: [],
+                warnings: [],
+                errors: [`“${fileName}”不是规划包文件:请选择 .json 或 .xlsx 文件。`],
+              };
       if (read.errors.length) return { kind: "invalid", errors: read.errors, warnings: read.warnings };
       const snap = await workbook.read([m.PACK_SHEET]);
       return importNew(m, read.packs, readStore(m, snap.sheets.get(m.PACK_SHEET)), read.warnings, opts);

@@ -15,6 +15,7 @@ import { typedFormatWarnings } from "../sheet/typed-formats";
 import { analyseSheet, DELETED_PREFIX, planNewSheet, planRefresh, type SheetPlan } from "../sheet/refresh";
 import { HostError, type ProgressService, type SheetResult, type StatusCounts } from "./service";
 import type { SheetContent, Workbook } from "../workbook/workbook";
+import { sheetKey, uniqueSheetName } from "../core/sheet/sheet-names";
 
 /** Rows read from the top of each sheet to recognise progress sheets (marker, header, 评估年份). */
 const HEAD_ROWS = 40;
@@ -86,24 +87,29 @@ export function createProgressService(
       const plan = catalog().planById(planId);
       if (!plan) throw new HostError(`内置数据中没有这份规划(${planId})。`);
       checkYear(year);
-      const name = sheetNameFor(plan);
-      const snap = await workbook.read([name]);
-      const content = snap.sheets.get(name);
-      if (!content) {
+      const preferred = sheetNameFor(plan);
+      let content = (await workbook.read([preferred])).sheets.get(preferred);
+      let a = content && analyseSheet(content.values);
+      if (content && !a)
+        throw new HostError(
+          `工作簿中已有名为“${content.name}”的工作表,但它不是本加载项生成的进度表。为免覆盖其中的内容,未作任何更改;请将该表重命名或删除后再生成。`,
+        );
+      let name = preferred;
+      if (a && a.planId !== planId) {
+        // Another plan's sheet has this name, letter case aside (进度_ABC, 进度_abc): this plan's sheet is the
+        // one already made under another name, else a new one under a unique name.
+        const heads = await workbook.readHeads(HEAD_ROWS);
+        const own = heads.find((h) => analyseSheet(h.values)?.planId === planId);
+        name = own?.name ?? uniqueSheetName(preferred, new Set(heads.map((h) => sheetKey(h.name))));
+        content = own && (await workbook.read([own.name])).sheets.get(own.name);
+        a = content && analyseSheet(content.values);
+      }
+      if (!content || !a) {
         const p = planNewSheet(catalog(), planId, name, year);
         await workbook.write(p.write);
         return result(p);
       }
       // The plan's sheet exists: refresh it, keeping everything typed into it (its 评估年份 included).
-      const a = analyseSheet(content.values);
-      if (!a)
-        throw new HostError(
-          `工作簿中已有名为“${content.name}”的工作表,但它不是本加载项生成的进度表。为免覆盖其中的内容,未作任何更改;请将该表重命名或删除后再生成。`,
-        );
-      if (a.planId !== planId)
-        throw new HostError(
-          `工作表“${content.name}”是另一份规划(${a.planId})的进度表,未作任何更改。请将其重命名后再生成。`,
-        );
       const choice = o?.sheetYear ?? (a.year === year ? "keep" : undefined);
       if (!choice)
         throw new HostError(

@@ -9,6 +9,7 @@ import { colLetter } from "../core/sheet/layout";
 import { run } from "../core/functions/runner";
 import type { Region } from "../core/catalog/schema";
 import { a1, type CellValue, type CellWrite, type TableRange } from "../workbook/workbook";
+import { formulaText } from "../core/sheet/formula-text";
 
 export type FillColumn = "target" | "baseline" | "expected" | "completion" | "status";
 
@@ -129,13 +130,11 @@ export function optionsProblem(opts: FillOptions): string | null {
   return null;
 }
 
-const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
-
 /** The formula of one column for one found row. */
 function formulaOf(fn: FunctionId, row: Extract<FillRow, { kind: "found" }>, opts: FillOptions): string {
   const t = row.target;
-  const label = row.picked ? quoted(row.picked) : `$${colLetter(row.col)}${row.row + 1}`;
-  const args = [quoted(t.regionDef.name), label, String(t.targetYear)];
+  const label = row.picked ? formulaText(row.picked) : `$${colLetter(row.col)}${row.row + 1}`;
+  const args = [formulaText(t.regionDef.name), label, String(t.targetYear)];
   if (fn === "EXPECTED") args.push(String(opts.asOfYear));
   if (fn === "PROGRESS" || fn === "STATUS")
     args.push(`$${colLetter(opts.actualCol!)}${row.row + 1}`, String(opts.asOfYear));

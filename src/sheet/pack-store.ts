@@ -1,8 +1,9 @@
 // Where a workbook keeps its imported plans: a veryHidden worksheet (Office.js, ExcelJS and the memory
 // workbook all write one; it travels with the file by e-mail). Custom XML parts are not writable with ExcelJS
 // nor HyperFormula, and document settings do not exist outside Office.js. Each pack is one row: its id, name,
-// a checksum of its JSON and the JSON split into cells of at most 30,000 characters (Excel's cell limit is
-// 32,767). A row whose checksum does not match (an edited cell) is refused; the other rows still load.
+// a checksum of its JSON and the JSON split into cells of at most 30,000 UTF-16 units (Excel's cell limit is
+// 32,767), cut between code points: half a surrogate pair (𠮷) is not kept by Excel's XML. A row whose checksum
+// does not match (an edited cell) is refused; the other rows still load.
 import { fnv1a } from "../core/catalog/catalog";
 import type { CellValue } from "../core/sheet/layout";
 import { validatePack, type PlanPack } from "../core/packs/pack";
@@ -20,12 +21,24 @@ const FIRST_CHUNK = 4;
 export function packsToGrid(packs: PlanPack[]): CellValue[][] {
   const rows: CellValue[][] = [[PACK_NOTICE], HEADER];
   for (const p of packs) {
-    const json = JSON.stringify(p);
-    const chunks: string[] = [];
-    for (let i = 0; i < json.length; i += PACK_CHUNK) chunks.push(json.slice(i, i + PACK_CHUNK));
-    rows.push([p.id, p.name, fnv1a(json), chunks.length, ...chunks]);
+    const chunks = chunksOf(JSON.stringify(p));
+    // The checksum of the cells as readRow joins them.
+    rows.push([p.id, p.name, fnv1a(chunks.join("")), chunks.length, ...chunks]);
   }
   return rows;
+}
+
+/** The text in pieces of at most PACK_CHUNK UTF-16 units, none ending inside a surrogate pair. */
+export function chunksOf(s: string): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < s.length;) {
+    let end = Math.min(i + PACK_CHUNK, s.length);
+    const last = s.charCodeAt(end - 1);
+    if (end < s.length && last >= 0xd800 && last <= 0xdbff) end--;
+    chunks.push(s.slice(i, end));
+    i = end;
+  }
+  return chunks;
 }
 
 /** The packs a store sheet holds; a damaged row is an error (in Chinese, naming its cell), not a stop. */

@@ -51,6 +51,7 @@ import {
 import type { ChartSpec } from "../core/sheet/charts";
 import { colLetter, SHEET } from "../core/sheet/layout";
 import { BODY_SIZE, linesFor, noteRowHeight } from "./text-fit";
+import { formulaText } from "../core/sheet/formula-text";
 
 export interface OfficeWorkbookOptions {
   /** Whether the host supports the API sets used (ExcelApi 1.9); by default Office.context.requirements is asked. */
@@ -544,7 +545,7 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
       const f = cfs.add("CellValue");
       f.cellValue.format.fill.color = `#${cf.rule.fill}`;
       f.cellValue.format.font.color = `#${cf.rule.font}`;
-      f.cellValue.rule = { formula1: `="${cf.rule.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
+      f.cellValue.rule = { formula1: `=${formulaText(cf.rule.text)}`, operator: "EqualTo" };
     } else {
       const f = cfs.add("DataBar");
       f.dataBar.positiveFormat.fillColor = `#${cf.rule.color}`;

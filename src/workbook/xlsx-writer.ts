@@ -26,6 +26,8 @@ import {
 import { BODY_SIZE, displayWidth, LINE_HEIGHT, linesFor, noteRowHeight } from "./text-fit";
 import { buildReportSheet } from "../core/sheet/report-layout";
 import { writeReportSheet } from "./xlsx-report";
+import { formulaText } from "../core/sheet/formula-text";
+import { sheetKey, uniqueSheetName } from "../core/sheet/sheet-names";
 
 /**
  * What the statistician supplied for a row: the 评估年份's actual (written into that year's cell of the history
@@ -324,7 +326,7 @@ function writeSheet(
           {
             type: "expression",
             priority: 0, // assigned in order by ExcelJS
-            formulae: [`${anchorOf(cf.range)}="${rule.text.replace(/"/g, '""')}"`],
+            formulae: [`${anchorOf(cf.range)}=${formulaText(rule.text)}`],
             style: { fill: solid(rule.fill), font: { color: { argb: argb(rule.font) } } },
           },
         ],
@@ -395,10 +397,15 @@ export function layoutToWorkbook(
   wb.creator = "PLAN.* for Excel";
   wb.created = new Date();
   wb.calcProperties = { fullCalcOnLoad: true };
+  const taken = new Set(layouts.map((l) => sheetKey(l.sheetName)));
+  if (taken.size < layouts.length)
+    throw new Error("layoutToWorkbook: sheet names must be unique (uniqueSheetName)");
   for (const layout of layouts) {
     const ws = wb.addWorksheet(layout.sheetName, { properties: { defaultRowHeight: 15 } });
     writeSheet(ws, layout, inputs, catalog);
-    if (opts.reportSheets) writeReportSheet(wb, buildReportSheet(catalog, layout), ws);
+    if (!opts.reportSheets) continue;
+    const report = buildReportSheet(catalog, layout);
+    writeReportSheet(wb, { ...report, sheetName: uniqueSheetName(report.sheetName, taken) }, ws);
   }
   return wb;
 }

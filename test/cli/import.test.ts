@@ -1,11 +1,11 @@
 // `plan import` and `--packs`: pack.json → import --into x.xlsx → target --packs x.xlsx → report --packs, the
 // written progress sheet read back with ExcelJS; a .xlsx table as the pack file; errors exit 1 and store nothing.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { runCli } from "../../src/cli/commands";
 import { COPY_SHEET, sheetRows, TABLE_SHEET } from "../../src/cli/import";
-import { importPacks, validatePack } from "../../src/core/packs/pack";
+import { importPacks, PACK_LIMITS, packFileTooBig, validatePack } from "../../src/core/packs/pack";
 import { packToTable } from "../../src/core/packs/pack-table";
 import { PACK_SHEET, packsFromGrid } from "../../src/sheet/pack-store";
 import { tempDir } from "../report/helpers";
@@ -186,6 +186,19 @@ describe("pack files and errors", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain("校验码不符");
     expect(readFileSync(book).equals(before)).toBe(true);
+  });
+
+  it("a pack file over the size limit is refused by its size, before it is read", async () => {
+    // A sparse file of zeros: were it read, ExcelJS would call it a damaged workbook, not a too big one.
+    const file = join(tmp.dir, "huge.xlsx");
+    writeFileSync(file, "");
+    truncateSync(file, PACK_LIMITS.fileBytes + 1);
+    const into = join(tmp.dir, "never-huge.xlsx");
+    const r = await plan("import", file, "--into", into);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(packFileTooBig("huge.xlsx", PACK_LIMITS.fileBytes + 1)!);
+    expect(r.err).toContain("超过规划包文件的上限 5.0 MB");
+    expect(existsSync(into)).toBe(false);
   });
 
   it("--packs with a missing file exits 1 and runs nothing", async () => {

@@ -1,7 +1,20 @@
 // How a workbook stores packs: a veryHidden sheet of JSON chunks with a checksum per pack.
 import fixture from "../fixtures/example-pack.json";
 import { validatePack, type PlanPack } from "../../src/core/packs/pack";
-import { PACK_CHUNK, PACK_NOTICE, PACK_SHEET, packsFromGrid, packsToGrid } from "../../src/sheet/pack-store";
+import ExcelJS from "exceljs";
+import {
+  chunksOf,
+  PACK_CHUNK,
+  PACK_NOTICE,
+  PACK_SHEET,
+  packsFromGrid,
+  packsToGrid,
+} from "../../src/sheet/pack-store";
+import { sheetRows } from "../../src/cli/import";
+
+/** No lone surrogate (String.prototype.isWellFormed is ES2024). */
+const wellFormed = (s: string) =>
+  !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
 const examplePack = (): PlanPack => {
   const v = validatePack(fixture);
@@ -48,6 +61,32 @@ describe("pack store", () => {
       for (const c of row) expect(String(c ?? "").length).toBeLessThanOrEqual(PACK_CHUNK);
     expect(grid[3].length).toBeGreaterThan(5);
     expect(packsFromGrid(grid)).toEqual({ packs, errors: [] });
+  });
+
+  it("a 𠮷 across the 30,000 boundary stays whole: the cells are well-formed and load after an .xlsx round trip", async () => {
+    const p = bigPack();
+    // Pad 出处 so that the high surrogate of its last character, 𠮷, is the 30,000th unit of the JSON.
+    p.source = "𠮷";
+    const at = JSON.stringify(p).indexOf("𠮷");
+    p.source = `${"出".repeat(PACK_CHUNK - 1 - at)}𠮷`;
+    expect(JSON.stringify(p).indexOf("𠮷")).toBe(PACK_CHUNK - 1);
+    const grid = packsToGrid([p]);
+    for (const c of grid[2].slice(4)) expect(wellFormed(c as string)).toBe(true);
+
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet(PACK_SHEET);
+    for (const row of grid) ws.addRow(row);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await book.xlsx.writeBuffer());
+    expect(packsFromGrid(sheetRows(back.getWorksheet(PACK_SHEET)!))).toEqual({ packs: [p], errors: [] });
+  });
+
+  it("chunks are cut between code points, at most PACK_CHUNK units each", () => {
+    const s = `${"a".repeat(PACK_CHUNK - 1)}𠮷${"b".repeat(PACK_CHUNK)}`;
+    const chunks = chunksOf(s);
+    expect(chunks.join("")).toBe(s);
+    expect(chunks.map((c) => c.length)).toEqual([PACK_CHUNK - 1, PACK_CHUNK, 2]);
+    expect(chunks.every(wellFormed)).toBe(true);
   });
 
   it("an edited cell is a Chinese error naming the pack's row; the other packs still load", () => {

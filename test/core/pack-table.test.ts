@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import fixture from "../fixtures/example-pack.json";
 import type { CellValue } from "../../src/core/sheet/layout";
-import { importPacks, validatePack, type PlanPack } from "../../src/core/packs/pack";
+import { importPacks, PACK_LIMITS, validatePack, type PlanPack } from "../../src/core/packs/pack";
 import {
   inferKind,
   packFromTable,
@@ -279,6 +279,17 @@ describe("packFromTable", () => {
     expect(r).toEqual({
       ok: false,
       errors: ["规划目标!C3:与第 2 行重复(同一地区、指标、目标年:某县“高新技术企业”2030年),请删去其中一行"],
+    });
+  });
+
+  it("a table over the row limit is refused with the count, before any row is read", () => {
+    const one = { ...base, 指标: "高新技术企业", 单位: "家", 目标年: 2030, 目标值: 600, 原文: "达到600家" };
+    const rows = table(...Array.from({ length: PACK_LIMITS.targets + 1 }, () => one));
+    expect(packFromTable(rows, { sheet: SHEET })).toEqual({
+      ok: false,
+      errors: [
+        `规划目标:有 ${PACK_LIMITS.targets + 1} 行目标,超过上限 ${PACK_LIMITS.targets} 行,未导入。请按规划分成几个文件导入`,
+      ],
     });
   });
 

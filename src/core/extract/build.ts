@@ -250,7 +250,7 @@ function timesOf(prefix: string, item: Item): { value: number | null; note?: str
 
 function comparisonOf(item: Item, prefix: string, noun: string): [Comparison, string] {
   if (item.comparison) return [item.comparison, item.comparisonWord];
-  const tail = prefix.trimEnd().replace(/\s*(?:19|20)\d\d\s*年(?:底|末)?的?$/, ""); // 提升至2030年的3.2%
+  const tail = prefix.trimEnd().replace(/(?<!\s)\s*(?:19|20)\d\d\s*年(?:底|末)?的?$/, ""); // 提升至2030年的3.2%
   for (const w of BEFORE_WORDS) {
     const m = w.re.exec(tail);
     // 突破30项关键技术: 突破 is the verb whose object is counted, not "more than".

@@ -17,11 +17,11 @@ const VERB_ONLY = new RegExp(`^(?:${ADVERBS})*(?:${ACTION})?$`);
 const TRAILING_VERB = new RegExp(`(?:${ADVERBS})*(?:${ACTION})$`);
 // Not an indicator's words: a base of comparison (在2014年基础上, 比2015年), a count before an amount (1个产值).
 const BASE_WORDS =
-  /(?:在|比|较|与|同)\s*(?:19|20)\d\d\s*年(?:的)?(?:基础上|相比|水平)?|\d+\s*个\s*(?:产值|规模)?/g;
+  /(?:在|比|较|与|同)\s*(?:19|20)\d\d\s*年(?:的)?(?:基础上|相比|水平)?|(?<!\d)\d+\s*个\s*(?:产值|规模)?/g;
 
 // Year phrases and headings inside an indicator phrase.
 const YEAR_WORDS =
-  /(?:力争|争取)?(?:到|至|截至|截止)?\s*(?:(?:19|20)\d\d\s*年(?:底|末|前)?|[“"]?十[一二三四五六]五[”"]?(?:期末|末|时期|期间)?)/g;
+  /(?:(?:力争|争取)?(?:到|至|截至|截止)\s*|(?:力争|争取)\s*)?(?:(?:19|20)\d\d\s*年(?:底|末|前)?|[“"]?十[一二三四五六]五[”"]?(?:期末|末|时期|期间)?)/g;
 const HEADING_MARK = /^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)\s*/;
 
 /**

@@ -62,7 +62,8 @@ function isSeparatorInNumber(text: string, i: number): boolean {
 type Cut = "section" | "sentence" | "clause";
 const STRENGTH: Record<Cut, number> = { clause: 0, sentence: 1, section: 2 };
 const TRIM_START = /^[\s,，;；:：。!?]+/;
-const TRIM_END = /[\s,，;；:：。!?]+$/;
+// Not a `+$` pattern: from every position of a long run of spaces it would scan to the run's end (quadratic).
+const TRIM_END_CHAR = /[\s,，;；:：。!?]/;
 
 function buildClauses(text: string, cuts: Map<number, Cut>): Clause[] {
   const points = [...cuts.keys()].filter((p) => p > 0 && p < text.length).sort((a, b) => a - b);
@@ -83,7 +84,8 @@ function buildClauses(text: string, cuts: Map<number, Cut>): Clause[] {
 function trimmed(text: string, start: number, end: number, kind: Cut): Clause | null {
   const piece = text.slice(start, end);
   let s = start + (TRIM_START.exec(piece)?.[0].length ?? 0);
-  const e = end - (TRIM_END.exec(piece)?.[0].length ?? 0);
+  let e = end;
+  while (e > start && TRIM_END_CHAR.test(text[e - 1])) e--;
   if (e <= s) return null;
   const marker = LIST_MARKER.exec(text.slice(s, e));
   if (marker) s += marker[0].length;

@@ -67,6 +67,9 @@ function readAmount(clause: string, m: RegExpMatchArray, start: number): Amount 
   return amount;
 }
 
+/** How far before an amount refusal looks: past the longest ordinal word and a document title. */
+const BEFORE_WINDOW = 100;
+
 const toNumber = (s: string) => Number(s.replace(/,/g, ""));
 
 function refusal(
@@ -74,7 +77,9 @@ function refusal(
   am: Amount,
   t: { a: string; range: boolean; infix: string | undefined; after: string; dash: string | undefined },
 ): string | null {
-  const before = clause.slice(0, am.start);
+  // The words just before (an ordinal, an open 《): a bounded window, so that a clause of many amounts is not
+  // rescanned from its start for each (quadratic).
+  const before = clause.slice(Math.max(0, am.start - BEFORE_WINDOW), am.start);
   const rest = clause.slice(am.end);
   if (ORDINAL_BEFORE.test(before.trimEnd())) return "序号、排名或表号";
   if (before.lastIndexOf("《") > before.lastIndexOf("》")) return "文件名中的数字";
@@ -90,7 +95,7 @@ function refusal(
   return null;
 }
 
-const AMOUNT_AFTER = new RegExp(String.raw`^\s*(?:产值|规模|营业收入|营收)?\s*${NUMBER}\s*(?:${UNIT})`);
+const AMOUNT_AFTER = new RegExp(String.raw`^\s*(?:(?:产值|规模|营业收入|营收)\s*)?${NUMBER}\s*(?:${UNIT})`);
 
 /** 1个产值5000亿元(智能家居): the count only enumerates the amounts that follow (unless they qualify a noun). */
 function countsAmounts(rest: string): boolean {

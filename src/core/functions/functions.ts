@@ -17,6 +17,7 @@ import { appliesTo, Resolver, targetYears } from "../resolve/resolver";
 import { searchTargets, searchWithRegion } from "../catalog/search";
 import { fold, Vocabulary } from "../catalog/text";
 import { convert } from "../method/units";
+import { formulaText } from "../sheet/formula-text";
 
 export type ParamType = "text" | "year" | "number";
 export type Scalar = string | number;
@@ -293,7 +294,7 @@ function fieldKey(raw: string): string {
 
 /** =PLAN.TARGET("益阳","高新技术企业",2025) for a target (entities are addressed as regions). */
 export function formulaFor(t: CatalogTarget, fn: FunctionId = "TARGET"): string {
-  return `=PLAN.${fn}("${t.regionDef.name}","${nameFor(t)}",${t.targetYear})`;
+  return `=PLAN.${fn}(${formulaText(t.regionDef.name)},${formulaText(nameFor(t))},${t.targetYear})`;
 }
 
 export const LIST_HEADER = [

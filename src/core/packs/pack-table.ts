@@ -4,7 +4,7 @@
 import type { CellValue } from "../sheet/layout";
 import { YEAR_SPAN, readYear } from "../method/years";
 import { COMPARISON_LABEL, KIND_LABEL } from "../catalog/labels";
-import { PlanPack, quoteStates, validatePack, type PackResult } from "./pack";
+import { PlanPack, quoteStates, tooManyTargets, validatePack, type PackResult } from "./pack";
 import type { Comparison, Region, TargetKind } from "../catalog/schema";
 
 export const TABLE_HEADERS = [
@@ -104,6 +104,8 @@ export function packFromTable(rows: CellValue[][], opts: TableOptions): PackResu
     data.push({ cells, n: r + 1, at });
   }
   if (!data.length) return { ok: false, errors: [`${opts.sheet}:表中没有目标行,请在表头下逐行填写目标`] };
+  const tooMany = tooManyTargets(opts.sheet, data.length);
+  if (tooMany) return { ok: false, errors: [tooMany] };
   const built = buildPack(data, opts, errors);
   if (errors.length || !built) return { ok: false, errors };
   const checked = validatePack(built.json);

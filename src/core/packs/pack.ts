@@ -15,6 +15,40 @@ import {
 } from "../catalog/schema";
 
 export const PACK_FORMAT = "plan-pack";
+
+/** What a pack may hold: a cell's text limit, and file and table sizes far above any plan's (a 十五五 plan has
+ * tens of targets) yet low enough to be read in the pane's memory. */
+export const PACK_LIMITS = {
+  /** Excel's limit for the text of one cell. */
+  textChars: 32_767,
+  fileBytes: 5 * 1024 * 1024,
+  /** Target rows of a 规划目标 table, and targets of a pack. */
+  targets: 10_000,
+};
+
+/** A unit: 1–12 letters, digits or %‰°²³/·, e.g. 家、亿元、%、件/万人 (no quote, space, & or =). */
+export const UNIT = /^[\p{L}\p{N}%‰°²³/·]{1,12}$/u;
+const Unit = z.string().regex(UNIT);
+
+/** Text a cell or the workbook's XML cannot hold: controls other than tab and line breaks, noncharacters
+ * (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF) and lone surrogates. */
+const UNSAFE_PACK_TEXT =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a pack file of this size is refused before it is read, or null. */
+export function packFileTooBig(name: string, bytes: number): string | null {
+  if (bytes <= PACK_LIMITS.fileBytes) return null;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return `“${name}”有 ${mb(bytes)} MB,超过规划包文件的上限 ${mb(PACK_LIMITS.fileBytes)} MB,未读取。规划包只需规划目标表:请另存一个只含该表的文件再导入`;
+}
+
+/** The table's target rows over the limit: the message, or null. */
+export function tooManyTargets(where: string, n: number): string | null {
+  return n <= PACK_LIMITS.targets
+    ? null
+    : `${where}:有 ${n} 行目标,超过上限 ${PACK_LIMITS.targets} 行,未导入。请按规划分成几个文件导入`;
+}
 export const PACK_VERSION = 1;
 
 /** A pack's indicator: facets, dimension and path may be left out (read from the name and the unit). */
@@ -31,6 +65,7 @@ export const PackIndicator = z.object({
 export type PackIndicator = z.infer<typeof PackIndicator>;
 
 export const PackTarget = TargetFields.extend({
+  unit: Unit,
   /** The plan's wording; default the indicator's name. */
   label: z.string().optional(),
   hedged: z.boolean().default(false),
@@ -67,8 +102,8 @@ export const PackPlan = PlanFields.extend({
     .regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/)
     .default(""),
   decisions: z.array(z.string()).default([]),
-  observations: z.array(Observation).default([]),
-  targets: z.array(PackTarget).min(1),
+  observations: z.array(Observation.extend({ unit: Unit })).default([]),
+  targets: z.array(PackTarget).min(1).max(PACK_LIMITS.targets),
 });
 export type PackPlan = z.infer<typeof PackPlan>;
 
@@ -93,12 +128,36 @@ export type PackResult = { ok: true; pack: PlanPack; warnings: string[] } | { ok
 
 /** Validate a pack: zod's issues as Chinese messages with their JSON path, then the pack's own references. */
 export function validatePack(json: unknown): PackResult {
+  const bad = textErrors(json);
+  if (bad.length) return { ok: false, errors: bad };
   const parsed = PlanPack.safeParse(json);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(issueMessage) };
   const pack = parsed.data;
   const errors = referenceErrors(pack);
   if (errors.length) return { ok: false, errors };
   return { ok: true, pack, warnings: quoteWarnings(pack) };
+}
+
+/** Every string of the pack (at any depth) that a cell cannot hold, at most 20, before the schema runs. */
+function textErrors(json: unknown): string[] {
+  const errors: string[] = [];
+  const walk = (v: unknown, path: PropertyKey[]) => {
+    if (errors.length >= 20) return;
+    if (typeof v === "string") {
+      if (v.length > PACK_LIMITS.textChars)
+        errors.push(
+          `${pathText(path)}:文字有 ${v.length} 个字符,超过单元格上限 ${PACK_LIMITS.textChars} 个字符,请删短`,
+        );
+      else if (UNSAFE_PACK_TEXT.test(v)) {
+        const at = v.search(UNSAFE_PACK_TEXT);
+        const code = v.codePointAt(at)!.toString(16).toUpperCase().padStart(4, "0");
+        errors.push(`${pathText(path)}:第 ${at + 1} 个字符是控制字符或无效字符(U+${code}),请删去后重新导入`);
+      }
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(json, []);
+  return errors;
 }
 
 // ---- Messages -------------------------------------------------------------------------------------------
@@ -148,6 +207,10 @@ function fieldMessage(issue: z.core.$ZodIssue, field: string | undefined): strin
       ? "原文至少两个字:请粘贴规划中写明此目标的原句"
       : "出处不能为空:请填写规划文件的标题、网址或文件名";
   if (field === "comparison") return `应为 ${COMPARISON_WORDS}`;
+  if (field === "unit")
+    return "单位应为 1–12 个文字、字母、数字或 %‰°/·,例如 家、亿元、%、件/万人(不含引号、空格、& 或 =)";
+  if (issue.code === "too_big" && field === "targets")
+    return `目标最多 ${PACK_LIMITS.targets} 条,请分成几个规划包`;
   if (field === "kind") return `应为 ${KIND_WORDS}`;
   if (field === "id" && issue.path.length === 1)
     return "规划包编号只能用小写字母和数字,以单个 - 连接,最长 40 个字符,例如 moux-15th";

@@ -36,6 +36,8 @@ import {
   type SheetStatus,
 } from "../method/methodology";
 import { isYear, YEAR_SPAN, YEARS } from "../method/years";
+import { formulaText } from "./formula-text";
+import { excelSheetName } from "./sheet-names";
 
 export type CellValue = string | number | boolean | null;
 export type StyleName =
@@ -231,9 +233,9 @@ const PCT = "0.0%";
  * see a format without CELL("format"), which Excel on the web lacks and which is volatile. */
 const INPUT_FORMAT = "General";
 
-/** Excel-safe sheet name: ≤ 31 characters, none of []:*?/\ . */
+/** The plan's progress sheet name, as Excel accepts it (excelSheetName; made unique where sheets are added). */
 export function sheetNameFor(plan: PlanInfo): string {
-  return `进度_${plan.shortName}`.replace(/[[\]:*?/\\]/g, "").slice(0, 31);
+  return excelSheetName(`进度_${plan.shortName}`);
 }
 
 /** Targets of a plan in document order (primary records only). */
@@ -266,9 +268,9 @@ function inputCheck(X: string, label: string, t: CatalogTarget): string {
   const m = inputMessages(label, t);
   // ISLOGICAL first: LibreOffice stores TRUE as the number 1 with a boolean format (ISNUMBER is TRUE there).
   return (
-    `IF(ISLOGICAL(${X}),"${m.notNumber}",IF(ISNUMBER(${X}),` +
-    `IF(OR(${X}<${lit(min)},${X}>${lit(max)}),"${m.range}",""),` +
-    `IF(${blankCell(X)},"","${m.notNumber}")))`
+    `IF(ISLOGICAL(${X}),${formulaText(m.notNumber)},IF(ISNUMBER(${X}),` +
+    `IF(OR(${X}<${lit(min)},${X}>${lit(max)}),${formulaText(m.range)},""),` +
+    `IF(${blankCell(X)},"",${formulaText(m.notNumber)})))`
   );
 }
 
@@ -301,9 +303,9 @@ const YEAR_MESSAGES = {
 
 /** The 评估年份 check: blank, or a whole year in the functions' range. */
 const yearCheck =
-  `IF(ISLOGICAL(${Y}),"${YEAR_MESSAGES.notNumber}",IF(ISNUMBER(${Y}),` +
-  `IF(OR(${Y}<>INT(${Y}),${Y}<${YEARS.min},${Y}>${YEARS.max}),"${YEAR_MESSAGES.range}",""),` +
-  `IF(${blankCell(Y)},"","${YEAR_MESSAGES.notNumber}")))`;
+  `IF(ISLOGICAL(${Y}),${formulaText(YEAR_MESSAGES.notNumber)},IF(ISNUMBER(${Y}),` +
+  `IF(OR(${Y}<>INT(${Y}),${Y}<${YEARS.min},${Y}>${YEARS.max}),${formulaText(YEAR_MESSAGES.range)},""),` +
+  `IF(${blankCell(Y)},"",${formulaText(YEAR_MESSAGES.notNumber)})))`;
 
 /**
  * What the 输入检查 formula shows for these cell values (as read back: number formats aside), e.g. for the results
@@ -561,8 +563,8 @@ function outlookFormulas(
   return {
     forecast: `=IF(${X}<>"","",${forecast})`,
     outlook:
-      `=IF(${X}<>"","${INPUT_ERROR}",IF(${F}="","${OUTLOOK.unassessable}",IF(${met},"${OUTLOOK.achieved}",` +
-      `IF(${forecastMet},"${OUTLOOK.likely}","${OUTLOOK.unlikely}"))))`,
+      `=IF(${X}<>"",${formulaText(INPUT_ERROR)},IF(${F}="",${formulaText(OUTLOOK.unassessable)},IF(${met},${formulaText(OUTLOOK.achieved)},` +
+      `IF(${forecastMet},${formulaText(OUTLOOK.likely)},${formulaText(OUTLOOK.unlikely)}))))`,
   };
 }
 
@@ -777,7 +779,7 @@ export function buildProgressSheet(
   SHEET_STATUS_ORDER.forEach((s, i) => {
     const col = COUNTS_FIRST_COL + i * 2;
     r5[col] = { value: s, style: "meta" };
-    r5[col + 1] = { formula: `=COUNTIF(${statusRange},"${s}")`, style: "number", numFmt: "0" };
+    r5[col + 1] = { formula: `=COUNTIF(${statusRange},${formulaText(s)})`, style: "number", numFmt: "0" };
   });
   rows.push(r5);
   const columns: LayoutColumn[] = [

@@ -7,6 +7,7 @@
 import type { Catalog, CatalogTarget } from "../catalog/catalog";
 import { citationOf, dataVersionLabel, describeTarget, regionDisplayName } from "../catalog/labels";
 import { COL, SHEET, type ColumnKey, type LayoutCell, type ProgressSheetLayout } from "./layout";
+import { excelSheetName } from "./sheet-names";
 
 export interface ReportColumn {
   title: string;
@@ -65,9 +66,9 @@ export interface ReportSheetLayout {
   };
 }
 
-/** Excel-safe sheet name of the 上报 sheet of a progress sheet (≤ 31 characters). */
+/** The 上报 sheet name of a progress sheet, as Excel accepts it. */
 export const reportSheetNameFor = (progressSheet: string) =>
-  `上报_${progressSheet.replace(/^进度_/, "")}`.slice(0, 31);
+  excelSheetName(`上报_${progressSheet.replace(/^进度_/, "")}`);
 
 /** 'Sheet name'!A1, quoted as Excel wants it. */
 const sheetRef = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
