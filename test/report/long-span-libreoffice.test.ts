@@ -1,0 +1,100 @@
+// The longest span the pack schema accepts (1990–2100, 110 yearly actuals): 输入检查 checks the history block as a
+// whole (test/shared/formula-length.test.ts), and LibreOffice computes it as HyperFormula does. Needs `soffice`.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parse } from "csv-parse/sync";
+import type ExcelJS from "exceljs";
+import {
+  buildProgressSheet,
+  colLetter,
+  COLUMNS,
+  HISTORY_FIRST_COL,
+  needsBaselineInput,
+  planTargets,
+  SHEET,
+  sheetStatus,
+  type ColumnKey,
+} from "../../src/core/sheet/layout";
+import { INPUT_ERROR, YEARS } from "../../src/core/method/methodology";
+import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
+import { catalogSpanning } from "../shared/helpers";
+import { tempDir } from "./helpers";
+
+const SOFFICE = process.env.SOFFICE || "soffice";
+const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+const PLAN = "yiyang-14th";
+const YEAR = 2023;
+const catalog = catalogSpanning(PLAN, YEARS.min, YEARS.max);
+const layout = buildProgressSheet(catalog, PLAN, { year: YEAR });
+const targets = planTargets(catalog, PLAN);
+const tmp = tempDir("plan-long-span-");
+const col = (k: ColumnKey) => COLUMNS.findIndex((c) => c.key === k);
+const at = (y: number, i: number) =>
+  `${colLetter(HISTORY_FIRST_COL + layout.historyYears.indexOf(y))}${SHEET.firstDataRow + i}`;
+
+/** What 1995's cell of a row holds: bad inputs in the first rows, nothing in the others. */
+const BAD: { value: ExcelJS.CellValue; flagged: boolean }[] = [
+  { value: "abc", flagged: true },
+  { value: 1e20, flagged: true },
+  { value: { formula: "1/0" } as ExcelJS.CellFormulaValue, flagged: true },
+  { value: " ", flagged: true },
+];
+
+let rows: string[][] = [];
+beforeAll(async () => {
+  const wb = layoutToWorkbook([layout], new Map(), catalog);
+  const ws = wb.getWorksheet(layout.sheetName)!;
+  targets.forEach((t, i) => {
+    ws.getCell(at(YEAR, i)).value = t.threshold * 0.7 + 0.01;
+    if (needsBaselineInput(t))
+      ws.getCell(`${colLetter(col("baseline"))}${SHEET.firstDataRow + i}`).value = t.threshold * 0.5;
+    if (BAD[i]) ws.getCell(at(1995, i)).value = BAD[i].value;
+  });
+  const file = join(tmp.dir, "long.xlsx");
+  await wb.xlsx.writeFile(file);
+  const profile = join(tmp.dir, "lo-profile");
+  mkdirSync(join(profile, "user"), { recursive: true });
+  writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  const p = spawnSync(
+    SOFFICE,
+    [
+      "--headless",
+      "--norestore",
+      "--nolockcheck",
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      "--convert-to",
+      CSV_FILTER,
+      "--outdir",
+      tmp.dir,
+      file,
+    ],
+    { encoding: "utf8", timeout: 240_000, killSignal: "SIGKILL" },
+  );
+  if (p.status !== 0) throw new Error(`soffice failed: ${String(p.stderr ?? p.error)}`);
+  const csv = readFileSync(join(tmp.dir, `long-${layout.sheetName}.csv`), "utf8");
+  rows = parse(csv, { bom: true, relax_column_count: true }) as string[][];
+}, 300_000);
+afterAll(() => tmp.cleanup());
+
+test("LibreOffice: a bad cell anywhere in 1991–2100 makes 输入有误 with the block's message; the other rows compute as the methodology", () => {
+  expect(targets.length).toBeGreaterThan(BAD.length);
+  targets.forEach((t, i) => {
+    const r = rows[SHEET.firstDataRow - 1 + i];
+    const check = r[col("check")] ?? "";
+    if (BAD[i]) {
+      expect([t.id, check]).toEqual([t.id, expect.stringContaining("1991–2100年实际值应为")]);
+      expect([t.id, r[col("status")]]).toEqual([t.id, INPUT_ERROR]);
+      return;
+    }
+    const yearly = new Map([[YEAR, t.threshold * 0.7 + 0.01]]);
+    const b = needsBaselineInput(t) ? t.threshold * 0.5 : null;
+    expect([t.id, check, r[col("status")]]).toEqual([t.id, "", sheetStatus(t, undefined, b, YEAR, yearly)]);
+  });
+});
