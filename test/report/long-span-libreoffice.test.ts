@@ -17,7 +17,8 @@ import {
   sheetStatus,
   type ColumnKey,
 } from "../../src/core/sheet/layout";
-import { INPUT_ERROR, YEARS } from "../../src/core/method/methodology";
+import { INPUT_ERROR } from "../../src/core/method/methodology";
+import { YEARS } from "../../src/core/method/years";
 import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
 import { catalogSpanning } from "../shared/helpers";
 import { tempDir } from "./helpers";
