@@ -320,6 +320,18 @@ describe("paths and kinds", () => {
     expect(assess({ ...g, actual: 11.9, year: 2025 }).status).toBe("未完成");
   });
 
+  it("a growth-rate target's 需年均增速 is the rate still needed in the remaining years (issue 26, item 6)", () => {
+    const g = input({ kind: "growth_rate", comparison: "more_than", value: 12, baseline: null, year: 2023 });
+    // 益阳 年均增速超过12%, 11 % over 2021–2023: 后两年需年均增长 (1.12⁵/1.11³)^½ − 1 = 13.5 %.
+    const needed = Math.sqrt(Math.pow(1.12, 5) / Math.pow(1.11, 3)) - 1;
+    expect(assess({ ...g, actual: 11 }).requiredRate).toBeCloseTo(needed, 12);
+    expect(needed).toBeCloseTo(0.135, 3);
+    expect(assess({ ...g, actual: 12 }).requiredRate).toBeCloseTo(0.12, 12); // on pace: the target rate itself
+    expect(assess({ ...g, actual: 13 }).requiredRate).toBeLessThan(0.12);
+    expect(assess({ ...g, actual: 11, year: 2025 }).requiredRate).toBeNull();
+    expect(assess({ ...g, actual: 11, year: 2020 }).requiredRate).toBeNull(); // nothing achieved yet
+  });
+
   it("a per-year target: 符合预期 (当年达标) until the target year, 已完成 then only if met (issue 26, item 2)", () => {
     // 益阳 每年举办人才交流活动2次以上, 2021–2025.
     const e = input({ kind: "per_year", comparison: "at_least", value: 2, baseline: null, year: 2021 });

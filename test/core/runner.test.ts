@@ -381,6 +381,15 @@ describe("signatures", () => {
     });
   });
 
+  it("REQUIRED_RATE of a growth-rate target: the rate still needed (益阳 研发投入年均增速 11 in 2023: 13.5 %)", () => {
+    const o = run("REQUIRED_RATE", ["益阳", "研发投入年均增速", 2025, 11, 2023]);
+    expect(o.ok && o.value).toBeCloseTo(Math.sqrt(1.12 ** 5 / 1.11 ** 3) - 1, 11);
+    expect(run("REQUIRED_RATE", ["益阳", "研发投入年均增速", 2025, 11, 2025])).toMatchObject({
+      ok: false,
+      error: "#N/A",
+    });
+  });
+
   it("LIST returns a header row and one row per target of the region", () => {
     const o = run("LIST", ["益阳"]);
     expect(o.ok).toBe(true);

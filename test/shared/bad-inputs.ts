@@ -223,7 +223,7 @@ export function expectedFromRunner(
     completion: num(run("PROGRESS", args(actual.runner, year.runner), c)),
     expected: num(run("EXPECTED", [...args(null, null).slice(0, 3), year.runner], c)),
     variance: num(run("VARIANCE", args(actual.runner, year.runner), c)),
-    requiredRate: isRateLike(t.kind) ? null : num(run("REQUIRED_RATE", args(actual.runner, year.runner), c)),
+    requiredRate: num(run("REQUIRED_RATE", args(actual.runner, year.runner), c)),
     forecast: num(run("FORECAST", args(actual.runner, year.runner), c)),
     outlook: String((run("OUTLOOK", args(actual.runner, year.runner), c) as { value?: unknown }).value),
     flagged: false,

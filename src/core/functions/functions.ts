@@ -198,11 +198,10 @@ function missing(
   if (asOf === null) throw notFound(`缺少评估年份,无法计算${what}`);
   if (asOf < t0) throw notFound(`评估年份${asOf}早于基期年${t0},无法计算${what}`);
   if (actual === null && field !== "expected") throw notFound(`缺少实际值,无法计算${what}`);
-  if (
-    field === "requiredRate" &&
-    (t.kind === "growth_rate" || t.kind === "per_year" || t.kind === "milestone")
-  )
+  if (field === "requiredRate" && (t.kind === "per_year" || t.kind === "milestone"))
     throw notFound(`“${t.indicatorDef.name}”是${KIND_LABEL[t.kind]}目标,不适用需年均增速`);
+  if (field === "requiredRate" && t.kind === "growth_rate" && asOf === t0)
+    throw notFound(`评估年份${asOf}即基期年,尚无已实现的年均增速,无法计算需年均增速`);
   if (field === "requiredRate" && p.met) throw notFound(`目标已完成,不再需要年均增速`);
   if (field === "requiredRate" && asOf >= t.targetYear)
     throw notFound(`评估年份已到目标年${t.targetYear},不再需要年均增速`);

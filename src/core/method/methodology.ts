@@ -144,6 +144,25 @@ export function requiredAnnualRate(A: number, V: number, year: number, targetYea
   return Math.pow(V / A, 1 / (targetYear - year)) - 1;
 }
 
+/**
+ * The average rate still needed in the remaining years for a growth-rate target (rates in %, result a fraction):
+ * ((1 + V)^(T − t0) / (1 + A)^(t − t0))^(1/(T − t)) − 1, the growth the whole period needs over what the years so
+ * far achieved. 益阳 年均增速超过12%, 11 % over 2021–2023: (1.12⁵/1.11³)^½ − 1 = 13.5 % in 2024–2025. Null from
+ * the target year on, and where a rate is −100 % or below (the level would vanish).
+ */
+export function remainingRate(
+  A: number,
+  V: number,
+  year: number,
+  baseYear: number,
+  targetYear: number,
+): number | null {
+  if (targetYear - year <= 0 || 1 + A / 100 <= 0 || 1 + V / 100 <= 0) return null;
+  const total = Math.pow(1 + V / 100, targetYear - baseYear);
+  const sofar = Math.pow(1 + A / 100, year - baseYear);
+  return Math.pow(total / sofar, 1 / (targetYear - year)) - 1;
+}
+
 /** Is the target met? ≥ V (≤ V when lower is better); a 左右 target within 5 % below counts as met. */
 export function isMet(A: number, V: number, comparison: Comparison, direction: "higher" | "lower"): boolean {
   if (direction === "lower")
@@ -212,9 +231,13 @@ export function assess(input: ProgressInput): Progress {
   const met = A !== null ? isMet(A, V, comparison, direction) : null;
   // No growth is "needed" once the target is met (it would read −1.9 % beside 已完成).
   const requiredRate =
-    !rateLike && !isMilestone(kind) && A !== null && t !== null && tau !== null && !met
-      ? requiredAnnualRate(A, V, t, T)
-      : null;
+    kind === "growth_rate"
+      ? A !== null && t !== null && tau !== null && tau > 0 && input.baseYear !== null
+        ? remainingRate(A, V, t, input.baseYear, T)
+        : null
+      : !rateLike && !isMilestone(kind) && A !== null && t !== null && tau !== null && !met
+        ? requiredAnnualRate(A, V, t, T)
+        : null;
 
   const needsBaseline = !rateLike;
   let status: Status;

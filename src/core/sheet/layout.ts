@@ -454,9 +454,16 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     variance: ok(`IF(OR(${A}="",${E}=""),"",${lower ? `-(${A}-${E})` : `${A}-${E}`})`),
     // None once met or from the target year on (methodology: requiredRate).
     requiredRate:
-      rateLike || milestone
-        ? ""
-        : ok(`IF(OR(${A}="",${tau}="",${Y}>=${T},${A}<=0,${V}<=0,${met}),"",(${V}/${A})^(1/(${T}-${Y}))-1)`),
+      t.kind === "growth_rate"
+        ? ok(
+            `IF(OR(${A}="",${tau}="",${tau}=0,${Y}>=${T},1+${A}/100<=0,1+${V}/100<=0),"",` +
+              `((1+${V}/100)^(${T}-${t0})/(1+${A}/100)^(${Y}-${t0}))^(1/(${T}-${Y}))-1)`,
+          )
+        : rateLike || milestone
+          ? ""
+          : ok(
+              `IF(OR(${A}="",${tau}="",${Y}>=${T},${A}<=0,${V}<=0,${met}),"",(${V}/${A})^(1/(${T}-${Y}))-1)`,
+            ),
     // From the target year on: met or not. Before it, a target that cannot complete early goes by pace.
     status:
       `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",` +
