@@ -58,6 +58,11 @@ export async function* jsonLines(input: AsyncIterable<string | Buffer>): AsyncGe
 
 export const evalCommand: Command = {
   usage: "                         从标准输入读取 JSON 行并逐行输出结果",
+  help:
+    "用法:npm run -s plan -- eval [--packs <规划包文件>] < 请求.jsonl\n" +
+    "  从标准输入逐行读取 JSON 对象,每行输出一行 JSON 结果,例如:\n" +
+    '  {"fn":"TARGET","args":["益阳","高新技术企业",2025]}\n' +
+    '  → {"value":600}(出错时为 {"error":"#N/A","message":"…","suggestions":[…]})\n',
   async run() {
     // `plan eval | head -1`: the reader went away; stop quietly.
     process.stdout.on("error", (e: NodeJS.ErrnoException) => {

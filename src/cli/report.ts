@@ -31,8 +31,8 @@ const USAGE =
   "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--values] [--force]\n" +
   "                         生成目标完成进度表与上报表(.xlsx,公式自动计算)";
 
-const HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")[0]}
-  --region   地区,如 益阳、中山、城区
+export const REPORT_HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")[0]}
+  --region   地区,如 益阳、中山、汕尾城区
   --year     评估年份(实际值所属年份),如 2023
   --plan     只生成一个规划(规划ID或简称);省略时生成该地区规划期覆盖评估年份的全部规划
   --actuals  实际值 CSV(UTF-8):表头 indicator,value,可选 entity(主体)、baseline(基期值)
@@ -76,14 +76,15 @@ export function parseReportArgs(args: string[]): ReportOptions | null {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
-    if (!m) throw new ReportError(`无法识别的参数“${a}”。选项须以 -- 开头,例如 --region 益阳\n${HELP}`, 2);
+    if (!m)
+      throw new ReportError(`无法识别的参数“${a}”。选项须以 -- 开头,例如 --region 益阳\n${REPORT_HELP}`, 2);
     const [, name, inline] = m;
     if (FLAGS.has(name)) {
       if (inline !== undefined) throw new ReportError(`--${name} 不带值`, 2);
       flags.add(name);
       continue;
     }
-    if (!VALUED.has(name)) throw new ReportError(`未知选项 --${name}\n${HELP}`, 2);
+    if (!VALUED.has(name)) throw new ReportError(`未知选项 --${name}\n${REPORT_HELP}`, 2);
     const value = inline ?? args[++i];
     if (value === undefined || (inline === undefined && value.startsWith("--")))
       throw new ReportError(`--${name} 缺少取值`, 2);
@@ -308,7 +309,7 @@ export async function report(args: string[], io: Io = stdio): Promise<number> {
   try {
     const opts = parseReportArgs(args);
     if (!opts) {
-      io.out(HELP);
+      io.out(REPORT_HELP);
       return 0;
     }
     const target = checkOut(opts.out, opts.force);
@@ -337,5 +338,6 @@ export async function report(args: string[], io: Io = stdio): Promise<number> {
 
 export const reportCommand: Command = {
   usage: USAGE,
+  help: REPORT_HELP,
   run: (args) => report(args),
 };
