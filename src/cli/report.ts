@@ -24,7 +24,7 @@ import {
 import { freezeWorkbook } from "../workbook/xlsx-report";
 import { layoutToWorkbook, type RowInputs } from "../workbook/xlsx-writer";
 import type { Command } from "./commands";
-import { checkOut, OutputError, writeOut } from "./output";
+import { checkOut, OutputError, visible, writeOut } from "./output";
 import { uniqueSheetName } from "../core/sheet/sheet-names";
 
 const USAGE =
@@ -229,6 +229,19 @@ export function readActuals(
   }
 }
 
+/** Zero bytes in half the even or odd positions of the first 200: UTF-16 text, never UTF-8 nor GBK. */
+function looksUtf16(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 200);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (buf[i] !== 0) continue;
+    if (i % 2) odd++;
+    else even++;
+  }
+  return n >= 4 && Math.max(even, odd) >= n / 4;
+}
+
 function readCsvFile(path: string): string {
   let buf: Buffer;
   try {
@@ -236,6 +249,14 @@ function readCsvFile(path: string): string {
   } catch {
     throw new ReportError(`无法读取实际值文件“${path}”(文件不存在或无权限)`);
   }
+  // UTF-16 with its byte-order mark (Excel's "Unicode 文本", tab-separated): read as such, not called GBK.
+  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder("utf-16le").decode(buf);
+  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder("utf-16be").decode(buf);
+  if (looksUtf16(buf))
+    throw new ReportError(
+      `实际值文件“${path}”像是 UTF-16 编码(每隔一个字节为 0),但缺少字节顺序标记。` +
+        `请在 Excel 中“另存为”选择“CSV UTF-8(逗号分隔)”`,
+    );
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
@@ -305,7 +326,9 @@ export interface Io {
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 /** The command, with its output streams injectable (tests). Returns the exit code. */
-export async function report(args: string[], io: Io = stdio): Promise<number> {
+export async function report(args: string[], raw: Io = stdio): Promise<number> {
+  // Names from the CSV and the command line reach the messages: shown, never obeyed by the terminal.
+  const io: Io = { out: (s) => raw.out(visible(s)), err: (s) => raw.err(visible(s)) };
   try {
     const opts = parseReportArgs(args);
     if (!opts) {
