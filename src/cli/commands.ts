@@ -7,6 +7,8 @@ import { extractCommand } from "./extract";
 
 export interface Command {
   usage: string;
+  /** The command's own usage, for `plan <command> -h | --help`. */
+  help: string;
   run(args: string[]): Promise<number>;
 }
 
@@ -19,6 +21,8 @@ export const commands: Record<string, Command> = {
 };
 
 const HELP_WORDS = new Set(["help", "--help", "-h"]);
+/** After a command: its help, before anything is read (eval would wait on stdin) or checked. */
+const HELP_FLAGS = new Set(["--help", "-h"]);
 
 export function usage(): string {
   const list = Object.entries(commands)
@@ -44,6 +48,10 @@ export async function runCli(
   if (!cmd) {
     io.err(`未知命令“${name}”。\n${usage()}`);
     return 2;
+  }
+  if (rest.some((a) => HELP_FLAGS.has(a))) {
+    io.out(cmd.help);
+    return 0;
   }
   if (name === "import") return cmd.run(rest);
   // --packs FILE (any answering command): answer from the plans the files hold, beside the bundled ones.

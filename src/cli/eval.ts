@@ -10,7 +10,14 @@ export function evalLine(line: string): string {
   if (line.trim() === "")
     return JSON.stringify({ error: "#VALUE!", message: "空行:应为一行 JSON", suggestions: [] });
   try {
-    const req = JSON.parse(line) as { fn?: unknown; args?: unknown };
+    const parsed: unknown = JSON.parse(line);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      return JSON.stringify({
+        error: "#VALUE!",
+        message: `每行应为一个 JSON 对象,如 {"fn":"TARGET","args":["益阳","高新技术企业",2025]};收到的是${jsonKind(parsed)}`,
+        suggestions: [],
+      });
+    const req = parsed as { fn?: unknown; args?: unknown };
     const args = Array.isArray(req.args) ? req.args : [];
     out =
       typeof req.fn === "string"
@@ -24,6 +31,17 @@ export function evalLine(line: string): string {
     out.ok ? { value: out.value } : { error: out.error, message: out.message, suggestions: out.suggestions },
   );
 }
+
+const jsonKind = (v: unknown) =>
+  v === null
+    ? " null"
+    : Array.isArray(v)
+      ? "数组"
+      : typeof v === "string"
+        ? "文本"
+        : typeof v === "number"
+          ? "数字"
+          : "true/false";
 
 /** One element of a lifted result: its value, or its error with message (and suggestions, if any). */
 function element(o: Outcome): unknown {
@@ -58,6 +76,11 @@ export async function* jsonLines(input: AsyncIterable<string | Buffer>): AsyncGe
 
 export const evalCommand: Command = {
   usage: "                         从标准输入读取 JSON 行并逐行输出结果",
+  help:
+    "用法:npm run -s plan -- eval [--packs <规划包文件>] < 请求.jsonl\n" +
+    "  从标准输入逐行读取 JSON 对象,每行输出一行 JSON 结果,例如:\n" +
+    '  {"fn":"TARGET","args":["益阳","高新技术企业",2025]}\n' +
+    '  → {"value":600}(出错时为 {"error":"#N/A","message":"…","suggestions":[…]})\n',
   async run() {
     // `plan eval | head -1`: the reader went away; stop quietly.
     process.stdout.on("error", (e: NodeJS.ErrnoException) => {

@@ -127,6 +127,9 @@ export function runExtract(args: string[], io: Io): number {
 
 export const extractCommand: Command = {
   usage: USAGE,
+  help:
+    "用法:npm run -s plan -- extract <文件.txt> [--json]\n" +
+    "  从规划文本(UTF-8)中找出候选目标,供人工核对后做成规划包;--json 每行输出一个候选的 JSON\n",
   async run(args) {
     return runExtract(args, {
       out: (s) => process.stdout.write(s),

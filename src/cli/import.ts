@@ -22,7 +22,7 @@ export const TABLE_SHEET = "规划目标";
 /** The visible sheet of a book created by --into (a workbook needs one visible sheet). */
 export const COPY_SHEET = "导入的规划";
 
-const HELP = `用法:npm run -s plan -- import <规划包.json|规划包.xlsx> [--into <工作簿.xlsx>]
+export const IMPORT_HELP = `用法:npm run -s plan -- import <规划包.json|规划包.xlsx> [--into <工作簿.xlsx>]
   规划包.json   规划包文件(格式见 docs/packs.md)
   规划包.xlsx   含“${TABLE_SHEET}”表的工作簿,表头:${TABLE_HEADERS.join("、")}(可加 类型、主体)
   --into        把规划包保存到该工作簿(不存在则新建);同事用加载项打开即得到同样的数字
@@ -272,11 +272,11 @@ function parseArgs(args: string[]): ImportArgs | null {
       into = m[1] ?? args[++i] ?? null;
       if (!into) throw new PackFileError("--into 缺少工作簿文件名,例如 --into 示例县.xlsx");
       if (!/\.xlsx$/i.test(into)) throw new PackFileError(`--into 的工作簿须以 .xlsx 结尾:“${into}”`);
-    } else if (a.startsWith("--")) throw new PackFileError(`未知选项 ${a}\n${HELP}`);
+    } else if (a.startsWith("--")) throw new PackFileError(`未知选项 ${a}\n${IMPORT_HELP}`);
     else if (file) throw new PackFileError(`只能给一个规划包文件(已有“${file}”,又给了“${a}”)`);
     else file = a;
   }
-  if (!file) throw new PackFileError(`缺少规划包文件\n${HELP}`);
+  if (!file) throw new PackFileError(`缺少规划包文件\n${IMPORT_HELP}`);
   return { file, into };
 }
 
@@ -292,7 +292,7 @@ export async function importCommandRun(args: string[], io: Io = stdio): Promise<
   try {
     const opts = parseArgs(args);
     if (!opts) {
-      io.out(HELP);
+      io.out(IMPORT_HELP);
       return 0;
     }
     const file = await readPackFile(opts.file, "table");
@@ -334,6 +334,7 @@ export async function importCommandRun(args: string[], io: Io = stdio): Promise<
 }
 
 export const importCommand: Command = {
+  help: IMPORT_HELP,
   usage: "<规划包.json|.xlsx> [--into 工作簿.xlsx]  校验并导入规划包;其他命令加 --packs 文件 使用导入的规划",
   run: (args) => importCommandRun(args),
 };

@@ -138,3 +138,12 @@ export function writeFailure(e: unknown, out: string): string {
     `无法写入“${out}”${code ? `(系统错误 ${code})` : `:${e instanceof Error ? e.message : String(e)}`}`
   );
 }
+
+/**
+ * Text for a terminal: control characters other than line feed and tab shown as \u001b …, so a name from a CSV
+ * or a file cannot move the cursor, recolour or retitle the terminal.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+export const visible = (s: string) =>
+  s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -25,15 +25,15 @@ import {
 import { freezeWorkbook } from "../workbook/xlsx-report";
 import { layoutToWorkbook, type RowInputs } from "../workbook/xlsx-writer";
 import type { Command } from "./commands";
-import { checkOut, OutputError, writeOut } from "./output";
+import { checkOut, OutputError, visible, writeOut } from "./output";
 import { uniqueSheetName } from "../core/sheet/sheet-names";
 
 const USAGE =
   "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--values] [--force]\n" +
   "                         生成目标完成进度表与上报表(.xlsx,公式自动计算)";
 
-const HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")[0]}
-  --region   地区,如 益阳、中山、城区
+export const REPORT_HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")[0]}
+  --region   地区,如 益阳、中山、汕尾城区
   --year     评估年份(实际值所属年份),如 2023
   --plan     只生成一个规划(规划ID或简称);省略时生成该地区规划期覆盖评估年份的全部规划
   --actuals  实际值 CSV(UTF-8):表头 indicator,value,可选 entity(主体)、baseline(基期值)
@@ -77,14 +77,15 @@ export function parseReportArgs(args: string[]): ReportOptions | null {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
-    if (!m) throw new ReportError(`无法识别的参数“${a}”。选项须以 -- 开头,例如 --region 益阳\n${HELP}`, 2);
+    if (!m)
+      throw new ReportError(`无法识别的参数“${a}”。选项须以 -- 开头,例如 --region 益阳\n${REPORT_HELP}`, 2);
     const [, name, inline] = m;
     if (FLAGS.has(name)) {
       if (inline !== undefined) throw new ReportError(`--${name} 不带值`, 2);
       flags.add(name);
       continue;
     }
-    if (!VALUED.has(name)) throw new ReportError(`未知选项 --${name}\n${HELP}`, 2);
+    if (!VALUED.has(name)) throw new ReportError(`未知选项 --${name}\n${REPORT_HELP}`, 2);
     const value = inline ?? args[++i];
     if (value === undefined || (inline === undefined && value.startsWith("--")))
       throw new ReportError(`--${name} 缺少取值`, 2);
@@ -227,6 +228,19 @@ export function readActuals(
   }
 }
 
+/** Zero bytes in half the even or odd positions of the first 200: UTF-16 text, never UTF-8 nor GBK. */
+function looksUtf16(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 200);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (buf[i] !== 0) continue;
+    if (i % 2) odd++;
+    else even++;
+  }
+  return n >= 4 && Math.max(even, odd) >= n / 4;
+}
+
 function readCsvFile(path: string): string {
   let buf: Buffer;
   try {
@@ -234,6 +248,14 @@ function readCsvFile(path: string): string {
   } catch {
     throw new ReportError(`无法读取实际值文件“${path}”(文件不存在或无权限)`);
   }
+  // UTF-16 with its byte-order mark (Excel's "Unicode 文本", tab-separated): read as such, not called GBK.
+  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder("utf-16le").decode(buf);
+  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder("utf-16be").decode(buf);
+  if (looksUtf16(buf))
+    throw new ReportError(
+      `实际值文件“${path}”像是 UTF-16 编码(每隔一个字节为 0),但缺少字节顺序标记。` +
+        `请在 Excel 中“另存为”选择“CSV UTF-8(逗号分隔)”`,
+    );
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
@@ -303,11 +325,13 @@ export interface Io {
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 /** The command, with its output streams injectable (tests). Returns the exit code. */
-export async function report(args: string[], io: Io = stdio): Promise<number> {
+export async function report(args: string[], raw: Io = stdio): Promise<number> {
+  // Names from the CSV and the command line reach the messages: shown, never obeyed by the terminal.
+  const io: Io = { out: (s) => raw.out(visible(s)), err: (s) => raw.err(visible(s)) };
   try {
     const opts = parseReportArgs(args);
     if (!opts) {
-      io.out(HELP);
+      io.out(REPORT_HELP);
       return 0;
     }
     const target = checkOut(opts.out, opts.force);
@@ -336,5 +360,6 @@ export async function report(args: string[], io: Io = stdio): Promise<number> {
 
 export const reportCommand: Command = {
   usage: USAGE,
+  help: REPORT_HELP,
   run: (args) => report(args),
 };

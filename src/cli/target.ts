@@ -6,6 +6,11 @@ import type { Command } from "./commands";
 
 export const targetCommand: Command = {
   usage: "<地区> <指标> [年份] [单位]    查询目标值,并给出单位与原文",
+  help:
+    "用法:npm run -s plan -- target <地区> <指标> [年份] [单位] [--packs <规划包文件>]\n" +
+    "  查询目标值,并给出单位与原文,例如:\n" +
+    "  npm run -s plan -- target 益阳 高新技术企业 2025\n" +
+    "  npm run -s plan -- target 汕尾城区 研发经费投入强度\n",
   async run(args) {
     const [region, indicator, year, unit] = args;
     const out = run("TARGET", [region, indicator, year ?? null, unit ?? null]);

@@ -29,6 +29,19 @@ describe("jsonLines", () => {
 });
 
 describe("evalLine", () => {
+  it.each([
+    ["null", " null"],
+    ["[1,2]", "数组"],
+    ['"TARGET"', "文本"],
+    ["42", "数字"],
+  ])("the line %s is valid JSON of the wrong shape: an error about the shape", (line, kind) => {
+    const o = JSON.parse(evalLine(line));
+    expect(o.error).toBe("#VALUE!");
+    expect(o.message).toContain("每行应为一个 JSON 对象");
+    expect(o.message).toContain(`收到的是${kind}`);
+    expect(o.message).not.toContain("不是有效的 JSON");
+  });
+
   it("a lone CR between JSON tokens is white space: the line is evaluated", () => {
     expect(JSON.parse(evalLine('{"fn":\r"TARGET","args":["益阳","高新技术企业",2025]}'))).toEqual({
       value: 600,

@@ -1,10 +1,9 @@
 // End to end: 填表 in the preview (preview.html?demo=report), the real pane against the in-memory workbook. A
 // hand-made report table with decorated labels, one ambiguous and one unknown; the ambiguous one is resolved
 // by picking a suggestion; the written cells show the runner's numbers.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { run } from "../../src/core/functions/runner";
-import { ROOT, startPreview, type Preview } from "./harness";
+import { startPreview, type Preview } from "./harness";
+import { shotPath } from "./shots";
 
 jest.setTimeout(180_000);
 
@@ -67,7 +66,6 @@ test("fill 我的报表: decorated labels, pick a suggestion for 年均增速, �
   await pane.getByText(/以下单元格不为空:D2/).waitFor();
   await pane.getByRole("button", { name: "取消" }).click();
 
-  mkdirSync(join(ROOT, "test-output"), { recursive: true });
-  await page.screenshot({ path: join(ROOT, "test-output", "fill-table.png") });
+  await page.screenshot({ path: shotPath("fill-table.png") });
   expect(pageErrors).toEqual([]);
 });

@@ -2,18 +2,17 @@
 // 规划目标 table, type two rows into it, import; the store sheet gets no tab; =PLAN.TARGET typed into Sheet1
 // answers from the imported plan, PLAN.INFO gives the 出处 typed; then a paragraph pasted into 提取 gives
 // candidates to review.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
 import { colLetter } from "../../src/core/sheet/layout";
 import { PACK_SHEET } from "../../src/sheet/pack-store";
-import { ROOT, startPreview, type Preview } from "./harness";
+import { startPreview, type Preview } from "./harness";
+import { shotPath } from "./shots";
 
 jest.setTimeout(240_000);
 
-/** Committed: the README shows it. */
-const SCREENSHOT = join(ROOT, "docs", "import.png");
+/** The README shows it: rewritten in docs/ only with PLAN_UPDATE_DOCS=1 (see shots.ts). */
+const SCREENSHOT = shotPath("import.png", { docs: true });
 const SOURCE = "青山县“十五五”科技创新规划(青政发〔2026〕3号)";
 const PLAN = "青山县“十五五”科技创新规划";
 /** As a statistician types them: 150 with 以上, 2.2% with its percent sign, a blank 比较. */
@@ -122,7 +121,6 @@ test("insert the table, type two rows, import: =PLAN.TARGET answers from it; 提
 
   await page.getByRole("tab", { name: "Sheet1" }).click();
   await panel.getByRole("region", { name: "已导入的规划" }).scrollIntoViewIfNeeded();
-  mkdirSync(join(ROOT, "docs"), { recursive: true });
   await page.screenshot({ path: SCREENSHOT });
   expect(preview.pageErrors).toEqual([]);
 });

@@ -1,17 +1,16 @@
 // End to end: the preview (`webpack serve --env preview`) in Debian's chromium — the real task pane against the
 // in-memory workbook. Generate 益阳 for 2023, type yearly actuals into the grid, see 实际值 and the status, refresh,
 // keep the inputs, draw the trend chart of the row.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { COL, colLetter, HISTORY_FIRST_COL, STATUS_COLORS } from "../../src/core/sheet/layout";
-import { ROOT, startPreview, type Preview } from "./harness";
+import { startPreview, type Preview } from "./harness";
+import { shotPath } from "./shots";
 
 jest.setTimeout(180_000);
 
-const SCREENSHOT = join(ROOT, "test-output", "preview.png");
-/** Committed: the README shows it. */
-const CHART_SCREENSHOT = join(ROOT, "docs", "charts.png");
+const SCREENSHOT = shotPath("preview.png");
+/** The README shows it: rewritten in docs/ only with PLAN_UPDATE_DOCS=1 (see shots.ts). */
+const CHART_SCREENSHOT = shotPath("charts.png", { docs: true });
 /** The history block's column of a year of 益阳's plan (2021年实际值 … 2025年实际值). */
 const yearCol = (y: number) => colLetter(HISTORY_FIRST_COL + y - 2021);
 
@@ -115,7 +114,6 @@ test("益阳 2023: generate, type 高新技术企业 380/430/470 for 2021–2023
   for (const y of ["2020", "2021", "2022", "2023", "2024", "2025"]) expect(texts).toContain(y);
   await page.getByRole("region", { name: "图表" }).screenshot({ path: CHART_SCREENSHOT });
 
-  mkdirSync(join(ROOT, "test-output"), { recursive: true });
   await page.screenshot({ path: SCREENSHOT });
   expect(pageErrors).toEqual([]);
 });
@@ -201,6 +199,6 @@ test("bad inputs typed into the preview: abc, 2.1% and a blank year; then a row 
     .getByRole("listitem")
     .filter({ hasText: `输入有误 ${kinds.length}` })
     .waitFor();
-  await page.screenshot({ path: join(ROOT, "test-output", "bad-inputs.png") });
+  await page.screenshot({ path: shotPath("bad-inputs.png") });
   expect(pageErrors).toEqual([]);
 });

@@ -322,6 +322,58 @@ describe("plan report", () => {
     }
   });
 
+  test("a name in the CSV with terminal escape codes is printed escaped", async () => {
+    const csv = tmp.file("escape.csv", "indicator,value\n\u001b[2J\u001b]0;x\u0007人均科普经费,3\n");
+    const r = await runReport([
+      "--region",
+      "益阳",
+      "--year",
+      "2023",
+      "--actuals",
+      csv,
+      "--out",
+      join(tmp.dir, "e.xlsx"),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("\\u001b[2J\\u001b]0;x\\u0007人均科普经费");
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  test("a UTF-16 CSV (Excel's Unicode text) is read; without its byte-order mark it is named UTF-16, not GBK", async () => {
+    const text = "indicator\tvalue\n高新技术企业\t470\n";
+    const le = join(tmp.dir, "utf16le.csv");
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const ok = await runReport([
+      "--region",
+      "益阳",
+      "--year",
+      "2023",
+      "--actuals",
+      le,
+      "--out",
+      join(tmp.dir, "u16.xlsx"),
+    ]);
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("实际值 1 项");
+    const bare = join(tmp.dir, "utf16-bare.csv");
+    writeFileSync(bare, Buffer.from(text, "utf16le"));
+    const r = await runReport([
+      "--region",
+      "益阳",
+      "--year",
+      "2023",
+      "--actuals",
+      bare,
+      "--out",
+      join(tmp.dir, "u16b.xlsx"),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("UTF-16");
+    expect(r.stderr).not.toContain("GBK");
+  });
+
   test("an unknown indicator in the CSV: exit 1, line number and suggestions, no file", async () => {
     const csv = tmp.file("unknown.csv", "indicator,value\n高新技术企业,470\n人均科普经费,3\n");
     const out = join(tmp.dir, "unknown.xlsx");
