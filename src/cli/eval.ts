@@ -2,10 +2,11 @@
 // argument is the nested array Excel passes, rows of values ([["高新技术企业"],["研发经费投入强度"]]); the
 // value is then one result per element, a failed element {"error":"#N/A","message":"…"} in its place.
 import { evaluate, type Evaluation } from "../core/functions/lift";
-import type { Outcome } from "../core/functions/runner";
+import { bundledRunner, type Outcome, type Runner } from "../core/functions/runner";
 import type { Command } from "./commands";
 
-export function evalLine(line: string): string {
+/** One request line answered by `runner` (default: the bundled plans alone). */
+export function evalLine(line: string, runner: Pick<Runner, "run"> = bundledRunner()): string {
   let out: Evaluation;
   if (line.trim() === "")
     return JSON.stringify({ error: "#VALUE!", message: "空行:应为一行 JSON", suggestions: [] });
@@ -14,7 +15,7 @@ export function evalLine(line: string): string {
     const args = Array.isArray(req.args) ? req.args : [];
     out =
       typeof req.fn === "string"
-        ? evaluate(req.fn, args)
+        ? evaluate(req.fn, args, runner)
         : { ok: false, error: "#VALUE!", message: '“fn”应为函数名文本,如 "TARGET"', suggestions: [] };
   } catch {
     out = { ok: false, error: "#VALUE!", message: "输入不是有效的 JSON 行", suggestions: [] };
@@ -58,7 +59,7 @@ export async function* jsonLines(input: AsyncIterable<string | Buffer>): AsyncGe
 
 export const evalCommand: Command = {
   usage: "                         从标准输入读取 JSON 行并逐行输出结果",
-  async run() {
+  async run(_args, { runner }) {
     // `plan eval | head -1`: the reader went away; stop quietly.
     process.stdout.on("error", (e: NodeJS.ErrnoException) => {
       if (e.code === "EPIPE") process.exit(0);
@@ -67,7 +68,7 @@ export const evalCommand: Command = {
     process.stdin.setEncoding("utf8");
     const buf: string[] = [];
     for await (const line of jsonLines(process.stdin)) {
-      buf.push(evalLine(line)); // one output line per input line, blank ones included
+      buf.push(evalLine(line, runner)); // one output line per input line, blank ones included
       if (buf.length >= 256) process.stdout.write(buf.splice(0).join("\n") + "\n");
     }
     if (buf.length) process.stdout.write(buf.join("\n") + "\n");

@@ -6,8 +6,13 @@ import { basename } from "node:path";
 import type ExcelJS from "exceljs";
 import { progressInputFor, type CatalogTarget, type PlanInfo } from "../core/catalog/catalog";
 import { PlanError } from "../core/errors";
-import { getContext, type Context } from "../core/functions/functions";
-import { buildProgressSheet, planTargets, plansCovering, type ProgressSheetLayout } from "../core/sheet/layout";
+import { bundledContext, type Context } from "../core/functions/functions";
+import {
+  buildProgressSheet,
+  planTargets,
+  plansCovering,
+  type ProgressSheetLayout,
+} from "../core/sheet/layout";
 import { assess, STATUS_ORDER, type Status } from "../core/method/methodology";
 import type { Region } from "../core/catalog/schema";
 import {
@@ -258,7 +263,7 @@ export interface Report {
 }
 
 /** Resolve and lay out everything; touches no file but the CSV it reads. */
-export function buildReport(opts: ReportOptions, ctx: Context = getContext()): Report {
+export function buildReport(opts: ReportOptions, ctx: Context = bundledContext()): Report {
   const { catalog } = ctx;
   const { region, plans, notes } = selectPlans(ctx, opts);
   const targets = plans.flatMap((p) => planTargets(catalog, p.id));
@@ -292,8 +297,12 @@ export interface Io {
 
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-/** The command, with its output streams injectable (tests). Returns the exit code. */
-export async function report(args: string[], io: Io = stdio): Promise<number> {
+/** The command, with its output streams and catalog injectable (tests). Returns the exit code. */
+export async function report(
+  args: string[],
+  io: Io = stdio,
+  ctx: Context = bundledContext(),
+): Promise<number> {
   try {
     const opts = parseReportArgs(args);
     if (!opts) {
@@ -301,7 +310,7 @@ export async function report(args: string[], io: Io = stdio): Promise<number> {
       return 0;
     }
     const target = checkOut(opts.out, opts.force);
-    const r = buildReport(opts);
+    const r = buildReport(opts, ctx);
     const data = Buffer.from(await r.workbook.xlsx.writeBuffer());
     writeOut(target, data, opts.force, opts.out);
     for (const n of r.notes) io.err(`${n}\n`);
@@ -326,5 +335,5 @@ export async function report(args: string[], io: Io = stdio): Promise<number> {
 
 export const reportCommand: Command = {
   usage: USAGE,
-  run: (args) => report(args),
+  run: (args, { runner }) => report(args, stdio, runner.context()),
 };

@@ -4,7 +4,8 @@
 // The actual is typed into the 评估年份's cell of the history block (other years hold other values, which 实际值
 // must not pick); for a year outside the block (before or at the base year, after the last target year) it is
 // typed over 实际值 itself, as a sheet of the previous version has it.
-import { getCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
+import { createCatalogStore } from "../../src/core/catalog/store";
+import { bundledCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
 import {
   COL,
   colLetter,
@@ -26,7 +27,7 @@ import { createProgressService } from "../../src/services/progress-service";
 import { colIndex, type CellValue } from "../../src/workbook/workbook";
 import { expectedRow, type RowExpectation } from "./helpers";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 
 /** The baseline the row computes from: the plan's, the kind's implied one, or the typed one. */
 function baselineOf(t: CatalogTarget, typed: number | null): number | null {
@@ -75,7 +76,7 @@ const seenOutlook = new Set<string>();
 describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
   test("formulas evaluated by HyperFormula equal assess() for every target, year, actual and typed baseline", async () => {
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, catalog, { currentYear: () => 2024 });
+    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2024 });
     const { sheetName } = await service.generate(planId, catalog.planById(planId)!.baseYear);
     const targets = planTargets(catalog, planId);
     const row0 = SHEET.firstDataRow;

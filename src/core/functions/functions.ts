@@ -1,9 +1,16 @@
 // The PLAN function set, declared once: names, parameters (types, Chinese help) and bodies that are only
 // their math. The runner (runner.ts) coerces arguments and maps failures to Excel errors; every face —
 // Excel custom functions, HyperFormula, the command line — calls the runner with this table.
-import { getCatalog, progressInputFor, type Catalog, type CatalogTarget } from "../catalog/catalog";
+import { bundledCatalog, progressInputFor, type Catalog, type CatalogTarget } from "../catalog/catalog";
 import { badValue, notFound } from "../errors";
-import { COMPARISON_LABEL, describeTarget, KIND_LABEL, planLabel, sourceOf, subjectOf } from "../catalog/labels";
+import {
+  COMPARISON_LABEL,
+  describeTarget,
+  KIND_LABEL,
+  planLabel,
+  sourceOf,
+  subjectOf,
+} from "../catalog/labels";
 import { assess, inputRange, outlookOf, type Progress } from "../method/methodology";
 import { nameFor } from "../resolve/matching";
 import { appliesTo, Resolver, targetYears } from "../resolve/resolver";
@@ -64,13 +71,24 @@ export interface Context {
   resolver: Resolver;
 }
 
-let sharedContext: Context | null = null;
-/** The context of the shared catalog: rebuilt (a new resolver, empty caches) when importPacks replaces it. */
-export function getContext(): Context {
-  const catalog = getCatalog();
-  if (sharedContext?.catalog !== catalog) sharedContext = { catalog, resolver: new Resolver(catalog) };
-  return sharedContext;
+/** A catalog with its resolver (whose caches belong to that catalog). */
+export function contextOf(catalog: Catalog): Context {
+  return { catalog, resolver: new Resolver(catalog) };
 }
+
+// The bundled plans' context, made on first use and then kept (a const holder, like bundledCatalog()): the
+// bundled catalog never changes, so neither do its answers.
+const bundled: { context?: Context } = {};
+/** The context of the bundled plans alone (no imports): for tests and tools that answer without a store. */
+export function bundledContext(): Context {
+  return (bundled.context ??= contextOf(bundledCatalog()));
+}
+
+/**
+ * The bundled plans' context: the name test/core/{meaning,resolver}.test.ts (edited on the resolver branch)
+ * still import. @deprecated use bundledContext(), or the Runner of the face that asks
+ */
+export const getContext = bundledContext;
 
 // Parameters, declared once and reused across functions.
 const P = {
