@@ -1,11 +1,11 @@
 // A large catalog for the resolver's figures: the bundled plans plus a generated pack of many counties, each
 // with a plan that has a target for most bundled indicators (their own names, so they map onto the shared
 // vocabulary as an imported plan's would). No new indicator names: pack import's own cost is not measured here.
-import { getBundledCatalog, type Catalog } from "../src/core/catalog/catalog";
+import { bundledCatalog, type Catalog } from "../src/core/catalog/catalog";
 import { buildCatalogWithPacks, validatePack } from "../src/core/packs/pack";
 
 export function bigCatalog(regions: number, perRegion: number): Catalog {
-  const bundled = getBundledCatalog();
+  const bundled = bundledCatalog();
   const inds = bundled.indicators.filter((i) => bundled.targets.some((t) => t.indicator === i.id));
   const pack = {
     format: "plan-pack",

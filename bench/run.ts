@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { HyperFormula } from "hyperformula";
-import { getCatalog } from "../src/core/catalog/catalog";
+import { bundledCatalog } from "../src/core/catalog/catalog";
 import { buildProgressSheet } from "../src/core/sheet/layout";
 import { run } from "../src/core/functions/runner";
 import { searchTargets } from "../src/core/catalog/search";
@@ -34,7 +34,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 let sink = 0;
 
 function lookupRatio() {
-  const catalog = getCatalog();
+  const catalog = bundledCatalog();
   const qs = queryMix(catalog);
   const map = new Map(qs.map((q) => [q.key, q.target.threshold]));
   const keys = qs.map((q) => q.key);
@@ -71,7 +71,7 @@ function lookupRatio() {
  * process (indexes built, OpenCC loaded; catalog_cold_ms measures a cold one).
  */
 function coldLookup() {
-  const catalog = getCatalog();
+  const catalog = bundledCatalog();
   for (const t of catalog.targets) run("TARGET", [t.regionDef.name, "預熱", t.targetYear]); // warm
   const labels = coldLabels(catalog, 10_000);
   const us: number[] = [];
@@ -136,7 +136,7 @@ function missVsHit() {
 
 function hfRatio() {
   registerPlanFunctions();
-  const catalog = getCatalog();
+  const catalog = bundledCatalog();
   const qs = queryMix(catalog);
   const N = 10_000;
   // The target table as a statistician would paste it: key (region|indicator|year) and value.
@@ -204,7 +204,7 @@ function catalogCold() {
 }
 
 function layoutAll() {
-  const catalog = getCatalog();
+  const catalog = bundledCatalog();
   const ms: number[] = [];
   for (let rep = 0; rep < 20; rep++) {
     const t = now();
@@ -220,7 +220,7 @@ function layoutAll() {
 }
 
 function searchKeystrokes() {
-  const catalog = getCatalog();
+  const catalog = bundledCatalog();
   const words = [
     "高新技术企业",
     "研发经费投入强度",

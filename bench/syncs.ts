@@ -1,6 +1,7 @@
 // syncs_generate / syncs_refresh: context.sync calls of the Office.js adapter for the largest plan,
 // counted on the office-addin-mock fake of Excel that the adapter's tests use.
-import { getCatalog } from "../src/core/catalog/catalog";
+import { bundledCatalog } from "../src/core/catalog/catalog";
+import { createCatalogStore } from "../src/core/catalog/store";
 import { planTargets } from "../src/core/sheet/layout";
 import { registerPlanFunctions } from "../src/functions/hyperformula";
 import { createFillService } from "../src/services/fill-service";
@@ -17,14 +18,16 @@ export async function measureSyncs(): Promise<{
   plan: string;
   rows: number;
 }> {
-  const catalog = getCatalog();
+  const catalog = bundledCatalog();
   const sizes = catalog.plans.map((p) => ({ id: p.id, rows: planTargets(catalog, p.id).length }));
   const largest = sizes.sort((a, b) => b.rows - a.rows)[0];
   const fx = new FakeExcel();
   fx.addSheet("Sheet1");
   fx.install();
   try {
-    const service = createProgressService(new OfficeWorkbook(), catalog, { currentYear: () => 2024 });
+    const service = createProgressService(new OfficeWorkbook(), createCatalogStore(catalog), {
+      currentYear: () => 2024,
+    });
     let s0 = fx.syncs;
     const result = await service.generate(largest.id, 2024);
     const generate = fx.syncs - s0;
@@ -50,7 +53,7 @@ const FILL_OPTS: FillOptions = {
 };
 
 async function fillOnce(workbook: Workbook, rows: number): Promise<number> {
-  const fill = createFillService(workbook);
+  const fill = createFillService(workbook, createCatalogStore());
   const { table, rows: resolved } = await fill.read("益阳", 2025, `B2:B${rows + 1}`);
   return fill.fill(table, resolved, FILL_OPTS);
 }

@@ -1,15 +1,29 @@
-// The command table of the CLI and its dispatch. Each command is a small module; they share the core runner.
+// The command table of the CLI and its dispatch. Each command is a small module; they share the process's one
+// catalog store and runner (Cli), which --packs fills before the command runs.
+import { createCatalogStore, type CatalogStore } from "../core/catalog/store";
+import { Runner } from "../core/functions/runner";
 import { importCommand, PackFileError, takePacksOption, usePackFiles } from "./import";
 import { evalCommand } from "./eval";
 import { reportCommand } from "./report";
 import { targetCommand } from "./target";
 import { extractCommand } from "./extract";
 
+/** What one `plan` process answers from: its catalog store (bundled plans, plus --packs) and runner. */
+export interface Cli {
+  store: CatalogStore;
+  runner: Runner;
+}
+
+/** A CLI over `store` (default: the bundled plans alone). */
+export function createCli(store: CatalogStore = createCatalogStore()): Cli {
+  return { store, runner: new Runner(store) };
+}
+
 export interface Command {
   usage: string;
   /** The command's own usage, for `plan <command> -h | --help`. */
   help: string;
-  run(args: string[]): Promise<number>;
+  run(args: string[], cli: Cli): Promise<number>;
 }
 
 export const commands: Record<string, Command> = {
@@ -38,6 +52,7 @@ export function usage(): string {
 export async function runCli(
   argv: string[],
   io: { out(s: string): void; err(s: string): void },
+  cli: Cli = createCli(),
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || HELP_WORDS.has(name)) {
@@ -53,13 +68,13 @@ export async function runCli(
     io.out(cmd.help);
     return 0;
   }
-  if (name === "import") return cmd.run(rest);
+  if (name === "import") return cmd.run(rest, cli);
   // --packs FILE (any answering command): answer from the plans the files hold, beside the bundled ones.
   let packs: { rest: string[]; files: string[] };
   try {
     packs = takePacksOption(rest);
     if (packs.files.length) {
-      const r = await usePackFiles(packs.files);
+      const r = await usePackFiles(packs.files, cli.store);
       for (const n of r.notes) io.err(`${n}\n`);
       if (r.failed) {
         io.err("导入的规划有错误,未执行命令。\n");
@@ -71,5 +86,5 @@ export async function runCli(
     io.err(`错误:${e.message}\n`);
     return 1;
   }
-  return cmd.run(packs.rest);
+  return cmd.run(packs.rest, cli);
 }

@@ -2,10 +2,11 @@
 // argument is the nested array Excel passes, rows of values ([["高新技术企业"],["研发经费投入强度"]]); the
 // value is then one result per element, a failed element {"error":"#N/A","message":"…"} in its place.
 import { evaluate, type Evaluation } from "../core/functions/lift";
-import type { Outcome } from "../core/functions/runner";
+import { bundledRunner, type Outcome, type Runner } from "../core/functions/runner";
 import type { Command } from "./commands";
 
-export function evalLine(line: string): string {
+/** One request line answered by `runner` (default: the bundled plans alone). */
+export function evalLine(line: string, runner: Pick<Runner, "run"> = bundledRunner()): string {
   let out: Evaluation;
   if (line.trim() === "")
     return JSON.stringify({ error: "#VALUE!", message: "空行:应为一行 JSON", suggestions: [] });
@@ -21,7 +22,7 @@ export function evalLine(line: string): string {
     const args = Array.isArray(req.args) ? req.args : [];
     out =
       typeof req.fn === "string"
-        ? evaluate(req.fn, args)
+        ? evaluate(req.fn, args, runner)
         : { ok: false, error: "#VALUE!", message: '“fn”应为函数名文本,如 "TARGET"', suggestions: [] };
   } catch {
     out = { ok: false, error: "#VALUE!", message: "输入不是有效的 JSON 行", suggestions: [] };
@@ -81,7 +82,7 @@ export const evalCommand: Command = {
     "  从标准输入逐行读取 JSON 对象,每行输出一行 JSON 结果,例如:\n" +
     '  {"fn":"TARGET","args":["益阳","高新技术企业",2025]}\n' +
     '  → {"value":600}(出错时为 {"error":"#N/A","message":"…","suggestions":[…]})\n',
-  async run() {
+  async run(_args, { runner }) {
     // `plan eval | head -1`: the reader went away; stop quietly.
     process.stdout.on("error", (e: NodeJS.ErrnoException) => {
       if (e.code === "EPIPE") process.exit(0);
@@ -90,7 +91,7 @@ export const evalCommand: Command = {
     process.stdin.setEncoding("utf8");
     const buf: string[] = [];
     for await (const line of jsonLines(process.stdin)) {
-      buf.push(evalLine(line)); // one output line per input line, blank ones included
+      buf.push(evalLine(line, runner)); // one output line per input line, blank ones included
       if (buf.length >= 256) process.stdout.write(buf.splice(0).join("\n") + "\n");
     }
     if (buf.length) process.stdout.write(buf.join("\n") + "\n");

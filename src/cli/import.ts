@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../core/sheet/layout";
+import { createCatalogStore, type CatalogStore } from "../core/catalog/store";
 import {
   importPacks,
   packFileTooBig,
@@ -220,10 +221,13 @@ export function describeImport(r: ImportReport): string[] {
 }
 
 /**
- * `--packs FILE` (repeatable): read the files and make their packs part of the shared catalog. Returns the
- * lines to print on stderr and whether anything failed.
+ * `--packs FILE` (repeatable): read the files and install their packs in the CLI's store. Returns the lines to
+ * print on stderr and whether anything failed.
  */
-export async function usePackFiles(files: string[]): Promise<{ notes: string[]; failed: boolean }> {
+export async function usePackFiles(
+  files: string[],
+  store: CatalogStore,
+): Promise<{ notes: string[]; failed: boolean }> {
   const packs: PlanPack[] = [];
   const notes: string[] = [];
   let failed = false;
@@ -233,7 +237,7 @@ export async function usePackFiles(files: string[]): Promise<{ notes: string[]; 
     for (const e of r.errors) notes.push(`错误:${e}`);
     if (r.errors.length) failed = true;
   }
-  const report = importPacks(packs);
+  const report = importPacks(store, packs);
   if (report.errors.length) failed = true;
   for (const c of report.conflicts) notes.push(`提示:${c.message}`);
   for (const e of report.errors) notes.push(`错误:${e}`);
@@ -287,8 +291,15 @@ export interface Io {
 
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-/** `plan import`: the exit code (1 on any error: nothing is stored then). */
-export async function importCommandRun(args: string[], io: Io = stdio): Promise<number> {
+/**
+ * `plan import`: the exit code (1 on any error: nothing is stored then). The packs are checked in `store`, the
+ * CLI's own (default: a new one over the bundled plans).
+ */
+export async function importCommandRun(
+  args: string[],
+  io: Io = stdio,
+  store: CatalogStore = createCatalogStore(),
+): Promise<number> {
   try {
     const opts = parseArgs(args);
     if (!opts) {
@@ -303,7 +314,7 @@ export async function importCommandRun(args: string[], io: Io = stdio): Promise<
     }
     const existing = opts.into && existsSync(opts.into) ? (await readPackFile(opts.into)).packs : [];
     const ids = new Set(file.packs.map((p) => p.id));
-    const report = importPacks([...existing.filter((p) => !ids.has(p.id)), ...file.packs]);
+    const report = importPacks(store, [...existing.filter((p) => !ids.has(p.id)), ...file.packs]);
     const lines = describeImport({
       ...report,
       plans: report.plans.filter((p) => ids.has(p.packId)),
@@ -336,5 +347,5 @@ export async function importCommandRun(args: string[], io: Io = stdio): Promise<
 export const importCommand: Command = {
   help: IMPORT_HELP,
   usage: "<规划包.json|.xlsx> [--into 工作簿.xlsx]  校验并导入规划包;其他命令加 --packs 文件 使用导入的规划",
-  run: (args) => importCommandRun(args),
+  run: (args, { store }) => importCommandRun(args, stdio, store),
 };

@@ -1,10 +1,17 @@
 // Command line over the same runner Excel calls: `npm run -s plan -- <command> …`.
-import { runCli } from "./commands";
+import { createCatalogStore } from "../core/catalog/store";
+import { createCli, runCli } from "./commands";
 
-runCli(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-}).then(
+// The process's own catalog: the bundled plans, and the packs --packs names.
+const cli = createCli(createCatalogStore());
+runCli(
+  process.argv.slice(2),
+  {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+  },
+  cli,
+).then(
   (code) => {
     process.exitCode = code;
   },

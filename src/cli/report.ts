@@ -7,7 +7,7 @@ import { basename } from "node:path";
 import type ExcelJS from "exceljs";
 import { progressInputFor, type CatalogTarget, type PlanInfo } from "../core/catalog/catalog";
 import { PlanError } from "../core/errors";
-import { getContext, type Context } from "../core/functions/functions";
+import { bundledContext, type Context } from "../core/functions/functions";
 import {
   buildProgressSheet,
   planTargets,
@@ -285,7 +285,7 @@ export interface Report {
 }
 
 /** Resolve and lay out everything; touches no file but the CSV it reads. */
-export function buildReport(opts: ReportOptions, ctx: Context = getContext()): Report {
+export function buildReport(opts: ReportOptions, ctx: Context = bundledContext()): Report {
   const { catalog } = ctx;
   const { region, plans, notes } = selectPlans(ctx, opts);
   const targets = plans.flatMap((p) => planTargets(catalog, p.id));
@@ -324,8 +324,12 @@ export interface Io {
 
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-/** The command, with its output streams injectable (tests). Returns the exit code. */
-export async function report(args: string[], raw: Io = stdio): Promise<number> {
+/** The command, with its output streams and catalog injectable (tests). Returns the exit code. */
+export async function report(
+  args: string[],
+  raw: Io = stdio,
+  ctx: Context = bundledContext(),
+): Promise<number> {
   // Names from the CSV and the command line reach the messages: shown, never obeyed by the terminal.
   const io: Io = { out: (s) => raw.out(visible(s)), err: (s) => raw.err(visible(s)) };
   try {
@@ -335,7 +339,7 @@ export async function report(args: string[], raw: Io = stdio): Promise<number> {
       return 0;
     }
     const target = checkOut(opts.out, opts.force);
-    const r = buildReport(opts);
+    const r = buildReport(opts, ctx);
     const data = Buffer.from(await r.workbook.xlsx.writeBuffer());
     writeOut(target, data, opts.force, opts.out);
     for (const n of r.notes) io.err(`${n}\n`);
@@ -361,5 +365,5 @@ export async function report(args: string[], raw: Io = stdio): Promise<number> {
 export const reportCommand: Command = {
   usage: USAGE,
   help: REPORT_HELP,
-  run: (args) => report(args),
+  run: (args, { runner }) => report(args, stdio, runner.context()),
 };

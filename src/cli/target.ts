@@ -1,7 +1,7 @@
 // `plan target 益阳 高新技术企业 2025`: the value, unit and quote, for a person.
-import { FUNCTION_BY_ID, getContext } from "../core/functions/functions";
+import { FUNCTION_BY_ID } from "../core/functions/functions";
 import { seedOf, sourceOf } from "../core/catalog/labels";
-import { coerce, run } from "../core/functions/runner";
+import { coerce } from "../core/functions/runner";
 import type { Command } from "./commands";
 
 export const targetCommand: Command = {
@@ -11,19 +11,17 @@ export const targetCommand: Command = {
     "  查询目标值,并给出单位与原文,例如:\n" +
     "  npm run -s plan -- target 益阳 高新技术企业 2025\n" +
     "  npm run -s plan -- target 汕尾城区 研发经费投入强度\n",
-  async run(args) {
+  async run(args, { runner }) {
     const [region, indicator, year, unit] = args;
-    const out = run("TARGET", [region, indicator, year ?? null, unit ?? null]);
+    const out = runner.run("TARGET", [region, indicator, year ?? null, unit ?? null]);
     if (!out.ok) {
       process.stderr.write(`${out.error} ${out.message}\n`);
       return 1;
     }
     const yearParam = FUNCTION_BY_ID.get("TARGET")!.params[2];
-    const t = getContext().resolver.target(
-      region,
-      indicator,
-      coerce(year ?? null, yearParam) as number | null,
-    );
+    const t = runner
+      .context()
+      .resolver.target(region, indicator, coerce(year ?? null, yearParam) as number | null);
     const lines = [
       `${t.entity ?? t.regionDef.name} ${t.indicatorDef.name} ${t.targetYear}年目标:${out.value}${unit ?? t.unit}`,
       `原文:“${t.quote}”`,

@@ -1,9 +1,11 @@
 // The Excel face of the PLAN functions: a thin adapter from Excel's custom-function calling convention to the
-// one runner (core/runner.ts). Excel hands over raw cell values; the runner coerces them and answers with an
-// Outcome; a failure becomes a CustomFunctions.Error (#N/A or #VALUE! with the runner's Chinese message).
+// shared runtime's Runner (runtime.ts). Excel hands over raw cell values; the runner coerces them and answers
+// with an Outcome; a failure becomes a CustomFunctions.Error (#N/A or #VALUE! with the runner's Chinese
+// message).
 import { FUNCTION_BY_ID, type FunctionId, type FunctionSpec, type Value } from "../core/functions/functions";
 import { evaluate } from "../core/functions/lift";
-import { run, type Outcome } from "../core/functions/runner";
+import type { Outcome, Runner } from "../core/functions/runner";
+import { sharedRunner } from "./runtime";
 
 /** Number format of the fractions PROGRESS and REQUIRED_RATE return, where the host can carry one. */
 export const PERCENT_FORMAT = "0.0%";
@@ -65,9 +67,13 @@ export function plainArg(v: unknown): unknown {
   return v;
 }
 
-/** PLAN.<id> for Excel: run it, throw its error, or return its value (LIST, SEARCH). */
-export function callExcel(id: FunctionId, args: readonly unknown[]): ExcelValue {
-  const outcome = run(id, args.map(plainArg));
+/** PLAN.<id> for Excel (over the shared runtime's store): run it, throw its error, or return its value. */
+export function callExcel(
+  id: FunctionId,
+  args: readonly unknown[],
+  runner: Runner = sharedRunner,
+): ExcelValue {
+  const outcome = runner.run(id, args.map(plainArg));
   if (!outcome.ok) throw toExcelError(outcome);
   return outcome.value;
 }
@@ -80,8 +86,12 @@ export type ExcelCell = ExcelValue | CustomFunctions.Error;
  * with single values answers [[value]], which Excel shows in the one cell, or throws its error; a call with
  * ranges answers the grid, a failed element an error in its place (CustomFunctionsRuntime 1.2).
  */
-export function callExcelLifted(id: FunctionId, args: readonly unknown[]): ExcelCell[][] {
-  const result = evaluate(id, args.map(plainArg));
+export function callExcelLifted(
+  id: FunctionId,
+  args: readonly unknown[],
+  runner: Runner = sharedRunner,
+): ExcelCell[][] {
+  const result = evaluate(id, args.map(plainArg), runner);
   const spec = FUNCTION_BY_ID.get(id);
   const formatted = spec?.percent === true && supportsFormattedNumbers();
   const cell = (o: Outcome): ExcelCell =>

@@ -1,6 +1,6 @@
 // The PLAN functions in HyperFormula (a real formula engine, used by the browser preview and the tests): one
 // FunctionPlugin that registers PLAN.<id> for every entry of the function table and sends every call through
-// the one runner, so that nested formulas, cell references and spilled tables behave as in Excel.
+// a Runner (the preview's, over its own store), so that nested formulas, cell references and spilled tables behave as in Excel.
 import {
   ArraySize,
   CellError,
@@ -14,7 +14,7 @@ import {
 } from "hyperformula";
 import { FUNCTIONS, type Value } from "../core/functions/functions";
 import { evaluate, type Evaluation } from "../core/functions/lift";
-import { run, type Outcome } from "../core/functions/runner";
+import { bundledRunner, type Outcome, type Runner } from "../core/functions/runner";
 
 /** Function names in formulas: PLAN.TARGET, PLAN.LIST, … (HyperFormula function ids may contain dots). */
 export const HF_PREFIX = "PLAN.";
@@ -78,6 +78,16 @@ function isConstant(ast: Ast): boolean {
 }
 
 export class PlanFunctionsPlugin extends FunctionPlugin {
+  /**
+   * The runner every PLAN.* call goes through. HyperFormula makes its plugin instances itself, so the runner
+   * rides on the class: registerPlanFunctions(runner) registers a subclass that names its own.
+   */
+  static readonly runner: Pick<Runner, "run"> = bundledRunner();
+
+  private get runner(): Pick<Runner, "run"> {
+    return (this.constructor as typeof PlanFunctionsPlugin).runner;
+  }
+
   static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
     FUNCTIONS.map((f) => [
       HF_PREFIX + f.id,
@@ -101,7 +111,7 @@ export class PlanFunctionsPlugin extends FunctionPlugin {
       node.args as never,
       state,
       this.metadata(node.procedureName ?? ""),
-      (...args: unknown[]) => toHyperFormula(evaluate(id, args.map(fromHyperFormula))),
+      (...args: unknown[]) => toHyperFormula(evaluate(id, args.map(fromHyperFormula), this.runner)),
     );
   }
 
@@ -116,7 +126,7 @@ export class PlanFunctionsPlugin extends FunctionPlugin {
     const args = node.args ?? [];
     if (!args.every(isConstant)) return ArraySize.scalar();
     const values = args.map((a) => fromHyperFormula(this.evaluateAst(a as never, state)));
-    const outcome = run(idOf(node.procedureName), values);
+    const outcome = this.runner.run(idOf(node.procedureName), values);
     if (!outcome.ok || !Array.isArray(outcome.value) || outcome.value.length === 0) return ArraySize.scalar();
     return new ArraySize(outcome.value[0].length, outcome.value.length);
   }
@@ -141,14 +151,33 @@ export function planTranslations(languages: readonly string[] = HyperFormula.get
 }
 
 /**
- * Registers the plugin (HyperFormula's registry is global to the process) for every language registered so
- * far. Idempotent; call it again after HyperFormula.registerLanguage() for the new language to know PLAN.*.
+ * Registers PLAN.* over `runner` (default: the bundled plans alone) for every language registered so far.
+ * HyperFormula's registry is global to the process and an engine takes the functions registered when it is
+ * built: register before building workbooks. Idempotent for one runner; call it again after
+ * HyperFormula.registerLanguage() for the new language to know PLAN.*, or with another runner to replace it.
  */
-export function registerPlanFunctions(): void {
+export function registerPlanFunctions(runner: Pick<Runner, "run"> = PlanFunctionsPlugin.runner): void {
   const first = HF_PREFIX + FUNCTIONS[0].id;
   const languages = HyperFormula.getRegisteredLanguagesCodes();
-  if (languages.every((lang) => HyperFormula.getRegisteredFunctionNames(lang).includes(first))) return;
-  if (HyperFormula.getRegisteredFunctionNames("enGB").includes(first))
-    HyperFormula.unregisterFunctionPlugin(PlanFunctionsPlugin);
-  HyperFormula.registerFunctionPlugin(PlanFunctionsPlugin, planTranslations(languages));
+  const registered = HyperFormula.getFunctionPlugin(first) as typeof PlanFunctionsPlugin | undefined;
+  const everywhere = languages.every((lang) => HyperFormula.getRegisteredFunctionNames(lang).includes(first));
+  if (registered?.runner === runner && everywhere) return;
+  if (registered) HyperFormula.unregisterFunctionPlugin(registered);
+  const plugin =
+    runner === PlanFunctionsPlugin.runner
+      ? PlanFunctionsPlugin
+      : class extends PlanFunctionsPlugin {
+          static override readonly runner = runner;
+          // HyperFormula looks each function's method up on the plugin's own prototype, not its parent's.
+          override plan(...a: Parameters<PlanFunctionsPlugin["plan"]>) {
+            return super.plan(...a);
+          }
+          override planSize(...a: Parameters<PlanFunctionsPlugin["planSize"]>) {
+            return super.planSize(...a);
+          }
+          override liftedSize(...a: Parameters<PlanFunctionsPlugin["liftedSize"]>) {
+            return super.liftedSize(...a);
+          }
+        };
+  HyperFormula.registerFunctionPlugin(plugin, planTranslations(languages));
 }

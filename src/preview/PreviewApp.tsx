@@ -4,7 +4,8 @@ import { useCallback, useMemo, useReducer, useRef, useState } from "react";
 import { createBatchService } from "../sheet/batch-actuals";
 import { createFillService } from "../services/fill-service";
 import type { MemoryWorkbook } from "../workbook/memory-workbook";
-import { followingCatalog, type LoadOutcome, type PackService } from "../services/pack-service";
+import type { CatalogStore } from "../core/catalog/store";
+import type { LoadOutcome, PackService } from "../services/pack-service";
 import type { ProgressService } from "../services/service";
 import { a1 } from "../workbook/workbook";
 import { App } from "../taskpane/App";
@@ -51,15 +52,17 @@ const useStyles = makeStyles({
 
 export interface PreviewAppProps {
   workbook: MemoryWorkbook;
+  /** The preview's catalog store: its pane, services and PLAN.* formulas answer from it. */
+  store: CatalogStore;
   service: ProgressService;
   imports?: PackService;
   importsLoading?: Promise<LoadOutcome>;
 }
 
-export function PreviewApp({ workbook, service, imports, importsLoading }: PreviewAppProps) {
+export function PreviewApp({ workbook, store, service, imports, importsLoading }: PreviewAppProps) {
   const s = useStyles();
-  const fill = useMemo(() => followingCatalog(() => createFillService(workbook)), [workbook]);
-  const batch = useMemo(() => followingCatalog(() => createBatchService(workbook)), [workbook]);
+  const fill = useMemo(() => createFillService(workbook, store), [workbook, store]);
+  const batch = useMemo(() => createBatchService(workbook, store), [workbook, store]);
   // The workbook is mutable; a counter re-renders the grid after every change.
   const [, bump] = useReducer((x: number) => x + 1, 0);
   const [sel, setSel] = useState<{ sheet: string } & CellRef>({
@@ -101,6 +104,7 @@ export function PreviewApp({ workbook, service, imports, importsLoading }: Previ
         <aside className={s.pane} aria-label="任务窗格">
           <App
             service={service}
+            store={store}
             fill={fill}
             batch={batch}
             imports={imports}

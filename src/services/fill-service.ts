@@ -1,7 +1,8 @@
 // 填充我的表格 over any Workbook (Office.js or in memory): read the selected labels, resolve them, write the
 // columns. Three batches at most whatever the table's size: the range read, a fresh read of the sheet just
 // before writing (the user may have typed meanwhile), and the write.
-import { getContext, type Context } from "../core/functions/functions";
+import type { CatalogStore } from "../core/catalog/store";
+import { Runner } from "../core/functions/runner";
 import type { Region } from "../core/catalog/schema";
 import { planFill, resolveRow, resolveTable, type FillOptions, type FillRow } from "../sheet/fill-table";
 import { HostError } from "./service";
@@ -26,10 +27,13 @@ export interface FillService {
 
 const MAX_LISTED = 10;
 
-export function createFillService(workbook: Workbook, ctx: Context = getContext()): FillService {
+/** The service over `store`'s catalog as it is at each call (an import changes what rows resolve to). */
+export function createFillService(workbook: Workbook, store: CatalogStore): FillService {
+  const runner = new Runner(store);
+  const ctx = () => runner.context();
   const region = (name: string): Region => {
     try {
-      return ctx.resolver.region(name);
+      return ctx().resolver.region(name);
     } catch (e) {
       throw new HostError(e instanceof Error ? e.message : String(e));
     }
@@ -41,10 +45,10 @@ export function createFillService(workbook: Workbook, ctx: Context = getContext(
       if (!table) throw new HostError("请先在表格中选中行标题(指标名称)所在的单元格区域。");
       if (table.rows * table.cols > 20_000)
         throw new HostError(`所选区域过大(${table.rows} 行 × ${table.cols} 列),请只选中行标题所在的列。`);
-      return { table, rows: resolveTable(ctx, table, r, year) };
+      return { table, rows: resolveTable(ctx(), table, r, year) };
     },
-    resolve: (table, regionName, year) => resolveTable(ctx, table, region(regionName), year),
-    pick: (row, regionName, year, indicator) => resolveRow(ctx, region(regionName), year, row, indicator),
+    resolve: (table, regionName, year) => resolveTable(ctx(), table, region(regionName), year),
+    pick: (row, regionName, year, indicator) => resolveRow(ctx(), region(regionName), year, row, indicator),
     async fill(table, rows, opts, overwrite = false) {
       const snap = await workbook.read([table.sheet]);
       const content = snap.sheets.get(table.sheet);
@@ -55,7 +59,7 @@ export function createFillService(workbook: Workbook, ctx: Context = getContext(
         { r1: table.top, c1: table.left, r2: table.top + table.rows - 1, c2: table.left + table.cols - 1 },
         content,
       );
-      const plan = planFill(fresh, rows, opts);
+      const plan = planFill(fresh, rows, opts, runner);
       if (plan.rows === 0) throw new HostError("没有可写入的行:请先为出错的行选择建议或跳过。");
       if (plan.conflicts.length > 0 && !overwrite) {
         const shown = plan.conflicts.slice(0, MAX_LISTED).join("、");

@@ -1,13 +1,14 @@
 // Imported plans in the workbook: the host logic behind the pane's 导入规划 tab, over any Workbook (Office.js or
-// in memory). Packs are stored in a veryHidden sheet (pack-store.ts's PACK_SHEET), so a colleague who opens the
-// workbook with the add-in gets the same numbers; every import validates, rebuilds the shared catalog with
-// bundled + stored + new packs (importPacks), stores only what imported, and recalculates so that existing
-// PLAN.* cells answer. Nothing is replaced silently: a pack whose id is stored already needs `replace`, and a
-// store that no longer reads (edited by hand) is rewritten only with `discardDamaged`.
+// in memory). Packs are stored in a veryHidden sheet (pack-store.ts's PACK_SHEET), so a colleague who opens
+// the workbook with the add-in gets the same numbers; every import validates, installs a catalog of bundled +
+// stored + new packs in the face's CatalogStore (importPacks), stores only what imported, and recalculates so
+// that existing PLAN.* cells answer. Nothing is replaced silently: a pack whose id is stored already needs
+// `replace`, and a store that no longer reads (edited by hand) is rewritten only with `discardDamaged`.
 //
 // The pack modules (zod schemas, table reader) and ExcelJS are loaded on first need (dynamic import, their own
 // chunks): the start-up bundle does not grow, and the load at start-up runs after the pane is shown.
-import { getCatalog, type Catalog } from "../core/catalog/catalog";
+import type { Catalog } from "../core/catalog/catalog";
+import type { CatalogStore } from "../core/catalog/store";
 import { COMPARISON_LABEL } from "../core/catalog/labels";
 import { YEARS } from "../core/method/years";
 import type { Candidate } from "../core/extract";
@@ -115,7 +116,8 @@ interface StoreState {
   errors: string[];
 }
 
-export function createPackService(workbook: Workbook): PackService {
+/** Imports install their catalog in `catalogs`: every face over that store answers from it. */
+export function createPackService(workbook: Workbook, catalogs: CatalogStore): PackService {
   let mods: PackModules | null = null;
   const modules = async () => (mods ??= await loadPackModules());
 
@@ -166,15 +168,15 @@ export function createPackService(workbook: Workbook): PackService {
       };
     const kept = store.packs.filter((p) => !ids.has(p.id));
     const next = [...kept, ...incoming];
-    const report = m.importPacks(next);
+    const report = m.importPacks(catalogs, next);
     const own = (c: { packId: string }) => ids.has(c.packId);
     const conflicts = report.conflicts.filter(own);
-    const plans = importedPlans(getCatalog()).filter((p) => ids.has(p.packId));
+    const plans = importedPlans(catalogs.current()).filter((p) => ids.has(p.packId));
     const mine = (e: string) => incoming.some((p) => e.includes(p.name));
     const errors = report.errors.filter(mine);
     warnings.push(...report.errors.filter((e) => !mine(e)));
     if (errors.length || plans.every((p) => p.targets === 0)) {
-      m.importPacks(store.packs); // back to what the workbook holds
+      m.importPacks(catalogs, store.packs); // back to what the workbook holds
       const none = errors.length
         ? []
         : ["没有可导入的目标:每个目标都与已有目标冲突(见下方冲突列表),未作任何更改。"];
@@ -192,12 +194,12 @@ export function createPackService(workbook: Workbook): PackService {
     };
   };
 
-  /** Write the store; should the host refuse, the shared catalog goes back to what the workbook holds. */
+  /** Write the store; should the host refuse, the catalog store goes back to what the workbook holds. */
   const writeStore = async (m: PackModules, packs: PlanPack[], store: StoreState) => {
     try {
       await workbook.write(storePlan(m, packs, store.content));
     } catch (e) {
-      m.importPacks(store.packs);
+      m.importPacks(catalogs, store.packs);
       throw e;
     }
   };
@@ -216,14 +218,14 @@ export function createPackService(workbook: Workbook): PackService {
       const content = snap.sheets.get(m.PACK_SHEET);
       if (!content) return { plans: [], conflicts: [], errors: [] };
       const store = readStore(m, content);
-      const report = m.importPacks(store.packs);
+      const report = m.importPacks(catalogs, store.packs);
       const errors = [...store.errors, ...report.errors];
       if (store.packs.length) await recalculate(errors);
-      return { plans: importedPlans(getCatalog()), conflicts: report.conflicts, errors };
+      return { plans: importedPlans(catalogs.current()), conflicts: report.conflicts, errors };
     },
 
     async listImported() {
-      return importedPlans(getCatalog());
+      return importedPlans(catalogs.current());
     },
 
     async importFromSheet(sheet, opts) {
@@ -267,7 +269,7 @@ export function createPackService(workbook: Workbook): PackService {
       const gone = store.packs.find((p) => p.id === packId);
       if (!gone) throw new HostError(`工作簿中没有编号为“${packId}”的已导入规划,可能已被移除。`);
       const rest = store.packs.filter((p) => p.id !== packId);
-      const report = m.importPacks(rest);
+      const report = m.importPacks(catalogs, rest);
       await writeStore(m, rest, store);
       const warnings: string[] = [];
       await recalculate(warnings);
@@ -306,20 +308,6 @@ export function createPackService(workbook: Workbook): PackService {
       return { sheetName: TABLE_SHEET, firstRow: plan.cells[0].row + 1, count: rows.length };
     },
   };
-}
-
-/**
- * A service over the shared catalog as it is now: made again once an import installed another catalog (the
- * fill and batch services take the catalog when they are made).
- */
-export function followingCatalog<T extends object>(make: () => T): T {
-  let made: { catalog: Catalog; service: T } | null = null;
-  const current = () => {
-    const catalog = getCatalog();
-    if (made?.catalog !== catalog) made = { catalog, service: make() };
-    return made.service;
-  };
-  return new Proxy({} as T, { get: (_, key) => Reflect.get(current(), key) });
 }
 
 /** A pack id (a-z, 0-9, -) for a sheet's table: "sheet-" and a hash of the sheet's name. */

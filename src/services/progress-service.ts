@@ -2,12 +2,12 @@
 // Each operation is one read and at most one write; every check (exists, ours, protected, data changes) happens
 // between the two, so a refused operation writes nothing.
 import { nameFor } from "../core/resolve/matching";
-import { getCatalog, type Catalog } from "../core/catalog/catalog";
+import type { CatalogStore } from "../core/catalog/store";
 import { sheetNameFor } from "../core/sheet/layout";
 import { describeTarget, planCitation, seedOf, subjectOf } from "../core/catalog/labels";
 import { SHEET_STATUS_ORDER, type SheetStatus } from "../core/method/methodology";
 import { defaultAssessmentYear, isYear, yearProblem } from "../core/method/years";
-import { getContext } from "../core/functions/functions";
+import { Runner } from "../core/functions/runner";
 import { previewFreeze } from "../sheet/freeze";
 import { reportFor, reportWritePlan } from "../sheet/report-plan";
 import { planTrendChart } from "../sheet/trend-chart";
@@ -32,11 +32,12 @@ const protectedError = (name: string) =>
 
 export function createProgressService(
   workbook: Workbook,
-  fixedCatalog?: Catalog,
+  store: CatalogStore,
   opts: ServiceOptions = {},
 ): ProgressService {
-  // Without a catalog of its own, the service answers from the shared one, which importPacks may replace.
-  const catalog = () => fixedCatalog ?? getCatalog();
+  // Every operation answers from the store's catalog as it is then: an import may have replaced it.
+  const runner = new Runner(store);
+  const catalog = () => store.current();
   const currentYear = opts.currentYear ?? (() => new Date().getFullYear());
 
   const defaultYearOf = (planId: string) => {
@@ -197,7 +198,7 @@ export function createProgressService(
     },
 
     async previewFreeze(scope) {
-      return previewFreeze(await workbook.readFormulas(scope), getContext());
+      return previewFreeze(await workbook.readFormulas(scope), runner.context());
     },
 
     freeze: (cells) => workbook.freeze(cells),

@@ -4,7 +4,8 @@
 // sheet still cannot be assessed and what they lack (usually 基期值). Two batches to write: a fresh read,
 // then the write.
 import { progressInputFor, type Catalog, type CatalogTarget } from "../core/catalog/catalog";
-import { getContext, type Context } from "../core/functions/functions";
+import type { CatalogStore } from "../core/catalog/store";
+import { Runner } from "../core/functions/runner";
 import { needsBaselineInput, planTargets } from "../core/sheet/layout";
 import { assess } from "../core/method/methodology";
 import { ActualsError, parseActualsTable, resolveActuals, type ActualsIssue } from "./actuals";
@@ -98,10 +99,13 @@ function unassessable(found: Found, inputs: Map<string, RowInputs>): Unassessabl
   return out;
 }
 
-export function createBatchService(workbook: Workbook, ctx: Context = getContext()): BatchService {
-  const { catalog } = ctx;
+/** The service over `store`'s catalog as it is at each call (an import changes what names resolve to). */
+export function createBatchService(workbook: Workbook, store: CatalogStore): BatchService {
+  const runner = new Runner(store);
   return {
     async preview(sheetName, text) {
+      const ctx = runner.context();
+      const { catalog } = ctx;
       const found = await readSheet(workbook, catalog, sheetName);
       const plan = catalog.planById(found.analysis.planId)!;
       const region = catalog.regionById.get(plan.region);
@@ -134,7 +138,7 @@ export function createBatchService(workbook: Workbook, ctx: Context = getContext
 
     async apply(preview, overwrite = false) {
       if (preview.issues.length > 0) throw new HostError("请先修正预览中列出的问题,再写入。");
-      const found = await readSheet(workbook, catalog, preview.sheetName);
+      const found = await readSheet(workbook, runner.context().catalog, preview.sheetName);
       // Rows are found again by target id: the user may have moved them since the preview.
       const rows = preview.rows.flatMap((r) => {
         const row = found.analysis.live.get(r.target.id);

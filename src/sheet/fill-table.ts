@@ -6,7 +6,7 @@ import type { CatalogTarget } from "../core/catalog/catalog";
 import { PlanError } from "../core/errors";
 import type { Context, FunctionId } from "../core/functions/functions";
 import { colLetter } from "../core/sheet/layout";
-import { run } from "../core/functions/runner";
+import type { Runner } from "../core/functions/runner";
 import type { Region } from "../core/catalog/schema";
 import { a1, type CellValue, type CellWrite, type TableRange } from "../workbook/workbook";
 import { formulaText } from "../core/sheet/formula-text";
@@ -147,6 +147,7 @@ function valueOf(
   row: Extract<FillRow, { kind: "found" }>,
   opts: FillOptions,
   table: TableRange,
+  runner: Runner,
 ) {
   const t = row.target;
   // The row's own label, as the formulas use it: a unit it claims (（万元）) converts the value alike.
@@ -154,7 +155,7 @@ function valueOf(
   if (fn === "EXPECTED") args.push(opts.asOfYear);
   if (fn === "PROGRESS" || fn === "STATUS")
     args.push(table.content.values[row.row]?.[opts.actualCol!] ?? null, opts.asOfYear);
-  const o = run(fn, args);
+  const o = runner.run(fn, args);
   return o.ok && !Array.isArray(o.value) ? o.value : null;
 }
 
@@ -170,7 +171,12 @@ export interface FillPlan {
  * The cells to write: a header over each column (in the row above the first label, where there is one) and,
  * for each found row, one formula or value per chosen column. Error and skipped rows are not written.
  */
-export function planFill(table: TableRange, rows: readonly FillRow[], opts: FillOptions): FillPlan {
+export function planFill(
+  table: TableRange,
+  rows: readonly FillRow[],
+  opts: FillOptions,
+  runner: Runner,
+): FillPlan {
   const cols = FILL_COLUMNS.filter((c) => opts.columns.includes(c.key));
   const cells: CellWrite[] = [];
   const found = rows.filter((r): r is Extract<FillRow, { kind: "found" }> => r.kind === "found");
@@ -183,7 +189,9 @@ export function planFill(table: TableRange, rows: readonly FillRow[], opts: Fill
         row: r.row,
         col: opts.firstCol + i,
         content:
-          opts.mode === "formulas" ? { formula: formulaOf(c.fn, r, opts) } : valueOf(c.fn, r, opts, table),
+          opts.mode === "formulas"
+            ? { formula: formulaOf(c.fn, r, opts) }
+            : valueOf(c.fn, r, opts, table, runner),
         ...(c.numFmt ? { numFmt: c.numFmt } : {}),
       }),
     );

@@ -8,8 +8,8 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useMemo, useReducer, useState } from "react";
-import { getCatalog, type Catalog } from "../core/catalog/catalog";
+import { useMemo, useState } from "react";
+import type { CatalogStore } from "../core/catalog/store";
 import type { BatchService } from "../sheet/batch-actuals";
 import type { FillService } from "../services/fill-service";
 import type { LoadOutcome, PackService } from "../services/pack-service";
@@ -52,7 +52,8 @@ const TABS: { id: TabId; label: string }[] = [
 
 export interface AppProps {
   service: ProgressService;
-  catalog?: Catalog;
+  /** The face's catalog store; an import installs into it and the tabs that show the catalog re-render. */
+  store: CatalogStore;
   onSelectionChange?: SelectionFeed;
   onWorkbookChanged?: () => void;
   /** 填充我的表格; the 填表 tab is shown where the host provides it. */
@@ -66,17 +67,15 @@ export interface AppProps {
 }
 
 export function App(props: AppProps) {
-  const { service, catalog, onSelectionChange, onWorkbookChanged, fill, batch, imports } = props;
+  const { service, store, onSelectionChange, onWorkbookChanged, fill, batch, imports } = props;
   const tabs = TABS.filter(
     (t) => (t.id !== "fill" || fill) && (t.id !== "batch" || batch) && (t.id !== "import" || imports),
   );
   const s = useStyles();
   const [tab, setTab] = useState<TabId>("progress");
-  // An import installs another shared catalog: the tabs read it again.
-  const [catalogRevision, catalogChanged] = useReducer((n: number) => n + 1, 0);
   const value = useMemo(
-    () => ({ service, catalog: catalog ?? getCatalog(), onSelectionChange, onWorkbookChanged }),
-    [service, catalog, onSelectionChange, onWorkbookChanged, catalogRevision],
+    () => ({ service, store, onSelectionChange, onWorkbookChanged }),
+    [service, store, onSelectionChange, onWorkbookChanged],
   );
   return (
     <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
@@ -111,13 +110,7 @@ export function App(props: AppProps) {
               {t.id === "fill" && fill && <FillTab fill={fill} />}
               {t.id === "batch" && batch && <BatchTab batch={batch} />}
               {t.id === "source" && <SourceTab active={tab === "source"} />}
-              {t.id === "import" && imports && (
-                <ImportTab
-                  imports={imports}
-                  loading={props.importsLoading}
-                  onCatalogChanged={catalogChanged}
-                />
-              )}
+              {t.id === "import" && imports && <ImportTab imports={imports} loading={props.importsLoading} />}
               {t.id === "send" && (
                 <>
                   <ReportSheetPanel />

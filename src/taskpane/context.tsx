@@ -1,6 +1,8 @@
-// What the pane's components share: the host service, the bundled catalog, and an optional selection feed.
-import { createContext, useContext, type ReactNode } from "react";
+// What the pane's components share: the host service, the catalog store of the face, and an optional
+// selection feed.
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
 import type { Catalog } from "../core/catalog/catalog";
+import type { CatalogStore } from "../core/catalog/store";
 import type { ProgressService } from "../services/service";
 
 /** Subscribe to "the selection in the workbook changed"; returns the unsubscribe function. */
@@ -8,7 +10,8 @@ export type SelectionFeed = (listener: () => void) => () => void;
 
 export interface PaneContextValue {
   service: ProgressService;
-  catalog: Catalog;
+  /** The catalog the pane answers from: in Excel the store the custom functions share. */
+  store: CatalogStore;
   onSelectionChange?: SelectionFeed;
   /** Called after an operation changed the workbook (the preview re-renders its grid). */
   onWorkbookChanged?: () => void;
@@ -24,4 +27,10 @@ export function usePane(): PaneContextValue {
   const v = useContext(PaneContext);
   if (!v) throw new Error("usePane outside PaneProvider");
   return v;
+}
+
+/** The store's catalog; the component renders again when an import installs another. */
+export function useCatalog(): Catalog {
+  const { store } = usePane();
+  return useSyncExternalStore(store.subscribe, store.current);
 }

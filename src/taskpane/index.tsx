@@ -3,8 +3,9 @@ import { createRoot } from "react-dom/client";
 import { createBatchService } from "../sheet/batch-actuals";
 import { createFillService } from "../services/fill-service";
 import { OfficeWorkbook } from "../workbook/office-workbook";
-import { createPackService, followingCatalog } from "../services/pack-service";
+import { createPackService } from "../services/pack-service";
 import { createProgressService } from "../services/progress-service";
+import { sharedStore } from "../functions/runtime";
 import { App } from "./App";
 import type { SelectionFeed } from "./context";
 
@@ -22,17 +23,19 @@ Office.onReady(() => {
     listeners.forEach((l) => l()),
   );
   const workbook = new OfficeWorkbook();
-  // The shared runtime: this page also hosts PLAN.* (functions.js), so the plans the workbook stores are imported
-  // here, at start-up, for the functions and the pane alike; cells computed before that are recalculated.
-  const imports = createPackService(workbook);
+  // The shared runtime: this page also hosts PLAN.* (functions.js), and both answer from its one store. The
+  // plans the workbook stores are imported into it here, at start-up, for the functions and the pane alike;
+  // cells computed before that are recalculated.
+  const store = sharedStore;
+  const imports = createPackService(workbook, store);
   const importsLoading = imports.loadStored();
-  const service = createProgressService(workbook);
+  const service = createProgressService(workbook, store);
   createRoot(document.getElementById("root")!).render(
     <App
       service={service}
-      // Fill and batch take the catalog when made: made again once an import installed another.
-      fill={followingCatalog(() => createFillService(workbook))}
-      batch={followingCatalog(() => createBatchService(workbook))}
+      store={store}
+      fill={createFillService(workbook, store)}
+      batch={createBatchService(workbook, store)}
       imports={imports}
       importsLoading={importsLoading}
       onSelectionChange={onSelectionChange}

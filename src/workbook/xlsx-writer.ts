@@ -4,7 +4,7 @@
 // also carries its result, computed by the methodology the formulas mirror, so that viewers that do not
 // calculate (Excel's Protected View, phone and chat-app previews) show the same numbers.
 import ExcelJS from "exceljs";
-import { getCatalog, progressInputFor, type Catalog } from "../core/catalog/catalog";
+import { bundledCatalog, progressInputFor, type Catalog } from "../core/catalog/catalog";
 import { assess } from "../core/method/methodology";
 import {
   actualUsed,
@@ -390,7 +390,7 @@ export const exceljsArea = (range: string) => range.replace(/\$/g, "").replace(/
 export function layoutToWorkbook(
   layouts: ProgressSheetLayout[],
   inputs: ReadonlyMap<string, RowInputs> = new Map(),
-  catalog: Catalog = getCatalog(),
+  catalog: Catalog = bundledCatalog(),
   opts: { reportSheets?: boolean } = {},
 ): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { createCli } from "../../src/cli/commands";
 import { evalLine } from "../../src/cli/eval";
 import { targetCommand } from "../../src/cli/target";
 import { run } from "../../src/core/functions/runner";
@@ -117,7 +118,10 @@ describe("names with unsaid qualifiers, through the command line", () => {
       input: ask.map((args) => JSON.stringify({ fn: "TARGET", args })).join("\n") + "\n",
       encoding: "utf8",
     });
-    const out = res.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const out = res.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(out[0]).toEqual({ value: 13 });
     expect(out[1]).toEqual({ value: 5 });
     expect(out[2]).toMatchObject({ error: "#N/A" });
@@ -138,7 +142,7 @@ describe("plan target", () => {
   afterEach(() => spy.mockRestore());
 
   it("target 益阳 高新技术企业 2025 prints 600, 家 and the quote", async () => {
-    const code = await targetCommand.run(["益阳", "高新技术企业", "2025"]);
+    const code = await targetCommand.run(["益阳", "高新技术企业", "2025"], createCli());
     spy.mockRestore();
     expect(code).toBe(0);
     expect(written).toContain("600");
@@ -150,7 +154,7 @@ describe("plan target", () => {
 
   it("an unknown region exits non-zero and prints no value", async () => {
     const err = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
-    const code = await targetCommand.run(["火星", "高新技术企业", "2025"]);
+    const code = await targetCommand.run(["火星", "高新技术企业", "2025"], createCli());
     err.mockRestore();
     expect(code).not.toBe(0);
     expect(written).toBe("");

@@ -3,9 +3,9 @@
 import { existsSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { runCli } from "../../src/cli/commands";
+import { createCli, runCli } from "../../src/cli/commands";
 import { COPY_SHEET, sheetRows, TABLE_SHEET } from "../../src/cli/import";
-import { importPacks, PACK_LIMITS, packFileTooBig, validatePack } from "../../src/core/packs/pack";
+import { PACK_LIMITS, packFileTooBig, validatePack } from "../../src/core/packs/pack";
 import { packToTable } from "../../src/core/packs/pack-table";
 import { PACK_SHEET, packsFromGrid } from "../../src/sheet/pack-store";
 import { tempDir } from "../report/helpers";
@@ -14,9 +14,11 @@ import fixture from "../fixtures/example-pack.json";
 const PACK = join(__dirname, "../fixtures/example-pack.json");
 const tmp = tempDir("plan-import-");
 afterAll(() => tmp.cleanup());
-afterEach(() => importPacks([]));
 
-/** Run the CLI in-process; the commands write to process.stdout/stderr themselves, so those are captured. */
+/**
+ * Run the CLI in-process, with a store of its own as a process has; the commands write to process.stdout/stderr
+ * themselves, so those are captured.
+ */
 async function plan(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
@@ -34,7 +36,6 @@ async function plan(...argv: string[]): Promise<{ code: number; out: string; err
   } finally {
     spy.mockRestore();
     spyErr.mockRestore();
-    importPacks([]); // each call is its own process in real use
   }
 }
 
@@ -76,8 +77,10 @@ describe("the round trip", () => {
   it("eval --packs answers in the plan's unit or a converted one", async () => {
     const { evalLine } = await import("../../src/cli/eval");
     const { usePackFiles } = await import("../../src/cli/import");
-    expect((await usePackFiles([book])).failed).toBe(false);
-    expect(JSON.parse(evalLine('{"fn":"TARGET","args":["示例县","技术合同成交额",2030,"万元"]}'))).toEqual({
+    const cli = createCli();
+    expect((await usePackFiles([book], cli.store)).failed).toBe(false);
+    const line = '{"fn":"TARGET","args":["示例县","技术合同成交额",2030,"万元"]}';
+    expect(JSON.parse(evalLine(line, cli.runner))).toEqual({
       value: 50000,
     });
   });

@@ -1,7 +1,7 @@
 // The resolver by meaning: names read into facets, a target only when every facet agrees. What must be
 // found (real-world synonyms) is tested as hard as what must be refused (meaning-changing variants).
 import fc from "fast-check";
-import { getContext } from "../../src/core/functions/functions";
+import { bundledContext } from "../../src/core/functions/functions";
 import { isCombined, nameFor } from "../../src/core/resolve/matching";
 import { facetKey, foldName, parseName } from "../../src/core/resolve/meaning";
 import { appliesTo } from "../../src/core/resolve/resolver";
@@ -19,7 +19,7 @@ import {
   type Variant,
 } from "./variants";
 
-const { catalog, resolver } = getContext();
+const { catalog, resolver } = bundledContext();
 const target = (...args: unknown[]) => run("TARGET", args);
 const valueOf = (o: Outcome) => (o.ok ? o.value : o);
 const yearOf = (t: { kind: string; period: { start: number } | null; targetYear: number }) =>

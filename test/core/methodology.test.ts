@@ -1,6 +1,6 @@
 // The progress methodology: 序时进度 τ, expected value E, 完成进度 C, pace P, 差额, required rate and status.
 import fc from "fast-check";
-import { getCatalog, progressInputFor } from "../../src/core/catalog/catalog";
+import { bundledCatalog, progressInputFor } from "../../src/core/catalog/catalog";
 import {
   assess,
   elapsedShare,
@@ -16,7 +16,7 @@ import {
   type ProgressInput,
 } from "../../src/core/method/methodology";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 
 /** 益阳 高新技术企业: 312家 in 2020 (seed) → 600家 in 2025. */
 const hightech: ProgressInput = {

@@ -4,7 +4,7 @@
 // (none: another statistic, or not in that plan). How it was collected: docs/names-dev.md.
 import dev from "./fixtures/names-dev.json";
 import { run } from "../../src/core/functions/runner";
-import { getContext } from "../../src/core/functions/functions";
+import { bundledContext } from "../../src/core/functions/functions";
 
 interface Entry {
   region: string;
@@ -15,7 +15,7 @@ interface Entry {
 }
 
 const entries = dev as Entry[];
-const { resolver } = getContext();
+const { resolver } = bundledContext();
 
 /** The indicator PLAN.TARGET answered with, or null for an error. */
 function answer(e: Entry): string | null {

@@ -1,20 +1,21 @@
 // Imported plans on a progress sheet (in-memory workbook): a service made before the import answers from
 // the imported catalog, and the sheet shows the pack's value, baseline and 出处.
 import fixture from "../fixtures/example-pack.json";
-import { getCatalog } from "../../src/core/catalog/catalog";
-import { importPacks, validatePack } from "../../src/core/packs/pack";
+import { validatePack } from "../../src/core/packs/pack";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { createProgressService } from "../../src/services/progress-service";
+import { createFace } from "../shared/face";
 
-afterEach(() => importPacks([]));
+const face = createFace();
+afterEach(() => face.importPacks([]));
 
 test("pack → catalog → progress sheet: the value, the baseline and the 出处 of the imported plan", async () => {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, undefined, { currentYear: () => 2027 }); // before the import
+  const service = createProgressService(wb, face.store, { currentYear: () => 2027 }); // before the import
   const v = validatePack(fixture);
   if (!v.ok) throw new Error(v.errors.join("\n"));
-  expect(importPacks([v.pack]).errors).toEqual([]);
-  const plan = getCatalog().plans.find((p) => p.pack?.id === fixture.id)!;
+  expect(face.importPacks([v.pack]).errors).toEqual([]);
+  const plan = face.catalog().plans.find((p) => p.pack?.id === fixture.id)!;
   const { sheetName, rows } = await service.generate(plan.id, 2027);
   expect(rows).toBe(5);
   const grid = wb.grid(sheetName).rows.map((r) => r.map((c) => c.value));

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import fixture from "../fixtures/example-pack.json";
 import type { CellValue } from "../../src/core/sheet/layout";
-import { importPacks, PACK_LIMITS, validatePack, type PlanPack } from "../../src/core/packs/pack";
+import { PACK_LIMITS, validatePack, type PlanPack } from "../../src/core/packs/pack";
 import {
   inferKind,
   packFromTable,
@@ -11,7 +11,9 @@ import {
   readYearCell,
   TABLE_HEADERS,
 } from "../../src/core/packs/pack-table";
-import { run } from "../../src/core/functions/runner";
+import { createFace } from "../shared/face";
+
+const { run, importPacks } = createFace();
 
 const H = [...TABLE_HEADERS];
 const SHEET = "规划目标";

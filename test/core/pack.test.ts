@@ -1,11 +1,15 @@
 // The plan pack: schema errors in Chinese with their paths, the facet mapping of imported names, conflicts,
 // and one catalog for every face once importPacks has run.
 import fixture from "../fixtures/example-pack.json";
-import { getBundledCatalog, getCatalog } from "../../src/core/catalog/catalog";
-import { getContext } from "../../src/core/functions/functions";
-import { importPacks, validatePack, type PlanPack } from "../../src/core/packs/pack";
-import { run, type Outcome } from "../../src/core/functions/runner";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
+import { validatePack, type PlanPack } from "../../src/core/packs/pack";
+import type { Outcome } from "../../src/core/functions/runner";
 import { searchTargets } from "../../src/core/catalog/search";
+import { createFace } from "../shared/face";
+
+// The face the imports go to: its runner (run) and store answer from them.
+const face = createFace();
+const { run, importPacks } = face;
 
 const clone = (): PlanPack => JSON.parse(JSON.stringify(fixture)) as PlanPack;
 const valueOf = (o: Outcome) => (o.ok ? o.value : o);
@@ -186,7 +190,7 @@ describe("imported names map onto the vocabulary's facets", () => {
   });
 
   it("an imported 高新技术企业 is the bundled indicator (one meaning, one entry)", () => {
-    expect(getContext().resolver.target("示例县", "高新技术企业", 2030).indicator).toBe(
+    expect(face.context().resolver.target("示例县", "高新技术企业", 2030).indicator).toBe(
       "hightech_enterprises",
     );
   });
@@ -215,7 +219,7 @@ describe("imported names map onto the vocabulary's facets", () => {
   it("a new name written as a row label (1.…(个)) is kept without its decorations", () => {
     importPacks([pack((p) => (p.indicators[4].name = "1.乡村科技特派员工作站（个）"))]);
     expect(valueOf(run("TARGET", ["示例县", "乡村科技特派员工作站", 2030]))).toBe(30);
-    expect(getCatalog().indicators.find((i) => i.id.endsWith("__station"))!.name).toBe(
+    expect(face.catalog().indicators.find((i) => i.id.endsWith("__station"))!.name).toBe(
       "乡村科技特派员工作站",
     );
   });
@@ -239,14 +243,14 @@ describe("imported names map onto the vocabulary's facets", () => {
   });
 
   it("search finds the imported target beside the bundled ones", () => {
-    const regions = searchTargets(getCatalog(), "高新技术企业").map((h) => h.target.regionDef.name);
+    const regions = searchTargets(face.catalog(), "高新技术企业").map((h) => h.target.regionDef.name);
     expect(regions).toEqual(expect.arrayContaining(["示例县", "益阳", "中山"]));
   });
 
   it("the data version covers the packs", () => {
-    expect(getCatalog().version).not.toBe(getBundledCatalog().version);
+    expect(face.catalog().version).not.toBe(bundledCatalog().version);
     importPacks([]);
-    expect(getCatalog().version).toBe(getBundledCatalog().version);
+    expect(face.catalog().version).toBe(bundledCatalog().version);
   });
 });
 
@@ -351,7 +355,8 @@ describe("conflicts", () => {
     const r = importPacks([a, b]);
     expect(r.errors).toEqual([]);
     expect(new Set(r.plans.map((p) => p.id)).size).toBe(2);
-    const ids = getCatalog()
+    const ids = face
+      .catalog()
       .indicators.filter((i) => i.id.startsWith("pack_"))
       .map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -393,13 +398,13 @@ describe("regions and indicators taken as existing ones", () => {
     expect(r.notes).toEqual([
       `规划包“${fixture.name}”:指标“有效高新技术企业家数”与已有的“高新技术企业”含义相同,按同一指标导入`,
     ]);
-    expect(getContext().resolver.target("示例县", "高新技术企业", 2030).indicator).toBe(
+    expect(face.context().resolver.target("示例县", "高新技术企业", 2030).indicator).toBe(
       "hightech_enterprises",
     );
   });
 });
 
-describe("importPacks rebuilds the shared context", () => {
+describe("importPacks rebuilds the store's context", () => {
   it("the memoized runner answers from the new catalog, and from the bundled one again after", () => {
     expect(run("TARGET", ["示例县", "高新技术企业", 2030])).toMatchObject({ ok: false });
     importPacks([pack()]);
@@ -415,6 +420,6 @@ describe("importPacks rebuilds the shared context", () => {
     expect(r.errors).toEqual([
       `规划包“${fixture.name}”:plans[0].targets[1].region:未知地区“nowhere”,请在 regions 中补上`,
     ]);
-    expect(getCatalog()).toBe(getBundledCatalog());
+    expect(face.catalog()).toBe(bundledCatalog());
   });
 });

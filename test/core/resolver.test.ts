@@ -1,9 +1,9 @@
 // The name resolver, mostly through run("TARGET", …): regions, indicators, years — and never a guess.
 import fc from "fast-check";
-import { getContext } from "../../src/core/functions/functions";
+import { bundledContext } from "../../src/core/functions/functions";
 import { run, type Outcome } from "../../src/core/functions/runner";
 
-const ctx = getContext();
+const ctx = bundledContext();
 const { catalog, resolver } = ctx;
 
 const target = (...args: unknown[]) => run("TARGET", args);

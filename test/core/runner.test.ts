@@ -1,10 +1,10 @@
 // The runner: every PLAN function, good and bad arguments of every type; it never throws and always answers
 // with a value or an Excel error carrying a Chinese message.
 import fc from "fast-check";
-import { FUNCTIONS, getContext, LIST_HEADER, SEARCH_HEADER } from "../../src/core/functions/functions";
+import { FUNCTIONS, bundledContext, LIST_HEADER, SEARCH_HEADER } from "../../src/core/functions/functions";
 import { run, type Outcome } from "../../src/core/functions/runner";
 
-const { catalog } = getContext();
+const { catalog } = bundledContext();
 const CJK = /[\u3400-\u9fff]/;
 
 /** A well-formed outcome: a value, or #N/A / #VALUE! with a non-empty Chinese message. */

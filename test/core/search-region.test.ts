@@ -1,10 +1,10 @@
 // Search with a region in the query (the pane's 公式 tab): 益阳 高企 ranks 益阳's targets first; 汕尾 finds
 // 汕尾城区 and says why; a region chosen in the filter restricts the hits to it.
-import { getCatalog } from "../../src/core/catalog/catalog";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { run } from "../../src/core/functions/runner";
 import { regionOfQuery, searchTargets, searchWithRegion } from "../../src/core/catalog/search";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 const first = (q: string) => searchWithRegion(catalog, q, null, 10).hits[0]?.target;
 
 test.each([

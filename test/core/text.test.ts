@@ -3,13 +3,13 @@
 import indicators from "../../data/indicators.json";
 import regions from "../../data/regions.json";
 import fixture from "../fixtures/example-pack.json";
-import { Catalog, getBundledCatalog, getCatalog, RAW_PLANS } from "../../src/core/catalog/catalog";
+import { Catalog, bundledCatalog, RAW_PLANS } from "../../src/core/catalog/catalog";
 import { buildCatalogWithPacks, validatePack } from "../../src/core/packs/pack";
 import { normalizeIndicator, normalizeRegion } from "../../src/core/catalog/text";
 
 const indicatorNames = [
   ...indicators.flatMap((i) => [i.name, ...(i.aliases ?? [])]),
-  ...getCatalog().allTargets.map((t) => t.label),
+  ...bundledCatalog().allTargets.map((t) => t.label),
 ];
 const regionNames = regions.flatMap((r) => [r.name, r.fullName, ...(r.aliases ?? [])]);
 
@@ -37,7 +37,7 @@ describe("each catalog owns its vocabulary", () => {
   const pack = validatePack(fixture);
   if (!pack.ok) throw new Error("bad fixture");
   const withPack = buildCatalogWithPacks([pack.pack]).catalog;
-  const bundled = getBundledCatalog();
+  const bundled = bundledCatalog();
 
   test("a catalog built with a pack knows its characters; the bundled one is not changed by it", () => {
     expect(withPack.vocabulary.needsConversion("乡村科技特派员工作站")).toBe(false);

@@ -2,7 +2,7 @@
 // derived from the catalog's declared facets by the same change, not by the parser under test, so a variant
 // tells the resolver what it ought to find: the catalog target with exactly that meaning, or nothing.
 import type { CatalogTarget } from "../../src/core/catalog/catalog";
-import { getCatalog } from "../../src/core/catalog/catalog";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { nameFor } from "../../src/core/resolve/matching";
 import { tokenize, type Facets, type Measure } from "../../src/core/resolve/meaning";
 
@@ -248,7 +248,7 @@ function unsaidVariants(t: CatalogTarget, n: string, f: Facets): Variant[] {
 /** Every variant of every primary target of the bundled catalog. */
 export function allVariants(isCombined: (t: CatalogTarget) => boolean): Variant[] {
   const out: Variant[] = [];
-  for (const t of getCatalog().targets) {
+  for (const t of bundledCatalog().targets) {
     const f = declaredMeaning(t);
     const n = nameFor(t);
     out.push(

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { getCatalog, progressInputFor } from "../../src/core/catalog/catalog";
+import { bundledCatalog, progressInputFor } from "../../src/core/catalog/catalog";
 import {
   buildProgressSheet,
   COL,
@@ -24,7 +24,7 @@ import {
   type ProgressSheetLayout,
 } from "../../src/core/sheet/layout";
 import { assess, OUTLOOK_ORDER, SHEET_STATUS_ORDER, STATUS_ORDER } from "../../src/core/method/methodology";
-import { getContext } from "../../src/core/functions/functions";
+import { bundledContext } from "../../src/core/functions/functions";
 import { readActuals } from "../../src/cli/report";
 import { layoutToWorkbook, type RowInputs } from "../../src/workbook/xlsx-writer";
 import fc from "fast-check";
@@ -120,7 +120,7 @@ const CASES: Case[] = [
   },
 ];
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 const tmp = tempDir("plan-lo-");
 afterAll(() => tmp.cleanup());
 const col = (k: ColumnKey) => COLUMNS.findIndex((c) => c.key === k);
@@ -162,7 +162,7 @@ async function poisonStoredResults(file: string): Promise<void> {
 
 /** Inputs by target id, resolved exactly as the report resolves them. */
 function inputsOf(c: Case): Map<string, RowInputs> {
-  const ctx = getContext();
+  const ctx = bundledContext();
   const region = ctx.resolver.region(c.region);
   const targets = plansCovering(catalog, region.id, c.year).flatMap((p) =>
     catalog.targets.filter((t) => t.plan.id === p.id),
@@ -395,7 +395,7 @@ describe.each(CASES)("$region $year, recalculated by LibreOffice", (c) => {
 
 test(`bad inputs, about ${SAMPLE_ROWS} rows in one workbook recalculated by LibreOffice, agree with the runner`, () => {
   expect(version).not.toBeNull();
-  const ctx = getContext();
+  const ctx = bundledContext();
   const mismatches: string[] = [];
   const kinds = new Set<string>();
   let rowsChecked = 0;

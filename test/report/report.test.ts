@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { commands } from "../../src/cli/commands";
 import { parseNumber } from "../../src/cli/report";
-import { getCatalog, progressInputFor } from "../../src/core/catalog/catalog";
+import { bundledCatalog, progressInputFor } from "../../src/core/catalog/catalog";
 import { assess } from "../../src/core/method/methodology";
 import {
   buildProgressSheet,
@@ -24,7 +24,7 @@ import { reportSheetNameFor } from "../../src/core/sheet/report-layout";
 import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
 import { runReport, tempDir } from "./helpers";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 const tmp = tempDir("plan-report-");
 afterAll(() => tmp.cleanup());
 

@@ -104,7 +104,9 @@ describe("dist/functions.js (when built)", () => {
   // webpack's automatic publicPath, a bundle that can load chunks threw there ("Automatic publicPath is not
   // supported"), as it would in any host that loads it without a <script> element.
   (existsSync(bundle) ? test : test.skip)("loads without a page script and answers PLAN.TARGET", () => {
-    const ms = execFileSync(process.execPath, [join(ROOT, "bench", "cold.cjs"), bundle], { encoding: "utf8" });
+    const ms = execFileSync(process.execPath, [join(ROOT, "bench", "cold.cjs"), bundle], {
+      encoding: "utf8",
+    });
     expect(Number(ms)).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 // The one reader of typed actuals (src/sheet/actuals.ts), for `plan report --actuals` and the pane's paste:
 // numbers as people type them, in the row's unit; rows resolved like PLAN.TARGET; every problem with its line.
-import { getCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
-import { getContext } from "../../src/core/functions/functions";
+import { bundledCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
+import { bundledContext } from "../../src/core/functions/functions";
 import { planTargets, plansCovering } from "../../src/core/sheet/layout";
 import {
   ActualsError,
@@ -12,8 +12,8 @@ import {
   readActuals,
 } from "../../src/sheet/actuals";
 
-const ctx = getContext();
-const catalog = getCatalog();
+const ctx = bundledContext();
+const catalog = bundledCatalog();
 const yiyang = ctx.resolver.region("益阳");
 const targets = plansCovering(catalog, yiyang.id, 2023).flatMap((p) => planTargets(catalog, p.id));
 const target = (indicator: string): CatalogTarget => ctx.resolver.target("益阳", indicator, 2025);

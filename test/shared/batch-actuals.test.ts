@@ -1,7 +1,8 @@
 // Batch actuals pasted into the pane, on the in-memory workbook: names resolved like PLAN.TARGET, a preview
 // with every problem before writing, the rows still without an assessment and what they lack, no overwrite
 // without confirmation.
-import { getCatalog } from "../../src/core/catalog/catalog";
+import { createCatalogStore } from "../../src/core/catalog/store";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { COL, needsBaselineInput, planTargets, plansCovering } from "../../src/core/sheet/layout";
 import { createBatchService } from "../../src/sheet/batch-actuals";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
@@ -9,16 +10,15 @@ import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
 import { colIndex } from "../../src/workbook/workbook";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 const yiyangPlan = catalog.plans.find((p) => p.region === "yiyang")!.id;
 
 async function sheet(planId = yiyangPlan, year = 2023) {
   const wb = new MemoryWorkbook();
   wb.addSheet("Sheet1");
-  const { sheetName } = await createProgressService(wb, catalog, { currentYear: () => year }).generate(
-    planId,
-    year,
-  );
+  const { sheetName } = await createProgressService(wb, createCatalogStore(catalog), {
+    currentYear: () => year,
+  }).generate(planId, year);
   return { wb, sheetName };
 }
 const rowOf = (wb: MemoryWorkbook, sheetName: string, indicator: string) =>
@@ -26,7 +26,7 @@ const rowOf = (wb: MemoryWorkbook, sheetName: string, indicator: string) =>
 
 test("a block pasted from Excel: previewed, written into 实际值, status computed", async () => {
   const { wb, sheetName } = await sheet();
-  const batch = createBatchService(wb);
+  const batch = createBatchService(wb, createCatalogStore());
   const p = await batch.preview(sheetName, "高新技术企业\t470\n研发经费投入强度\t2.1%\n");
   expect(p.issues).toEqual([]);
   expect(p.rows.map((r) => [r.target.indicatorDef.name, r.actual])).toEqual([
@@ -41,7 +41,7 @@ test("a block pasted from Excel: previewed, written into 实际值, status compu
 
 test("problems are listed per row before anything is written", async () => {
   const { wb, sheetName } = await sheet();
-  const batch = createBatchService(wb);
+  const batch = createBatchService(wb, createCatalogStore());
   const writes = wb.writes;
   const p = await batch.preview(
     sheetName,
@@ -58,7 +58,7 @@ test("problems are listed per row before anything is written", async () => {
 
 test("rows that still cannot be assessed are listed with what they lack", async () => {
   const { wb, sheetName } = await sheet();
-  const p = await createBatchService(wb).preview(sheetName, "高新技术企业\t470\n");
+  const p = await createBatchService(wb, createCatalogStore()).preview(sheetName, "高新技术企业\t470\n");
   const lacking = new Map(p.unassessable.map((u) => [u.target.indicatorDef.name, u.missing]));
   expect(lacking.has("高新技术企业")).toBe(false);
   expect(lacking.get("研发经费投入强度")).toEqual(["实际值"]);
@@ -72,7 +72,7 @@ test("中山: an actual without the baseline the plan lacks is named as lacking 
     planTargets(catalog, p.id).some((t) => t.indicatorDef.name === "高新技术企业" && needsBaselineInput(t)),
   )!;
   const { wb, sheetName } = await sheet(plan.id, 2022);
-  const batch = createBatchService(wb);
+  const batch = createBatchService(wb, createCatalogStore());
   const without = await batch.preview(sheetName, "高新技术企业\t3000\n");
   const firms = without.unassessable.find((u) => u.target.indicatorDef.name === "高新技术企业");
   expect(firms?.missing).toEqual(["基期值"]);
@@ -87,7 +87,7 @@ test("中山: an actual without the baseline the plan lacks is named as lacking 
 
 test("a different value already typed is overwritten only with confirmation", async () => {
   const { wb, sheetName } = await sheet();
-  const batch = createBatchService(wb);
+  const batch = createBatchService(wb, createCatalogStore());
   await batch.apply(await batch.preview(sheetName, "高新技术企业\t460\n"));
   const p = await batch.preview(sheetName, "高新技术企业\t470\n");
   expect(p.conflicts).toHaveLength(1);
@@ -100,7 +100,7 @@ test("a different value already typed is overwritten only with confirmation", as
 
 test("a sheet that is not a progress sheet is refused", async () => {
   const { wb } = await sheet();
-  await expect(createBatchService(wb).preview("Sheet1", "高新技术企业\t470")).rejects.toBeInstanceOf(
-    HostError,
-  );
+  await expect(
+    createBatchService(wb, createCatalogStore()).preview("Sheet1", "高新技术企业\t470"),
+  ).rejects.toBeInstanceOf(HostError);
 });

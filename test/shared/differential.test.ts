@@ -4,8 +4,9 @@
 // The actual is typed into the 评估年份's cell of the history block (other years hold other values, which 实际值
 // must not pick); for a year outside the block (before or at the base year, after the last target year) it is
 // typed over 实际值 itself, as a sheet of the previous version has it.
-import { getCatalog, installCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
-import { run, type Outcome } from "../../src/core/functions/runner";
+import { createCatalogStore } from "../../src/core/catalog/store";
+import { bundledCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
+import { Runner, type Outcome } from "../../src/core/functions/runner";
 import vectorFile from "../core/fixtures/method-vectors.json";
 import {
   COL,
@@ -28,7 +29,7 @@ import { createProgressService } from "../../src/services/progress-service";
 import { colIndex, type CellValue } from "../../src/workbook/workbook";
 import { catalogWith, expectedRow, type RowExpectation } from "./helpers";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 
 /** The baseline the row computes from: the plan's, the kind's implied one, or the typed one. */
 function baselineOf(t: CatalogTarget, typed: number | null): number | null {
@@ -77,7 +78,7 @@ const seenOutlook = new Set<string>();
 describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
   test("formulas evaluated by HyperFormula equal assess() for every target, year, actual and typed baseline", async () => {
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, catalog, { currentYear: () => 2024 });
+    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2024 });
     const { sheetName } = await service.generate(planId, catalog.planById(planId)!.baseYear);
     const targets = planTargets(catalog, planId);
     const row0 = SHEET.firstDataRow;
@@ -184,8 +185,6 @@ const close = (got: unknown, want: number | null) =>
     : typeof got === "number" && Math.abs(got - want) <= 1e-8 * Math.max(1, Math.abs(want));
 
 describe("the methodology vectors (test/core/fixtures/method-vectors.json)", () => {
-  afterAll(() => installCatalog(null));
-
   test("hold at least three cases of each kind, each with its source", () => {
     const byKind = new Map<string, number>();
     for (const v of VECTORS) byKind.set(v.kind, (byKind.get(v.kind) ?? 0) + 1);
@@ -208,7 +207,8 @@ describe("the methodology vectors (test/core/fixtures/method-vectors.json)", () 
         v.documentedBaseline === undefined
           ? catalog
           : catalogWith({ kind: "baseline", target: v.target, value: v.documentedBaseline });
-      installCatalog(cat === catalog ? null : cat);
+      const runner = new Runner(createCatalogStore(cat));
+      const run = (id: string, a: unknown[]) => runner.run(id, a);
       const [region, indicator, targetYear] = v.call;
       const args = [region, indicator, targetYear, v.actual, v.year];
       const value = (o: Outcome) => (o.ok ? o.value : null);
@@ -228,7 +228,7 @@ describe("the methodology vectors (test/core/fixtures/method-vectors.json)", () 
       // The sheet's formulas, evaluated by HyperFormula; the actual typed into its year's cell.
       const t = cat.targetById.get(v.target)!;
       const wb = new MemoryWorkbook();
-      const service = createProgressService(wb, cat, { currentYear: () => 2024 });
+      const service = createProgressService(wb, createCatalogStore(cat), { currentYear: () => 2024 });
       const { sheetName } = await service.generate(t.plan.id, v.year);
       const targets = planTargets(cat, t.plan.id);
       const r = SHEET.firstDataRow + targets.findIndex((x) => x.id === v.target);

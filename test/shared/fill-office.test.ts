@@ -1,5 +1,6 @@
 // 填充我的表格 through the Office.js adapter (office-addin-mock fake): at most 3 context.sync calls whatever
 // the table's size — the range read, a fresh read before writing, the write — and one write batch.
+import { createCatalogStore } from "../../src/core/catalog/store";
 import { createFillService } from "../../src/services/fill-service";
 import type { FillOptions } from "../../src/sheet/fill-table";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
@@ -34,7 +35,7 @@ function table(rows: number) {
 
 test.each([4, 100])("%i rows: 3 syncs, one of them the write", async (n) => {
   const s = table(n);
-  const fill = createFillService(new OfficeWorkbook({ supported: () => true }));
+  const fill = createFillService(new OfficeWorkbook({ supported: () => true }), createCatalogStore());
   const s0 = fx.syncs;
   const { table: t, rows } = await fill.read("益阳", 2025, `B2:B${n + 1}`);
   expect(rows).toHaveLength(n);
@@ -51,7 +52,7 @@ test.each([4, 100])("%i rows: 3 syncs, one of them the write", async (n) => {
 test("a non-empty cell: refused after 2 syncs with no write; the user's cell is untouched", async () => {
   const s = table(4);
   s.set("F3", "我的备注");
-  const fill = createFillService(new OfficeWorkbook({ supported: () => true }));
+  const fill = createFillService(new OfficeWorkbook({ supported: () => true }), createCatalogStore());
   const { table: t, rows } = await fill.read("益阳", 2025, "B2:B5");
   const s0 = fx.syncs;
   await expect(fill.fill(t, rows, OPTS)).rejects.toMatchObject({ code: "cellNotEmpty" });
@@ -64,7 +65,7 @@ test("the selection is read when no address is typed", async () => {
   table(4);
   fx.activeSheet = "报表";
   fx.selection = { sheet: "报表", row: 1, col: 1 };
-  const fill = createFillService(new OfficeWorkbook({ supported: () => true }));
+  const fill = createFillService(new OfficeWorkbook({ supported: () => true }), createCatalogStore());
   const { rows } = await fill.read("益阳", 2025);
   expect(rows.map((r) => r.label)).toEqual(["1.高新技术企业数(家)"]);
   await expect(fill.read("益阳", 2025, "报表!不是地址")).rejects.toBeInstanceOf(HostError);

@@ -1,6 +1,7 @@
 // 填充我的表格 on the in-memory workbook (HyperFormula with PLAN.*): a hand-made report table with decorated
 // labels, merged and blank rows; the columns written beside it compute what the runner computes; nothing
 // non-empty is overwritten without confirmation, and everything the user typed is kept.
+import { createCatalogStore } from "../../src/core/catalog/store";
 import fc from "fast-check";
 import { run } from "../../src/core/functions/runner";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
@@ -66,7 +67,7 @@ test("labels: one per row with text, numbers and blank rows passed over", () => 
 });
 
 test("decorated labels resolve; the unknown and the ambiguous are errors with suggestions", async () => {
-  const fill = createFillService(book());
+  const fill = createFillService(book(), createCatalogStore());
   const { rows } = await fill.read("益阳", 2025);
   expect(rows.map((r) => r.kind)).toEqual(["found", "found", "found", "error", "error"]);
   const ambiguous = rows[4];
@@ -76,7 +77,7 @@ test("decorated labels resolve; the unknown and the ambiguous are errors with su
 
 test("the written formulas reference the label cells and compute what the runner computes", async () => {
   const wb = book();
-  const fill = createFillService(wb);
+  const fill = createFillService(wb, createCatalogStore());
   const { table, rows } = await fill.read("益阳", 2025);
   expect(defaultFirstCol(table)).toBe(3);
   const picked = fill.pick(rows[4], "益阳", 2025, "研发经费投入年均增速");
@@ -100,7 +101,7 @@ test("the written formulas reference the label cells and compute what the runner
 
 test("values mode writes numbers and text, the same the formulas give", async () => {
   const wb = book();
-  const fill = createFillService(wb);
+  const fill = createFillService(wb, createCatalogStore());
   const { table, rows } = await fill.read("益阳", 2025);
   await fill.fill(table, rows, { ...OPTS, mode: "values" });
   const f = wb.contentOf("报表").formulas;
@@ -112,7 +113,7 @@ test("values mode writes numbers and text, the same the formulas give", async ()
 test("a non-empty cell in the way: refused, listed, nothing written; with confirmation it is overwritten", async () => {
   const wb = book();
   wb.setCell("报表", "E4", "我的备注");
-  const fill = createFillService(wb);
+  const fill = createFillService(wb, createCatalogStore());
   const { table, rows } = await fill.read("益阳", 2025);
   const writes = wb.writes;
   const err = await fill.fill(table, rows, OPTS).catch((e) => e);
@@ -133,7 +134,7 @@ test("what the options lack is said before writing", () => {
 });
 
 test("a typed address reads that range; a whole column is clipped to the used rows", async () => {
-  const fill = createFillService(book());
+  const fill = createFillService(book(), createCatalogStore());
   const { table } = await fill.read("益阳", 2025, "B:B");
   expect([table.top, table.rows]).toEqual([0, TABLE.length]);
   await expect(fill.read("益阳", 2025, "不是地址")).rejects.toBeInstanceOf(HostError);
@@ -169,7 +170,7 @@ describe("property: no overwrite without confirmation, inputs preserved", () => 
           );
           wb.select("S", `A2:A${grid.length + 1}`);
           const before = wb.contentOf("S").formulas.map((r) => [...r]);
-          const fill = createFillService(wb);
+          const fill = createFillService(wb, createCatalogStore());
           const { table, rows } = await fill.read("益阳", 2025);
           const opts: FillOptions = {
             columns: [...columns],

@@ -1,7 +1,8 @@
 // 转为数值: PLAN.* formulas become their values, each with a provenance note; other formulas, error cells and cells
 // edited since the preview are left alone. On the in-memory workbook (HyperFormula computes PLAN.*) and on the
 // Office.js adapter over office-addin-mock.
-import { getContext } from "../../src/core/functions/functions";
+import { createCatalogStore } from "../../src/core/catalog/store";
+import { bundledContext } from "../../src/core/functions/functions";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
 import { isPlanFormula, maySpill, previewFreeze, provenanceNote } from "../../src/sheet/freeze";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
@@ -24,7 +25,7 @@ describe("which formulas, and their notes", () => {
   ])("%s → %s", (f, yes) => expect(isPlanFormula(f)).toBe(yes));
 
   test("a call naming one target cites its plan and words; an expression keeps the formula only", () => {
-    const ctx = getContext();
+    const ctx = bundledContext();
     const one = provenanceNote(HIGHTECH, ctx);
     expect(one).toContain(`原公式:${HIGHTECH}`);
     expect(one).toContain(`出处:《益阳市“十四五”科技发展规划》:“${QUOTE}”`);
@@ -42,7 +43,7 @@ describe("which formulas, and their notes", () => {
         { sheet: "S", row: 1, col: 0, formula: '=PLAN.TARGET("益阳","火星基地",2025)', value: "#N/A" },
         { sheet: "S", row: 2, col: 0, formula: "=1+1", value: 2 },
       ],
-      getContext(),
+      bundledContext(),
     );
     expect(p.cells.map((c) => c.row)).toEqual([0]);
     expect(p.errors.map((c) => c.row)).toEqual([1]);
@@ -63,7 +64,7 @@ describe("in-memory workbook", () => {
     wb.addSheet("其他");
     wb.setCell("其他", "C2", '=PLAN.TARGET("益阳","研发经费投入强度",2025)');
     wb.select("数据", "A1");
-    return { wb, service: createProgressService(wb) };
+    return { wb, service: createProgressService(wb, createCatalogStore()) };
   }
 
   test("sheet scope: PLAN.* values replace their formulas, with notes; the rest stays", async () => {
@@ -140,7 +141,10 @@ describe("Office.js adapter (office-addin-mock)", () => {
   afterEach(() => fx.uninstall());
 
   const service = (comments = true) =>
-    createProgressService(new OfficeWorkbook({ supported: () => true, comments: () => comments }));
+    createProgressService(
+      new OfficeWorkbook({ supported: () => true, comments: () => comments }),
+      createCatalogStore(),
+    );
 
   test("one read batch; values written, comments added, the rest untouched", async () => {
     const svc = service();
@@ -220,6 +224,7 @@ describe("a spilled array (PLAN.LIST, a PLAN.TARGET over a range): the whole gri
   const service = (spills: boolean) =>
     createProgressService(
       new OfficeWorkbook({ supported: () => true, comments: () => false, spills: () => spills }),
+      createCatalogStore(),
     );
 
   test("with ExcelApi 1.12: each spill's range written in one assignment, every cell a value", async () => {
@@ -262,7 +267,7 @@ describe("a spilled array (PLAN.LIST, a PLAN.TARGET over a range): the whole gri
     wb.select("数据", "A1");
     const before = wb.valuesOf("数据");
     expect(before.length).toBeGreaterThan(2);
-    const svc = createProgressService(wb);
+    const svc = createProgressService(wb, createCatalogStore());
     const r = await svc.freeze((await svc.previewFreeze("sheet")).cells);
     expect(r.converted).toHaveLength(1);
     const after = wb.contentOf("数据");

@@ -2,8 +2,9 @@
 // LibreOffice, Gnumeric and HyperFormula all have, none of them volatile. CELL("format") was one that is not:
 // Excel on the web does not support it, and where it is an error every 状态 became #N/A. Here CELL is removed
 // from HyperFormula altogether, and every status of every plan is still computed.
+import { createCatalogStore } from "../../src/core/catalog/store";
 import { HyperFormula } from "hyperformula";
-import { getCatalog } from "../../src/core/catalog/catalog";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
 import {
   buildProgressSheet,
   COL,
@@ -19,7 +20,7 @@ import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { createProgressService } from "../../src/services/progress-service";
 import { catalogSpanning } from "./helpers";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 
 /** Functions every host has and none recalculates on its own: no CELL, INFO, INDIRECT, OFFSET, NOW, TODAY, RAND. */
 const PORTABLE = new Set([
@@ -85,7 +86,9 @@ describe("HyperFormula without CELL", () => {
     async (planId) => {
       const plan = catalog.planById(planId)!;
       const wb = new MemoryWorkbook();
-      const service = createProgressService(wb, catalog, { currentYear: () => plan.baseYear + 2 });
+      const service = createProgressService(wb, createCatalogStore(catalog), {
+        currentYear: () => plan.baseYear + 2,
+      });
       const year = plan.baseYear + 2;
       const { sheetName } = await service.generate(planId, year);
       const layout = buildProgressSheet(catalog, planId, { year });

@@ -1,7 +1,8 @@
 // The Office.js adapter's edges, on the office-addin-mock fake: a failed generate deletes only a sheet that carries
 // its marker; the print zoom agrees with the ExcelJS file and is read back (office-js#1860); the merged 说明 row
 // gets the ExcelJS file's height; an old Excel is told which versions work.
-import { getCatalog } from "../../src/core/catalog/catalog";
+import { createCatalogStore } from "../../src/core/catalog/store";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { buildProgressSheet, SHEET, sheetNameFor } from "../../src/core/sheet/layout";
 import { MANUAL_CALCULATION, OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { createProgressService } from "../../src/services/progress-service";
@@ -13,7 +14,7 @@ import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
 import { FakeExcel } from "./excel-mock";
 import { largestPlan } from "./helpers";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 const LARGEST = largestPlan(catalog);
 const YEAR = 2024;
 const SHEET_NAME = sheetNameFor(catalog.plans.find((p) => p.id === LARGEST)!);
@@ -30,7 +31,7 @@ afterEach(() => fx.uninstall());
 
 const onWarning = (m: string) => warnings.push(m);
 const service = (wb = new OfficeWorkbook({ onWarning })) =>
-  createProgressService(wb, catalog, { currentYear: () => YEAR });
+  createProgressService(wb, createCatalogStore(catalog), { currentYear: () => YEAR });
 
 /** A workbook where the user adds a sheet of the plan's name between the add-in's read and its write. */
 class UserRacesTheWrite extends OfficeWorkbook {

@@ -1,7 +1,8 @@
 // The Office.js adapter against an office-addin-mock fake of Excel: what it writes, how many context.sync calls it
 // takes, and what a refused or failed operation leaves.
 
-import { getCatalog } from "../../src/core/catalog/catalog";
+import { createCatalogStore } from "../../src/core/catalog/store";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
 import {
   buildProgressSheet,
   COL,
@@ -21,7 +22,7 @@ import { absoluteA1, colIndex, parseRange, STYLES } from "../../src/workbook/wor
 import { FakeExcel, type FakeSheet } from "./excel-mock";
 import { catalogWith, largestPlan } from "./helpers";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 const LARGEST = largestPlan(catalog);
 const YEAR = 2024;
 
@@ -33,7 +34,8 @@ beforeEach(() => {
 });
 afterEach(() => fx.uninstall());
 
-const service = (c = catalog) => createProgressService(new OfficeWorkbook(), c, { currentYear: () => YEAR });
+const service = (c = catalog) =>
+  createProgressService(new OfficeWorkbook(), createCatalogStore(c), { currentYear: () => YEAR });
 const at = (s: FakeSheet, row0: number, col0: number) => s.cells.get(`${row0},${col0}`) ?? null;
 
 /** Count the syncs of one operation. */
@@ -313,7 +315,10 @@ describe("refusals write nothing", () => {
   });
 
   test("an old Excel without the API sets: HostError before any write sync", async () => {
-    const svc = createProgressService(new OfficeWorkbook({ supported: () => false }), catalog);
+    const svc = createProgressService(
+      new OfficeWorkbook({ supported: () => false }),
+      createCatalogStore(catalog),
+    );
     await expect(svc.generate(LARGEST, YEAR)).rejects.toThrow(/ExcelApi 1\.9/);
     expect(fx.writeSyncs).toBe(0);
     expect(fx.sheets.map((s) => s.name)).toEqual(["Sheet1"]);

@@ -3,15 +3,14 @@
 // start-up, a progress sheet written for the imported plan; refusals write nothing.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { importPacks } from "../../src/core/packs/pack-import";
 import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
-import { run } from "../../src/core/functions/runner";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { createPackService, TABLE_SHEET } from "../../src/services/pack-service";
 import { PACK_SHEET } from "../../src/sheet/pack-store";
 import { createProgressService } from "../../src/services/progress-service";
 import { a1 } from "../../src/workbook/workbook";
 import { FakeExcel, type FakeSheet } from "./excel-mock";
+import { createFace } from "./face";
 
 const SOURCE = "青山县“十五五”科技创新规划(青政发〔2026〕3号)";
 const PLAN = "青山县“十五五”科技创新规划";
@@ -32,6 +31,9 @@ const ROWS: (string | number)[][] = [
   ["青山县", PLAN, "技术合同交易额", "亿元", 2025, "3.5", 2030, "8", "", "技术合同交易额达到8亿元", SOURCE],
 ];
 
+const face = createFace();
+const { importPacks } = face;
+
 let fx: FakeExcel;
 let table: FakeSheet;
 beforeEach(() => {
@@ -48,13 +50,13 @@ beforeEach(() => {
 afterEach(() => fx.uninstall());
 
 const value = (id: string, args: unknown[]) => {
-  const o = run(id, args);
+  const o = face.run(id, args);
   return o.ok ? o.value : o.error;
 };
 
 test("import from the active sheet: one write batch adds the store veryHidden, then a full recalculation; PLAN.* answer", async () => {
   const syncs = fx.syncs;
-  const o = await createPackService(new OfficeWorkbook()).importFromSheet();
+  const o = await createPackService(new OfficeWorkbook(), face.store).importFromSheet();
   expect(o.kind).toBe("imported");
   // selection, read (table + store), write, calculate
   expect(fx.syncs - syncs).toBe(4);
@@ -70,11 +72,11 @@ test("import from the active sheet: one write batch adds the store veryHidden, t
 });
 
 test("start-up: the store Excel holds (text cells as Office.js returns them) imports again", async () => {
-  await createPackService(new OfficeWorkbook()).importFromSheet();
+  await createPackService(new OfficeWorkbook(), face.store).importFromSheet();
   importPacks([]);
   expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe("#N/A");
   fx.calculations = [];
-  const loaded = await createPackService(new OfficeWorkbook()).loadStored();
+  const loaded = await createPackService(new OfficeWorkbook(), face.store).loadStored();
   expect(loaded.errors).toEqual([]);
   expect(loaded.plans.map((p) => p.targets)).toEqual([2]);
   expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe(150);
@@ -82,9 +84,9 @@ test("start-up: the store Excel holds (text cells as Office.js returns them) imp
 });
 
 test("a progress sheet for the imported plan through Office.js: its target values", async () => {
-  const o = await createPackService(new OfficeWorkbook()).importFromSheet();
+  const o = await createPackService(new OfficeWorkbook(), face.store).importFromSheet();
   if (o.kind !== "imported") throw new Error(o.kind);
-  const r = await createProgressService(new OfficeWorkbook(), undefined, {
+  const r = await createProgressService(new OfficeWorkbook(), face.store, {
     currentYear: () => 2027,
   }).generate(o.plans[0].planId, 2027);
   expect(r.rows).toBe(2);
@@ -96,14 +98,16 @@ test("a progress sheet for the imported plan through Office.js: its target value
 
 test("a protected workbook structure: a Chinese HostError, the catalog back to the bundled plans", async () => {
   fx.structureProtected = true;
-  await expect(createPackService(new OfficeWorkbook()).importFromSheet()).rejects.toThrow(/工作簿结构受保护/);
+  await expect(createPackService(new OfficeWorkbook(), face.store).importFromSheet()).rejects.toThrow(
+    /工作簿结构受保护/,
+  );
   expect(fx.sheet(PACK_SHEET)).toBeUndefined();
   expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe("#N/A");
 });
 
 test("the template through Office.js: header, Text cells (what is typed is read), year validation", async () => {
   fx.sheets = fx.sheets.filter((s) => s.name !== TABLE_SHEET);
-  const r = await createPackService(new OfficeWorkbook()).insertTableTemplate();
+  const r = await createPackService(new OfficeWorkbook(), face.store).insertTableTemplate();
   expect(r.created).toBe(true);
   const s = fx.sheet(TABLE_SHEET)!;
   expect(TABLE_HEADERS.map((_, c) => s.get(a1(0, c)))).toEqual([...TABLE_HEADERS]);
@@ -122,13 +126,13 @@ test("a pack over 30,000 characters: split over cells of the store, read back wh
   for (const t of pack.plans[0].targets) t.quote = `${t.quote}。${"（规划原文的上下文）".repeat(1500)}`;
   const bytes = new TextEncoder().encode(JSON.stringify(pack));
   expect(bytes.length).toBeGreaterThan(60_000);
-  const o = await createPackService(new OfficeWorkbook()).importFromFile("big.json", bytes);
+  const o = await createPackService(new OfficeWorkbook(), face.store).importFromFile("big.json", bytes);
   expect(o.kind).toBe("imported");
   const cells = [...fx.sheet(PACK_SHEET)!.cells.values()].filter((v) => typeof v === "string");
   expect(cells.filter((v) => String(v).length > 1000).length).toBeGreaterThan(1);
   expect(Math.max(...cells.map((v) => String(v).length))).toBeLessThanOrEqual(30_000);
   importPacks([]);
-  const loaded = await createPackService(new OfficeWorkbook()).loadStored();
+  const loaded = await createPackService(new OfficeWorkbook(), face.store).loadStored();
   expect(loaded.errors).toEqual([]);
   expect(loaded.plans.map((p) => p.name)).toEqual([pack.plans[0].title]);
 });
@@ -150,7 +154,7 @@ test("a percent typed into a General cell (Excel keeps 0.022 formatted 0.0%): re
   row.forEach((v, c) => table.set(a1(3, c), v));
   table.numFmt.set("3,5", "0.0%"); // 基期值 (row 4, column F)
   table.numFmt.set("3,7", "0.0%"); // 目标值 (column H)
-  expect((await createPackService(new OfficeWorkbook()).importFromSheet()).kind).toBe("imported");
+  expect((await createPackService(new OfficeWorkbook(), face.store).importFromSheet()).kind).toBe("imported");
   expect(value("TARGET", ["青山县", "研发经费投入强度", 2030])).toBe(2.2);
   expect(value("BASELINE", ["青山县", "研发经费投入强度", 2030])).toBe(1.6);
 });

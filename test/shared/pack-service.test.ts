@@ -4,18 +4,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { getCatalog } from "../../src/core/catalog/catalog";
 import type { Candidate } from "../../src/core/extract";
 import { PACK_LIMITS, packFileTooBig, validatePack } from "../../src/core/packs/pack";
-import { importPacks } from "../../src/core/packs/pack-import";
 import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
-import { run } from "../../src/core/functions/runner";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import {
   candidateRows,
   createPackService,
-  followingCatalog,
   reviewOf,
   TABLE_SHEET,
   type ImportOutcome,
@@ -24,8 +20,12 @@ import { PACK_SHEET, packsToGrid } from "../../src/sheet/pack-store";
 import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
 import { a1 } from "../../src/workbook/workbook";
+import { createFace } from "./face";
 
-registerPlanFunctions();
+// One runtime, as the preview has: the services, PLAN.* in HyperFormula and the runner share its store.
+const face = createFace();
+const { importPacks } = face;
+registerPlanFunctions(face.runner);
 
 const SOURCE = "青山县“十五五”科技创新规划(青政发〔2026〕3号)";
 const PLAN = "青山县“十五五”科技创新规划";
@@ -78,14 +78,14 @@ function typeRows(rows: (string | number | null)[][], first = 1) {
 }
 
 async function importTable(rows = ROWS) {
-  const packs = createPackService(wb);
+  const packs = createPackService(wb, face.store);
   await packs.insertTableTemplate();
   typeRows(rows);
   return { packs, outcome: await packs.importFromSheet() };
 }
 
 const value = (id: string, args: unknown[]) => {
-  const o = run(id, args);
+  const o = face.run(id, args);
   return o.ok ? o.value : o.error;
 };
 const imported = (o: ImportOutcome) => {
@@ -95,7 +95,7 @@ const imported = (o: ImportOutcome) => {
 
 describe("round trip: table → store → functions → progress sheet", () => {
   test("the template: TABLE_HEADERS in row 1, activated, yellow rows to type into, year validation", async () => {
-    const r = await createPackService(wb).insertTableTemplate();
+    const r = await createPackService(wb, face.store).insertTableTemplate();
     expect(r).toEqual({ sheetName: TABLE_SHEET, created: true });
     expect(wb.active).toBe(TABLE_SHEET);
     expect(wb.valuesOf(TABLE_SHEET)[0]).toEqual([...TABLE_HEADERS]);
@@ -105,7 +105,7 @@ describe("round trip: table → store → functions → progress sheet", () => {
     // Again: switches to it, writes nothing over what was typed.
     wb.setCell(TABLE_SHEET, "A2", "青山县");
     wb.select("Sheet1", "A1");
-    expect(await createPackService(wb).insertTableTemplate()).toEqual({
+    expect(await createPackService(wb, face.store).insertTableTemplate()).toEqual({
       sheetName: TABLE_SHEET,
       created: false,
     });
@@ -133,7 +133,7 @@ describe("round trip: table → store → functions → progress sheet", () => {
 
   test("a progress sheet for the imported plan: its target values, and the quote with the user's 出处", async () => {
     const o = imported((await importTable()).outcome);
-    const service = createProgressService(wb, undefined, { currentYear: () => 2027 });
+    const service = createProgressService(wb, face.store, { currentYear: () => 2027 });
     const r = await service.generate(o.plans[0].planId, 2027);
     expect(r.rows).toBe(2);
     const cells = wb.valuesOf(r.sheetName).flat();
@@ -149,17 +149,21 @@ describe("round trip: table → store → functions → progress sheet", () => {
     importPacks([]); // a fresh runtime: bundled plans only
     wb.setCell("Sheet1", "C3", FORMULA);
     expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe("#N/A");
-    const loaded = await createPackService(wb).loadStored();
+    const loaded = await createPackService(wb, face.store).loadStored();
     expect(loaded.errors).toEqual([]);
     expect(loaded.plans.map((p) => [p.name, p.targets])).toEqual([[PLAN, 2]]);
     expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe(150);
     expect(wb.value("Sheet1", "C3")).toBe(150);
-    expect(await createPackService(wb).listImported()).toEqual(loaded.plans);
+    expect(await createPackService(wb, face.store).listImported()).toEqual(loaded.plans);
   });
 
   test("a workbook without a store: loadStored changes nothing", async () => {
     const writes = wb.writes;
-    expect(await createPackService(wb).loadStored()).toEqual({ plans: [], conflicts: [], errors: [] });
+    expect(await createPackService(wb, face.store).loadStored()).toEqual({
+      plans: [],
+      conflicts: [],
+      errors: [],
+    });
     expect(wb.writes).toBe(writes);
     expect(wb.sheetNames()).toEqual(["Sheet1"]);
   });
@@ -237,7 +241,7 @@ describe("nothing replaced silently", () => {
     ownTable(withBaseline("1.6%"));
     expect(wb.value("我的规划", a1(2, TABLE_HEADERS.indexOf("目标值")))).toBeCloseTo(0.022, 12);
     expect(wb.value("我的规划", a1(2, TABLE_HEADERS.indexOf("基期值")))).toBeCloseTo(0.016, 12);
-    imported(await createPackService(wb).importFromSheet("我的规划"));
+    imported(await createPackService(wb, face.store).importFromSheet("我的规划"));
     expect(value("TARGET", ["青山县", "研发经费投入强度", 2030])).toBe(2.2);
     expect(value("BASELINE", ["青山县", "研发经费投入强度", 2030])).toBe(1.6);
   });
@@ -251,7 +255,7 @@ describe("nothing replaced silently", () => {
       for (const c of snap.sheets.values()) delete c.numberFormats;
       return snap;
     };
-    const o = await createPackService(bare).importFromSheet("我的规划");
+    const o = await createPackService(bare, face.store).importFromSheet("我的规划");
     expect(o.kind).toBe("invalid");
     expect(o.kind === "invalid" && o.errors.join()).toMatch(
       /读到的是 0\.022.*原文写的是 2\.2%.*请在目标值中填 2\.2/,
@@ -266,7 +270,7 @@ describe("nothing replaced silently", () => {
     const row = grid.findIndex((r) => typeof r[4] === "string" && String(r[4]).startsWith("{"));
     wb.setCell(PACK_SHEET, a1(row, 4), String(grid[row][4]).replace("150", "999"));
     importPacks([]);
-    const loaded = await createPackService(wb).loadStored();
+    const loaded = await createPackService(wb, face.store).loadStored();
     expect(loaded.plans).toEqual([]);
     expect(loaded.errors.join("")).toMatch(/已被改动|校验码/);
     expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe("#N/A"); // never the edited 999
@@ -294,7 +298,7 @@ describe("nothing replaced silently", () => {
     expect(value("TARGET", ["青山县", "高新技术企业", 2030])).toBe("#N/A");
     expect(wb.value("Sheet1", "B2")).toBe("#N/A");
     importPacks([]);
-    expect((await createPackService(wb).loadStored()).plans).toEqual([]);
+    expect((await createPackService(wb, face.store).loadStored()).plans).toEqual([]);
   });
 });
 
@@ -303,14 +307,14 @@ describe("pack files", () => {
 
   test("a pack .json (the repository's example, not bundled data)", async () => {
     const o = imported(
-      await createPackService(wb).importFromFile("example-pack.json", new Uint8Array(example)),
+      await createPackService(wb, face.store).importFromFile("example-pack.json", new Uint8Array(example)),
     );
     expect(o.plans.length).toBeGreaterThan(0);
     expect(wb.visibilityOf(PACK_SHEET)).toBe("veryHidden");
   });
 
   test("not JSON, or not a pack: a Chinese error, nothing stored", async () => {
-    const packs = createPackService(wb);
+    const packs = createPackService(wb, face.store);
     const bad = await packs.importFromFile("x.json", new TextEncoder().encode("{ 不是 json"));
     expect(bad.kind === "invalid" && bad.errors[0]).toMatch(/不是有效的 JSON/);
     const wrong = await packs.importFromFile("y.json", new TextEncoder().encode('{"format":"plan-pack"}'));
@@ -324,7 +328,7 @@ describe("pack files", () => {
 
   test("a file over the size limit is refused before ExcelJS reads it", async () => {
     const big = new Uint8Array(PACK_LIMITS.fileBytes + 1); // zeros: read, it would be a damaged workbook
-    const o = await createPackService(wb).importFromFile("huge.xlsx", big);
+    const o = await createPackService(wb, createFace().store).importFromFile("huge.xlsx", big);
     expect(o).toEqual({
       kind: "invalid",
       errors: [packFileTooBig("huge.xlsx", big.byteLength)],
@@ -342,7 +346,7 @@ describe("pack files", () => {
     ws.getCell("H3").value = 0.022;
     ws.getCell("H3").numFmt = "0.0%";
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
-    imported(await createPackService(wb).importFromFile("青山县.xlsx", bytes));
+    imported(await createPackService(wb, face.store).importFromFile("青山县.xlsx", bytes));
     expect(value("TARGET", ["青山县", "研发经费投入强度", 2030])).toBe(2.2);
   });
 });
@@ -357,7 +361,7 @@ test("a .xlsx that stores packs (as plan import --into writes it): its packs", a
   const ws = book.addWorksheet(PACK_SHEET);
   for (const row of packsToGrid([pack.pack])) ws.addRow(row);
   const bytes = new Uint8Array(await book.xlsx.writeBuffer());
-  const o = imported(await createPackService(wb).importFromFile("同事的工作簿.xlsx", bytes));
+  const o = imported(await createPackService(wb, face.store).importFromFile("同事的工作簿.xlsx", bytes));
   expect(o.packs).toEqual([{ id: pack.pack.id, name: pack.pack.name }]);
 });
 
@@ -414,7 +418,7 @@ describe("extraction candidates → the 规划目标 table", () => {
   });
 
   test("appended below the user's rows (creating the table first), never over them; then importable", async () => {
-    const packs = createPackService(wb);
+    const packs = createPackService(wb, face.store);
     const first = await packs.appendToTable(candidateRows([reviewOf(cand({}))], ctx));
     expect(first).toEqual({ sheetName: TABLE_SHEET, firstRow: 2, count: 1 });
     wb.setCell(TABLE_SHEET, "A3", "用户自己的行");
@@ -449,25 +453,30 @@ describe("extraction candidates → the 规划目标 table", () => {
     wb.setCell(TABLE_SHEET, "A1", "别的内容");
     const writes = wb.writes;
     await expect(
-      createPackService(wb).appendToTable(candidateRows([reviewOf(cand({}))], ctx)),
+      createPackService(wb, face.store).appendToTable(candidateRows([reviewOf(cand({}))], ctx)),
     ).rejects.toThrow(/找不到规划目标表的表头/);
     expect(wb.writes).toBe(writes);
   });
 });
 
-test("followingCatalog: a service made again once an import installed another catalog, not on every call", async () => {
-  const make = jest.fn(() => ({ plans: () => getCatalog().plans.length, made: getCatalog() }));
-  const svc = followingCatalog(make);
-  const before = svc.plans();
-  svc.plans();
-  expect(make).toHaveBeenCalledTimes(1);
+test("an import tells the store's listeners once, and a stopped listener hears nothing more", async () => {
+  const heard = jest.fn();
+  const stop = face.store.subscribe(heard);
   await importTable();
-  expect(svc.plans()).toBe(before + 1);
-  expect(svc.made).toBe(getCatalog());
-  expect(make).toHaveBeenCalledTimes(2);
+  expect(heard).toHaveBeenCalledTimes(1);
+  stop();
+  importPacks([]);
+  expect(heard).toHaveBeenCalledTimes(1);
 });
 
-test("the shared catalog is the one importPacks installed (the pane's tabs read it)", async () => {
+test("the store's catalog is the one importPacks installed (the pane's tabs read it)", async () => {
   await importTable();
-  expect(getCatalog().plans.some((p) => p.title === PLAN)).toBe(true);
+  expect(face.catalog().plans.some((p) => p.title === PLAN)).toBe(true);
+});
+
+test("another runtime's store is untouched by this one's import", async () => {
+  const other = createFace();
+  await importTable();
+  expect(other.catalog().plans.some((p) => p.title === PLAN)).toBe(false);
+  expect(other.run("TARGET", ["青山县", "高新技术企业", 2030])).toMatchObject({ ok: false, error: "#N/A" });
 });

@@ -1,6 +1,7 @@
 // ProgressService over the memory workbook: generate, refresh with and without data changes, refusals,
 // the formula and source helpers.
-import { getCatalog } from "../../src/core/catalog/catalog";
+import { createCatalogStore } from "../../src/core/catalog/store";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
 import {
   COL,
   colLetter,
@@ -19,7 +20,7 @@ import type { Catalog } from "../../src/core/catalog/catalog";
 import { catalogWith, locate } from "./helpers";
 import { describeTarget } from "../../src/core/catalog/labels";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 const YEAR = 2024;
 const PLAN = "zhongshan-14th";
 const targets = planTargets(catalog, PLAN);
@@ -28,7 +29,7 @@ const baselineTarget = targets.slice(3).find(needsBaselineInput)!;
 
 function setup(c: Catalog = catalog) {
   const wb = new MemoryWorkbook();
-  return { wb, service: createProgressService(wb, c, { currentYear: () => YEAR }) };
+  return { wb, service: createProgressService(wb, createCatalogStore(c), { currentYear: () => YEAR }) };
 }
 const rowOf = (i: number) => SHEET.firstDataRow + i;
 
@@ -160,7 +161,7 @@ describe("generate on an existing sheet of the same plan", () => {
   test("of a sheet of another plan with the same name: that sheet untouched, this plan's under a unique name", async () => {
     const { wb, service } = setup();
     const { sheetName } = await service.generate(PLAN, YEAR);
-    const other = createProgressService(wb, catalog);
+    const other = createProgressService(wb, createCatalogStore(catalog));
     const loc = locate(wb.contentOf(sheetName).values);
     wb.setCell(sheetName, `${COL.id}${SHEET.yearRow - 1}`, "yiyang-14th"); // plan id cell (row 2)
     expect(loc.header).toBe(SHEET.headerRow - 1);
@@ -272,7 +273,7 @@ describe("bundled data changes", () => {
   test("planRefresh lists them and writes nothing", async () => {
     const { wb, sheetName } = await sheetWithInputs();
     const [writes, before] = [wb.writes, wb.dump(sheetName)];
-    const plan = await createProgressService(wb, newer()).planRefresh(sheetName);
+    const plan = await createProgressService(wb, createCatalogStore(newer())).planRefresh(sheetName);
     expect(wb.writes).toBe(writes);
     expect(wb.dump(sheetName)).toEqual(before);
     const summary = plan.dataChanges.map((c) => [c.targetId, c.field, c.old, c.new]);
@@ -291,7 +292,7 @@ describe("bundled data changes", () => {
   test("refresh without confirmation keeps the old plan data, adds and removes nothing, keeps the inputs", async () => {
     const { wb, sheetName } = await sheetWithInputs();
     const oldVersion = wb.value(sheetName, SHEET.versionCell);
-    const r = await createProgressService(wb, newer()).refresh(sheetName, {
+    const r = await createProgressService(wb, createCatalogStore(newer())).refresh(sheetName, {
       applyDataChanges: false,
       year: 2023,
     });
@@ -309,7 +310,9 @@ describe("bundled data changes", () => {
   test("refresh with confirmation applies them; the removed target's row and inputs are kept, marked 已删除目标", async () => {
     const { wb, sheetName } = await sheetWithInputs();
     const c = newer();
-    const r = await createProgressService(wb, c).refresh(sheetName, { applyDataChanges: true });
+    const r = await createProgressService(wb, createCatalogStore(c)).refresh(sheetName, {
+      applyDataChanges: true,
+    });
     const values = wb.contentOf(sheetName).values;
     const loc = locate(values);
     expect(loc.cell(loc.rowOf(changed.id)!, "target")).toBe(changed.threshold + 10);
@@ -338,7 +341,9 @@ describe("bundled data changes", () => {
     // The deleted row is not counted.
     expect(Object.values(r.counts).reduce((a, n) => a + n, 0)).toBe(planTargets(c, PLAN).length);
     // A second refresh finds nothing left to change.
-    expect((await createProgressService(wb, c).planRefresh(sheetName)).dataChanges).toEqual([]);
+    expect(
+      (await createProgressService(wb, createCatalogStore(c)).planRefresh(sheetName)).dataChanges,
+    ).toEqual([]);
   });
 });
 

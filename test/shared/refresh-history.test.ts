@@ -1,6 +1,7 @@
 // The history block (历年实际值) on the in-memory workbook: 实际值 picks the 评估年份's yearly cell, a refresh keeps
 // every yearly value, and a sheet of the previous version (实际值 typed, no block) keeps its typed 实际值.
-import { getCatalog } from "../../src/core/catalog/catalog";
+import { createCatalogStore } from "../../src/core/catalog/store";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { COL, colLetter, historyTitle, HISTORY_FIRST_COL, SHEET } from "../../src/core/sheet/layout";
 import { STATUS } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
@@ -8,13 +9,13 @@ import { createProgressService } from "../../src/services/progress-service";
 import { colIndex } from "../../src/workbook/workbook";
 import { locate } from "./helpers";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 const PLAN = "yiyang-14th";
 const HIGHTECH = "yy14.hightech_enterprises"; // 312 (2020) → 600 (2025)
 
 async function fresh(year = 2023) {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, catalog, { currentYear: () => 2026 });
+  const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2026 });
   const { sheetName } = await service.generate(PLAN, year);
   const row = locate(wb.valuesOf(sheetName)).rowOf(HIGHTECH)! + 1;
   return { wb, service, name: sheetName, row };
@@ -100,7 +101,7 @@ test("a formula the user put into 实际值 is theirs: a refresh keeps it", asyn
 test("the batch of actuals writes the 评估年份's yearly cell, which 实际值 then shows", async () => {
   const { createBatchService } = await import("../../src/sheet/batch-actuals");
   const { wb, name, row } = await fresh(2023);
-  const batch = createBatchService(wb);
+  const batch = createBatchService(wb, createCatalogStore());
   await batch.apply(await batch.preview(name, "高新技术企业\t470\n"));
   expect(wb.value(name, yearRef(wb, name, 2023, row))).toBe(470);
   expect(wb.contentOf(name).formulas[row - 1][colIndex(COL.actual)]).toMatch(/^=IF\(ISNUMBER/);

@@ -1,10 +1,11 @@
 // Sheet names by Excel's rules (≤ 31 characters, no []:*?/\, unique letter case aside), one function for the CLI
 // report's workbook and the pane's sheets: two plans whose names differ only by case, or by a stripped "/".
+import { createCatalogStore } from "../../src/core/catalog/store";
 import fixture from "../fixtures/example-pack.json";
-import { buildCatalogWithPacks, importPacks, validatePack, type PlanPack } from "../../src/core/packs/pack";
+import { buildCatalogWithPacks, validatePack, type PlanPack } from "../../src/core/packs/pack";
+import { createFace } from "./face";
 import { excelSheetName, sheetKey, uniqueSheetName } from "../../src/core/sheet/sheet-names";
 import { buildReport } from "../../src/cli/report";
-import { getContext } from "../../src/core/functions/functions";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { createProgressService } from "../../src/services/progress-service";
 
@@ -28,7 +29,8 @@ function clashingPack(): PlanPack {
 
 const unique = (names: string[]) => new Set(names.map(sheetKey)).size === names.length;
 
-afterEach(() => importPacks([]));
+const face = createFace();
+afterEach(() => face.importPacks([]));
 
 describe("excelSheetName and uniqueSheetName", () => {
   test("forbidden characters are removed, the name cut to 31 between code points, outer apostrophes dropped", () => {
@@ -50,10 +52,10 @@ describe("excelSheetName and uniqueSheetName", () => {
 
 describe("plans whose sheet names clash", () => {
   test("the CLI report writes one sheet per plan and per 上报, all names unique", async () => {
-    importPacks([clashingPack()]);
+    face.importPacks([clashingPack()]);
     const r = buildReport(
       { region: "示例县", year: 2026, plan: null, actuals: null, out: "x.xlsx", force: false },
-      getContext(),
+      face.context(),
     );
     const names = r.workbook.worksheets.map((w) => w.name);
     expect(r.layouts.map((l) => l.sheetName)).toEqual([
@@ -70,7 +72,7 @@ describe("plans whose sheet names clash", () => {
   test("the pane makes a sheet per plan, and generating again refreshes that sheet", async () => {
     const catalog = buildCatalogWithPacks([clashingPack()]).catalog;
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, catalog, { currentYear: () => 2026 });
+    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2026 });
     const ids = catalog.plans.filter((p) => p.region.endsWith("--shilixian")).map((p) => p.id);
     expect(ids).toHaveLength(4);
     const made = [];

@@ -1,19 +1,20 @@
 // 为所选指标绘制趋势图 on the in-memory workbook: the chart data block is live formulas; its expected path equals
 // the methodology's expected value (PLAN.EXPECTED) of every year, its actuals the typed yearly values.
-import { getCatalog, progressInputFor } from "../../src/core/catalog/catalog";
+import { createCatalogStore } from "../../src/core/catalog/store";
+import { bundledCatalog, progressInputFor } from "../../src/core/catalog/catalog";
 import { TREND_CHART } from "../../src/core/sheet/charts";
 import { COL, colLetter, historyTitle, planTargets, SHEET } from "../../src/core/sheet/layout";
 import { assess } from "../../src/core/method/methodology";
-import { getContext } from "../../src/core/functions/functions";
+import { bundledContext } from "../../src/core/functions/functions";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { createProgressService } from "../../src/services/progress-service";
 import { locate } from "./helpers";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 
 async function sheetOf(planId: string, year: number) {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, catalog, { currentYear: () => 2026 });
+  const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2026 });
   const { sheetName } = await service.generate(planId, year);
   const header = wb.valuesOf(sheetName)[SHEET.headerRow - 1];
   const yearRef = (y: number, row: number) => `${colLetter(header.indexOf(historyTitle(y)))}${row}`;
@@ -59,7 +60,7 @@ test("益阳 高新技术企业: years 2020–2025, actuals as typed (gaps #N/A)
   expect(b.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
   expect(b.actual.slice(0, 4)).toEqual([312, 380, 430, 470]);
   expect(b.actual.slice(4).every(isNA)).toBe(true);
-  const ctx = getContext();
+  const ctx = bundledContext();
   const plan = ctx.catalog.targetById.get("yy14.hightech_enterprises")!;
   b.years.forEach((y, i) => {
     const e = assess(progressInputFor(plan, null, y as number)).expected!;

@@ -1,6 +1,7 @@
 // A number typed as a percent or a date: the sheet computes with the number stored (its formulas read no formats),
 // and the pane names the cell after a refresh, from the formats it reads with the values.
-import { getCatalog } from "../../src/core/catalog/catalog";
+import { createCatalogStore } from "../../src/core/catalog/store";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { COL, colLetter, historyTitle, SHEET, typedFormatMessage } from "../../src/core/sheet/layout";
 import { INPUT_ERROR, STATUS } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
@@ -8,7 +9,7 @@ import { createProgressService } from "../../src/services/progress-service";
 import { typedFormatOf } from "../../src/sheet/typed-formats";
 import { locate } from "./helpers";
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 const PLAN = "yiyang-14th";
 const HIGHTECH = "yy14.hightech_enterprises"; // 312 (2020) → 600 (2025)
 
@@ -32,7 +33,7 @@ test.each([
 
 async function fresh() {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, catalog, { currentYear: () => 2026 });
+  const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2026 });
   const { sheetName } = await service.generate(PLAN, 2023);
   return { wb, service, name: sheetName };
 }
@@ -78,6 +79,6 @@ test("a date typed into a count row's yearly cell: the sheet computes with its s
 
 test("a new sheet has nothing typed: no message", async () => {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, catalog, { currentYear: () => 2026 });
+  const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2026 });
   expect((await service.generate(PLAN, 2023)).typedFormats).toEqual([]);
 });

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 // The 批量 tab over the in-memory workbook: paste, preview (problems, rows still lacking 基期值), write.
+import { createCatalogStore } from "../../src/core/catalog/store";
 import { act, configure, fireEvent, render, screen, within } from "@testing-library/react";
-import { getCatalog } from "../../src/core/catalog/catalog";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { COL, needsBaselineInput, planTargets, plansCovering } from "../../src/core/sheet/layout";
 import { createBatchService } from "../../src/sheet/batch-actuals";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
@@ -12,7 +13,7 @@ import { App } from "../../src/taskpane/App";
 // Writes recalculate PLAN.* in HyperFormula; on a loaded machine that takes longer than the 1 s default.
 configure({ asyncUtilTimeout: 10_000 });
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 
 async function setup() {
   const plan = plansCovering(catalog, "zhongshan", 2022).find((p) =>
@@ -20,10 +21,16 @@ async function setup() {
   )!;
   const wb = new MemoryWorkbook();
   wb.addSheet("Sheet1");
-  const service = createProgressService(wb, catalog, { currentYear: () => 2022 });
+  const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2022 });
   const { sheetName } = await service.generate(plan.id, 2022);
   await act(async () => {
-    render(<App service={service} catalog={catalog} batch={createBatchService(wb)} />);
+    render(
+      <App
+        service={service}
+        store={createCatalogStore(catalog)}
+        batch={createBatchService(wb, createCatalogStore())}
+      />,
+    );
   });
   fireEvent.click(screen.getByRole("tab", { name: "批量" }));
   const panel = within(document.getElementById("panel-batch")!);

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 // The 填表 tab over the in-memory workbook: read a hand-made report's labels, pick a suggestion for the
 // ambiguous one, write the columns, confirm an overwrite.
+import { createCatalogStore } from "../../src/core/catalog/store";
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { getCatalog } from "../../src/core/catalog/catalog";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
 import { createFillService } from "../../src/services/fill-service";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
@@ -34,7 +34,13 @@ function report() {
 
 async function setup(wb: MemoryWorkbook) {
   await act(async () => {
-    render(<App service={fakeService()} catalog={getCatalog()} fill={createFillService(wb)} />);
+    render(
+      <App
+        service={fakeService()}
+        store={createCatalogStore()}
+        fill={createFillService(wb, createCatalogStore())}
+      />,
+    );
   });
   fireEvent.click(screen.getByRole("tab", { name: "填表" }));
   const panel = within(document.getElementById("panel-fill")!);

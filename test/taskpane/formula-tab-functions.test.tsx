@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // The 公式 tab with a region (typed or filtered) and the other insertable functions.
+import { createCatalogStore } from "../../src/core/catalog/store";
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { getCatalog } from "../../src/core/catalog/catalog";
 import { App } from "../../src/taskpane/App";
 import { fakeService } from "./fake-service";
 
@@ -10,7 +10,7 @@ configure({ asyncUtilTimeout: 10_000 });
 
 async function setup(service = fakeService()) {
   await act(async () => {
-    render(<App service={service} catalog={getCatalog()} />);
+    render(<App service={service} store={createCatalogStore()} />);
   });
   fireEvent.click(screen.getByRole("tab", { name: "公式" }));
   return service;

@@ -1,13 +1,13 @@
 /** @jest-environment jsdom */
+import { createCatalogStore } from "../../src/core/catalog/store";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { HostError } from "../../src/services/service";
-import { getCatalog } from "../../src/core/catalog/catalog";
 import { fakeService } from "./fake-service";
 
 async function setup(service = fakeService()) {
   await act(async () => {
-    render(<App service={service} catalog={getCatalog()} />);
+    render(<App service={service} store={createCatalogStore()} />);
   });
   fireEvent.click(screen.getByRole("tab", { name: "公式" }));
   return service;

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // 报送 › 转为数值: nothing is converted before the user has seen the list and confirmed it.
+import { createCatalogStore } from "../../src/core/catalog/store";
 import { act, fireEvent, render, screen } from "@testing-library/react";
-import { getCatalog } from "../../src/core/catalog/catalog";
 import type { FreezePreview } from "../../src/sheet/freeze";
 import { App } from "../../src/taskpane/App";
 import { fakeService } from "./fake-service";
@@ -22,7 +22,7 @@ const preview: FreezePreview = {
 
 async function open(service = fakeService({ freeze: preview })) {
   await act(async () => {
-    render(<App service={service} catalog={getCatalog()} />);
+    render(<App service={service} store={createCatalogStore()} />);
   });
   fireEvent.click(screen.getByRole("tab", { name: "报送" }));
   return service;

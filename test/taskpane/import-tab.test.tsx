@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { TextDecoder } from "node:util";
 import { act, configure, fireEvent, render, screen, within } from "@testing-library/react";
-import { importPacks } from "../../src/core/packs/pack-import";
+import { createFace } from "../shared/face";
 import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { createPackService, TABLE_SHEET } from "../../src/services/pack-service";
@@ -35,14 +35,16 @@ const ROW = [
 ];
 
 let wb: MemoryWorkbook;
+/** The runtime of the pane under test: its store. */
+let face = createFace();
 async function setup() {
-  importPacks([]);
+  face = createFace();
   wb = new MemoryWorkbook();
   wb.addSheet("Sheet1");
   wb.select("Sheet1", "A1");
-  const imports = createPackService(wb);
+  const imports = createPackService(wb, face.store);
   await act(async () => {
-    render(<App service={createProgressService(wb)} imports={imports} />);
+    render(<App service={createProgressService(wb, face.store)} store={face.store} imports={imports} />);
   });
   fireEvent.click(screen.getByRole("tab", { name: "导入规划" }));
   return within(document.getElementById("panel-import")!);
@@ -150,10 +152,10 @@ test("a pack file chosen in the pane (.json): imported and listed; a second pick
 });
 
 test("opening a workbook whose stored pack has a target another plan states: loaded, the conflict shown", async () => {
-  importPacks([]);
+  face = createFace();
   wb = new MemoryWorkbook();
   wb.addSheet("Sheet1");
-  const first = createPackService(wb);
+  const first = createPackService(wb, face.store);
   await first.insertTableTemplate();
   typeRow(ROW);
   typeRow(
@@ -173,11 +175,16 @@ test("opening a workbook whose stored pack has a target another plan states: loa
     2,
   );
   expect((await first.importFromSheet()).kind).toBe("imported");
-  importPacks([]); // a colleague's fresh runtime
-  const imports = createPackService(wb);
+  face = createFace(); // a colleague's fresh runtime
+  const imports = createPackService(wb, face.store);
   await act(async () => {
     render(
-      <App service={createProgressService(wb)} imports={imports} importsLoading={imports.loadStored()} />,
+      <App
+        service={createProgressService(wb, face.store)}
+        store={face.store}
+        imports={imports}
+        importsLoading={imports.loadStored()}
+      />,
     );
   });
   fireEvent.click(screen.getByRole("tab", { name: "导入规划" }));

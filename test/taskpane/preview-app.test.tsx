@@ -2,6 +2,7 @@
 // The preview page in jsdom with the real service over the in-memory workbook: generate, type into the grid.
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { COL, colLetter, HISTORY_FIRST_COL } from "../../src/core/sheet/layout";
+import { createCatalogStore } from "../../src/core/catalog/store";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { createProgressService } from "../../src/services/progress-service";
 import { PreviewApp } from "../../src/preview/PreviewApp";
@@ -13,9 +14,10 @@ async function setup() {
   const workbook = new MemoryWorkbook();
   workbook.addSheet("Sheet1");
   workbook.select("Sheet1", "A1");
-  const service = createProgressService(workbook, undefined, { currentYear: () => 2023 });
+  const store = createCatalogStore();
+  const service = createProgressService(workbook, store, { currentYear: () => 2023 });
   await act(async () => {
-    render(<PreviewApp workbook={workbook} service={service} />);
+    render(<PreviewApp workbook={workbook} store={store} service={service} />);
   });
   return workbook;
 }

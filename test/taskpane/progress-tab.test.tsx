@@ -1,20 +1,21 @@
 /** @jest-environment jsdom */
+import { createCatalogStore } from "../../src/core/catalog/store";
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { HostError } from "../../src/services/service";
-import { getCatalog } from "../../src/core/catalog/catalog";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { counts, fakeService } from "./fake-service";
 
 // Fluent's dialogs open and close with a transition: on a loaded machine the default 1 s is too short.
 configure({ asyncUtilTimeout: 10_000 });
 
-const catalog = getCatalog();
+const catalog = bundledCatalog();
 const yiyangSheet = { sheetName: "进度_益阳十四五科技发展规划", planId: "yiyang-14th", year: 2023 };
 
 /** Render and let the initial listProgressSheets settle. */
 async function setup(service = fakeService()) {
   await act(async () => {
-    render(<App service={service} catalog={catalog} />);
+    render(<App service={service} store={createCatalogStore(catalog)} />);
   });
   return service;
 }
@@ -215,7 +216,7 @@ describe("pane and sheet agree", () => {
       render(
         <App
           service={service}
-          catalog={catalog}
+          store={createCatalogStore(catalog)}
           onSelectionChange={(l) => {
             listener = l;
             return () => (listener = null);

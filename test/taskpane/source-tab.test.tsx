@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
+import { createCatalogStore } from "../../src/core/catalog/store";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { getCatalog } from "../../src/core/catalog/catalog";
 import type { RowSource } from "../../src/services/service";
 import { fakeService } from "./fake-service";
 
@@ -20,7 +20,7 @@ const source: RowSource = {
 test("opening 出处 shows plan, seed file and quote of the selected row", async () => {
   const service = fakeService({ source });
   await act(async () => {
-    render(<App service={service} catalog={getCatalog()} />);
+    render(<App service={service} store={createCatalogStore()} />);
   });
   fireEvent.click(screen.getByRole("tab", { name: "出处" }));
   expect(await screen.findByText("“高新技术企业数达到600家以上”")).toBeTruthy();
@@ -32,7 +32,7 @@ test("opening 出处 shows plan, seed file and quote of the selected row", async
 test("outside a target row it says so; 刷新出处 asks again", async () => {
   const service = fakeService({ source: null });
   await act(async () => {
-    render(<App service={service} catalog={getCatalog()} />);
+    render(<App service={service} store={createCatalogStore()} />);
   });
   fireEvent.click(screen.getByRole("tab", { name: "出处" }));
   expect(await screen.findByText("所选单元格不在进度表的目标行上。")).toBeTruthy();
@@ -49,7 +49,7 @@ test("a selection feed re-reads the source while the tab is shown", async () => 
     return () => (listener = null);
   };
   await act(async () => {
-    render(<App service={service} catalog={getCatalog()} onSelectionChange={feed} />);
+    render(<App service={service} store={createCatalogStore()} onSelectionChange={feed} />);
   });
   // The 进度表 tab (shown first) follows the selection too; the source is read only once 出处 is shown.
   expect(service.sourceOfSelection).not.toHaveBeenCalled();

@@ -225,11 +225,14 @@ export function fnv1a(s: string): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
-let bundled: Catalog | null = null;
+// The bundled plans never change at run time, so one Catalog of them serves every store, runner and pack
+// import in a runtime. It is built on first use, not at module load (cold start: custom functions register
+// before any formula asks), and kept in a const holder: a value computed once, not state anyone installs
+// into. What a face answers from is its own CatalogStore (store.ts).
+const bundled: { catalog?: Catalog } = {};
 /** The bundled plans alone, built once per runtime. */
-export function getBundledCatalog(): Catalog {
-  if (!bundled) bundled = new Catalog(RAW_PLANS, regionsJson, indicatorsJson);
-  return bundled;
+export function bundledCatalog(): Catalog {
+  return (bundled.catalog ??= new Catalog(RAW_PLANS, regionsJson, indicatorsJson));
 }
 
 /** The bundled data as raw records, for a catalog that adds imported plans to them. */
@@ -238,27 +241,6 @@ export const BUNDLED_DATA = {
   regions: regionsJson as unknown[],
   indicators: indicatorsJson as unknown[],
 };
-
-let shared: Catalog | null = null;
-/**
- * The catalog every face answers from (functions, task pane, progress sheets): the bundled plans, plus the
- * imported ones once importPacks (pack-import.ts) has installed a catalog with them.
- */
-export function getCatalog(): Catalog {
-  return shared ?? getBundledCatalog();
-}
-
-const installed: (() => void)[] = [];
-/** Call f whenever another catalog becomes the shared one (the runner drops its memo). */
-export function onCatalogInstalled(f: () => void): void {
-  installed.push(f);
-}
-
-/** Make a catalog the shared one (importPacks does; null goes back to the bundled plans alone). */
-export function installCatalog(c: Catalog | null): void {
-  shared = c;
-  for (const f of installed) f();
-}
 
 /** The methodology's input for a catalog target, an actual and an assessment year. */
 export function progressInputFor(

@@ -1,17 +1,19 @@
 // Text normalization shared by the resolver and the search: 繁→简 (OpenCC), 全角→半角 (NFKC),
 // and the decorations statisticians put on row labels ("1.", "（三）", "（家）", trailing colons).
-let t2s: ((s: string) => string) | null = null;
+// OpenCC's converter, built on first use and then kept: it is a fixed function (HK/TW → simplified), so
+// keeping it changes no answer, only what the second conversion costs.
+const opencc: { t2s?: (s: string) => string } = {};
 /**
  * Traditional (HK/TW) → simplified with OpenCC. OpenCC is loaded and its converter built on first use:
  * the bundled data is simplified already, so start-up (catalog_cold_ms) does not pay for it.
  */
 export function toSimplified(s: string): string {
-  if (!t2s) {
+  if (!opencc.t2s) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const OpenCC = require("opencc-js/t2cn") as typeof import("opencc-js/t2cn");
-    t2s = OpenCC.Converter({ from: "hk", to: "cn" });
+    opencc.t2s = OpenCC.Converter({ from: "hk", to: "cn" });
   }
-  return t2s(s);
+  return opencc.t2s(s);
 }
 
 // Only a CJK character can change under t2s; and a string whose every CJK character already occurs in a

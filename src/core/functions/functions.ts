@@ -1,7 +1,7 @@
 // The PLAN function set, declared once: names, parameters (types, Chinese help) and bodies that are only
 // their math. The runner (runner.ts) coerces arguments and maps failures to Excel errors; every face —
 // Excel custom functions, HyperFormula, the command line — calls the runner with this table.
-import { getCatalog, progressInputFor, type Catalog, type CatalogTarget } from "../catalog/catalog";
+import { bundledCatalog, progressInputFor, type Catalog, type CatalogTarget } from "../catalog/catalog";
 import { badValue, notFound } from "../errors";
 import {
   COMPARISON_LABEL,
@@ -72,12 +72,17 @@ export interface Context {
   resolver: Resolver;
 }
 
-let sharedContext: Context | null = null;
-/** The context of the shared catalog: rebuilt (a new resolver, empty caches) when importPacks replaces it. */
-export function getContext(): Context {
-  const catalog = getCatalog();
-  if (sharedContext?.catalog !== catalog) sharedContext = { catalog, resolver: new Resolver(catalog) };
-  return sharedContext;
+/** A catalog with its resolver (whose caches belong to that catalog). */
+export function contextOf(catalog: Catalog): Context {
+  return { catalog, resolver: new Resolver(catalog) };
+}
+
+// The bundled plans' context, made on first use and then kept (a const holder, like bundledCatalog()): the
+// bundled catalog never changes, so neither do its answers.
+const bundled: { context?: Context } = {};
+/** The context of the bundled plans alone (no imports): for tests and tools that answer without a store. */
+export function bundledContext(): Context {
+  return (bundled.context ??= contextOf(bundledCatalog()));
 }
 
 // Parameters, declared once and reused across functions.

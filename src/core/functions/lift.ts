@@ -9,8 +9,8 @@
 // 3-row range beside a 5-row range), Excel answers #N/A in the cells the smaller range does not reach
 // (=SEQUENCE(3)+SEQUENCE(5) ends in two #N/A); so do we, with a message saying which argument is too small.
 import { badValue, notFound } from "../errors";
-import { FUNCTION_BY_ID, type Context, type ParamSpec } from "./functions";
-import { run, type Outcome } from "./runner";
+import { FUNCTION_BY_ID, type ParamSpec } from "./functions";
+import { bundledRunner, type Outcome, type Runner } from "./runner";
 
 /** One Outcome for a call with single values; a grid of Outcomes, rows of columns, for a call with ranges. */
 export type Evaluation = Outcome | Outcome[][];
@@ -61,14 +61,19 @@ function failure(e: { code: "#N/A" | "#VALUE!"; message: string }): Outcome {
 
 /**
  * PLAN.<id> on raw arguments, any of which may be a range. Calls without a range (or only 1×1 ones) are
- * exactly run(); LIST and SEARCH, which return tables themselves, are not lifted (run() refuses ranges).
+ * exactly runner.run(); LIST and SEARCH, which return tables themselves, are not lifted (run() refuses
+ * ranges).
  */
-export function evaluate(id: string, rawArgs: readonly unknown[], ctx?: Context): Evaluation {
+export function evaluate(
+  id: string,
+  rawArgs: readonly unknown[],
+  runner: Pick<Runner, "run"> = bundledRunner(),
+): Evaluation {
   const spec = FUNCTION_BY_ID.get(String(id).toUpperCase() as never);
   const rows = rawArgs.map(asRows);
   const shapes = rows.map((r) => (r ? shapeOf(r) : undefined));
   const ranged = rows.some((r, k) => r !== undefined && (shapes[k] === undefined || isMulti(shapes[k])));
-  if (!spec || spec.result === "matrix" || !ranged) return run(id, rawArgs, ctx);
+  if (!spec || spec.result === "matrix" || !ranged) return runner.run(id, rawArgs);
   const params: (ParamSpec | undefined)[] = spec.params;
   const bad = rows.findIndex((r, k) => r !== undefined && shapes[k] === undefined);
   if (bad >= 0)
@@ -84,7 +89,7 @@ export function evaluate(id: string, rawArgs: readonly unknown[], ctx?: Context)
       ),
     );
   return Array.from({ length: out.rows }, (_, i) =>
-    Array.from({ length: out.cols }, (_, j) => cellAt(id, rawArgs, rows, shapes, params, out, i, j, ctx)),
+    Array.from({ length: out.cols }, (_, j) => cellAt(id, rawArgs, rows, shapes, params, out, i, j, runner)),
   );
 }
 
@@ -97,7 +102,7 @@ function cellAt(
   out: Shape,
   i: number,
   j: number,
-  ctx: Context | undefined,
+  runner: Pick<Runner, "run">,
 ): Outcome {
   const args: unknown[] = [];
   for (let k = 0; k < rawArgs.length; k++) {
@@ -113,5 +118,5 @@ function cellAt(
     }
     args.push(rows[k] ? e.value : rawArgs[k]);
   }
-  return run(id, args, ctx);
+  return runner.run(id, args);
 }

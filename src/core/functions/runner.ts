@@ -1,12 +1,13 @@
 // The one runner: coerces raw arguments (from Excel, HyperFormula or JSON), calls a function body from the
 // table and maps every failure to an Excel error with a Chinese message. It never throws.
-import { onCatalogInstalled } from "../catalog/catalog";
+import { bundledCatalog } from "../catalog/catalog";
+import type { CatalogStore } from "../catalog/store";
 import { PlanError, badValue, type ErrorCode } from "../errors";
 import { MAX_ABS } from "../method/methodology";
 import { readYear, yearProblem } from "../method/years";
 import {
+  contextOf,
   FUNCTION_BY_ID,
-  getContext,
   type Args,
   type Context,
   type FunctionSpec,
@@ -135,17 +136,14 @@ function check(v: Value, spec: FunctionSpec): Value {
   return v;
 }
 
-// Results are pure functions of the arguments and the shared catalog (which changes only when plans are
-// imported: the memo is then dropped), so scalar
-// argument lists are memoized: a recalculation of thousands of cells costs a few Map lookups per cell.
+// Results are pure functions of the arguments and the catalog, so a Runner memoizes scalar argument lists: a
+// recalculation of thousands of cells costs a few Map lookups per cell. The memo belongs to one catalog: when
+// the store holds another (plans were imported), the runner drops it and makes a new context.
 // Per function id, one tree per argument count; each level is keyed by one argument, the last level
 // holds the Outcome.
 type MemoNode = Map<unknown, MemoNode | Outcome>;
-const memo = new Map<string, (MemoNode | Outcome | undefined)[]>();
-let memoSize = 0;
+type MemoRoots = (MemoNode | Outcome | undefined)[];
 const MEMO_LIMIT = 100_000;
-let lastId = "";
-let lastRoots: (MemoNode | Outcome | undefined)[] | undefined;
 
 function isScalar(v: unknown): boolean {
   return (
@@ -153,54 +151,90 @@ function isScalar(v: unknown): boolean {
   );
 }
 
-/**
- * Run PLAN.<id> on raw arguments. Missing trailing arguments count as omitted.
- * ctx: a catalog other than the bundled one (tests); such calls are not memoized.
- */
-export function run(id: string, rawArgs: readonly unknown[], ctx?: Context): Outcome {
-  if (ctx !== undefined) return runUncached(id, rawArgs, ctx);
-  const n = rawArgs.length;
-  const roots = id === lastId ? lastRoots : memo.get(id);
-  let node = roots?.[n];
-  for (let i = 0; node !== undefined && i < n; i++) node = (node as MemoNode).get(rawArgs[i] ?? null);
-  if (node !== undefined) return node as Outcome;
-  const out = runUncached(id, rawArgs, getContext());
-  if (n <= 8 && rawArgs.every(isScalar)) remember(id, rawArgs, out);
-  return out;
+/** The PLAN functions over the catalog a store holds, with a memo of their outcomes. One per face. */
+export class Runner {
+  private readonly memo = new Map<string, MemoRoots>();
+  private memoSize = 0;
+  private lastId = "";
+  private lastRoots: MemoRoots | undefined;
+  private ctx: Context | null = null;
+
+  constructor(private readonly store: Pick<CatalogStore, "current">) {}
+
+  /** The store's catalog and its resolver; made again (and the memo dropped) once the store holds another. */
+  context(): Context {
+    const catalog = this.store.current();
+    if (this.ctx?.catalog !== catalog) {
+      this.forget();
+      this.ctx = contextOf(catalog);
+    }
+    return this.ctx;
+  }
+
+  /**
+   * Run PLAN.<id> on raw arguments. Missing trailing arguments count as omitted.
+   * ctx: another catalog than the store's (tests); such calls are not memoized.
+   */
+  run(id: string, rawArgs: readonly unknown[], ctx?: Context): Outcome {
+    if (ctx !== undefined) return runUncached(id, rawArgs, ctx);
+    const current = this.context();
+    const n = rawArgs.length;
+    const roots = id === this.lastId ? this.lastRoots : this.memo.get(id);
+    let node = roots?.[n];
+    for (let i = 0; node !== undefined && i < n; i++) node = (node as MemoNode).get(rawArgs[i] ?? null);
+    if (node !== undefined) return node as Outcome;
+    const out = runUncached(id, rawArgs, current);
+    if (n <= 8 && rawArgs.every(isScalar)) this.remember(id, rawArgs, out);
+    return out;
+  }
+
+  /** Outcomes of another catalog no longer hold. */
+  private forget() {
+    this.memo.clear();
+    this.memoSize = 0;
+    this.lastId = "";
+    this.lastRoots = undefined;
+  }
+
+  private remember(id: string, rawArgs: readonly unknown[], out: Outcome) {
+    if (this.memoSize >= MEMO_LIMIT) {
+      this.memo.clear();
+      this.memoSize = 0;
+    }
+    let roots = this.memo.get(id);
+    if (!roots) this.memo.set(id, (roots = []));
+    this.lastId = id;
+    this.lastRoots = roots;
+    const n = rawArgs.length;
+    const frozen = deepFreeze(out);
+    if (n === 0) {
+      roots[0] = frozen;
+    } else {
+      let node = (roots[n] ??= new Map()) as MemoNode;
+      for (let i = 0; i < n - 1; i++) {
+        const k = rawArgs[i] ?? null;
+        let next = node.get(k) as MemoNode | undefined;
+        if (!next) node.set(k, (next = new Map()));
+        node = next;
+      }
+      node.set(rawArgs[n - 1] ?? null, frozen);
+    }
+    this.memoSize++;
+  }
 }
 
-/** Imported plans replaced the shared catalog: outcomes of the old one no longer hold. */
-onCatalogInstalled(() => {
-  memo.clear();
-  memoSize = 0;
-  lastId = "";
-  lastRoots = undefined;
-});
+// The runner of the bundled plans alone, made on first use. Its memo only saves work: the bundled catalog
+// never changes, so no answer depends on what was asked before. Faces never use it: each runs its own Runner
+// over its own store (a store's imports must reach its formulas); tests and tools that need no imports do.
+const bundled: { runner?: Runner } = {};
+/** The Runner over the bundled plans alone (no imports). */
+export function bundledRunner(): Runner {
+  return (bundled.runner ??= new Runner({ current: bundledCatalog }));
+}
 
-function remember(id: string, rawArgs: readonly unknown[], out: Outcome) {
-  if (memoSize >= MEMO_LIMIT) {
-    memo.clear();
-    memoSize = 0;
-  }
-  let roots = memo.get(id);
-  if (!roots) memo.set(id, (roots = []));
-  lastId = id;
-  lastRoots = roots;
-  const n = rawArgs.length;
-  const frozen = deepFreeze(out);
-  if (n === 0) {
-    roots[0] = frozen;
-  } else {
-    let node = (roots[n] ??= new Map()) as MemoNode;
-    for (let i = 0; i < n - 1; i++) {
-      const k = rawArgs[i] ?? null;
-      let next = node.get(k) as MemoNode | undefined;
-      if (!next) node.set(k, (next = new Map()));
-      node = next;
-    }
-    node.set(rawArgs[n - 1] ?? null, frozen);
-  }
-  memoSize++;
+/** PLAN.<id> over the bundled plans alone: bundledRunner().run. ctx: another catalog (not memoized). */
+export function run(id: string, rawArgs: readonly unknown[], ctx?: Context): Outcome {
+  return bundledRunner().run(id, rawArgs, ctx);
 }
 
 /** Memoized outcomes are shared: freeze them (and their tables) so no caller can change another's result. */

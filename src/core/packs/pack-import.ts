@@ -1,13 +1,8 @@
 // Imported plans beside the bundled ones: each pack's regions, indicators and plans are mapped onto the
 // catalog built so far (bundled, then the packs before it) and given ids of their own; a target that
 // another plan already states (same region, entity, indicator and year) is left out and reported.
-import {
-  BUNDLED_DATA,
-  Catalog,
-  getBundledCatalog,
-  installCatalog,
-  type PackOrigin,
-} from "../catalog/catalog";
+import { BUNDLED_DATA, bundledCatalog, Catalog, type PackOrigin } from "../catalog/catalog";
+import type { CatalogStore } from "../catalog/store";
 import { facetKey, foldName, parseName, type Facets } from "../resolve/meaning";
 import type { PackIndicator, PackPlan, PackTarget, PlanPack } from "./pack";
 import type { Dimension, Indicator, Observation, Plan, Region, Target, TargetKind } from "../catalog/schema";
@@ -61,19 +56,19 @@ export const packIds = (packId: string) => ({
 });
 
 /**
- * Build the catalog of bundled + imported plans and make it the shared one (functions, pane, progress
- * sheets, search). A pack with errors adds nothing; conflicting targets are left out. Calling it again
- * replaces the previous import (pass every pack the workbook holds).
+ * Build the catalog of bundled + imported plans and install it in `store` (what that face's functions, pane,
+ * progress sheets and search answer from). A pack with errors adds nothing; conflicting targets are left out.
+ * Calling it again replaces the previous import (pass every pack the workbook holds).
  */
-export function importPacks(packs: PlanPack[]): ImportReport {
+export function importPacks(store: CatalogStore, packs: PlanPack[]): ImportReport {
   const { catalog, report } = buildCatalogWithPacks(packs);
-  installCatalog(packs.length ? catalog : null);
+  store.install(packs.length ? catalog : null);
   return report;
 }
 
 /** The catalog of bundled + imported plans, without installing it (the CLI and tests use it directly). */
 export function buildCatalogWithPacks(packs: PlanPack[]): { catalog: Catalog; report: ImportReport } {
-  let catalog = getBundledCatalog();
+  let catalog = bundledCatalog();
   const regions = [...BUNDLED_DATA.regions];
   const indicators = [...BUNDLED_DATA.indicators];
   const plans = [...BUNDLED_DATA.plans];

@@ -19,7 +19,7 @@ import {
 import { useMemo } from "react";
 import type { FillService } from "../../services/fill-service";
 import { FILL_COLUMNS } from "../../sheet/fill-table";
-import { usePane } from "../context";
+import { useCatalog, usePane } from "../context";
 import { ErrorBar } from "../ErrorBar";
 import { FillRowList } from "./FillRowList";
 import { useFill } from "./useFill";
@@ -33,7 +33,8 @@ const useStyles = makeStyles({
 
 export function FillTab({ fill }: { fill: FillService }) {
   const s = useStyles();
-  const { catalog, onWorkbookChanged } = usePane();
+  const { onWorkbookChanged } = usePane();
+  const catalog = useCatalog();
   const regions = useMemo(
     () => catalog.regions.filter((r) => r.parent === null && catalog.targetsByRegion.has(r.id)),
     [catalog],

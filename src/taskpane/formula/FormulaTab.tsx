@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
 import { searchWithRegion } from "../../core/catalog/search";
-import { usePane } from "../context";
+import { useCatalog } from "../context";
 import { ErrorBar } from "../ErrorBar";
 import { formulaOfChoice, type InsertChoice } from "./insertable";
 import { FormulaPreview } from "./FormulaPreview";
@@ -38,7 +38,7 @@ const useStyles = makeStyles({
 
 export function FormulaTab() {
   const s = useStyles();
-  const { catalog } = usePane();
+  const catalog = useCatalog();
   const listId = useId();
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);

@@ -26,14 +26,12 @@ export interface ImportTabProps {
   imports: PackService;
   /** The start-up load of the stored plans, whose problems are shown here. */
   loading?: Promise<LoadOutcome>;
-  /** An import or removal installed another catalog: the other tabs list its plans. */
-  onCatalogChanged(): void;
 }
 
 /** An import to run again once the user confirmed (replace a stored pack, or drop an unreadable store). */
 type Retry = (opts: ImportOptions) => Promise<ImportOutcome>;
 
-export function ImportTab({ imports, loading, onCatalogChanged }: ImportTabProps) {
+export function ImportTab({ imports, loading }: ImportTabProps) {
   const s = useStyles();
   const { onWorkbookChanged } = usePane();
   const [plans, setPlans] = useState<ImportedPlan[]>([]);
@@ -59,7 +57,6 @@ export function ImportTab({ imports, loading, onCatalogChanged }: ImportTabProps
             warnings: [],
             notes: [],
           });
-        onCatalogChanged();
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [imports, loading]);
@@ -75,7 +72,6 @@ export function ImportTab({ imports, loading, onCatalogChanged }: ImportTabProps
       );
       if (o.kind === "imported" || o.kind === "removed") {
         setPlans(await imports.listImported());
-        onCatalogChanged();
         onWorkbookChanged?.();
       }
     });

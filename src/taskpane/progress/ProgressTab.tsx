@@ -9,7 +9,7 @@ import {
   type SheetResult,
   type SheetYearChoice,
 } from "../../services/service";
-import { usePane } from "../context";
+import { useCatalog, usePane } from "../context";
 import { DataChangesDialog } from "./DataChangesDialog";
 import { ErrorBar } from "../ErrorBar";
 import { messageOf } from "../errors";
@@ -36,7 +36,8 @@ const BUSY_LABEL: Record<Exclude<Busy, null>, string> = {
 
 export function ProgressTab({ active: shown = true }: { active?: boolean }) {
   const s = useStyles();
-  const { service, catalog, onWorkbookChanged } = usePane();
+  const { service, onWorkbookChanged } = usePane();
+  const catalog = useCatalog();
   const firstRegion = regionsWithPlans(catalog)[0];
   const [regionId, setRegionId] = useState(firstRegion?.id ?? "");
   const [planId, setPlanId] = useState(catalog.plansOfRegion(firstRegion?.id ?? "")[0]?.id ?? "");
