@@ -2,7 +2,8 @@
 // with a plan that has a target for most bundled indicators (their own names, so they map onto the shared
 // vocabulary as an imported plan's would). No new indicator names: pack import's own cost is not measured here.
 import { bundledCatalog, type Catalog } from "../src/core/catalog/catalog";
-import { buildCatalogWithPacks, validatePack } from "../src/core/packs/pack";
+import { validatePack } from "../src/core/packs/pack";
+import { buildCatalogWithPacks } from "../src/core/packs/pack-import";
 
 export function bigCatalog(regions: number, perRegion: number): Catalog {
   const bundled = bundledCatalog();

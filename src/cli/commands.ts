@@ -1,30 +1,11 @@
 // The command table of the CLI and its dispatch. Each command is a small module; they share the process's one
 // catalog store and runner (Cli), which --packs fills before the command runs.
-import { createCatalogStore, type CatalogStore } from "../core/catalog/store";
-import { Runner } from "../core/functions/runner";
+import { createCli, type Cli, type Command } from "./cli";
 import { importCommand, PackFileError, takePacksOption, usePackFiles } from "./import";
 import { evalCommand } from "./eval";
 import { reportCommand } from "./report";
 import { targetCommand } from "./target";
 import { extractCommand } from "./extract";
-
-/** What one `plan` process answers from: its catalog store (bundled plans, plus --packs) and runner. */
-export interface Cli {
-  store: CatalogStore;
-  runner: Runner;
-}
-
-/** A CLI over `store` (default: the bundled plans alone). */
-export function createCli(store: CatalogStore = createCatalogStore()): Cli {
-  return { store, runner: new Runner(store) };
-}
-
-export interface Command {
-  usage: string;
-  /** The command's own usage, for `plan <command> -h | --help`. */
-  help: string;
-  run(args: string[], cli: Cli): Promise<number>;
-}
 
 export const commands: Record<string, Command> = {
   import: importCommand,

@@ -3,7 +3,7 @@
 // value is then one result per element, a failed element {"error":"#N/A","message":"…"} in its place.
 import { evaluate, type Evaluation } from "../core/functions/lift";
 import { bundledRunner, type Outcome, type Runner } from "../core/functions/runner";
-import type { Command } from "./commands";
+import type { Command } from "./cli";
 
 /** One request line answered by `runner` (default: the bundled plans alone). */
 export function evalLine(line: string, runner: Pick<Runner, "run"> = bundledRunner()): string {

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { extractCandidates, type Candidate } from "../core/extract";
 import { COMPARISON_LABEL, KIND_LABEL } from "../core/catalog/labels";
-import type { Command } from "./commands";
+import type { Command } from "./cli";
 
 export interface Io {
   out(s: string): void;

@@ -6,16 +6,11 @@ import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../core/sheet/layout";
 import { createCatalogStore, type CatalogStore } from "../core/catalog/store";
-import {
-  importPacks,
-  packFileTooBig,
-  validatePack,
-  type ImportReport,
-  type PlanPack,
-} from "../core/packs/pack";
+import { packFileTooBig, validatePack, type PlanPack } from "../core/packs/pack";
+import { importPacks, type ImportReport } from "../core/packs/pack-import";
 import { packFromTable, packToTable, TABLE_HEADERS } from "../core/packs/pack-table";
 import { PACK_SHEET, packsFromGrid, packsToGrid } from "../sheet/pack-store";
-import type { Command } from "./commands";
+import type { Command } from "./cli";
 import { checkOut, OutputError, writeOut } from "./output";
 
 /** The sheet a .xlsx pack file holds its table on (any sheet with the header row is read if absent). */

@@ -1,6 +1,7 @@
 // Command line over the same runner Excel calls: `npm run -s plan -- <command> …`.
 import { createCatalogStore } from "../core/catalog/store";
-import { createCli, runCli } from "./commands";
+import { createCli } from "./cli";
+import { runCli } from "./commands";
 
 // The process's own catalog: the bundled plans, and the packs --packs names.
 const cli = createCli(createCatalogStore());

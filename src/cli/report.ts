@@ -24,7 +24,7 @@ import {
 } from "../sheet/actuals";
 import { freezeWorkbook } from "../workbook/xlsx-report";
 import { layoutToWorkbook, type RowInputs } from "../workbook/xlsx-writer";
-import type { Command } from "./commands";
+import type { Command } from "./cli";
 import { checkOut, OutputError, visible, writeOut } from "./output";
 import { uniqueSheetName } from "../core/sheet/sheet-names";
 

@@ -2,7 +2,7 @@
 import { FUNCTION_BY_ID } from "../core/functions/functions";
 import { seedOf, sourceOf } from "../core/catalog/labels";
 import { coerce } from "../core/functions/runner";
-import type { Command } from "./commands";
+import type { Command } from "./cli";
 
 export const targetCommand: Command = {
   usage: "<地区> <指标> [年份] [单位]    查询目标值,并给出单位与原文",

@@ -5,45 +5,15 @@
 import type { Catalog } from "../core/catalog/catalog";
 import type { Context } from "../core/functions/functions";
 import { citationOf, dataVersionLabel } from "../core/catalog/labels";
-import type { CellValue } from "../workbook/workbook";
+import type { CellValue, FormulaCell, FreezeCell, FreezeScope } from "../workbook/workbook";
 
-export type FreezeScope = "selection" | "sheet" | "workbook";
+export type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "../workbook/workbook";
 
 export const SCOPE_LABEL: Record<FreezeScope, string> = {
   selection: "所选区域",
   sheet: "当前工作表",
   workbook: "整个工作簿",
 };
-
-/** A formula cell as found in the workbook. */
-export interface FormulaCell {
-  sheet: string;
-  /** 0-based. */
-  row: number;
-  col: number;
-  formula: string;
-  value: CellValue;
-}
-
-/** One cell to convert: its value replaces the formula, if the cell still holds `formula`. */
-export interface FreezeCell extends FormulaCell {
-  note: string;
-}
-
-export interface FreezeResult {
-  /** Cells converted (their formula was still the one listed). */
-  converted: FreezeCell[];
-  /** Cells left alone because their formula changed since they were listed. */
-  changed: FormulaCell[];
-  /** Whether the notes were attached (the host supports comments). */
-  notes: boolean;
-  /**
-   * Cells left as formulas because their result may spill (PLAN.LIST, PLAN.SEARCH, a range argument) and the host
-   * cannot say over which cells (Range.getSpillingToRangeOrNullObject needs ExcelApi 1.12): converting only the
-   * top-left cell would lose the rest of the array.
-   */
-  spillsRefused: FormulaCell[];
-}
 
 /** May this formula's result spill: an array function, or a PLAN.* call given a range? */
 export const maySpill = (f: string) =>

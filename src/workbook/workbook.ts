@@ -12,8 +12,6 @@ import {
 } from "../core/sheet/layout";
 import type { ChartSpec } from "../core/sheet/charts";
 
-import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "../sheet/freeze";
-
 export type { CellValue, ConditionalFormat, InputValidation, StyleName };
 export type Grid = CellValue[][];
 
@@ -310,3 +308,36 @@ export const rectA1 = (r: Rect) => rangeA1(r.r1, r.c1, r.r2, r.c2);
 
 /** "A1:R18" → "$A$1:$R$18": a print area as Excel stores it (absolute, so it stays put when cells are copied). */
 export const absoluteA1 = (range: string) => range.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+
+// 转为数值 (src/sheet/freeze.ts): the cells a back end lists and converts.
+export type FreezeScope = "selection" | "sheet" | "workbook";
+
+/** A formula cell as found in the workbook. */
+export interface FormulaCell {
+  sheet: string;
+  /** 0-based. */
+  row: number;
+  col: number;
+  formula: string;
+  value: CellValue;
+}
+
+/** One cell to convert: its value replaces the formula, if the cell still holds `formula`. */
+export interface FreezeCell extends FormulaCell {
+  note: string;
+}
+
+export interface FreezeResult {
+  /** Cells converted (their formula was still the one listed). */
+  converted: FreezeCell[];
+  /** Cells left alone because their formula changed since they were listed. */
+  changed: FormulaCell[];
+  /** Whether the notes were attached (the host supports comments). */
+  notes: boolean;
+  /**
+   * Cells left as formulas because their result may spill (PLAN.LIST, PLAN.SEARCH, a range argument) and the host
+   * cannot say over which cells (Range.getSpillingToRangeOrNullObject needs ExcelApi 1.12): converting only the
+   * top-left cell would lose the rest of the array.
+   */
+  spillsRefused: FormulaCell[];
+}

@@ -5,7 +5,7 @@ import type ExcelJS from "exceljs";
 import type { ReportSheetLayout } from "../core/sheet/report-layout";
 import { REPORT } from "../core/sheet/report-layout";
 import { BODY_SIZE, displayWidth, LINE_HEIGHT } from "./text-fit";
-import { exceljsArea, STYLES } from "./xlsx-writer";
+import { exceljsArea, STYLES } from "./xlsx-styles";
 
 /** What a cell shows: the result of a formula, else its value. */
 function shown(cell: ExcelJS.Cell): ExcelJS.CellValue {

@@ -16,7 +16,6 @@ import {
   sheetCheck,
   sheetOutlook,
   sheetStatus,
-  STYLE_FILLS,
   type CellValue,
   type InputValidation,
   type LayoutCell,
@@ -26,6 +25,7 @@ import {
 import { BODY_SIZE, displayWidth, LINE_HEIGHT, linesFor, noteRowHeight } from "./text-fit";
 import { buildReportSheet } from "../core/sheet/report-layout";
 import { writeReportSheet } from "./xlsx-report";
+import { argb, exceljsArea, FONT, solid, STYLES } from "./xlsx-styles";
 import { formulaText } from "../core/sheet/formula-text";
 import { sheetKey, uniqueSheetName } from "../core/sheet/sheet-names";
 
@@ -50,70 +50,6 @@ function placeInputs(layout: ProgressSheetLayout, v: RowInputs | undefined) {
   }
   return { typed, yearly };
 }
-
-const FONT = "宋体";
-const TITLE_FONT = "黑体";
-const argb = (rgb: string) => `FF${rgb}`;
-const solid = (rgb: string): ExcelJS.Fill => ({
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: argb(rgb) },
-  bgColor: { argb: argb(rgb) },
-});
-const thin = (rgb: string): Partial<ExcelJS.Borders> => {
-  const side: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(rgb) } };
-  return { top: side, left: side, bottom: side, right: side };
-};
-const GRID = thin("BFBFBF");
-
-/** Cell styles by layout style name. */
-export const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
-  title: {
-    font: { name: TITLE_FONT, size: 16, bold: true, color: { argb: argb("1F4E79") } },
-    fill: solid(STYLE_FILLS.title),
-    alignment: { vertical: "middle", horizontal: "left" },
-  },
-  meta: { font: { name: FONT, size: BODY_SIZE, bold: true }, alignment: { vertical: "middle" } },
-  metaInput: {
-    font: { name: FONT, size: 11, bold: true },
-    fill: solid(STYLE_FILLS.input),
-    border: thin("BF9000"),
-    alignment: { vertical: "middle", horizontal: "center" },
-  },
-  header: {
-    font: { name: FONT, size: BODY_SIZE, bold: true, color: { argb: argb("FFFFFF") } },
-    fill: solid(STYLE_FILLS.header),
-    border: GRID,
-    alignment: { vertical: "middle", horizontal: "center", wrapText: true },
-  },
-  text: {
-    font: { name: FONT, size: BODY_SIZE },
-    border: GRID,
-    alignment: { vertical: "middle", wrapText: true },
-  },
-  number: {
-    font: { name: FONT, size: BODY_SIZE },
-    border: GRID,
-    alignment: { vertical: "middle", horizontal: "right" },
-  },
-  input: {
-    font: { name: FONT, size: BODY_SIZE },
-    fill: solid(STYLE_FILLS.input),
-    border: thin("BF9000"),
-    alignment: { vertical: "middle", horizontal: "right" },
-  },
-  derived: {
-    font: { name: FONT, size: BODY_SIZE },
-    border: GRID,
-    alignment: { vertical: "middle", horizontal: "right" },
-  },
-  quote: {
-    font: { name: FONT, size: 9, color: { argb: argb("595959") } },
-    border: GRID,
-    alignment: { vertical: "middle", wrapText: true },
-  },
-  hidden: { font: { name: FONT, size: 8, color: { argb: argb("808080") } } },
-};
 
 /** Styles used as they are in the title block (rows above the header). */
 const META_STYLES = new Set<StyleName>(["title", "meta", "metaInput", "hidden"]);
@@ -376,12 +312,6 @@ function writeSheet(
   ws.headerFooter = { oddFooter: `&C第 &P 页,共 &N 页` };
   ws.autoFilter = layout.autoFilter;
 }
-
-/**
- * A print area as ExcelJS takes it to write it absolute: ExcelJS puts a "$" before each corner ("A1" → "$A1"), so
- * the rows get theirs here: "A1:R18" → "A$1:R$18" → "$A$1:$R$18" in the file.
- */
-export const exceljsArea = (range: string) => range.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2");
 
 /**
  * One worksheet per layout, in order. inputs: 实际值 / 基期值 by target id (a baseline only where the

@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createCli } from "../../src/cli/commands";
+import { createCli } from "../../src/cli/cli";
 import { evalLine } from "../../src/cli/eval";
 import { targetCommand } from "../../src/cli/target";
 import { run } from "../../src/core/functions/runner";

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { createCli, runCli } from "../../src/cli/commands";
+import { createCli } from "../../src/cli/cli";
+import { runCli } from "../../src/cli/commands";
 import { COPY_SHEET, sheetRows, TABLE_SHEET } from "../../src/cli/import";
 import { PACK_LIMITS, packFileTooBig, validatePack } from "../../src/core/packs/pack";
 import { packToTable } from "../../src/core/packs/pack-table";

@@ -3,7 +3,8 @@
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { createCatalogStore } from "../../src/core/catalog/store";
 import { Runner } from "../../src/core/functions/runner";
-import { buildCatalogWithPacks, validatePack } from "../../src/core/packs/pack";
+import { validatePack } from "../../src/core/packs/pack";
+import { buildCatalogWithPacks } from "../../src/core/packs/pack-import";
 import fixture from "../fixtures/example-pack.json";
 
 const withPack = () => {

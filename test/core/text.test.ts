@@ -4,7 +4,8 @@ import indicators from "../../data/indicators.json";
 import regions from "../../data/regions.json";
 import fixture from "../fixtures/example-pack.json";
 import { Catalog, bundledCatalog, RAW_PLANS } from "../../src/core/catalog/catalog";
-import { buildCatalogWithPacks, validatePack } from "../../src/core/packs/pack";
+import { validatePack } from "../../src/core/packs/pack";
+import { buildCatalogWithPacks } from "../../src/core/packs/pack-import";
 import { normalizeIndicator, normalizeRegion } from "../../src/core/catalog/text";
 
 const indicatorNames = [

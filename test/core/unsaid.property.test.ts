@@ -3,7 +3,8 @@
 // one target when the plan has one tier of it, and is refused with every tier as a choice when it has more;
 // a stated tier gives its own target or a refusal, never another tier's number.
 import fc from "fast-check";
-import { buildCatalogWithPacks, validatePack } from "../../src/core/packs/pack";
+import { validatePack } from "../../src/core/packs/pack";
+import { buildCatalogWithPacks } from "../../src/core/packs/pack-import";
 import { Resolver } from "../../src/core/resolve/resolver";
 import { PlanError } from "../../src/core/errors";
 

@@ -2,7 +2,8 @@
 // report's workbook and the pane's sheets: two plans whose names differ only by case, or by a stripped "/".
 import { createCatalogStore } from "../../src/core/catalog/store";
 import fixture from "../fixtures/example-pack.json";
-import { buildCatalogWithPacks, validatePack, type PlanPack } from "../../src/core/packs/pack";
+import { validatePack, type PlanPack } from "../../src/core/packs/pack";
+import { buildCatalogWithPacks } from "../../src/core/packs/pack-import";
 import { createFace } from "./face";
 import { excelSheetName, sheetKey, uniqueSheetName } from "../../src/core/sheet/sheet-names";
 import { buildReport } from "../../src/cli/report";

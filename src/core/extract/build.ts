@@ -1,7 +1,7 @@
 // From clauses to candidates: the year scope and hedges carried across clauses, and per amount its
 // indicator, comparison, kind and verbatim quote.
 import type { Comparison } from "../catalog/schema";
-import type { Candidate } from "./index";
+import type { Candidate } from "./candidate";
 import type { Clause } from "./clauses";
 import { indicatorOf, isContinuation, kindOf, needsNounAfter, splitBetween } from "./classify";
 import { findAmounts, type Amount } from "./numbers";

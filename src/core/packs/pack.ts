@@ -336,5 +336,3 @@ const clip = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s);
 
 /** The pack's own facets type (re-exported for callers that build packs). */
 export type PackFacets = z.infer<typeof Facets>;
-
-export { importPacks, buildCatalogWithPacks, type Conflict, type ImportReport } from "./pack-import";
