@@ -31,7 +31,7 @@ test("fill 我的报表: decorated labels, pick a suggestion for 年均增速, �
 
   const item = (cell: string) => pane.getByRole("listitem").filter({ hasText: new RegExp(`^${cell} `) });
   await item("B3")
-    .getByText(/→ 高新技术企业:600家以上/)
+    .getByText(/→ 高新技术企业\(规划中写作“高新技术企业数”\):600家以上/)
     .waitFor();
   await item("B8")
     .getByText(/未找到/)
