@@ -212,11 +212,19 @@ export class Speller {
   private sizes: number[] = [];
   private owner: number[] = [];
 
-  constructor(private readonly entries: Entry[]) {
+  /**
+   * `known` carries the grams of keys seen before (the Resolver keeps one for all its regions: most keys are an
+   * indicator's names, the same in every region), so a region's first miss costs little more than a hit.
+   */
+  constructor(
+    private readonly entries: Entry[],
+    known: Map<string, Grams> = new Map(),
+  ) {
     entries.forEach((e, i) =>
       new Set([...e.keys, ...e.labels.map((l) => normalizeIndicator(l, true))]).forEach((k) => {
         const id = this.sizes.length;
-        const g = gramsOf(k);
+        let g = known.get(k);
+        if (!g) known.set(k, (g = gramsOf(k)));
         this.sizes.push(g.total);
         this.owner.push(i);
         for (const [gram, n] of g.counts) {
@@ -247,7 +255,12 @@ export class Speller {
   }
 }
 
-function gramsOf(s: string): { counts: Map<string, number>; total: number } {
+export interface Grams {
+  counts: Map<string, number>;
+  total: number;
+}
+
+function gramsOf(s: string): Grams {
   const counts = new Map<string, number>();
   if (s.length === 1) counts.set(s, 1);
   for (let i = 0; i < s.length - 1; i++) {

@@ -10,6 +10,7 @@ import {
   fitsLoosely,
   indexRegion,
   holderIndex,
+  type Grams,
   type HolderIndex,
   narrower,
   measureFits,
@@ -37,6 +38,8 @@ export class Resolver {
   private cache = new Map<string, Resolved | PlanError>();
   private entries = new Map<string, Entry[]>();
   private spellers = new Map<string, Speller>();
+  /** Character bigrams of every key a Speller has read, shared by the regions' spellers. */
+  private grams = new Map<string, Grams>();
   /** Every region's targets by subject and indicator (built on the first miss): who else has what a query asks for. */
   private holderIndex: HolderIndex | null = null;
 
@@ -233,7 +236,7 @@ export class Resolver {
   /** Up to three indicator names of the region closest in spelling (suggestions only, never accepted). */
   private nearNames(key: string, regionId: string): string[] {
     let speller = this.spellers.get(regionId);
-    if (!speller) this.spellers.set(regionId, (speller = new Speller(this.entriesOf(regionId))));
+    if (!speller) this.spellers.set(regionId, (speller = new Speller(this.entriesOf(regionId), this.grams)));
     return speller.near(key);
   }
 
