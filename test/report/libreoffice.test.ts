@@ -4,7 +4,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { bundledCatalog, progressInputFor } from "../../src/core/catalog/catalog";
@@ -37,18 +36,7 @@ import {
   type Typed,
 } from "../shared/bad-inputs";
 import { expectedRow } from "../shared/helpers";
-import { runReport, tempDir } from "./helpers";
-
-const SOFFICE = process.env.SOFFICE || "soffice";
-/** CSV export of every sheet (last token -1), UTF-8, values not "as shown" (full precision). */
-const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
-/** LibreOffice profile setting: recalculate OOXML files on load — 0 always, 1 never (default), 2 ask. */
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
+import { recalcToCsv, runReport, SOFFICE, tempDir } from "./helpers";
 
 interface Case {
   region: string;
@@ -268,9 +256,6 @@ beforeAll(() => {
   version = sofficeVersion();
   if (!version) return;
   for (const c of CASES) writeFileSync(join(tmp.dir, `${c.region}.csv`), c.csv, "utf8");
-  const profile = join(tmp.dir, "lo-profile");
-  mkdirSync(join(profile, "user"), { recursive: true });
-  writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
   outDir = join(tmp.dir, "csv");
   mkdirSync(outDir);
   return (async () => {
@@ -293,21 +278,10 @@ beforeAll(() => {
     await writeSample(SAMPLE_FILE());
     await poisonStoredResults(SAMPLE_FILE());
     // One soffice run converts all three workbooks (every sheet to its own CSV).
-    const p = spawnSync(
-      SOFFICE,
-      [
-        "--headless",
-        "--norestore",
-        "--nolockcheck",
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        "--convert-to",
-        CSV_FILTER,
-        "--outdir",
-        outDir,
-        ...CASES.map((c) => join(tmp.dir, `${c.region}.xlsx`)),
-        SAMPLE_FILE(),
-      ],
-      { encoding: "utf8", timeout: 240_000, killSignal: "SIGKILL" },
+    const p = recalcToCsv(
+      [...CASES.map((c) => join(tmp.dir, `${c.region}.xlsx`)), SAMPLE_FILE()],
+      outDir,
+      tmp.dir,
     );
     conversion = {
       status: p.status,

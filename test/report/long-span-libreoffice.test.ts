@@ -1,9 +1,7 @@
 // The longest span the pack schema accepts (1990–2100, 110 yearly actuals): 输入检查 checks the history block as a
 // whole (test/shared/formula-length.test.ts), and LibreOffice computes it as HyperFormula does. Needs `soffice`.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
 import {
@@ -21,15 +19,8 @@ import { INPUT_ERROR } from "../../src/core/method/methodology";
 import { YEARS } from "../../src/core/method/years";
 import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
 import { catalogSpanning } from "../shared/helpers";
-import { tempDir } from "./helpers";
+import { recalcToCsv, tempDir } from "./helpers";
 
-const SOFFICE = process.env.SOFFICE || "soffice";
-const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
 const PLAN = "yiyang-14th";
 const YEAR = 2023;
 const catalog = catalogSpanning(PLAN, YEARS.min, YEARS.max);
@@ -60,24 +51,7 @@ beforeAll(async () => {
   });
   const file = join(tmp.dir, "long.xlsx");
   await wb.xlsx.writeFile(file);
-  const profile = join(tmp.dir, "lo-profile");
-  mkdirSync(join(profile, "user"), { recursive: true });
-  writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  const p = spawnSync(
-    SOFFICE,
-    [
-      "--headless",
-      "--norestore",
-      "--nolockcheck",
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      "--convert-to",
-      CSV_FILTER,
-      "--outdir",
-      tmp.dir,
-      file,
-    ],
-    { encoding: "utf8", timeout: 240_000, killSignal: "SIGKILL" },
-  );
+  const p = recalcToCsv([file], tmp.dir, tmp.dir);
   if (p.status !== 0) throw new Error(`soffice failed: ${String(p.stderr ?? p.error)}`);
   const csv = readFileSync(join(tmp.dir, `long-${layout.sheetName}.csv`), "utf8");
   rows = parse(csv, { bom: true, relax_column_count: true }) as string[][];
