@@ -1,11 +1,9 @@
 // The Office.js adapter's edges, on the office-addin-mock fake: a failed generate deletes only a sheet that carries
 // its marker; the print zoom agrees with the ExcelJS file and is read back (office-js#1860); the merged 说明 row
 // gets the ExcelJS file's height; an old Excel is told which versions work.
-import { createCatalogStore } from "../../src/core/catalog/store";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { buildProgressSheet, SHEET, sheetNameFor } from "../../src/core/sheet/layout";
 import { MANUAL_CALCULATION, OfficeWorkbook } from "../../src/workbook/office-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
 import { LINE_HEIGHT } from "../../src/workbook/text-fit";
 import type { WritePlan } from "../../src/workbook/workbook";
@@ -13,6 +11,7 @@ import { planNewSheet } from "../../src/sheet/refresh";
 import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
 import { FakeExcel } from "./excel-mock";
 import { largestPlan } from "./helpers";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 const LARGEST = largestPlan(catalog);
@@ -30,8 +29,7 @@ beforeEach(() => {
 afterEach(() => fx.uninstall());
 
 const onWarning = (m: string) => warnings.push(m);
-const service = (wb = new OfficeWorkbook({ onWarning })) =>
-  createProgressService(wb, createCatalogStore(catalog), { currentYear: () => YEAR });
+const service = (wb = new OfficeWorkbook({ onWarning })) => serviceOver(wb, { year: YEAR, catalog: catalog });
 
 /** A workbook where the user adds a sheet of the plan's name between the add-in's read and its write. */
 class UserRacesTheWrite extends OfficeWorkbook {
