@@ -209,7 +209,11 @@ function candidateOf(
   const indicator = own || previous?.indicator || ctx.scope.subject;
   const unit = item.unit || unitForNoun(indicator);
   const year = yearOf(ctx, item.start, item.unit);
-  const baseline = year.past || PAST_CLAUSE.test(ctx.text) || PAST_VERB_BEFORE.test(before.trimEnd());
+  const fromBase = isFromBase(before, ctx.text.slice(item.end));
+  const baseline =
+    fromBase || year.past || PAST_CLAUSE.test(ctx.text) || PAST_VERB_BEFORE.test(before.trimEnd());
+  // 由15.6%提高到20%: the base has no year of its own unless the text gives one (从2015年的18名).
+  if (fromBase && !year.past) year.year = possessiveYearBefore(ctx.mentions, item.start);
   // A past actual without a past year in scope: its year is unknown, not the document's target year.
   if (baseline && !year.past) year.year = null;
   let kind = item.fixedKind ?? kindOf(prefix, indicator, unit);
@@ -238,6 +242,20 @@ function candidateOf(
   const note = item.note ?? times.note ?? growthNote(prefix, kind, unit);
   if (note) c.note = note;
   return c;
+}
+
+const FROM_BEFORE = /[由从]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?的?)?\s*$/;
+const TO_AFTER = /^\s*(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少|压减)?(?:到|至)|^\s*增至|^\s*降至/;
+
+/** 由X提高到Y, 从X增至Y: X is where the indicator starts from, a base, not a target. */
+function isFromBase(before: string, after: string): boolean {
+  return FROM_BEFORE.test(before) && TO_AFTER.test(after);
+}
+
+/** 从2015年的22.2万亿元: the year written right before the base, else null. */
+function possessiveYearBefore(mentions: YearMention[], at: number): number | null {
+  const m = mentions.filter((y) => y.possessive && y.end <= at && at - y.end <= 2).pop();
+  return m ? m.year : null;
 }
 
 /** 比2025年增长1倍: the level is 2 times the base, the multiple the schema means. */

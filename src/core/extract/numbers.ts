@@ -7,6 +7,7 @@ import {
   META_NOUNS,
   NUMBER,
   ORDINAL_BEFORE,
+  PAGE_CHROME_BEFORE,
   QUALIFIER_AFTER,
   UNIT,
 } from "./patterns";
@@ -82,6 +83,7 @@ function refusal(
   const before = clause.slice(Math.max(0, am.start - BEFORE_WINDOW), am.start);
   const rest = clause.slice(am.end);
   if (ORDINAL_BEFORE.test(before.trimEnd())) return "序号、排名或表号";
+  if (PAGE_CHROME_BEFORE.test(before)) return "网页的点击、浏览次数";
   if (before.lastIndexOf("《") > before.lastIndexOf("》")) return "文件名中的数字";
   if (/^\s*(?:年|月|日|时|号|期|届|版|页|楼|层|栋|号线)/.test(t.after) && !am.unit) return "日期、年份或编号";
   if (!t.range && /^(?:19|20)\d\d$/.test(t.a) && /^\s*年/.test(t.after)) return "年份";
@@ -90,7 +92,9 @@ function refusal(
   if (AT_MOST_AFTER.test(rest)) return "上限(以下、以内)不是本工具能表达的比较";
   if (am.unit && QUALIFIER_AFTER.test(rest)) return "修饰语(如“10亿元规模以上的企业”)";
   if (/^(?:个|家|项)$/.test(am.unit) && countsAmounts(rest)) return "计数后接金额(如“1个产值5000亿元”)";
-  if (am.unit && META_NOUNS.test(nounAfter(rest))) return "文件结构的计数(如“3个方面”)";
+  // 800家的目标 states a target: only a count right before the noun (3个方面) describes the document.
+  const noun = nounAfter(rest);
+  if (am.unit && !noun.startsWith("的") && META_NOUNS.test(noun)) return "文件结构的计数(如“3个方面”)";
   if (t.range && am.min === am.max) return "编号";
   return null;
 }
