@@ -43,11 +43,16 @@ export function candidatesInClauses(
 ): Candidate[] {
   const out: Candidate[] = [];
   const scope: Scope = { year: null, hedged: false, perYear: false, subject: "" };
+  const sentence = { from: 0, reported: false };
   for (const c of clauses) {
     if (c.sectionStart) scope.year = null;
-    if (c.sentenceStart) Object.assign(scope, { hedged: false, perYear: false, subject: "" });
+    if (c.sentenceStart) {
+      if (sentence.reported) markReported(out.slice(sentence.from));
+      Object.assign(sentence, { from: out.length, reported: false });
+      Object.assign(scope, { hedged: false, perYear: false, subject: "" });
+    }
     const text = folded.text.slice(c.start, c.end);
-    const mentions = yearMentions(text);
+    const mentions = yearMentions(text, doc.writtenYear);
     const ctx = { input, folded, clause: c, text, mentions, doc, scope };
     const found = clauseCandidates(ctx);
     out.push(...found);
@@ -55,8 +60,22 @@ export function candidatesInClauses(
     if (HEDGE.test(text)) scope.hedged = true;
     if (found.some((f) => f.kind === "per_year")) scope.perYear = true;
     if (found.length) scope.subject = subjectOf(found[found.length - 1].indicator);
+    if (REPORTED.test(text)) sentence.reported = true;
   }
+  if (sentence.reported) markReported(out.slice(sentence.from));
   return out;
+}
+
+// A sentence that reports results (超额完成, 比去年同期增长 …) states actuals in every clause, before or after.
+const REPORTED = /超额完成|同期|同比|[较比](?:去|上)年/;
+
+function markReported(cands: Candidate[]): void {
+  for (const c of cands)
+    if (!c.baseline) {
+      c.baseline = true;
+      c.year = null;
+      delete c.yearFrom;
+    }
 }
 
 interface ClauseContext {
