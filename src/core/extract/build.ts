@@ -6,7 +6,7 @@ import type { Clause } from "./clauses";
 import { indicatorOf, isContinuation, kindOf, needsNounAfter, splitBetween } from "./classify";
 import { findAmounts, type Amount } from "./numbers";
 import { originalRange, type Normalized } from "./normalize";
-import { BEFORE_WORDS, HEDGE, PAST_CLAUSE, PAST_VERB_BEFORE, SHARE_WORDS } from "./patterns";
+import { BEFORE_WORDS, HEDGE, PAST_CLAUSE, PAST_VERB_BEFORE, RANK_AIM, SHARE_WORDS } from "./patterns";
 import { findWordTargets, unitForNoun } from "./words";
 import { isPast, yearMentions, type DocumentYears, type YearMention } from "./years";
 
@@ -107,7 +107,8 @@ function clauseCandidates(ctx: ClauseContext): Candidate[] {
     segStart = item.end + (useNoun ? nextPrefixAt : firstSeparatorEnd(between));
   }
   distributeRespectively(out, prefixes);
-  return out;
+  // 进入全国前10名 with no year in sight describes a standing, not a target.
+  return out.filter((c) => c.kind !== "rank" || c.year !== null);
 }
 
 /**
@@ -172,6 +173,7 @@ function headingTitleEnd(text: string): number {
 
 /** A share whose % sign is lost (R&D/GDP达到2.65): the unit is % when the indicator is a ratio. */
 function rescueUnit(text: string, a: Amount): Amount {
+  if (a.rank) return a; // 达到全市前3水平: a rank needs no unit
   if (a.refused !== null || a.unit) return a.unit || a.refused !== null ? a : { ...a, refused: "没有单位" };
   const before = text.slice(0, a.start);
   const verb = BEFORE_WORDS.some((w) => w.re.test(before));
@@ -208,9 +210,9 @@ function amountItem(a: Amount & { note?: string }): Item {
     comparison,
     comparisonWord: range ? "" : w,
     implied: false,
-    fixedKind: null,
+    fixedKind: a.rank ? "rank" : null,
     verb: "",
-    note: a.note,
+    note: a.rank ? RANK_NOTE : a.note,
   };
 }
 
@@ -225,8 +227,9 @@ function candidateOf(
   const previous = part.out[part.out.length - 1];
   const own =
     isContinuation(prefix) && !noun ? "" : withSubject(indicatorOf(prefix, item.verb, noun), ctx.scope);
-  const indicator = own || previous?.indicator || ctx.scope.subject;
-  const unit = item.unit || unitForNoun(indicator);
+  const indicator =
+    item.fixedKind === "rank" ? rankIndicator(prefix, previous) : own || previous?.indicator || ctx.scope.subject;
+  const unit = item.fixedKind === "rank" ? item.unit : item.unit || unitForNoun(indicator);
   const year = yearOf(ctx, item.start, item.unit);
   const fromBase = isFromBase(before, ctx.text.slice(item.end));
   const baseline =
@@ -277,6 +280,17 @@ function possessiveYearBefore(mentions: YearMention[], at: number): number | nul
   return m ? m.year : null;
 }
 
+const RANK_NOTE = "排名目标:数值越小越好;规划包暂不能导入排名目标,默认不导入,请另行记录";
+
+/** 跃居全省前40位 → 全省排名; 从18名提升到第15名 → the indicator of the 18名 before it. */
+function rankIndicator(prefix: string, previous: Candidate | undefined): string {
+  const m = RANK_AIM.exec(prefix);
+  const rest = indicatorOf(m ? prefix.slice(0, m.index) : prefix, "", "");
+  if (rest) return rest;
+  if (m?.[1]) return `${m[1]}排名`;
+  return previous?.indicator ?? "排名";
+}
+
 /** 比2025年增长1倍: the level is 2 times the base, the multiple the schema means. */
 function timesOf(prefix: string, item: Item): { value: number | null; note?: string } {
   if (item.unit !== "倍" || item.value === null || !/(?:增长|增加|提高|扩大)了?$/.test(prefix.trimEnd()))
@@ -324,7 +338,10 @@ function growthNote(prefix: string, kind: Candidate["kind"], unit: string): stri
 function carriedYear(mentions: YearMention[], found: Candidate[]): YearMention | null {
   const plain = mentions.filter((m) => !m.possessive);
   if (plain.length) return plain[plain.length - 1];
-  if (mentions.length && found.length && found.every((c) => c.baseline)) return mentions[mentions.length - 1];
+  const last = mentions[mentions.length - 1];
+  if (mentions.length && found.length && found.every((c) => c.baseline)) return last;
+  // 从2015年的18名提升到2020年的第15名: the last year dates the clause's last amount, a target.
+  if (last && found.length && found[found.length - 1].year === last.year) return last;
   return null;
 }
 

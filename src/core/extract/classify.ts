@@ -45,7 +45,7 @@ export function indicatorOf(prefix: string, verb: string, noun: string): string 
 
 /** A change verb alone (增长到, 增至): the amount continues the previous one's indicator. */
 export function isContinuation(prefix: string): boolean {
-  return /^(?:(?:增长|增加|提高|上升|提升|下降)?(?:到|至)?|是|为|分别为|分别是)$/.test(clean(prefix));
+  return /^(?:(?:增长|增加|提高|上升|提升|下降|增)?(?:到|至)?|是|为|分别为|分别是)$/.test(clean(prefix));
 }
 
 function clean(s: string): string {

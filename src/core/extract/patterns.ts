@@ -93,6 +93,11 @@ export const PAGE_CHROME_BEFORE =
 
 /** Just before a number: an ordinal, a rank, a table or section number. Never a target. */
 export const ORDINAL_BEFORE = /(?:第|前|排名|排位|位居|居|名列|表|图|专栏|附件|附表|序号|编号|No\.?|#)$/i;
+/** A verb that aims at a rank, then 第/前 (提升到2020年的第15名, 跃居全省前40位); group 1 is the area ranked in. */
+export const RANK_AIM = new RegExp(
+  String.raw`(?:提升到|提升至|提高到|提高至|上升到|上升至|升至|跃居|跃升至|跃升到|进入|迈入|稳居|保持|达到)` +
+    String.raw`\s*(全国|全省|全市|全区|全县|世界|全球|国内|省内|市内)?\s*(?:(?:19|20)\d\d\s*年的?)?\s*(?:第|前)$`,
+);
 /** A document number: 〔2021〕5号, [2021]5号, 2021年第5号. */
 export const DOC_NUMBER = /[〔[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d+\s*号/g;
 

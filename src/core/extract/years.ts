@@ -60,7 +60,7 @@ function titleYear(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-// 2023年8月30日, 2022-02-23, 发布时间:2025-11-6: a full date near the top dates the document.
+// 2023年8月30日, 2022-02-23, 发布时间:2025-11-6: a full date near the top gives the year it was written.
 const DATE_LINE = /((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}(?!\d))/;
 
 function writtenYear(text: string): number | null {
