@@ -107,8 +107,8 @@ function clauseCandidates(ctx: ClauseContext): Candidate[] {
     segStart = item.end + (useNoun ? nextPrefixAt : firstSeparatorEnd(between));
   }
   distributeRespectively(out, prefixes);
-  // 进入全国前10名 with no year in sight describes a standing, not a target.
-  return out.filter((c) => c.kind !== "rank" || c.year !== null);
+  // 进入全国前10名 with no year in sight describes a standing, not a target; 规划纲要共19篇 counts the plan.
+  return out.filter((c) => (c.kind !== "rank" || c.year !== null) && !PLAN_ITSELF.test(c.indicator));
 }
 
 /**
@@ -279,6 +279,8 @@ function possessiveYearBefore(mentions: YearMention[], at: number): number | nul
   const m = mentions.filter((y) => y.possessive && y.end <= at && at - y.end <= 2).pop();
   return m ? m.year : null;
 }
+
+const PLAN_ITSELF = /^(?:本|新)?(?:规划纲要|规划|纲要|方案|意见|文件|计划)(?:共|主要指标|指标)?$/;
 
 const RANK_NOTE = "排名目标:数值越小越好;规划包暂不能导入排名目标,默认不导入,请另行记录";
 

@@ -86,7 +86,7 @@ function namedPlanEnd(text: string): number | null {
 // A year that sets a scope: 到2025年, 2020年, 十三五. Not a date (2021年5月), not a base of comparison
 // (比2015年, 较2015年, 在2014年基础上, 与2020年相比), not part of a period (2021-2025年).
 const YEAR_MENTION =
-  /(?:(比|较|与|相比|对比)\s*)?(?:(到|至|截至|截止)\s*)?(?<![\d\-—–~])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月|[\-—–~])(基础上|相比|水平|同期)?/g;
+  /(?:(比|较|与|相比|对比)\s*)?(?:(到|至|截至|截止)\s*)?(?<![\d\-—–~])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月|[-—–~])(基础上|相比|水平|同期)?/g;
 const FIVE_YEAR_MENTION = /(?:(到|至)\s*)?[“"]?(十[一二三四五六]五)[”"]?(期末|末|时期|期间|以来)?/g;
 
 // 今年/明年/去年 by the document's date; not after 比/较 (比去年增长: a comparison, the clause has no year).
