@@ -6,7 +6,15 @@ import type { Clause } from "./clauses";
 import { indicatorOf, isContinuation, kindOf, needsNounAfter, splitBetween } from "./classify";
 import { findAmounts, type Amount } from "./numbers";
 import { originalRange, type Normalized } from "./normalize";
-import { BEFORE_WORDS, HEDGE, PAST_CLAUSE, PAST_VERB_BEFORE, RANK_AIM, SHARE_WORDS } from "./patterns";
+import {
+  BEFORE_WORDS,
+  HEDGE,
+  PAGE_CHROME_BEFORE,
+  PAST_CLAUSE,
+  PAST_VERB_BEFORE,
+  RANK_AIM,
+  SHARE_WORDS,
+} from "./patterns";
 import { findWordTargets, unitForNoun } from "./words";
 import { isPast, yearMentions, type DocumentYears, type YearMention } from "./years";
 
@@ -89,7 +97,7 @@ interface ClauseContext {
 }
 
 function clauseCandidates(ctx: ClauseContext): Candidate[] {
-  const items = itemsOf(ctx.text);
+  const items = itemsOf(ctx.text).filter((it) => !pageChrome(ctx, it.start));
   const out: Candidate[] = [];
   const prefixes: string[] = [];
   let segStart = 0;
@@ -129,6 +137,12 @@ function distributeRespectively(cands: Candidate[], prefixes: string[]): void {
     if (n !== names.length || n < 2) continue;
     for (let j = 0; j < n; j++) cands[k + j].indicator = names[j];
   }
+}
+
+/** 点击:32次, 阅读:36: a web page's counters, read across the colon that ends the clause before. */
+function pageChrome(ctx: ClauseContext, at: number): boolean {
+  const end = ctx.clause.start + at;
+  return PAGE_CHROME_BEFORE.test(ctx.folded.text.slice(Math.max(0, end - 12), end));
 }
 
 /** After an item whose indicator came before it, the next item's text starts after the separator. */

@@ -7,7 +7,6 @@ import {
   META_NOUNS,
   NUMBER,
   ORDINAL_BEFORE,
-  PAGE_CHROME_BEFORE,
   QUALIFIER_AFTER,
   RANK_AIM,
   UNIT,
@@ -144,7 +143,6 @@ function refusal(
   const before = clause.slice(Math.max(0, am.start - BEFORE_WINDOW), am.start);
   const rest = clause.slice(am.end);
   if (ORDINAL_BEFORE.test(before.trimEnd())) return "序号、排名或表号";
-  if (PAGE_CHROME_BEFORE.test(before)) return "网页的点击、浏览次数";
   if (before.lastIndexOf("《") > before.lastIndexOf("》")) return "文件名中的数字";
   if (/^\s*(?:年|月|日|时|号|期|届|版|页|楼|层|栋|号线)/.test(t.after) && !am.unit) return "日期、年份或编号";
   if (!t.range && /^(?:19|20)\d\d$/.test(t.a) && /^\s*年/.test(t.after)) return "年份";

@@ -105,7 +105,8 @@ export const DOC_NUMBER = /[〔[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d+\s*号/g;
 export const META_NOUNS =
   /(?:方面|方向|领域|任务|重点|举措|措施|工程|行动|原则|定位|要求|目标|指标|阶段|环节|步骤|板块|主线|部分|维度|层次|类别|批次|篇章|章节|条款|体系|机制|格局|理念|功能|战略|路径)$/;
 /** After a number and unit: the amount qualifies the noun (10亿元规模以上的企业, 1亿元的项目). */
-export const QUALIFIER_AFTER = /^(?:以上|以下)?(?:规模|级|量级|的)/;
+// Not 的目标 / 的任务: 达到800家的目标 states the target itself.
+export const QUALIFIER_AFTER = /^(?:以上|以下)?(?:规模|级|量级|的(?!目标|任务))/;
 /** After a word rule: the word names a programme, not a target (倍增计划). */
 // Not 目标: 实现翻番目标 states the target (the 的目标 phrasing). A closing quote may come first (“双倍增”行动计划).
 export const PROGRAMME_AFTER = /^[”"’」』]?\s*(?:计划|工程|行动|专项|方案|战略|工作|政策)/;
