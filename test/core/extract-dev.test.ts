@@ -57,11 +57,14 @@ describe("development set of real plan texts", () => {
     expect(t.correct / t.proposed).toBeGreaterThanOrEqual(PRECISION_FLOOR);
   });
 
-  it.each(names)("%s: no baseline of the key is proposed as a target, and every quote is verbatim", (name) => {
-    const r = results.find((x) => x.name === name)!;
-    expect(r.s.baselinesAsTargets).toBe(0);
-    for (const c of r.all) expect(r.text.slice(c.start, c.end)).toBe(c.quote);
-  });
+  it.each(names)(
+    "%s: no baseline of the key is proposed as a target, and every quote is verbatim",
+    (name) => {
+      const r = results.find((x) => x.name === name)!;
+      expect(r.s.baselinesAsTargets).toBe(0);
+      for (const c of r.all) expect(r.text.slice(c.start, c.end)).toBe(c.quote);
+    },
+  );
 });
 
 // Reached on the set: recall 43/44 = 0.977, precision 43/47 = 0.915 (docs/extract.md); floors 0.03 below.

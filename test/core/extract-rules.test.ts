@@ -407,7 +407,9 @@ describe("counting words and page chrome", () => {
   });
 
   it.each(["点击:32次", "浏览次数:120次", "阅读:36"])("page chrome %s is not a target", (chrome) => {
-    expect(targets(`某市科技创新规划 发布时间:2025-11-6 ${chrome}\n到2030年，高新技术企业达到600家。`)).toHaveLength(1);
+    expect(
+      targets(`某市科技创新规划 发布时间:2025-11-6 ${chrome}\n到2030年，高新技术企业达到600家。`),
+    ).toHaveLength(1);
   });
 
   it("人年 is a unit: 209人年以上", () => {

@@ -242,7 +242,9 @@ function candidateOf(
   const own =
     isContinuation(prefix) && !noun ? "" : withSubject(indicatorOf(prefix, item.verb, noun), ctx.scope);
   const indicator =
-    item.fixedKind === "rank" ? rankIndicator(prefix, previous) : own || previous?.indicator || ctx.scope.subject;
+    item.fixedKind === "rank"
+      ? rankIndicator(prefix, previous)
+      : own || previous?.indicator || ctx.scope.subject;
   const unit = item.fixedKind === "rank" ? item.unit : item.unit || unitForNoun(indicator);
   const year = yearOf(ctx, item.start, item.unit);
   const fromBase = isFromBase(before, ctx.text.slice(item.end));

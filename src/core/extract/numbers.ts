@@ -57,8 +57,23 @@ function asRank(clause: string, am: Amount): Amount {
 
 // Chinese numerals with a unit: 一百家, 两千人, 三十五个, 十万人. One digit alone (两个, 三家) only after a
 // comparison word (达到两家): 打造三个高地 and 五大工程 name programmes, not targets.
-const CN_AMOUNT = new RegExp(String.raw`([一二两三四五六七八九十][零一二两三四五六七八九十百千]*)\s*(${UNIT})`, "g");
-const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_AMOUNT = new RegExp(
+  String.raw`([一二两三四五六七八九十][零一二两三四五六七八九十百千]*)\s*(${UNIT})`,
+  "g",
+);
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_POWERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const CN_COUNTING = /^(?:届|次|批|期|场|部|种|条|处|位|名)$/; // 十三届, 四次会议, 第一批: ordinals and sessions
 
@@ -80,7 +95,8 @@ function chineseAmounts(clause: string): Amount[] {
   for (const m of clause.matchAll(CN_AMOUNT)) {
     const [whole, numeral, unit] = m;
     const start = m.index;
-    if (CN_COUNTING.test(unit) || /[\d零一二两三四五六七八九十百千万亿.]$/.test(clause.slice(0, start))) continue;
+    if (CN_COUNTING.test(unit) || /[\d零一二两三四五六七八九十百千万亿.]$/.test(clause.slice(0, start)))
+      continue;
     const before = clause.slice(Math.max(0, start - BEFORE_WINDOW), start).trimEnd();
     const compared = /(?:达到|达|超过|突破|不少于|不低于|至少|增至|提高到|提升到|增加到)$/.test(before);
     if (numeral.length === 1 && numeral !== "十" && !compared) continue;
@@ -97,7 +113,13 @@ function chineseAmounts(clause: string): Amount[] {
       suffixWord: suffix ? suffix[0] : "",
       refused: null,
     };
-    am.refused = refusal(clause, am, { a: String(value), range: false, infix: undefined, after, dash: undefined });
+    am.refused = refusal(clause, am, {
+      a: String(value),
+      range: false,
+      infix: undefined,
+      after,
+      dash: undefined,
+    });
     out.push(am);
   }
   return out;
