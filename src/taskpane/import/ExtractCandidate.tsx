@@ -68,6 +68,7 @@ export function ExtractCandidate({
       <Text size={200} className={s.quote}>
         原文:{c.quote}
       </Text>
+      {c.note && <Text size={200}>请核对:{c.note}</Text>}
     </li>
   );
 }
