@@ -417,6 +417,14 @@ describe("extraction candidates → the 规划目标 table", () => {
     expect(rows[1]).toEqual(expect.objectContaining({ 目标值: "2-3", 比较: "区间", 基期值: null }));
   });
 
+  test("a rank target (lower is better) is shown unticked and never becomes a row, even when ticked", () => {
+    const rank = reviewOf(
+      cand({ indicator: "全省排名", value: 40, unit: "位", kind: "rank", quote: "跃居全省前40位" }),
+    );
+    expect(rank.accepted).toBe(false);
+    expect(candidateRows([{ ...rank, accepted: true }, reviewOf(cand({}))], ctx)).toHaveLength(1);
+  });
+
   test("appended below the user's rows (creating the table first), never over them; then importable", async () => {
     const packs = createPackService(wb, face.store);
     const first = await packs.appendToTable(candidateRows([reviewOf(cand({}))], ctx));
