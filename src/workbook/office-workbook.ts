@@ -62,6 +62,8 @@ export interface OfficeWorkbookOptions {
   comments?: () => boolean;
   /** Whether the host tells a spill's range (ExcelApi 1.12), so that 转为数值 writes the whole spilled grid. */
   spills?: () => boolean;
+  /** Cells per sync when reading a sheet's or the workbook's formulas (default CELLS_PER_READ). */
+  cellsPerRead?: number;
 }
 
 /** The highest Excel API set used here (RangeAreas, page layout). */
@@ -69,6 +71,11 @@ export const REQUIRED_API = "1.9";
 /** Said after a write when Excel calculates manually: the formulas written show nothing computed until F9. */
 export const MANUAL_CALCULATION =
   "Excel 当前为手动计算(公式 › 计算选项 › 手动),进度表中的公式要按 F9 才会计算。建议改为“自动”。";
+/**
+ * Cells per sync when 转为数值 reads a sheet or the workbook (formulas and values): at a few hundred bytes per cell
+ * (a long PLAN.* formula and its value), well under Excel on the web's limit of about 5 MB per request.
+ */
+export const CELLS_PER_READ = 10_000;
 /** Areas per RangeAreas command: keeps each address list short. */
 const AREAS_PER_COMMAND = 30;
 
@@ -128,55 +135,116 @@ const frozenValue = (v: unknown) =>
 /** 'Sheet name'!A1 as Excel takes it. */
 const sheetA1 = (sheet: string, row: number, col: number) => `'${sheet.replace(/'/g, "''")}'!${a1(row, col)}`;
 
+/** The formula cells of a loaded range (formulas, values, rowIndex, columnIndex). */
+function formulaCells(sheet: string, range: Excel.Range): FormulaCell[] {
+  const out: FormulaCell[] = [];
+  range.formulas.forEach((row, i) =>
+    row.forEach((f, j) => {
+      if (typeof f === "string" && f.startsWith("="))
+        out.push({
+          sheet,
+          row: range.rowIndex + i,
+          col: range.columnIndex + j,
+          formula: f,
+          value: cellValue(range.values[i][j]),
+        });
+    }),
+  );
+  return out;
+}
+
+interface UsedSize {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/**
+ * Used ranges cut into blocks of whole rows and grouped so that a group (one sync) holds at most `cells` cells;
+ * a row wider than that is a block of its own.
+ */
+export function readGroups<W>(
+  used: { ws: W; u: UsedSize }[],
+  cells: number,
+): { ws: W; row: number; col: number; rows: number; cols: number }[][] {
+  const groups: { ws: W; row: number; col: number; rows: number; cols: number }[][] = [];
+  let group: (typeof groups)[number] = [];
+  let room = cells;
+  for (const { ws, u } of used) {
+    for (let done = 0; done < u.rowCount;) {
+      if (room < u.columnCount && group.length) {
+        groups.push(group);
+        group = [];
+        room = cells;
+      }
+      const rows = Math.min(u.rowCount - done, Math.max(1, Math.floor(room / u.columnCount)));
+      group.push({ ws, row: u.rowIndex + done, col: u.columnIndex, rows, cols: u.columnCount });
+      room -= rows * u.columnCount;
+      done += rows;
+    }
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
 export class OfficeWorkbook implements Workbook {
   private readonly supported: () => boolean;
   private readonly warn: (message: string) => void;
   private readonly comments: () => boolean;
   private readonly spills: () => boolean;
+  private readonly cellsPerRead: number;
 
   constructor(opts: OfficeWorkbookOptions = {}) {
     this.supported = opts.supported ?? defaultSupported;
     this.warn = opts.onWarning ?? ((m) => console.warn(m));
     this.comments = opts.comments ?? defaultComments;
     this.spills = opts.spills ?? defaultSpills;
+    this.cellsPerRead = opts.cellsPerRead ?? CELLS_PER_READ;
   }
 
-  /** One batch for the selection or the active sheet; two for the workbook (names, then used ranges). */
+  /**
+   * The selection: one batch. The active sheet or the workbook: the used ranges' sizes first (names too, for the
+   * workbook), then their cells in blocks of whole rows, CELLS_PER_READ cells per sync — one sync of every used
+   * range could pass Excel on the web's payload limit (about 5 MB per request).
+   */
   async readFormulas(scope: FreezeScope): Promise<FormulaCell[]> {
     try {
       return await Excel.run(async (ctx) => {
         const wb = ctx.workbook;
-        const targets: { sheet: { name: string }; range: Excel.Range }[] = [];
+        if (scope === "selection") {
+          const ws = wb.worksheets.getActiveWorksheet();
+          ws.load("name");
+          const range = wb.getSelectedRange();
+          range.load("formulas,values,rowIndex,columnIndex");
+          await ctx.sync();
+          return formulaCells(ws.name, range);
+        }
+        let sheets: Excel.Worksheet[];
         if (scope === "workbook") {
           wb.worksheets.load("items/name");
           await ctx.sync();
-          for (const ws of wb.worksheets.items)
-            targets.push({ sheet: ws, range: ws.getUsedRangeOrNullObject(true) });
-        } else {
-          const ws = wb.worksheets.getActiveWorksheet();
+          sheets = wb.worksheets.items;
+        } else sheets = [wb.worksheets.getActiveWorksheet()];
+        const used = sheets.map((ws) => {
           ws.load("name");
-          targets.push({
-            sheet: ws,
-            range: scope === "selection" ? wb.getSelectedRange() : ws.getUsedRangeOrNullObject(true),
-          });
-        }
-        for (const t of targets) t.range.load("isNullObject,formulas,values,rowIndex,columnIndex");
+          const u = ws.getUsedRangeOrNullObject(true);
+          u.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+          return { ws, u };
+        });
         await ctx.sync();
         const out: FormulaCell[] = [];
-        for (const { sheet, range } of targets) {
-          if (range.isNullObject) continue;
-          range.formulas.forEach((row, i) =>
-            row.forEach((f, j) => {
-              if (typeof f === "string" && f.startsWith("="))
-                out.push({
-                  sheet: sheet.name,
-                  row: range.rowIndex + i,
-                  col: range.columnIndex + j,
-                  formula: f,
-                  value: cellValue(range.values[i][j]),
-                });
-            }),
-          );
+        for (const group of readGroups(
+          used.filter(({ u }) => !u.isNullObject),
+          this.cellsPerRead,
+        )) {
+          const ranges = group.map((b) => {
+            const range = b.ws.getRange(rangeA1(b.row, b.col, b.row + b.rows - 1, b.col + b.cols - 1));
+            range.load("formulas,values,rowIndex,columnIndex");
+            return { name: b.ws.name, range };
+          });
+          await ctx.sync();
+          for (const { name, range } of ranges) out.push(...formulaCells(name, range));
         }
         return out;
       });

@@ -470,6 +470,8 @@ class Batch {
       address,
       rowIndex: bounded.r1,
       columnIndex: bounded.c1,
+      rowCount: bounded.r2 - bounded.r1 + 1,
+      columnCount: bounded.c2 - bounded.c1 + 1,
       values: grid((r, c) => {
         const v = content(r, c);
         // A formula cell shows what is set for it, and so does an empty cell a spill covers.
