@@ -431,7 +431,19 @@ export class MemoryWorkbook implements Workbook {
     }
     this.changes++;
     // A spill's whole grid, read before any cell is written (writing one anchor may move another's spill).
-    const grids = converted.map((c) => this.spillOf(this.find(c.sheet)!, c.row, c.col) ?? [[c.value]]);
+    const spills = converted.map((c) => this.spillOf(this.find(c.sheet)!, c.row, c.col));
+    const grids = converted.map((c, i) => spills[i] ?? [[c.value]]);
+    const spillRanges = converted.flatMap((c, i) => {
+      const g = spills[i];
+      return g
+        ? [
+            {
+              sheet: c.sheet,
+              rect: { r1: c.row, c1: c.col, r2: c.row + g.length - 1, c2: c.col + g[0].length - 1 },
+            },
+          ]
+        : [];
+    });
     converted.forEach((c, i) => {
       const s = this.find(c.sheet)!;
       const grid = grids[i].map((row) => row.map((v) => (typeof v === "string" ? textConstant(v) : v)));
@@ -439,7 +451,7 @@ export class MemoryWorkbook implements Workbook {
       s.notes.set(a1(c.row, c.col), c.note);
     });
     if (converted.length) this.writes++;
-    return { converted, changed, notes: true, spillsRefused: [] };
+    return { converted, changed, notes: true, spillsRefused: [], spillRanges };
   }
 
   /** The values of the array a formula cell spills, from its top-left cell; null for a single value. */

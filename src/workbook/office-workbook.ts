@@ -29,6 +29,7 @@ import {
   splitSheetAddress,
   tableRangeOf,
   type TableRange,
+  type Rect,
   a1,
   rangeA1,
   rectA1,
@@ -188,6 +189,65 @@ export function readGroups<W>(
   return groups;
 }
 
+/** The cells of a list grouped by sheet, in first-seen order. */
+function bySheet<C extends { sheet: string }>(cells: C[]): Map<string, C[]> {
+  const out = new Map<string, C[]>();
+  for (const c of cells) (out.get(c.sheet) ?? out.set(c.sheet, []).get(c.sheet)!).push(c);
+  return out;
+}
+
+const cellKey = (sheet: string, row: number, col: number) => `${sheet}\u0000${row},${col}`;
+
+/** Queue the formulas of the cells' rectangles; after the sync, the returned function gives a cell's formula. */
+function queueFormulaReads(sheets: Excel.WorksheetCollection, cells: FreezeCell[]) {
+  const reads = [...bySheet(cells)].flatMap(([sheet, cs]) =>
+    rectangles(cs).map((rect) => {
+      const range = sheets.getItem(sheet).getRange(rectA1(rect));
+      range.load("formulas");
+      return { sheet, rect, range };
+    }),
+  );
+  return (c: FreezeCell): unknown => {
+    const read = reads.find(
+      (x) =>
+        x.sheet === c.sheet &&
+        x.rect.r1 <= c.row &&
+        c.row <= x.rect.r2 &&
+        x.rect.c1 <= c.col &&
+        c.col <= x.rect.c2,
+    );
+    return read?.range.formulas[c.row - read.rect.r1][c.col - read.rect.c1];
+  };
+}
+
+/** Queue each cell's value as a few rectangles per sheet (null, in a rectangle, leaves a cell as it is). */
+function queueValueWrites(sheets: Excel.WorksheetCollection, cells: FreezeCell[]) {
+  for (const [sheet, cs] of bySheet(cells)) {
+    const value = new Map(cs.map((c) => [cellKey(sheet, c.row, c.col), frozenValue(c.value)]));
+    for (const rect of rectangles(cs))
+      sheets.getItem(sheet).getRange(rectA1(rect)).values = Array.from(
+        { length: rect.r2 - rect.r1 + 1 },
+        (_, i) =>
+          Array.from(
+            { length: rect.c2 - rect.c1 + 1 },
+            (_, j) => value.get(cellKey(sheet, rect.r1 + i, rect.c1 + j)) ?? null,
+          ),
+      ) as unknown[][];
+  }
+}
+
+const rectOf = (r: {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}): Rect => ({
+  r1: r.rowIndex,
+  c1: r.columnIndex,
+  r2: r.rowIndex + r.rowCount - 1,
+  c2: r.columnIndex + r.columnCount - 1,
+});
+
 export class OfficeWorkbook implements Workbook {
   private readonly supported: () => boolean;
   private readonly warn: (message: string) => void;
@@ -256,8 +316,9 @@ export class OfficeWorkbook implements Workbook {
   }
 
   /**
-   * Two batches: read the cells' formulas again (a cell edited since it was listed is left alone) with the range
-   * each one spills to, then write the values — a spill's whole grid, in one assignment that replaces its formula;
+   * Two batches: read the cells' formulas again (a cell edited since it was listed is left alone), as a few
+   * rectangles per sheet, with the range each one that may spill spills to; then write the values — a spill's whole
+   * grid in one assignment that replaces its formula, the other cells as a few rectangles per sheet;
    * the comments (ExcelApi 1.10) in a third, so a host that rejects one (a cell with a comment already) cannot
    * undo the conversion — the pane lists every cell with its provenance either way. Without ExcelApi 1.12 a
    * formula that may spill is left alone and reported (spillsRefused).
@@ -272,25 +333,31 @@ export class OfficeWorkbook implements Workbook {
     const todo = spills ? cells : cells.filter((c) => !maySpill(c.formula));
     const converted: FreezeCell[] = [];
     const changed: FormulaCell[] = [];
+    const spillRanges: FreezeResult["spillRanges"] = [];
     try {
       await Excel.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
-        const found = todo.map((c) => {
-          const cell = sheets.getItem(c.sheet).getRange(a1(c.row, c.col));
-          cell.load("formulas");
-          const spill = spills ? cell.getSpillingToRangeOrNullObject() : null;
-          spill?.load("isNullObject,address,values");
-          return { cell, spill };
-        });
+        const current = queueFormulaReads(sheets, todo);
+        // Only a formula that may spill is asked for its spill (one range each); the others are one value.
+        const spillOf = new Map<FreezeCell, Excel.Range>();
+        for (const c of spills ? todo.filter((x) => maySpill(x.formula)) : []) {
+          const spill = sheets.getItem(c.sheet).getRange(a1(c.row, c.col)).getSpillingToRangeOrNullObject();
+          spill.load("isNullObject,address,values,rowIndex,columnIndex,rowCount,columnCount");
+          spillOf.set(c, spill);
+        }
         await ctx.sync();
-        todo.forEach((c, i) => (found[i].cell.formulas[0][0] === c.formula ? converted : changed).push(c));
+        todo.forEach((c) => (current(c) === c.formula ? converted : changed).push(c));
+        const single: FreezeCell[] = [];
         for (const c of converted) {
-          const { spill } = found[todo.indexOf(c)];
-          if (spill && !spill.isNullObject)
+          const spill = spillOf.get(c);
+          if (!spill || spill.isNullObject) single.push(c);
+          else {
             sheets.getItem(c.sheet).getRange(splitSheetAddress(spill.address).range).values =
               spill.values.map((row) => row.map(frozenValue));
-          else sheets.getItem(c.sheet).getRange(a1(c.row, c.col)).values = [[frozenValue(c.value)]];
+            spillRanges.push({ sheet: c.sheet, rect: rectOf(spill) });
+          }
         }
+        queueValueWrites(sheets, single);
         if (converted.length) await ctx.sync();
       });
     } catch (e) {
@@ -313,7 +380,7 @@ export class OfficeWorkbook implements Workbook {
         notes = false; // reported by the pane: the provenance is in its list
       }
     }
-    return { converted, changed, notes, spillsRefused };
+    return { converted, changed, notes, spillsRefused, spillRanges };
   }
 
   async read(names: string[]): Promise<Snapshot> {

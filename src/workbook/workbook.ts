@@ -340,4 +340,6 @@ export interface FreezeResult {
    * top-left cell would lose the rest of the array.
    */
   spillsRefused: FormulaCell[];
+  /** The grid each converted spill was written over (its top-left cell held the formula): what undo clears. */
+  spillRanges: { sheet: string; rect: Rect }[];
 }

@@ -148,6 +148,8 @@ export class FakeExcel {
   comments = new Map<string, string>();
   /** Every context.sync. */
   syncs = 0;
+  /** Range objects made (getRange, getUsedRange…): what a batch costs the host beyond its commands. */
+  ranges = 0;
   /** Syncs that carried at least one write command. */
   writeSyncs = 0;
   /** Commands applied, in order ("set A1:S26 formulas", "insert 27:27 Down", …). */
@@ -447,6 +449,7 @@ class Batch {
 
   /** A range proxy over a rectangle (rows/columns may be open-ended: Infinity). */
   private range(sheetName: string, rect: Rect) {
+    this.fx.ranges++;
     const s = this.fx.sheet(sheetName);
     const box = s?.used() ?? null;
     const bounded = {

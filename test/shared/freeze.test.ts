@@ -347,3 +347,62 @@ describe("reading a large sheet's formulas in blocks (Excel on the web: about 5 
     expect(r.syncs).toBe(1 + Math.ceil(20_000 / CELLS_PER_READ));
   });
 });
+
+describe("1,000 formula cells are converted in a few ranges, not one per cell", () => {
+  let fx: FakeExcel;
+  const formula = (r: number, c: number) => `=PLAN.TARGET("益阳","高新技术企业",${2000 + r + c})`;
+  beforeEach(() => {
+    fx = new FakeExcel();
+    fx.install();
+    const s = fx.addSheet("数据");
+    // Columns B:E, rows 2–251 (1,000 PLAN.* cells), a =SUM in row 100 of column C (left alone), a text column A.
+    for (let r = 1; r <= 250; r++) {
+      s.cells.set(`${r},0`, `指标${r}`);
+      for (let c = 1; c <= 4; c++) {
+        s.cells.set(`${r},${c}`, formula(r, c));
+        s.shown.set(`${r},${c}`, r * 10 + c);
+      }
+    }
+    s.cells.set("100,2", "=SUM(1,2)");
+    s.shown.set("100,2", 3);
+    fx.activeSheet = "数据";
+  });
+  afterEach(() => fx.uninstall());
+
+  test("each PLAN.* cell gets its shown value; the ranges made and the value writes are bounded", async () => {
+    const svc = createProgressService(
+      new OfficeWorkbook({ supported: () => true, comments: () => false, spills: () => true }),
+      createCatalogStore(),
+    );
+    const p = await svc.previewFreeze("sheet");
+    expect(p.cells).toHaveLength(999);
+    const [ranges, syncs] = [fx.ranges, fx.syncs];
+    fx.applied.length = 0;
+    const r = await svc.freeze(p.cells);
+    expect(r.converted).toHaveLength(999);
+    // Column C is cut by the =SUM: B, D:E… as rectangles — 4 at most — read once and written once.
+    expect(fx.ranges - ranges).toBeLessThanOrEqual(8);
+    expect(fx.syncs - syncs).toBe(2);
+    const writes = fx.applied.filter((a) => a.endsWith(" values"));
+    expect(writes.length).toBeLessThanOrEqual(4);
+    expect(writes).toEqual(fx.applied);
+    const s = fx.sheet("数据")!;
+    for (let row = 1; row <= 250; row++)
+      for (let c = 1; c <= 4; c++)
+        expect(s.cells.get(`${row},${c}`)).toBe(row === 100 && c === 2 ? "=SUM(1,2)" : row * 10 + c);
+    expect(s.cells.get("5,0")).toBe("指标5");
+  });
+
+  test("a cell typed over since the preview keeps what was typed; its neighbours are converted", async () => {
+    const svc = createProgressService(
+      new OfficeWorkbook({ supported: () => true, comments: () => false }),
+      createCatalogStore(),
+    );
+    const p = await svc.previewFreeze("sheet");
+    fx.sheet("数据")!.cells.set("50,3", "我填的");
+    const r = await svc.freeze(p.cells);
+    expect(r.changed.map((c) => `${c.row},${c.col}`)).toEqual(["50,3"]);
+    const s = fx.sheet("数据")!;
+    expect([s.cells.get("49,3"), s.cells.get("50,3"), s.cells.get("51,3")]).toEqual([493, "我填的", 513]);
+  });
+});
