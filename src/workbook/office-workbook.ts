@@ -30,6 +30,9 @@ import {
   tableRangeOf,
   type TableRange,
   type Rect,
+  type RangeImage,
+  type RestorePlan,
+  contentOf,
   a1,
   rangeA1,
   rectA1,
@@ -552,6 +555,68 @@ export class OfficeWorkbook implements Workbook {
       if (denied) throw new HostError(`工作表“${plan.sheet}”受保护,无法写入。请先撤销工作表保护后重试。`);
       throw new HostError(
         `写入工作表“${plan.sheet}”时 Excel 报错:${message(e)}。该表可能只更新了一部分;您填写的实际值、基期值、备注不会被改写,可再次刷新以完成更新。`,
+      );
+    }
+  }
+
+  async snapshot(ranges: { sheet: string; rect: Rect }[]): Promise<RangeImage[]> {
+    if (ranges.length === 0) return [];
+    try {
+      return await Excel.run(async (ctx) => {
+        const loaded = ranges.map(({ sheet, rect }) => {
+          const range = ctx.workbook.worksheets.getItem(sheet).getRange(rectA1(rect));
+          range.load("formulas,numberFormat");
+          return { sheet, rect, range };
+        });
+        await ctx.sync();
+        return loaded.map(({ sheet, rect, range }) => ({
+          sheet,
+          rect,
+          formulas: range.formulas.map((row) => row.map(cellValue)),
+          numberFormats: range.numberFormat.map((row) => row.map(cellValue)),
+        }));
+      });
+    } catch (e) {
+      throw new HostError(`读取要写入的单元格时 Excel 报错:${message(e)}。工作簿未作更改。`);
+    }
+  }
+
+  /**
+   * One batch, riskiest first: the sheets deleted, the inserted rows and columns deleted, then each image's
+   * contents and number formats written back. Not a transaction (see the top of the file): a failure says so.
+   */
+  async restore(plan: RestorePlan): Promise<void> {
+    try {
+      await Excel.run(async (ctx) => {
+        const app = ctx.workbook.application;
+        app.suspendApiCalculationUntilNextSync();
+        app.suspendScreenUpdatingUntilNextSync();
+        const sheets = ctx.workbook.worksheets;
+        for (const name of plan.deleteSheets) sheets.getItem(name).delete();
+        for (const { sheet, op } of plan.remove) {
+          if (op.kind === "insertRows")
+            sheets.getItem(sheet).getRange(`${op.at + 1}:${op.at + op.count}`).delete("Up");
+          else
+            sheets
+              .getItem(sheet)
+              .getRange(`${colLetter(op.at)}:${colLetter(op.at + op.count - 1)}`)
+              .delete("Left");
+        }
+        for (const img of plan.images) {
+          const range = sheets.getItem(img.sheet).getRange(rectA1(img.rect));
+          range.formulas = img.formulas.map((row) =>
+            row.map((v) => excelContent({ row: 0, col: 0, content: contentOf(v) })),
+          );
+          range.numberFormat = img.numberFormats.map((row) => row.map((f) => f ?? "General"));
+        }
+        await ctx.sync();
+      });
+    } catch (e) {
+      const denied = (e as { code?: string })?.code === "AccessDenied";
+      throw new HostError(
+        denied
+          ? "工作表或工作簿结构受保护,无法撤销。请先取消保护后重试。"
+          : `撤销时 Excel 报错:${message(e)}。工作簿可能只恢复了一部分,请检查后手动修改。`,
       );
     }
   }

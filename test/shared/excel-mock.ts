@@ -95,6 +95,23 @@ export class FakeSheet {
     }
   }
 
+  /** Delete whole rows or columns from 0-based `at`: their cells go, those after shift back (Excel's delete). */
+  remove(rows: boolean, at: number, n: number) {
+    const move = <T>(m: Map<string, T>) =>
+      new Map(
+        [...m].flatMap(([k, v]) => {
+          const [r, c] = k.split(",").map(Number);
+          const x = rows ? r : c;
+          if (x >= at && x < at + n) return [];
+          const y = x >= at + n ? x - n : x;
+          return [[rows ? `${y},${c}` : `${r},${y}`, v] as [string, T]];
+        }),
+      );
+    this.cells = move(this.cells);
+    this.numFmt = move(this.numFmt);
+    this.format = move(this.format);
+  }
+
   /** Bounding box of non-empty cells. */
   used(): Rect | null {
     let box: Rect | null = null;
@@ -510,6 +527,12 @@ class Batch {
           shift === "Down"
             ? this.fx.sheet(sheetName)!.insert(true, rect.r1, rect.r2 - rect.r1 + 1)
             : this.fx.sheet(sheetName)!.insert(false, rect.c1, rect.c2 - rect.c1 + 1),
+        ),
+      delete: (shift: string) =>
+        this.command(sheetName, `delete ${where} ${shift}`, () =>
+          shift === "Up"
+            ? this.fx.sheet(sheetName)!.remove(true, rect.r1, rect.r2 - rect.r1 + 1)
+            : this.fx.sheet(sheetName)!.remove(false, rect.c1, rect.c2 - rect.c1 + 1),
         ),
       merge: () =>
         this.command(sheetName, `merge ${where}`, () => this.fx.sheet(sheetName)!.merges.push(rect)),
