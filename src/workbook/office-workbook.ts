@@ -74,7 +74,7 @@ export interface OfficeWorkbookOptions {
 export const REQUIRED_API = "1.9";
 /** Said after a write when Excel calculates manually: the formulas written show nothing computed until F9. */
 export const MANUAL_CALCULATION =
-  "Excel 当前为手动计算(公式 › 计算选项 › 手动),进度表中的公式要按 F9 才会计算。建议改为“自动”。";
+  "Excel 当前为手动计算:刚写入的公式要按 F9 才会算出结果。建议在“公式 › 计算选项”中改为“自动”;或每次写入后按 F9 重新计算。";
 /**
  * Cells per sync when 转为数值 reads a sheet or the workbook (formulas and values): at a few hundred bytes per cell
  * (a long PLAN.* formula and its value), well under Excel on the web's limit of about 5 MB per request.
