@@ -595,7 +595,10 @@ export class OfficeWorkbook implements Workbook {
         for (const name of plan.deleteSheets) sheets.getItem(name).delete();
         for (const { sheet, op } of plan.remove) {
           if (op.kind === "insertRows")
-            sheets.getItem(sheet).getRange(`${op.at + 1}:${op.at + op.count}`).delete("Up");
+            sheets
+              .getItem(sheet)
+              .getRange(`${op.at + 1}:${op.at + op.count}`)
+              .delete("Up");
           else
             sheets
               .getItem(sheet)
