@@ -180,6 +180,7 @@ export function createProgressService(
           "所选单元格不为空。为免覆盖已有内容,未插入公式;请选择空白单元格,或确认覆盖。",
           "cellNotEmpty",
         );
+      opts.undo?.forget();
       await workbook.write({
         sheet: sel.sheet,
         cells: [{ row: sel.row, col: sel.col, content: { formula: f } }],
@@ -224,6 +225,7 @@ export function createProgressService(
       if (!sel) throw new HostError("请先在进度表中选中一个指标所在的行。");
       if (sel.protected) throw protectedError(sel.sheet);
       const p = planTrendChart(catalog(), sel);
+      opts.undo?.forget();
       await workbook.write(p.write);
       return { sheetName: sel.sheet, indicator: p.indicator };
     },
@@ -239,6 +241,7 @@ export function createProgressService(
         throw new HostError(
           `上报表“${report.sheetName}”已存在,未作更改。它的数字都引用进度表,会随进度表更新;如需重新生成,请先删除或重命名它(其中手写的填报人等内容请先记下)。`,
         );
+      opts.undo?.forget();
       await workbook.write(reportWritePlan(report));
       return { sheetName: report.sheetName, rows: report.targetIds.length };
     },

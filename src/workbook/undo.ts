@@ -18,8 +18,9 @@ import {
   type StructureOp,
   type Workbook,
   type WritePlan,
+  type FreezeCell,
+  type FreezeResult,
 } from "./workbook";
-import type { FreezeCell, FreezeResult } from "./workbook";
 
 /** What the pane needs: what 撤销 would undo, and the undo. */
 export interface UndoService {
@@ -134,6 +135,14 @@ export class UndoLog implements UndoService {
     return r;
   }
 
+  /**
+   * A write that is not recorded (a formula inserted, a chart, the 上报 sheet) ends the offer: the step before it
+   * is no longer the last, and undoing it could break what was built on it (a 上报 sheet citing a generated one).
+   */
+  forget(): void {
+    if (this.last) this.set(null);
+  }
+
   async undo(): Promise<string> {
     const step = this.last;
     if (!step) throw new HostError("没有可撤销的操作。");
@@ -152,7 +161,7 @@ export class UndoLog implements UndoService {
     const deleted = step.restore.deleteSheets.map((s) => `“${s}”`).join("、");
     return deleted
       ? `已撤销“${step.label}”:已删除本次生成的工作表${deleted}。`
-      : `已撤销“${step.label}”:${step.cells} 个单元格的内容和数字格式已恢复(格式、批注等未恢复)。`;
+      : `已撤销“${step.label}”:${step.cells} 个单元格的内容和数字格式已恢复(单元格样式、批注等不在撤销范围内)。`;
   }
 
   private async keep(label: string, sheets: string[], s: Omit<Step, "label" | "after">) {

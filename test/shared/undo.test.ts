@@ -234,3 +234,14 @@ test("a cell after the structure edits, in the sheet before them", () => {
   expect(beforeStructure(25, 3, ops)).toEqual({ row: 22, col: 3 });
   expect(beforeStructure(4, 6, [{ kind: "insertColumns", at: 2, count: 3 }])).toEqual({ row: 4, col: 3 });
 });
+
+test("a write that is not recorded (a formula inserted) ends the offer: the step before it is no longer the last", async () => {
+  const h = memoryHost();
+  const undo = new UndoLog(h.wb);
+  const svc = createProgressService(h.wb, createCatalogStore(), { undo });
+  await svc.generate(PLAN, YEAR);
+  expect(undo.current()).not.toBeNull();
+  h.select("Sheet1", "A1");
+  await svc.insertFormula("=1+1");
+  expect(undo.current()).toBeNull();
+});
