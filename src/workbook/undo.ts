@@ -11,7 +11,6 @@ import { HostError } from "../services/service";
 import {
   rangeA1,
   rectangles,
-  type Grid,
   type Rect,
   type RestorePlan,
   type SheetContent,
@@ -31,6 +30,9 @@ export interface UndoService {
   undo(): Promise<string>;
 }
 
+/** Changed cells named when undo refuses. */
+const MAX_LISTED = 5;
+
 interface Step {
   label: string;
   /** Each affected sheet's contents and formats just after the write (undefined: no such sheet). */
@@ -39,13 +41,8 @@ interface Step {
   cells: number;
 }
 
-/** The cells of the listed sheets as compared by undo: contents and number formats, from A1. */
-const fingerprint = (c: SheetContent | undefined) =>
-  c ? JSON.stringify([trim(c.formulas), trim(c.numberFormats ?? [])]) : null;
-const trim = (g: Grid) => g.map((row) => row.map((v) => v ?? ""));
-
-/** The first cells (A1) where two sheet contents differ, up to `max`. */
-function differences(a: SheetContent | undefined, b: SheetContent | undefined, max = 5): string[] {
+/** The first cells (A1) where two sheet contents differ (contents and number formats), up to `max`. */
+function differences(a: SheetContent | undefined, b: SheetContent | undefined, max: number): string[] {
   const out: string[] = [];
   const grids = (c?: SheetContent) => [c?.formulas ?? [], c?.numberFormats ?? []];
   const [fa, na] = grids(a);
@@ -149,11 +146,13 @@ export class UndoLog implements UndoService {
     const now = await this.workbook.read([...step.after.keys()]);
     for (const [sheet, after] of step.after) {
       const content = now.sheets.get(sheet);
-      if (fingerprint(content) === fingerprint(after)) continue;
-      if (!content) throw new HostError(`工作表“${sheet}”已不存在或已改名,无法撤销“${step.label}”。`);
-      const cells = differences(content, after);
+      if (!content && after)
+        throw new HostError(`工作表“${sheet}”已不存在或已改名,无法撤销“${step.label}”。`);
+      const cells = differences(content, after, MAX_LISTED);
+      if (cells.length === 0) continue;
+      const more = cells.length === MAX_LISTED ? " 等" : "";
       throw new HostError(
-        `无法撤销“${step.label}”:工作表“${sheet}”在此之后又有改动(${cells.join("、")} 等),撤销会覆盖这些改动,因此未作更改。如需恢复,请手动修改。`,
+        `无法撤销“${step.label}”:工作表“${sheet}”在此之后又有改动(${cells.join("、")}${more}),撤销会覆盖这些改动,因此未作更改。如需恢复,请手动修改。`,
       );
     }
     await this.workbook.restore(step.restore);
