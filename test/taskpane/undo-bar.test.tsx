@@ -29,7 +29,8 @@ test("preview: generate, then 撤销 names it, deletes the sheet, says so, and i
   expect(screen.getByRole("button", { name: "撤销上一步" }).hasAttribute("disabled")).toBe(true);
   fireEvent.change(screen.getByRole("combobox", { name: "地区" }), { target: { value: "yiyang" } });
   fireEvent.click(screen.getByRole("button", { name: "生成" }));
-  await screen.findByText(/已生成“进度_益阳十四五科技发展规划”/);
+  // HyperFormula builds the sheet, then undo reads it back: seconds under a loaded machine.
+  await screen.findByText(/已生成“进度_益阳十四五科技发展规划”/, {}, { timeout: 20_000 });
   expect(workbook.sheetNames()).toEqual(["Sheet1", "进度_益阳十四五科技发展规划"]);
 
   const button = screen.getByRole("button", { name: "撤销:生成 进度_益阳十四五科技发展规划" });
@@ -40,6 +41,8 @@ test("preview: generate, then 撤销 names it, deletes the sheet, says so, and i
   expect(
     await screen.findByText(
       "已撤销“生成 进度_益阳十四五科技发展规划”:已删除本次生成的工作表“进度_益阳十四五科技发展规划”。",
+      {},
+      { timeout: 20_000 },
     ),
   ).toBeTruthy();
   expect(workbook.sheetNames()).toEqual(["Sheet1"]);
