@@ -4,6 +4,7 @@
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { buildProgressSheet, SHEET, sheetNameFor } from "../../src/core/sheet/layout";
 import { MANUAL_CALCULATION, OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { Notices } from "../../src/taskpane/notices";
 import { HostError } from "../../src/services/service";
 import { LINE_HEIGHT } from "../../src/workbook/text-fit";
 import type { WritePlan } from "../../src/workbook/workbook";
@@ -173,5 +174,17 @@ describe("calculation and screen updating around a write", () => {
     fx.calculationMode = "Manual";
     await service().generate(LARGEST, YEAR);
     expect(warnings).toEqual([MANUAL_CALCULATION]);
+  });
+
+  test("manual calculation reaches the pane's notices once, however many writes; automatic adds none", async () => {
+    const notices = new Notices();
+    const svc = service(new OfficeWorkbook({ onWarning: notices.push }));
+    await svc.generate(LARGEST, YEAR);
+    expect(notices.current()).toEqual([]);
+    fx.calculationMode = "Manual";
+    const { sheetName } = await svc.generate(LARGEST, YEAR);
+    await svc.refresh(sheetName, { applyDataChanges: false });
+    expect(notices.current()).toEqual([MANUAL_CALCULATION]);
+    expect(MANUAL_CALCULATION).toMatch(/公式 › 计算选项.*自动.*F9/);
   });
 });

@@ -3,6 +3,7 @@
 import type { Catalog } from "../../src/core/catalog/catalog";
 import { createCatalogStore, type CatalogStore } from "../../src/core/catalog/store";
 import { createProgressService } from "../../src/services/progress-service";
+import type { UndoLog } from "../../src/workbook/undo";
 import type { Workbook } from "../../src/workbook/workbook";
 
 export interface ServiceOver {
@@ -10,9 +11,11 @@ export interface ServiceOver {
   year: number;
   catalog?: Catalog;
   store?: CatalogStore;
+  /** 撤销: record the writes there. */
+  undo?: UndoLog;
 }
 
-export function serviceOver(wb: Workbook, { year, catalog, store }: ServiceOver) {
+export function serviceOver(wb: Workbook, { year, catalog, store, undo }: ServiceOver) {
   const s = store ?? createCatalogStore(catalog);
-  return createProgressService(wb, s, { currentYear: () => year });
+  return createProgressService(wb, s, { currentYear: () => year, undo });
 }
