@@ -44,7 +44,7 @@ export function ExtractPanel({ imports }: { imports: PackService }) {
   const s = useStyles();
   const { onWorkbookChanged } = usePane();
   const [text, setText] = useState("");
-  const [ctx, setCtx] = useState({ region: "", plan: "", source: "" });
+  const [ctx, setCtx] = useState<PlanContext>({ region: "", plan: "", source: "" });
   const [items, setItems] = useState<ReviewedCandidate[] | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const { busy, error, setError, run } = useBusy();
@@ -81,39 +81,15 @@ export function ExtractPanel({ imports }: { imports: PackService }) {
       </Button>
       {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
       {items && items.length === 0 && <Text>没有找到带年份和数值的目标。</Text>}
+      {items && items.length > 0 && <Review items={items} onChange={update} ctx={ctx} onCtx={setCtx} />}
       {items && items.length > 0 && (
-        <>
-          <Text size={200}>
-            找到 {items.filter((i) => !i.candidate.baseline).length} 个候选目标、
-            {items.filter((i) => i.candidate.baseline).length}{" "}
-            个历史数据(可作基期值)。逐条核对,可修改指标、数值、单位、年份,不要的取消勾选。
-          </Text>
-          <ul className={s.list} aria-label="候选目标">
-            {items.map((it, i) => (
-              <ExtractCandidate
-                key={`${it.candidate.start}-${it.candidate.end}-${i}`}
-                item={it}
-                onChange={(n) => update(i, n)}
-              />
-            ))}
-          </ul>
-          <Field label="地区" required hint="规划适用的地区,如 某某县">
-            <Input value={ctx.region} onChange={(_, d) => setCtx({ ...ctx, region: d.value })} />
-          </Field>
-          <Field label="规划名称" required>
-            <Input value={ctx.plan} onChange={(_, d) => setCtx({ ...ctx, plan: d.value })} />
-          </Field>
-          <Field label="出处" required hint="文件名、文号或网址">
-            <Input value={ctx.source} onChange={(_, d) => setCtx({ ...ctx, source: d.value })} />
-          </Field>
-          <Button
-            appearance="primary"
-            disabled={busy || rows.length === 0 || missing.length > 0}
-            onClick={() => void write()}
-          >
-            写入规划目标表({rows.length} 项)
-          </Button>
-        </>
+        <Button
+          appearance="primary"
+          disabled={busy || rows.length === 0 || missing.length > 0}
+          onClick={() => void write()}
+        >
+          写入规划目标表({rows.length} 项)
+        </Button>
       )}
       {done && (
         <MessageBar intent="success" layout="multiline">
@@ -121,5 +97,45 @@ export function ExtractPanel({ imports }: { imports: PackService }) {
         </MessageBar>
       )}
     </section>
+  );
+}
+
+type PlanContext = { region: string; plan: string; source: string };
+interface ReviewProps {
+  items: ReviewedCandidate[];
+  onChange: (i: number, next: ReviewedCandidate) => void;
+  ctx: PlanContext;
+  onCtx: (ctx: PlanContext) => void;
+}
+
+/** The candidates to check one by one, then where they come from (地区, 规划名称, 出处). */
+function Review({ items, onChange, ctx, onCtx }: ReviewProps) {
+  const s = useStyles();
+  const baselines = items.filter((i) => i.candidate.baseline).length;
+  return (
+    <>
+      <Text size={200}>
+        找到 {items.length - baselines} 个候选目标、{baselines}{" "}
+        个历史数据(可作基期值)。逐条核对,可修改指标、数值、单位、年份,不要的取消勾选。
+      </Text>
+      <ul className={s.list} aria-label="候选目标">
+        {items.map((it, i) => (
+          <ExtractCandidate
+            key={`${it.candidate.start}-${it.candidate.end}-${i}`}
+            item={it}
+            onChange={(n) => onChange(i, n)}
+          />
+        ))}
+      </ul>
+      <Field label="地区" required hint="规划适用的地区,如 某某县">
+        <Input value={ctx.region} onChange={(_, d) => onCtx({ ...ctx, region: d.value })} />
+      </Field>
+      <Field label="规划名称" required>
+        <Input value={ctx.plan} onChange={(_, d) => onCtx({ ...ctx, plan: d.value })} />
+      </Field>
+      <Field label="出处" required hint="文件名、文号或网址">
+        <Input value={ctx.source} onChange={(_, d) => onCtx({ ...ctx, source: d.value })} />
+      </Field>
+    </>
   );
 }

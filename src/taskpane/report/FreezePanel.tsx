@@ -75,7 +75,7 @@ export function FreezePanel() {
       <Text weight="semibold">转为数值</Text>
       <Text size={200}>
         把 PLAN.* 公式换成它现在的计算结果,发给没有安装加载项的人时不会显示 #NAME?。每个转换的单元格附批注,
-        写明原公式、出处和数据版本。转换后公式不再随数据更新,且不能用“撤销”恢复:建议先另存一份副本。
+        写明原公式、出处和数据版本。转换后公式不再随数据更新;Excel 的 Ctrl+Z 不能撤销,可用窗格上方的“撤销”按钮恢复公式(所附批注需另行删除)。
       </Text>
       <RadioGroup
         layout="horizontal"
@@ -98,45 +98,71 @@ export function FreezePanel() {
       </div>
       {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
       {preview && (
-        <>
-          <Text>
-            {SCOPE_LABEL[scope]}中有 {preview.cells.length} 个 PLAN 公式单元格将转为数值
-            {preview.errors.length ? `;${preview.errors.length} 个显示错误值,不转换` : ""}。
-          </Text>
-          {preview.cells.length > 0 && <CellList cells={preview.cells} label="将转为数值" />}
-          {preview.errors.length > 0 && <CellList cells={preview.errors} label="显示错误值,不转换" />}
-          <div className={s.row}>
-            <Button
-              appearance="primary"
-              onClick={() => void confirm()}
-              disabled={busy || !preview.cells.length}
-            >
-              确认转为数值({preview.cells.length} 个单元格)
-            </Button>
-            <Button onClick={() => setPreview(null)} disabled={busy}>
-              取消
-            </Button>
-          </div>
-        </>
+        <PreviewList
+          preview={preview}
+          scope={scope}
+          busy={busy}
+          onConfirm={() => void confirm()}
+          onCancel={() => setPreview(null)}
+        />
       )}
-      {result && (
-        <MessageBar intent={result.notes ? "success" : "warning"} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>已转为数值 {result.converted.length} 个单元格</MessageBarTitle>
-            {result.notes
-              ? "每个单元格的批注中记有原公式和出处。"
-              : "当前 Excel 不支持批注接口(需 ExcelApi 1.10),未能附上出处批注;下表列出了每个单元格的原公式。"}
-            {result.changed.length > 0 && ` ${result.changed.length} 个单元格在查找后已被修改,未转换。`}
-            {result.spillsRefused.length > 0 &&
-              ` ${result.spillsRefused.length} 个单元格的结果可能溢出到相邻单元格,当前 Excel 版本(缺少 ExcelApi 1.12)无法读取整个溢出区域,为免只留下左上角一个值,未转换;请复制这些区域后“选择性粘贴 › 数值”。`}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {result && result.converted.length > 0 && <CellList cells={result.converted} label="已转为数值" />}
-      {result && result.changed.length > 0 && <CellList cells={result.changed} label="已修改,未转换" />}
-      {result && result.spillsRefused.length > 0 && (
-        <CellList cells={result.spillsRefused} label="可能溢出,未转换" />
-      )}
+      {result && <ResultList result={result} />}
     </div>
+  );
+}
+
+interface PreviewProps {
+  preview: FreezePreview;
+  scope: FreezeScope;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** Step 1's answer: what would be converted, what not, and the confirmation. */
+function PreviewList({ preview, scope, busy, onConfirm, onCancel }: PreviewProps) {
+  const s = useStyles();
+  const n = preview.cells.length;
+  return (
+    <>
+      <Text>
+        {SCOPE_LABEL[scope]}中有 {n} 个 PLAN 公式单元格将转为数值
+        {preview.errors.length ? `;${preview.errors.length} 个显示错误值,不转换` : ""}。
+      </Text>
+      {n > 0 && <CellList cells={preview.cells} label="将转为数值" />}
+      {preview.errors.length > 0 && <CellList cells={preview.errors} label="显示错误值,不转换" />}
+      <div className={s.row}>
+        {n > 0 && (
+          <Button appearance="primary" onClick={onConfirm} disabled={busy}>
+            确认转为数值({n} 个单元格)
+          </Button>
+        )}
+        <Button onClick={onCancel} disabled={busy}>
+          {n > 0 ? "取消" : "关闭"}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** Step 2's answer: what was converted, and what was left and why. */
+function ResultList({ result }: { result: FreezeResult }) {
+  return (
+    <>
+      <MessageBar intent={result.notes ? "success" : "warning"} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>已转为数值 {result.converted.length} 个单元格</MessageBarTitle>
+          {result.notes
+            ? "每个单元格的批注中记有原公式和出处。"
+            : "当前 Excel 不支持批注接口(需 ExcelApi 1.10),未能附上出处批注;下表列出了每个单元格的原公式。"}
+          {result.changed.length > 0 && ` ${result.changed.length} 个单元格在查找后已被修改,未转换。`}
+          {result.spillsRefused.length > 0 &&
+            ` ${result.spillsRefused.length} 个单元格的结果可能溢出到相邻单元格,当前 Excel 版本(缺少 ExcelApi 1.12)无法读取整个溢出区域,为免只留下左上角一个值,未转换;请复制这些区域后“选择性粘贴 › 数值”。`}
+        </MessageBarBody>
+      </MessageBar>
+      {result.converted.length > 0 && <CellList cells={result.converted} label="已转为数值" />}
+      {result.changed.length > 0 && <CellList cells={result.changed} label="已修改,未转换" />}
+      {result.spillsRefused.length > 0 && <CellList cells={result.spillsRefused} label="可能溢出,未转换" />}
+    </>
   );
 }
