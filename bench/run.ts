@@ -13,6 +13,7 @@ import { registerPlanFunctions } from "../src/functions/hyperformula";
 import { Resolver } from "../src/core/resolve/resolver";
 import { nameFor } from "../src/core/resolve/matching";
 import { bigCatalog } from "./big-catalog";
+import { timePackImport } from "./pack-scale";
 import { coldLabels } from "./cold-labels";
 import { queryMix } from "./queries";
 import { measureFill, measureSyncs } from "./syncs";
@@ -132,6 +133,29 @@ function missVsHit() {
       p99_ratio: round(q(us.miss, 0.99) / q(us.hit, 0.99), 2),
     },
   });
+}
+
+/** Pack import at scale: validation and import of 5,000 and 50,000 targets (1,000 and 10,000 new indicators). */
+function packImport() {
+  for (const [targets, indicators] of [
+    [5_000, 1_000],
+    [50_000, 10_000],
+  ]) {
+    const r = timePackImport(targets, indicators);
+    report({
+      name: `pack_import_${targets / 1000}k`,
+      value: round(r.validateMs + r.importMs, 0),
+      unit: "ms",
+      goal: "< 1000 (50k)",
+      detail: {
+        validate_ms: round(r.validateMs, 0),
+        import_ms: round(r.importMs, 0),
+        new_indicators: indicators,
+        heap_mb: round(r.heapMb, 1),
+        bytes_per_target: round((r.heapMb * 2 ** 20) / targets, 0),
+      },
+    });
+  }
 }
 
 function hfRatio() {
@@ -357,6 +381,7 @@ async function main() {
   lookupRatio();
   coldLookup();
   missVsHit();
+  packImport();
   hfRatio();
   layoutAll();
   searchKeystrokes();
