@@ -12,6 +12,7 @@ import {
   subjectOf,
 } from "../catalog/labels";
 import { assess, inputRange, outlookOf, type Progress } from "../method/methodology";
+import { judgeNumber } from "../method/inputs";
 import { nameFor } from "../resolve/matching";
 import { appliesTo, Resolver, targetYears } from "../resolve/resolver";
 import { searchTargets, searchWithRegion } from "../catalog/search";
@@ -154,16 +155,11 @@ function claimedOf(args: Args, ctx: Context) {
   return { t, unit, toClaim: (v: number) => (unit ? convert(v, t.unit, unit) : v) };
 }
 
-/** An actual the row's rule allows (methodology.inputRange), else #VALUE! as the sheet says 输入有误. */
+/** An actual the row's rule allows (inputs.ts judgeNumber), else #VALUE! with the message the sheet's 输入检查 shows. */
 function checkedActual(t: CatalogTarget, actual: number | null): number | null {
   if (actual === null) return null;
-  const { min, max } = inputRange(t.kind, t.unit);
-  if (actual < min || actual > max) {
-    const range = max === 100 ? `在 ${min}–${max} 之间` : `不小于 ${min}`;
-    throw badValue(
-      `实际值 ${actual} 不合理:“${t.indicatorDef.name}”(${t.unit})的实际值应${range}。请检查正负号、位数和单位`,
-    );
-  }
+  const v = judgeNumber(actual, t, "实际值");
+  if (!v.ok) throw badValue(`“${t.indicatorDef.name}”(${t.unit})收到 ${actual}:${v.message}`);
   return actual;
 }
 

@@ -26,20 +26,8 @@ export const INPUT_ERROR = "输入有误";
 export type SheetStatus = Status | typeof INPUT_ERROR;
 export const SHEET_STATUS_ORDER: SheetStatus[] = [...STATUS_ORDER, INPUT_ERROR];
 
-/** Assessment and target years accepted anywhere (functions, sheets, pane, CLI). */
-/** The largest magnitude of an input: beyond it a figure is a typo (1e20 家), not a statistic. */
-export const MAX_ABS = 1e15;
-
-/**
- * The values an actual or a typed baseline may take, by what the row measures: counts, money, people, ratios
- * and multiples are never negative; a share in % lies in 0–100; a growth rate in % is at least −100 (the level
- * cannot fall below zero). The sheet's formulas, its data validation and the functions all use this rule.
- */
-export function inputRange(kind: TargetKind, unit: string): { min: number; max: number } {
-  if (unit === "%" && kind === "growth_rate") return { min: -100, max: MAX_ABS };
-  if (unit === "%") return { min: 0, max: 100 };
-  return { min: 0, max: MAX_ABS };
-}
+/** The input rule (limits by unit class, verdicts, messages) lives in inputs.ts; re-exported for the method's users. */
+export { inputRange, MAX_ABS } from "./inputs";
 
 /** Pace thresholds (P = 完成进度 / 序时进度). */
 export const PACE = { ahead: 1.05, onTrack: 0.95, behind: 0.6, farBehind: 0 } as const;
