@@ -228,7 +228,7 @@ export function readActuals(
 ): { inputs: Map<string, RowInputs>; flagged: ActualsIssue[] } {
   try {
     const rows = parseActualsTable(text, { header: "required" });
-    const { inputs, issues } = resolveActuals(rows, ctx, region, targets);
+    const { inputs, issues } = resolveActuals(rows, ctx, region, targets, { keepOutOfRange: true });
     if (issues.some((i) => i.reason !== "outOfRange")) throw new CsvError(file, issues);
     return { inputs, flagged: issues };
   } catch (e) {

@@ -226,6 +226,11 @@ export interface ResolveOptions {
   choosePlan?: string;
   /** Where the entity (主体) of a row goes, for rows naming a sub-area's target by its city. */
   entityColumn?: string;
+  /**
+   * Keep a number the rule refuses as out of range in the inputs (the CLI writes it as typed and the sheet shows
+   * 输入有误); otherwise (批量, which writes into the user's sheet) the row has no input. Reported either way.
+   */
+  keepOutOfRange?: boolean;
 }
 
 const period = (p: PlanInfo) => `${p.shortName}(${p.period.start}-${p.period.end})`;
@@ -292,10 +297,10 @@ export function resolveActuals(
     const baseline = read(cells.baseline, t, claim, "baseline(基期值)");
     for (const v of [actual, baseline])
       if (!v.ok) issues.push({ line, message: v.message, suggestions: [], reason: v.reason });
-    if (valueOf(baseline) !== null && !needsBaselineInput(t)) fail(baselineNotNeeded(t));
+    if (valueOf(baseline, { keepOutOfRange: true }) !== null && !needsBaselineInput(t)) fail(baselineNotNeeded(t));
     // One figure of the indicator for the year: every target of it in the plan (2025 and 2030) is judged by it.
     for (const each of found.targets)
-      inputs.set(each.id, { actual: valueOf(actual), baseline: valueOf(baseline) });
+      inputs.set(each.id, { actual: valueOf(actual, opts), baseline: valueOf(baseline, opts) });
   }
   return { inputs, issues };
 }
@@ -311,8 +316,9 @@ function read(raw: string, t: CatalogTarget, claim: string | null, label: string
   return judgeNumber(convert(v.value, claim, t.unit), t, label);
 }
 
-/** The number of a cell: an outOfRange one is kept, as the sheet holds it and says 输入有误 (nothing is lost). */
-const valueOf = (v: Verdict): number | null => (v.ok ? v.value : (v.read ?? null));
+/** The number of a cell; an outOfRange one only where kept (the sheet holds it and says 输入有误: nothing is lost). */
+const valueOf = (v: Verdict, opts: ResolveOptions): number | null =>
+  v.ok ? v.value : opts.keepOutOfRange ? (v.read ?? null) : null;
 
 function baselineNotNeeded(t: CatalogTarget): string {
   const why = isRateLike(t.kind)
