@@ -6,7 +6,7 @@
 import { progressInputFor, type Catalog, type CatalogTarget } from "../core/catalog/catalog";
 import type { CatalogStore } from "../core/catalog/store";
 import { Runner } from "../core/functions/runner";
-import { needsBaselineInput, planTargets } from "../core/sheet/layout";
+import { planTargets } from "../core/sheet/layout";
 import { assess, STATUS } from "../core/method/methodology";
 import { unassessableReasons, type UnassessableReason } from "../core/method/reasons";
 import { ActualsError, parseActualsTable, resolveActuals, type ActualsIssue } from "./actuals";
