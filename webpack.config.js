@@ -18,6 +18,9 @@ const { corsHeaders } = require("./scripts/cors.cjs");
 
 // The build helpers are TypeScript (typed, and unit-tested by jest); tsx loads them here.
 const build = tsxRequire("./scripts/addin-build.ts", __filename);
+// src/functions/functions.ts is generated from the function table: rewritten (if the table changed) before the
+// metadata plugin reads its JSDoc.
+tsxRequire("./scripts/functions-module.ts", __filename).writeFunctionsModule();
 
 const DEV_PORT = 3000;
 const PREVIEW_PORT = 3001;

@@ -1,8 +1,10 @@
 // functions.json (generated from the JSDoc of src/functions/functions.ts by the same API the webpack plugin
 // uses) and the zh-CN file derived from it must describe exactly the function table.
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { FUNCTIONS, type FunctionSpec } from "../../src/core/functions/functions";
+import { functionsModule } from "../../scripts/functions-module";
 import { localizeMetadata, type CfFunction, type CfMetadata } from "../../scripts/addin-build";
 
 const FUNCTIONS_TS = resolve(__dirname, "../../src/functions/functions.ts");
@@ -23,6 +25,10 @@ const spec = (id: string): FunctionSpec => {
 const CJK = /[\u4e00-\u9fff]/;
 
 describe("functions.json", () => {
+  test("src/functions/functions.ts is generated from the table and current (npx tsx scripts/functions-module.ts)", () => {
+    expect(readFileSync(FUNCTIONS_TS, "utf8")).toBe(functionsModule());
+  });
+
   test("same ids as the table, in its order", () => {
     expect(meta.functions.map((f) => f.id)).toEqual(FUNCTIONS.map((f) => f.id));
     for (const f of meta.functions) expect(f.name).toBe(f.id);

@@ -47,11 +47,36 @@ export interface FunctionSpec {
   id: FunctionId;
   description: string;
   zhDescription: string;
-  params: ParamSpec[];
+  params: readonly ParamSpec[];
   result: "number" | "text" | "any" | "matrix";
+  /** What the result is, for the generated JSDoc (@returns) of the Excel wrapper. */
+  returns: string;
   /** The result is a fraction best shown as a percentage. */
   percent?: boolean;
   impl: (args: Args, ctx: Context) => Value;
+}
+
+/** What a body receives for a parameter: text → string, year/number → number; null where it may be omitted or blank. */
+type ArgOf<P extends ParamSpec> =
+  | (P["type"] extends "text" ? string : number)
+  | (P extends { optional: true } | { blankIsNull: true } ? null : never);
+/** A body's arguments, named as its parameters (as hyperformula's plugins get typed arguments). */
+export type NamedArgs<Ps extends readonly ParamSpec[]> = { [P in Ps[number] as P["name"]]: ArgOf<P> };
+
+type Definition<Ps extends readonly ParamSpec[]> = Omit<FunctionSpec, "params" | "impl"> & {
+  params: Ps;
+  body: (args: NamedArgs<Ps>, ctx: Context) => Value;
+};
+
+/** A table entry: the runner passes coerced arguments in order; the body reads them by name. */
+function define<const Ps extends readonly ParamSpec[]>({ body, ...spec }: Definition<Ps>): FunctionSpec {
+  const names = spec.params.map((p) => p.name);
+  const impl = (args: Args, ctx: Context) => {
+    const named: Record<string, string | number | null> = {};
+    names.forEach((n, i) => (named[n] = args[i] ?? null));
+    return body(named as NamedArgs<Ps>, ctx); // the runner coerced each argument by its ParamSpec
+  };
+  return { ...spec, impl };
 }
 
 export type FunctionId =
@@ -136,22 +161,31 @@ const P = {
     description: "Assessment year (the year of the actual).",
     zhDescription: "评估年份(实际值所属年份)。",
   },
-} satisfies Record<string, ParamSpec>;
+} as const satisfies Record<string, ParamSpec>;
 
-const optional = (p: ParamSpec): ParamSpec => ({ ...p, optional: true });
+const optional = <P extends ParamSpec>(p: P) => ({ ...p, optional: true as const });
+const required = <P extends ParamSpec>(p: P) => ({ ...p, optional: false as const });
+
+/** The arguments that choose a target: PLAN.TARGET(地区, 指标, 目标年). */
+interface TargetArgs {
+  region: string;
+  indicator: string;
+  year: number | null;
+}
+/** …and the sheet's inputs: 实际值 and 评估年份. */
+interface ProgressArgs extends TargetArgs {
+  actual: number | null;
+  asOfYear: number | null;
+}
 
 /** The target chosen by the first three arguments. */
-function targetOf(args: Args, ctx: Context): CatalogTarget {
-  return ctx.resolver.target(args[0] as string, args[1] as string, args[2] as number | null);
+function targetOf(a: TargetArgs, ctx: Context): CatalogTarget {
+  return ctx.resolver.target(a.region, a.indicator, a.year);
 }
 
 /** The target and a converter from its unit to the unit the label claims (技术合同交易额（万元）). */
-function claimedOf(args: Args, ctx: Context) {
-  const { target: t, unit } = ctx.resolver.resolve(
-    args[0] as string,
-    args[1] as string,
-    args[2] as number | null,
-  );
+function claimedOf(a: TargetArgs, ctx: Context) {
+  const { target: t, unit } = ctx.resolver.resolve(a.region, a.indicator, a.year);
   return { t, unit, toClaim: (v: number) => (unit ? convert(v, t.unit, unit) : v) };
 }
 
@@ -169,10 +203,10 @@ const inputFor = (t: CatalogTarget, actual: number | null, asOf: number | null) 
   year: asOf,
 });
 
-function progressOf(args: Args, ctx: Context): { t: CatalogTarget; p: Progress; asOf: number | null } {
-  const { t, unit } = claimedOf(args, ctx);
-  const asOf = args[4] as number | null;
-  const raw = args[3] as number | null;
+function progressOf(a: ProgressArgs, ctx: Context): { t: CatalogTarget; p: Progress; asOf: number | null } {
+  const { t, unit } = claimedOf(a, ctx);
+  const asOf = a.asOfYear;
+  const raw = a.actual;
   // An actual written in the label's unit is converted to the plan's before it is checked and compared.
   const actual = checkedActual(t, raw !== null && unit ? convert(raw, unit, t.unit) : raw);
   return { t, p: assess(inputFor(t, actual, asOf)), asOf };
@@ -214,10 +248,10 @@ function missing(
 }
 
 /** FORECAST and OUTLOOK for the arguments: the same refusals as PROGRESS (checkedActual, blank = none). */
-function outlookArgs(args: Args, ctx: Context) {
-  const t = targetOf(args, ctx);
-  const asOf = args[4] as number | null;
-  const actual = checkedActual(t, args[3] as number | null);
+function outlookArgs(a: ProgressArgs, ctx: Context) {
+  const t = targetOf(a, ctx);
+  const asOf = a.asOfYear;
+  const actual = checkedActual(t, a.actual);
   return { t, asOf, actual, ...outlookOf(inputFor(t, actual, asOf), inputRange(t.kind, t.unit)) };
 }
 
@@ -311,54 +345,32 @@ export const LIST_HEADER = [
 ];
 export const SEARCH_HEADER = ["地区/主体", "指标", "目标年", "目标值", "单位", "规划", "公式"];
 
+// The progress functions' parameters: the target, then the sheet's inputs.
+const PROGRESS_PARAMS = [P.region, P.indicator, required(P.year), P.actual, P.asOfYear] as const;
+
 export const FUNCTIONS: FunctionSpec[] = [
-  {
+  define({
     id: "TARGET",
     description: "Target value of a plan indicator, in the plan's unit.",
     zhDescription: "返回规划指标的目标值(按规划原单位)。",
     params: [P.region, P.indicator, optional(P.year), P.unit],
     result: "number",
-    impl: (a, ctx) => {
+    returns: "The target value.",
+    body: (a, ctx) => {
       const { t, unit } = claimedOf(a, ctx);
-      return convert(t.threshold, t.unit, (a[3] as string | null) ?? unit);
+      return convert(t.threshold, t.unit, a.unit ?? unit);
     },
-  },
-  {
+  }),
+  define({
     id: "BASELINE",
     description: "Baseline (or a historical figure for that year) of a plan indicator.",
     zhDescription: "返回规划指标的基期值;年份为历史年份时返回该年的历史数据。",
     params: [P.region, P.indicator, { ...optional(P.year), zhName: "年份" }, P.unit],
     result: "number",
-    impl: (a, ctx) => {
-      const region = ctx.resolver.region(a[0] as string);
-      const ind = ctx.resolver.indicator(region, a[1] as string, a[2] as number | null);
-      const year = a[2] as number | null;
-      const targets = ctx.catalog.targetsOf(region.id, ind);
-      const obs = ctx.catalog.observationsOf(region.id, ind);
-      const planUnit = targets[0]?.unit ?? obs[0]?.unit;
-      const unit = (a[3] as string | null) ?? ctx.resolver.claim(a[1] as string, planUnit);
-      if (year !== null && !targets.some((t) => appliesTo(t, year))) {
-        const o = obs.find((x) => x.year === year);
-        if (o) return convert(o.value, o.unit, unit);
-        const years = [...targetYears(targets), ...obs.map((x) => `${x.year}(历史)`)];
-        throw notFound(
-          `${region.name}在${year}年既没有目标也没有历史数据。可选年份:${years.join("、")}`,
-          years.slice(0, 3),
-        );
-      }
-      if (targets.length === 0) {
-        const o = [...obs].sort((x, y) => y.year - x.year)[0];
-        return convert(o.value, o.unit, unit);
-      }
-      const t = ctx.resolver.target(a[0] as string, a[1] as string, year);
-      if (!t.baselineObs) {
-        const t0 = t.baseYear ?? t.plan.baseYear;
-        throw notFound(`规划未给出“${t.indicatorDef.name}”的基期值(基期年${t0})`);
-      }
-      return convert(t.baselineObs.value, t.baselineObs.unit, unit);
-    },
-  },
-  {
+    returns: "The baseline value.",
+    body: (a, ctx) => baselineOf(a, ctx),
+  }),
+  define({
     id: "INFO",
     description:
       "A field of a target: 单位, 基期年, 基期值, 目标年, 类型, 比较, 原文, 出处, 规划, 主体, 指标.",
@@ -367,7 +379,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     params: [
       P.region,
       P.indicator,
-      { ...P.year, optional: false },
+      required(P.year),
       {
         name: "field",
         zhName: "字段",
@@ -378,130 +390,111 @@ export const FUNCTIONS: FunctionSpec[] = [
       },
     ],
     result: "any",
-    impl: (a, ctx) => {
-      const k = fieldKey(a[3] as string);
+    returns: "The field's value.",
+    body: (a, ctx) => {
+      const k = fieldKey(a.field);
       const t = targetOf(a, ctx);
       const v = INFO_FIELDS[k](t);
-      if (v === null) throw notFound(`规划未给出“${t.indicatorDef.name}”的${a[3]}`);
+      if (v === null) throw notFound(`规划未给出“${t.indicatorDef.name}”的${a.field}`);
       return v;
     },
-  },
-  {
+  }),
+  define({
     id: "EXPECTED",
     description: "Expected value by the assessment year on the path from baseline to target.",
     zhDescription: "返回评估年份按序时进度应达到的预期值。",
-    params: [P.region, P.indicator, { ...P.year, optional: false }, P.asOfYear],
+    params: [P.region, P.indicator, required(P.year), P.asOfYear],
     result: "number",
-    impl: (a, ctx) => {
+    returns: "The expected value.",
+    body: (a, ctx) => {
       const { t, toClaim } = claimedOf(a, ctx);
-      const asOf = a[3] as number | null;
-      const p = assess(inputFor(t, null, asOf));
-      return p.expected === null ? missing("expected", t, p, asOf, null) : toClaim(p.expected);
+      const p = assess(inputFor(t, null, a.asOfYear));
+      return p.expected === null ? missing("expected", t, p, a.asOfYear, null) : toClaim(p.expected);
     },
-  },
-  {
+  }),
+  define({
     id: "PROGRESS",
     description: "Completion (完成进度) as a fraction: (A − B)/(V − B); for a growth-rate target A/V.",
     zhDescription: "返回完成进度(小数,0.549 即 54.9%)。",
-    params: [P.region, P.indicator, { ...P.year, optional: false }, P.actual, P.asOfYear],
+    params: PROGRESS_PARAMS,
     result: "number",
     percent: true,
-    impl: (a, ctx) => {
+    returns: "The completion, shown as a percentage where Excel supports it.",
+    body: (a, ctx) => {
       const { t, p, asOf } = progressOf(a, ctx);
-      return p.completion ?? missing("completion", t, p, asOf, a[3] as number | null);
+      return p.completion ?? missing("completion", t, p, asOf, a.actual);
     },
-  },
-  {
+  }),
+  define({
     id: "VARIANCE",
     description: "差额: actual minus expected value (sign flipped when lower is better).",
     zhDescription: "返回差额:实际值减预期值(越低越好的指标取反)。",
-    params: [P.region, P.indicator, { ...P.year, optional: false }, P.actual, P.asOfYear],
+    params: PROGRESS_PARAMS,
     result: "number",
-    impl: (a, ctx) => {
+    returns: "The variance.",
+    body: (a, ctx) => {
       const { t, p, asOf } = progressOf(a, ctx);
-      if (p.variance === null) return missing("variance", t, p, asOf, a[3] as number | null);
+      if (p.variance === null) return missing("variance", t, p, asOf, a.actual);
       return claimedOf(a, ctx).toClaim(p.variance);
     },
-  },
-  {
+  }),
+  define({
     id: "STATUS",
     description:
       "Status label: 已完成, 快于预期, 符合预期, 进度滞后, 严重滞后, 逆向变化, 尚未实现, 未完成 or 无法评估.",
     zhDescription:
       "返回状态:已完成、快于预期、符合预期、进度滞后、严重滞后、逆向变化、尚未实现、未完成或无法评估。",
-    params: [P.region, P.indicator, { ...P.year, optional: false }, P.actual, P.asOfYear],
+    params: PROGRESS_PARAMS,
     result: "text",
-    impl: (a, ctx) => progressOf(a, ctx).p.status,
-  },
-  {
+    returns: "The status label.",
+    body: (a, ctx) => progressOf(a, ctx).p.status,
+  }),
+  define({
     id: "REQUIRED_RATE",
     description: "Average annual growth needed from the actual to reach the target: (V/A)^(1/(T − t)) − 1.",
     zhDescription: "返回从实际值到目标值每年需要的平均增速(小数)。",
-    params: [P.region, P.indicator, { ...P.year, optional: false }, P.actual, P.asOfYear],
+    params: PROGRESS_PARAMS,
     result: "number",
     percent: true,
-    impl: (a, ctx) => {
+    returns: "The required rate, shown as a percentage where Excel supports it.",
+    body: (a, ctx) => {
       const { t, p, asOf } = progressOf(a, ctx);
-      return p.requiredRate ?? missing("requiredRate", t, p, asOf, a[3] as number | null);
+      return p.requiredRate ?? missing("requiredRate", t, p, asOf, a.actual);
     },
-  },
-  {
+  }),
+  define({
     id: "FORECAST",
     description:
       "Value projected for the target year at the pace so far: linear A + (A − B)/(t − t0)·(T − t); geometric for money values and multiples; a growth rate: the achieved rate.",
     zhDescription:
       "返回按基期以来的年均变化外推到目标年的预计值(货币量、倍数按年均增速外推;增速类即实际增速)。",
-    params: [P.region, P.indicator, { ...P.year, optional: false }, P.actual, P.asOfYear],
+    params: PROGRESS_PARAMS,
     result: "number",
-    impl: (a, ctx) => {
+    returns: "The forecast for the target year.",
+    body: (a, ctx) => {
       const o = outlookArgs(a, ctx);
       return o.forecast ?? noForecast(o.t, o.asOf, o.actual);
     },
-  },
-  {
+  }),
+  define({
     id: "OUTLOOK",
     description: "Outlook (趋势判断): 预计可完成, 预计难以完成, 已完成 or 无法评估, from the forecast.",
     zhDescription: "返回趋势判断:预计可完成、预计难以完成、已完成或无法评估(按预计目标年值判断)。",
-    params: [P.region, P.indicator, { ...P.year, optional: false }, P.actual, P.asOfYear],
+    params: PROGRESS_PARAMS,
     result: "text",
-    impl: (a, ctx) => outlookArgs(a, ctx).outlook,
-  },
-  {
+    returns: "The outlook label.",
+    body: (a, ctx) => outlookArgs(a, ctx).outlook,
+  }),
+  define({
     id: "LIST",
     description: "All targets of a region (with a header row), optionally for one year.",
     zhDescription: "列出地区的全部目标(含表头),可按年份筛选。",
     params: [P.region, { ...optional(P.year), zhName: "年份" }],
     result: "matrix",
-    impl: (a, ctx) => {
-      const region = ctx.resolver.region(a[0] as string);
-      const year = a[1] as number | null;
-      const all = ctx.catalog.targetsByRegion.get(region.id) ?? [];
-      const rows = all.filter((t) => year === null || appliesTo(t, year));
-      if (rows.length === 0) {
-        const years = targetYears(all);
-        throw notFound(
-          `${region.name}在${year}年没有目标。有目标的年份:${years.join("、")}`,
-          years.slice(0, 3),
-        );
-      }
-      return [
-        LIST_HEADER,
-        ...rows.map((t) => [
-          t.indicatorDef.name,
-          subjectOf(t),
-          t.threshold,
-          t.unit,
-          describeTarget(t),
-          KIND_LABEL[t.kind],
-          t.targetYear,
-          t.baseYear ?? t.plan.baseYear,
-          t.baselineObs?.value ?? "",
-          planLabel(t.plan),
-        ]),
-      ];
-    },
-  },
-  {
+    returns: "A table with a header row; it spills.",
+    body: (a, ctx) => listOf(a.region, a.year, ctx),
+  }),
+  define({
     id: "SEARCH",
     description: "Search indicators across all plans (简/繁, aliases); a table with a header row.",
     zhDescription: "在全部规划中搜索指标(支持繁体和别名),返回带表头的结果表。",
@@ -513,33 +506,91 @@ export const FUNCTIONS: FunctionSpec[] = [
         description: "Words to search for, e.g. 研发, 高企.",
         zhDescription: "搜索词,如“研发”“高企”。",
       },
-      { ...P.region, optional: true },
+      optional(P.region),
     ],
     result: "matrix",
-    impl: (a, ctx) => {
-      const region = a[1] === null ? null : ctx.resolver.region(a[1] as string);
-      const scope = region
-        ? [region.id, ...ctx.catalog.regions.filter((r) => r.parent === region.id).map((r) => r.id)]
-        : null;
-      // Without a region argument, a region named in the text (益阳 高企) ranks its targets first.
-      const hits = scope
-        ? searchTargets(ctx.catalog, a[0] as string, scope)
-        : searchWithRegion(ctx.catalog, a[0] as string).hits;
-      if (hits.length === 0) throw notFound(`没有与“${String(a[0]).slice(0, 20)}”匹配的指标`);
-      return [
-        SEARCH_HEADER,
-        ...hits.map(({ target: t }) => [
-          t.regionDef.name,
-          t.indicatorDef.name,
-          t.targetYear,
-          t.threshold,
-          t.unit,
-          planLabel(t.plan),
-          formulaFor(t),
-        ]),
-      ];
-    },
-  },
+    returns: "A table with a header row; it spills.",
+    body: (a, ctx) => searchOf(a.text, a.region, ctx),
+  }),
 ];
+
+/** BASELINE: the target's baseline, or the year's historical figure where that year has no target. */
+function baselineOf(a: TargetArgs & { unit: string | null }, ctx: Context): number {
+  const region = ctx.resolver.region(a.region);
+  const ind = ctx.resolver.indicator(region, a.indicator, a.year);
+  const targets = ctx.catalog.targetsOf(region.id, ind);
+  const obs = ctx.catalog.observationsOf(region.id, ind);
+  const planUnit = targets[0]?.unit ?? obs[0]?.unit;
+  const unit = a.unit ?? ctx.resolver.claim(a.indicator, planUnit);
+  const year = a.year;
+  if (year !== null && !targets.some((t) => appliesTo(t, year))) {
+    const o = obs.find((x) => x.year === year);
+    if (o) return convert(o.value, o.unit, unit);
+    const years = [...targetYears(targets), ...obs.map((x) => `${x.year}(历史)`)];
+    throw notFound(
+      `${region.name}在${year}年既没有目标也没有历史数据。可选年份:${years.join("、")}`,
+      years.slice(0, 3),
+    );
+  }
+  if (targets.length === 0) {
+    const o = [...obs].sort((x, y) => y.year - x.year)[0];
+    return convert(o.value, o.unit, unit);
+  }
+  const t = ctx.resolver.target(a.region, a.indicator, year);
+  if (!t.baselineObs) {
+    const t0 = t.baseYear ?? t.plan.baseYear;
+    throw notFound(`规划未给出“${t.indicatorDef.name}”的基期值(基期年${t0})`);
+  }
+  return convert(t.baselineObs.value, t.baselineObs.unit, unit);
+}
+
+/** LIST: a region's targets (of one year, if given) under LIST_HEADER. */
+function listOf(regionName: string, year: number | null, ctx: Context): Matrix {
+  const region = ctx.resolver.region(regionName);
+  const all = ctx.catalog.targetsByRegion.get(region.id) ?? [];
+  const rows = all.filter((t) => year === null || appliesTo(t, year));
+  if (rows.length === 0) {
+    const years = targetYears(all);
+    throw notFound(`${region.name}在${year}年没有目标。有目标的年份:${years.join("、")}`, years.slice(0, 3));
+  }
+  return [
+    LIST_HEADER,
+    ...rows.map((t) => [
+      t.indicatorDef.name,
+      subjectOf(t),
+      t.threshold,
+      t.unit,
+      describeTarget(t),
+      KIND_LABEL[t.kind],
+      t.targetYear,
+      t.baseYear ?? t.plan.baseYear,
+      t.baselineObs?.value ?? "",
+      planLabel(t.plan),
+    ]),
+  ];
+}
+
+/** SEARCH: matching targets under SEARCH_HEADER, each with its formula. */
+function searchOf(text: string, regionName: string | null, ctx: Context): Matrix {
+  const region = regionName === null ? null : ctx.resolver.region(regionName);
+  const scope = region
+    ? [region.id, ...ctx.catalog.regions.filter((r) => r.parent === region.id).map((r) => r.id)]
+    : null;
+  // Without a region argument, a region named in the text (益阳 高企) ranks its targets first.
+  const hits = scope ? searchTargets(ctx.catalog, text, scope) : searchWithRegion(ctx.catalog, text).hits;
+  if (hits.length === 0) throw notFound(`没有与“${text.slice(0, 20)}”匹配的指标`);
+  return [
+    SEARCH_HEADER,
+    ...hits.map(({ target: t }) => [
+      t.regionDef.name,
+      t.indicatorDef.name,
+      t.targetYear,
+      t.threshold,
+      t.unit,
+      planLabel(t.plan),
+      formulaFor(t),
+    ]),
+  ];
+}
 
 export const FUNCTION_BY_ID = new Map(FUNCTIONS.map((f) => [f.id, f]));

@@ -74,7 +74,7 @@ export function evaluate(
   const shapes = rows.map((r) => (r ? shapeOf(r) : undefined));
   const ranged = rows.some((r, k) => r !== undefined && (shapes[k] === undefined || isMulti(shapes[k])));
   if (!spec || spec.result === "matrix" || !ranged) return runner.run(id, rawArgs);
-  const params: (ParamSpec | undefined)[] = spec.params;
+  const params: readonly (ParamSpec | undefined)[] = spec.params;
   const bad = rows.findIndex((r, k) => r !== undefined && shapes[k] === undefined);
   if (bad >= 0)
     return failure(badValue(`参数“${params[bad]?.zhName ?? bad + 1}”不是矩形区域(各行的单元格数不同或为空)`));
@@ -98,7 +98,7 @@ function cellAt(
   rawArgs: readonly unknown[],
   rows: (unknown[][] | undefined)[],
   shapes: (Shape | undefined)[],
-  params: (ParamSpec | undefined)[],
+  params: readonly (ParamSpec | undefined)[],
   out: Shape,
   i: number,
   j: number,
