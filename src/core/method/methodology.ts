@@ -97,6 +97,30 @@ export const impliedBaseline = (kind: TargetKind): number | null =>
  */
 export const isMilestone = (kind: TargetKind) => kind === "milestone";
 
+/**
+ * How each kind's 完成进度 is computed, in words: the sheet's 说明, the 上报 footnote and the pane's help are
+ * generated from this (src/core/sheet/method-text.ts), so they say what assess() does. A kind added to TargetKind
+ * must say its own (the Record makes it a type error not to). `linear`/`geometric`: by the indicator's path.
+ */
+export const KIND_METHOD: Record<TargetKind, { linear: string; geometric?: string }> = {
+  level: {
+    linear: "(实际值 − 基期值) ÷ (目标值 − 基期值)",
+    geometric: "ln(实际值 ÷ 基期值) ÷ ln(目标值 ÷ 基期值)",
+  },
+  share: {
+    linear: "(实际值 − 基期值) ÷ (目标值 − 基期值)",
+    geometric: "ln(实际值 ÷ 基期值) ÷ ln(目标值 ÷ 基期值)",
+  },
+  cumulative: { linear: "累计实际值 ÷ 目标值(基期为 0)" },
+  multiple: {
+    linear: "(实际倍数 − 1) ÷ (目标倍数 − 1)(基期 = 1)",
+    geometric: "ln(实际倍数) ÷ ln(目标倍数)(基期 = 1)",
+  },
+  growth_rate: { linear: "实际年均增速 ÷ 目标增速,目标年前不判已完成" },
+  per_year: { linear: "当年实际值 ÷ 每年目标,目标年前当年达标为符合预期" },
+  milestone: { linear: "达到即已完成,目标年前未达到为尚未实现" },
+};
+
 export const clamp01 = (x: number) => Math.min(Math.max(x, 0), 1);
 
 /** τ = min((t − t0)/(T − t0), 1); null before the base year (nothing of the plan has elapsed to assess). */

@@ -38,6 +38,7 @@ import {
 import { isYear, YEAR_SPAN, YEARS } from "../method/years";
 import { inputMessages as ruleMessages, rangeWords } from "../method/inputs";
 import { formulaText } from "./formula-text";
+import { methodNote } from "./method-text";
 import { excelSheetName } from "./sheet-names";
 
 export type CellValue = string | number | boolean | null;
@@ -770,7 +771,8 @@ export function buildProgressSheet(
   r4[3] = { value: "说明", style: "meta" };
   r4[4] = {
     value:
-      "黄色单元格为填写项(表格右侧的各年实际值、缺少的基期值、备注、评估年份);“实际值”列取评估年份当年的实际值(直接在该列填写的数以所填为准);其余各列由标准公式计算,不依赖加载项。百分比按百分数填写(2.5 表示 2.5%,不输入百分号);比重、增速类的差额以个百分点计;年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。输入不是合理数值时,状态为“输入有误”,原因见“输入检查”列。",
+      "黄色单元格为填写项(表格右侧的各年实际值、缺少的基期值、备注、评估年份);“实际值”列取评估年份当年的实际值(直接在该列填写的数以所填为准);其余各列由标准公式计算,不依赖加载项。百分比按百分数填写(2.5 表示 2.5%,不输入百分号);年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。输入不是合理数值时,状态为“输入有误”,原因见“输入检查”列。" +
+      methodNote(targets),
     style: "text",
   };
   rows.push(r4);

@@ -8,6 +8,7 @@ import type { Catalog, CatalogTarget } from "../catalog/catalog";
 import { citationOf, dataVersionLabel, describeTarget, regionDisplayName } from "../catalog/labels";
 import { COL, SHEET, type ColumnKey, type LayoutCell, type ProgressSheetLayout } from "./layout";
 import { excelSheetName } from "./sheet-names";
+import { methodNote } from "./method-text";
 
 export interface ReportColumn {
   title: string;
@@ -170,10 +171,8 @@ export function buildReportSheet(
   rows.push(empty());
   note("出处(序号对应上表):", "meta");
   targets.forEach((t, i) => note(`${i + 1}. ${citationOf(t)}`));
-  note(
-    `说明:序时进度 = 已过年数 ÷ 规划年数;完成进度 = 实际完成量 ÷ 规划目标增量(比重、增速类为实际值 ÷ 目标值);` +
-      `差额 = 实际值 − 按序时应达到的预期值,比重、增速类以个百分点计。${dataVersionLabel(catalog)}。`,
-  );
+  // Generated from the methodology for these rows (method-text.ts): it cannot contradict a row.
+  note(`说明:${methodNote(targets)}${dataVersionLabel(catalog)}。`);
   rows.push(empty());
 
   // The 填报 lines: two rows, two halves each.
