@@ -2,7 +2,7 @@
 // of 150, 470家), saved in GBK as Excel does on Chinese Windows, through `plan report --actuals`; the written file
 // recalculated by LibreOffice (an engine of its own): the statuses it computes, counted, are the CLI's counts.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
@@ -86,4 +86,27 @@ test("LibreOffice's statuses of the written sheet, counted, are the CLI's counts
   expect(sheet.get(INPUT_ERROR)).toBe(2);
   expect([...cliCounts(r.stdout, layout.sheetName)].sort()).toEqual([...sheet].sort());
   expect(COL.status).toBeDefined();
+}, 300_000);
+
+test("exported as displayed text by LibreOffice, the 上报 page's % row shows 实际值 with a % sign as its 基期值", async () => {
+  expect(hasSoffice).toBe(true);
+  const out = join(tmp.dir, "shown.xlsx");
+  const csv = tmp.file("shown.csv", "indicator,value\n研发经费投入强度,2.1\n高新技术企业,470\n");
+  const r = await runReport(["--region", "益阳", "--year", "2023", "--actuals", csv, "--out", out]);
+  expect(r.code).toBe(0);
+  const dir = join(tmp.dir, "shown");
+  mkdirSync(dir);
+  expect(recalcToCsv([out], dir, tmp.dir, { asShown: true }).status).toBe(0);
+  const file = readdirSync(dir).find((f) => f.includes("上报_"))!;
+  const rows = parse(readFileSync(join(dir, file), "utf8"), {
+    bom: true,
+    relax_column_count: true,
+  }) as string[][];
+  const header = rows.find((row) => row.includes("实际值"))!;
+  const at = (row: string[], title: string) => row[header.indexOf(title)];
+  const rd = rows.find((row) => row.includes("研发经费投入强度"))!;
+  expect([at(rd, "基期值"), at(rd, "实际值")]).toEqual(["1.89%", "2.10%"]);
+  expect(at(rd, "差额")).toMatch(/个百分点$/);
+  const firms = rows.find((row) => row.includes("高新技术企业"))!;
+  expect(at(firms, "实际值")).toBe("470");
 }, 300_000);

@@ -147,9 +147,12 @@ export function buildReportSheet(
         const at = `${colOf(c.from)}${r}`;
         refs.set(`${ri}:${ci}`, at);
         const ref = sheetRef(src, at);
-        // A blank input would read as 0 through a plain reference.
+        // A blank input would read as 0 through a plain reference. 基期值 and 实际值 (General input cells on the
+        // progress sheet, so that a typed format shows) print in the 目标值's format: one look per unit (2.10%).
         const numFmt =
-          c.from === "baseline" ? progressCell("target", t.id).numFmt : progressCell(c.from, t.id).numFmt;
+          c.from === "baseline" || c.from === "actual"
+            ? progressCell("target", t.id).numFmt
+            : progressCell(c.from, t.id).numFmt;
         return {
           formula: `=IF(ISBLANK(${ref}),"",${ref})`,
           style: c.from === "status" || c.from === "note" ? "text" : "derived",
