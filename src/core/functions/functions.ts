@@ -11,7 +11,14 @@ import {
   sourceOf,
   subjectOf,
 } from "../catalog/labels";
-import { assess, inputRange, outlookOf, type Progress } from "../method/methodology";
+import {
+  assess,
+  inputRange,
+  outlookOf,
+  STATUS_MEANING,
+  STATUS_ORDER,
+  type Progress,
+} from "../method/methodology";
 import { judgeNumber } from "../method/inputs";
 import { nameFor } from "../resolve/matching";
 import { appliesTo, Resolver, targetYears } from "../resolve/resolver";
@@ -440,13 +447,12 @@ export const FUNCTIONS: FunctionSpec[] = [
   }),
   define({
     id: "STATUS",
-    description:
-      "Status label: 已完成, 快于预期, 符合预期, 进度滞后, 严重滞后, 逆向变化, 尚未实现, 未完成 or 无法评估.",
-    zhDescription:
-      "返回状态:已完成、快于预期、符合预期、进度滞后、严重滞后、逆向变化、尚未实现、未完成或无法评估。",
+    // Every status assess() can give, from the methodology's list (the meanings: STATUS_MEANING).
+    description: `Status label: ${STATUS_ORDER.join(", ")}.`,
+    zhDescription: `返回状态:${STATUS_ORDER.join("、")}。`,
     params: PROGRESS_PARAMS,
     result: "text",
-    returns: "The status label.",
+    returns: `The status label: ${STATUS_ORDER.map((s) => `${s}(${STATUS_MEANING[s]})`).join(";")}.`,
     body: (a, ctx) => progressOf(a, ctx).p.status,
   }),
   define({

@@ -25,6 +25,22 @@ export const STATUS_ORDER: Status[] = Object.values(STATUS);
 export const INPUT_ERROR = "输入有误";
 export type SheetStatus = Status | typeof INPUT_ERROR;
 export const SHEET_STATUS_ORDER: SheetStatus[] = [...STATUS_ORDER, INPUT_ERROR];
+/**
+ * What each status means, in one line: the function help and docs/methodology.md ("状态一览", checked by a test)
+ * say these words, and every status the code can produce has one.
+ */
+export const STATUS_MEANING: Record<SheetStatus, string> = {
+  无法评估: "缺实际值、评估年份或所需的基期值,或评估年份不晚于基期年",
+  已完成: "实际值达到目标(年均增速、每年类目标只在目标年及以后)",
+  未完成: "已到目标年,实际值未达到目标",
+  快于预期: "目标年前,进度比(完成进度 ÷ 序时进度)不低于 1.05",
+  符合预期: "目标年前,进度比在 0.95–1.05 之间;每年类目标当年达标",
+  进度滞后: "目标年前,进度比在 0.6–0.95 之间",
+  严重滞后: "目标年前,进度比在 0–0.6 之间",
+  逆向变化: "目标年前,进度比为负(离目标越来越远),或基期已达标而实际值不再达标",
+  尚未实现: "零的突破类目标在目标年前尚未实现",
+  输入有误: "输入不是合理数值(仅进度表;函数返回 #VALUE!),原因见“输入检查”列",
+};
 
 /** The input rule (limits by unit class, verdicts, messages) lives in inputs.ts; re-exported for the method's users. */
 export { inputRange, MAX_ABS } from "./inputs";

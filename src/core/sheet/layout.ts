@@ -25,7 +25,6 @@ import {
   inputRange,
   isMilestone,
   isRateLike,
-  MAX_ABS,
   OUTLOOK,
   outlookOf,
   PACE,
