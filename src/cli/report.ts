@@ -40,8 +40,10 @@ export const REPORT_HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")
   --region   地区,如 益阳、中山、汕尾城区
   --year     评估年份(实际值所属年份),如 2023
   --plan     只生成一个规划(规划ID或简称);省略时生成该地区规划期覆盖评估年份的全部规划
-  --actuals  实际值 CSV(UTF-8):表头 indicator,value,可选 entity(主体)、baseline(基期值)
-             数值按规划单位填写:% 行填 2.1 或 2.1%;不带单位(470,不是 470家);"1,234" 须加引号
+  --actuals  实际值 CSV(UTF-8、GBK/GB18030 或 UTF-16 均可,输出说明所用编码):表头 indicator,value,
+             可选 entity(主体)、baseline(基期值,规划未给出基期值的行用它才能评估)
+             数值按规划单位填写:% 行填 2.1 或 2.1%;470 或 470家;"1,234" 须加引号
+             超出合理范围的数(如负的家数)照填,进度表中该行为“输入有误”,并在此列出
   --out      输出文件(.xlsx);已存在时不覆盖,除非加 --force
   --values   只写数值(不含公式):没有加载项、不重算也显示相同的数字,便于发送
   --force    覆盖已存在的输出文件
