@@ -3,6 +3,7 @@
 import type { CatalogTarget } from "../catalog/catalog";
 import { KIND_LABEL } from "../catalog/labels";
 import { impliedBaseline, KIND_METHOD } from "../method/methodology";
+import { canonicalUnit } from "../method/units";
 
 /** The 完成进度 rule each row follows, in words (the geometric one where the row's path is, as completionOf). */
 export function completionText(t: CatalogTarget): string {
@@ -19,11 +20,14 @@ function completionGroups(targets: readonly CatalogTarget[]): string[] {
     const text = completionText(t);
     const kinds = groups.get(text) ?? new Map<string, Set<string>>();
     const units = kinds.get(KIND_LABEL[t.kind]) ?? new Set<string>();
-    kinds.set(KIND_LABEL[t.kind], units.add(t.unit));
+    // Only units the method knows (units.ts): a pack's unit text is data, not words for the note.
+    kinds.set(KIND_LABEL[t.kind], canonicalUnit(t.unit) === null ? units : units.add(t.unit));
     groups.set(text, kinds);
   }
   return [...groups].map(([text, kinds]) => {
-    const who = [...kinds].map(([k, units]) => `${k}类(${[...units].join("、")})`).join("、");
+    const who = [...kinds]
+      .map(([k, units]) => (units.size ? `${k}类(${[...units].join("、")})` : `${k}类`))
+      .join("、");
     return `${who}为${text}`;
   });
 }
