@@ -297,7 +297,8 @@ export function resolveActuals(
     const baseline = read(cells.baseline, t, claim, "baseline(基期值)");
     for (const v of [actual, baseline])
       if (!v.ok) issues.push({ line, message: v.message, suggestions: [], reason: v.reason });
-    if (valueOf(baseline, { keepOutOfRange: true }) !== null && !needsBaselineInput(t)) fail(baselineNotNeeded(t));
+    if (valueOf(baseline, { keepOutOfRange: true }) !== null && !needsBaselineInput(t))
+      fail(baselineNotNeeded(t));
     // One figure of the indicator for the year: every target of it in the plan (2025 and 2030) is judged by it.
     for (const each of found.targets)
       inputs.set(each.id, { actual: valueOf(actual, opts), baseline: valueOf(baseline, opts) });

@@ -89,7 +89,10 @@ const refuse = (reason: InputReason, message: string): Verdict => ({ ok: false, 
 /** A number in the row's unit: ok within its class's range, else outOfRange (or tooLarge beyond MAX_ABS). */
 export function judgeNumber(n: number, row: RowUnit, label: string): Verdict {
   if (!Number.isFinite(n) || Math.abs(n) > MAX_ABS)
-    return refuse("tooLarge", `${label}超出可用的数值范围(绝对值不超过 ${MAX_ABS.toExponential()}):请检查位数。`);
+    return refuse(
+      "tooLarge",
+      `${label}超出可用的数值范围(绝对值不超过 ${MAX_ABS.toExponential()}):请检查位数。`,
+    );
   const { min, max } = inputRange(row.kind, row.unit);
   if (n >= min && n <= max) return { ok: true, value: n };
   return { ok: false, reason: "outOfRange", message: inputMessages(label, row).range, read: n };

@@ -10,7 +10,11 @@ export const UNASSESSABLE: Record<UnassessableReason, { label: string; fix: stri
   beforeBase: { label: "评估年份早于基期", fix: "请把评估年份改为基期年以后的年份" },
   atBase: { label: "评估年份即基期年", fix: "基期年尚无进度可评估,请用基期以后年份的实际值" },
   noActual: { label: "缺实际值", fix: "请填写实际值", csv: "在 CSV 中加入该指标的一行,填 value(实际值)" },
-  noBaseline: { label: "缺基期值", fix: "规划未给出基期值,请填写基期值", csv: "可在 CSV 中加入 baseline(基期值) 列" },
+  noBaseline: {
+    label: "缺基期值",
+    fix: "规划未给出基期值,请填写基期值",
+    csv: "可在 CSV 中加入 baseline(基期值) 列",
+  },
   noPace: { label: "目标值等于基期值或为 0", fix: "该目标没有可衡量的进度" },
 };
 
