@@ -2,7 +2,7 @@
 // The table is for reading; --json prints one object per candidate (a line each) for scripts and packs.
 import { readFileSync, statSync } from "node:fs";
 import { extractCandidates, type Candidate } from "../core/extract";
-import { COMPARISON_LABEL, KIND_LABEL } from "../core/catalog/labels";
+import { CANDIDATE_KIND_LABEL, COMPARISON_LABEL } from "../core/catalog/labels";
 import type { Command } from "./cli";
 
 export interface Io {
@@ -42,7 +42,7 @@ function row(c: Candidate, i: number): string[] {
     c.unit,
     year,
     COMPARISON_LABEL[c.comparison],
-    KIND_LABEL[c.kind],
+    CANDIDATE_KIND_LABEL[c.kind],
     c.hedged ? "是" : "",
     `“${c.quote}”${c.note ? `(${c.note})` : ""}${c.implied ? "(数值由词语推定)" : ""}`,
   ];

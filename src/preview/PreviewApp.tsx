@@ -4,6 +4,7 @@ import { useCallback, useMemo, useReducer, useRef, useState } from "react";
 import { createBatchService } from "../sheet/batch-actuals";
 import { createFillService } from "../services/fill-service";
 import type { MemoryWorkbook } from "../workbook/memory-workbook";
+import type { UndoLog } from "../workbook/undo";
 import type { CatalogStore } from "../core/catalog/store";
 import type { LoadOutcome, PackService } from "../services/pack-service";
 import type { ProgressService } from "../services/service";
@@ -57,12 +58,15 @@ export interface PreviewAppProps {
   service: ProgressService;
   imports?: PackService;
   importsLoading?: Promise<LoadOutcome>;
+  /** 撤销上一步: records the pane's writes (the progress service's too, where it was given the same log). */
+  undo?: UndoLog;
 }
 
-export function PreviewApp({ workbook, store, service, imports, importsLoading }: PreviewAppProps) {
+export function PreviewApp(props: PreviewAppProps) {
+  const { workbook, store, service, imports, importsLoading, undo } = props;
   const s = useStyles();
-  const fill = useMemo(() => createFillService(workbook, store), [workbook, store]);
-  const batch = useMemo(() => createBatchService(workbook, store), [workbook, store]);
+  const fill = useMemo(() => createFillService(workbook, store, undo), [workbook, store, undo]);
+  const batch = useMemo(() => createBatchService(workbook, store, undo), [workbook, store, undo]);
   // The workbook is mutable; a counter re-renders the grid after every change.
   const [, bump] = useReducer((x: number) => x + 1, 0);
   const [sel, setSel] = useState<{ sheet: string } & CellRef>({
@@ -107,6 +111,7 @@ export function PreviewApp({ workbook, store, service, imports, importsLoading }
             store={store}
             fill={fill}
             batch={batch}
+            undo={undo}
             imports={imports}
             importsLoading={importsLoading}
             onSelectionChange={onSelectionChange}

@@ -7,6 +7,7 @@ import type { Region } from "../core/catalog/schema";
 import { planFill, resolveRow, resolveTable, type FillOptions, type FillRow } from "../sheet/fill-table";
 import { HostError } from "./service";
 import { tableRangeOf, type TableRange, type Workbook } from "../workbook/workbook";
+import type { UndoLog } from "../workbook/undo";
 
 export interface FillService {
   /** The selected range (or `address`) with its rows resolved for the region and target year. */
@@ -28,7 +29,7 @@ export interface FillService {
 const MAX_LISTED = 10;
 
 /** The service over `store`'s catalog as it is at each call (an import changes what rows resolve to). */
-export function createFillService(workbook: Workbook, store: CatalogStore): FillService {
+export function createFillService(workbook: Workbook, store: CatalogStore, undo?: UndoLog): FillService {
   const runner = new Runner(store);
   const ctx = () => runner.context();
   const region = (name: string): Region => {
@@ -66,7 +67,8 @@ export function createFillService(workbook: Workbook, store: CatalogStore): Fill
         const more = plan.conflicts.length > MAX_LISTED ? ` 等 ${plan.conflicts.length} 个` : "";
         throw new HostError(`以下单元格不为空:${shown}${more}。为免覆盖已有内容,未写入。`, "cellNotEmpty");
       }
-      await workbook.write({ sheet: table.sheet, cells: plan.cells });
+      const write = { sheet: table.sheet, cells: plan.cells };
+      await (undo ? undo.write(`填表 ${table.sheet}`, write) : workbook.write(write));
       return plan.rows;
     },
   };

@@ -570,13 +570,17 @@ export interface ReviewedCandidate {
   year: string;
 }
 
-/** A candidate as first shown: targets accepted, baselines offered as baselines, hedged ones accepted too. */
+/**
+ * A candidate as first shown: targets accepted, baselines offered as baselines, hedged ones accepted too; a rank
+ * target (第15名) not accepted, as packs cannot hold one yet (its note says so).
+ */
 export function reviewOf(c: Candidate): ReviewedCandidate {
   const value =
     c.value !== null ? String(c.value) : c.min !== null && c.max !== null ? `${c.min}-${c.max}` : "";
   return {
     candidate: c,
-    accepted: true,
+    // A rank (lower is better) has no place in a pack yet: shown for the record, never imported.
+    accepted: c.kind !== "rank",
     indicator: c.indicator,
     value,
     unit: c.unit,
@@ -598,7 +602,7 @@ const typed = (s: string): CellValue => {
 export function candidateRows(items: ReviewedCandidate[], ctx: CandidateContext): TableRow[] {
   const baselines = items.filter((i) => i.accepted && i.candidate.baseline);
   return items
-    .filter((i) => i.accepted && !i.candidate.baseline)
+    .filter((i) => i.accepted && !i.candidate.baseline && i.candidate.kind !== "rank")
     .map((i) => {
       const base = baselines.find((b) => b.indicator.trim() === i.indicator.trim());
       return {

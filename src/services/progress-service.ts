@@ -14,7 +14,8 @@ import { planTrendChart } from "../sheet/trend-chart";
 import { typedFormatWarnings } from "../sheet/typed-formats";
 import { analyseSheet, DELETED_PREFIX, planNewSheet, planRefresh, type SheetPlan } from "../sheet/refresh";
 import { HostError, type ProgressService, type SheetResult, type StatusCounts } from "./service";
-import type { SheetContent, Workbook } from "../workbook/workbook";
+import type { SheetContent, Workbook, WritePlan } from "../workbook/workbook";
+import type { UndoLog } from "../workbook/undo";
 import { sheetKey, uniqueSheetName } from "../core/sheet/sheet-names";
 
 /** Rows read from the top of each sheet to recognise progress sheets (marker, header, 评估年份). */
@@ -23,6 +24,8 @@ const HEAD_ROWS = 40;
 export interface ServiceOptions {
   /** The calendar year, for a refresh whose 评估年份 cell is blank (clamped into the plan period). */
   currentYear?: () => number;
+  /** 撤销: where given, generate, refresh and 转为数值 are recorded there (one more read before and after each). */
+  undo?: UndoLog;
 }
 
 const protectedError = (name: string) =>
@@ -39,6 +42,8 @@ export function createProgressService(
   const runner = new Runner(store);
   const catalog = () => store.current();
   const currentYear = opts.currentYear ?? (() => new Date().getFullYear());
+  const write = (label: string, plan: WritePlan) =>
+    opts.undo ? opts.undo.write(label, plan) : workbook.write(plan);
 
   const defaultYearOf = (planId: string) => {
     const p = catalog().planById(planId);
@@ -66,11 +71,15 @@ export function createProgressService(
     return content;
   };
 
-  const refreshWith = async (content: SheetContent, o: { applyDataChanges: boolean; year?: number }) => {
+  const refreshWith = async (
+    content: SheetContent,
+    o: { applyDataChanges: boolean; year?: number },
+    verb = "刷新",
+  ) => {
     if (content.protected) throw protectedError(content.name);
     const a = analyseSheet(content.values)!;
     const plan = planRefresh(catalog(), content, { ...o, defaultYear: defaultYearOf(a.planId) });
-    await workbook.write(plan.write);
+    await write(`${verb} ${content.name}`, plan.write);
     // A refresh keeps the formats of input cells: what was typed as a percent or a date is still so.
     return result(plan, typedFormatWarnings(catalog(), content));
   };
@@ -107,7 +116,7 @@ export function createProgressService(
       }
       if (!content || !a) {
         const p = planNewSheet(catalog(), planId, name, year);
-        await workbook.write(p.write);
+        await write(`生成 ${name}`, p.write);
         return result(p);
       }
       // The plan's sheet exists: refresh it, keeping everything typed into it (its 评估年份 included).
@@ -117,7 +126,11 @@ export function createProgressService(
           `工作表“${content.name}”的评估年份是${a.year ?? "空白或无效"},与所选的 ${year} 不同。请选择使用哪一个。`,
           "yearDiffers",
         );
-      return refreshWith(content, { applyDataChanges: false, ...(choice === "replace" ? { year } : {}) });
+      return refreshWith(
+        content,
+        { applyDataChanges: false, ...(choice === "replace" ? { year } : {}) },
+        "生成",
+      );
     },
 
     async activeProgressSheet() {
@@ -167,6 +180,7 @@ export function createProgressService(
           "所选单元格不为空。为免覆盖已有内容,未插入公式;请选择空白单元格,或确认覆盖。",
           "cellNotEmpty",
         );
+      opts.undo?.forget();
       await workbook.write({
         sheet: sel.sheet,
         cells: [{ row: sel.row, col: sel.col, content: { formula: f } }],
@@ -201,13 +215,17 @@ export function createProgressService(
       return previewFreeze(await workbook.readFormulas(scope), runner.context());
     },
 
-    freeze: (cells) => workbook.freeze(cells),
+    freeze: (cells) =>
+      opts.undo
+        ? opts.undo.freeze((r) => `转为数值(${r.converted.length} 个单元格)`, cells)
+        : workbook.freeze(cells),
 
     async drawTrendChart() {
       const sel = await workbook.readSelection(HEAD_ROWS);
       if (!sel) throw new HostError("请先在进度表中选中一个指标所在的行。");
       if (sel.protected) throw protectedError(sel.sheet);
       const p = planTrendChart(catalog(), sel);
+      opts.undo?.forget();
       await workbook.write(p.write);
       return { sheetName: sel.sheet, indicator: p.indicator };
     },
@@ -223,6 +241,7 @@ export function createProgressService(
         throw new HostError(
           `上报表“${report.sheetName}”已存在,未作更改。它的数字都引用进度表,会随进度表更新;如需重新生成,请先删除或重命名它(其中手写的填报人等内容请先记下)。`,
         );
+      opts.undo?.forget();
       await workbook.write(reportWritePlan(report));
       return { sheetName: report.sheetName, rows: report.targetIds.length };
     },

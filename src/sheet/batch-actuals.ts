@@ -14,6 +14,7 @@ import { actualInputColumn, analyseSheet, type SheetAnalysis } from "./refresh";
 import { HostError } from "../services/service";
 import { a1, type CellWrite, type SheetContent, type Workbook } from "../workbook/workbook";
 import type { RowInputs } from "../workbook/xlsx-writer";
+import type { UndoLog } from "../workbook/undo";
 
 export interface BatchRow {
   target: CatalogTarget;
@@ -97,7 +98,7 @@ function unassessable(found: Found, inputs: Map<string, RowInputs>): Unassessabl
 }
 
 /** The service over `store`'s catalog as it is at each call (an import changes what names resolve to). */
-export function createBatchService(workbook: Workbook, store: CatalogStore): BatchService {
+export function createBatchService(workbook: Workbook, store: CatalogStore, undo?: UndoLog): BatchService {
   const runner = new Runner(store);
   return {
     async preview(sheetName, text) {
@@ -152,7 +153,8 @@ export function createBatchService(workbook: Workbook, store: CatalogStore): Bat
           "cellNotEmpty",
         );
       if (cells.length === 0) return 0;
-      await workbook.write({ sheet: preview.sheetName, cells: cells.map((c) => c.write) });
+      const write = { sheet: preview.sheetName, cells: cells.map((c) => c.write) };
+      await (undo ? undo.write(`批量填写 ${preview.sheetName}`, write) : workbook.write(write));
       return rows.length;
     },
   };

@@ -23,6 +23,10 @@ import { FreezePanel } from "./report/FreezePanel";
 import { ReportSheetPanel } from "./report/ReportSheetPanel";
 import { ProgressTab } from "./progress/ProgressTab";
 import { SourceTab } from "./report/SourceTab";
+import { NoticeBar } from "./NoticeBar";
+import type { Notices } from "./notices";
+import { UndoBar } from "./UndoBar";
+import type { UndoService } from "../workbook/undo";
 
 const useStyles = makeStyles({
   root: {
@@ -64,10 +68,14 @@ export interface AppProps {
   imports?: PackService;
   /** The start-up load of the plans the workbook stores (begun by the host). */
   importsLoading?: Promise<LoadOutcome>;
+  /** 撤销上一步, where the host records the services' writes. */
+  undo?: UndoService;
+  /** The workbook's warnings after a write (manual calculation…), shown above the tabs. */
+  notices?: Notices;
 }
 
 export function App(props: AppProps) {
-  const { service, store, onSelectionChange, onWorkbookChanged, fill, batch, imports } = props;
+  const { service, store, onSelectionChange, onWorkbookChanged, fill, batch, imports, undo, notices } = props;
   const tabs = TABS.filter(
     (t) => (t.id !== "fill" || fill) && (t.id !== "batch" || batch) && (t.id !== "import" || imports),
   );
@@ -83,6 +91,8 @@ export function App(props: AppProps) {
         <main className={s.root} lang="zh-CN">
           <h1 className={s.title}>PLAN.* 规划目标</h1>
           <Text size={200}>科技规划量化目标的查询与完成进度。</Text>
+          {notices && <NoticeBar notices={notices} />}
+          {undo && <UndoBar undo={undo} />}
           <TabList
             className={s.tabs}
             selectedValue={tab}

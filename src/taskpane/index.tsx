@@ -7,6 +7,8 @@ import { createPackService } from "../services/pack-service";
 import { createProgressService } from "../services/progress-service";
 import { sharedStore } from "../functions/runtime";
 import { App } from "./App";
+import { Notices } from "./notices";
+import { UndoLog } from "../workbook/undo";
 import type { SelectionFeed } from "./context";
 
 // Selection changes (Office common API, no Excel.run): the 出处 tab re-reads the source while it is shown.
@@ -22,20 +24,25 @@ Office.onReady(() => {
   Office.context.document.addHandlerAsync(Office.EventType.DocumentSelectionChanged, () =>
     listeners.forEach((l) => l()),
   );
-  const workbook = new OfficeWorkbook();
+  // Warnings after a write (manual calculation…) are shown in the pane; 撤销上一步 records the services' writes.
+  const notices = new Notices();
+  const workbook = new OfficeWorkbook({ onWarning: notices.push });
+  const undo = new UndoLog(workbook);
   // The shared runtime: this page also hosts PLAN.* (functions.js), and both answer from its one store. The
   // plans the workbook stores are imported into it here, at start-up, for the functions and the pane alike;
   // cells computed before that are recalculated.
   const store = sharedStore;
   const imports = createPackService(workbook, store);
   const importsLoading = imports.loadStored();
-  const service = createProgressService(workbook, store);
+  const service = createProgressService(workbook, store, { undo });
   createRoot(document.getElementById("root")!).render(
     <App
       service={service}
       store={store}
-      fill={createFillService(workbook, store)}
-      batch={createBatchService(workbook, store)}
+      fill={createFillService(workbook, store, undo)}
+      batch={createBatchService(workbook, store, undo)}
+      undo={undo}
+      notices={notices}
       imports={imports}
       importsLoading={importsLoading}
       onSelectionChange={onSelectionChange}

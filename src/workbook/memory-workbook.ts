@@ -30,7 +30,11 @@ import {
   textConstant,
   type CellContent,
   type CellValue,
+  type CellWrite,
+  contentOf,
   type Grid,
+  type RangeImage,
+  type RestorePlan,
   type PrintSetup,
   type Rect,
   type SelectionSnapshot,
@@ -431,7 +435,19 @@ export class MemoryWorkbook implements Workbook {
     }
     this.changes++;
     // A spill's whole grid, read before any cell is written (writing one anchor may move another's spill).
-    const grids = converted.map((c) => this.spillOf(this.find(c.sheet)!, c.row, c.col) ?? [[c.value]]);
+    const spills = converted.map((c) => this.spillOf(this.find(c.sheet)!, c.row, c.col));
+    const grids = converted.map((c, i) => spills[i] ?? [[c.value]]);
+    const spillRanges = converted.flatMap((c, i) => {
+      const g = spills[i];
+      return g
+        ? [
+            {
+              sheet: c.sheet,
+              rect: { r1: c.row, c1: c.col, r2: c.row + g.length - 1, c2: c.col + g[0].length - 1 },
+            },
+          ]
+        : [];
+    });
     converted.forEach((c, i) => {
       const s = this.find(c.sheet)!;
       const grid = grids[i].map((row) => row.map((v) => (typeof v === "string" ? textConstant(v) : v)));
@@ -439,7 +455,7 @@ export class MemoryWorkbook implements Workbook {
       s.notes.set(a1(c.row, c.col), c.note);
     });
     if (converted.length) this.writes++;
-    return { converted, changed, notes: true, spillsRefused: [] };
+    return { converted, changed, notes: true, spillsRefused: [], spillRanges };
   }
 
   /** The values of the array a formula cell spills, from its top-left cell; null for a single value. */
@@ -455,6 +471,57 @@ export class MemoryWorkbook implements Workbook {
     return Array.from({ length: rows }, (_, i) =>
       Array.from({ length: cols }, (_, j) => toValue(this.hf.getCellValue(at(row + i, col + j)))),
     );
+  }
+
+  async snapshot(ranges: { sheet: string; rect: Rect }[]): Promise<RangeImage[]> {
+    return ranges.flatMap(({ sheet, rect }) => {
+      const s = this.find(sheet);
+      if (!s) return [];
+      const c = this.content(s);
+      const grid = <T>(f: (r: number, col: number) => T) =>
+        Array.from({ length: rect.r2 - rect.r1 + 1 }, (_, i) =>
+          Array.from({ length: rect.c2 - rect.c1 + 1 }, (_, j) => f(rect.r1 + i, rect.c1 + j)),
+        );
+      return [
+        {
+          sheet: s.name,
+          rect,
+          formulas: grid((r, col) => c.formulas[r]?.[col] ?? null),
+          numberFormats: grid((r, col) => s.fmt[r]?.[col]?.numFmt ?? "General"),
+        },
+      ];
+    });
+  }
+
+  /** As Office.js: the deletions, then each image through write() (its checks: a protected sheet is refused). */
+  async restore(plan: RestorePlan): Promise<void> {
+    for (const name of plan.deleteSheets) {
+      const s = this.find(name);
+      if (!s) continue;
+      if (this.structureProtected)
+        throw new HostError(`工作簿结构受保护,无法删除工作表“${name}”。请先取消保护后重试。`);
+      this.changes++;
+      this.hf.removeSheet(s.id);
+      this.sheets = this.sheets.filter((x) => x !== s);
+      if (this.activeSheet === s.name) this.activeSheet = this.sheets[0]?.name ?? null;
+      if (this.selection?.sheet === s.name) this.selection = null;
+    }
+    for (const { sheet, op } of plan.remove) {
+      if (this.get(sheet).protected) throw new HostError(`工作表“${sheet}”受保护,无法撤销。`);
+      if (op.kind === "insertRows") this.deleteRows(sheet, op.at + 1, op.count);
+      else this.deleteColumns(sheet, op.at, op.count);
+    }
+    for (const img of plan.images) {
+      const cells: CellWrite[] = img.formulas.flatMap((row, i) =>
+        row.map((v, j) => ({
+          row: img.rect.r1 + i,
+          col: img.rect.c1 + j,
+          content: contentOf(v),
+          numFmt: String(img.numberFormats[i]?.[j] ?? "General"),
+        })),
+      );
+      await this.write({ sheet: img.sheet, cells });
+    }
   }
 
   /** HyperFormula recomputes every formula (PLAN.* cells answer from newly imported plans). */

@@ -29,6 +29,10 @@ import {
   splitSheetAddress,
   tableRangeOf,
   type TableRange,
+  type Rect,
+  type RangeImage,
+  type RestorePlan,
+  contentOf,
   a1,
   rangeA1,
   rectA1,
@@ -62,13 +66,20 @@ export interface OfficeWorkbookOptions {
   comments?: () => boolean;
   /** Whether the host tells a spill's range (ExcelApi 1.12), so that 转为数值 writes the whole spilled grid. */
   spills?: () => boolean;
+  /** Cells per sync when reading a sheet's or the workbook's formulas (default CELLS_PER_READ). */
+  cellsPerRead?: number;
 }
 
 /** The highest Excel API set used here (RangeAreas, page layout). */
 export const REQUIRED_API = "1.9";
 /** Said after a write when Excel calculates manually: the formulas written show nothing computed until F9. */
 export const MANUAL_CALCULATION =
-  "Excel 当前为手动计算(公式 › 计算选项 › 手动),进度表中的公式要按 F9 才会计算。建议改为“自动”。";
+  "Excel 当前为手动计算:刚写入的公式要按 F9 才会算出结果。建议在“公式 › 计算选项”中改为“自动”;或每次写入后按 F9 重新计算。";
+/**
+ * Cells per sync when 转为数值 reads a sheet or the workbook (formulas and values): at a few hundred bytes per cell
+ * (a long PLAN.* formula and its value), well under Excel on the web's limit of about 5 MB per request.
+ */
+export const CELLS_PER_READ = 10_000;
 /** Areas per RangeAreas command: keeps each address list short. */
 const AREAS_PER_COMMAND = 30;
 
@@ -128,55 +139,175 @@ const frozenValue = (v: unknown) =>
 /** 'Sheet name'!A1 as Excel takes it. */
 const sheetA1 = (sheet: string, row: number, col: number) => `'${sheet.replace(/'/g, "''")}'!${a1(row, col)}`;
 
+/** The formula cells of a loaded range (formulas, values, rowIndex, columnIndex). */
+function formulaCells(sheet: string, range: Excel.Range): FormulaCell[] {
+  const out: FormulaCell[] = [];
+  range.formulas.forEach((row, i) =>
+    row.forEach((f, j) => {
+      if (typeof f === "string" && f.startsWith("="))
+        out.push({
+          sheet,
+          row: range.rowIndex + i,
+          col: range.columnIndex + j,
+          formula: f,
+          value: cellValue(range.values[i][j]),
+        });
+    }),
+  );
+  return out;
+}
+
+interface UsedSize {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/**
+ * Used ranges cut into blocks of whole rows and grouped so that a group (one sync) holds at most `cells` cells;
+ * a row wider than that is a block of its own.
+ */
+export function readGroups<W>(
+  used: { ws: W; u: UsedSize }[],
+  cells: number,
+): { ws: W; row: number; col: number; rows: number; cols: number }[][] {
+  const groups: { ws: W; row: number; col: number; rows: number; cols: number }[][] = [];
+  let group: (typeof groups)[number] = [];
+  let room = cells;
+  for (const { ws, u } of used) {
+    for (let done = 0; done < u.rowCount;) {
+      if (room < u.columnCount && group.length) {
+        groups.push(group);
+        group = [];
+        room = cells;
+      }
+      const rows = Math.min(u.rowCount - done, Math.max(1, Math.floor(room / u.columnCount)));
+      group.push({ ws, row: u.rowIndex + done, col: u.columnIndex, rows, cols: u.columnCount });
+      room -= rows * u.columnCount;
+      done += rows;
+    }
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
+/** The cells of a list grouped by sheet, in first-seen order. */
+function bySheet<C extends { sheet: string }>(cells: C[]): Map<string, C[]> {
+  const out = new Map<string, C[]>();
+  for (const c of cells) (out.get(c.sheet) ?? out.set(c.sheet, []).get(c.sheet)!).push(c);
+  return out;
+}
+
+const cellKey = (sheet: string, row: number, col: number) => `${sheet}\u0000${row},${col}`;
+
+/** Queue the formulas of the cells' rectangles; after the sync, the returned function gives a cell's formula. */
+function queueFormulaReads(sheets: Excel.WorksheetCollection, cells: FreezeCell[]) {
+  const reads = [...bySheet(cells)].flatMap(([sheet, cs]) =>
+    rectangles(cs).map((rect) => {
+      const range = sheets.getItem(sheet).getRange(rectA1(rect));
+      range.load("formulas");
+      return { sheet, rect, range };
+    }),
+  );
+  return (c: FreezeCell): unknown => {
+    const read = reads.find(
+      (x) =>
+        x.sheet === c.sheet &&
+        x.rect.r1 <= c.row &&
+        c.row <= x.rect.r2 &&
+        x.rect.c1 <= c.col &&
+        c.col <= x.rect.c2,
+    );
+    return read?.range.formulas[c.row - read.rect.r1][c.col - read.rect.c1];
+  };
+}
+
+/** Queue each cell's value as a few rectangles per sheet (null, in a rectangle, leaves a cell as it is). */
+function queueValueWrites(sheets: Excel.WorksheetCollection, cells: FreezeCell[]) {
+  for (const [sheet, cs] of bySheet(cells)) {
+    const value = new Map(cs.map((c) => [cellKey(sheet, c.row, c.col), frozenValue(c.value)]));
+    for (const rect of rectangles(cs))
+      sheets.getItem(sheet).getRange(rectA1(rect)).values = Array.from(
+        { length: rect.r2 - rect.r1 + 1 },
+        (_, i) =>
+          Array.from(
+            { length: rect.c2 - rect.c1 + 1 },
+            (_, j) => value.get(cellKey(sheet, rect.r1 + i, rect.c1 + j)) ?? null,
+          ),
+      ) as unknown[][];
+  }
+}
+
+const rectOf = (r: {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}): Rect => ({
+  r1: r.rowIndex,
+  c1: r.columnIndex,
+  r2: r.rowIndex + r.rowCount - 1,
+  c2: r.columnIndex + r.columnCount - 1,
+});
+
 export class OfficeWorkbook implements Workbook {
   private readonly supported: () => boolean;
   private readonly warn: (message: string) => void;
   private readonly comments: () => boolean;
   private readonly spills: () => boolean;
+  private readonly cellsPerRead: number;
 
   constructor(opts: OfficeWorkbookOptions = {}) {
     this.supported = opts.supported ?? defaultSupported;
     this.warn = opts.onWarning ?? ((m) => console.warn(m));
     this.comments = opts.comments ?? defaultComments;
     this.spills = opts.spills ?? defaultSpills;
+    this.cellsPerRead = opts.cellsPerRead ?? CELLS_PER_READ;
   }
 
-  /** One batch for the selection or the active sheet; two for the workbook (names, then used ranges). */
+  /**
+   * The selection: one batch. The active sheet or the workbook: the used ranges' sizes first (names too, for the
+   * workbook), then their cells in blocks of whole rows, CELLS_PER_READ cells per sync — one sync of every used
+   * range could pass Excel on the web's payload limit (about 5 MB per request).
+   */
   async readFormulas(scope: FreezeScope): Promise<FormulaCell[]> {
     try {
       return await Excel.run(async (ctx) => {
         const wb = ctx.workbook;
-        const targets: { sheet: { name: string }; range: Excel.Range }[] = [];
+        if (scope === "selection") {
+          const ws = wb.worksheets.getActiveWorksheet();
+          ws.load("name");
+          const range = wb.getSelectedRange();
+          range.load("formulas,values,rowIndex,columnIndex");
+          await ctx.sync();
+          return formulaCells(ws.name, range);
+        }
+        let sheets: Excel.Worksheet[];
         if (scope === "workbook") {
           wb.worksheets.load("items/name");
           await ctx.sync();
-          for (const ws of wb.worksheets.items)
-            targets.push({ sheet: ws, range: ws.getUsedRangeOrNullObject(true) });
-        } else {
-          const ws = wb.worksheets.getActiveWorksheet();
+          sheets = wb.worksheets.items;
+        } else sheets = [wb.worksheets.getActiveWorksheet()];
+        const used = sheets.map((ws) => {
           ws.load("name");
-          targets.push({
-            sheet: ws,
-            range: scope === "selection" ? wb.getSelectedRange() : ws.getUsedRangeOrNullObject(true),
-          });
-        }
-        for (const t of targets) t.range.load("isNullObject,formulas,values,rowIndex,columnIndex");
+          const u = ws.getUsedRangeOrNullObject(true);
+          u.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+          return { ws, u };
+        });
         await ctx.sync();
         const out: FormulaCell[] = [];
-        for (const { sheet, range } of targets) {
-          if (range.isNullObject) continue;
-          range.formulas.forEach((row, i) =>
-            row.forEach((f, j) => {
-              if (typeof f === "string" && f.startsWith("="))
-                out.push({
-                  sheet: sheet.name,
-                  row: range.rowIndex + i,
-                  col: range.columnIndex + j,
-                  formula: f,
-                  value: cellValue(range.values[i][j]),
-                });
-            }),
-          );
+        for (const group of readGroups(
+          used.filter(({ u }) => !u.isNullObject),
+          this.cellsPerRead,
+        )) {
+          const ranges = group.map((b) => {
+            const range = b.ws.getRange(rangeA1(b.row, b.col, b.row + b.rows - 1, b.col + b.cols - 1));
+            range.load("formulas,values,rowIndex,columnIndex");
+            return { name: b.ws.name, range };
+          });
+          await ctx.sync();
+          for (const { name, range } of ranges) out.push(...formulaCells(name, range));
         }
         return out;
       });
@@ -188,8 +319,9 @@ export class OfficeWorkbook implements Workbook {
   }
 
   /**
-   * Two batches: read the cells' formulas again (a cell edited since it was listed is left alone) with the range
-   * each one spills to, then write the values — a spill's whole grid, in one assignment that replaces its formula;
+   * Two batches: read the cells' formulas again (a cell edited since it was listed is left alone), as a few
+   * rectangles per sheet, with the range each one that may spill spills to; then write the values — a spill's whole
+   * grid in one assignment that replaces its formula, the other cells as a few rectangles per sheet;
    * the comments (ExcelApi 1.10) in a third, so a host that rejects one (a cell with a comment already) cannot
    * undo the conversion — the pane lists every cell with its provenance either way. Without ExcelApi 1.12 a
    * formula that may spill is left alone and reported (spillsRefused).
@@ -204,25 +336,31 @@ export class OfficeWorkbook implements Workbook {
     const todo = spills ? cells : cells.filter((c) => !maySpill(c.formula));
     const converted: FreezeCell[] = [];
     const changed: FormulaCell[] = [];
+    const spillRanges: FreezeResult["spillRanges"] = [];
     try {
       await Excel.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
-        const found = todo.map((c) => {
-          const cell = sheets.getItem(c.sheet).getRange(a1(c.row, c.col));
-          cell.load("formulas");
-          const spill = spills ? cell.getSpillingToRangeOrNullObject() : null;
-          spill?.load("isNullObject,address,values");
-          return { cell, spill };
-        });
+        const current = queueFormulaReads(sheets, todo);
+        // Only a formula that may spill is asked for its spill (one range each); the others are one value.
+        const spillOf = new Map<FreezeCell, Excel.Range>();
+        for (const c of spills ? todo.filter((x) => maySpill(x.formula)) : []) {
+          const spill = sheets.getItem(c.sheet).getRange(a1(c.row, c.col)).getSpillingToRangeOrNullObject();
+          spill.load("isNullObject,address,values,rowIndex,columnIndex,rowCount,columnCount");
+          spillOf.set(c, spill);
+        }
         await ctx.sync();
-        todo.forEach((c, i) => (found[i].cell.formulas[0][0] === c.formula ? converted : changed).push(c));
+        todo.forEach((c) => (current(c) === c.formula ? converted : changed).push(c));
+        const single: FreezeCell[] = [];
         for (const c of converted) {
-          const { spill } = found[todo.indexOf(c)];
-          if (spill && !spill.isNullObject)
+          const spill = spillOf.get(c);
+          if (!spill || spill.isNullObject) single.push(c);
+          else {
             sheets.getItem(c.sheet).getRange(splitSheetAddress(spill.address).range).values =
               spill.values.map((row) => row.map(frozenValue));
-          else sheets.getItem(c.sheet).getRange(a1(c.row, c.col)).values = [[frozenValue(c.value)]];
+            spillRanges.push({ sheet: c.sheet, rect: rectOf(spill) });
+          }
         }
+        queueValueWrites(sheets, single);
         if (converted.length) await ctx.sync();
       });
     } catch (e) {
@@ -245,7 +383,7 @@ export class OfficeWorkbook implements Workbook {
         notes = false; // reported by the pane: the provenance is in its list
       }
     }
-    return { converted, changed, notes, spillsRefused };
+    return { converted, changed, notes, spillsRefused, spillRanges };
   }
 
   async read(names: string[]): Promise<Snapshot> {
@@ -417,6 +555,71 @@ export class OfficeWorkbook implements Workbook {
       if (denied) throw new HostError(`工作表“${plan.sheet}”受保护,无法写入。请先撤销工作表保护后重试。`);
       throw new HostError(
         `写入工作表“${plan.sheet}”时 Excel 报错:${message(e)}。该表可能只更新了一部分;您填写的实际值、基期值、备注不会被改写,可再次刷新以完成更新。`,
+      );
+    }
+  }
+
+  async snapshot(ranges: { sheet: string; rect: Rect }[]): Promise<RangeImage[]> {
+    if (ranges.length === 0) return [];
+    try {
+      return await Excel.run(async (ctx) => {
+        const loaded = ranges.map(({ sheet, rect }) => {
+          const range = ctx.workbook.worksheets.getItem(sheet).getRange(rectA1(rect));
+          range.load("formulas,numberFormat");
+          return { sheet, rect, range };
+        });
+        await ctx.sync();
+        return loaded.map(({ sheet, rect, range }) => ({
+          sheet,
+          rect,
+          formulas: range.formulas.map((row) => row.map(cellValue)),
+          numberFormats: range.numberFormat.map((row) => row.map(cellValue)),
+        }));
+      });
+    } catch (e) {
+      throw new HostError(`读取要写入的单元格时 Excel 报错:${message(e)}。工作簿未作更改。`);
+    }
+  }
+
+  /**
+   * One batch, riskiest first: the sheets deleted, the inserted rows and columns deleted, then each image's
+   * contents and number formats written back. Not a transaction (see the top of the file): a failure says so.
+   */
+  async restore(plan: RestorePlan): Promise<void> {
+    try {
+      await Excel.run(async (ctx) => {
+        const app = ctx.workbook.application;
+        app.suspendApiCalculationUntilNextSync();
+        app.suspendScreenUpdatingUntilNextSync();
+        const sheets = ctx.workbook.worksheets;
+        for (const name of plan.deleteSheets) sheets.getItem(name).delete();
+        for (const { sheet, op } of plan.remove) {
+          if (op.kind === "insertRows")
+            sheets
+              .getItem(sheet)
+              .getRange(`${op.at + 1}:${op.at + op.count}`)
+              .delete("Up");
+          else
+            sheets
+              .getItem(sheet)
+              .getRange(`${colLetter(op.at)}:${colLetter(op.at + op.count - 1)}`)
+              .delete("Left");
+        }
+        for (const img of plan.images) {
+          const range = sheets.getItem(img.sheet).getRange(rectA1(img.rect));
+          range.formulas = img.formulas.map((row) =>
+            row.map((v) => excelContent({ row: 0, col: 0, content: contentOf(v) })),
+          );
+          range.numberFormat = img.numberFormats.map((row) => row.map((f) => f ?? "General"));
+        }
+        await ctx.sync();
+      });
+    } catch (e) {
+      const denied = (e as { code?: string })?.code === "AccessDenied";
+      throw new HostError(
+        denied
+          ? "工作表或工作簿结构受保护,无法撤销。请先取消保护后重试。"
+          : `撤销时 Excel 报错:${message(e)}。工作簿可能只恢复了一部分,请检查后手动修改。`,
       );
     }
   }

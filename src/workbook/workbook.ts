@@ -188,7 +188,33 @@ export interface Workbook {
    * that already hold PLAN.* formulas answer from the new plans. Hosts that cannot recalculate leave it out.
    */
   recalculate?(): Promise<void>;
+  /** One batch: the formulas (as Range.formulas) and number formats of each range, on sheets that exist. */
+  snapshot(ranges: { sheet: string; rect: Rect }[]): Promise<RangeImage[]>;
+  /** 撤销, one batch: delete the sheets, then the rows and columns (in order), then write the images back. */
+  restore(plan: RestorePlan): Promise<void>;
 }
+
+// 撤销 (src/workbook/undo.ts): what a write changed, put back.
+/** Some cells of a sheet as they were: content as Range.formulas shows it, and number formats. */
+export interface RangeImage {
+  sheet: string;
+  rect: Rect;
+  formulas: Grid;
+  numberFormats: Grid;
+}
+
+export interface RestorePlan {
+  /** Sheets the undone write created. */
+  deleteSheets: string[];
+  /** Rows or columns the undone write inserted, to delete in this order (the last inserted first). */
+  remove: { sheet: string; op: StructureOp }[];
+  /** Cells written back, in the coordinates once `remove` is done. */
+  images: RangeImage[];
+}
+
+/** A cell as read (Range.formulas: "=…" or a constant) as a write takes it again. */
+export const contentOf = (v: CellValue): CellContent =>
+  typeof v === "string" && v.startsWith("=") ? { formula: v } : v;
 
 /** The look of each layout style; every style sets every property, so restyling a cell resets it fully. */
 export interface StyleSpec {
@@ -340,4 +366,6 @@ export interface FreezeResult {
    * top-left cell would lose the rest of the array.
    */
   spillsRefused: FormulaCell[];
+  /** The grid each converted spill was written over (its top-left cell held the formula): what undo clears. */
+  spillRanges: { sheet: string; rect: Rect }[];
 }

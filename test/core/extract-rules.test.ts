@@ -367,3 +367,107 @@ describe("noise and tables", () => {
     expect(extractCandidates("   \n\n\t ")).toEqual([]);
   });
 });
+
+// Issue 24: the classes of error found on unseen plans (test/core/fixtures/extract-dev/).
+describe("magnitudes and Chinese numerals", () => {
+  it.each([
+    ["到2030年，高新技术企业营业收入达到1.2万亿元。", 1.2, "万亿元"],
+    ["到2030年，高新技术产业产值突破3千亿元。", 3, "千亿元"],
+    ["到2030年，科技金融规模达到5百亿元。", 5, "百亿元"],
+    ["到2030年，高新技术企业达到一百家。", 100, "家"],
+    ["到2030年，科技人才达到两千人。", 2000, "人"],
+    ["到2030年，新建省级研发机构三十五个。", 35, "个"],
+    ["到2030年，高新技术企业达到两家。", 2, "家"],
+  ])("%s → %d %s", (text, value, unit) => {
+    expect(only(text)).toMatchObject({ value, unit, year: 2030 });
+  });
+
+  it("Chinese numerals that count sessions, programmes or a single thing without a comparison are not read", () => {
+    expect(targets("十三届全国人大四次会议闭幕，实施五大工程，打造三个高地，推进第一批试点。")).toEqual([]);
+  });
+});
+
+describe("bases written from → to", () => {
+  it("由X提高到Y without a year of its own: X is a baseline, Y the target", () => {
+    const text = "到2030年，知识密集型服务业增加值占比由15.6%提高到20%。";
+    expect(only(text)).toMatchObject({ value: 20, unit: "%", year: 2030 });
+    expect(baselines(text)).toMatchObject([{ value: 15.6, unit: "%", year: null, baseline: true }]);
+  });
+
+  it("从2015年的X增至2020年的Y: X is the 2015 baseline, Y the 2020 target", () => {
+    const text = "“十三五”时期，高新技术企业营业收入从2015年的22.2万亿元增至2020年的34万亿元。";
+    expect(only(text)).toMatchObject({ value: 34, unit: "万亿元", year: 2020 });
+    expect(baselines(text)).toMatchObject([{ value: 22.2, year: 2015 }]);
+  });
+});
+
+describe("counting words and page chrome", () => {
+  it("14部门 is not 14部", () => {
+    expect(targets("到2030年，联合14部门出台支持政策。")).toEqual([]);
+  });
+
+  it.each(["点击:32次", "浏览次数:120次", "阅读:36"])("page chrome %s is not a target", (chrome) => {
+    expect(
+      targets(`某市科技创新规划 发布时间:2025-11-6 ${chrome}\n到2030年，高新技术企业达到600家。`),
+    ).toHaveLength(1);
+  });
+
+  it("人年 is a unit: 209人年以上", () => {
+    expect(only("到2030年，每万名就业人员中研发人员达到209人年以上。")).toMatchObject({
+      value: 209,
+      unit: "人年",
+      comparison: "at_least",
+    });
+  });
+});
+
+describe("a list of members before a count", () => {
+  it("电子信息、生物医药等3个产业集群: the indicator is the category counted", () => {
+    expect(only("到2030年，打造电子信息、生物医药等3个产业集群。").indicator).toBe("打造产业集群");
+  });
+});
+
+describe("relative years", () => {
+  it("今年 and 明年 are read from the document's date line", () => {
+    const cs = targets("某区科技局工作要点\n2024年3月1日\n今年力争高新技术企业达到120家；明年达到150家。");
+    expect(cs.map((c) => [c.value, c.year])).toEqual([
+      [120, 2024],
+      [150, 2025],
+    ]);
+  });
+
+  it("a sentence comparing with 去年 reports actuals, not targets", () => {
+    const text = "2024年3月1日\n全社会研发投入经费23.47亿元，比去年同期增长49.0%。";
+    expect(targets(text)).toEqual([]);
+    expect(baselines(text).map((c) => c.value)).toEqual([23.47, 49]);
+  });
+});
+
+describe("rank targets", () => {
+  it("跃居全省前40位 is a rank target (lower is better) with its own kind", () => {
+    expect(only("到2027年，科技进步综合评价位次跃居全省前40位。")).toMatchObject({
+      value: 40,
+      unit: "位",
+      year: 2027,
+      kind: "rank",
+      indicator: "科技进步综合评价位次",
+    });
+  });
+
+  it("从2015年的18名提升到2020年的第15名: 15名 is the 2020 rank target, 18名 the 2015 baseline", () => {
+    const text = "“十三五”时期，国家创新能力排名从2015年的18名提升到2020年的第15名。";
+    expect(only(text)).toMatchObject({ value: 15, unit: "名", year: 2020, kind: "rank" });
+    expect(baselines(text)).toMatchObject([{ value: 18, year: 2015 }]);
+  });
+});
+
+describe("the 的目标 phrasing", () => {
+  it("实现高新技术企业达到800家的目标: the trailing 的目标 does not suppress the target", () => {
+    expect(only("到2030年，实现高新技术企业达到800家的目标。")).toMatchObject({ value: 800, unit: "家" });
+  });
+
+  it("实现研发投入翻番目标 is a target; “双倍增”行动计划 names a programme", () => {
+    expect(only("到2030年，实现研发投入翻番目标。")).toMatchObject({ value: 2, unit: "倍" });
+    expect(targets("实施“双倍增”行动计划（2023—2027年）。")).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { extractCandidates, type Candidate } from "../../src/core/extract";
 import { Plan, type Target } from "../../src/core/catalog/schema";
+import { fits, type Key } from "./extract-score";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -154,19 +155,12 @@ describe("extraction measured against the catalog on the five seeds", () => {
 describe.each(["extract-heldout", "extract-heldout-2", "extract-heldout-3"])(
   "held-out text %s with a hand-written answer key",
   (name) => {
-    type Key = { value?: number; min?: number; max?: number; unit: string; year: number };
     const dir = path.join(__dirname, "fixtures");
     const text = readFileSync(path.join(dir, `${name}.txt`), "utf8");
     const key = JSON.parse(readFileSync(path.join(dir, `${name}.json`), "utf8")) as {
       targets: Key[];
       baselines: Key[];
     };
-    const fits = (c: Candidate, k: Key) =>
-      (k.value !== undefined
-        ? sameNumber(c.value, k.value)
-        : sameNumber(c.min, k.min!) && sameNumber(c.max, k.max!)) &&
-      c.unit === k.unit &&
-      c.year === k.year;
     const all = extractCandidates(text);
     const proposed = all.filter((c) => !c.baseline);
     const found = key.targets.filter((k) => proposed.some((c) => fits(c, k))).length;

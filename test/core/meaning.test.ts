@@ -5,7 +5,7 @@ import { bundledContext } from "../../src/core/functions/functions";
 import { isCombined, nameFor } from "../../src/core/resolve/matching";
 import { facetKey, foldName, parseName } from "../../src/core/resolve/meaning";
 import { appliesTo } from "../../src/core/resolve/resolver";
-import { run, type Outcome } from "../../src/core/functions/runner";
+import { run } from "../../src/core/functions/runner";
 import { PlanError } from "../../src/core/errors";
 import { convert } from "../../src/core/method/units";
 import { SYNONYMS } from "./synonyms";
@@ -18,10 +18,10 @@ import {
   unitDimension,
   type Variant,
 } from "./variants";
+import { valueOf } from "../shared/outcome";
 
 const { catalog, resolver } = bundledContext();
 const target = (...args: unknown[]) => run("TARGET", args);
-const valueOf = (o: Outcome) => (o.ok ? o.value : o);
 const yearOf = (t: { kind: string; period: { start: number } | null; targetYear: number }) =>
   t.kind === "per_year" && t.period ? t.period.start : t.targetYear;
 

@@ -3,15 +3,15 @@
 import fixture from "../fixtures/example-pack.json";
 import { validatePack } from "../../src/core/packs/pack";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { createFace } from "../shared/face";
+import { serviceOver } from "../shared/service-over";
 
 const face = createFace();
 afterEach(() => face.importPacks([]));
 
 test("pack → catalog → progress sheet: the value, the baseline and the 出处 of the imported plan", async () => {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, face.store, { currentYear: () => 2027 }); // before the import
+  const service = serviceOver(wb, { year: 2027, store: face.store }); // before the import
   const v = validatePack(fixture);
   if (!v.ok) throw new Error(v.errors.join("\n"));
   expect(face.importPacks([v.pack]).errors).toEqual([]);

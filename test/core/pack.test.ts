@@ -3,16 +3,15 @@
 import fixture from "../fixtures/example-pack.json";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { validatePack, type PlanPack } from "../../src/core/packs/pack";
-import type { Outcome } from "../../src/core/functions/runner";
 import { searchTargets } from "../../src/core/catalog/search";
 import { createFace } from "../shared/face";
+import { valueOf } from "../shared/outcome";
 
 // The face the imports go to: its runner (run) and store answer from them.
 const face = createFace();
 const { run, importPacks } = face;
 
 const clone = (): PlanPack => JSON.parse(JSON.stringify(fixture)) as PlanPack;
-const valueOf = (o: Outcome) => (o.ok ? o.value : o);
 
 function pack(edit: (p: PlanPack) => void = () => {}): PlanPack {
   const p = clone();

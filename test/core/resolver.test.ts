@@ -1,19 +1,13 @@
 // The name resolver, mostly through run("TARGET", …): regions, indicators, years — and never a guess.
 import fc from "fast-check";
 import { bundledContext } from "../../src/core/functions/functions";
-import { run, type Outcome } from "../../src/core/functions/runner";
+import { run } from "../../src/core/functions/runner";
+import { valueOf, expectFailure } from "../shared/outcome";
 
 const ctx = bundledContext();
 const { catalog, resolver } = ctx;
 
 const target = (...args: unknown[]) => run("TARGET", args);
-const valueOf = (o: Outcome) => (o.ok ? o.value : o);
-
-function expectNA(o: Outcome): Extract<Outcome, { ok: false }> {
-  expect(o).toMatchObject({ ok: false, error: "#N/A" });
-  if (o.ok) throw new Error("unreachable");
-  return o;
-}
 
 describe("regions", () => {
   it.each(["益阳", "益阳市", "益陽", "益陽市", " 益阳 "])(
@@ -35,7 +29,7 @@ describe("regions", () => {
   );
 
   it("“汕尾” alone is the prefecture, not the district", () => {
-    const o = expectNA(target("汕尾", "高新技术企业", 2026));
+    const o = expectFailure(target("汕尾", "高新技术企业", 2026));
     expect(o.suggestions.length).toBeLessThanOrEqual(3);
     expect(() => resolver.region("汕尾")).toThrow();
   });
@@ -47,7 +41,7 @@ describe("regions", () => {
   });
 
   it("a city-level query never returns a sub-area's target, and points to the sub-area", () => {
-    const o = expectNA(target("中山", "国家级科技企业孵化器", 2022));
+    const o = expectFailure(target("中山", "国家级科技企业孵化器", 2022));
     expect(o.suggestions).toContain("火炬开发区");
     expect(o.suggestions.length).toBeLessThanOrEqual(3);
     // 突破关键技术 belongs to three institutions, none of them 中山 itself.
@@ -56,7 +50,7 @@ describe("regions", () => {
   });
 
   it("an unknown region is #N/A with 3 suggestions", () => {
-    const o = expectNA(target("火星市", "高新技术企业", 2025));
+    const o = expectFailure(target("火星市", "高新技术企业", 2025));
     expect(o.suggestions).toHaveLength(3);
     expect(o.message).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -107,7 +101,7 @@ describe("indicators", () => {
     ["中山", "产业集群产值", 2025],
     ["中山", "产业集群", 2025],
   ])("the ambiguous %s “%s” fails with ≤ 3 suggestions, never a value", (region, name, year) => {
-    const o = expectNA(target(region, name, year));
+    const o = expectFailure(target(region, name, year));
     expect(o.suggestions.length).toBeGreaterThan(0);
     expect(o.suggestions.length).toBeLessThanOrEqual(3);
     expect(o.message).toMatch(/[\u4e00-\u9fff]/);
@@ -120,7 +114,7 @@ describe("indicators", () => {
     ["益阳", "年均增速", 2025],
     ["益阳", "占GDP比重", 2025],
   ])("the ambiguous %s “%s” fails instead of returning one of several targets", (region, name, year) => {
-    const o = expectNA(target(region, name, year));
+    const o = expectFailure(target(region, name, year));
     expect(o.suggestions.length).toBeGreaterThanOrEqual(2);
     expect(o.suggestions.length).toBeLessThanOrEqual(3);
   });
@@ -128,18 +122,18 @@ describe("indicators", () => {
   // 中山 “研发机构”: the plan has 省级新型研发机构 (a narrower kind) and 规模以上工业企业设立研发机构比例 (a share,
   // another statistic). The count of all 研发机构 is not a target: refused, naming the narrower kind.
   it("中山 “研发机构” is refused, offering the narrower 省级新型研发机构", () => {
-    const o = expectNA(target("中山", "研发机构", 2025));
+    const o = expectFailure(target("中山", "研发机构", 2025));
     expect(o.message).toContain("不够具体");
     expect(o.suggestions).toEqual(["省级新型研发机构"]);
   });
 
   it("the three 高新技术产业增加值 indicators of 益阳 are among the suggestions for “高新技术产业”", () => {
-    const o = expectNA(target("益阳", "高新技术产业", 2025));
+    const o = expectFailure(target("益阳", "高新技术产业", 2025));
     for (const s of o.suggestions) expect(s).toMatch(/^高新技术产业增加值/);
   });
 
   it("the four clusters of 中山 are never guessed from “产业集群产值”", () => {
-    const o = expectNA(target("中山", "产业集群产值", 2025));
+    const o = expectFailure(target("中山", "产业集群产值", 2025));
     for (const s of o.suggestions) expect(s).toMatch(/产业集群产值$/);
   });
 
@@ -204,18 +198,18 @@ describe("years", () => {
   it("a per-year target applies to every year of its period (力爭每年新增1家省級以上工程實驗室)", () => {
     for (const y of [2019, 2020, 2021, 2022])
       expect(valueOf(target("中山", "每年新增省级以上工程实验室", y))).toBe(1);
-    const o = expectNA(target("中山", "每年新增省级以上工程实验室", 2023));
+    const o = expectFailure(target("中山", "每年新增省级以上工程实验室", 2023));
     expect(o.message).toContain("2019-2022");
-    expect(expectNA(target("中山", "新增省级以上工程实验室", 2018)).message).toContain("2019-2022");
+    expect(expectFailure(target("中山", "新增省级以上工程实验室", 2018)).message).toContain("2019-2022");
     // The bare name is the stock of labs, which the plan does not target: refused, pointing to the new one.
-    const stock = expectNA(target("中山", "省级以上工程实验室", 2020));
+    const stock = expectFailure(target("中山", "省级以上工程实验室", 2020));
     expect(stock.suggestions[0]).toBe("每年新增省级以上工程实验室");
   });
 
   it("a year without a target is #N/A listing the years that have one", () => {
-    const o = expectNA(target("益阳", "高新技术企业", 2023));
+    const o = expectFailure(target("益阳", "高新技术企业", 2023));
     expect(o.message).toContain("2025");
-    expect(expectNA(target("中山", "研发经费投入强度", 2025)).message).toContain("2020");
+    expect(expectFailure(target("中山", "研发经费投入强度", 2025)).message).toContain("2020");
   });
 
   it("an omitted year takes the latest plan's target", () => {

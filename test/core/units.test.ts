@@ -1,9 +1,9 @@
 // Units: values come back in the plan's own unit; a unit argument converts within one dimension only.
 import fc from "fast-check";
-import { run, type Outcome } from "../../src/core/functions/runner";
+import { run } from "../../src/core/functions/runner";
 import { convert } from "../../src/core/method/units";
+import { valueOf } from "../shared/outcome";
 
-const valueOf = (o: Outcome) => (o.ok ? o.value : o);
 const target = (...args: unknown[]) => run("TARGET", args);
 
 describe("values in the plan's own unit", () => {

@@ -2,16 +2,15 @@
 // absolute ($A$1:$R$18, as Excel itself stores them), and a footer without an evenFooter (which Excel reads only
 // with differentOddEven). The ExcelJS file is read back as XML; the WritePlan is checked as the pane writes it
 // (in memory and on the office-addin-mock fake: test/shared/office-workbook.test.ts).
-import { createCatalogStore } from "../../src/core/catalog/store";
 import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { buildProgressSheet, COL, SHEET } from "../../src/core/sheet/layout";
 import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { planNewSheet } from "../../src/sheet/refresh";
 import { reportWritePlan, reportFor } from "../../src/sheet/report-plan";
+import { serviceOver } from "../shared/service-over";
 
 const catalog = bundledCatalog();
 const PLAN = "yiyang-14th";
@@ -62,7 +61,7 @@ describe("the WritePlan the pane carries out", () => {
 
   test("in memory: kept through a refresh, and moved with inserted columns as Excel moves it", async () => {
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2023 });
+    const service = serviceOver(wb, { year: 2023, catalog: catalog });
     const { sheetName } = await service.generate(PLAN, 2023);
     expect(wb.grid(sheetName).autoFilter).toBe(layout.autoFilter);
     await service.refresh(sheetName, { applyDataChanges: false });
@@ -75,7 +74,7 @@ describe("the WritePlan the pane carries out", () => {
 
   test("the 上报 sheet's print area is absolute too", async () => {
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2023 });
+    const service = serviceOver(wb, { year: 2023, catalog: catalog });
     const { sheetName } = await service.generate(PLAN, 2023);
     const report = reportFor(catalog, wb.contentOf(sheetName));
     expect(reportWritePlan(report).print?.area).toMatch(/^\$A\$1:\$[A-Z]+\$\d+$/);

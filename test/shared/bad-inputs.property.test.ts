@@ -4,14 +4,12 @@
 // evaluated by HyperFormula through the memory workbook, against the runner's STATUS / PROGRESS / EXPECTED /
 // VARIANCE / REQUIRED_RATE for the same inputs: the same status; 输入有误 (with 输入检查 saying why) and blank derived
 // cells exactly where the runner refuses; the runner's number in every other derived cell.
-import { createCatalogStore } from "../../src/core/catalog/store";
 import fc from "fast-check";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { bundledContext } from "../../src/core/functions/functions";
 import { COL, needsBaselineInput, planTargets, SHEET, yearValidation } from "../../src/core/sheet/layout";
 import { INPUT_ERROR, SHEET_STATUS_ORDER } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { colIndex } from "../../src/workbook/workbook";
 import {
   actualArb,
@@ -22,6 +20,7 @@ import {
   yearArb,
   type InputKind,
 } from "./bad-inputs";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 const ctx = bundledContext();
@@ -36,7 +35,7 @@ let cases = 0;
 describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
   test("every row agrees with the runner for random typed inputs", async () => {
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2023 });
+    const service = serviceOver(wb, { year: 2023, catalog: catalog });
     const plan = catalog.planById(planId)!;
     const { sheetName } = await service.generate(planId, plan.baseYear + 1);
     const targets = planTargets(catalog, planId);

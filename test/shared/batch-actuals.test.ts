@@ -6,9 +6,9 @@ import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { COL, needsBaselineInput, planTargets, plansCovering } from "../../src/core/sheet/layout";
 import { createBatchService } from "../../src/sheet/batch-actuals";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
 import { colIndex } from "../../src/workbook/workbook";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 const yiyangPlan = catalog.plans.find((p) => p.region === "yiyang")!.id;
@@ -16,9 +16,7 @@ const yiyangPlan = catalog.plans.find((p) => p.region === "yiyang")!.id;
 async function sheet(planId = yiyangPlan, year = 2023) {
   const wb = new MemoryWorkbook();
   wb.addSheet("Sheet1");
-  const { sheetName } = await createProgressService(wb, createCatalogStore(catalog), {
-    currentYear: () => year,
-  }).generate(planId, year);
+  const { sheetName } = await serviceOver(wb, { year: year, catalog: catalog }).generate(planId, year);
   return { wb, sheetName };
 }
 const rowOf = (wb: MemoryWorkbook, sheetName: string, indicator: string) =>

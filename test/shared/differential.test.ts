@@ -25,9 +25,9 @@ import {
   SHEET_STATUS_ORDER,
 } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { colIndex, type CellValue } from "../../src/workbook/workbook";
 import { catalogWith, expectedRow, type RowExpectation } from "./helpers";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 
@@ -78,7 +78,7 @@ const seenOutlook = new Set<string>();
 describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
   test("formulas evaluated by HyperFormula equal assess() for every target, year, actual and typed baseline", async () => {
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2024 });
+    const service = serviceOver(wb, { year: 2024, catalog: catalog });
     const { sheetName } = await service.generate(planId, catalog.planById(planId)!.baseYear);
     const targets = planTargets(catalog, planId);
     const row0 = SHEET.firstDataRow;
@@ -228,7 +228,7 @@ describe("the methodology vectors (test/core/fixtures/method-vectors.json)", () 
       // The sheet's formulas, evaluated by HyperFormula; the actual typed into its year's cell.
       const t = cat.targetById.get(v.target)!;
       const wb = new MemoryWorkbook();
-      const service = createProgressService(wb, createCatalogStore(cat), { currentYear: () => 2024 });
+      const service = serviceOver(wb, { year: 2024, catalog: cat });
       const { sheetName } = await service.generate(t.plan.id, v.year);
       const targets = planTargets(cat, t.plan.id);
       const r = SHEET.firstDataRow + targets.findIndex((x) => x.id === v.target);

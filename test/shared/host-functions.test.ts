@@ -2,7 +2,6 @@
 // LibreOffice, Gnumeric and HyperFormula all have, none of them volatile. CELL("format") was one that is not:
 // Excel on the web does not support it, and where it is an error every 状态 became #N/A. Here CELL is removed
 // from HyperFormula altogether, and every status of every plan is still computed.
-import { createCatalogStore } from "../../src/core/catalog/store";
 import { HyperFormula } from "hyperformula";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import {
@@ -17,8 +16,8 @@ import {
 } from "../../src/core/sheet/layout";
 import { SHEET_STATUS_ORDER } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { catalogSpanning } from "./helpers";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 
@@ -86,9 +85,7 @@ describe("HyperFormula without CELL", () => {
     async (planId) => {
       const plan = catalog.planById(planId)!;
       const wb = new MemoryWorkbook();
-      const service = createProgressService(wb, createCatalogStore(catalog), {
-        currentYear: () => plan.baseYear + 2,
-      });
+      const service = serviceOver(wb, { year: plan.baseYear + 2, catalog: catalog });
       const year = plan.baseYear + 2;
       const { sheetName } = await service.generate(planId, year);
       const layout = buildProgressSheet(catalog, planId, { year });

@@ -1,6 +1,5 @@
 // Writing the progress-sheet layout through the in-memory workbook, and the workbook's own behaviour
 // (computed grid, conditional-format hits, input cells, structural edits, refused writes).
-import { createCatalogStore } from "../../src/core/catalog/store";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import {
   buildProgressSheet,
@@ -13,16 +12,16 @@ import {
 } from "../../src/core/sheet/layout";
 import { STATUS } from "../../src/core/method/methodology";
 import { formatValue, MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
 import { absoluteA1, colIndex, rectangles, rectA1, STYLES, textConstant } from "../../src/workbook/workbook";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 const YEAR = 2024;
 
 async function fresh(planId: string, year = YEAR) {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => YEAR });
+  const service = serviceOver(wb, { year: YEAR, catalog: catalog });
   const result = await service.generate(planId, year);
   return { wb, service, result, name: result.sheetName };
 }
@@ -228,7 +227,7 @@ describe('typing as Excel types: CELL("format"), typed formats, data validation'
 
   test("validate() says what Excel's stop alert would for the value typed; blanks pass", async () => {
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => YEAR });
+    const service = serviceOver(wb, { year: YEAR, catalog: catalog });
     const { sheetName } = await service.generate("yiyang-14th", 2023);
     const r =
       SHEET.firstDataRow + planTargets(catalog, "yiyang-14th").findIndex((t) => t.id === "yy14.rd_intensity");

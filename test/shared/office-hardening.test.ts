@@ -1,11 +1,10 @@
 // The Office.js adapter's edges, on the office-addin-mock fake: a failed generate deletes only a sheet that carries
 // its marker; the print zoom agrees with the ExcelJS file and is read back (office-js#1860); the merged 说明 row
 // gets the ExcelJS file's height; an old Excel is told which versions work.
-import { createCatalogStore } from "../../src/core/catalog/store";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { buildProgressSheet, SHEET, sheetNameFor } from "../../src/core/sheet/layout";
 import { MANUAL_CALCULATION, OfficeWorkbook } from "../../src/workbook/office-workbook";
-import { createProgressService } from "../../src/services/progress-service";
+import { Notices } from "../../src/taskpane/notices";
 import { HostError } from "../../src/services/service";
 import { LINE_HEIGHT } from "../../src/workbook/text-fit";
 import type { WritePlan } from "../../src/workbook/workbook";
@@ -13,6 +12,7 @@ import { planNewSheet } from "../../src/sheet/refresh";
 import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
 import { FakeExcel } from "./excel-mock";
 import { largestPlan } from "./helpers";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 const LARGEST = largestPlan(catalog);
@@ -30,8 +30,7 @@ beforeEach(() => {
 afterEach(() => fx.uninstall());
 
 const onWarning = (m: string) => warnings.push(m);
-const service = (wb = new OfficeWorkbook({ onWarning })) =>
-  createProgressService(wb, createCatalogStore(catalog), { currentYear: () => YEAR });
+const service = (wb = new OfficeWorkbook({ onWarning })) => serviceOver(wb, { year: YEAR, catalog: catalog });
 
 /** A workbook where the user adds a sheet of the plan's name between the add-in's read and its write. */
 class UserRacesTheWrite extends OfficeWorkbook {
@@ -175,5 +174,17 @@ describe("calculation and screen updating around a write", () => {
     fx.calculationMode = "Manual";
     await service().generate(LARGEST, YEAR);
     expect(warnings).toEqual([MANUAL_CALCULATION]);
+  });
+
+  test("manual calculation reaches the pane's notices once, however many writes; automatic adds none", async () => {
+    const notices = new Notices();
+    const svc = service(new OfficeWorkbook({ onWarning: notices.push }));
+    await svc.generate(LARGEST, YEAR);
+    expect(notices.current()).toEqual([]);
+    fx.calculationMode = "Manual";
+    const { sheetName } = await svc.generate(LARGEST, YEAR);
+    await svc.refresh(sheetName, { applyDataChanges: false });
+    expect(notices.current()).toEqual([MANUAL_CALCULATION]);
+    expect(MANUAL_CALCULATION).toMatch(/公式 › 计算选项.*自动.*F9/);
   });
 });

@@ -21,6 +21,7 @@ import { HostError } from "../../src/services/service";
 import { absoluteA1, colIndex, parseRange, STYLES } from "../../src/workbook/workbook";
 import { FakeExcel, type FakeSheet } from "./excel-mock";
 import { catalogWith, largestPlan } from "./helpers";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 const LARGEST = largestPlan(catalog);
@@ -34,8 +35,7 @@ beforeEach(() => {
 });
 afterEach(() => fx.uninstall());
 
-const service = (c = catalog) =>
-  createProgressService(new OfficeWorkbook(), createCatalogStore(c), { currentYear: () => YEAR });
+const service = (c = catalog) => serviceOver(new OfficeWorkbook(), { year: YEAR, catalog: c });
 const at = (s: FakeSheet, row0: number, col0: number) => s.cells.get(`${row0},${col0}`) ?? null;
 
 /** Count the syncs of one operation. */

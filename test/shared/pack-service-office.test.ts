@@ -7,10 +7,10 @@ import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { createPackService, TABLE_SHEET } from "../../src/services/pack-service";
 import { PACK_SHEET } from "../../src/sheet/pack-store";
-import { createProgressService } from "../../src/services/progress-service";
 import { a1 } from "../../src/workbook/workbook";
 import { FakeExcel, type FakeSheet } from "./excel-mock";
 import { createFace } from "./face";
+import { serviceOver } from "./service-over";
 
 const SOURCE = "青山县“十五五”科技创新规划(青政发〔2026〕3号)";
 const PLAN = "青山县“十五五”科技创新规划";
@@ -86,9 +86,10 @@ test("start-up: the store Excel holds (text cells as Office.js returns them) imp
 test("a progress sheet for the imported plan through Office.js: its target values", async () => {
   const o = await createPackService(new OfficeWorkbook(), face.store).importFromSheet();
   if (o.kind !== "imported") throw new Error(o.kind);
-  const r = await createProgressService(new OfficeWorkbook(), face.store, {
-    currentYear: () => 2027,
-  }).generate(o.plans[0].planId, 2027);
+  const r = await serviceOver(new OfficeWorkbook(), { year: 2027, store: face.store }).generate(
+    o.plans[0].planId,
+    2027,
+  );
   expect(r.rows).toBe(2);
   const cells = [...fx.sheet(r.sheetName)!.cells.values()];
   expect(cells).toContain(150);

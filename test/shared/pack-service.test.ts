@@ -17,10 +17,10 @@ import {
   type ImportOutcome,
 } from "../../src/services/pack-service";
 import { PACK_SHEET, packsToGrid } from "../../src/sheet/pack-store";
-import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
 import { a1 } from "../../src/workbook/workbook";
 import { createFace } from "./face";
+import { serviceOver } from "./service-over";
 
 // One runtime, as the preview has: the services, PLAN.* in HyperFormula and the runner share its store.
 const face = createFace();
@@ -133,7 +133,7 @@ describe("round trip: table → store → functions → progress sheet", () => {
 
   test("a progress sheet for the imported plan: its target values, and the quote with the user's 出处", async () => {
     const o = imported((await importTable()).outcome);
-    const service = createProgressService(wb, face.store, { currentYear: () => 2027 });
+    const service = serviceOver(wb, { year: 2027, store: face.store });
     const r = await service.generate(o.plans[0].planId, 2027);
     expect(r.rows).toBe(2);
     const cells = wb.valuesOf(r.sheetName).flat();
@@ -415,6 +415,14 @@ describe("extraction candidates → the 规划目标 table", () => {
       }),
     );
     expect(rows[1]).toEqual(expect.objectContaining({ 目标值: "2-3", 比较: "区间", 基期值: null }));
+  });
+
+  test("a rank target (lower is better) is shown unticked and never becomes a row, even when ticked", () => {
+    const rank = reviewOf(
+      cand({ indicator: "全省排名", value: 40, unit: "位", kind: "rank", quote: "跃居全省前40位" }),
+    );
+    expect(rank.accepted).toBe(false);
+    expect(candidateRows([{ ...rank, accepted: true }, reviewOf(cand({}))], ctx)).toHaveLength(1);
   });
 
   test("appended below the user's rows (creating the table first), never over them; then importable", async () => {

@@ -19,6 +19,7 @@ import { colIndex } from "../../src/workbook/workbook";
 import type { Catalog } from "../../src/core/catalog/catalog";
 import { catalogWith, locate } from "./helpers";
 import { describeTarget } from "../../src/core/catalog/labels";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 const YEAR = 2024;
@@ -29,7 +30,7 @@ const baselineTarget = targets.slice(3).find(needsBaselineInput)!;
 
 function setup(c: Catalog = catalog) {
   const wb = new MemoryWorkbook();
-  return { wb, service: createProgressService(wb, createCatalogStore(c), { currentYear: () => YEAR }) };
+  return { wb, service: serviceOver(wb, { year: YEAR, catalog: c }) };
 }
 const rowOf = (i: number) => SHEET.firstDataRow + i;
 

@@ -5,9 +5,9 @@ import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { COL, colLetter, historyTitle, HISTORY_FIRST_COL, SHEET } from "../../src/core/sheet/layout";
 import { STATUS } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { colIndex } from "../../src/workbook/workbook";
 import { locate } from "./helpers";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 const PLAN = "yiyang-14th";
@@ -15,7 +15,7 @@ const HIGHTECH = "yy14.hightech_enterprises"; // 312 (2020) → 600 (2025)
 
 async function fresh(year = 2023) {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2026 });
+  const service = serviceOver(wb, { year: 2026, catalog: catalog });
   const { sheetName } = await service.generate(PLAN, year);
   const row = locate(wb.valuesOf(sheetName)).rowOf(HIGHTECH)! + 1;
   return { wb, service, name: sheetName, row };

@@ -7,15 +7,14 @@
 // new target, a removed target, a baseline the data now gives), and refresh with or without confirmation. After
 // every refresh (and at the end, after a confirmed one) the sheet is checked against a model of what the user did,
 // and 实际值 (where nothing was typed over it) shows the yearly value of the sheet's 评估年份.
-import { createCatalogStore } from "../../src/core/catalog/store";
 import fc from "fast-check";
 import { bundledCatalog, type Catalog } from "../../src/core/catalog/catalog";
 import { historyTitle, needsBaselineInput, planTargets } from "../../src/core/sheet/layout";
 import { inputRange } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { a1, type CellValue, type Grid } from "../../src/workbook/workbook";
 import { catalogWith, locate, type Located, type Mutation } from "./helpers";
+import { serviceOver } from "./service-over";
 
 const base = bundledCatalog();
 const PLANS = base.plans.map((p) => p.id);
@@ -137,7 +136,7 @@ async function runSequence(planId: string, steps: Step[]): Promise<void> {
   const mutations: Mutation[] = [];
   let current = catalogFor(mutations);
   let serial = 0;
-  const service = () => createProgressService(wb, createCatalogStore(current), { currentYear: () => 2024 });
+  const service = () => serviceOver(wb, { year: 2024, catalog: current });
   const { sheetName: name } = await service().generate(planId, YEAR0);
 
   const inputs = new Map<string, Inputs>();

@@ -1,14 +1,13 @@
 // The pane's 上报 sheet: written through the Workbook interface (in memory with HyperFormula computing it, and on the
 // Office.js adapter over office-addin-mock), its formulas follow the progress sheet, and nothing is overwritten.
-import { createCatalogStore } from "../../src/core/catalog/store";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { buildProgressSheet, COL, SHEET } from "../../src/core/sheet/layout";
 import { REPORT, reportSheetNameFor } from "../../src/core/sheet/report-layout";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
 import { FakeExcel } from "./excel-mock";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 const PLAN = "yiyang-14th";
@@ -22,7 +21,7 @@ const reportRow = REPORT.firstDataRow + layout.targetIds.indexOf(HIGHTECH);
 describe("in memory", () => {
   async function setUp() {
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2023 });
+    const service = serviceOver(wb, { year: 2023, catalog: catalog });
     await service.generate(PLAN, 2023);
     wb.setCell(layout.sheetName, `${COL.actual}${progressRow}`, 470);
     wb.select(layout.sheetName, "B7");
@@ -83,13 +82,7 @@ describe("Office.js adapter", () => {
   afterEach(() => fx.uninstall());
 
   test("one new sheet: formulas referencing the progress sheet, A4 landscape, title row, footer", async () => {
-    const service = createProgressService(
-      new OfficeWorkbook({ supported: () => true }),
-      createCatalogStore(catalog),
-      {
-        currentYear: () => 2023,
-      },
-    );
+    const service = serviceOver(new OfficeWorkbook({ supported: () => true }), { year: 2023, catalog });
     await service.generate(PLAN, 2023);
     fx.selection = { sheet: layout.sheetName, row: 6, col: 1 };
     await service.writeReportSheet();

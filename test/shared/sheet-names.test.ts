@@ -1,6 +1,5 @@
 // Sheet names by Excel's rules (≤ 31 characters, no []:*?/\, unique letter case aside), one function for the CLI
 // report's workbook and the pane's sheets: two plans whose names differ only by case, or by a stripped "/".
-import { createCatalogStore } from "../../src/core/catalog/store";
 import fixture from "../fixtures/example-pack.json";
 import { validatePack, type PlanPack } from "../../src/core/packs/pack";
 import { buildCatalogWithPacks } from "../../src/core/packs/pack-import";
@@ -8,7 +7,7 @@ import { createFace } from "./face";
 import { excelSheetName, sheetKey, uniqueSheetName } from "../../src/core/sheet/sheet-names";
 import { buildReport } from "../../src/cli/report";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
+import { serviceOver } from "./service-over";
 
 /** The example pack with four plans of one region, short names clashing in pairs. */
 function clashingPack(): PlanPack {
@@ -73,7 +72,7 @@ describe("plans whose sheet names clash", () => {
   test("the pane makes a sheet per plan, and generating again refreshes that sheet", async () => {
     const catalog = buildCatalogWithPacks([clashingPack()]).catalog;
     const wb = new MemoryWorkbook();
-    const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2026 });
+    const service = serviceOver(wb, { year: 2026, catalog: catalog });
     const ids = catalog.plans.filter((p) => p.region.endsWith("--shilixian")).map((p) => p.id);
     expect(ids).toHaveLength(4);
     const made = [];

@@ -1,20 +1,19 @@
 // 为所选指标绘制趋势图 on the in-memory workbook: the chart data block is live formulas; its expected path equals
 // the methodology's expected value (PLAN.EXPECTED) of every year, its actuals the typed yearly values.
-import { createCatalogStore } from "../../src/core/catalog/store";
 import { bundledCatalog, progressInputFor } from "../../src/core/catalog/catalog";
 import { TREND_CHART } from "../../src/core/sheet/charts";
 import { COL, colLetter, historyTitle, planTargets, SHEET } from "../../src/core/sheet/layout";
 import { assess } from "../../src/core/method/methodology";
 import { bundledContext } from "../../src/core/functions/functions";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { locate } from "./helpers";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 
 async function sheetOf(planId: string, year: number) {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2026 });
+  const service = serviceOver(wb, { year: 2026, catalog: catalog });
   const { sheetName } = await service.generate(planId, year);
   const header = wb.valuesOf(sheetName)[SHEET.headerRow - 1];
   const yearRef = (y: number, row: number) => `${colLetter(header.indexOf(historyTitle(y)))}${row}`;

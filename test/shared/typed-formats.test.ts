@@ -1,13 +1,12 @@
 // A number typed as a percent or a date: the sheet computes with the number stored (its formulas read no formats),
 // and the pane names the cell after a refresh, from the formats it reads with the values.
-import { createCatalogStore } from "../../src/core/catalog/store";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { COL, colLetter, historyTitle, SHEET, typedFormatMessage } from "../../src/core/sheet/layout";
 import { INPUT_ERROR, STATUS } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { typedFormatOf } from "../../src/sheet/typed-formats";
 import { locate } from "./helpers";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 const PLAN = "yiyang-14th";
@@ -33,7 +32,7 @@ test.each([
 
 async function fresh() {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2026 });
+  const service = serviceOver(wb, { year: 2026, catalog: catalog });
   const { sheetName } = await service.generate(PLAN, 2023);
   return { wb, service, name: sheetName };
 }
@@ -79,6 +78,6 @@ test("a date typed into a count row's yearly cell: the sheet computes with its s
 
 test("a new sheet has nothing typed: no message", async () => {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2026 });
+  const service = serviceOver(wb, { year: 2026, catalog: catalog });
   expect((await service.generate(PLAN, 2023)).typedFormats).toEqual([]);
 });

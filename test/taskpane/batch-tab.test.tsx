@@ -6,9 +6,9 @@ import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { COL, needsBaselineInput, planTargets, plansCovering } from "../../src/core/sheet/layout";
 import { createBatchService } from "../../src/sheet/batch-actuals";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { colIndex } from "../../src/workbook/workbook";
 import { App } from "../../src/taskpane/App";
+import { serviceOver } from "../shared/service-over";
 
 // Writes recalculate PLAN.* in HyperFormula; on a loaded machine that takes longer than the 1 s default.
 configure({ asyncUtilTimeout: 10_000 });
@@ -21,7 +21,7 @@ async function setup() {
   )!;
   const wb = new MemoryWorkbook();
   wb.addSheet("Sheet1");
-  const service = createProgressService(wb, createCatalogStore(catalog), { currentYear: () => 2022 });
+  const service = serviceOver(wb, { year: 2022, catalog: catalog });
   const { sheetName } = await service.generate(plan.id, 2022);
   await act(async () => {
     render(

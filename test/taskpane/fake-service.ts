@@ -69,6 +69,7 @@ export function fakeService(
     })),
     freeze: jest.fn(async (cells: FreezeCell[]): Promise<FreezeResult> => ({
       spillsRefused: [],
+      spillRanges: [],
       converted: cells,
       changed: [],
       notes: true,

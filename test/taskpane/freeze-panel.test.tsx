@@ -65,6 +65,7 @@ test("取消 drops the list without converting; without comments the pane says t
     changed: [],
     notes: false,
     spillsRefused: [],
+    spillRanges: [],
   });
   await act(async () => {
     fireEvent.click(screen.getByRole("button", { name: "查找 PLAN 公式" }));

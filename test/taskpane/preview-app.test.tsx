@@ -4,8 +4,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { COL, colLetter, HISTORY_FIRST_COL } from "../../src/core/sheet/layout";
 import { createCatalogStore } from "../../src/core/catalog/store";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { PreviewApp } from "../../src/preview/PreviewApp";
+import { serviceOver } from "../shared/service-over";
 
 // Real HyperFormula recalculation under jsdom takes a few seconds per test.
 jest.setTimeout(30_000);
@@ -15,7 +15,7 @@ async function setup() {
   workbook.addSheet("Sheet1");
   workbook.select("Sheet1", "A1");
   const store = createCatalogStore();
-  const service = createProgressService(workbook, store, { currentYear: () => 2023 });
+  const service = serviceOver(workbook, { year: 2023, store: store });
   await act(async () => {
     render(<PreviewApp workbook={workbook} store={store} service={service} />);
   });

@@ -12,6 +12,9 @@ export const KIND_LABEL: Record<TargetKind, string> = {
   milestone: "零的突破",
 };
 
+/** An extraction candidate's kind: the catalog's, or a rank (排名), which packs cannot import yet. */
+export const CANDIDATE_KIND_LABEL: Record<TargetKind | "rank", string> = { ...KIND_LABEL, rank: "排名" };
+
 export const COMPARISON_LABEL: Record<Comparison, string> = {
   reach: "达到",
   at_least: "以上",

@@ -6,7 +6,15 @@ import type { Clause } from "./clauses";
 import { indicatorOf, isContinuation, kindOf, needsNounAfter, splitBetween } from "./classify";
 import { findAmounts, type Amount } from "./numbers";
 import { originalRange, type Normalized } from "./normalize";
-import { BEFORE_WORDS, HEDGE, PAST_CLAUSE, PAST_VERB_BEFORE, SHARE_WORDS } from "./patterns";
+import {
+  BEFORE_WORDS,
+  HEDGE,
+  PAGE_CHROME_BEFORE,
+  PAST_CLAUSE,
+  PAST_VERB_BEFORE,
+  RANK_AIM,
+  SHARE_WORDS,
+} from "./patterns";
 import { findWordTargets, unitForNoun } from "./words";
 import { isPast, yearMentions, type DocumentYears, type YearMention } from "./years";
 
@@ -43,11 +51,16 @@ export function candidatesInClauses(
 ): Candidate[] {
   const out: Candidate[] = [];
   const scope: Scope = { year: null, hedged: false, perYear: false, subject: "" };
+  const sentence = { from: 0, reported: false };
   for (const c of clauses) {
     if (c.sectionStart) scope.year = null;
-    if (c.sentenceStart) Object.assign(scope, { hedged: false, perYear: false, subject: "" });
+    if (c.sentenceStart) {
+      if (sentence.reported) markReported(out.slice(sentence.from));
+      Object.assign(sentence, { from: out.length, reported: false });
+      Object.assign(scope, { hedged: false, perYear: false, subject: "" });
+    }
     const text = folded.text.slice(c.start, c.end);
-    const mentions = yearMentions(text);
+    const mentions = yearMentions(text, doc.writtenYear);
     const ctx = { input, folded, clause: c, text, mentions, doc, scope };
     const found = clauseCandidates(ctx);
     out.push(...found);
@@ -55,8 +68,22 @@ export function candidatesInClauses(
     if (HEDGE.test(text)) scope.hedged = true;
     if (found.some((f) => f.kind === "per_year")) scope.perYear = true;
     if (found.length) scope.subject = subjectOf(found[found.length - 1].indicator);
+    if (REPORTED.test(text)) sentence.reported = true;
   }
+  if (sentence.reported) markReported(out.slice(sentence.from));
   return out;
+}
+
+// A sentence that reports results (超额完成, 比去年同期增长 …) states actuals in every clause, before or after.
+const REPORTED = /超额完成|同期|同比|[较比](?:去|上)年/;
+
+function markReported(cands: Candidate[]): void {
+  for (const c of cands)
+    if (!c.baseline) {
+      c.baseline = true;
+      c.year = null;
+      delete c.yearFrom;
+    }
 }
 
 interface ClauseContext {
@@ -70,7 +97,7 @@ interface ClauseContext {
 }
 
 function clauseCandidates(ctx: ClauseContext): Candidate[] {
-  const items = itemsOf(ctx.text);
+  const items = itemsOf(ctx.text).filter((it) => !pageChrome(ctx, it.start));
   const out: Candidate[] = [];
   const prefixes: string[] = [];
   let segStart = 0;
@@ -88,7 +115,8 @@ function clauseCandidates(ctx: ClauseContext): Candidate[] {
     segStart = item.end + (useNoun ? nextPrefixAt : firstSeparatorEnd(between));
   }
   distributeRespectively(out, prefixes);
-  return out;
+  // 进入全国前10名 with no year in sight describes a standing, not a target; 规划纲要共19篇 counts the plan.
+  return out.filter((c) => (c.kind !== "rank" || c.year !== null) && !PLAN_ITSELF.test(c.indicator));
 }
 
 /**
@@ -109,6 +137,12 @@ function distributeRespectively(cands: Candidate[], prefixes: string[]): void {
     if (n !== names.length || n < 2) continue;
     for (let j = 0; j < n; j++) cands[k + j].indicator = names[j];
   }
+}
+
+/** 点击:32次, 阅读:36: a web page's counters, read across the colon that ends the clause before. */
+function pageChrome(ctx: ClauseContext, at: number): boolean {
+  const end = ctx.clause.start + at;
+  return PAGE_CHROME_BEFORE.test(ctx.folded.text.slice(Math.max(0, end - 12), end));
 }
 
 /** After an item whose indicator came before it, the next item's text starts after the separator. */
@@ -153,6 +187,7 @@ function headingTitleEnd(text: string): number {
 
 /** A share whose % sign is lost (R&D/GDP达到2.65): the unit is % when the indicator is a ratio. */
 function rescueUnit(text: string, a: Amount): Amount {
+  if (a.rank) return a; // 达到全市前3水平: a rank needs no unit
   if (a.refused !== null || a.unit) return a.unit || a.refused !== null ? a : { ...a, refused: "没有单位" };
   const before = text.slice(0, a.start);
   const verb = BEFORE_WORDS.some((w) => w.re.test(before));
@@ -189,9 +224,9 @@ function amountItem(a: Amount & { note?: string }): Item {
     comparison,
     comparisonWord: range ? "" : w,
     implied: false,
-    fixedKind: null,
+    fixedKind: a.rank ? "rank" : null,
     verb: "",
-    note: a.note,
+    note: a.rank ? RANK_NOTE : a.note,
   };
 }
 
@@ -206,10 +241,17 @@ function candidateOf(
   const previous = part.out[part.out.length - 1];
   const own =
     isContinuation(prefix) && !noun ? "" : withSubject(indicatorOf(prefix, item.verb, noun), ctx.scope);
-  const indicator = own || previous?.indicator || ctx.scope.subject;
-  const unit = item.unit || unitForNoun(indicator);
+  const indicator =
+    item.fixedKind === "rank"
+      ? rankIndicator(prefix, previous)
+      : own || previous?.indicator || ctx.scope.subject;
+  const unit = item.fixedKind === "rank" ? item.unit : item.unit || unitForNoun(indicator);
   const year = yearOf(ctx, item.start, item.unit);
-  const baseline = year.past || PAST_CLAUSE.test(ctx.text) || PAST_VERB_BEFORE.test(before.trimEnd());
+  const fromBase = isFromBase(before, ctx.text.slice(item.end));
+  const baseline =
+    fromBase || year.past || PAST_CLAUSE.test(ctx.text) || PAST_VERB_BEFORE.test(before.trimEnd());
+  // 由15.6%提高到20%: the base has no year of its own unless the text gives one (从2015年的18名).
+  if (fromBase && !year.past) year.year = possessiveYearBefore(ctx.mentions, item.start);
   // A past actual without a past year in scope: its year is unknown, not the document's target year.
   if (baseline && !year.past) year.year = null;
   let kind = item.fixedKind ?? kindOf(prefix, indicator, unit);
@@ -238,6 +280,33 @@ function candidateOf(
   const note = item.note ?? times.note ?? growthNote(prefix, kind, unit);
   if (note) c.note = note;
   return c;
+}
+
+const FROM_BEFORE = /[由从]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?的?)?\s*$/;
+const TO_AFTER = /^\s*(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少|压减)?(?:到|至)|^\s*增至|^\s*降至/;
+
+/** 由X提高到Y, 从X增至Y: X is where the indicator starts from, a base, not a target. */
+function isFromBase(before: string, after: string): boolean {
+  return FROM_BEFORE.test(before) && TO_AFTER.test(after);
+}
+
+/** 从2015年的22.2万亿元: the year written right before the base, else null. */
+function possessiveYearBefore(mentions: YearMention[], at: number): number | null {
+  const m = mentions.filter((y) => y.possessive && y.end <= at && at - y.end <= 2).pop();
+  return m ? m.year : null;
+}
+
+const PLAN_ITSELF = /^(?:本|新)?(?:规划纲要|规划|纲要|方案|意见|文件|计划)(?:共|主要指标|指标)?$/;
+
+const RANK_NOTE = "排名目标:数值越小越好;规划包暂不能导入排名目标,默认不导入,请另行记录";
+
+/** 跃居全省前40位 → 全省排名; 从18名提升到第15名 → the indicator of the 18名 before it. */
+function rankIndicator(prefix: string, previous: Candidate | undefined): string {
+  const m = RANK_AIM.exec(prefix);
+  const rest = indicatorOf(m ? prefix.slice(0, m.index) : prefix, "", "");
+  if (rest) return rest;
+  if (m?.[1]) return `${m[1]}排名`;
+  return previous?.indicator ?? "排名";
 }
 
 /** 比2025年增长1倍: the level is 2 times the base, the multiple the schema means. */
@@ -287,7 +356,10 @@ function growthNote(prefix: string, kind: Candidate["kind"], unit: string): stri
 function carriedYear(mentions: YearMention[], found: Candidate[]): YearMention | null {
   const plain = mentions.filter((m) => !m.possessive);
   if (plain.length) return plain[plain.length - 1];
-  if (mentions.length && found.length && found.every((c) => c.baseline)) return mentions[mentions.length - 1];
+  const last = mentions[mentions.length - 1];
+  if (mentions.length && found.length && found.every((c) => c.baseline)) return last;
+  // 从2015年的18名提升到2020年的第15名: the last year dates the clause's last amount, a target.
+  if (last && found.length && found[found.length - 1].year === last.year) return last;
   return null;
 }
 

@@ -1,6 +1,9 @@
 // One candidate target (or baseline) found in plan text, as the pane and `plan extract` show it for review.
 import type { Comparison, TargetKind } from "../catalog/schema";
 
+/** A catalog kind, or a rank (第15名, 前10位: lower is better), which packs cannot import yet. */
+export type CandidateKind = TargetKind | "rank";
+
 export interface Candidate {
   /** The indicator phrase as the text words it, cleaned of 全市, 到2025年, 力争, 达到 … */
   indicator: string;
@@ -15,7 +18,7 @@ export interface Candidate {
   comparison: Comparison;
   /** The word found: 达到 / 超过 / 以上 / 左右 / 突破 / 不低于 / …; "" when the number stands alone. */
   comparisonWord: string;
-  kind: TargetKind;
+  kind: CandidateKind;
   /** 力争 / 争取 … in the sentence. */
   hedged: boolean;
   /** A historical actual (2020年达到…, 由2015年的81家…): proposed as a baseline only, never as a target. */

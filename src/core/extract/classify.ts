@@ -31,6 +31,7 @@ const HEADING_MARK = /^(?:\([一二三四五六七八九十]+\)|[一二三四五
 export function needsNounAfter(prefix: string, noun: string): boolean {
   const before = clean(prefix);
   if (VERB_ONLY.test(before)) return true;
+  if (MEMBERS.test(before) && cleanNoun(noun) !== "") return true; // 电子信息、生物医药等3个产业集群
   return TRAILING_VERB.test(before) && cleanNoun(noun) !== "" && !/^(?:以上|左右)/.test(noun);
 }
 
@@ -39,13 +40,23 @@ export function indicatorOf(prefix: string, verb: string, noun: string): string 
   const before = clean(prefix);
   const after = cleanNoun(noun);
   if (!after) return before + verb;
+  if (MEMBERS.test(before)) return clean(leadVerb(before) + verb + after);
   const lead = VERB_ONLY.test(before) ? before : (TRAILING_VERB.exec(before)?.[0] ?? before);
   return clean(lead + verb + after);
 }
 
 /** A change verb alone (增长到, 增至): the amount continues the previous one's indicator. */
 export function isContinuation(prefix: string): boolean {
-  return /^(?:(?:增长|增加|提高|上升|提升|下降)?(?:到|至)?|是|为|分别为|分别是)$/.test(clean(prefix));
+  return /^(?:(?:增长|增加|提高|上升|提升|下降|增)?(?:到|至)?|是|为|分别为|分别是)$/.test(clean(prefix));
+}
+
+// A list of members before the count (电子信息、生物医药等3个产业集群): the indicator is the category counted.
+const MEMBERS = /等$/;
+const LEADING_VERB = new RegExp(`^(?:${ADVERBS})*(?:${ACTION})`);
+
+/** 打造电子信息、生物医药等 → 打造: the verb before the list, kept with the category. */
+function leadVerb(before: string): string {
+  return LEADING_VERB.exec(before)?.[0] ?? "";
 }
 
 function clean(s: string): string {

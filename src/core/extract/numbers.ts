@@ -8,6 +8,7 @@ import {
   NUMBER,
   ORDINAL_BEFORE,
   QUALIFIER_AFTER,
+  RANK_AIM,
   UNIT,
 } from "./patterns";
 
@@ -23,6 +24,8 @@ export interface Amount {
   suffixWord: string;
   /** Why this amount is not a candidate; null when it is one. */
   refused: string | null;
+  /** A rank aimed at (提升到第15名, 跃居全省前40位): lower is better. */
+  rank?: boolean;
 }
 
 const AMOUNT = new RegExp(
@@ -37,7 +40,87 @@ export function findAmounts(clause: string): Amount[] {
     const start = m.index;
     if (start > 0 && /[\d.A-Za-z⁄/]/.test(clause[start - 1])) continue; // inside a longer token, or 1/2
     if (/^[⁄/]\d/.test(clause.slice(start + m[1].length))) continue; // a fraction's numerator
-    out.push(readAmount(clause, m, start));
+    out.push(asRank(clause, readAmount(clause, m, start)));
+  }
+  out.push(...chineseAmounts(clause));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** An ordinal refused as a rank becomes a rank target when a verb aims at it (名, 位 or no unit). */
+function asRank(clause: string, am: Amount): Amount {
+  if (am.refused !== "序号、排名或表号" || am.value === null || !/^(?:名|位|)$/.test(am.unit)) return am;
+  const before = clause.slice(Math.max(0, am.start - BEFORE_WINDOW), am.start);
+  if (!RANK_AIM.test(before)) return am;
+  if (!am.unit && !/^\s*(?:水平|行列|强|,|，|。|;|；|$)/.test(clause.slice(am.end))) return am;
+  return { ...am, refused: null, rank: true };
+}
+
+// Chinese numerals with a unit: 一百家, 两千人, 三十五个, 十万人. One digit alone (两个, 三家) only after a
+// comparison word (达到两家): 打造三个高地 and 五大工程 name programmes, not targets.
+const CN_AMOUNT = new RegExp(
+  String.raw`([一二两三四五六七八九十][零一二两三四五六七八九十百千]*)\s*(${UNIT})`,
+  "g",
+);
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CN_POWERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_COUNTING = /^(?:届|次|批|期|场|部|种|条|处|位|名)$/; // 十三届, 四次会议, 第一批: ordinals and sessions
+
+export function chineseNumber(s: string): number {
+  let total = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
+    else {
+      total += (digit || 1) * CN_POWERS[ch];
+      digit = 0;
+    }
+  }
+  return total + digit;
+}
+
+function chineseAmounts(clause: string): Amount[] {
+  const out: Amount[] = [];
+  for (const m of clause.matchAll(CN_AMOUNT)) {
+    const [whole, numeral, unit] = m;
+    const start = m.index;
+    if (CN_COUNTING.test(unit) || /[\d零一二两三四五六七八九十百千万亿.]$/.test(clause.slice(0, start)))
+      continue;
+    const before = clause.slice(Math.max(0, start - BEFORE_WINDOW), start).trimEnd();
+    const compared = /(?:达到|达|超过|突破|不少于|不低于|至少|增至|提高到|提升到|增加到)$/.test(before);
+    if (numeral.length === 1 && numeral !== "十" && !compared) continue;
+    const after = clause.slice(start + whole.length);
+    const suffix = AT_LEAST_AFTER.exec(after) ?? ABOUT_AFTER.exec(after);
+    const value = chineseNumber(numeral);
+    const am: Amount = {
+      start,
+      end: start + whole.length + (suffix ? suffix[0].length : 0),
+      value,
+      min: null,
+      max: null,
+      unit,
+      suffixWord: suffix ? suffix[0] : "",
+      refused: null,
+    };
+    am.refused = refusal(clause, am, {
+      a: String(value),
+      range: false,
+      infix: undefined,
+      after,
+      dash: undefined,
+    });
+    out.push(am);
   }
   return out;
 }
@@ -90,7 +173,9 @@ function refusal(
   if (AT_MOST_AFTER.test(rest)) return "上限(以下、以内)不是本工具能表达的比较";
   if (am.unit && QUALIFIER_AFTER.test(rest)) return "修饰语(如“10亿元规模以上的企业”)";
   if (/^(?:个|家|项)$/.test(am.unit) && countsAmounts(rest)) return "计数后接金额(如“1个产值5000亿元”)";
-  if (am.unit && META_NOUNS.test(nounAfter(rest))) return "文件结构的计数(如“3个方面”)";
+  // 800家的目标 states a target: only a count right before the noun (3个方面) describes the plan itself.
+  const noun = nounAfter(rest);
+  if (am.unit && !noun.startsWith("的") && META_NOUNS.test(noun)) return "文件结构的计数(如“3个方面”)";
   if (t.range && am.min === am.max) return "编号";
   return null;
 }

@@ -16,6 +16,7 @@ const BASE_UNITS = [
   "人民币",
   "美元",
   "人次",
+  "人年",
   "场次",
   "公里",
   "千瓦",
@@ -50,8 +51,13 @@ const BASE_UNITS = [
   "床",
   "倍",
 ];
+/**
+ * A count word that is the first character of a longer word is not a unit: 14部门 is not 14部, 3名单 not 3名.
+ */
+const NOT_UNIT_AFTER = "门|单|称|置|例|室";
 /** A unit as written: a magnitude (万, 亿 …) and a count or measure word, or a per-cent sign. */
-export const UNIT = String.raw`%|‰|(?:十万|百万|千万|万|亿|千|百)?(?:${BASE_UNITS.join("|")})`;
+// 万亿, 千亿, 百亿 before 万, 亿, 千 and 百: the longest magnitude wins (34万亿元 is 34 万亿元, not unitless).
+export const UNIT = String.raw`%|‰|(?:万亿|千亿|百亿|十万|百万|千万|万|亿|千|百)?(?:${BASE_UNITS.join("|")})(?!${NOT_UNIT_AFTER})`;
 
 /** Words that put the value as a floor or a ceiling, after the number. */
 export const AT_LEAST_AFTER = /^(?:及以上|或以上|以上)/;
@@ -62,7 +68,7 @@ export const AT_MOST_AFTER = /^(?:及以下|以下|以内)/;
 /** Comparison words just before the number, longest first; the last one found wins. */
 export const BEFORE_WORDS: { re: RegExp; comparison: "at_least" | "more_than" | "about" | "reach" }[] = [
   { re: /(?:不低于|不少于|至少|最少)$/, comparison: "at_least" },
-  { re: /(?:超过|突破|高于|大于|多于|超出|逾)$/, comparison: "more_than" },
+  { re: /(?:超过|突破|高于|大于|多于|超出|逾|超)$/, comparison: "more_than" },
   { re: /(?:达到约|约|大约|接近|近)$/, comparison: "about" },
   {
     re: /(?:达到|达|为|增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|保持在|稳定在|扩大到|扩大至|实现)$/,
@@ -81,8 +87,17 @@ export const PER_YEAR = /每年|年均新增|每年新增/;
 export const CUMULATIVE = /累计|新增|新引进|新培育|新认定/;
 export const SHARE_WORDS = /比重|占比|比例|强度|覆盖率|率|之比|\/GDP|占.{0,16}(?:的)?份额/;
 
+/** Page chrome of a web capture just before a number: 点击:32, 浏览次数 12, 阅读:36. Never a target. */
+export const PAGE_CHROME_BEFORE =
+  /(?:点击|点击数|点击量|点击率|浏览|浏览量|浏览次数|阅读|阅读量|阅读数|访问量|访问次数|评论|转发|点赞|收藏|分享)\s*(?:数)?\s*[:：]?\s*$/;
+
 /** Just before a number: an ordinal, a rank, a table or section number. Never a target. */
 export const ORDINAL_BEFORE = /(?:第|前|排名|排位|位居|居|名列|表|图|专栏|附件|附表|序号|编号|No\.?|#)$/i;
+/** A verb that aims at a rank, then 第/前 (提升到2020年的第15名, 跃居全省前40位); group 1 is the area ranked in. */
+export const RANK_AIM = new RegExp(
+  String.raw`(?:提升到|提升至|提高到|提高至|上升到|上升至|升至|跃居|跃升至|跃升到|进入|迈入|稳居|保持|达到)` +
+    String.raw`\s*(全国|全省|全市|全区|全县|世界|全球|国内|省内|市内)?\s*(?:(?:19|20)\d\d\s*年的?)?\s*(?:第|前)$`,
+);
 /** A document number: 〔2021〕5号, [2021]5号, 2021年第5号. */
 export const DOC_NUMBER = /[〔[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d+\s*号/g;
 
@@ -90,13 +105,17 @@ export const DOC_NUMBER = /[〔[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d+\s*号/g;
 export const META_NOUNS =
   /(?:方面|方向|领域|任务|重点|举措|措施|工程|行动|原则|定位|要求|目标|指标|阶段|环节|步骤|板块|主线|部分|维度|层次|类别|批次|篇章|章节|条款|体系|机制|格局|理念|功能|战略|路径)$/;
 /** After a number and unit: the amount qualifies the noun (10亿元规模以上的企业, 1亿元的项目). */
-export const QUALIFIER_AFTER = /^(?:以上|以下)?(?:规模|级|量级|的)/;
+// Not 的目标 / 的任务: 达到800家的目标 states the target itself.
+export const QUALIFIER_AFTER = /^(?:以上|以下)?(?:规模|级|量级|的(?!目标|任务))/;
 /** After a word rule: the word names a programme, not a target (倍增计划). */
-export const PROGRAMME_AFTER = /^(?:计划|工程|行动|专项|方案|战略|工作|政策|目标)/;
+// Not 目标: 实现翻番目标 states the target (the 的目标 phrasing). A closing quote may come first (“双倍增”行动计划).
+export const PROGRAMME_AFTER = /^[”"’」』]?\s*(?:计划|工程|行动|专项|方案|战略|工作|政策)/;
 
 /** A past actual: the clause says it already happened (已建成, 已达到, 2015年以来). */
 // 拥有 after 每万人(口) names a density (每万人拥有有效发明专利), not what exists now.
-export const PAST_CLAUSE = /已|以来|目前|当前|现阶段|现有|共有|(?<![人口])拥有(?!量|率)/;
+// A year-on-year comparison (比去年同期, 同比, 较上年), 据统计 and a verb with 了 (增加到了, 达到了) report actuals too.
+export const PAST_CLAUSE =
+  /已|以来|目前|当前|现阶段|现有|共有|(?<![人口])拥有(?!量|率)|同期|同比|[较比](?:去|上)年|据统计|(?:达到|增加到|增长到|提高到|提升到|增至|增加|提高|突破|实现|完成|聚集|汇聚|覆盖|建成)了|完成.{0,6}目标/;
 /** Just before the number: what exists now, not what is planned (依托9个园区, 拥有2家). */
 export const PAST_VERB_BEFORE = /(?:依托|现有|已有|拥有|共有|现已)$/;
 
@@ -110,7 +129,7 @@ export const LEAD_TRIM =
   /^(?:(?:力争|争取|努力|力求|确保|推动|积极|全力|预计|计划|要|将|使|并|且|和|及|同时|其中|另外|此外|实现|全市|全区|全县|全省|全镇|本市|本区|我市|我区|我县|届时)\s*)+/;
 /** Trailing words trimmed off an indicator phrase (the comparison, the verb that carries the value). */
 export const TAIL_TRIM =
-  /(?:(?:达到约|不低于|不少于|至少|超过|突破|达到|达|为|增至|增加到|增长到|提高到|提升到|提升至|提高至|保持在|稳定在|实现|约|分别|力争|争取|已经|已)\s*)+$/;
+  /(?:(?:达到约|不低于|不少于|至少|超过|突破|达到|达|为|增至|增加到|增长到|提高到|提升到|提升至|提高至|保持在|稳定在|实现|约|分别|力争|争取|已经|已|超)\s*)+$/;
 
 /** 十四五 → 2025: the last year of a five-year plan period. */
 export const FIVE_YEAR_PLANS: Record<string, number> = {

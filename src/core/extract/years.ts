@@ -6,6 +6,8 @@ export interface DocumentYears {
   defaultYear: number | null;
   /** Years up to this one are past: the stated base year, or the year before the earliest 到20XX年. */
   lastPastYear: number | null;
+  /** The year the document was written (a date line, else the title's year): what 今年/明年/去年 mean. */
+  writtenYear: number | null;
 }
 
 /** A year mention in a clause, at offset `at` (in the clause's folded text). */
@@ -40,7 +42,7 @@ export function documentYears(text: string): DocumentYears {
   const defaultYear = own ?? periodEnd(text) ?? named ?? titleYear(text);
   const earliest = future.length ? Math.min(...future) : defaultYear;
   const lastPastYear = baseYear ?? (earliest === null ? null : earliest - 1);
-  return { defaultYear, lastPastYear };
+  return { defaultYear, lastPastYear, writtenYear: writtenYear(text) };
 }
 
 function mostFrequent(years: number[], counts: Map<number, number>): number | null {
@@ -56,6 +58,14 @@ function titleYear(text: string): number | null {
   if (first.length > 40 || /[。,;，；]/.test(first)) return null; // a sentence, not a title
   const m = /((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月|的)/.exec(first);
   return m ? Number(m[1]) : null;
+}
+
+// 2023年8月30日, 2022-02-23, 发布时间:2025-11-6: a full date near the top gives the year it was written.
+const DATE_LINE = /((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}(?!\d))/;
+
+function writtenYear(text: string): number | null {
+  const m = DATE_LINE.exec(text.slice(0, 600));
+  return m ? Number(m[1]) : titleYear(text);
 }
 
 /** 规划期限为2021-2025年 → 2025. */
@@ -76,11 +86,20 @@ function namedPlanEnd(text: string): number | null {
 // A year that sets a scope: 到2025年, 2020年, 十三五. Not a date (2021年5月), not a base of comparison
 // (比2015年, 较2015年, 在2014年基础上, 与2020年相比), not part of a period (2021-2025年).
 const YEAR_MENTION =
-  /(?:(比|较|与|相比|对比)\s*)?(?:(到|至|截至|截止)\s*)?(?<![\d\-—–~])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月|[\d\-—–~])(基础上|相比|水平|同期)?/g;
+  /(?:(比|较|与|相比|对比)\s*)?(?:(到|至|截至|截止)\s*)?(?<![\d\-—–~])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月|[-—–~])(基础上|相比|水平|同期)?/g;
 const FIVE_YEAR_MENTION = /(?:(到|至)\s*)?[“"]?(十[一二三四五六]五)[”"]?(期末|末|时期|期间|以来)?/g;
 
-export function yearMentions(clause: string): YearMention[] {
+// 今年/明年/去年 by the document's date; not after 比/较 (比去年增长: a comparison, the clause has no year).
+const RELATIVE_YEAR = /(?<![比较与同])(今年|明年|去年|上年|前年)(?!同期)/g;
+const RELATIVE_OFFSET: Record<string, number> = { 今年: 0, 明年: 1, 去年: -1, 上年: -1, 前年: -2 };
+
+export function yearMentions(clause: string, writtenYear: number | null = null): YearMention[] {
   const out: YearMention[] = [];
+  if (writtenYear !== null)
+    for (const m of clause.matchAll(RELATIVE_YEAR)) {
+      const end = m.index + m[0].length;
+      out.push({ at: m.index, end, year: writtenYear + RELATIVE_OFFSET[m[1]], target: m[1] === "明年" });
+    }
   for (const m of clause.matchAll(YEAR_MENTION)) {
     if (m[1] || m[4]) continue; // a base of comparison, not the clause's year
     const to = m[2];

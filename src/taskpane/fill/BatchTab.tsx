@@ -47,6 +47,7 @@ export function BatchTab({ batch }: { batch: BatchService }) {
     }
   };
   // Once on mount; the list is read again whenever the select gets focus.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberate: on mount only, as said above
   useEffect(() => void loadSheets(), []);
 
   const run = (f: () => Promise<void>) => {

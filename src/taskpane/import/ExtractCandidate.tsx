@@ -1,6 +1,6 @@
 // One candidate under review: accept or not, the editable fields, what the extractor read, the verbatim quote.
 import { Badge, Checkbox, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { COMPARISON_LABEL, KIND_LABEL } from "../../core/catalog/labels";
+import { CANDIDATE_KIND_LABEL, COMPARISON_LABEL } from "../../core/catalog/labels";
 import type { ReviewedCandidate } from "../../services/pack-service";
 
 const useStyles = makeStyles({
@@ -51,7 +51,7 @@ export function ExtractCandidate({
           </Badge>
         )}
         {!c.baseline && <Badge appearance="outline">{COMPARISON_LABEL[c.comparison]}</Badge>}
-        <Badge appearance="outline">{KIND_LABEL[c.kind]}</Badge>
+        <Badge appearance="outline">{CANDIDATE_KIND_LABEL[c.kind]}</Badge>
         {c.hedged && (
           <Badge appearance="tint" color="warning">
             力争/争取
@@ -68,6 +68,7 @@ export function ExtractCandidate({
       <Text size={200} className={s.quote}>
         原文:{c.quote}
       </Text>
+      {c.note && <Text size={200}>请核对:{c.note}</Text>}
     </li>
   );
 }

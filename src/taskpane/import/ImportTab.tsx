@@ -59,7 +59,7 @@ export function ImportTab({ imports, loading }: ImportTabProps) {
           });
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [imports, loading]);
+  }, [imports, loading, setError]); // setError: a state setter, stable
 
   /** Run an import; on "exists"/"storeDamaged" keep it to run again with the user's confirmation. */
   const act = (f: Retry, opts: ImportOptions = {}) =>

@@ -107,6 +107,7 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
         : { r: { ...active, year: active.year ?? 0, typedFormats: [] }, action: "current" },
     );
     // planId is read, not followed: switching plans in the pane must not bounce back to the sheet's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberate, as said above
   }, [active, catalog]);
 
   const choosePlan = (id: string) => {
