@@ -5,25 +5,29 @@ import { readYear, yearProblem } from "../core/method/years";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type ExcelJS from "exceljs";
-import { progressInputFor, type CatalogTarget, type PlanInfo } from "../core/catalog/catalog";
+import { progressInputFor, type Catalog, type CatalogTarget, type PlanInfo } from "../core/catalog/catalog";
 import { PlanError } from "../core/errors";
 import { bundledContext, type Context } from "../core/functions/functions";
 import {
   buildProgressSheet,
+  needsBaselineInput,
   planTargets,
   plansCovering,
   type ProgressSheetLayout,
 } from "../core/sheet/layout";
-import { assess, STATUS_ORDER, type Status } from "../core/method/methodology";
+import { INPUT_ERROR, SHEET_STATUS_ORDER, STATUS, type SheetStatus } from "../core/method/methodology";
+import { UNASSESSABLE, unassessableReasons, type UnassessableReason } from "../core/method/reasons";
 import type { Region } from "../core/catalog/schema";
 import {
   ActualsError,
   formatIssues,
-  readActuals as readActualsShared,
+  parseActualsTable,
+  resolveActuals,
   type ActualsIssue,
 } from "../sheet/actuals";
+import { decodeCsv, type CsvEncoding } from "../sheet/csv-encoding";
 import { freezeWorkbook } from "../workbook/xlsx-report";
-import { layoutToWorkbook, type RowInputs } from "../workbook/xlsx-writer";
+import { layoutToWorkbook, rowOutcome, type RowInputs } from "../workbook/xlsx-writer";
 import type { Command } from "./cli";
 import { checkOut, OutputError, visible, writeOut } from "./output";
 import { uniqueSheetName } from "../core/sheet/sheet-names";
@@ -36,8 +40,10 @@ export const REPORT_HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")
   --region   地区,如 益阳、中山、汕尾城区
   --year     评估年份(实际值所属年份),如 2023
   --plan     只生成一个规划(规划ID或简称);省略时生成该地区规划期覆盖评估年份的全部规划
-  --actuals  实际值 CSV(UTF-8):表头 indicator,value,可选 entity(主体)、baseline(基期值)
-             数值按规划单位填写:% 行填 2.1 或 2.1%;不带单位(470,不是 470家);"1,234" 须加引号
+  --actuals  实际值 CSV(UTF-8、GBK/GB18030 或 UTF-16 均可,输出说明所用编码):表头 indicator,value,
+             可选 entity(主体)、baseline(基期值,规划未给出基期值的行用它才能评估)
+             数值按规划单位填写:% 行填 2.1 或 2.1%;470 或 470家;"1,234" 须加引号
+             超出合理范围的数(如负的家数)照填,进度表中该行为“输入有误”,并在此列出
   --out      输出文件(.xlsx);已存在时不覆盖,除非加 --force
   --values   只写数值(不含公式):没有加载项、不重算也显示相同的数字,便于发送
   --force    覆盖已存在的输出文件
@@ -211,7 +217,9 @@ export class CsvError extends ReportError {
 
 /**
  * Read actuals (and typed baselines) and map every row to exactly one target of the sheets being written,
- * resolving names as PLAN.TARGET does (shared/actuals.ts, the pane's reader too). Throws CsvError.
+ * resolving names as PLAN.TARGET does (sheet/actuals.ts, the pane's reader too). A number the input rule refuses
+ * as out of range (a negative count, a share of 150) is written as typed and `flagged`: the sheet shows 输入有误
+ * for it and the summary counts it so. Anything else wrong throws CsvError and nothing is written.
  */
 export function readActuals(
   text: string,
@@ -219,51 +227,28 @@ export function readActuals(
   ctx: Context,
   region: Region,
   targets: CatalogTarget[],
-): Map<string, RowInputs> {
+): { inputs: Map<string, RowInputs>; flagged: ActualsIssue[] } {
   try {
-    return readActualsShared(text, ctx, region, targets, { header: "required" });
+    const rows = parseActualsTable(text, { header: "required" });
+    const { inputs, issues } = resolveActuals(rows, ctx, region, targets, { keepOutOfRange: true });
+    if (issues.some((i) => i.reason !== "outOfRange")) throw new CsvError(file, issues);
+    return { inputs, flagged: issues };
   } catch (e) {
     if (e instanceof ActualsError) throw new CsvError(file, e.issues);
     throw e;
   }
 }
 
-/** Zero bytes in half the even or odd positions of the first 200: UTF-16 text, never UTF-8 nor GBK. */
-function looksUtf16(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 200);
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i++) {
-    if (buf[i] !== 0) continue;
-    if (i % 2) odd++;
-    else even++;
-  }
-  return n >= 4 && Math.max(even, odd) >= n / 4;
-}
-
-function readCsvFile(path: string): string {
+function readCsvFile(path: string): { text: string; encoding: CsvEncoding } {
   let buf: Buffer;
   try {
     buf = readFileSync(path);
   } catch {
     throw new ReportError(`无法读取实际值文件“${path}”(文件不存在或无权限)`);
   }
-  // UTF-16 with its byte-order mark (Excel's "Unicode 文本", tab-separated): read as such, not called GBK.
-  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder("utf-16le").decode(buf);
-  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder("utf-16be").decode(buf);
-  if (looksUtf16(buf))
-    throw new ReportError(
-      `实际值文件“${path}”像是 UTF-16 编码(每隔一个字节为 0),但缺少字节顺序标记。` +
-        `请在 Excel 中“另存为”选择“CSV UTF-8(逗号分隔)”`,
-    );
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(buf);
-  } catch {
-    throw new ReportError(
-      `实际值文件“${path}”不是 UTF-8 编码(可能是 Excel 默认另存的 GBK/ANSI 编码)。` +
-        `请在 Excel 中“另存为”选择“CSV UTF-8(逗号分隔)”,或在 WPS/记事本中以 UTF-8 编码保存`,
-    );
-  }
+  const decoded = decodeCsv(buf);
+  if ("error" in decoded) throw new ReportError(`实际值文件“${path}”${decoded.error}`);
+  return decoded;
 }
 
 // ---- the report ----------------------------------------------------------------------------------------
@@ -273,7 +258,10 @@ export interface SheetSummary {
   rows: number;
   actuals: number;
   baselines: number;
-  counts: Partial<Record<Status, number>>;
+  /** The 状态 of each row as the sheet shows it (rowOutcome: the sheet's formulas), counted. */
+  counts: Partial<Record<SheetStatus, number>>;
+  /** Why the 无法评估 rows are so: rows per reason (a row may lack two inputs). */
+  reasons: Partial<Record<UnassessableReason, number>>;
 }
 
 export interface Report {
@@ -282,6 +270,34 @@ export interface Report {
   inputs: Map<string, RowInputs>;
   sheets: SheetSummary[];
   notes: string[];
+  /** CSV values written as typed that the sheet shows as 输入有误 (out of the row's range). */
+  flagged: ActualsIssue[];
+  /** The CSV's encoding, as read (null without --actuals). */
+  encoding: CsvEncoding | null;
+}
+
+/** One sheet's counts, from what each row shows in the written sheet. */
+function summarise(l: ProgressSheetLayout, inputs: Map<string, RowInputs>, catalog: Catalog): SheetSummary {
+  const out: SheetSummary = {
+    sheetName: l.sheetName,
+    rows: l.targetIds.length,
+    actuals: 0,
+    baselines: 0,
+    counts: {},
+    reasons: {},
+  };
+  for (const id of l.targetIds) {
+    const t = catalog.targetById.get(id)!;
+    const v = inputs.get(id);
+    if (v?.actual != null) out.actuals++;
+    if (v?.baseline != null) out.baselines++;
+    const row = rowOutcome(l, t, v);
+    out.counts[row.status] = (out.counts[row.status] ?? 0) + 1;
+    if (row.status !== STATUS.unassessable) continue;
+    const input = progressInputFor(t, row.actual, l.year, needsBaselineInput(t) ? row.baseline : null);
+    for (const r of unassessableReasons(input)) out.reasons[r] = (out.reasons[r] ?? 0) + 1;
+  }
+  return out;
 }
 
 /** Resolve and lay out everything; touches no file but the CSV it reads. */
@@ -289,32 +305,44 @@ export function buildReport(opts: ReportOptions, ctx: Context = bundledContext()
   const { catalog } = ctx;
   const { region, plans, notes } = selectPlans(ctx, opts);
   const targets = plans.flatMap((p) => planTargets(catalog, p.id));
-  const inputs = opts.actuals
-    ? readActuals(readCsvFile(opts.actuals), basename(opts.actuals), ctx, region, targets)
-    : new Map<string, RowInputs>();
+  const csv = opts.actuals ? readCsvFile(opts.actuals) : null;
+  const { inputs, flagged } = csv
+    ? readActuals(csv.text, basename(opts.actuals!), ctx, region, targets)
+    : { inputs: new Map<string, RowInputs>(), flagged: [] };
   // Two plans' names may differ only by letter case or a stripped "/": one workbook needs unique names.
   const taken = new Set<string>();
   const layouts = plans.map((p) => {
     const l = buildProgressSheet(catalog, p.id, { year: opts.year });
     return { ...l, sheetName: uniqueSheetName(l.sheetName, taken) };
   });
-  const sheets = layouts.map((l) => {
-    const counts: Partial<Record<Status, number>> = {};
-    let actuals = 0;
-    let baselines = 0;
-    for (const id of l.targetIds) {
-      const t = catalog.targetById.get(id)!;
-      const v = inputs.get(id);
-      if (v?.actual != null) actuals++;
-      if (v?.baseline != null) baselines++;
-      const s = assess(progressInputFor(t, v?.actual ?? null, opts.year, v?.baseline ?? null)).status;
-      counts[s] = (counts[s] ?? 0) + 1;
-    }
-    return { sheetName: l.sheetName, rows: l.targetIds.length, actuals, baselines, counts };
-  });
+  const sheets = layouts.map((l) => summarise(l, inputs, catalog));
   const workbook = layoutToWorkbook(layouts, inputs, catalog, { reportSheets: true });
   if (opts.values) freezeWorkbook(workbook);
-  return { workbook, layouts, inputs, sheets, notes };
+  return { workbook, layouts, inputs, sheets, notes, flagged, encoding: csv?.encoding ?? null };
+}
+
+/** "  无法评估的原因:缺基期值 16 行(可在 CSV 中加入 baseline(基期值) 列)…", or "" when none. */
+function reasonLine(s: SheetSummary): string {
+  const parts = (Object.keys(UNASSESSABLE) as UnassessableReason[])
+    .filter((r) => s.reasons[r])
+    .map((r) => {
+      const { label, fix, csv } = UNASSESSABLE[r];
+      return `${label} ${s.reasons[r]} 行(${csv ?? fix})`;
+    });
+  return parts.length ? `\n    无法评估的原因:${parts.join("、")}` : "";
+}
+
+/** The summary printed after writing: one line per sheet (the sheet's own counts), then why rows are 无法评估. */
+function summaryLines(r: Report): string {
+  return r.sheets
+    .map((s) => {
+      const counts = SHEET_STATUS_ORDER.filter((k) => s.counts[k])
+        .map((k) => `${k} ${s.counts[k]}`)
+        .join("、");
+      const filled = `实际值 ${s.actuals} 项` + (s.baselines ? `、基期值 ${s.baselines} 项` : "");
+      return `  ${s.sheetName}:${s.rows} 个目标,已填${filled};${counts}${reasonLine(s)}`;
+    })
+    .join("\n");
 }
 
 export interface Io {
@@ -343,15 +371,13 @@ export async function report(
     const data = Buffer.from(await r.workbook.xlsx.writeBuffer());
     writeOut(target, data, opts.force, opts.out);
     for (const n of r.notes) io.err(`${n}\n`);
-    const lines = r.sheets.map((s) => {
-      const counts = STATUS_ORDER.filter((k) => s.counts[k])
-        .map((k) => `${k} ${s.counts[k]}`)
-        .join("、");
-      const filled = `实际值 ${s.actuals} 项` + (s.baselines ? `、基期值 ${s.baselines} 项` : "");
-      return `  ${s.sheetName}:${s.rows} 个目标,已填${filled};${counts}`;
-    });
+    for (const f of r.flagged)
+      io.err(
+        `提示:${basename(opts.actuals!)} 第 ${f.line} 行:${f.message}已照填,进度表中该行状态为“${INPUT_ERROR}”。\n`,
+      );
     const what = opts.values ? "只含数值,不含公式" : "打开时自动计算";
-    io.out(`已写入 ${opts.out}(${r.sheets.length} 张进度表及其上报表,${what})\n${lines.join("\n")}\n`);
+    const read = r.encoding ? `;实际值文件按 ${r.encoding} 编码读取` : "";
+    io.out(`已写入 ${opts.out}(${r.sheets.length} 张进度表及其上报表,${what}${read})\n${summaryLines(r)}\n`);
     return 0;
   } catch (e) {
     if (e instanceof ReportError || e instanceof OutputError) {

@@ -8,8 +8,8 @@ import { PlanError } from "../core/errors";
 import type { Context } from "../core/functions/functions";
 import { needsBaselineInput } from "../core/sheet/layout";
 import { isRateLike } from "../core/method/methodology";
-import { MAX_ABS } from "../core/functions/runner";
 import { convert } from "../core/method/units";
+import { judgeNumber, judgeText, type InputReason, type Verdict } from "../core/method/inputs";
 import type { Region } from "../core/catalog/schema";
 import type { RowInputs } from "../workbook/xlsx-writer";
 
@@ -19,6 +19,11 @@ export interface ActualsIssue {
   line: number;
   message: string;
   suggestions: string[];
+  /**
+   * The input rule's reason, for a value refused by it. An outOfRange value is still a number the sheet can
+   * hold: it is kept in the inputs, and the sheet shows 输入有误 for it (the CLI writes it; 批量 refuses it).
+   */
+  reason?: InputReason;
 }
 
 /** A row as typed: the line it starts on and its cells by column (trimmed, "" where absent). */
@@ -206,43 +211,12 @@ function tooManyCells(record: string[], columns: number): string {
 
 // ---- numbers ---------------------------------------------------------------------------------------------
 
-/** The hint for a row's unit, shown with every number problem. */
-function unitHint(t: CatalogTarget): string {
-  if (t.unit === "%") return "(按规划单位填写百分数,如 2.1 或 2.1% 都表示 2.1%)";
-  return `(单位:${t.kind === "multiple" ? "倍,基期=1" : t.unit})`;
-}
-
 /**
- * A number as typed, in the row's unit. NFKC first (full-width ４７０, ，, ％); thousands separators in
- * groups of three (1,234.5). In a "%" row values are percentage numbers: 2.1 and 2.1% both mean 2.1 %. A
- * % in a row of another unit, or any other unit text (470家), is refused rather than guessed: the number
- * must be in the plan's unit. Beyond the runner's limit (|x| ≤ 1e15, so never Infinity) it is refused too.
- * "" → null. Returns the number or a Chinese message.
+ * A number as typed, in the row's unit: the one rule (inputs.ts judgeText) — full-width digits, "1,234",
+ * "2.1%" in a % row, "470家" in a 家 row — and the row's range. `label` names the column in the message.
  */
-export function parseActualValue(raw: string, t: CatalogTarget): number | null | { error: string } {
-  let s = raw.normalize("NFKC").trim();
-  if (s === "") return null;
-  const hint = unitHint(t);
-  const shown = `“${raw.slice(0, 30)}”`;
-  if (s.endsWith("%")) {
-    if (t.unit !== "%")
-      return { error: `${shown}带有 %,但规划单位是“${t.unit}”,不是百分数;请只填数字${hint}` };
-    s = s.slice(0, -1).trim();
-  }
-  const plain = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, "") : s;
-  const unit = /^[+-]?(\d+(\.\d*)?|\.\d+)\s*(\D+)$/.exec(plain);
-  if (unit)
-    return {
-      error:
-        unit[3].trim() === t.unit
-          ? `${shown}不是数字:请去掉单位,只填 ${unit[1]}${hint}`
-          : `${shown}不是数字:单位“${unit[3].trim()}”与规划单位“${t.unit}”不同,请换算后只填数字${hint}`,
-    };
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(plain)) return { error: `${shown}不是数字${hint}` };
-  const n = Number(plain);
-  if (!Number.isFinite(n) || Math.abs(n) > MAX_ABS)
-    return { error: `${shown}超出可用的数值范围(绝对值不超过 ${MAX_ABS.toExponential()})${hint}` };
-  return n;
+export function parseActualValue(raw: string, t: CatalogTarget, label = "value(实际值)"): Verdict {
+  return judgeText(raw, t, label);
 }
 
 // ---- rows to targets -------------------------------------------------------------------------------------
@@ -252,6 +226,11 @@ export interface ResolveOptions {
   choosePlan?: string;
   /** Where the entity (主体) of a row goes, for rows naming a sub-area's target by its city. */
   entityColumn?: string;
+  /**
+   * Keep a number the rule refuses as out of range in the inputs (the CLI writes it as typed and the sheet shows
+   * 输入有误); otherwise (批量, which writes into the user's sheet) the row has no input. Reported either way.
+   */
+  keepOutOfRange?: boolean;
 }
 
 const period = (p: PlanInfo) => `${p.shortName}(${p.period.start}-${p.period.end})`;
@@ -314,22 +293,33 @@ export function resolveActuals(
       fail(e.message, e.suggestions);
       continue;
     }
-    const inPlanUnit = (v: ReturnType<typeof parseActualValue>) =>
-      typeof v === "number" && claim ? convert(v, claim, t.unit) : v;
-    const actual = inPlanUnit(parseActualValue(cells.value, t));
-    const baseline = inPlanUnit(parseActualValue(cells.baseline, t));
-    if (typeof actual === "object" && actual !== null) fail(`value(实际值)${actual.error}`);
-    if (typeof baseline === "object" && baseline !== null) fail(`baseline(基期值)${baseline.error}`);
-    if (typeof baseline === "number" && !needsBaselineInput(t)) fail(baselineNotNeeded(t));
+    const actual = read(cells.value, t, claim, "value(实际值)");
+    const baseline = read(cells.baseline, t, claim, "baseline(基期值)");
+    for (const v of [actual, baseline])
+      if (!v.ok) issues.push({ line, message: v.message, suggestions: [], reason: v.reason });
+    if (valueOf(baseline, { keepOutOfRange: true }) !== null && !needsBaselineInput(t))
+      fail(baselineNotNeeded(t));
     // One figure of the indicator for the year: every target of it in the plan (2025 and 2030) is judged by it.
     for (const each of found.targets)
-      inputs.set(each.id, {
-        actual: typeof actual === "number" ? actual : null,
-        baseline: typeof baseline === "number" ? baseline : null,
-      });
+      inputs.set(each.id, { actual: valueOf(actual, opts), baseline: valueOf(baseline, opts) });
   }
   return { inputs, issues };
 }
+
+/**
+ * One cell of a row, judged by the rule. A unit in the name is a claim (技术合同交易额（万元）): the value is read in
+ * it, converted to the plan's unit and then judged.
+ */
+function read(raw: string, t: CatalogTarget, claim: string | null, label: string): Verdict {
+  if (!claim) return judgeText(raw, t, label);
+  const v = judgeText(raw, { kind: t.kind, unit: claim }, label);
+  if (!v.ok || v.value === null) return v;
+  return judgeNumber(convert(v.value, claim, t.unit), t, label);
+}
+
+/** The number of a cell; an outOfRange one only where kept (the sheet holds it and says 输入有误: nothing is lost). */
+const valueOf = (v: Verdict, opts: ResolveOptions): number | null =>
+  v.ok ? v.value : opts.keepOutOfRange ? (v.read ?? null) : null;
 
 function baselineNotNeeded(t: CatalogTarget): string {
   const why = isRateLike(t.kind)

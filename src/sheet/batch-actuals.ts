@@ -6,8 +6,9 @@
 import { progressInputFor, type Catalog, type CatalogTarget } from "../core/catalog/catalog";
 import type { CatalogStore } from "../core/catalog/store";
 import { Runner } from "../core/functions/runner";
-import { needsBaselineInput, planTargets } from "../core/sheet/layout";
-import { assess } from "../core/method/methodology";
+import { planTargets } from "../core/sheet/layout";
+import { assess, STATUS } from "../core/method/methodology";
+import { unassessableReasons, type UnassessableReason } from "../core/method/reasons";
 import { ActualsError, parseActualsTable, resolveActuals, type ActualsIssue } from "./actuals";
 import { actualInputColumn, analyseSheet, type SheetAnalysis } from "./refresh";
 import { HostError } from "../services/service";
@@ -24,8 +25,8 @@ export interface BatchRow {
 
 export interface Unassessable {
   target: CatalogTarget;
-  /** What is missing, in Chinese: "实际值", "基期值", or both. */
-  missing: string[];
+  /** Why (reasons.ts: the words the CLI's summary uses too): noActual, noBaseline, or both; beforeBase … */
+  reasons: UnassessableReason[];
 }
 
 export interface BatchPreview {
@@ -89,13 +90,9 @@ function unassessable(found: Found, inputs: Map<string, RowInputs>): Unassessabl
   for (const t of found.targets) {
     const actual = inputs.get(t.id)?.actual ?? at(t, "actual");
     const baseline = inputs.get(t.id)?.baseline ?? at(t, "baseline");
-    if (year !== null && assess(progressInputFor(t, actual, year, baseline)).status !== "无法评估") continue;
-    const missing = [
-      ...(actual === null ? ["实际值"] : []),
-      ...(needsBaselineInput(t) && baseline === null ? ["基期值"] : []),
-    ];
-    if (missing.length === 0) missing.push(year === null ? "评估年份" : "评估年份须晚于基期年");
-    out.push({ target: t, missing });
+    const input = { ...progressInputFor(t, actual, year ?? t.targetYear, baseline), year };
+    if (assess(input).status !== STATUS.unassessable) continue;
+    out.push({ target: t, reasons: unassessableReasons(input) });
   }
   return out;
 }

@@ -4,7 +4,7 @@
 // also carries its result, computed by the methodology the formulas mirror, so that viewers that do not
 // calculate (Excel's Protected View, phone and chat-app previews) show the same numbers.
 import ExcelJS from "exceljs";
-import { bundledCatalog, progressInputFor, type Catalog } from "../core/catalog/catalog";
+import { bundledCatalog, progressInputFor, type Catalog, type CatalogTarget } from "../core/catalog/catalog";
 import { assess } from "../core/method/methodology";
 import {
   actualUsed,
@@ -49,6 +49,24 @@ function placeInputs(layout: ProgressSheetLayout, v: RowInputs | undefined) {
     else typed = actual;
   }
   return { typed, yearly };
+}
+
+/**
+ * What a written row shows for its inputs: its 输入检查 and 状态 (as the formulas compute them: sheetCheck,
+ * sheetStatus) and the 实际值 its formulas use. The CLI's summary counts these, so it says what the sheet says.
+ */
+export function rowOutcome(layout: ProgressSheetLayout, t: CatalogTarget, v: RowInputs | undefined) {
+  const { typed, yearly } = placeInputs(layout, v);
+  const baseline = v?.baseline ?? null;
+  const used = actualUsed(typed, layout.year, yearly);
+  return {
+    typed,
+    yearly,
+    baseline,
+    actual: typeof used === "number" ? used : null,
+    check: sheetCheck(t, typed, baseline, layout.year, yearly),
+    status: sheetStatus(t, typed, baseline, layout.year, yearly),
+  };
 }
 
 /** Styles used as they are in the title block (rows above the header). */
@@ -167,17 +185,11 @@ function cacheResults(
   layout.targetIds.forEach((id, i) => {
     const t = catalog.targetById.get(id);
     if (!t) return;
-    const v = inputs.get(id);
-    const { typed, yearly } = placeInputs(layout, v);
-    const baseline = v?.baseline ?? null;
-    const used = actualUsed(typed, layout.year, yearly);
-    const actual = typeof used === "number" ? used : null;
-    const check = sheetCheck(t, typed, baseline, layout.year, yearly);
+    const { typed, yearly, baseline, actual, check, status } = rowOutcome(layout, t, inputs.get(id));
     // Refused inputs: every derived cell blank, as the formulas leave them.
     const p = check
       ? null
       : assess(progressInputFor(t, actual, layout.year, needsBaselineInput(t) ? baseline : null));
-    const status = sheetStatus(t, typed, baseline, layout.year, yearly);
     counts.set(status, (counts.get(status) ?? 0) + 1);
     const r = SHEET.firstDataRow + i;
     if (typed === undefined) withResult(`${COL.actual}${r}`, actual);

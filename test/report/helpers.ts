@@ -33,6 +33,8 @@ export async function runReport(args: string[]): Promise<{ code: number; stdout:
 export const SOFFICE = process.env.SOFFICE || "soffice";
 /** CSV export of every sheet (last token -1), UTF-8, values not "as shown" (full precision). */
 const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+/** The same, with cell contents "as shown" (token 9): the text a reader sees, number formats applied. */
+const CSV_FILTER_AS_SHOWN = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
 /** LibreOffice profile setting: recalculate OOXML files on load — 0 always, 1 never (default), 2 ask. */
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -45,7 +47,12 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
  * LibreOffice recalculates `files` on load (a profile of its own under `workDir`) and writes every sheet of each
  * to `<file>-<sheet>.csv` in `outDir`: one soffice run.
  */
-export function recalcToCsv(files: string[], outDir: string, workDir: string): SpawnSyncReturns<string> {
+export function recalcToCsv(
+  files: string[],
+  outDir: string,
+  workDir: string,
+  opts: { asShown?: boolean } = {},
+): SpawnSyncReturns<string> {
   const profile = join(workDir, "lo-profile");
   mkdirSync(join(profile, "user"), { recursive: true });
   writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
@@ -57,7 +64,7 @@ export function recalcToCsv(files: string[], outDir: string, workDir: string): S
       "--nolockcheck",
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
       "--convert-to",
-      CSV_FILTER,
+      opts.asShown ? CSV_FILTER_AS_SHOWN : CSV_FILTER,
       "--outdir",
       outDir,
       ...files,

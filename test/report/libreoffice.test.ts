@@ -155,7 +155,7 @@ function inputsOf(c: Case): Map<string, RowInputs> {
   const targets = plansCovering(catalog, region.id, c.year).flatMap((p) =>
     catalog.targets.filter((t) => t.plan.id === p.id),
   );
-  return readActuals(c.csv, `${c.region}.csv`, ctx, region, targets);
+  return readActuals(c.csv, `${c.region}.csv`, ctx, region, targets).inputs;
 }
 
 /** A cell of LibreOffice's CSV: "" → null; "60%" → 0.6; numbers; otherwise the text. */

@@ -340,7 +340,7 @@ describe("plan report", () => {
     expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 
-  test("a UTF-16 CSV (Excel's Unicode text) is read; without its byte-order mark it is named UTF-16, not GBK", async () => {
+  test("a UTF-16 CSV (Excel's Unicode text) is read; without its byte-order mark it is recognised by its zero bytes and read too", async () => {
     const text = "indicator\tvalue\n高新技术企业\t470\n";
     const le = join(tmp.dir, "utf16le.csv");
     writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
@@ -369,9 +369,10 @@ describe("plan report", () => {
       "--out",
       join(tmp.dir, "u16b.xlsx"),
     ]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("UTF-16");
-    expect(r.stderr).not.toContain("GBK");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("实际值文件按 UTF-16LE 编码读取");
+    expect(r.stdout).toContain("实际值 1 项");
   });
 
   test("an unknown indicator in the CSV: exit 1, line number and suggestions, no file", async () => {
@@ -400,12 +401,12 @@ describe("plan report", () => {
   test("a non-numeric value, a baseline the plan already gives, a duplicate row: every line reported, no file", async () => {
     const csv = tmp.file(
       "bad.csv",
-      "indicator,value,baseline\n高新技术企业,470家,\n研发经费投入强度,2.1,1.5\n每万人口发明专利拥有量,3,\n每万人拥有有效发明专利,3.1,\n",
+      "indicator,value,baseline\n高新技术企业,470项,\n研发经费投入强度,2.1,1.5\n每万人口发明专利拥有量,3,\n每万人拥有有效发明专利,3.1,\n",
     );
     const out = join(tmp.dir, "bad.xlsx");
     const r = await runReport(["--region", "益阳", "--year", "2023", "--actuals", csv, "--out", out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bad\.csv 第 2 行:value\(实际值\)“470家”不是数字/);
+    expect(r.stderr).toMatch(/bad\.csv 第 2 行:value\(实际值\)“470项”的单位“项”与规划单位“家”不同/);
     expect(r.stderr).toMatch(/bad\.csv 第 3 行:.*规划已给出基期值\(1\.89\)/);
     expect(r.stderr).toMatch(/bad\.csv 第 5 行:与第 4 行是同一个目标/);
     expect(existsSync(out)).toBe(false);
@@ -432,28 +433,21 @@ describe("plan report", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  test("a CSV not in UTF-8 is refused with how to save it", async () => {
+  test("a CSV in GBK (Excel's default on Chinese Windows) is read, and the encoding said", async () => {
     const csv = join(tmp.dir, "gbk.csv");
-    writeFileSync(
-      csv,
-      Buffer.from([
-        0x69, 0x6e, 0x64, 0x69, 0x63, 0x61, 0x74, 0x6f, 0x72, 0x2c, 0x76, 0x0a, 0xb8, 0xdf, 0xd0, 0xc2, 0x2c,
-        0x31, 0x0a,
-      ]),
-    );
-    const r = await runReport([
-      "--region",
-      "益阳",
-      "--year",
-      "2023",
-      "--actuals",
-      csv,
-      "--out",
-      join(tmp.dir, "gbk.xlsx"),
-    ]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("UTF-8");
-    expect(existsSync(join(tmp.dir, "gbk.xlsx"))).toBe(false);
+    // "indicator,value\n高新技术企业,470\n": 高 B8DF 新 D0C2 技 BCBC 术 CAF5 企 C6F3 业 D2B5 (GB2312, a part of GBK).
+    const head = Buffer.from("indicator,value\n", "ascii");
+    const name = Buffer.from([0xb8, 0xdf, 0xd0, 0xc2, 0xbc, 0xbc, 0xca, 0xf5, 0xc6, 0xf3, 0xd2, 0xb5]);
+    writeFileSync(csv, Buffer.concat([head, name, Buffer.from(",470\n", "ascii")]));
+    const out = join(tmp.dir, "gbk.xlsx");
+    const r = await runReport(["--region", "益阳", "--year", "2023", "--actuals", csv, "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("实际值文件按 GB18030 编码读取");
+    expect(r.stdout).toContain("实际值 1 项");
+    const layout = buildProgressSheet(catalog, "yiyang-14th", { year: 2023 });
+    const book = await readFile(out);
+    expect(book.worksheets[0].getCell(yearCell(layout, 2023, "yy14.hightech_enterprises")).value).toBe(470);
   });
 
   test("an existing --out is not overwritten without --force", async () => {

@@ -30,9 +30,10 @@ function issuesOf(f: () => unknown): ActualsError["issues"] {
   throw new Error("expected an ActualsError");
 }
 const errorOf = (v: ReturnType<typeof parseActualValue>) => {
-  if (typeof v !== "object" || v === null) throw new Error(`expected a refusal, got ${v}`);
-  return v.error;
+  if (v.ok) throw new Error(`expected a refusal, got ${v.value}`);
+  return v.message;
 };
+const valueOf = (v: ReturnType<typeof parseActualValue>) => (v.ok ? v.value : `refused: ${v.message}`);
 
 describe("numbers as people type them", () => {
   test.each([
@@ -42,10 +43,21 @@ describe("numbers as people type them", () => {
     ["1,234", 1234],
     ["１，２３４", 1234],
     ["1,234.5", 1234.5],
-    ["-3", -3],
+    ["470家", 470],
+    ["４７０ 家", 470],
     ["", null],
     ["   ", null],
-  ])("“%s” in a 家 row is %p", (raw, n) => expect(parseActualValue(raw, firms)).toBe(n));
+  ])("“%s” in a 家 row is %p", (raw, n) => expect(valueOf(parseActualValue(raw, firms))).toBe(n));
+
+  test("a negative count is refused by the row's rule, with the sheet's words, and keeps the number it read", () => {
+    const v = parseActualValue("-3", firms);
+    expect(v).toEqual({
+      ok: false,
+      reason: "outOfRange",
+      message: "value(实际值)“-3”应不小于0:数量不能为负,请检查正负号和位数。",
+      read: -3,
+    });
+  });
 
   test.each([
     ["2.1", 2.1],
@@ -53,24 +65,24 @@ describe("numbers as people type them", () => {
     ["2.1 %", 2.1],
     ["２．１％", 2.1],
   ])("“%s” in a %% row is the percentage number %p (2.1 means 2.1 %%)", (raw, n) =>
-    expect(parseActualValue(raw, rd)).toBe(n),
+    expect(valueOf(parseActualValue(raw, rd))).toBe(n),
   );
 
   test("a % in a row of another unit is refused, naming the unit", () => {
     expect(errorOf(parseActualValue("4.7%", firms))).toBe(
-      "“4.7%”带有 %,但规划单位是“家”,不是百分数;请只填数字(单位:家)",
+      "value(实际值)“4.7%”带有 %,但规划单位是“家”,不是百分数;请只填数字(单位:家)",
     );
   });
 
-  test("a unit after the number is refused: the row's own unit with the number to type, another unit to convert", () => {
-    expect(errorOf(parseActualValue("470家", firms))).toBe("“470家”不是数字:请去掉单位,只填 470(单位:家)");
+  test("a unit after the number: the row's own unit is read, another unit of no conversion is refused", () => {
     expect(errorOf(parseActualValue("3万家", firms))).toContain("单位“万家”与规划单位“家”不同");
+    expect(errorOf(parseActualValue("5项", firms))).toContain("单位“项”与规划单位“家”不同");
   });
 
   test("1e400 (Infinity) and numbers beyond the runner's limit are refused; 1e15 is the limit", () => {
     expect(errorOf(parseActualValue("1e400", firms))).toContain("超出可用的数值范围");
     expect(errorOf(parseActualValue("2e15", firms))).toContain("超出可用的数值范围");
-    expect(parseActualValue("1e15", firms)).toBe(1e15);
+    expect(valueOf(parseActualValue("1e15", firms))).toBe(1e15);
   });
 
   test.each(["很多", "1,23", "12,3456", "1.2.3", "--1", "0x10", "Infinity", "NaN"])(
@@ -115,14 +127,14 @@ describe("rows to targets", () => {
   test("every bad row is reported with its line; the names resolve as PLAN.TARGET's do", () => {
     const issues = issuesOf(() =>
       readActuals(
-        "indicator,value\n高新技术企业,470家\n人均科普经费,3\n研发经费投入强度,1e400\n高企,471\n",
+        "indicator,value\n高新技术企业,470项\n人均科普经费,3\n研发经费投入强度,1e400\n高企,471\n",
         ctx,
         yiyang,
         targets,
       ),
     );
     expect(issues.map((i) => i.line)).toEqual([2, 3, 4, 5]);
-    expect(issues[0].message).toMatch(/^value\(实际值\)“470家”不是数字/);
+    expect(issues[0].message).toMatch(/^value\(实际值\)“470项”的单位“项”与规划单位“家”不同/);
     expect(issues[1].message).toContain("未找到指标“人均科普经费”");
     expect(issues[1].suggestions.length).toBeGreaterThan(0);
     expect(issues[2].message).toContain("超出可用的数值范围");
@@ -163,7 +175,7 @@ describe("rows to targets", () => {
   });
 
   test("at most 50 problems are listed, then a count of the rest", () => {
-    const rows = Array.from({ length: 120 }, (_, i) => `高新技术企业,${i}家`).join("\n");
+    const rows = Array.from({ length: 120 }, (_, i) => `高新技术企业,${i}项`).join("\n");
     const issues = issuesOf(() => readActuals(`indicator,value\n${rows}\n`, ctx, yiyang, targets));
     expect(issues).toHaveLength(120);
     const text = formatIssues("a.csv ", issues).split("\n");

@@ -37,6 +37,13 @@ test("a block pasted from Excel: previewed, written into 实际值, status compu
   expect(wb.valuesOf(sheetName)[r][colIndex(COL.status)]).toBe("进度滞后");
 });
 
+test("470家 in a 家 row is read as 470, as the CLI reads it", async () => {
+  const { wb, sheetName } = await sheet();
+  const p = await createBatchService(wb, createCatalogStore()).preview(sheetName, "高新技术企业\t470家\n");
+  expect(p.issues).toEqual([]);
+  expect(p.rows.map((r) => r.actual)).toEqual([470]);
+});
+
 test("problems are listed per row before anything is written", async () => {
   const { wb, sheetName } = await sheet();
   const batch = createBatchService(wb, createCatalogStore());
@@ -46,10 +53,16 @@ test("problems are listed per row before anything is written", async () => {
     "指标,实际值\n高新技术企业,470家\n人均科普经费,3\n高新技术企业,1,234\n",
   );
   expect(p.issues.map((i) => i.line)).toEqual([4]); // the table is refused first: the split number
-  const q = await batch.preview(sheetName, "指标,实际值\n高新技术企业,470家\n人均科普经费,3\n");
-  expect(q.issues.map((i) => i.line)).toEqual([2, 3]);
-  expect(q.issues[0].message).toContain("请去掉单位,只填 470");
+  const q = await batch.preview(
+    sheetName,
+    "指标,实际值\n高新技术企业,470项\n人均科普经费,3\n高新技术产业增加值占GDP比重,1234\n",
+  );
+  expect(q.issues.map((i) => i.line)).toEqual([2, 3, 4]);
+  expect(q.issues[0].message).toContain("单位“项”与规划单位“家”不同");
   expect(q.issues[1].message).toContain("未找到指标“人均科普经费”");
+  // The input rule's verdict, as the sheet's 输入检查 words it (实际值应在0–100之间:…).
+  expect(q.issues[2]).toMatchObject({ reason: "outOfRange" });
+  expect(q.issues[2].message).toBe("value(实际值)“1234”应在0–100之间:比重按百分数填写,2.1 表示 2.1%。");
   await expect(batch.apply(q)).rejects.toBeInstanceOf(HostError);
   expect(wb.writes).toBe(writes);
 });
@@ -57,12 +70,12 @@ test("problems are listed per row before anything is written", async () => {
 test("rows that still cannot be assessed are listed with what they lack", async () => {
   const { wb, sheetName } = await sheet();
   const p = await createBatchService(wb, createCatalogStore()).preview(sheetName, "高新技术企业\t470\n");
-  const lacking = new Map(p.unassessable.map((u) => [u.target.indicatorDef.name, u.missing]));
+  const lacking = new Map(p.unassessable.map((u) => [u.target.indicatorDef.name, u.reasons]));
   expect(lacking.has("高新技术企业")).toBe(false);
-  expect(lacking.get("研发经费投入强度")).toEqual(["实际值"]);
-  const needBaseline = [...lacking.values()].filter((m) => m.includes("基期值"));
+  expect(lacking.get("研发经费投入强度")).toEqual(["noActual"]);
+  const needBaseline = [...lacking.values()].filter((m) => m.includes("noBaseline"));
   // 益阳's plan gives most baselines; whatever it lacks is named.
-  for (const m of needBaseline) expect(m).toEqual(expect.arrayContaining(["基期值"]));
+  for (const m of needBaseline) expect(m).toEqual(expect.arrayContaining(["noBaseline"]));
 });
 
 test("中山: an actual without the baseline the plan lacks is named as lacking 基期值; with it, assessed", async () => {
@@ -73,7 +86,7 @@ test("中山: an actual without the baseline the plan lacks is named as lacking 
   const batch = createBatchService(wb, createCatalogStore());
   const without = await batch.preview(sheetName, "高新技术企业\t3000\n");
   const firms = without.unassessable.find((u) => u.target.indicatorDef.name === "高新技术企业");
-  expect(firms?.missing).toEqual(["基期值"]);
+  expect(firms?.reasons).toEqual(["noBaseline"]);
   const withBaseline = await batch.preview(sheetName, "高新技术企业\t3000\t2500\n");
   expect(withBaseline.issues).toEqual([]);
   expect(withBaseline.unassessable.some((u) => u.target.indicatorDef.name === "高新技术企业")).toBe(false);

@@ -41,16 +41,16 @@ async function setup() {
 test("paste, see the problem and what is lacking, fix, write", async () => {
   const { wb, sheetName, panel } = await setup();
   const paste = panel.getByRole("textbox", { name: "粘贴实际值" });
-  fireEvent.change(paste, { target: { value: "高新技术企业\t3000家\n" } });
+  fireEvent.change(paste, { target: { value: "高新技术企业\t-3000\n" } });
   fireEvent.click(panel.getByRole("button", { name: "预览" }));
-  expect(await panel.findByText(/第 1 行:value\(实际值\)“3000家”不是数字/)).toBeTruthy();
+  expect(await panel.findByText(/第 1 行:value\(实际值\)“-3000”应不小于0/)).toBeTruthy();
   expect((panel.getByRole("button", { name: "写入 0 行" }) as HTMLButtonElement).disabled).toBe(true);
 
   fireEvent.change(paste, { target: { value: "高新技术企业\t3000\n" } });
   fireEvent.click(panel.getByRole("button", { name: "预览" }));
   await panel.findByText(/高新技术企业:实际值 3000\(/);
   const lacking = within(panel.getByRole("region", { name: "仍无法评估" }));
-  expect(lacking.getByText("高新技术企业:缺少基期值")).toBeTruthy();
+  expect(lacking.getByText("高新技术企业:缺基期值")).toBeTruthy();
 
   fireEvent.change(paste, { target: { value: "高新技术企业\t3000\t2500\n" } });
   fireEvent.click(panel.getByRole("button", { name: "预览" }));

@@ -11,7 +11,15 @@ import {
   sourceOf,
   subjectOf,
 } from "../catalog/labels";
-import { assess, inputRange, outlookOf, type Progress } from "../method/methodology";
+import {
+  assess,
+  inputRange,
+  outlookOf,
+  STATUS_MEANING,
+  STATUS_ORDER,
+  type Progress,
+} from "../method/methodology";
+import { judgeNumber } from "../method/inputs";
 import { nameFor } from "../resolve/matching";
 import { appliesTo, Resolver, targetYears } from "../resolve/resolver";
 import { searchTargets, searchWithRegion } from "../catalog/search";
@@ -188,16 +196,11 @@ function claimedOf(a: TargetArgs, ctx: Context) {
   return { t, unit, toClaim: (v: number) => (unit ? convert(v, t.unit, unit) : v) };
 }
 
-/** An actual the row's rule allows (methodology.inputRange), else #VALUE! as the sheet says 输入有误. */
+/** An actual the row's rule allows (inputs.ts judgeNumber), else #VALUE! with the message the sheet's 输入检查 shows. */
 function checkedActual(t: CatalogTarget, actual: number | null): number | null {
   if (actual === null) return null;
-  const { min, max } = inputRange(t.kind, t.unit);
-  if (actual < min || actual > max) {
-    const range = max === 100 ? `在 ${min}–${max} 之间` : `不小于 ${min}`;
-    throw badValue(
-      `实际值 ${actual} 不合理:“${t.indicatorDef.name}”(${t.unit})的实际值应${range}。请检查正负号、位数和单位`,
-    );
-  }
+  const v = judgeNumber(actual, t, "实际值");
+  if (!v.ok) throw badValue(`“${t.indicatorDef.name}”(${t.unit})收到 ${actual}:${v.message}`);
   return actual;
 }
 
@@ -444,13 +447,12 @@ export const FUNCTIONS: FunctionSpec[] = [
   }),
   define({
     id: "STATUS",
-    description:
-      "Status label: 已完成, 快于预期, 符合预期, 进度滞后, 严重滞后, 逆向变化, 尚未实现, 未完成 or 无法评估.",
-    zhDescription:
-      "返回状态:已完成、快于预期、符合预期、进度滞后、严重滞后、逆向变化、尚未实现、未完成或无法评估。",
+    // Every status assess() can give, from the methodology's list (the meanings: STATUS_MEANING).
+    description: `Status label: ${STATUS_ORDER.join(", ")}.`,
+    zhDescription: `返回状态:${STATUS_ORDER.join("、")}。`,
     params: PROGRESS_PARAMS,
     result: "text",
-    returns: "The status label.",
+    returns: `The status label: ${STATUS_ORDER.map((s) => `${s}(${STATUS_MEANING[s]})`).join(";")}.`,
     body: (a, ctx) => progressOf(a, ctx).p.status,
   }),
   define({

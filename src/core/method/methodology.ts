@@ -25,21 +25,25 @@ export const STATUS_ORDER: Status[] = Object.values(STATUS);
 export const INPUT_ERROR = "输入有误";
 export type SheetStatus = Status | typeof INPUT_ERROR;
 export const SHEET_STATUS_ORDER: SheetStatus[] = [...STATUS_ORDER, INPUT_ERROR];
-
-/** Assessment and target years accepted anywhere (functions, sheets, pane, CLI). */
-/** The largest magnitude of an input: beyond it a figure is a typo (1e20 家), not a statistic. */
-export const MAX_ABS = 1e15;
-
 /**
- * The values an actual or a typed baseline may take, by what the row measures: counts, money, people, ratios
- * and multiples are never negative; a share in % lies in 0–100; a growth rate in % is at least −100 (the level
- * cannot fall below zero). The sheet's formulas, its data validation and the functions all use this rule.
+ * What each status means, in one line: the function help and docs/methodology.md ("状态一览", checked by a test)
+ * say these words, and every status the code can produce has one.
  */
-export function inputRange(kind: TargetKind, unit: string): { min: number; max: number } {
-  if (unit === "%" && kind === "growth_rate") return { min: -100, max: MAX_ABS };
-  if (unit === "%") return { min: 0, max: 100 };
-  return { min: 0, max: MAX_ABS };
-}
+export const STATUS_MEANING: Record<SheetStatus, string> = {
+  无法评估: "缺实际值、评估年份或所需的基期值,或评估年份不晚于基期年",
+  已完成: "实际值达到目标(年均增速、每年类目标只在目标年及以后)",
+  未完成: "已到目标年,实际值未达到目标",
+  快于预期: "目标年前,进度比(完成进度 ÷ 序时进度)不低于 1.05",
+  符合预期: "目标年前,进度比在 0.95–1.05 之间;每年类目标当年达标",
+  进度滞后: "目标年前,进度比在 0.6–0.95 之间",
+  严重滞后: "目标年前,进度比在 0–0.6 之间",
+  逆向变化: "目标年前,进度比为负(离目标越来越远),或基期已达标而实际值不再达标",
+  尚未实现: "零的突破类目标在目标年前尚未实现",
+  输入有误: "输入不是合理数值(仅进度表;函数返回 #VALUE!),原因见“输入检查”列",
+};
+
+/** The input rule (limits by unit class, verdicts, messages) lives in inputs.ts; re-exported for the method's users. */
+export { inputRange, MAX_ABS } from "./inputs";
 
 /** Pace thresholds (P = 完成进度 / 序时进度). */
 export const PACE = { ahead: 1.05, onTrack: 0.95, behind: 0.6, farBehind: 0 } as const;
@@ -108,6 +112,30 @@ export const impliedBaseline = (kind: TargetKind): number | null =>
  * after it. No pace, no needed growth; its forecast is the actual itself (a breakthrough has no trend).
  */
 export const isMilestone = (kind: TargetKind) => kind === "milestone";
+
+/**
+ * How each kind's 完成进度 is computed, in words: the sheet's 说明, the 上报 footnote and the pane's help are
+ * generated from this (src/core/sheet/method-text.ts), so they say what assess() does. A kind added to TargetKind
+ * must say its own (the Record makes it a type error not to). `linear`/`geometric`: by the indicator's path.
+ */
+export const KIND_METHOD: Record<TargetKind, { linear: string; geometric?: string }> = {
+  level: {
+    linear: "(实际值 − 基期值) ÷ (目标值 − 基期值)",
+    geometric: "ln(实际值 ÷ 基期值) ÷ ln(目标值 ÷ 基期值)",
+  },
+  share: {
+    linear: "(实际值 − 基期值) ÷ (目标值 − 基期值)",
+    geometric: "ln(实际值 ÷ 基期值) ÷ ln(目标值 ÷ 基期值)",
+  },
+  cumulative: { linear: "累计实际值 ÷ 目标值(基期为 0)" },
+  multiple: {
+    linear: "(实际倍数 − 1) ÷ (目标倍数 − 1)(基期 = 1)",
+    geometric: "ln(实际倍数) ÷ ln(目标倍数)(基期 = 1)",
+  },
+  growth_rate: { linear: "实际年均增速 ÷ 目标增速,目标年前不判已完成" },
+  per_year: { linear: "当年实际值 ÷ 每年目标,目标年前当年达标为符合预期" },
+  milestone: { linear: "达到即已完成,目标年前未达到为尚未实现" },
+};
 
 export const clamp01 = (x: number) => Math.min(Math.max(x, 0), 1);
 

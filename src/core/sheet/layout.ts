@@ -25,7 +25,6 @@ import {
   inputRange,
   isMilestone,
   isRateLike,
-  MAX_ABS,
   OUTLOOK,
   outlookOf,
   PACE,
@@ -36,7 +35,9 @@ import {
   type SheetStatus,
 } from "../method/methodology";
 import { isYear, YEAR_SPAN, YEARS } from "../method/years";
+import { inputMessages as ruleMessages, rangeWords } from "../method/inputs";
 import { formulaText } from "./formula-text";
+import { methodNote } from "./method-text";
 import { excelSheetName } from "./sheet-names";
 
 export type CellValue = string | number | boolean | null;
@@ -253,11 +254,6 @@ const blankCell = (X: string) => `IF(ISTEXT(${X}),LEN(${X})=0,ISBLANK(${X}))`;
 /** The number literal of a range bound (1e15 as 1E+15 reads badly; Excel and LibreOffice take the digits). */
 const lit = (x: number) => (Math.abs(x) >= 1e6 ? x.toFixed(0) : String(x));
 
-/** Words for a range, as the messages say it. */
-function rangeWords(min: number, max: number): string {
-  return max === MAX_ABS ? `不小于${min}` : `在${min}–${max}之间`;
-}
-
 /**
  * The check of one numeric input cell: "" when it is blank or a number in range, otherwise what is wrong (ending
  * in "。"). Mirrors runner.ts cellNumber and functions.ts checkedActual. Only functions every host computes: a
@@ -274,17 +270,15 @@ function inputCheck(X: string, label: string, t: CatalogTarget): string {
   );
 }
 
-/** What 输入检查 says about one input, by what is wrong with it. */
+/** What 输入检查 says about one input, by what is wrong with it (inputs.ts; the typed-format messages are the pane's). */
 function inputMessages(label: string, t: CatalogTarget) {
-  const { min, max } = inputRange(t.kind, t.unit);
   return {
+    ...ruleMessages(label, t),
     percent:
       t.unit === "%"
         ? `${label}带百分号:请清除该单元格格式后按百分数填写,2.1表示2.1%。`
         : `${label}带百分号:本行单位为${unitLabel(t)},请清除该单元格格式后填数字。`,
     date: `${label}是日期:请清除该单元格格式后填数字。`,
-    range: `${label}应${rangeWords(min, max)}。`,
-    notNumber: `${label}应为数字,不带单位、千位分隔符或文字。`,
   };
 }
 
@@ -776,7 +770,8 @@ export function buildProgressSheet(
   r4[3] = { value: "说明", style: "meta" };
   r4[4] = {
     value:
-      "黄色单元格为填写项(表格右侧的各年实际值、缺少的基期值、备注、评估年份);“实际值”列取评估年份当年的实际值(直接在该列填写的数以所填为准);其余各列由标准公式计算,不依赖加载项。百分比按百分数填写(2.5 表示 2.5%,不输入百分号);比重、增速类的差额以个百分点计;年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。输入不是合理数值时,状态为“输入有误”,原因见“输入检查”列。",
+      "黄色单元格为填写项(表格右侧的各年实际值、缺少的基期值、备注、评估年份);“实际值”列取评估年份当年的实际值(直接在该列填写的数以所填为准);其余各列由标准公式计算,不依赖加载项。百分比按百分数填写(2.5 表示 2.5%,不输入百分号);年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。输入不是合理数值时,状态为“输入有误”,原因见“输入检查”列。" +
+      methodNote(targets),
     style: "text",
   };
   rows.push(r4);

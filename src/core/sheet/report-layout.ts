@@ -8,6 +8,7 @@ import type { Catalog, CatalogTarget } from "../catalog/catalog";
 import { citationOf, dataVersionLabel, describeTarget, regionDisplayName } from "../catalog/labels";
 import { COL, SHEET, type ColumnKey, type LayoutCell, type ProgressSheetLayout } from "./layout";
 import { excelSheetName } from "./sheet-names";
+import { methodNote } from "./method-text";
 
 export interface ReportColumn {
   title: string;
@@ -146,9 +147,12 @@ export function buildReportSheet(
         const at = `${colOf(c.from)}${r}`;
         refs.set(`${ri}:${ci}`, at);
         const ref = sheetRef(src, at);
-        // A blank input would read as 0 through a plain reference.
+        // A blank input would read as 0 through a plain reference. 基期值 and 实际值 (General input cells on the
+        // progress sheet, so that a typed format shows) print in the 目标值's format: one look per unit (2.10%).
         const numFmt =
-          c.from === "baseline" ? progressCell("target", t.id).numFmt : progressCell(c.from, t.id).numFmt;
+          c.from === "baseline" || c.from === "actual"
+            ? progressCell("target", t.id).numFmt
+            : progressCell(c.from, t.id).numFmt;
         return {
           formula: `=IF(ISBLANK(${ref}),"",${ref})`,
           style: c.from === "status" || c.from === "note" ? "text" : "derived",
@@ -170,10 +174,8 @@ export function buildReportSheet(
   rows.push(empty());
   note("出处(序号对应上表):", "meta");
   targets.forEach((t, i) => note(`${i + 1}. ${citationOf(t)}`));
-  note(
-    `说明:序时进度 = 已过年数 ÷ 规划年数;完成进度 = 实际完成量 ÷ 规划目标增量(比重、增速类为实际值 ÷ 目标值);` +
-      `差额 = 实际值 − 按序时应达到的预期值,比重、增速类以个百分点计。${dataVersionLabel(catalog)}。`,
-  );
+  // Generated from the methodology for these rows (method-text.ts): it cannot contradict a row.
+  note(`说明:${methodNote(targets)}${dataVersionLabel(catalog)}。`);
   rows.push(empty());
 
   // The 填报 lines: two rows, two halves each.

@@ -13,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import { reasonWords } from "../../core/method/reasons";
 import type { BatchPreview, BatchService } from "../../sheet/batch-actuals";
 import type { ProgressSheetInfo } from "../../services/service";
 import { usePane } from "../context";
@@ -172,7 +173,7 @@ function PreviewView({ preview: p }: { preview: BatchPreview }) {
             {p.unassessable.map((u) => (
               <li key={u.target.id}>
                 <Text size={200}>
-                  {u.target.indicatorDef.name}:缺少{u.missing.join("、")}
+                  {u.target.indicatorDef.name}:{reasonWords(u.reasons)}
                 </Text>
               </li>
             ))}

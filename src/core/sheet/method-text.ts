@@ -1,0 +1,46 @@
+// The method in words, generated from the methodology's own definitions (KIND_METHOD, the paths, the units) for the
+// rows a sheet holds: the 上报 footnote and the progress sheet's 说明 say only what assess() does to those rows.
+import type { CatalogTarget } from "../catalog/catalog";
+import { KIND_LABEL } from "../catalog/labels";
+import { impliedBaseline, KIND_METHOD } from "../method/methodology";
+import { canonicalUnit } from "../method/units";
+
+/** The 完成进度 rule each row follows, in words (the geometric one where the row's path is, as completionOf). */
+export function completionText(t: CatalogTarget): string {
+  const m = KIND_METHOD[t.kind];
+  // completionOf falls back to linear without a positive baseline: a cumulative target counts from 0.
+  const geometric = t.indicatorDef.path === "geometric" && impliedBaseline(t.kind) !== 0;
+  return geometric && m.geometric ? m.geometric : m.linear;
+}
+
+/** "比重类(%)、水平值类(家、个)" → the rule; one entry per rule, in the rows' order. */
+function completionGroups(targets: readonly CatalogTarget[]): string[] {
+  const groups = new Map<string, Map<string, Set<string>>>();
+  for (const t of targets) {
+    const text = completionText(t);
+    const kinds = groups.get(text) ?? new Map<string, Set<string>>();
+    const units = kinds.get(KIND_LABEL[t.kind]) ?? new Set<string>();
+    // Only units the method knows (units.ts): a pack's unit text is data, not words for the note.
+    kinds.set(KIND_LABEL[t.kind], canonicalUnit(t.unit) === null ? units : units.add(t.unit));
+    groups.set(text, kinds);
+  }
+  return [...groups].map(([text, kinds]) => {
+    const who = [...kinds]
+      .map(([k, units]) => (units.size ? `${k}类(${[...units].join("、")})` : `${k}类`))
+      .join("、");
+    return `${who}为${text}`;
+  });
+}
+
+/**
+ * The method note for these rows: 序时进度, 完成进度 by rule, 差额 (in 个百分点 where a row is in %). Every clause
+ * comes from a definition; a kind none of the rows has is not mentioned.
+ */
+export function methodNote(targets: readonly CatalogTarget[]): string {
+  const points = targets.some((t) => t.unit === "%") ? ",% 类以个百分点计" : "";
+  return (
+    `序时进度 = (评估年份 − 基期年) ÷ (目标年 − 基期年),最大为 1;` +
+    `完成进度:${completionGroups(targets).join(";")};` +
+    `差额 = 实际值 − 按序时应达到的预期值${points}。`
+  );
+}
