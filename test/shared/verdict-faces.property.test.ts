@@ -21,7 +21,7 @@ import {
 import { readActuals, CsvError } from "../../src/cli/report";
 import { createBatchService } from "../../src/sheet/batch-actuals";
 import { planFill, type FillRow } from "../../src/sheet/fill-table";
-import { createProgressService } from "../../src/services/progress-service";
+import { serviceOver } from "./service-over";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { colIndex, type TableRange } from "../../src/workbook/workbook";
 import { createFace } from "./face";
@@ -91,7 +91,7 @@ function sheetOf(planId: string) {
       planId,
       (async () => {
         const wb = new MemoryWorkbook();
-        const service = createProgressService(wb, face.store, { currentYear: () => YEAR });
+        const service = serviceOver(wb, { year: YEAR, store: face.store });
         const { sheetName } = await service.generate(planId, YEAR);
         return { wb, sheetName };
       })(),
