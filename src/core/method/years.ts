@@ -41,6 +41,21 @@ export function defaultAssessmentYear(period: { start: number; end: number }, no
   return Math.min(Math.max(now, period.start), period.end);
 }
 
+/** The years a plan's progress may be assessed in: from its base year (or a target's own, if earlier) to its last target year. */
+export function assessmentSpan(
+  plan: { baseYear: number; period: { end: number } },
+  targets: readonly { baseYear?: number | null; targetYear: number }[] = [],
+): { min: number; max: number } {
+  return {
+    min: Math.min(plan.baseYear, ...targets.map((t) => t.baseYear ?? plan.baseYear)),
+    max: Math.max(plan.period.end, ...targets.map((t) => t.targetYear)),
+  };
+}
+
+/** The span in words, the same in the pane and in the sheet's validation. */
+export const assessmentSpanWords = ({ min, max }: { min: number; max: number }) =>
+  `${min}–${max} 年之间(基期年至目标年)`;
+
 /** What is wrong with a value given as a year, in words (a serial date is recognised and said). */
 export function yearProblem(raw: unknown): string {
   const shown = typeof raw === "string" ? `“${raw.slice(0, 20)}”` : String(raw).slice(0, 20);

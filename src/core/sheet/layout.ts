@@ -34,7 +34,7 @@ import {
   type Outlook,
   type SheetStatus,
 } from "../method/methodology";
-import { isYear, YEAR_SPAN, YEARS } from "../method/years";
+import { assessmentSpan, assessmentSpanWords, isYear, YEAR_SPAN, YEARS } from "../method/years";
 import { inputMessages as ruleMessages, rangeWords } from "../method/inputs";
 import { formulaText } from "./formula-text";
 import { methodNote } from "./method-text";
@@ -620,8 +620,8 @@ function valueValidation(t: CatalogTarget, label: string): InputValidation {
 
 /** The 评估年份 may be any year of the plan, from its base year to its last target year. */
 export function yearValidation(plan: PlanInfo, targets: CatalogTarget[]): InputValidation {
-  const min = Math.min(plan.baseYear, ...targets.map((t) => t.baseYear ?? plan.baseYear));
-  const max = Math.max(plan.period.end, ...targets.map((t) => t.targetYear));
+  const span = assessmentSpan(plan, targets);
+  const { min, max } = span;
   return {
     type: "whole",
     min,
@@ -629,7 +629,7 @@ export function yearValidation(plan: PlanInfo, targets: CatalogTarget[]): InputV
     prompt: { title: "评估年份", text: `实际值所属的年份,${min}–${max} 之间的四位整数。` },
     error: {
       title: "输入有误",
-      text: `评估年份应为 ${min}–${max} 之间的整数年份,如 ${Math.min(max, min + 3)}。`,
+      text: `评估年份应在${assessmentSpanWords(span)},如 ${Math.min(max, min + 3)}。`,
     },
   };
 }

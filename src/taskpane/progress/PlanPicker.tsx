@@ -1,7 +1,8 @@
 // Region → plan → 评估年份. Several plans can belong to one region (中山 has three).
 import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import type { Catalog } from "../../core/catalog/catalog";
-import { readYear, YEARS } from "../../core/method/years";
+import { assessmentSpan, assessmentSpanWords, readYear, YEARS } from "../../core/method/years";
+import { planTargets } from "../../core/sheet/layout";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -27,7 +28,9 @@ export function PlanPicker(p: PlanPickerProps) {
   const plans = p.catalog.plansOfRegion(p.regionId);
   const plan = plans.find((x) => x.id === p.planId);
   const year = readYear(p.yearText);
-  const outside = plan && year !== null && (year <= plan.baseYear || year > plan.period.end);
+  // The sheet's own rule (its 评估年份 validation): from the base year to the last target year.
+  const span = plan ? assessmentSpan(plan, planTargets(p.catalog, plan.id)) : null;
+  const outside = span !== null && year !== null && (year < span.min || year > span.max);
   return (
     <div className={s.root}>
       <Field label="地区">
@@ -61,8 +64,8 @@ export function PlanPicker(p: PlanPickerProps) {
         validationMessage={
           year === null
             ? "请输入四位年份"
-            : outside && plan
-              ? `不在规划期 ${plan.period.start}–${plan.period.end} 年内`
+            : outside && span
+              ? `评估年份应在${assessmentSpanWords(span)}`
               : undefined
         }
       >
