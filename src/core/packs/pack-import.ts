@@ -310,12 +310,13 @@ function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (r
   const twins = new Map<string, Indicator>();
   const first = firstTargets(pack);
   for (const ind of pack.indicators) {
-    const existing = existingIndicator(ind, catalog, byFacets, out.notes);
+    const facets = ind.facets ?? readFacets(ind.name); // read once: parsing a name is most of the work
+    const existing = existingIndicator(ind, facets, catalog, byFacets, out.notes);
     if (existing) {
       map.set(ind.id, existing);
       continue;
     }
-    const def = newIndicator(pack, ind, first.get(ind.id) ?? null);
+    const def = newIndicator(pack, ind, facets, first.get(ind.id) ?? null);
     const k = facetKey(def.facets);
     const twin = twins.get(k);
     if (twin && !isPrivate(def)) {
@@ -344,6 +345,7 @@ function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (r
  */
 function existingIndicator(
   ind: PackIndicator,
+  facets: Facets | null,
   catalog: Catalog,
   byFacets: Map<string, string[]>,
   notes: string[],
@@ -353,7 +355,6 @@ function existingIndicator(
     const hit = catalog.indicatorByKey.get(k) ?? labelOwner(catalog, k);
     if (hit) return hit;
   }
-  const facets = ind.facets ?? readFacets(ind.name);
   const hit = facets ? byFacets.get(facetKey(facets))?.[0] : undefined;
   if (hit)
     notes.push(`指标“${ind.name}”与已有的“${catalog.indicatorById.get(hit)!.name}”含义相同,按同一指标导入`);
@@ -377,18 +378,22 @@ function readFacets(name: string): Facets | null {
 const PRIVATE_MARK = "名称:";
 const isPrivate = (i: Indicator) => i.facets.subject.some((s) => s.startsWith(PRIVATE_MARK));
 
-function newIndicator(pack: PlanPack, ind: PackIndicator, first: PackTarget | null): Indicator {
+function newIndicator(
+  pack: PlanPack,
+  ind: PackIndicator,
+  read: Facets | null,
+  first: PackTarget | null,
+): Indicator {
   const measure = first ? KIND_MEASURE[first.kind] : "level";
-  const facets: Facets = ind.facets ??
-    readFacets(ind.name) ?? {
-      subject: [`${PRIVATE_MARK}${normalizeIndicator(ind.name)}`],
-      scope: [],
-      aspect: null,
-      measure,
-      denominator: null,
-      density: null,
-      tier: null,
-    };
+  const facets: Facets = read ?? {
+    subject: [`${PRIVATE_MARK}${normalizeIndicator(ind.name)}`],
+    scope: [],
+    aspect: null,
+    measure,
+    denominator: null,
+    density: null,
+    tier: null,
+  };
   const dimension = ind.dimension ?? dimensionOf(first?.unit ?? "", first?.kind ?? "level");
   return {
     id: packIds(pack.id).indicator(ind.id),
