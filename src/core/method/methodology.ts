@@ -1,7 +1,7 @@
 // The progress methodology: 序时进度, expected value, 完成进度, pace, 差额, required growth and status.
 // This is the only place these are computed; the progress sheet's Excel formulas mirror it operation by
 // operation (src/core/sheet/layout.ts), and a differential test holds the two together. See docs/methodology.md.
-import type { Comparison, TargetKind } from "../catalog/schema";
+import type { Comparison, Direction, TargetKind } from "../catalog/schema";
 
 export const STATUS = {
   unassessable: "无法评估",
@@ -59,7 +59,7 @@ export interface ProgressInput {
   comparison: Comparison;
   /** "geometric" for money values and multiples; "linear" otherwise. */
   path: "linear" | "geometric";
-  direction: "higher" | "lower";
+  direction: Direction;
   /** V: the target value (for a range, its lower bound; for a multiple, the multiple itself, base = 1). */
   value: number;
   targetYear: number;
@@ -164,7 +164,7 @@ export function remainingRate(
 }
 
 /** Is the target met? ≥ V (≤ V when lower is better); a 左右 target within 5 % below counts as met. */
-export function isMet(A: number, V: number, comparison: Comparison, direction: "higher" | "lower"): boolean {
+export function isMet(A: number, V: number, comparison: Comparison, direction: Direction): boolean {
   if (direction === "lower")
     return comparison === "about" ? A <= V * (1 + ABOUT_TOLERANCE) + EPSILON : A <= V;
   return comparison === "about" ? A >= V * (1 - ABOUT_TOLERANCE) - EPSILON : A >= V;
@@ -293,12 +293,7 @@ export function forecastValue(input: ProgressInput, range: { min: number; max: n
 }
 
 /** STATUS's met rule applied to a forecast, with FORECAST_SLACK in the target's favour. */
-export function forecastMeets(
-  F: number,
-  V: number,
-  comparison: Comparison,
-  direction: "higher" | "lower",
-): boolean {
+export function forecastMeets(F: number, V: number, comparison: Comparison, direction: Direction): boolean {
   const s = FORECAST_SLACK * Math.max(1, Math.abs(V));
   return isMet(direction === "lower" ? F - s : F + s, V, comparison, direction);
 }

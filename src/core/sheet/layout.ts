@@ -385,7 +385,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
   ];
   const rateLike = isRateLike(t.kind);
   const milestone = isMilestone(t.kind);
-  const lower = t.indicatorDef.direction === "lower";
+  const lower = t.direction === "lower";
   const tol =
     t.comparison === "about"
       ? lower
