@@ -262,6 +262,7 @@ export function progressInputFor(
 ): ProgressInput {
   return {
     kind: t.kind,
+    unit: t.unit,
     comparison: t.comparison,
     path: t.indicatorDef.path,
     direction: t.direction,

@@ -11,7 +11,7 @@ import {
   sourceOf,
   subjectOf,
 } from "../catalog/labels";
-import { assess, inputRange, outlookOf, type Progress } from "../method/methodology";
+import { assess, inputRange, outlookOf, requiredFormat, type Progress } from "../method/methodology";
 import { nameFor } from "../resolve/matching";
 import { appliesTo, Resolver, targetYears } from "../resolve/resolver";
 import { searchTargets, searchWithRegion } from "../catalog/search";
@@ -50,6 +50,11 @@ export interface FunctionSpec {
   result: "number" | "text" | "any" | "matrix";
   /** The result is a fraction best shown as a percentage. */
   percent?: boolean;
+  /**
+   * The result's number format where it depends on the target (REQUIRED_RATE: 0.0% for a rate, 个百分点/年 for a
+   * share, 万人/年 for a cumulative target); overrides percent. Null where the arguments name no target.
+   */
+  formatOf?: (args: Args, ctx: Context) => string | null;
   impl: (args: Args, ctx: Context) => Value;
 }
 
@@ -439,11 +444,17 @@ export const FUNCTIONS: FunctionSpec[] = [
   },
   {
     id: "REQUIRED_RATE",
-    description: "Average annual growth needed from the actual to reach the target: (V/A)^(1/(T − t)) − 1.",
-    zhDescription: "返回从实际值到目标值每年需要的平均增速(小数)。",
+    description:
+      "What the target still needs each year, in its own terms: the growth rate (V/A)^(1/(T − t)) − 1; for a share the percentage points (V − A)/(T − t); for a cumulative target the amount (V − A)/(T − t); for a growth-rate target the rate the remaining years need.",
+    zhDescription:
+      "返回达到目标每年还需要的量(按目标本身的口径):一般为需年均增速(小数,0.13即13%);比重为需年均提高的个百分点;累计目标为需年均新增量(规划单位);年均增速目标为剩余年份需达到的年均增速。",
     params: [P.region, P.indicator, { ...P.year, optional: false }, P.actual, P.asOfYear],
     result: "number",
     percent: true,
+    formatOf: (a, ctx) => {
+      const t = targetOf(a, ctx);
+      return requiredFormat(t.kind, t.unit);
+    },
     impl: (a, ctx) => {
       const { t, p, asOf } = progressOf(a, ctx);
       return p.requiredRate ?? missing("requiredRate", t, p, asOf, a[3] as number | null);

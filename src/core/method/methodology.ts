@@ -56,6 +56,8 @@ export const slack = (threshold: number) => threshold - EPSILON;
 
 export interface ProgressInput {
   kind: TargetKind;
+  /** The plan's unit ("%", "家", "万人" …): 需年均增速 is stated in it for shares and cumulative targets. */
+  unit?: string;
   comparison: Comparison;
   /** "geometric" for money values and multiples; "linear" otherwise. */
   path: "linear" | "geometric";
@@ -85,7 +87,10 @@ export interface Progress {
   pace: number | null;
   /** 差额 = A − E, sign flipped for lower-is-better indicators. */
   variance: number | null;
-  /** Average annual growth needed from A to reach the target by its year. */
+  /**
+   * 需年均增速 in the target's own terms (requiredUnit): the average annual growth still needed (a fraction), the
+   * percentage points a share still needs a year, or the amount a cumulative target still needs a year.
+   */
   requiredRate: number | null;
   status: Status;
   met: boolean | null;
@@ -142,6 +147,31 @@ export function completionOf(A: number, B: number, V: number, path: "linear" | "
 export function requiredAnnualRate(A: number, V: number, year: number, targetYear: number): number | null {
   if (targetYear - year <= 0 || A <= 0 || V <= 0) return null;
   return Math.pow(V / A, 1 / (targetYear - year)) - 1;
+}
+
+/**
+ * What 需年均增速 is for a target, as practice states it: "points" for a share (研发经费投入强度 2.1 → 2.5 in two
+ * years: 需年均提高0.20个百分点), "amount" for a cumulative target (需年均新增0.1万人), "rate" otherwise (a growth
+ * rate: 需年均增长13.0%; for a growth-rate target the rate the remaining years still need).
+ */
+export type RequiredUnit = "rate" | "points" | "amount";
+export function requiredUnit(kind: TargetKind, unit: string | undefined): RequiredUnit {
+  if (kind === "cumulative") return "amount";
+  if (unit === "%" && kind !== "growth_rate") return "points";
+  return "rate";
+}
+
+/** The words and number format of 需年均增速 by what it is (the sheet's cells, the functions' results in Excel). */
+export function requiredFormat(kind: TargetKind, unit: string): string {
+  const u = requiredUnit(kind, unit);
+  if (u === "rate") return "0.0%";
+  if (u === "points") return `0.00"个百分点/年"`;
+  return `#,##0.00"${unit.replace(/"/g, "")}/年"`;
+}
+
+/** (V − A)/(T − t): the points or the amount a year still needed; null from the target year on. */
+export function requiredAnnualChange(A: number, V: number, year: number, targetYear: number): number | null {
+  return targetYear - year <= 0 ? null : (V - A) / (targetYear - year);
 }
 
 /**
@@ -236,7 +266,9 @@ export function assess(input: ProgressInput): Progress {
         ? remainingRate(A, V, t, input.baseYear, T)
         : null
       : !rateLike && !isMilestone(kind) && A !== null && t !== null && tau !== null && !met
-        ? requiredAnnualRate(A, V, t, T)
+        ? requiredUnit(kind, input.unit) === "rate"
+          ? requiredAnnualRate(A, V, t, T)
+          : requiredAnnualChange(A, V, t, T)
         : null;
 
   const needsBaseline = !rateLike;

@@ -29,6 +29,8 @@ import {
   OUTLOOK,
   outlookOf,
   PACE,
+  requiredFormat,
+  requiredUnit,
   SHEET_STATUS_ORDER,
   slack,
   STATUS,
@@ -461,9 +463,12 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
           )
         : rateLike || milestone
           ? ""
-          : ok(
-              `IF(OR(${A}="",${tau}="",${Y}>=${T},${A}<=0,${V}<=0,${met}),"",(${V}/${A})^(1/(${T}-${Y}))-1)`,
-            ),
+          : requiredUnit(t.kind, t.unit) === "rate"
+            ? ok(
+                `IF(OR(${A}="",${tau}="",${Y}>=${T},${A}<=0,${V}<=0,${met}),"",(${V}/${A})^(1/(${T}-${Y}))-1)`,
+              )
+            : // methodology.requiredAnnualChange: points a year for a share, an amount a year for a cumulative target.
+              ok(`IF(OR(${A}="",${tau}="",${Y}>=${T},${met}),"",(${V}-${A})/(${T}-${Y}))`),
     // From the target year on: met or not. Before it, a target that cannot complete early goes by pace.
     status:
       `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",` +
@@ -675,7 +680,10 @@ function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number, yea
     // At the plan's decimals (23 家, not 22.5 家); the cell keeps the exact value.
     expected: derived(f.expected, fmt),
     variance: derived(f.variance, t.unit === "%" ? pointsFormat(decimals) : fmt),
-    requiredRate: f.requiredRate ? derived(f.requiredRate, PCT) : { value: null, style: "derived" },
+    // In the target's own terms: 0.0% a rate, 0.20个百分点/年 a share, 0.10万人/年 a cumulative target.
+    requiredRate: f.requiredRate
+      ? derived(f.requiredRate, requiredFormat(t.kind, t.unit))
+      : { value: null, style: "derived" },
     status: derived(f.status),
     forecast: derived(f.forecast, fmt),
     outlook: derived(f.outlook),
