@@ -39,9 +39,11 @@ export function present(
   value: Value,
   spec: Pick<FunctionSpec, "percent">,
   formattedNumbers: boolean,
+  format: string | null = null,
 ): ExcelValue {
-  if (spec.percent && formattedNumbers && typeof value === "number")
-    return { type: "Double", basicValue: value, numberFormat: PERCENT_FORMAT };
+  if (!formattedNumbers || typeof value !== "number") return value;
+  if (format) return { type: "Double", basicValue: value, numberFormat: format };
+  if (spec.percent) return { type: "Double", basicValue: value, numberFormat: PERCENT_FORMAT };
   return value;
 }
 
@@ -93,12 +95,15 @@ export function callExcelLifted(
 ): ExcelCell[][] {
   const result = evaluate(id, args.map(plainArg), runner);
   const spec = FUNCTION_BY_ID.get(id);
-  const formatted = spec?.percent === true && supportsFormattedNumbers();
-  const cell = (o: Outcome): ExcelCell =>
-    o.ok ? (spec ? present(o.value, spec, formatted) : o.value) : toExcelError(o);
+  const formatted = (spec?.percent === true || spec?.formatOf !== undefined) && supportsFormattedNumbers();
+  const cell = (o: Outcome, format: string | null = null): ExcelCell =>
+    o.ok ? (spec ? present(o.value, spec, formatted, format) : o.value) : toExcelError(o);
   if (!Array.isArray(result)) {
     if (!result.ok) throw toExcelError(result);
-    return [[cell(result)]];
+    // One target: its own format (REQUIRED_RATE in 个百分点/年 for a share).
+    return [[cell(result, formatted && spec?.formatOf ? runner.numberFormat(id, args.map(plainArg)) : null)]];
   }
-  return result.map((row) => row.map(cell));
+  // A range may mix targets of different units: plain numbers rather than one format that misstates some.
+  if (spec?.formatOf) return result.map((row) => row.map((o) => (o.ok ? o.value : toExcelError(o))));
+  return result.map((row) => row.map((o) => cell(o)));
 }

@@ -129,14 +129,14 @@ export function status(
 }
 
 /**
- * Average annual growth needed from the actual to reach the target: (V/A)^(1/(T − t)) − 1.
+ * What the target still needs each year, in its own terms: the growth rate (V/A)^(1/(T − t)) − 1; for a share the percentage points (V − A)/(T − t); for a cumulative target the amount (V − A)/(T − t); for a growth-rate target the rate the remaining years need.
  * @customfunction REQUIRED_RATE
  * @param {any[][]} region Region, sub-area or institution, e.g. 益阳, 中山市, 翠亨新区.
  * @param {any[][]} indicator Indicator name or a report row label, e.g. 高新技术企业, 1.R&D经费投入强度(%).
  * @param {any[][]} year Target year; omitted: the latest plan's target.
  * @param {any[][]} actual Actual value in the plan's unit (for a growth-rate target: the achieved average annual rate).
  * @param {any[][]} asOfYear Assessment year (the year of the actual).
- * @returns {any[][]} The required rate, shown as a percentage where Excel supports it.
+ * @returns {any[][]} What is still needed each year, formatted in the target's terms where Excel supports it.
  */
 export function requiredRate(
   region: any[][],

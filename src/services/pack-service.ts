@@ -9,7 +9,7 @@
 // chunks): the start-up bundle does not grow, and the load at start-up runs after the pane is shown.
 import type { Catalog } from "../core/catalog/catalog";
 import type { CatalogStore } from "../core/catalog/store";
-import { COMPARISON_LABEL } from "../core/catalog/labels";
+import { comparisonLabel } from "../core/catalog/labels";
 import { YEARS } from "../core/method/years";
 import type { Candidate } from "../core/extract";
 import type { Conflict } from "../core/packs/pack-import";
@@ -614,7 +614,7 @@ export function candidateRows(items: ReviewedCandidate[], ctx: CandidateContext)
         基期值: base ? typed(base.value) : null,
         目标年: typed(i.year),
         目标值: typed(i.value),
-        比较: COMPARISON_LABEL[i.candidate.comparison],
+        比较: comparisonLabel(i.candidate.comparison, i.candidate.direction ?? "higher"),
         原文: i.candidate.quote,
         出处: typed(ctx.source),
       };

@@ -261,6 +261,27 @@ describe("historical actuals are baselines, never targets", () => {
   });
 });
 
+describe("ceilings and falls: a lower-is-better target (issue 26)", () => {
+  it.each([
+    ["以下 after the number", "到2025年，单位GDP能耗控制在5%以下。", 5, "at_least", "以下"],
+    ["以内 after the number", "到2025年，安全事故发生率控制在3%以内。", 3, "at_least", "以内"],
+    ["不超过 before the number", "到2025年，万元工业增加值用水量不超过20立方米。", 20, "at_least", "不超过"],
+    ["控制在 before a bare number", "到2025年，城镇调查失业率控制在5.5%。", 5.5, "reach", "控制在"],
+  ])("%s: direction lower", (_what, text, value, comparison, word) => {
+    expect(only(text)).toMatchObject({ value, comparison, comparisonWord: word, direction: "lower" });
+  });
+
+  it("下降13.5%: lower, with a note that the value is a fall against the base year", () => {
+    const c = only("到2025年，单位地区生产总值能耗下降13.5%。");
+    expect(c).toMatchObject({ value: 13.5, unit: "%", direction: "lower" });
+    expect(c.note).toMatch(/比基期下降的幅度/);
+  });
+
+  it("an increase target has no direction field", () => {
+    expect(only("到2025年，高新技术企业达到600家以上。").direction).toBeUndefined();
+  });
+});
+
 describe("refusals", () => {
   it.each([
     ["a date", "2021年5月起施行。本规划自2026年1月1日起实施。"],
@@ -275,7 +296,7 @@ describe("refusals", () => {
     ],
     ["Chinese counts that are not targets", "实施五大工程，构建“一核两翼”格局，打造三个高地。"],
     ["a code or a model name", "加快5G、4K和3D打印等技术应用。"],
-    ["a ceiling (以下) the schema cannot state", "单位GDP能耗控制在5%以下。"],
+    ["an amount below which a noun is qualified (以下的)", "支持年营业收入1亿元以下的企业申报。"],
     ["an amount that qualifies a noun", "支持年营业收入1亿元以上的企业建设研发机构。"],
     ["a number with no unit", "实施“5321”工程和“1+1+9”工作部署，R&D投入持续增加。"],
     ["a fraction", "其中国有企业占1/2，约½家。"],

@@ -184,7 +184,7 @@ describe("packFromTable", () => {
     [
       "an unknown 比较",
       { 比较: "大约" },
-      "规划目标!I2:比较“大约”无法识别,请填写 达到、以上、不低于、超过、突破、左右 或 区间(空白即达到)",
+      "规划目标!I2:比较“大约”无法识别,请填写 达到、以上、不低于、超过、突破、左右、区间,或上限 以下、不超过、控制在(空白即达到)",
     ],
   ])("%s is an error naming the cell, and nothing is imported", (_, edit, message) => {
     const good = {
@@ -354,6 +354,65 @@ describe("packFromTable", () => {
     const r = packFromTable([["a", "b"]], { sheet: SHEET });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors[0]).toContain("找不到表头行");
+  });
+});
+
+describe("方向: a limit or a decrease (issue 26)", () => {
+  const limit = {
+    ...base,
+    指标: "单位GDP能耗",
+    单位: "%",
+    基期年: 2025,
+    基期值: 6,
+    目标年: 2030,
+    原文: "单位GDP能耗控制在5%以下",
+  };
+  const wide = (...rows: Partial<Record<string, CellValue>>[]) => [
+    [...H, "类型", "主体", "方向"],
+    ...rows.map((cells) => [...H, "类型", "主体", "方向"].map((h) => cells[h] ?? null)),
+  ];
+
+  it.each<[string, Partial<Record<string, CellValue>>]>([
+    ["以下 in 比较", { 目标值: 5, 比较: "以下" }],
+    ["以下 in the value", { 目标值: "5%以下" }],
+    ["越小越好 in 方向", { 目标值: 5, 比较: "达到", 方向: "越小越好" }],
+    ["逆指标 in 方向", { 目标值: 5, 方向: "逆指标" }],
+  ])("%s makes the target lower-is-better; PLAN.STATUS judges it so", (_, edit) => {
+    const r = packFromTable(wide({ ...limit, ...edit }), { sheet: SHEET });
+    if (!r.ok) throw new Error(r.errors.join("\n"));
+    expect(r.pack.plans[0].targets[0]).toMatchObject({ direction: "lower", value: 5 });
+    expect(importPacks([r.pack]).errors).toEqual([]);
+    // 6 → 5以下 over 2025–2030: 5.4 in 2028 is 3/5 of the way down in 3/5 of the time.
+    expect(run("STATUS", ["某县", "单位GDP能耗", 2030, 5.4, 2028])).toEqual({ ok: true, value: "符合预期" });
+    expect(run("STATUS", ["某县", "单位GDP能耗", 2030, 6.5, 2028])).toEqual({ ok: true, value: "逆向变化" });
+    expect(run("STATUS", ["某县", "单位GDP能耗", 2030, 4.8, 2030])).toEqual({ ok: true, value: "已完成" });
+  });
+
+  it("a blank 方向 is an increase target; a ceiling in 比较 against 越大越好 is an error naming the cell", () => {
+    const up = packFromTable(wide({ ...limit, 目标值: 5 }), { sheet: SHEET });
+    expect(up.ok && up.pack.plans[0].targets[0].direction).toBeUndefined();
+    const bad = packFromTable(wide({ ...limit, 目标值: 5, 比较: "以下", 方向: "越大越好" }), {
+      sheet: SHEET,
+    });
+    expect(!bad.ok && bad.errors).toEqual(["规划目标!N2:比较“以下”是上限,与方向“越大越好”不一致,请统一"]);
+    const unknown = packFromTable(wide({ ...limit, 目标值: 5, 方向: "向下" }), { sheet: SHEET });
+    expect(!unknown.ok && unknown.errors).toEqual([
+      "规划目标!N2:方向“向下”无法识别,请填写 越大越好 或 越小越好(空白即越大越好)",
+    ]);
+  });
+
+  it("packToTable writes 方向 and a ceiling's 比较, and reads back the same direction", () => {
+    const r = packFromTable(wide({ ...limit, 目标值: 5, 比较: "以下" }), { sheet: SHEET });
+    if (!r.ok) throw new Error(r.errors.join("\n"));
+    const rows = packToTable(r.pack);
+    expect(rows[0]).toContain("方向");
+    expect(rows[1]).toContain("越小越好");
+    expect(rows[1][H.indexOf("比较")]).toBe("以下");
+    const back = packFromTable(rows, { sheet: SHEET });
+    expect(back.ok && back.pack.plans[0].targets[0]).toMatchObject({
+      direction: "lower",
+      comparison: "at_least",
+    });
   });
 });
 

@@ -291,6 +291,22 @@ describe("percentages: PROGRESS and REQUIRED_RATE carry 0.0% where CustomFunctio
     expectSame(id, ["益阳", "高新技术企业", 2025, null, 2023]);
   });
 
+  test.each([
+    ["a share", ["益阳", "研发经费投入强度", 2025, 2.1, 2023], 0.2, '0.00"个百分点/年"'],
+    ["a cumulative target", ["汕尾城区", "累计新引进大学生", 2026, 0.3, 2024], 0.1, '#,##0.00"万人/年"'],
+  ])(
+    "REQUIRED_RATE of %s carries its own unit, not a percent (issue 26)",
+    (_what, args, value, numberFormat) => {
+      const outcome = run("REQUIRED_RATE", args);
+      expect(outcome.ok && outcome.value).toBeCloseTo(value, 12);
+      formattedNumbers = true;
+      expect(callWrapper("REQUIRED_RATE", args)).toEqual({
+        ok: true,
+        value: [[{ type: "Double", basicValue: outcome.ok && outcome.value, numberFormat }]],
+      });
+    },
+  );
+
   test("other functions never change shape", () => {
     formattedNumbers = true;
     expectSame("TARGET", ["益阳", "高新技术企业", 2025, null]);

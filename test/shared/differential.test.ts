@@ -168,6 +168,8 @@ interface MethodVector {
   actual: number;
   year: number;
   documentedBaseline?: number;
+  /** A direction given to the target for the test, as if the plan stated a limit (控制在…以下). */
+  documentedDirection?: "higher" | "lower";
   status: string;
   elapsed: number;
   expected: number | null;
@@ -192,6 +194,7 @@ describe("the methodology vectors (test/core/fixtures/method-vectors.json)", () 
     expect([...byKind.keys()].sort()).toEqual([
       "growth_rate",
       "level",
+      "limit",
       "met_at_base",
       "milestone",
       "multiple",
@@ -204,9 +207,16 @@ describe("the methodology vectors (test/core/fixtures/method-vectors.json)", () 
     "%s: the functions and the sheet's formulas agree with the vector",
     async (_name, v) => {
       const cat =
-        v.documentedBaseline === undefined
+        v.documentedBaseline === undefined && v.documentedDirection === undefined
           ? catalog
-          : catalogWith({ kind: "baseline", target: v.target, value: v.documentedBaseline });
+          : catalogWith(
+              ...(v.documentedBaseline === undefined
+                ? []
+                : [{ kind: "baseline" as const, target: v.target, value: v.documentedBaseline }]),
+              ...(v.documentedDirection === undefined
+                ? []
+                : [{ kind: "direction" as const, target: v.target, direction: v.documentedDirection }]),
+            );
       const runner = new Runner(createCatalogStore(cat));
       const run = (id: string, a: unknown[]) => runner.run(id, a);
       const [region, indicator, targetYear] = v.call;

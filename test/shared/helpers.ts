@@ -43,7 +43,8 @@ export type Mutation =
   | { kind: "add"; after: string; id: string }
   | { kind: "remove"; target: string }
   | { kind: "baseline"; target: string; value: number }
-  | { kind: "unit"; target: string; unit: string };
+  | { kind: "unit"; target: string; unit: string }
+  | { kind: "direction"; target: string; direction: "higher" | "lower" };
 
 /** The bundled catalog with some targets changed, added or removed (a "new data version"). */
 export function catalogWith(...mutations: Mutation[]): Catalog {
@@ -70,6 +71,8 @@ export function catalogWith(...mutations: Mutation[]): Catalog {
       });
     } else if (m.kind === "unit") {
       t.unit = m.unit;
+    } else if (m.kind === "direction") {
+      (t as RawTarget & { direction?: string }).direction = m.direction;
     } else if (m.kind === "remove") {
       p.targets.splice(i, 1);
       for (const x of p.targets) if (x.restates === m.target) x.restates = null;

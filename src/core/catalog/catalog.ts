@@ -16,7 +16,7 @@ const LABEL_DECORATIONS = [
   "单位",
   "元千万百亿人家个项件次名所座台套倍",
 ];
-import type { Indicator, Observation, Plan, Region, Target } from "./schema";
+import type { Direction, Indicator, Observation, Plan, Region, Target } from "./schema";
 import { BigramCache, normalizeIndicator, normalizeRegion, Vocabulary } from "./text";
 import type { ProgressInput } from "../method/methodology";
 
@@ -32,7 +32,9 @@ export interface PackOrigin {
 export type PlanInfo = Omit<Plan, "targets" | "observations"> & { pack?: PackOrigin };
 
 /** A target joined with its plan, indicator, region and baseline. */
-export interface CatalogTarget extends Target {
+export interface CatalogTarget extends Omit<Target, "direction"> {
+  /** Which way is better: the target's own direction, else its indicator's (see Direction in schema.ts). */
+  direction: Direction;
   plan: PlanInfo;
   indicatorDef: Indicator;
   regionDef: Region;
@@ -150,7 +152,16 @@ export class Catalog {
       const baselineObs = t.baseline ? (observations.find((o) => o.id === t.baseline) ?? null) : null;
       if (t.baseline && !baselineObs) throw new Error(`${t.id}: 基期值 ${t.baseline} 不存在`);
       const threshold = t.comparison === "range" ? (t.min as number) : (t.value as number);
-      const ct: CatalogTarget = { ...t, plan: info, indicatorDef, regionDef, baselineObs, threshold };
+      const direction = t.direction ?? indicatorDef.direction;
+      const ct: CatalogTarget = {
+        ...t,
+        direction,
+        plan: info,
+        indicatorDef,
+        regionDef,
+        baselineObs,
+        threshold,
+      };
       this.allTargets.push(ct);
       this.targetById.set(t.id, ct);
       let labels = this.labelKeysByRegion.get(t.region);
@@ -251,9 +262,10 @@ export function progressInputFor(
 ): ProgressInput {
   return {
     kind: t.kind,
+    unit: t.unit,
     comparison: t.comparison,
     path: t.indicatorDef.path,
-    direction: t.indicatorDef.direction,
+    direction: t.direction,
     value: t.threshold,
     targetYear: t.targetYear,
     baseYear: t.baseYear ?? t.plan.baseYear,

@@ -1,6 +1,6 @@
 // Chinese labels for the catalog's enums, shared by the functions, the progress sheet and the pane.
 import type { Catalog, CatalogTarget, PlanInfo } from "./catalog";
-import type { Comparison, Region, TargetKind } from "./schema";
+import type { Comparison, Direction, Region, TargetKind } from "./schema";
 
 export const KIND_LABEL: Record<TargetKind, string> = {
   level: "水平值",
@@ -23,10 +23,31 @@ export const COMPARISON_LABEL: Record<Comparison, string> = {
   range: "区间",
 };
 
-/** "600家以上", "2-3家", "10%左右", "翻番(2倍)". */
+/** 比较 as a pack table says it: a lower-is-better target's floor is a ceiling (以下, 低于, 控制在). */
+export function comparisonLabel(comparison: Comparison, direction: Direction): string {
+  if (direction === "higher") return COMPARISON_LABEL[comparison];
+  return { at_least: "以下", more_than: "低于", reach: "控制在", about: "左右", range: "区间" }[comparison];
+}
+
+/** 方向 as a pack table and the sheet say it. */
+export const DIRECTION_LABEL: Record<Direction, string> = { higher: "越大越好", lower: "越小越好" };
+
+/** "600家以上", "2-3家", "10%左右", "翻番(2倍)"; a lower-is-better target "5%以下", "不超过5%", "低于5%". */
 export function describeTarget(t: CatalogTarget): string {
   const v = t.comparison === "range" ? `${t.min}-${t.max}${t.unit}` : `${t.value}${t.unit}`;
-  switch (t.comparison) {
+  if (t.direction === "lower")
+    return t.comparison === "at_least"
+      ? `${v}以下`
+      : t.comparison === "more_than"
+        ? `低于${v}`
+        : t.comparison === "reach"
+          ? `不超过${v}`
+          : describeComparison(t.comparison, v);
+  return describeComparison(t.comparison, v);
+}
+
+function describeComparison(comparison: Comparison, v: string): string {
+  switch (comparison) {
     case "at_least":
       return `${v}以上`;
     case "more_than":

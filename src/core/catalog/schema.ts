@@ -12,6 +12,15 @@ export const Comparison = z.enum([
 ]);
 export type Comparison = z.infer<typeof Comparison>;
 
+/**
+ * Which way is better: "higher" (an increase target: 达到, 以上) or "lower" (a limit or a decrease: 以下, 不超过,
+ * 控制在…以内, 下降X%). Kept apart from Comparison, which says how the bound is read (the value itself, a floor,
+ * 左右, a range): 控制在5%左右 and 下降到5%以下 need both, and every comparison reads either way round (a floor of an
+ * increase is a ceiling of a decrease), so folding direction into the enum would double it.
+ */
+export const Direction = z.enum(["higher", "lower"]);
+export type Direction = z.infer<typeof Direction>;
+
 /** What the value measures. */
 export const TargetKind = z.enum([
   "level", // a stock or level in the target year (600家)
@@ -43,8 +52,8 @@ export const Indicator = z.object({
   name: z.string().min(1), // canonical zh-CN name
   aliases: z.array(z.string()).default([]),
   dimension: Dimension,
-  /** "lower" flips the sign of 差额 and the meaning of "met". */
-  direction: z.enum(["higher", "lower"]).default("higher"),
+  /** "lower" flips the sign of 差额 and the meaning of "met"; a target may state its own (TargetFields). */
+  direction: Direction.default("higher"),
   /** Money values and multiples grow geometrically; counts, levels and shares linearly. */
   path: z.enum(["linear", "geometric"]),
   facets: Facets,
@@ -102,6 +111,8 @@ export const TargetFields = z.object({
   min: z.number().nullable().default(null),
   max: z.number().nullable().default(null),
   comparison: Comparison,
+  /** The target's own direction where the plan states one (控制在…以内, 下降X%); else the indicator's. */
+  direction: Direction.optional(),
   kind: TargetKind,
   targetYear: Year,
   /** Years a per-year or cumulative target runs over. */

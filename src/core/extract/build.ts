@@ -8,6 +8,8 @@ import { findAmounts, type Amount } from "./numbers";
 import { originalRange, type Normalized } from "./normalize";
 import {
   BEFORE_WORDS,
+  CEILING_BEFORE,
+  FALL_BY,
   HEDGE,
   PAGE_CHROME_BEFORE,
   PAST_CLAUSE,
@@ -207,7 +209,7 @@ function amountItem(a: Amount & { note?: string }): Item {
   const w = a.suffixWord;
   const comparison: Comparison | null = range
     ? "range"
-    : /以上/.test(w)
+    : /以上|以下|以内/.test(w)
       ? "at_least"
       : /左右|上下/.test(w)
         ? "about"
@@ -238,6 +240,7 @@ function candidateOf(
   const { prefix, noun } = part;
   const before = ctx.text.slice(0, item.start);
   const [comparison, comparisonWord] = comparisonOf(item, prefix, noun);
+  const fall = fallOf(prefix, item, comparisonWord);
   const previous = part.out[part.out.length - 1];
   const own =
     isContinuation(prefix) && !noun ? "" : withSubject(indicatorOf(prefix, item.verb, noun), ctx.scope);
@@ -276,8 +279,9 @@ function candidateOf(
     end,
   };
   if (item.implied) c.implied = true;
+  if (fall.lower) c.direction = "lower";
   if (year.year !== null) c.yearFrom = year.fromDocument ? "document" : "scope";
-  const note = item.note ?? times.note ?? growthNote(prefix, kind, unit);
+  const note = item.note ?? times.note ?? fall.note ?? growthNote(prefix, kind, unit);
   if (note) c.note = note;
   return c;
 }
@@ -317,9 +321,28 @@ function timesOf(prefix: string, item: Item): { value: number | null; note?: str
   return { value, note: `原文“增长${item.value}倍”即基期的 ${value} 倍` };
 }
 
+/**
+ * A lower-is-better target: a ceiling word (以下, 以内, 不超过, 控制在 …) or a fall (下降13.5%). A fall by a share
+ * is a change against the base year, not the level itself: the reviewer is told to state the level.
+ */
+function fallOf(prefix: string, item: Item, word: string): { lower: boolean; note?: string } {
+  const tail = prefix.trimEnd();
+  if (/以下|以内/.test(word) || CEILING_BEFORE.some((w) => w.re.test(tail))) return { lower: true };
+  if (item.unit === "%" && FALL_BY.test(tail))
+    return {
+      lower: true,
+      note: `原文“下降${item.value ?? ""}%”是比基期下降的幅度:目标值应为基期值×(1−${item.value ?? ""}%),请核对后填写`,
+    };
+  return { lower: false };
+}
+
 function comparisonOf(item: Item, prefix: string, noun: string): [Comparison, string] {
   if (item.comparison) return [item.comparison, item.comparisonWord];
   const tail = prefix.trimEnd().replace(/(?<!\s)\s*(?:19|20)\d\d\s*年(?:底|末)?的?$/, ""); // 提升至2030年的3.2%
+  for (const w of CEILING_BEFORE) {
+    const m = w.re.exec(tail);
+    if (m) return [w.comparison, m[0]];
+  }
   for (const w of BEFORE_WORDS) {
     const m = w.re.exec(tail);
     // 突破30项关键技术: 突破 is the verb whose object is counted, not "more than".

@@ -18,6 +18,8 @@ export interface Candidate {
   comparison: Comparison;
   /** The word found: 达到 / 超过 / 以上 / 左右 / 突破 / 不低于 / …; "" when the number stands alone. */
   comparisonWord: string;
+  /** A ceiling or a fall (以下, 不超过, 控制在…以内, 下降X%): lower is better. Absent for an increase target. */
+  direction?: "lower";
   kind: CandidateKind;
   /** 力争 / 争取 … in the sentence. */
   hedged: boolean;

@@ -20,7 +20,7 @@ export interface Amount {
   min: number | null;
   max: number | null;
   unit: string;
-  /** A word after the number that sets the comparison: 以上, 左右, 多, 余. */
+  /** A word after the number that sets the comparison: 以上, 左右, 以下, 以内, 多, 余. */
   suffixWord: string;
   /** Why this amount is not a candidate; null when it is one. */
   refused: string | null;
@@ -135,7 +135,7 @@ function readAmount(clause: string, m: RegExpMatchArray, start: number): Amount 
   const hi = b !== undefined ? toNumber(b) : null;
   const range = dash !== undefined && hi !== null;
   const after = clause.slice(end);
-  const suffix = AT_LEAST_AFTER.exec(after) ?? ABOUT_AFTER.exec(after);
+  const suffix = AT_LEAST_AFTER.exec(after) ?? ABOUT_AFTER.exec(after) ?? AT_MOST_AFTER.exec(after);
   const amount: Amount = {
     start,
     end: end + (suffix ? suffix[0].length : 0),
@@ -170,7 +170,6 @@ function refusal(
   if (!t.range && /^(?:19|20)\d\d$/.test(t.a) && /^\s*年/.test(t.after)) return "年份";
   if (t.dash && !t.range) return "编号";
   if (/^[A-Za-z]/.test(t.after)) return "型号或代号(如5G、4K)";
-  if (AT_MOST_AFTER.test(rest)) return "上限(以下、以内)不是本工具能表达的比较";
   if (am.unit && QUALIFIER_AFTER.test(rest)) return "修饰语(如“10亿元规模以上的企业”)";
   if (/^(?:个|家|项)$/.test(am.unit) && countsAmounts(rest)) return "计数后接金额(如“1个产值5000亿元”)";
   // 800家的目标 states a target: only a count right before the noun (3个方面) describes the plan itself.

@@ -62,8 +62,17 @@ export const UNIT = String.raw`%|‰|(?:万亿|千亿|百亿|十万|百万|千�
 /** Words that put the value as a floor or a ceiling, after the number. */
 export const AT_LEAST_AFTER = /^(?:及以上|或以上|以上)/;
 export const ABOUT_AFTER = /^(?:左右|上下)/;
-/** A ceiling (以下, 以内): the schema has no "at most" comparison, so these are refused, not guessed. */
-export const AT_MOST_AFTER = /^(?:及以下|以下|以内)/;
+/** A ceiling after the number (5%以下, 控制在3%以内): a floor of a lower-is-better target (direction "lower"). */
+export const AT_MOST_AFTER = /^(?:及以下|或以下|以下|以内)/;
+/**
+ * A ceiling or a fall before the number: 不超过 / 不高于 a floor of a lower-is-better target; 控制在, 下降到 the
+ * value itself. 下降 / 降低 without 到 states a fall by a share of the base (下降13.5%), see FALL_BY.
+ */
+export const CEILING_BEFORE: { re: RegExp; comparison: "at_least" | "reach" }[] = [
+  { re: /(?:不超过|不高于|不多于|最多)$/, comparison: "at_least" },
+  { re: /(?:控制在|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至)$/, comparison: "reach" },
+];
+export const FALL_BY = /(?:下降|降低|减少)(?:了)?$/;
 
 /** Comparison words just before the number, longest first; the last one found wins. */
 export const BEFORE_WORDS: { re: RegExp; comparison: "at_least" | "more_than" | "about" | "reach" }[] = [
@@ -129,7 +138,7 @@ export const LEAD_TRIM =
   /^(?:(?:力争|争取|努力|力求|确保|推动|积极|全力|预计|计划|要|将|使|并|且|和|及|同时|其中|另外|此外|实现|全市|全区|全县|全省|全镇|本市|本区|我市|我区|我县|届时)\s*)+/;
 /** Trailing words trimmed off an indicator phrase (the comparison, the verb that carries the value). */
 export const TAIL_TRIM =
-  /(?:(?:达到约|不低于|不少于|至少|超过|突破|达到|达|为|增至|增加到|增长到|提高到|提升到|提升至|提高至|保持在|稳定在|实现|约|分别|力争|争取|已经|已|超)\s*)+$/;
+  /(?:(?:不超过|不高于|控制在|下降到|下降至|降低到|降低至|降至|降到|下降|降低|达到约|不低于|不少于|至少|超过|突破|达到|达|为|增至|增加到|增长到|提高到|提升到|提升至|提高至|保持在|稳定在|实现|约|分别|力争|争取|已经|已|超)\s*)+$/;
 
 /** 十四五 → 2025: the last year of a five-year plan period. */
 export const FIVE_YEAR_PLANS: Record<string, number> = {

@@ -15,6 +15,7 @@ import {
   assess,
   inputRange,
   outlookOf,
+  requiredFormat,
   STATUS_MEANING,
   STATUS_ORDER,
   type Progress,
@@ -60,6 +61,11 @@ export interface FunctionSpec {
   returns: string;
   /** The result is a fraction best shown as a percentage. */
   percent?: boolean;
+  /**
+   * The result's number format where it depends on the target (REQUIRED_RATE: 0.0% for a rate, 个百分点/年 for a
+   * share, 万人/年 for a cumulative target); overrides percent. Null where the arguments name no target.
+   */
+  formatOf?: (args: Args, ctx: Context) => string | null;
   impl: (args: Args, ctx: Context) => Value;
 }
 
@@ -70,20 +76,29 @@ type ArgOf<P extends ParamSpec> =
 /** A body's arguments, named as its parameters (as hyperformula's plugins get typed arguments). */
 export type NamedArgs<Ps extends readonly ParamSpec[]> = { [P in Ps[number] as P["name"]]: ArgOf<P> };
 
-type Definition<Ps extends readonly ParamSpec[]> = Omit<FunctionSpec, "params" | "impl"> & {
+type Definition<Ps extends readonly ParamSpec[]> = Omit<FunctionSpec, "params" | "impl" | "formatOf"> & {
   params: Ps;
   body: (args: NamedArgs<Ps>, ctx: Context) => Value;
+  formatOf?: (args: NamedArgs<Ps>, ctx: Context) => string | null;
 };
 
 /** A table entry: the runner passes coerced arguments in order; the body reads them by name. */
-function define<const Ps extends readonly ParamSpec[]>({ body, ...spec }: Definition<Ps>): FunctionSpec {
+function define<const Ps extends readonly ParamSpec[]>({
+  body,
+  formatOf,
+  ...spec
+}: Definition<Ps>): FunctionSpec {
   const names = spec.params.map((p) => p.name);
-  const impl = (args: Args, ctx: Context) => {
-    const named: Record<string, string | number | null> = {};
-    names.forEach((n, i) => (named[n] = args[i] ?? null));
-    return body(named as NamedArgs<Ps>, ctx); // the runner coerced each argument by its ParamSpec
+  const named = (args: Args) => {
+    const o: Record<string, string | number | null> = {};
+    names.forEach((n, i) => (o[n] = args[i] ?? null));
+    return o as NamedArgs<Ps>; // the runner coerced each argument by its ParamSpec
   };
-  return { ...spec, impl };
+  return {
+    ...spec,
+    impl: (args, ctx) => body(named(args), ctx),
+    formatOf: formatOf && ((args, ctx) => formatOf(named(args), ctx)),
+  };
 }
 
 export type FunctionId =
@@ -457,12 +472,18 @@ export const FUNCTIONS: FunctionSpec[] = [
   }),
   define({
     id: "REQUIRED_RATE",
-    description: "Average annual growth needed from the actual to reach the target: (V/A)^(1/(T − t)) − 1.",
-    zhDescription: "返回从实际值到目标值每年需要的平均增速(小数)。",
+    description:
+      "What the target still needs each year, in its own terms: the growth rate (V/A)^(1/(T − t)) − 1; for a share the percentage points (V − A)/(T − t); for a cumulative target the amount (V − A)/(T − t); for a growth-rate target the rate the remaining years need.",
+    zhDescription:
+      "返回达到目标每年还需要的量(按目标本身的口径):一般为需年均增速(小数,0.13即13%);比重为需年均提高的个百分点;累计目标为需年均新增量(规划单位);年均增速目标为剩余年份需达到的年均增速。",
     params: PROGRESS_PARAMS,
     result: "number",
     percent: true,
-    returns: "The required rate, shown as a percentage where Excel supports it.",
+    returns: "What is still needed each year, formatted in the target's terms where Excel supports it.",
+    formatOf: (a, ctx) => {
+      const t = targetOf(a, ctx);
+      return requiredFormat(t.kind, t.unit);
+    },
     body: (a, ctx) => {
       const { t, p, asOf } = progressOf(a, ctx);
       return p.requiredRate ?? missing("requiredRate", t, p, asOf, a.actual);

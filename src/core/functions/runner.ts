@@ -188,6 +188,23 @@ export class Runner {
     return out;
   }
 
+  /**
+   * The number format of PLAN.<id>'s result for these raw arguments where it depends on the target (spec.formatOf);
+   * null where it does not, or where the arguments name no target (the outcome then says why).
+   */
+  numberFormat(id: string, rawArgs: readonly unknown[]): string | null {
+    const spec = FUNCTION_BY_ID.get(String(id).toUpperCase() as never);
+    if (!spec?.formatOf || rawArgs.length > spec.params.length) return null;
+    try {
+      return spec.formatOf(
+        spec.params.map((p, i) => coerce(rawArgs[i], p)),
+        this.context(),
+      );
+    } catch {
+      return null;
+    }
+  }
+
   /** Outcomes of another catalog no longer hold. */
   private forget() {
     this.memo.clear();

@@ -1,7 +1,7 @@
 // The progress methodology: 序时进度, expected value, 完成进度, pace, 差额, required growth and status.
 // This is the only place these are computed; the progress sheet's Excel formulas mirror it operation by
 // operation (src/core/sheet/layout.ts), and a differential test holds the two together. See docs/methodology.md.
-import type { Comparison, TargetKind } from "../catalog/schema";
+import type { Comparison, Direction, TargetKind } from "../catalog/schema";
 
 export const STATUS = {
   unassessable: "无法评估",
@@ -60,10 +60,12 @@ export const slack = (threshold: number) => threshold - EPSILON;
 
 export interface ProgressInput {
   kind: TargetKind;
+  /** The plan's unit ("%", "家", "万人" …): 需年均增速 is stated in it for shares and cumulative targets. */
+  unit?: string;
   comparison: Comparison;
   /** "geometric" for money values and multiples; "linear" otherwise. */
   path: "linear" | "geometric";
-  direction: "higher" | "lower";
+  direction: Direction;
   /** V: the target value (for a range, its lower bound; for a multiple, the multiple itself, base = 1). */
   value: number;
   targetYear: number;
@@ -89,7 +91,10 @@ export interface Progress {
   pace: number | null;
   /** 差额 = A − E, sign flipped for lower-is-better indicators. */
   variance: number | null;
-  /** Average annual growth needed from A to reach the target by its year. */
+  /**
+   * 需年均增速 in the target's own terms (requiredUnit): the average annual growth still needed (a fraction), the
+   * percentage points a share still needs a year, or the amount a cumulative target still needs a year.
+   */
   requiredRate: number | null;
   status: Status;
   met: boolean | null;
@@ -173,6 +178,31 @@ export function requiredAnnualRate(A: number, V: number, year: number, targetYea
 }
 
 /**
+ * What 需年均增速 is for a target, as practice states it: "points" for a share (研发经费投入强度 2.1 → 2.5 in two
+ * years: 需年均提高0.20个百分点), "amount" for a cumulative target (需年均新增0.1万人), "rate" otherwise (a growth
+ * rate: 需年均增长13.0%; for a growth-rate target the rate the remaining years still need).
+ */
+export type RequiredUnit = "rate" | "points" | "amount";
+export function requiredUnit(kind: TargetKind, unit: string | undefined): RequiredUnit {
+  if (kind === "cumulative") return "amount";
+  if (unit === "%" && kind !== "growth_rate") return "points";
+  return "rate";
+}
+
+/** The words and number format of 需年均增速 by what it is (the sheet's cells, the functions' results in Excel). */
+export function requiredFormat(kind: TargetKind, unit: string): string {
+  const u = requiredUnit(kind, unit);
+  if (u === "rate") return "0.0%";
+  if (u === "points") return `0.00"个百分点/年"`;
+  return `#,##0.00"${unit.replace(/"/g, "")}/年"`;
+}
+
+/** (V − A)/(T − t): the points or the amount a year still needed; null from the target year on. */
+export function requiredAnnualChange(A: number, V: number, year: number, targetYear: number): number | null {
+  return targetYear - year <= 0 ? null : (V - A) / (targetYear - year);
+}
+
+/**
  * The average rate still needed in the remaining years for a growth-rate target (rates in %, result a fraction):
  * ((1 + V)^(T − t0) / (1 + A)^(t − t0))^(1/(T − t)) − 1, the growth the whole period needs over what the years so
  * far achieved. 益阳 年均增速超过12%, 11 % over 2021–2023: (1.12⁵/1.11³)^½ − 1 = 13.5 % in 2024–2025. Null from
@@ -192,7 +222,7 @@ export function remainingRate(
 }
 
 /** Is the target met? ≥ V (≤ V when lower is better); a 左右 target within 5 % below counts as met. */
-export function isMet(A: number, V: number, comparison: Comparison, direction: "higher" | "lower"): boolean {
+export function isMet(A: number, V: number, comparison: Comparison, direction: Direction): boolean {
   if (direction === "lower")
     return comparison === "about" ? A <= V * (1 + ABOUT_TOLERANCE) + EPSILON : A <= V;
   return comparison === "about" ? A >= V * (1 - ABOUT_TOLERANCE) - EPSILON : A >= V;
@@ -264,7 +294,9 @@ export function assess(input: ProgressInput): Progress {
         ? remainingRate(A, V, t, input.baseYear, T)
         : null
       : !rateLike && !isMilestone(kind) && A !== null && t !== null && tau !== null && !met
-        ? requiredAnnualRate(A, V, t, T)
+        ? requiredUnit(kind, input.unit) === "rate"
+          ? requiredAnnualRate(A, V, t, T)
+          : requiredAnnualChange(A, V, t, T)
         : null;
 
   const needsBaseline = !rateLike;
@@ -321,12 +353,7 @@ export function forecastValue(input: ProgressInput, range: { min: number; max: n
 }
 
 /** STATUS's met rule applied to a forecast, with FORECAST_SLACK in the target's favour. */
-export function forecastMeets(
-  F: number,
-  V: number,
-  comparison: Comparison,
-  direction: "higher" | "lower",
-): boolean {
+export function forecastMeets(F: number, V: number, comparison: Comparison, direction: Direction): boolean {
   const s = FORECAST_SLACK * Math.max(1, Math.abs(V));
   return isMet(direction === "lower" ? F - s : F + s, V, comparison, direction);
 }

@@ -3,9 +3,9 @@
 // names it (规划目标!H7); a table with any error gives no pack.
 import type { CellValue } from "../sheet/layout";
 import { YEAR_SPAN, readYear } from "../method/years";
-import { COMPARISON_LABEL, KIND_LABEL } from "../catalog/labels";
+import { comparisonLabel, DIRECTION_LABEL, KIND_LABEL } from "../catalog/labels";
 import { PlanPack, quoteStates, tooManyTargets, validatePack, type PackResult } from "./pack";
-import type { Comparison, Region, TargetKind } from "../catalog/schema";
+import type { Comparison, Direction, Region, TargetKind } from "../catalog/schema";
 
 export const TABLE_HEADERS = [
   "地区",
@@ -20,8 +20,11 @@ export const TABLE_HEADERS = [
   "原文",
   "出处",
 ] as const;
-/** Optional columns: 类型 (else read from the name and unit), 主体 (a sub-area or institution of the region). */
-export const OPTIONAL_HEADERS = ["类型", "主体"] as const;
+/**
+ * Optional columns: 类型 (else read from the name and unit), 主体 (a sub-area or institution of the region), 方向
+ * (越大越好 / 越小越好; else the 比较 word's, else increase).
+ */
+export const OPTIONAL_HEADERS = ["类型", "主体", "方向"] as const;
 type Header = (typeof TABLE_HEADERS)[number] | (typeof OPTIONAL_HEADERS)[number];
 const REQUIRED: Header[] = ["地区", "规划", "指标", "目标年", "目标值", "原文"];
 
@@ -46,6 +49,28 @@ const COMPARISON_WORDS: Record<string, Comparison> = {
   约: "about",
   区间: "range",
   范围: "range",
+  // Ceilings: a floor of a lower-is-better target (方向 越小越好), see CEILING_WORDS.
+  以下: "at_least",
+  不超过: "at_least",
+  不高于: "at_least",
+  以内: "at_least",
+  控制在: "reach",
+  低于: "more_than",
+};
+/** 比较 words that state a ceiling: the target's direction is lower (越小越好). */
+const CEILING_WORDS = new Set(["以下", "不超过", "不高于", "以内", "控制在", "低于"]);
+/** 方向 words, as plans and the 小康 monitoring scheme say them (正指标 / 逆指标). */
+const DIRECTION_WORDS: Record<string, Direction> = {
+  越大越好: "higher",
+  上升: "higher",
+  提高: "higher",
+  正向: "higher",
+  正指标: "higher",
+  越小越好: "lower",
+  下降: "lower",
+  降低: "lower",
+  逆向: "lower",
+  逆指标: "lower",
 };
 const KIND_WORDS: Record<string, TargetKind> = Object.fromEntries([
   ...Object.entries(KIND_LABEL).map(([k, v]) => [v, k]),
@@ -174,6 +199,7 @@ interface ReadTarget {
   min: number | null;
   max: number | null;
   comparison: Comparison;
+  direction: Direction;
   kind: TargetKind;
   quote: string;
   source: string;
@@ -218,6 +244,7 @@ function readRow(row: Row, opts: TableOptions, errors: string[]): ReadTarget | n
     if (u && unit && u !== unit) errors.push(`${row.at(h)}:${h}的单位“${u}”与单位列“${unit}”不一致,请统一`);
   const comparison = readComparison(row, v !== null && v.value === null, worded.word, errors);
   const kind = readKind(row, indicator, unit, errors);
+  const direction = readDirection(row, text(c["比较"]) || worded.word, errors);
   if (errors.length > before || targetYear === null || !v) return null;
   return {
     row,
@@ -233,6 +260,7 @@ function readRow(row: Row, opts: TableOptions, errors: string[]): ReadTarget | n
     min: v.min,
     max: v.max,
     comparison,
+    direction,
     kind,
     quote: String(c["原文"]).trim(), // verbatim: not folded
     source,
@@ -247,21 +275,27 @@ function splitUnit(raw: string): { name: string; unit: string | null } {
 
 /** A comparison word typed into the value cell: "600家以上", "超过3500家", "10%左右". */
 function splitComparison(s: string): { rest: string; word: string | null } {
-  const m = /^(超过|突破|不低于|不少于|至少|达到)?(.*?)(以上|左右)?$/.exec(s)!;
+  const m =
+    /^(超过|突破|不低于|不少于|至少|达到|不超过|不高于|控制在|低于)?(.*?)(以上|左右|以下|以内)?$/.exec(s)!;
   const word = m[1] ?? m[3] ?? null;
   return m[1] && m[3] ? { rest: s, word: null } : { rest: m[2], word };
 }
 
 function readComparison(row: Row, isRange: boolean, inValue: string | null, errors: string[]): Comparison {
   const column = text(row.cells["比较"]);
-  if (inValue && column && COMPARISON_WORDS[column] !== COMPARISON_WORDS[inValue])
+  const ceiling = (w: string) => CEILING_WORDS.has(w);
+  if (
+    inValue &&
+    column &&
+    (COMPARISON_WORDS[column] !== COMPARISON_WORDS[inValue] || ceiling(column) !== ceiling(inValue))
+  )
     errors.push(`${row.at("目标值")}:目标值中的“${inValue}”与比较列的“${column}”不一致,请统一`);
   const word = column || inValue;
   if (!word) return isRange ? "range" : "reach";
   const c = COMPARISON_WORDS[word];
   if (!c) {
     errors.push(
-      `${row.at("比较")}:比较“${word}”无法识别,请填写 达到、以上、不低于、超过、突破、左右 或 区间(空白即达到)`,
+      `${row.at("比较")}:比较“${word}”无法识别,请填写 达到、以上、不低于、超过、突破、左右、区间,或上限 以下、不超过、控制在(空白即达到)`,
     );
     return "reach";
   }
@@ -272,6 +306,21 @@ function readComparison(row: Row, isRange: boolean, inValue: string | null, erro
         : `${row.at("目标值")}:比较为“区间”,目标值应写作 下限-上限,如 1-2`,
     );
   return isRange ? "range" : c;
+}
+
+/** 方向: the column's word; else a ceiling in 比较 (以下, 不超过 …) means lower; else higher. */
+function readDirection(row: Row, comparisonWord: string | null, errors: string[]): Direction {
+  const word = text(row.cells["方向"]);
+  const implied: Direction = comparisonWord && CEILING_WORDS.has(comparisonWord) ? "lower" : "higher";
+  if (!word) return implied;
+  const d = DIRECTION_WORDS[word];
+  if (!d) {
+    errors.push(`${row.at("方向")}:方向“${word}”无法识别,请填写 越大越好 或 越小越好(空白即越大越好)`);
+    return implied;
+  }
+  if (d === "higher" && implied === "lower")
+    errors.push(`${row.at("方向")}:比较“${comparisonWord}”是上限,与方向“${word}”不一致,请统一`);
+  return d;
 }
 
 function readKind(row: Row, name: string, unit: string, errors: string[]): TargetKind {
@@ -361,6 +410,7 @@ function buildPack(
         min: t.min,
         max: t.max,
         comparison: t.comparison,
+        ...(t.direction === "lower" ? { direction: t.direction } : {}),
         kind: t.kind,
         targetYear: t.targetYear,
         period:
@@ -431,6 +481,7 @@ export function packToTable(pack: PlanPack): CellValue[][] {
   const header: CellValue[] = [...TABLE_HEADERS, ...OPTIONAL_HEADERS];
   const regionName = (id: string) => pack.regions.find((r) => r.id === id);
   const indicatorName = (id: string) => pack.indicators.find((i) => i.id === id)?.name ?? id;
+  const directionOf = (id: string) => pack.indicators.find((i) => i.id === id)?.direction ?? "higher";
   const rows: CellValue[][] = [header];
   for (const p of pack.plans)
     for (const t of p.targets) {
@@ -447,11 +498,12 @@ export function packToTable(pack: PlanPack): CellValue[][] {
         base?.value ?? null,
         t.targetYear,
         t.comparison === "range" ? `${t.min}-${t.max}` : t.value,
-        COMPARISON_LABEL[t.comparison],
+        comparisonLabel(t.comparison, t.direction ?? directionOf(t.indicator)),
         t.quote,
         p.source ?? pack.source,
         KIND_LABEL[t.kind],
         t.entity,
+        DIRECTION_LABEL[t.direction ?? directionOf(t.indicator)],
       ]);
     }
   return rows;

@@ -28,6 +28,8 @@ import {
   OUTLOOK,
   outlookOf,
   PACE,
+  requiredFormat,
+  requiredUnit,
   SHEET_STATUS_ORDER,
   slack,
   STATUS,
@@ -379,7 +381,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
   ];
   const rateLike = isRateLike(t.kind);
   const milestone = isMilestone(t.kind);
-  const lower = t.indicatorDef.direction === "lower";
+  const lower = t.direction === "lower";
   const tol =
     t.comparison === "about"
       ? lower
@@ -455,9 +457,12 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
           )
         : rateLike || milestone
           ? ""
-          : ok(
-              `IF(OR(${A}="",${tau}="",${Y}>=${T},${A}<=0,${V}<=0,${met}),"",(${V}/${A})^(1/(${T}-${Y}))-1)`,
-            ),
+          : requiredUnit(t.kind, t.unit) === "rate"
+            ? ok(
+                `IF(OR(${A}="",${tau}="",${Y}>=${T},${A}<=0,${V}<=0,${met}),"",(${V}/${A})^(1/(${T}-${Y}))-1)`,
+              )
+            : // methodology.requiredAnnualChange: points a year for a share, an amount a year for a cumulative target.
+              ok(`IF(OR(${A}="",${tau}="",${Y}>=${T},${met}),"",(${V}-${A})/(${T}-${Y}))`),
     // From the target year on: met or not. Before it, a target that cannot complete early goes by pace.
     status:
       `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",` +
@@ -669,7 +674,10 @@ function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number, yea
     // At the plan's decimals (23 家, not 22.5 家); the cell keeps the exact value.
     expected: derived(f.expected, fmt),
     variance: derived(f.variance, t.unit === "%" ? pointsFormat(decimals) : fmt),
-    requiredRate: f.requiredRate ? derived(f.requiredRate, PCT) : { value: null, style: "derived" },
+    // In the target's own terms: 0.0% a rate, 0.20个百分点/年 a share, 0.10万人/年 a cumulative target.
+    requiredRate: f.requiredRate
+      ? derived(f.requiredRate, requiredFormat(t.kind, t.unit))
+      : { value: null, style: "derived" },
     status: derived(f.status),
     forecast: derived(f.forecast, fmt),
     outlook: derived(f.outlook),
