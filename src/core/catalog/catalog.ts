@@ -139,6 +139,7 @@ export class Catalog {
   private addPlan(p: Plan & { pack?: PackOrigin }) {
     const { targets, observations, ...info } = p;
     this.plans.push(info);
+    const obsById = new Map(observations.map((o) => [o.id, o])); // a baseline is found by id, not by a scan
     for (const o of observations) {
       const co: CatalogObservation = { ...o, plan: info };
       this.observations.push(co);
@@ -149,7 +150,7 @@ export class Catalog {
       const regionDef = this.regionById.get(t.region);
       if (!indicatorDef) throw new Error(`${t.id}: 未知指标 ${t.indicator}`);
       if (!regionDef) throw new Error(`${t.id}: 未知地区 ${t.region}`);
-      const baselineObs = t.baseline ? (observations.find((o) => o.id === t.baseline) ?? null) : null;
+      const baselineObs = t.baseline ? (obsById.get(t.baseline) ?? null) : null;
       if (t.baseline && !baselineObs) throw new Error(`${t.id}: 基期值 ${t.baseline} 不存在`);
       const threshold = t.comparison === "range" ? (t.min as number) : (t.value as number);
       const direction = t.direction ?? indicatorDef.direction;
