@@ -139,7 +139,9 @@ export class Catalog {
   private addPlan(p: Plan & { pack?: PackOrigin }) {
     const { targets, observations, ...info } = p;
     this.plans.push(info);
-    const obsById = new Map(observations.map((o) => [o.id, o])); // a baseline is found by id, not by a scan
+    // A baseline is found by id in a map, not by a scan per target (the first of an id, as find() gave).
+    const obsById = new Map<string, Observation>();
+    for (const o of observations) if (!obsById.has(o.id)) obsById.set(o.id, o);
     for (const o of observations) {
       const co: CatalogObservation = { ...o, plan: info };
       this.observations.push(co);
