@@ -1,7 +1,8 @@
 // Which typed values a refresh would replace. A refresh rewrites the cells of ours (formulas of the derived
 // columns, plan data, the title block) and never an input cell; a value the statistician typed over one of ours
 // (a number in 差额, a word in 状态) would be lost without a word. This lists them from the planned write, so
-// the faces can ask first.
+// the faces can ask first. Plan data (目标值, 出处 …) typed over is a DataChange, listed and confirmed on its own;
+// the title block (评估年份 …) is written only as asked. So this looks at the computed columns of target rows.
 import type { OverwrittenCell } from "../services/service";
 import {
   a1,
@@ -10,7 +11,10 @@ import {
   type SheetContent,
   type StructureOp,
 } from "../workbook/workbook";
-import { analyseSheet, same, type SheetPlan } from "./refresh";
+import type { ColumnKey } from "../core/sheet/layout";
+import { analyseSheet, DERIVED_COLUMNS, same, type SheetPlan } from "./refresh";
+
+const COMPUTED: ColumnKey[] = [...DERIVED_COLUMNS, "check"];
 
 /**
  * Cells holding a typed constant (not a formula, not blank) that the plan's write replaces with something else.
@@ -18,13 +22,16 @@ import { analyseSheet, same, type SheetPlan } from "./refresh";
  */
 export function overwrittenCells(content: SheetContent, plan: SheetPlan): OverwrittenCell[] {
   const a = analyseSheet(content.values);
-  const titleOf = (c: number) => (a && a.header >= 0 ? text(content.values[a.header]?.[c] ?? null) : "");
-  const indicatorCol = a?.cols.get("indicator");
+  if (!a) return [];
+  const titleOf = (c: number) => text(content.values[a.header]?.[c] ?? null);
+  const indicatorCol = a.cols.get("indicator");
+  const computed = new Set(COMPUTED.map((k) => a.cols.get(k)).filter((c) => c !== undefined));
+  const rows = new Set(a.live.values());
   const out: OverwrittenCell[] = [];
   for (const w of plan.write.cells) {
     if (w.content === undefined) continue;
     const at = beforeInserts(plan.write.structure ?? [], w.row, w.col);
-    if (!at) continue;
+    if (!at || !rows.has(at.row) || !computed.has(at.col)) continue;
     const typed = content.formulas[at.row]?.[at.col] ?? null;
     if (typed === null || typed === "" || isFormula(typed) || replacesWithSame(typed, w.content)) continue;
     out.push({
