@@ -10,6 +10,7 @@ import { packFileTooBig, validatePack, type PlanPack } from "../core/packs/pack"
 import { importPacks, type ImportReport } from "../core/packs/pack-import";
 import { packFromTable, packToTable, TABLE_HEADERS } from "../core/packs/pack-table";
 import { PACK_SHEET, packsFromGrid, packsToGrid } from "../sheet/pack-store";
+import { PackageError, putSheet } from "../workbook/xlsx-package";
 import type { Command } from "./cli";
 import { checkOut, OutputError, writeOut } from "./output";
 
@@ -170,7 +171,9 @@ function plain(v: ExcelJS.CellValue): CellValue {
 
 /**
  * Add packs to a workbook's store (a pack with the same id is replaced by the new one) and write it
- * atomically. A new book gets a visible copy of the table, since a workbook needs one visible sheet.
+ * atomically. A new book is written by ExcelJS, with a visible copy of the table (a workbook needs one
+ * visible sheet); an existing book only gets its store sheet put into the package (putSheet), since
+ * re-saving it through ExcelJS would drop its charts, drawings, pivot tables …
  */
 export async function storeInto(
   bookPath: string,
@@ -188,16 +191,27 @@ export async function storeInto(
   const ids = new Set(packs.map((p) => p.id));
   const replaced = kept.packs.filter((p) => ids.has(p.id)).map((p) => p.name);
   const stored = [...kept.packs.filter((p) => !ids.has(p.id)), ...packs];
-  if (old) book.removeWorksheet(old.id);
-  if (created) {
-    const copy = book.addWorksheet(COPY_SHEET);
-    for (const p of packs) for (const r of packToTable(p)) copy.addRow(r);
-  }
-  const ws = book.addWorksheet(PACK_SHEET, { state: "veryHidden" });
-  for (const r of packsToGrid(stored)) ws.addRow(r);
-  const data = Buffer.from(await book.xlsx.writeBuffer());
+  const data = created ? await newBook(packs, stored) : await intoPackage(bookPath, stored);
   writeOut(target, data, !created, bookPath);
   return { stored, replaced, created };
+}
+
+async function newBook(packs: PlanPack[], stored: PlanPack[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const copy = book.addWorksheet(COPY_SHEET);
+  for (const p of packs) for (const r of packToTable(p)) copy.addRow(r);
+  const ws = book.addWorksheet(PACK_SHEET, { state: "veryHidden" });
+  for (const r of packsToGrid(stored)) ws.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function intoPackage(bookPath: string, stored: PlanPack[]): Promise<Buffer> {
+  try {
+    return Buffer.from(await putSheet(readBytes(bookPath), PACK_SHEET, packsToGrid(stored), "veryHidden"));
+  } catch (e) {
+    if (e instanceof PackageError) throw new PackFileError(`“${bookPath}”:${e.message}`);
+    throw e;
+  }
 }
 
 // ---- What an import adds --------------------------------------------------------------------------------

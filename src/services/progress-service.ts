@@ -13,7 +13,14 @@ import { reportFor, reportWritePlan } from "../sheet/report-plan";
 import { planTrendChart } from "../sheet/trend-chart";
 import { typedFormatWarnings } from "../sheet/typed-formats";
 import { analyseSheet, DELETED_PREFIX, planNewSheet, planRefresh, type SheetPlan } from "../sheet/refresh";
-import { HostError, type ProgressService, type SheetResult, type StatusCounts } from "./service";
+import { overwrittenCells } from "../sheet/overwritten";
+import {
+  HostError,
+  type OverwrittenCell,
+  type ProgressService,
+  type SheetResult,
+  type StatusCounts,
+} from "./service";
 import type { SheetContent, Workbook, WritePlan } from "../workbook/workbook";
 import type { UndoLog } from "../workbook/undo";
 import { sheetKey, uniqueSheetName } from "../core/sheet/sheet-names";
@@ -32,6 +39,17 @@ const protectedError = (name: string) =>
   new HostError(
     `工作表“${name}”受保护,无法写入,工作簿未作更改。请先在“审阅 > 撤销工作表保护”中取消保护后重试。`,
   );
+
+/** Refusing a refresh that would replace typed values: the cells, so the user can move them or confirm. */
+function typedCellsError(name: string, cells: OverwrittenCell[]): HostError {
+  const shown = cells.slice(0, 10).map((c) => `${c.cell}${c.column ? `(${c.column})` : ""}:${c.old}`);
+  const more = cells.length > 10 ? ` 等 ${cells.length} 处` : "";
+  return new HostError(
+    `工作表“${name}”中有 ${cells.length} 个由加载项计算或填写的单元格被手动改成了数值:${shown.join("、")}${more}。` +
+      `刷新会改写它们,为免丢失,未作更改。请把需要保留的内容移到备注或表格外,或在刷新时确认改写。`,
+    "typedCells",
+  );
+}
 
 export function createProgressService(
   workbook: Workbook,
@@ -73,12 +91,14 @@ export function createProgressService(
 
   const refreshWith = async (
     content: SheetContent,
-    o: { applyDataChanges: boolean; year?: number },
+    o: { applyDataChanges: boolean; year?: number; overwriteTyped?: boolean },
     verb = "刷新",
   ) => {
     if (content.protected) throw protectedError(content.name);
     const a = analyseSheet(content.values)!;
     const plan = planRefresh(catalog(), content, { ...o, defaultYear: defaultYearOf(a.planId) });
+    const typed = overwrittenCells(content, plan);
+    if (typed.length && !o.overwriteTyped) throw typedCellsError(content.name, typed);
     await write(`${verb} ${content.name}`, plan.write);
     // A refresh keeps the formats of input cells: what was typed as a percent or a date is still so.
     return result(plan, typedFormatWarnings(catalog(), content));
@@ -160,6 +180,7 @@ export function createProgressService(
         sheetName: content.name,
         planId: p.planId,
         dataChanges: p.dataChanges,
+        overwritten: overwrittenCells(content, p),
         preservedInputs: p.preservedInputs,
       };
     },

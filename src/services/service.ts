@@ -30,10 +30,25 @@ export interface DataChange {
   quote: string;
 }
 
+/** A value typed over a cell of ours (a formula or plan data) that a refresh would replace. */
+export interface OverwrittenCell {
+  /** "N7", in the sheet as it is. */
+  cell: string;
+  /** The column's title (差额, 状态 …), or "" outside the table's columns. */
+  column: string;
+  /** The row's 指标, or "". */
+  indicator: string;
+  old: string | number | boolean;
+  /** What is written instead: a constant, "公式", or null (cleared). */
+  new: string | number | boolean | null;
+}
+
 export interface RefreshPlan {
   sheetName: string;
   planId: string;
   dataChanges: DataChange[];
+  /** Typed values over cells of ours that the refresh replaces (without applying data changes). */
+  overwritten: OverwrittenCell[];
   /** How many user inputs (actuals, baselines, notes, extra cells) will be carried over. */
   preservedInputs: number;
 }
@@ -66,9 +81,9 @@ export class HostError extends Error {
     message: string,
     /**
      * Set where the pane reacts to the kind of refusal: offer to overwrite a non-empty cell; ask which 评估年份
-     * to use when the plan's sheet has another one.
+     * to use when the plan's sheet has another one; confirm replacing values typed over cells of ours.
      */
-    readonly code?: "cellNotEmpty" | "yearDiffers",
+    readonly code?: "cellNotEmpty" | "yearDiffers" | "typedCells",
   ) {
     super(message);
     this.name = "HostError";
@@ -99,10 +114,17 @@ export interface ProgressService {
   generate(planId: string, year: number, opts?: { sheetYear?: SheetYearChoice }): Promise<SheetResult>;
   /** The active sheet, when it is a progress sheet: its year and status counts as computed by its formulas. */
   activeProgressSheet(): Promise<ActiveProgressSheet | null>;
-  /** Read-only: what a refresh would change in the bundled data. */
+  /** Read-only: what a refresh would change in the bundled data, and the typed values it would replace. */
   planRefresh(sheetName: string): Promise<RefreshPlan>;
-  /** Rewrite the plan data, putting every user input back; data changes only if applyDataChanges. */
-  refresh(sheetName: string, opts: { applyDataChanges: boolean; year?: number }): Promise<SheetResult>;
+  /**
+   * Rewrite the plan data, putting every user input back; data changes only if applyDataChanges. A value typed
+   * over a cell of ours (planRefresh's `overwritten`) is replaced only with overwriteTyped; otherwise nothing is
+   * written and a HostError with code "typedCells" lists them. generate on an existing sheet refuses the same way.
+   */
+  refresh(
+    sheetName: string,
+    opts: { applyDataChanges: boolean; year?: number; overwriteTyped?: boolean },
+  ): Promise<SheetResult>;
   /**
    * Put a formula into the selected cell. Over a non-empty cell only with `overwrite: true` (the confirmation);
    * otherwise a HostError says the cell is not empty.

@@ -89,7 +89,7 @@ const DATA_COLUMNS: ColumnKey[] = [
   "kind",
   "source",
 ];
-const DERIVED_COLUMNS: ColumnKey[] = [
+export const DERIVED_COLUMNS: ColumnKey[] = [
   "elapsed",
   "completion",
   "expected",

@@ -41,6 +41,14 @@ test("fill 我的报表: decorated labels, pick a suggestion for 年均增速, �
     .getByText(/→ 研发经费投入年均增速/)
     .waitFor();
 
+  // 填表 fits the 320 px pane: nothing wider than the panel, no sideways scroll (its column fields needed 574 px).
+  const overflow = await pane.evaluate((panel) => {
+    const right = panel.getBoundingClientRect().right + 0.5;
+    const wide = [...panel.querySelectorAll("*")].filter((e) => e.getBoundingClientRect().right > right);
+    return { scroll: panel.scrollWidth - panel.clientWidth, wide: wide.map((e) => e.outerHTML.slice(0, 80)) };
+  });
+  expect(overflow).toEqual({ scroll: 0, wide: [] });
+
   await pane.getByRole("checkbox", { name: "完成进度" }).check();
   await pane.getByRole("checkbox", { name: "状态" }).check();
   await pane.getByRole("textbox", { name: "实际值列" }).fill("C");

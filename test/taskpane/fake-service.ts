@@ -52,10 +52,17 @@ export function fakeService(
     activeProgressSheet: jest.fn(async (): Promise<ActiveProgressSheet | null> => opts.active ?? null),
     planRefresh: jest.fn(
       async (sheetName: string) =>
-        opts.plan ?? { sheetName, planId: "yiyang-14th", dataChanges: [], preservedInputs: 0 },
+        opts.plan ?? {
+          sheetName,
+          planId: "yiyang-14th",
+          dataChanges: [],
+          overwritten: [],
+          preservedInputs: 0,
+        },
     ),
-    refresh: jest.fn(async (sheetName: string, o: { applyDataChanges: boolean; year?: number }) =>
-      result({ sheetName, year: o.year ?? 2023 }),
+    refresh: jest.fn(
+      async (sheetName: string, o: { applyDataChanges: boolean; year?: number; overwriteTyped?: boolean }) =>
+        result({ sheetName, year: o.year ?? 2023 }),
     ),
     insertFormula: jest.fn(async (_formula: string, _opts?: { overwrite?: boolean }) => undefined),
     sourceOfSelection: jest.fn(async (): Promise<RowSource | null> => opts.source ?? null),

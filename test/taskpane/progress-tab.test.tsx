@@ -97,6 +97,7 @@ describe("刷新 with data changes", () => {
     sheetName: yiyangSheet.sheetName,
     planId: "yiyang-14th",
     preservedInputs: 3,
+    overwritten: [],
     dataChanges: [
       {
         targetId: "yy14.hightech_enterprises",
@@ -154,6 +155,47 @@ describe("刷新 with data changes", () => {
     fireEvent.click(button(again, "取消"));
     await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
     expect(service.refresh).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("刷新 over values typed into cells of ours", () => {
+  const plan = {
+    sheetName: yiyangSheet.sheetName,
+    planId: "yiyang-14th",
+    preservedInputs: 2,
+    dataChanges: [],
+    overwritten: [
+      { cell: "N7", column: "差额", indicator: "高新技术企业", old: 12, new: "公式" },
+      { cell: "P8", column: "状态", indicator: "研发投入强度", old: "已完成", new: "公式" },
+    ],
+  };
+
+  test("lists each typed cell first; only 改写并刷新 writes, with overwriteTyped; 取消 writes nothing", async () => {
+    const service = await setup(fakeService({ sheets: [yiyangSheet], plan }));
+    fireEvent.change(regionSelect(), { target: { value: "yiyang" } });
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: "刷新" })).toHaveProperty("disabled", false),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "刷新" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog.textContent).toContain("刷新将改写手填的数值");
+    expect(dialog.textContent).toContain("N7(差额,高新技术企业):12 → 公式");
+    expect(dialog.textContent).toContain("P8(状态,研发投入强度):已完成 → 公式");
+    expect(within(dialog).queryByRole("button", { name: "应用更改并刷新", hidden: true })).toBeNull();
+    expect(service.refresh).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole("button", { name: "取消", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
+    expect(service.refresh).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole("button", { name: "刷新" }));
+    const again = await screen.findByRole("dialog");
+    fireEvent.click(within(again).getByRole("button", { name: "改写并刷新", hidden: true }));
+    await waitFor(() =>
+      expect(service.refresh).toHaveBeenCalledWith(yiyangSheet.sheetName, {
+        applyDataChanges: false,
+        overwriteTyped: true,
+      }),
+    );
   });
 });
 

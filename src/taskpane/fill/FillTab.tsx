@@ -29,6 +29,9 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1, flexBasis: 0 },
   columns: { display: "flex", flexWrap: "wrap" },
+  // The column fields one per row, labels above: side by side they needed 574 px in the 320 px pane.
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  input: { minWidth: 0, width: "100%" },
 });
 
 export function FillTab({ fill }: { fill: FillService }) {
@@ -73,11 +76,11 @@ export function FillTab({ fill }: { fill: FillService }) {
           </Select>
         </Field>
         <Field label="目标年" className={s.grow} hint="留空取最新规划">
-          <Input value={f.form.year} onChange={(_, d) => set({ year: d.value })} />
+          <Input className={s.input} value={f.form.year} onChange={(_, d) => set({ year: d.value })} />
         </Field>
       </div>
       <Field label="行标题区域" hint="留空则使用所选区域;也可填写如 B3:B20">
-        <Input value={f.form.address} onChange={(_, d) => set({ address: d.value })} />
+        <Input className={s.input} value={f.form.address} onChange={(_, d) => set({ address: d.value })} />
       </Field>
       <Button appearance="primary" disabled={f.busy} onClick={() => void f.read()}>
         读取行标题
@@ -115,15 +118,27 @@ export function FillTab({ fill }: { fill: FillService }) {
               <Radio value="values" label="数值(现在计算,不随实际值更新)" />
             </RadioGroup>
           </Field>
-          <div className={s.row}>
-            <Field label="写入起始列" className={s.grow}>
-              <Input value={f.form.firstCol} onChange={(_, d) => set({ firstCol: d.value })} />
+          <div className={s.stack}>
+            <Field label="写入起始列">
+              <Input
+                className={s.input}
+                value={f.form.firstCol}
+                onChange={(_, d) => set({ firstCol: d.value })}
+              />
             </Field>
-            <Field label="实际值列" className={s.grow} hint="完成进度、状态用">
-              <Input value={f.form.actualCol} onChange={(_, d) => set({ actualCol: d.value })} />
+            <Field label="实际值列" hint="完成进度、状态用">
+              <Input
+                className={s.input}
+                value={f.form.actualCol}
+                onChange={(_, d) => set({ actualCol: d.value })}
+              />
             </Field>
-            <Field label="评估年份" className={s.grow}>
-              <Input value={f.form.asOfYear} onChange={(_, d) => set({ asOfYear: d.value })} />
+            <Field label="评估年份">
+              <Input
+                className={s.input}
+                value={f.form.asOfYear}
+                onChange={(_, d) => set({ asOfYear: d.value })}
+              />
             </Field>
           </div>
           {problem && <Text size={200}>{problem}</Text>}

@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { DataChange, RefreshPlan } from "../../services/service";
+import { OverwrittenList } from "./OverwrittenList";
 
 const useStyles = makeStyles({
   list: {
@@ -52,9 +53,12 @@ export function DataChangesDialog({ plan, onApply, onKeep, onCancel }: DataChang
     <Dialog open={plan !== null} onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>内置规划数据有更新</DialogTitle>
+          <DialogTitle>
+            {plan?.dataChanges.length === 0 ? "刷新将改写手填的数值" : "内置规划数据有更新"}
+          </DialogTitle>
           <DialogContent className={s.content}>
-            {plan && (
+            {plan && <OverwrittenList cells={plan.overwritten} />}
+            {plan && plan.dataChanges.length > 0 && (
               <>
                 <Text>
                   “{plan.sheetName}”中有 {plan.dataChanges.length}{" "}
@@ -81,10 +85,18 @@ export function DataChangesDialog({ plan, onApply, onKeep, onCancel }: DataChang
             )}
           </DialogContent>
           <DialogActions fluid>
-            <Button appearance="primary" onClick={onApply}>
-              应用更改并刷新
-            </Button>
-            <Button onClick={onKeep}>不应用,仅刷新</Button>
+            {plan?.dataChanges.length === 0 ? (
+              <Button appearance="primary" onClick={onKeep}>
+                改写并刷新
+              </Button>
+            ) : (
+              <>
+                <Button appearance="primary" onClick={onApply}>
+                  应用更改并刷新
+                </Button>
+                <Button onClick={onKeep}>不应用,仅刷新</Button>
+              </>
+            )}
             <Button appearance="subtle" onClick={onCancel}>
               取消
             </Button>

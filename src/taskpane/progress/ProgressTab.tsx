@@ -162,9 +162,11 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
       }
     });
 
-  const refresh = (sheetName: string, applyDataChanges: boolean) =>
+  /** overwriteTyped: the user saw the typed values this refresh replaces (the dialog listed them). */
+  const refresh = (sheetName: string, applyDataChanges: boolean, overwriteTyped = false) =>
     run("refresh", async () => {
-      const opts = yearTouched && year !== null ? { applyDataChanges, year } : { applyDataChanges };
+      const base = yearTouched && year !== null ? { applyDataChanges, year } : { applyDataChanges };
+      const opts = overwriteTyped ? { ...base, overwriteTyped } : base;
       await finish(await service.refresh(sheetName, opts), "refreshed");
     });
 
@@ -172,14 +174,14 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
     if (!sheet) return;
     const check = await run("check", () => service.planRefresh(sheet.sheetName));
     if (!check) return;
-    if (check.dataChanges.length > 0) setPending(check);
+    if (check.dataChanges.length > 0 || check.overwritten.length > 0) setPending(check);
     else await refresh(sheet.sheetName, false);
   };
 
   const closeDialog = (apply: boolean | null) => {
     const p = pending;
     setPending(null);
-    if (p && apply !== null) void refresh(p.sheetName, apply);
+    if (p && apply !== null) void refresh(p.sheetName, apply, p.overwritten.length > 0);
   };
 
   return (
