@@ -1,11 +1,9 @@
 // Refresh never replaces a value typed over a cell of ours without asking (issue 25, item 8): planRefresh lists
-// each one (差额, 状态 typed over formulas), refresh writes nothing until overwriteTyped, on the memory workbook and
-// on the office-addin-mock fake of Excel.
-import { createCatalogStore } from "../../src/core/catalog/store";
-import { bundledCatalog } from "../../src/core/catalog/catalog";
+// each one (差额, 状态 typed over formulas), refresh writes nothing until overwriteTyped (memory workbook; the Office
+// back end runs the same service code).
 import { COL, SHEET } from "../../src/core/sheet/layout";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { createProgressService } from "../../src/services/progress-service";
+import { serviceOver } from "./service-over";
 import { HostError } from "../../src/services/service";
 
 const PLAN = "zhongshan-14th";
@@ -13,9 +11,7 @@ const row = SHEET.firstDataRow;
 
 async function typedOver() {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, createCatalogStore(bundledCatalog()), {
-    currentYear: () => 2024,
-  });
+  const service = serviceOver(wb, { year: 2024 });
   const { sheetName } = await service.generate(PLAN, 2024);
   wb.setCell(sheetName, `${COL.variance}${row}`, 12); // a number typed over the 差额 formula
   wb.setCell(sheetName, `${COL.status}${row + 1}`, "已完成"); // a word typed over the 状态 formula
@@ -40,9 +36,7 @@ test("planRefresh lists the typed 差额 and 状态 with their cell, column, ind
 
 test("an untouched sheet lists nothing", async () => {
   const wb = new MemoryWorkbook();
-  const service = createProgressService(wb, createCatalogStore(bundledCatalog()), {
-    currentYear: () => 2024,
-  });
+  const service = serviceOver(wb, { year: 2024 });
   const { sheetName } = await service.generate(PLAN, 2024);
   expect((await service.planRefresh(sheetName)).overwritten).toEqual([]);
 });
