@@ -22,8 +22,8 @@ import {
   readActuals as readActualsShared,
   type ActualsIssue,
 } from "../sheet/actuals";
-import { freezeWorkbook } from "../workbook/xlsx-report";
-import { layoutToWorkbook, type RowInputs } from "../workbook/xlsx-writer";
+
+import { freezeWorkbook, layoutToWorkbook, type RowInputs } from "../sheet/report-file";
 import type { Command } from "./cli";
 import { checkOut, OutputError, visible, writeOut } from "./output";
 import { uniqueSheetName } from "../core/sheet/sheet-names";

@@ -11,7 +11,7 @@ import { isRateLike } from "../core/method/methodology";
 import { MAX_ABS } from "../core/functions/runner";
 import { convert } from "../core/method/units";
 import type { Region } from "../core/catalog/schema";
-import type { RowInputs } from "../workbook/xlsx-writer";
+import type { RowInputs } from "./report-file";
 
 export type ActualsColumn = "indicator" | "value" | "entity" | "baseline";
 

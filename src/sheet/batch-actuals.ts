@@ -12,7 +12,7 @@ import { ActualsError, parseActualsTable, resolveActuals, type ActualsIssue } fr
 import { actualInputColumn, analyseSheet, type SheetAnalysis } from "./refresh";
 import { HostError } from "../services/service";
 import { a1, type CellWrite, type SheetContent, type Workbook } from "../workbook/workbook";
-import type { RowInputs } from "../workbook/xlsx-writer";
+import type { RowInputs } from "./report-file";
 
 export interface BatchRow {
   target: CatalogTarget;

@@ -5,6 +5,7 @@
 // Rows and columns are 0-based here (row 0 = Excel row 1); A1 strings appear only in ranges for formats.
 import {
   colLetter,
+  PALETTE,
   type CellValue,
   type ConditionalFormat,
   type InputValidation,
@@ -200,6 +201,10 @@ export interface StyleSpec {
   size: number;
   wrap: boolean;
   align: "General" | "Left" | "Center" | "Right";
+  /** The heading typeface (黑体) rather than the body's (宋体). */
+  heading?: boolean;
+  /** A thin border (RRGGBB) round the cell, inside the table; hosts that draw their own gridlines skip it. */
+  border?: string;
 }
 
 const base: StyleSpec = {
@@ -211,16 +216,20 @@ const base: StyleSpec = {
   wrap: false,
   align: "General",
 };
+const grid = { border: PALETTE.grid };
+const input = { fill: PALETTE.input, border: PALETTE.inputBorder };
+/** The one style table: the Office, in-memory and .xlsx back ends all draw from it. */
 export const STYLES: Record<StyleName, StyleSpec> = {
-  title: { ...base, font: "1F4E79", bold: true, size: 16, align: "Left" },
+  title: { ...base, font: PALETTE.brand, bold: true, size: 16, align: "Left", heading: true },
   meta: { ...base, bold: true },
-  metaInput: { ...base, fill: "FFF2CC", bold: true, size: 11, align: "Center" },
-  header: { ...base, fill: "1F4E79", font: "FFFFFF", bold: true, wrap: true, align: "Center" },
-  text: { ...base, wrap: true },
-  number: { ...base, align: "Right" },
-  input: { ...base, fill: "FFF2CC", align: "Right" },
-  derived: { ...base, align: "Right" },
-  quote: { ...base, font: "595959", size: 9, wrap: true },
+  metaInput: { ...base, ...input, bold: true, size: 11, align: "Center" },
+  header: { ...base, ...grid, fill: PALETTE.brand, font: "FFFFFF", bold: true, wrap: true, align: "Center" },
+  text: { ...base, ...grid, wrap: true },
+  number: { ...base, ...grid, align: "Right" },
+  input: { ...base, ...input, align: "Right" },
+  derived: { ...base, ...grid, align: "Right" },
+  quote: { ...base, ...grid, font: "595959", size: 9, wrap: true },
+  note: { ...base, font: "595959", wrap: true },
   hidden: { ...base, font: "808080", size: 8 },
 };
 
