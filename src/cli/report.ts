@@ -29,7 +29,7 @@ import { checkOut, OutputError, visible, writeOut } from "./output";
 import { uniqueSheetName } from "../core/sheet/sheet-names";
 
 const USAGE =
-  "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--values] [--force]\n" +
+  "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--values] [--no-protect] [--force]\n" +
   "                         生成目标完成进度表与上报表(.xlsx,公式自动计算)";
 
 export const REPORT_HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")[0]}
@@ -40,6 +40,9 @@ export const REPORT_HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")
              数值按规划单位填写:% 行填 2.1 或 2.1%;不带单位(470,不是 470家);"1,234" 须加引号
   --out      输出文件(.xlsx);已存在时不覆盖,除非加 --force
   --values   只写数值(不含公式):没有加载项、不重算也显示相同的数字,便于发送
+  --no-protect
+             不保护工作表。默认保护:公式列锁定,黄色填写格不锁定,可筛选、可改格式,无密码
+             (Excel“审阅 > 撤销工作表保护”即可取消)
   --force    覆盖已存在的输出文件
 
 每个进度表之后是它的上报表(上报_…):A4 横向打印,出处为脚注,末尾有填报单位、填报人、审核人、填报日期。
@@ -65,9 +68,11 @@ export interface ReportOptions {
   force: boolean;
   /** Write values only (every formula replaced by its result). */
   values?: boolean;
+  /** 保护公式列 (default on): derived cells locked, the sheets protected without a password. */
+  protect?: boolean;
 }
 
-const FLAGS = new Set(["force", "help", "values"]);
+const FLAGS = new Set(["force", "help", "values", "no-protect"]);
 const VALUED = new Set(["region", "year", "plan", "actuals", "out"]);
 
 /** Parse the command line; throws ReportError (exit 2) on anything malformed. null → --help. */
@@ -76,7 +81,7 @@ export function parseReportArgs(args: string[]): ReportOptions | null {
   const flags = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
+    const m = /^--([a-z]+(?:-[a-z]+)*)(?:=(.*))?$/.exec(a);
     if (!m)
       throw new ReportError(`无法识别的参数“${a}”。选项须以 -- 开头,例如 --region 益阳\n${REPORT_HELP}`, 2);
     const [, name, inline] = m;
@@ -105,6 +110,7 @@ export function parseReportArgs(args: string[]): ReportOptions | null {
     out: got.out,
     force: flags.has("force"),
     values: flags.has("values"),
+    protect: !flags.has("no-protect"),
   };
 }
 
@@ -312,7 +318,10 @@ export function buildReport(opts: ReportOptions, ctx: Context = bundledContext()
     }
     return { sheetName: l.sheetName, rows: l.targetIds.length, actuals, baselines, counts };
   });
-  const workbook = layoutToWorkbook(layouts, inputs, catalog, { reportSheets: true });
+  const workbook = layoutToWorkbook(layouts, inputs, catalog, {
+    reportSheets: true,
+    protect: opts.protect ?? true,
+  });
   if (opts.values) freezeWorkbook(workbook);
   return { workbook, layouts, inputs, sheets, notes };
 }

@@ -25,6 +25,9 @@ export interface ServiceOptions {
   currentYear?: () => number;
 }
 
+/** 保护公式列 (the pane's setting, on unless turned off): what a generate or refresh does with protection. */
+const protectionOf = (o: { protect?: boolean }): "on" | "off" => (o.protect === false ? "off" : "on");
+
 const protectedError = (name: string) =>
   new HostError(
     `工作表“${name}”受保护,无法写入,工作簿未作更改。请先在“审阅 > 撤销工作表保护”中取消保护后重试。`,
@@ -66,11 +69,16 @@ export function createProgressService(
     return content;
   };
 
-  const refreshWith = async (content: SheetContent, o: { applyDataChanges: boolean; year?: number }) => {
-    if (content.protected) throw protectedError(content.name);
+  const refreshWith = async (
+    content: SheetContent,
+    o: { applyDataChanges: boolean; year?: number; protect?: boolean },
+  ) => {
+    const protection = protectionOf(o);
+    // With 保护公式列 on, a protected sheet is unprotected and protected again (a password refuses the write).
+    if (content.protected && protection === "off") throw protectedError(content.name);
     const a = analyseSheet(content.values)!;
     const plan = planRefresh(catalog(), content, { ...o, defaultYear: defaultYearOf(a.planId) });
-    await workbook.write(plan.write);
+    await workbook.write({ ...plan.write, protection });
     // A refresh keeps the formats of input cells: what was typed as a percent or a date is still so.
     return result(plan, typedFormatWarnings(catalog(), content));
   };
@@ -107,7 +115,7 @@ export function createProgressService(
       }
       if (!content || !a) {
         const p = planNewSheet(catalog(), planId, name, year);
-        await workbook.write(p.write);
+        await workbook.write({ ...p.write, protection: protectionOf(o ?? {}) });
         return result(p);
       }
       // The plan's sheet exists: refresh it, keeping everything typed into it (its 评估年份 included).
@@ -117,7 +125,11 @@ export function createProgressService(
           `工作表“${content.name}”的评估年份是${a.year ?? "空白或无效"},与所选的 ${year} 不同。请选择使用哪一个。`,
           "yearDiffers",
         );
-      return refreshWith(content, { applyDataChanges: false, ...(choice === "replace" ? { year } : {}) });
+      return refreshWith(content, {
+        applyDataChanges: false,
+        protect: o?.protect,
+        ...(choice === "replace" ? { year } : {}),
+      });
     },
 
     async activeProgressSheet() {
@@ -137,7 +149,6 @@ export function createProgressService(
 
     async planRefresh(sheetName) {
       const content = await readOurs(sheetName);
-      if (content.protected) throw protectedError(content.name);
       const a = analyseSheet(content.values)!;
       const p = planRefresh(catalog(), content, {
         applyDataChanges: false,
@@ -206,9 +217,9 @@ export function createProgressService(
     async drawTrendChart() {
       const sel = await workbook.readSelection(HEAD_ROWS);
       if (!sel) throw new HostError("请先在进度表中选中一个指标所在的行。");
-      if (sel.protected) throw protectedError(sel.sheet);
       const p = planTrendChart(catalog(), sel);
-      await workbook.write(p.write);
+      // A progress sheet protected by 保护公式列 is unprotected for the chart and protected again.
+      await workbook.write(sel.protected ? { ...p.write, protection: "on" } : p.write);
       return { sheetName: sel.sheet, indicator: p.indicator };
     },
 

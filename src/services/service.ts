@@ -96,13 +96,20 @@ export interface ProgressService {
    * Write a new progress sheet for a plan; if the plan's sheet exists, refresh it instead (keeping inputs). When that
    * sheet's 评估年份 differs from `year`, a HostError with code "yearDiffers" asks for `sheetYear`.
    */
-  generate(planId: string, year: number, opts?: { sheetYear?: SheetYearChoice }): Promise<SheetResult>;
+  generate(
+    planId: string,
+    year: number,
+    opts?: { sheetYear?: SheetYearChoice; protect?: boolean },
+  ): Promise<SheetResult>;
   /** The active sheet, when it is a progress sheet: its year and status counts as computed by its formulas. */
   activeProgressSheet(): Promise<ActiveProgressSheet | null>;
   /** Read-only: what a refresh would change in the bundled data. */
   planRefresh(sheetName: string): Promise<RefreshPlan>;
   /** Rewrite the plan data, putting every user input back; data changes only if applyDataChanges. */
-  refresh(sheetName: string, opts: { applyDataChanges: boolean; year?: number }): Promise<SheetResult>;
+  refresh(
+    sheetName: string,
+    opts: { applyDataChanges: boolean; year?: number; protect?: boolean },
+  ): Promise<SheetResult>;
   /**
    * Put a formula into the selected cell. Over a non-empty cell only with `overwrite: true` (the confirmation);
    * otherwise a HostError says the cell is not empty.

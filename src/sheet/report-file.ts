@@ -126,6 +126,8 @@ function cacheResults(
 export interface ReportFileOptions {
   /** Each progress sheet followed by its 上报 sheet. */
   reportSheets?: boolean;
+  /** 保护公式列, as the pane's setting (default off here: callers other than plan report write plain sheets). */
+  protect?: boolean;
 }
 
 /**
@@ -143,7 +145,10 @@ export function layoutToWorkbook(
     throw new Error("layoutToWorkbook: sheet names must be unique (uniqueSheetName)");
   const xlsx = new XlsxWorkbook();
   for (const layout of layouts) {
-    const plan = planLayoutSheet(catalog, layout).write;
+    const plan: WritePlan = {
+      ...planLayoutSheet(catalog, layout).write,
+      ...(opts.protect ? { protection: "on" as const } : {}),
+    };
     putInputs(plan, layout, inputs);
     xlsx.apply(plan);
     const progress = xlsx.sheet(layout.sheetName);

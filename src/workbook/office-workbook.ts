@@ -25,7 +25,9 @@ import {
 import { HostError } from "../services/service";
 import {
   isFormula,
+  isLocked,
   parseRange,
+  PROTECTION,
   splitSheetAddress,
   tableRangeOf,
   type TableRange,
@@ -493,6 +495,8 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
   // The marker first: a failed write can then tell its own half-written sheet from anyone else's.
   const marker = plan.create ? markerOf(plan) : undefined;
   if (marker) ws.getRange(a1Of(marker.row, marker.col)).values = [[SHEET.marker]];
+  // 保护公式列: a sheet protected without a password is unprotected first (a password fails here, before any change).
+  if (plan.protection && !plan.create) ws.protection.unprotect();
 
   for (const op of plan.structure ?? []) {
     if (op.kind === "insertRows") ws.getRange(`${op.at + 1}:${op.at + op.count}`).insert("Down");
@@ -522,10 +526,9 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
     const addrs = rectangles(cells).map(rectA1);
     for (let i = 0; i < addrs.length; i += AREAS_PER_COMMAND) {
       const chunk = addrs.slice(i, i + AREAS_PER_COMMAND);
-      applyStyle(
-        chunk.length === 1 ? ws.getRange(chunk[0]).format : ws.getRanges(chunk.join(",")).format,
-        STYLES[style],
-      );
+      const format = chunk.length === 1 ? ws.getRange(chunk[0]).format : ws.getRanges(chunk.join(",")).format;
+      applyStyle(format, STYLES[style]);
+      if (plan.protection === "on") format.protection.locked = isLocked(style);
     }
   }
 
@@ -576,6 +579,8 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
   for (const c of plan.charts ?? []) queueChart(ws, c);
   if (plan.activate) ws.activate();
   if (plan.visibility) ws.visibility = VISIBILITY[plan.visibility];
+  // Last: every command above may change the sheet.
+  if (plan.protection === "on") ws.protection.protect(PROTECTION);
   return pageLayout;
 }
 

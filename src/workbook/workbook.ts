@@ -115,6 +115,13 @@ export interface WritePlan {
   charts?: ChartSpec[];
   activate?: boolean;
   /**
+   * 保护公式列. "on": each styled cell written is locked unless its style is an input style (isLocked), and the
+   * sheet ends protected without a password, filtering and formatting allowed (PROTECTION). "off": it ends
+   * unprotected. Either way a sheet protected without a password is unprotected first; one with a password refuses
+   * the write before anything is written. Omitted: protection and locks left as they are.
+   */
+  protection?: "on" | "off";
+  /**
    * The sheet's visibility, set last. "veryHidden": no tab and not in Excel's 取消隐藏 list (only code shows it
    * again) — the plan-pack store. Omitted: left as it is (a new sheet is visible).
    */
@@ -235,6 +242,21 @@ export const STYLES: Record<StyleName, StyleSpec> = {
 
 /** Cells the statistician types into. */
 export const INPUT_STYLES: ReadonlySet<StyleName> = new Set<StyleName>(["input", "metaInput"]);
+
+/** Under 保护公式列, a cell of ours is locked unless the statistician types into it. */
+export const isLocked = (style: StyleName) => !INPUT_STYLES.has(style);
+
+/**
+ * What a protected progress sheet still allows (Office.js WorksheetProtectionOptions names; the .xlsx back end
+ * maps them to ExcelJS's): the AutoFilter, and formatting cells, columns and rows. Everything else Excel forbids
+ * on a protected sheet stays forbidden (editing locked cells, inserting or deleting rows and columns).
+ */
+export const PROTECTION = {
+  allowAutoFilter: true,
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+} as const;
 
 export const isFormula = (c: CellContent | undefined): c is Formula => typeof c === "object" && c !== null;
 

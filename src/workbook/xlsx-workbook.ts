@@ -10,7 +10,9 @@ import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "../shee
 import {
   a1,
   isFormula,
+  isLocked,
   parseRange,
+  PROTECTION,
   splitSheetAddress,
   STYLES,
   tableRangeOf,
@@ -124,6 +126,7 @@ export class XlsxWorkbook implements Workbook {
     if (plan.structure?.length)
       throw new Error("XlsxWorkbook: a file is written new, without row or column insertions");
     const ws = this.open(plan);
+    if (plan.protection) unprotect(ws);
     for (const m of plan.unmerge ?? []) ws.unMergeCells(m);
     // Columns first: ExcelJS gives a column's font to every cell it already holds.
     for (const c of plan.columns ?? []) {
@@ -134,7 +137,8 @@ export class XlsxWorkbook implements Workbook {
       if (c.hidden !== undefined) col.hidden = c.hidden;
     }
     const table = tableRows(plan);
-    for (const c of plan.cells) writeCell(ws.getCell(c.row + 1, c.col + 1), c, table);
+    for (const c of plan.cells)
+      writeCell(ws.getCell(c.row + 1, c.col + 1), c, table, plan.protection === "on");
     dressTitleBlock(ws, plan, table.header);
     for (const v of plan.validations ?? []) validate(ws, v.range, v.rule);
     for (const m of plan.merges ?? []) ws.mergeCells(m);
@@ -145,6 +149,7 @@ export class XlsxWorkbook implements Workbook {
     if (plan.autoFilter) ws.autoFilter = plan.autoFilter;
     if (plan.print) printSetup(ws, plan.print);
     if (plan.visibility) ws.state = plan.visibility;
+    if (plan.protection === "on") protect(ws);
     const tall = new Set(
       plan.cells.filter((c) => c.style === "title" || c.style === "header").map((c) => c.row),
     );
@@ -239,15 +244,39 @@ function contentOf(ws: ExcelJS.Worksheet): SheetContent {
     }),
   );
   const fill = (g: Grid) => Array.from(g, (row) => Array.from(row ?? [], (v) => v ?? null));
-  return { name: ws.name, protected: false, values: fill(values), formulas: fill(formulas) };
+  const isProtected = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+  return { name: ws.name, protected: isProtected, values: fill(values), formulas: fill(formulas) };
 }
 
-function writeCell(cell: ExcelJS.Cell, c: CellWrite, table: { header: number; end: number }) {
+function writeCell(cell: ExcelJS.Cell, c: CellWrite, table: { header: number; end: number }, lock: boolean) {
   const v = c.content;
   if (isFormula(v)) cell.value = { formula: v.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
   else if (v !== undefined) cell.value = v;
   if (c.style) cell.style = xlsxStyle(STYLES[c.style], c.row >= table.header && c.row <= table.end);
+  if (c.style && lock) cell.protection = { locked: isLocked(c.style) };
   if (c.numFmt !== undefined) cell.numFmt = c.numFmt;
+}
+
+/** A sheet protected without a password is unprotected; one with a password refuses the write. */
+function unprotect(ws: ExcelJS.Worksheet) {
+  const p = (
+    ws as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string; password?: string } }
+  ).sheetProtection;
+  if (p?.sheet && (p.hashValue || p.password))
+    throw new HostError(`工作表“${ws.name}”受保护,无法写入。请先撤销工作表保护。`);
+  ws.unprotect();
+}
+
+/** PROTECTION in ExcelJS's words (its protect() is synchronous without a password, despite the Promise). */
+function protect(ws: ExcelJS.Worksheet) {
+  void ws.protect("", {
+    autoFilter: PROTECTION.allowAutoFilter,
+    formatCells: PROTECTION.allowFormatCells,
+    formatColumns: PROTECTION.allowFormatColumns,
+    formatRows: PROTECTION.allowFormatRows,
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+  });
 }
 
 /**

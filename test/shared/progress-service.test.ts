@@ -174,13 +174,16 @@ describe("generate on an existing sheet of the same plan", () => {
 });
 
 describe("refresh", () => {
-  test("a protected sheet is refused by planRefresh and refresh, nothing written", async () => {
+  test("a sheet protected with a password (a user's) is refused by refresh, nothing written", async () => {
     const { wb, service } = setup();
     const { sheetName } = await service.generate(PLAN, YEAR);
-    wb.protect(sheetName);
+    wb.protect(sheetName, true, "secret");
     const [writes, before] = [wb.writes, wb.dump(sheetName)];
-    await expect(service.planRefresh(sheetName)).rejects.toThrow(/受保护/);
+    await service.planRefresh(sheetName); // read-only: allowed
     await expect(service.refresh(sheetName, { applyDataChanges: true })).rejects.toThrow(/受保护/);
+    await expect(service.refresh(sheetName, { applyDataChanges: true, protect: false })).rejects.toThrow(
+      /受保护/,
+    );
     expect(wb.writes).toBe(writes);
     expect(wb.dump(sheetName)).toEqual(before);
   });
