@@ -155,7 +155,9 @@ export function createBatchService(workbook: Workbook, store: CatalogStore): Bat
           "cellNotEmpty",
         );
       if (cells.length === 0) return 0;
-      await workbook.write({ sheet: preview.sheetName, cells: cells.map((c) => c.write) });
+      // Input cells only: a sheet under 保护公式列 is unprotected for the write and protected again.
+      const protection = found.content.protected ? ("on" as const) : undefined;
+      await workbook.write({ sheet: preview.sheetName, cells: cells.map((c) => c.write), protection });
       return rows.length;
     },
   };
