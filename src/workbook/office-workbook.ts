@@ -394,7 +394,12 @@ export class OfficeWorkbook implements Workbook {
       );
     try {
       await Excel.run(async (ctx) => {
-        await deleteReplacedCharts(ctx, plan);
+        const replaced = await findReplacedCharts(ctx, plan);
+        // 保护公式列: a sheet protected without a password is unprotected first in the write batch (a password
+        // fails here, before any change, even the deletion of a chart being replaced).
+        if (plan.protection && !plan.create)
+          ctx.workbook.worksheets.getItem(plan.sheet).protection.unprotect();
+        for (const c of replaced) c.delete();
         // Excel recalculates and repaints once, when the batch has run, not after each command; calculation
         // resumes at the sync (in automatic mode Excel then computes every formula written).
         const app = ctx.workbook.application;
@@ -495,8 +500,6 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
   // The marker first: a failed write can then tell its own half-written sheet from anyone else's.
   const marker = plan.create ? markerOf(plan) : undefined;
   if (marker) ws.getRange(a1Of(marker.row, marker.col)).values = [[SHEET.marker]];
-  // 保护公式列: a sheet protected without a password is unprotected first (a password fails here, before any change).
-  if (plan.protection && !plan.create) ws.protection.unprotect();
 
   for (const op of plan.structure ?? []) {
     if (op.kind === "insertRows") ws.getRange(`${op.at + 1}:${op.at + op.count}`).insert("Down");
@@ -626,16 +629,16 @@ function queueChart(ws: Excel.Worksheet, c: ChartSpec) {
 
 /**
  * A chart that replaces its namesake (the trend chart, redrawn for another indicator): the old one is found in a
- * first sync and deleted in the write batch, before the new one is added.
+ * first sync (returned here) and deleted in the write batch, before the new one is added.
  */
-async function deleteReplacedCharts(ctx: Excel.RequestContext, plan: WritePlan): Promise<void> {
+async function findReplacedCharts(ctx: Excel.RequestContext, plan: WritePlan): Promise<Excel.Chart[]> {
   const names = (plan.charts ?? []).filter((c) => c.replaces).map((c) => c.name);
-  if (plan.create || names.length === 0) return;
+  if (plan.create || names.length === 0) return [];
   const charts = ctx.workbook.worksheets.getItem(plan.sheet).charts;
   const found = names.map((n) => charts.getItemOrNullObject(n));
   found.forEach((c) => c.load("isNullObject"));
   await ctx.sync();
-  for (const c of found) if (!c.isNullObject) c.delete();
+  return found.filter((c) => !c.isNullObject);
 }
 
 /**

@@ -138,7 +138,8 @@ describe("generate on an existing sheet of the same plan", () => {
 
   test("a refresh of a sheet with the old counts row (label merged over A5:B5) unmerges it", async () => {
     const { wb, service } = setup();
-    const { sheetName: name } = await service.generate("yiyang-14th", 2023);
+    // A sheet of an older version: unprotected (保护公式列 came later), its counts label merged.
+    const { sheetName: name } = await service.generate("yiyang-14th", 2023, { protect: false });
     await wb.write({ sheet: name, cells: [], merges: [`A${SHEET.headerRow - 1}:B${SHEET.headerRow - 1}`] });
     expect(wb.grid(name).merges).toContain(`A${SHEET.headerRow - 1}:B${SHEET.headerRow - 1}`);
     await service.refresh(name, { applyDataChanges: false });
