@@ -1,5 +1,5 @@
 // `npm test` runs this first (pretest): the e2e test needs Debian's chromium and the workbook check needs
-// LibreOffice Calc, the print test poppler-utils. As root it installs what is missing with apt-get (non-interactive); otherwise it says
+// LibreOffice Calc and Gnumeric, the print test poppler-utils. As root it installs what is missing with apt-get (non-interactive); otherwise it says
 // which command to run. It never prompts.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -12,6 +12,7 @@ if (!existsSync("/usr/bin/chromium")) missing.push("chromium");
 if (!has("soffice")) missing.push("libreoffice-calc-nogui");
 if (!fonts()) missing.push("fonts-noto-cjk");
 if (!has("pdfinfo") || !has("pdftotext")) missing.push("poppler-utils"); // the 上报表 print test
+if (!has("ssconvert")) missing.push("gnumeric"); // the second recalculating engine (test/report/gnumeric.test.ts)
 if (missing.length === 0) process.exit(0);
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;

@@ -26,14 +26,13 @@ import {
   type ActualsIssue,
 } from "../sheet/actuals";
 import { decodeCsv, type CsvEncoding } from "../sheet/csv-encoding";
-import { freezeWorkbook } from "../workbook/xlsx-report";
-import { layoutToWorkbook, rowOutcome, type RowInputs } from "../workbook/xlsx-writer";
+import { freezeWorkbook, layoutToWorkbook, rowOutcome, type RowInputs } from "../sheet/report-file";
 import type { Command } from "./cli";
 import { checkOut, OutputError, visible, writeOut } from "./output";
 import { uniqueSheetName } from "../core/sheet/sheet-names";
 
 const USAGE =
-  "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--values] [--force]\n" +
+  "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--values] [--no-protect] [--force]\n" +
   "                         生成目标完成进度表与上报表(.xlsx,公式自动计算)";
 
 export const REPORT_HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")[0]}
@@ -46,6 +45,9 @@ export const REPORT_HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")
              超出合理范围的数(如负的家数)照填,进度表中该行为“输入有误”,并在此列出
   --out      输出文件(.xlsx);已存在时不覆盖,除非加 --force
   --values   只写数值(不含公式):没有加载项、不重算也显示相同的数字,便于发送
+  --no-protect
+             不保护工作表。默认保护:公式列锁定,黄色填写格不锁定,可筛选、可改格式,无密码
+             (Excel“审阅 > 撤销工作表保护”即可取消)
   --force    覆盖已存在的输出文件
 
 每个进度表之后是它的上报表(上报_…):A4 横向打印,出处为脚注,末尾有填报单位、填报人、审核人、填报日期。
@@ -71,9 +73,11 @@ export interface ReportOptions {
   force: boolean;
   /** Write values only (every formula replaced by its result). */
   values?: boolean;
+  /** 保护公式列 (default on): derived cells locked, the sheets protected without a password. */
+  protect?: boolean;
 }
 
-const FLAGS = new Set(["force", "help", "values"]);
+const FLAGS = new Set(["force", "help", "values", "no-protect"]);
 const VALUED = new Set(["region", "year", "plan", "actuals", "out"]);
 
 /** Parse the command line; throws ReportError (exit 2) on anything malformed. null → --help. */
@@ -82,7 +86,7 @@ export function parseReportArgs(args: string[]): ReportOptions | null {
   const flags = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
+    const m = /^--([a-z]+(?:-[a-z]+)*)(?:=(.*))?$/.exec(a);
     if (!m)
       throw new ReportError(`无法识别的参数“${a}”。选项须以 -- 开头,例如 --region 益阳\n${REPORT_HELP}`, 2);
     const [, name, inline] = m;
@@ -111,6 +115,7 @@ export function parseReportArgs(args: string[]): ReportOptions | null {
     out: got.out,
     force: flags.has("force"),
     values: flags.has("values"),
+    protect: !flags.has("no-protect"),
   };
 }
 
@@ -316,7 +321,10 @@ export function buildReport(opts: ReportOptions, ctx: Context = bundledContext()
     return { ...l, sheetName: uniqueSheetName(l.sheetName, taken) };
   });
   const sheets = layouts.map((l) => summarise(l, inputs, catalog));
-  const workbook = layoutToWorkbook(layouts, inputs, catalog, { reportSheets: true });
+  const workbook = layoutToWorkbook(layouts, inputs, catalog, {
+    reportSheets: true,
+    protect: opts.protect ?? true,
+  });
   if (opts.values) freezeWorkbook(workbook);
   return { workbook, layouts, inputs, sheets, notes, flagged, encoding: csv?.encoding ?? null };
 }

@@ -14,6 +14,7 @@ import {
   YAxis,
 } from "recharts";
 import type { ChartSpec } from "../core/sheet/charts";
+import { PALETTE } from "../core/sheet/layout";
 import type { PreviewSheet } from "../workbook/memory-workbook";
 import { parseRange } from "../workbook/workbook";
 
@@ -74,7 +75,7 @@ export function chartData(sheet: PreviewSheet, spec: ChartSpec): { series: strin
 const pct = (v: unknown) => (typeof v === "number" ? `${(v * 100).toFixed(1)}%` : "");
 /** 实际值 solid blue, 预期值 dashed grey (the expected path). */
 const LINE_STYLE = [
-  { stroke: "#1F4E79", dash: undefined },
+  { stroke: `#${PALETTE.brand}`, dash: undefined },
   { stroke: "#A6A6A6", dash: "6 4" },
 ];
 

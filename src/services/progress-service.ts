@@ -35,6 +35,9 @@ export interface ServiceOptions {
   undo?: UndoLog;
 }
 
+/** 保护公式列 (the pane's setting, on unless turned off): what a generate or refresh does with protection. */
+const protectionOf = (o: { protect?: boolean }): "on" | "off" => (o.protect === false ? "off" : "on");
+
 const protectedError = (name: string) =>
   new HostError(
     `工作表“${name}”受保护,无法写入,工作簿未作更改。请先在“审阅 > 撤销工作表保护”中取消保护后重试。`,
@@ -91,15 +94,17 @@ export function createProgressService(
 
   const refreshWith = async (
     content: SheetContent,
-    o: { applyDataChanges: boolean; year?: number; overwriteTyped?: boolean },
+    o: { applyDataChanges: boolean; year?: number; overwriteTyped?: boolean; protect?: boolean },
     verb = "刷新",
   ) => {
-    if (content.protected) throw protectedError(content.name);
+    const protection = protectionOf(o);
+    // With 保护公式列 on, a protected sheet is unprotected and protected again (a password refuses the write).
+    if (content.protected && protection === "off") throw protectedError(content.name);
     const a = analyseSheet(content.values)!;
     const plan = planRefresh(catalog(), content, { ...o, defaultYear: defaultYearOf(a.planId) });
     const typed = overwrittenCells(content, plan);
     if (typed.length && !o.overwriteTyped) throw typedCellsError(content.name, typed);
-    await write(`${verb} ${content.name}`, plan.write);
+    await write(`${verb} ${content.name}`, { ...plan.write, protection });
     // A refresh keeps the formats of input cells: what was typed as a percent or a date is still so.
     return result(plan, typedFormatWarnings(catalog(), content));
   };
@@ -136,7 +141,7 @@ export function createProgressService(
       }
       if (!content || !a) {
         const p = planNewSheet(catalog(), planId, name, year);
-        await write(`生成 ${name}`, p.write);
+        await write(`生成 ${name}`, { ...p.write, protection: protectionOf(o ?? {}) });
         return result(p);
       }
       // The plan's sheet exists: refresh it, keeping everything typed into it (its 评估年份 included).
@@ -148,7 +153,12 @@ export function createProgressService(
         );
       return refreshWith(
         content,
-        { applyDataChanges: false, ...(choice === "replace" ? { year } : {}) },
+        {
+          applyDataChanges: false,
+          overwriteTyped: o?.overwriteTyped,
+          protect: o?.protect,
+          ...(choice === "replace" ? { year } : {}),
+        },
         "生成",
       );
     },
@@ -170,7 +180,6 @@ export function createProgressService(
 
     async planRefresh(sheetName) {
       const content = await readOurs(sheetName);
-      if (content.protected) throw protectedError(content.name);
       const a = analyseSheet(content.values)!;
       const p = planRefresh(catalog(), content, {
         applyDataChanges: false,
@@ -244,10 +253,10 @@ export function createProgressService(
     async drawTrendChart() {
       const sel = await workbook.readSelection(HEAD_ROWS);
       if (!sel) throw new HostError("请先在进度表中选中一个指标所在的行。");
-      if (sel.protected) throw protectedError(sel.sheet);
       const p = planTrendChart(catalog(), sel);
       opts.undo?.forget();
-      await workbook.write(p.write);
+      // A progress sheet protected by 保护公式列 is unprotected for the chart and protected again.
+      await workbook.write(sel.protected ? { ...p.write, protection: "on" } : p.write);
       return { sheetName: sel.sheet, indicator: p.indicator };
     },
 

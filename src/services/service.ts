@@ -111,7 +111,11 @@ export interface ProgressService {
    * Write a new progress sheet for a plan; if the plan's sheet exists, refresh it instead (keeping inputs). When that
    * sheet's 评估年份 differs from `year`, a HostError with code "yearDiffers" asks for `sheetYear`.
    */
-  generate(planId: string, year: number, opts?: { sheetYear?: SheetYearChoice }): Promise<SheetResult>;
+  generate(
+    planId: string,
+    year: number,
+    opts?: { sheetYear?: SheetYearChoice; protect?: boolean; overwriteTyped?: boolean },
+  ): Promise<SheetResult>;
   /** The active sheet, when it is a progress sheet: its year and status counts as computed by its formulas. */
   activeProgressSheet(): Promise<ActiveProgressSheet | null>;
   /** Read-only: what a refresh would change in the bundled data, and the typed values it would replace. */
@@ -120,10 +124,11 @@ export interface ProgressService {
    * Rewrite the plan data, putting every user input back; data changes only if applyDataChanges. A value typed
    * over a cell of ours (planRefresh's `overwritten`) is replaced only with overwriteTyped; otherwise nothing is
    * written and a HostError with code "typedCells" lists them. generate on an existing sheet refuses the same way.
+   * protect: 保护公式列 (default on).
    */
   refresh(
     sheetName: string,
-    opts: { applyDataChanges: boolean; year?: number; overwriteTyped?: boolean },
+    opts: { applyDataChanges: boolean; year?: number; overwriteTyped?: boolean; protect?: boolean },
   ): Promise<SheetResult>;
   /**
    * Put a formula into the selected cell. Over a non-empty cell only with `overwrite: true` (the confirmation);

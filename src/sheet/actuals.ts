@@ -11,7 +11,7 @@ import { isRateLike } from "../core/method/methodology";
 import { convert } from "../core/method/units";
 import { judgeNumber, judgeText, type InputReason, type Verdict } from "../core/method/inputs";
 import type { Region } from "../core/catalog/schema";
-import type { RowInputs } from "../workbook/xlsx-writer";
+import type { RowInputs } from "./report-file";
 
 export type ActualsColumn = "indicator" | "value" | "entity" | "baseline";
 

@@ -13,7 +13,7 @@ import { ActualsError, parseActualsTable, resolveActuals, type ActualsIssue } fr
 import { actualInputColumn, analyseSheet, type SheetAnalysis } from "./refresh";
 import { HostError } from "../services/service";
 import { a1, type CellWrite, type SheetContent, type Workbook } from "../workbook/workbook";
-import type { RowInputs } from "../workbook/xlsx-writer";
+import type { RowInputs } from "./report-file";
 import type { UndoLog } from "../workbook/undo";
 
 export interface BatchRow {
@@ -153,7 +153,9 @@ export function createBatchService(workbook: Workbook, store: CatalogStore, undo
           "cellNotEmpty",
         );
       if (cells.length === 0) return 0;
-      const write = { sheet: preview.sheetName, cells: cells.map((c) => c.write) };
+      // Input cells only: a sheet under 保护公式列 is unprotected for the write and protected again.
+      const protection = found.content.protected ? ("on" as const) : undefined;
+      const write = { sheet: preview.sheetName, cells: cells.map((c) => c.write), protection };
       await (undo ? undo.write(`批量填写 ${preview.sheetName}`, write) : workbook.write(write));
       return rows.length;
     },

@@ -270,6 +270,12 @@ export function planNewSheet(catalog: Catalog, planId: string, sheetName: string
   return planSheet(catalog, planId, sheetName, null, { year, defaultYear: year, applyDataChanges: true });
 }
 
+/** Plan a new progress sheet showing a given layout (the CLI's, named and possibly adjusted by its caller). */
+export function planLayoutSheet(catalog: Catalog, layout: ProgressSheetLayout): SheetPlan {
+  const opts = { year: layout.year, defaultYear: layout.year, applyDataChanges: true };
+  return planSheet(catalog, layout.planId, layout.sheetName, null, opts, layout);
+}
+
 /** Plan the refresh of an existing sheet of ours. Throws HostError when the sheet cannot be refreshed. */
 export function planRefresh(catalog: Catalog, content: SheetContent, opts: PlanOptions): SheetPlan {
   const a = analyseSheet(content.values);
@@ -341,10 +347,11 @@ function planSheet(
   sheetName: string,
   found: Existing | null,
   opts: PlanOptions,
+  given?: ProgressSheetLayout,
 ): SheetPlan {
   const targets = planTargets(catalog, planId);
   const year = opts.year ?? found?.a.year ?? opts.defaultYear;
-  const layout = buildProgressSheet(catalog, planId, { year });
+  const layout = given ?? buildProgressSheet(catalog, planId, { year });
   const ex = found ?? emptySheet(planId, layout);
   const cx: PlanContext = {
     catalog,
@@ -756,6 +763,7 @@ function sheetFormat(w: Writer, insertedCols: number[]): Omit<WritePlan, "sheet"
       fitToWidth: layout.print.fitToWidth,
       titleRows: `${firstData}:${firstData}`,
       area: absoluteA1(rangeA1(R("title"), mapCol(printCols.c1), w.lastOurs, mapCol(printCols.c2))),
+      footer: layout.print.footer,
     },
   };
 }

@@ -3,7 +3,7 @@
 // cells even after the user moved things. One WritePlan: a new sheet, never an existing one overwritten.
 import type { Catalog } from "../core/catalog/catalog";
 import { buildProgressSheet, colLetter, COLUMNS } from "../core/sheet/layout";
-import { buildReportSheet, type ReportSheetLayout } from "../core/sheet/report-layout";
+import { buildReportSheet, REPORT, type ReportSheetLayout } from "../core/sheet/report-layout";
 import { analyseSheet } from "./refresh";
 import { HostError } from "../services/service";
 import { absoluteA1, type CellWrite, type SheetContent, type WritePlan } from "../workbook/workbook";
@@ -51,6 +51,8 @@ export function reportWritePlan(r: ReportSheetLayout): WritePlan {
     cells,
     merges: r.merges,
     columns: r.columns.map((c, col) => ({ col, width: c.width })),
+    // The header stays in view (hosts that freeze only rows and columns together leave it).
+    freeze: { rows: REPORT.headerRow, columns: 0 },
     print: { ...r.print, landscape: true, area: absoluteA1(r.print.area) },
     activate: true,
   };

@@ -23,6 +23,8 @@ import {
   absoluteA1,
   colIndex,
   INPUT_STYLES,
+  isLocked,
+  PROTECTION,
   isFormula,
   parseRange,
   rectA1,
@@ -53,6 +55,8 @@ import {
 interface CellFormat {
   numFmt?: string;
   style?: StyleName;
+  /** Locked under sheet protection (set by a plan with protection "on"); unset: locked, as Excel's default. */
+  locked?: boolean;
   /** The number format came from typing a percent or a date into a General cell. */
   typedFormat?: boolean;
 }
@@ -110,6 +114,10 @@ interface MemSheet {
   name: string;
   id: number;
   protected: boolean;
+  /** The password a user protected the sheet with (a plan cannot unprotect it). */
+  password?: string;
+  /** What the protection allows (as written by a plan). */
+  allows?: typeof PROTECTION;
   /** Formats by [row][col]. */
   fmt: (CellFormat | undefined)[][];
   /** Data validation of input cells, by [row][col] (kept, shown and checked; see validate()). */
@@ -302,7 +310,9 @@ export class MemoryWorkbook implements Workbook {
       throw new HostError(
         `工作簿结构受保护,无法添加或隐藏工作表“${plan.sheet}”,工作簿未作更改。请先在“审阅 > 保护工作簿”中取消保护后重试。`,
       );
-    if (s?.protected) throw new HostError(`工作表“${plan.sheet}”受保护,无法写入。请先撤销工作表保护。`);
+    // A plan that sets protection unprotects a sheet protected without a password; a password refuses it.
+    if (s?.protected && (!plan.protection || s.password))
+      throw new HostError(`工作表“${plan.sheet}”受保护,无法写入。请先撤销工作表保护。`);
     if (!s) s = this.addSheet(plan.sheet);
     this.changes++;
     for (const op of plan.structure ?? []) {
@@ -372,6 +382,7 @@ export class MemoryWorkbook implements Workbook {
           ...f,
           ...(c.numFmt !== undefined ? { numFmt: c.numFmt } : {}),
           ...(c.style !== undefined ? { style: c.style } : {}),
+          ...(c.style !== undefined && plan.protection === "on" ? { locked: isLocked(c.style) } : {}),
         };
       }
     }
@@ -391,6 +402,10 @@ export class MemoryWorkbook implements Workbook {
     if (plan.print) s.print = plan.print;
     if (plan.activate) this.select(s.name, "A1");
     if (plan.visibility) this.setVisibility(s, plan.visibility);
+    if (plan.protection) {
+      s.protected = plan.protection === "on";
+      s.allows = s.protected ? PROTECTION : undefined;
+    }
     this.writes++;
   }
 
@@ -495,6 +510,21 @@ export class MemoryWorkbook implements Workbook {
 
   /** As Office.js: the deletions, then each image through write() (its checks: a protected sheet is refused). */
   async restore(plan: RestorePlan): Promise<void> {
+    const reprotect = (plan.reprotect ?? []).map((name) => this.get(name));
+    const locked = reprotect.find((s) => s.password);
+    if (locked) throw new HostError(`工作表“${locked.name}”受密码保护,无法撤销。请先撤销工作表保护后重试。`);
+    for (const s of reprotect) s.protected = false;
+    try {
+      await this.restoreUnprotected(plan);
+    } finally {
+      for (const s of reprotect) {
+        s.protected = true;
+        s.allows = PROTECTION;
+      }
+    }
+  }
+
+  private async restoreUnprotected(plan: RestorePlan): Promise<void> {
     for (const name of plan.deleteSheets) {
       const s = this.find(name);
       if (!s) continue;
@@ -659,9 +689,22 @@ export class MemoryWorkbook implements Workbook {
     this.shiftRects(s, (r) => shiftDelete(r, "c", at, count));
   }
 
-  protect(sheet: string, on = true): void {
+  /** Protect a sheet as a user does (with a password: no plan can unprotect it). */
+  protect(sheet: string, on = true, password?: string): void {
     this.changes++;
-    this.get(sheet).protected = on;
+    const s = this.get(sheet);
+    s.protected = on;
+    s.password = on ? password : undefined;
+  }
+
+  /** The sheet's protection as Excel would show it: whether protected, what it allows, which cells are locked. */
+  protectionOf(sheet: string) {
+    const s = this.get(sheet);
+    return {
+      protected: s.protected,
+      allows: s.allows ?? null,
+      locked: (row: number, col: number) => s.fmt[row]?.[col]?.locked ?? true,
+    };
   }
 
   /** 保护工作簿 (its structure). */

@@ -25,7 +25,9 @@ import {
 import { HostError } from "../services/service";
 import {
   isFormula,
+  isLocked,
   parseRange,
+  PROTECTION,
   splitSheetAddress,
   tableRangeOf,
   type TableRange,
@@ -530,7 +532,12 @@ export class OfficeWorkbook implements Workbook {
       );
     try {
       await Excel.run(async (ctx) => {
-        await deleteReplacedCharts(ctx, plan);
+        const replaced = await findReplacedCharts(ctx, plan);
+        // 保护公式列: a sheet protected without a password is unprotected first in the write batch (a password
+        // fails here, before any change, even the deletion of a chart being replaced).
+        if (plan.protection && !plan.create)
+          ctx.workbook.worksheets.getItem(plan.sheet).protection.unprotect();
+        for (const c of replaced) c.delete();
         // Excel recalculates and repaints once, when the batch has run, not after each command; calculation
         // resumes at the sync (in automatic mode Excel then computes every formula written).
         const app = ctx.workbook.application;
@@ -592,6 +599,8 @@ export class OfficeWorkbook implements Workbook {
         app.suspendApiCalculationUntilNextSync();
         app.suspendScreenUpdatingUntilNextSync();
         const sheets = ctx.workbook.worksheets;
+        // 保护公式列: unprotected first (a password fails here, before any change), protected again last.
+        for (const name of plan.reprotect ?? []) sheets.getItem(name).protection.unprotect();
         for (const name of plan.deleteSheets) sheets.getItem(name).delete();
         for (const { sheet, op } of plan.remove) {
           if (op.kind === "insertRows")
@@ -612,6 +621,7 @@ export class OfficeWorkbook implements Workbook {
           );
           range.numberFormat = img.numberFormats.map((row) => row.map((f) => f ?? "General"));
         }
+        for (const name of plan.reprotect ?? []) sheets.getItem(name).protection.protect(PROTECTION);
         await ctx.sync();
       });
     } catch (e) {
@@ -725,10 +735,9 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
     const addrs = rectangles(cells).map(rectA1);
     for (let i = 0; i < addrs.length; i += AREAS_PER_COMMAND) {
       const chunk = addrs.slice(i, i + AREAS_PER_COMMAND);
-      applyStyle(
-        chunk.length === 1 ? ws.getRange(chunk[0]).format : ws.getRanges(chunk.join(",")).format,
-        STYLES[style],
-      );
+      const format = chunk.length === 1 ? ws.getRange(chunk[0]).format : ws.getRanges(chunk.join(",")).format;
+      applyStyle(format, STYLES[style]);
+      if (plan.protection === "on") format.protection.locked = isLocked(style);
     }
   }
 
@@ -779,6 +788,8 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
   for (const c of plan.charts ?? []) queueChart(ws, c);
   if (plan.activate) ws.activate();
   if (plan.visibility) ws.visibility = VISIBILITY[plan.visibility];
+  // Last: every command above may change the sheet.
+  if (plan.protection === "on") ws.protection.protect(PROTECTION);
   return pageLayout;
 }
 
@@ -824,16 +835,16 @@ function queueChart(ws: Excel.Worksheet, c: ChartSpec) {
 
 /**
  * A chart that replaces its namesake (the trend chart, redrawn for another indicator): the old one is found in a
- * first sync and deleted in the write batch, before the new one is added.
+ * first sync (returned here) and deleted in the write batch, before the new one is added.
  */
-async function deleteReplacedCharts(ctx: Excel.RequestContext, plan: WritePlan): Promise<void> {
+async function findReplacedCharts(ctx: Excel.RequestContext, plan: WritePlan): Promise<Excel.Chart[]> {
   const names = (plan.charts ?? []).filter((c) => c.replaces).map((c) => c.name);
-  if (plan.create || names.length === 0) return;
+  if (plan.create || names.length === 0) return [];
   const charts = ctx.workbook.worksheets.getItem(plan.sheet).charts;
   const found = names.map((n) => charts.getItemOrNullObject(n));
   found.forEach((c) => c.load("isNullObject"));
   await ctx.sync();
-  for (const c of found) if (!c.isNullObject) c.delete();
+  return found.filter((c) => !c.isNullObject);
 }
 
 /**

@@ -1,5 +1,5 @@
 // How tall a row must be for its wrapped text: Excel and WPS do not autofit a row whose text sits in a merged
-// range (the title block's 说明), so both writers — ExcelJS (xlsx-writer.ts) and Office.js
+// range (the title block's 说明), so both writers — ExcelJS (xlsx-workbook.ts) and Office.js
 // (office-workbook.ts) — set the height from this estimate. Imports nothing: the task pane bundles it.
 
 /** The body font size of the progress sheet (pt). */

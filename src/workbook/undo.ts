@@ -155,11 +155,16 @@ export class UndoLog implements UndoService {
         `无法撤销“${step.label}”:工作表“${sheet}”在此之后又有改动(${cells.join("、")}${more}),撤销会覆盖这些改动,因此未作更改。如需恢复,请手动修改。`,
       );
     }
-    await this.workbook.restore(step.restore);
+    // A sheet under 保护公式列 is unprotected for the restore and protected again, as for the write undone.
+    const deleted = new Set(step.restore.deleteSheets);
+    const reprotect = [...now.sheets.values()]
+      .filter((c) => c.protected && !deleted.has(c.name))
+      .map((c) => c.name);
+    await this.workbook.restore({ ...step.restore, reprotect });
     this.set(null);
-    const deleted = step.restore.deleteSheets.map((s) => `“${s}”`).join("、");
-    return deleted
-      ? `已撤销“${step.label}”:已删除本次生成的工作表${deleted}。`
+    const gone = step.restore.deleteSheets.map((s) => `“${s}”`).join("、");
+    return gone
+      ? `已撤销“${step.label}”:已删除本次生成的工作表${gone}。`
       : `已撤销“${step.label}”:${step.cells} 个单元格的内容和数字格式已恢复(单元格样式、批注等不在撤销范围内)。`;
   }
 

@@ -5,6 +5,7 @@
 // Rows and columns are 0-based here (row 0 = Excel row 1); A1 strings appear only in ranges for formats.
 import {
   colLetter,
+  PALETTE,
   type CellValue,
   type ConditionalFormat,
   type InputValidation,
@@ -114,6 +115,13 @@ export interface WritePlan {
   charts?: ChartSpec[];
   activate?: boolean;
   /**
+   * 保护公式列. "on": each styled cell written is locked unless its style is an input style (isLocked), and the
+   * sheet ends protected without a password, filtering and formatting allowed (PROTECTION). "off": it ends
+   * unprotected. Either way a sheet protected without a password is unprotected first; one with a password refuses
+   * the write before anything is written. Omitted: protection and locks left as they are.
+   */
+  protection?: "on" | "off";
+  /**
    * The sheet's visibility, set last. "veryHidden": no tab and not in Excel's 取消隐藏 list (only code shows it
    * again) — the plan-pack store. Omitted: left as it is (a new sheet is visible).
    */
@@ -210,6 +218,8 @@ export interface RestorePlan {
   remove: { sheet: string; op: StructureOp }[];
   /** Cells written back, in the coordinates once `remove` is done. */
   images: RangeImage[];
+  /** Sheets protected now (保护公式列): unprotected for the restore and protected again (a password refuses it). */
+  reprotect?: string[];
 }
 
 /** A cell as read (Range.formulas: "=…" or a constant) as a write takes it again. */
@@ -226,6 +236,10 @@ export interface StyleSpec {
   size: number;
   wrap: boolean;
   align: "General" | "Left" | "Center" | "Right";
+  /** The heading typeface (黑体) rather than the body's (宋体). */
+  heading?: boolean;
+  /** A thin border (RRGGBB) round the cell, inside the table; hosts that draw their own gridlines skip it. */
+  border?: string;
 }
 
 const base: StyleSpec = {
@@ -237,21 +251,40 @@ const base: StyleSpec = {
   wrap: false,
   align: "General",
 };
+const grid = { border: PALETTE.grid };
+const input = { fill: PALETTE.input, border: PALETTE.inputBorder };
+/** The one style table: the Office, in-memory and .xlsx back ends all draw from it. */
 export const STYLES: Record<StyleName, StyleSpec> = {
-  title: { ...base, font: "1F4E79", bold: true, size: 16, align: "Left" },
+  title: { ...base, font: PALETTE.brand, bold: true, size: 16, align: "Left", heading: true },
   meta: { ...base, bold: true },
-  metaInput: { ...base, fill: "FFF2CC", bold: true, size: 11, align: "Center" },
-  header: { ...base, fill: "1F4E79", font: "FFFFFF", bold: true, wrap: true, align: "Center" },
-  text: { ...base, wrap: true },
-  number: { ...base, align: "Right" },
-  input: { ...base, fill: "FFF2CC", align: "Right" },
-  derived: { ...base, align: "Right" },
-  quote: { ...base, font: "595959", size: 9, wrap: true },
+  metaInput: { ...base, ...input, bold: true, size: 11, align: "Center" },
+  header: { ...base, ...grid, fill: PALETTE.brand, font: "FFFFFF", bold: true, wrap: true, align: "Center" },
+  text: { ...base, ...grid, wrap: true },
+  number: { ...base, ...grid, align: "Right" },
+  input: { ...base, ...input, align: "Right" },
+  derived: { ...base, ...grid, align: "Right" },
+  quote: { ...base, ...grid, font: "595959", size: 9, wrap: true },
+  note: { ...base, font: "595959", wrap: true },
   hidden: { ...base, font: "808080", size: 8 },
 };
 
 /** Cells the statistician types into. */
 export const INPUT_STYLES: ReadonlySet<StyleName> = new Set<StyleName>(["input", "metaInput"]);
+
+/** Under 保护公式列, a cell of ours is locked unless the statistician types into it. */
+export const isLocked = (style: StyleName) => !INPUT_STYLES.has(style);
+
+/**
+ * What a protected progress sheet still allows (Office.js WorksheetProtectionOptions names; the .xlsx back end
+ * maps them to ExcelJS's): the AutoFilter, and formatting cells, columns and rows. Everything else Excel forbids
+ * on a protected sheet stays forbidden (editing locked cells, inserting or deleting rows and columns).
+ */
+export const PROTECTION = {
+  allowAutoFilter: true,
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+} as const;
 
 export const isFormula = (c: CellContent | undefined): c is Formula => typeof c === "object" && c !== null;
 

@@ -72,3 +72,26 @@ export function recalcToCsv(
     { encoding: "utf8", timeout: 240_000, killSignal: "SIGKILL" },
   );
 }
+
+export const SSCONVERT = process.env.SSCONVERT || "ssconvert";
+
+/**
+ * Gnumeric's counterpart of recalcToCsv: `ssconvert --recalc` recalculates `file` and writes every sheet to
+ * `<outPrefix>-<sheet>.csv`, raw values (full precision, not as shown).
+ */
+export function gnumericToCsv(file: string, outPrefix: string): SpawnSyncReturns<string> {
+  return spawnSync(
+    SSCONVERT,
+    [
+      "--recalc",
+      "-S",
+      "-T",
+      "Gnumeric_stf:stf_assistant",
+      "-O",
+      "separator=, format=raw",
+      file,
+      `${outPrefix}-%s.csv`,
+    ],
+    { encoding: "utf8", timeout: 240_000, killSignal: "SIGKILL" },
+  );
+}

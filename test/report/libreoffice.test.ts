@@ -25,7 +25,7 @@ import {
 import { assess, OUTLOOK_ORDER, SHEET_STATUS_ORDER, STATUS_ORDER } from "../../src/core/method/methodology";
 import { bundledContext } from "../../src/core/functions/functions";
 import { readActuals } from "../../src/cli/report";
-import { layoutToWorkbook, type RowInputs } from "../../src/workbook/xlsx-writer";
+import { layoutToWorkbook, type RowInputs } from "../../src/sheet/report-file";
 import fc from "fast-check";
 import {
   actualArb,

@@ -17,7 +17,7 @@ import {
 } from "../../src/core/sheet/layout";
 import { INPUT_ERROR } from "../../src/core/method/methodology";
 import { YEARS } from "../../src/core/method/years";
-import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
+import { layoutToWorkbook } from "../../src/sheet/report-file";
 import { catalogSpanning } from "../shared/helpers";
 import { recalcToCsv, tempDir } from "./helpers";
 

@@ -21,7 +21,7 @@ import {
   type ProgressSheetLayout,
 } from "../../src/core/sheet/layout";
 import { reportSheetNameFor } from "../../src/core/sheet/report-layout";
-import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
+import { layoutToWorkbook } from "../../src/sheet/report-file";
 import { runReport, tempDir } from "./helpers";
 
 const catalog = bundledCatalog();

@@ -6,7 +6,7 @@ import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { buildProgressSheet, COL, SHEET } from "../../src/core/sheet/layout";
-import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
+import { layoutToWorkbook } from "../../src/sheet/report-file";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { planNewSheet } from "../../src/sheet/refresh";
 import { reportWritePlan, reportFor } from "../../src/sheet/report-plan";

@@ -33,6 +33,10 @@ export interface FakeChart {
 
 export class FakeSheet {
   protected = false;
+  /** A user's password: unprotect() without it fails. */
+  password?: string;
+  /** The options the add-in protected the sheet with. */
+  protectionOptions?: Record<string, boolean>;
   /** Content as Range.formulas shows it: "=…" or a constant. */
   cells = new Map<string, Value>();
   numFmt = new Map<string, string>();
@@ -365,7 +369,32 @@ class Batch {
       isNullObject: isNull,
       name: sheetName,
       visibility: s?.visibility ?? "Visible",
-      protection: { protected: s?.protected ?? false },
+      protection: {
+        protected: s?.protected ?? false,
+        // Commands that run on a protected sheet (forced past the AccessDenied check); a password refuses unprotect.
+        unprotect: () =>
+          this.command(
+            "",
+            `unprotect ${sheetName}`,
+            () => {
+              const sh = this.fx.sheet(sheetName)!;
+              if (sh.password) throw new ExcelError("AccessDenied", `The sheet ${sheetName} has a password`);
+              sh.protected = false;
+            },
+            true,
+          ),
+        protect: (options: Record<string, boolean>) =>
+          this.command(
+            "",
+            `protect ${sheetName}`,
+            () => {
+              const sh = this.fx.sheet(sheetName)!;
+              sh.protected = true;
+              sh.protectionOptions = options;
+            },
+            true,
+          ),
+      },
       freezePanes: {
         unfreeze: () => this.command(sheetName, "unfreeze", () => (this.fx.sheet(sheetName)!.frozen = null)),
         freezeAt: (r: object) => {
@@ -504,6 +533,7 @@ class Batch {
       format: {
         fill: { clear: () => this.formatCommand(sheetName, [rect], "fill.color", null) },
         font: {},
+        protection: {},
         columnWidth: 0,
       },
       dataValidation: {
@@ -576,7 +606,11 @@ class Batch {
 
   private areas(sheetName: string, rects: Rect[]) {
     const m = this.mock({
-      format: { fill: { clear: () => this.formatCommand(sheetName, rects, "fill.color", null) }, font: {} },
+      format: {
+        fill: { clear: () => this.formatCommand(sheetName, rects, "fill.color", null) },
+        font: {},
+        protection: {},
+      },
     });
     return this.record(m, sheetName, "areas", (path, v) => {
       if (path[0] !== "format") throw new Error(`fake: unexpected areas write ${path.join(".")}`);

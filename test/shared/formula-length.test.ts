@@ -20,7 +20,7 @@ import { YEARS } from "../../src/core/method/years";
 import { planNewSheet } from "../../src/sheet/refresh";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { isFormula } from "../../src/workbook/workbook";
-import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
+import { layoutToWorkbook } from "../../src/sheet/report-file";
 import { catalogSpanning } from "./helpers";
 import { serviceOver } from "./service-over";
 

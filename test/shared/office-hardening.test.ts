@@ -9,7 +9,7 @@ import { HostError } from "../../src/services/service";
 import { LINE_HEIGHT } from "../../src/workbook/text-fit";
 import type { WritePlan } from "../../src/workbook/workbook";
 import { planNewSheet } from "../../src/sheet/refresh";
-import { layoutToWorkbook } from "../../src/workbook/xlsx-writer";
+import { layoutToWorkbook } from "../../src/sheet/report-file";
 import { FakeExcel } from "./excel-mock";
 import { largestPlan } from "./helpers";
 import { serviceOver } from "./service-over";

@@ -292,15 +292,26 @@ describe("refresh of the largest plan", () => {
 });
 
 describe("refusals write nothing", () => {
-  test("a protected sheet: HostError, one read sync, no write sync", async () => {
+  test("a protected sheet with 保护公式列 off: HostError, one read sync, no write sync", async () => {
     const { sheetName } = await service().generate(LARGEST, YEAR);
     fx.sheet(sheetName)!.protected = true;
     const before = fx.applied.length;
-    const run = syncsOf(() => service().refresh(sheetName, { applyDataChanges: true }));
+    const off = { applyDataChanges: true, protect: false };
+    const run = syncsOf(() => service().refresh(sheetName, off));
     await expect(run).rejects.toThrow(HostError);
-    await expect(service().refresh(sheetName, { applyDataChanges: true })).rejects.toThrow(/受保护/);
+    await expect(service().refresh(sheetName, off)).rejects.toThrow(/受保护/);
     expect(fx.writeSyncs).toBe(1); // the generate only
     expect(fx.applied.length).toBe(before);
+  });
+
+  test("a sheet protected with a password: the unprotect fails first, HostError, nothing applied", async () => {
+    const { sheetName } = await service().generate(LARGEST, YEAR);
+    Object.assign(fx.sheet(sheetName)!, { protected: true, password: "secret" });
+    const sheetCommands = () => fx.applied.filter((c) => !c.startsWith("suspend")).length;
+    const before = sheetCommands();
+    await expect(service().refresh(sheetName, { applyDataChanges: true })).rejects.toThrow(/受保护/);
+    expect(sheetCommands()).toBe(before); // only calculation and screen updating were suspended
+    expect(fx.sheet(sheetName)!.protected).toBe(true);
   });
 
   test("generate over a sheet of the same name that the add-in did not write: HostError, no write sync", async () => {

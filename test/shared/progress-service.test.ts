@@ -139,7 +139,8 @@ describe("generate on an existing sheet of the same plan", () => {
 
   test("a refresh of a sheet with the old counts row (label merged over A5:B5) unmerges it", async () => {
     const { wb, service } = setup();
-    const { sheetName: name } = await service.generate("yiyang-14th", 2023);
+    // A sheet of an older version: unprotected (保护公式列 came later), its counts label merged.
+    const { sheetName: name } = await service.generate("yiyang-14th", 2023, { protect: false });
     await wb.write({ sheet: name, cells: [], merges: [`A${SHEET.headerRow - 1}:B${SHEET.headerRow - 1}`] });
     expect(wb.grid(name).merges).toContain(`A${SHEET.headerRow - 1}:B${SHEET.headerRow - 1}`);
     await service.refresh(name, { applyDataChanges: false });
@@ -175,13 +176,16 @@ describe("generate on an existing sheet of the same plan", () => {
 });
 
 describe("refresh", () => {
-  test("a protected sheet is refused by planRefresh and refresh, nothing written", async () => {
+  test("a sheet protected with a password (a user's) is refused by refresh, nothing written", async () => {
     const { wb, service } = setup();
     const { sheetName } = await service.generate(PLAN, YEAR);
-    wb.protect(sheetName);
+    wb.protect(sheetName, true, "secret");
     const [writes, before] = [wb.writes, wb.dump(sheetName)];
-    await expect(service.planRefresh(sheetName)).rejects.toThrow(/受保护/);
+    await service.planRefresh(sheetName); // read-only: allowed
     await expect(service.refresh(sheetName, { applyDataChanges: true })).rejects.toThrow(/受保护/);
+    await expect(service.refresh(sheetName, { applyDataChanges: true, protect: false })).rejects.toThrow(
+      /受保护/,
+    );
     expect(wb.writes).toBe(writes);
     expect(wb.dump(sheetName)).toEqual(before);
   });

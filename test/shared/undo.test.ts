@@ -245,3 +245,30 @@ test("a write that is not recorded (a formula inserted) ends the offer: the step
   await svc.insertFormula("=1+1");
   expect(undo.current()).toBeNull();
 });
+
+test("under 保护公式列: undo of a refresh unprotects, restores and protects the sheet again", async () => {
+  const wb = new MemoryWorkbook();
+  const { sheetName } = await createProgressService(wb, createCatalogStore(catalog)).generate(PLAN, YEAR);
+  expect(wb.protectionOf(sheetName).protected).toBe(true);
+  const before = wb.contentOf(sheetName).formulas;
+  const undo = new UndoLog(wb);
+  await createProgressService(wb, createCatalogStore(newer()), { undo }).refresh(sheetName, {
+    applyDataChanges: true,
+  });
+  await undo.undo();
+  expect(wb.contentOf(sheetName).formulas).toEqual(before);
+  expect(wb.protectionOf(sheetName).protected).toBe(true);
+});
+
+test("a sheet protected with a password: undo refuses and changes nothing", async () => {
+  const wb = new MemoryWorkbook();
+  const { sheetName } = await createProgressService(wb, createCatalogStore(catalog)).generate(PLAN, YEAR);
+  const undo = new UndoLog(wb);
+  await createProgressService(wb, createCatalogStore(newer()), { undo }).refresh(sheetName, {
+    applyDataChanges: true,
+  });
+  wb.protect(sheetName, true, "secret");
+  const after = wb.contentOf(sheetName).formulas;
+  await expect(undo.undo()).rejects.toThrow("受密码保护");
+  expect(wb.contentOf(sheetName).formulas).toEqual(after);
+});

@@ -44,7 +44,17 @@ import { excelSheetName } from "./sheet-names";
 
 export type CellValue = string | number | boolean | null;
 export type StyleName =
-  "title" | "meta" | "metaInput" | "header" | "text" | "number" | "input" | "derived" | "quote" | "hidden";
+  | "title"
+  | "meta"
+  | "metaInput"
+  | "header"
+  | "text"
+  | "number"
+  | "input"
+  | "derived"
+  | "quote"
+  | "note"
+  | "hidden";
 
 export interface LayoutCell {
   value?: CellValue;
@@ -159,16 +169,25 @@ const Y = "$C$3";
 /** Column of the first status label in the counts row (0-based: B). */
 export const COUNTS_FIRST_COL = 1;
 
-export const STYLE_FILLS: Record<string, string> = {
-  input: "FFF2CC", // light yellow: cells to type into
-  header: "1F4E79",
-  title: "FFFFFF",
-};
+/** Footer on every printed page (Excel header/footer codes: &P page, &N pages). */
+export const PAGE_FOOTER = "第 &P 页,共 &N 页";
+
+/** The sheet's colours (RRGGBB), named once: the workbook styles, the status colours and the preview's charts. */
+export const PALETTE = {
+  /** Dark blue: the header fill, the title, the trend line. */
+  brand: "1F4E79",
+  /** Light yellow: cells to type into. */
+  input: "FFF2CC",
+  /** The border of input cells. */
+  inputBorder: "BF9000",
+  /** The grid of the table. */
+  grid: "BFBFBF",
+} as const;
 
 /** Fill and font colours per status, for conditional formatting. */
 export const STATUS_COLORS: Record<SheetStatus, { fill: string; font: string }> = {
   [STATUS.achieved]: { fill: "C6EFCE", font: "006100" },
-  [STATUS.ahead]: { fill: "DDEBF7", font: "1F4E79" },
+  [STATUS.ahead]: { fill: "DDEBF7", font: PALETTE.brand },
   [STATUS.onTrack]: { fill: "E2EFDA", font: "375623" },
   [STATUS.behind]: { fill: "FFEB9C", font: "9C5700" },
   [STATUS.farBehind]: { fill: "F8CBAD", font: "843C0C" },
@@ -215,7 +234,7 @@ export interface ProgressSheetLayout {
   freeze: { rows: number; columns: number };
   /** The AutoFilter: the header row over every column, down to the last data row. */
   autoFilter: string;
-  print: { landscape: true; fitToWidth: 1; titleRows: string; area: string };
+  print: { landscape: true; fitToWidth: 1; titleRows: string; area: string; footer: string };
 }
 
 /** Number formats by the plan's unit; values stay in the plan's unit (2.5 for 2.5%). */
@@ -843,6 +862,7 @@ export function buildProgressSheet(
       fitToWidth: 1,
       titleRows: `${SHEET.headerRow}:${SHEET.headerRow}`,
       area: `A1:${lastPrinted}${last}`,
+      footer: PAGE_FOOTER,
     },
   };
 }

@@ -6,7 +6,7 @@
 // hashes or seed paths: 出处 are footnotes in words, and the page ends with the 填报 lines.
 import type { Catalog, CatalogTarget } from "../catalog/catalog";
 import { citationOf, dataVersionLabel, describeTarget, regionDisplayName } from "../catalog/labels";
-import { COL, SHEET, type ColumnKey, type LayoutCell, type ProgressSheetLayout } from "./layout";
+import { COL, PAGE_FOOTER, SHEET, type ColumnKey, type LayoutCell, type ProgressSheetLayout } from "./layout";
 import { excelSheetName } from "./sheet-names";
 import { methodNote } from "./method-text";
 
@@ -41,7 +41,7 @@ export const REPORT = {
   headerRow: 3,
   firstDataRow: 4,
   /** Footer on every printed page (Excel header/footer codes: &P page, &N pages). */
-  footer: "第 &P 页,共 &N 页",
+  footer: PAGE_FOOTER,
   /** The signature lines, as printed (also what tests look for). */
   signLabels: ["填报单位", "填报人", "审核人", "填报日期"],
 } as const;
@@ -163,9 +163,9 @@ export function buildReportSheet(
     );
   });
 
-  // Footnotes: 出处 of each row, in words.
+  // Footnotes: 出处 of each row, in words (never below 10 pt on paper, unlike the progress sheet's 9 pt quotes).
   const merges = [span(1), span(2, "A", "G")];
-  const note = (value: string, style: LayoutCell["style"] = "quote") => {
+  const note = (value: string, style: LayoutCell["style"] = "note") => {
     const row = empty();
     row[0] = { value, style };
     rows.push(row);

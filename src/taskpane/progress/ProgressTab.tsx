@@ -1,5 +1,5 @@
 // Tab 进度表: choose a plan and a year, generate or refresh its progress sheet, see the counts per status.
-import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Spinner, Switch, Text, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   HostError,
@@ -53,6 +53,9 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
   const [result, setResult] = useState<{ r: SheetResult; action: SummaryAction } | null>(null);
   const [pending, setPending] = useState<RefreshPlan | null>(null);
   const [askYear, setAskYear] = useState<YearChoice | null>(null);
+  /** 设置 保护公式列 (on by default; the service protects unless told otherwise): for this pane session. */
+  const [protect, setProtect] = useState(true);
+  const protectOpt = protect ? {} : { protect: false };
   const { active, reread } = useActiveSheet(shown);
   /** The last 评估年份 read from each sheet: the pane takes a sheet's year when it changes there. */
   const seenYears = useRef(new Map<string, number | null>());
@@ -151,8 +154,9 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
     run("generate", async () => {
       if (year === null) return;
       try {
-        const r = sheetYear
-          ? await service.generate(planId, year, { sheetYear })
+        const o = { ...(sheetYear ? { sheetYear } : {}), ...protectOpt };
+        const r = Object.keys(o).length
+          ? await service.generate(planId, year, o)
           : await service.generate(planId, year);
         await finish(r, "generated");
       } catch (e) {
@@ -166,7 +170,7 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
   const refresh = (sheetName: string, applyDataChanges: boolean, overwriteTyped = false) =>
     run("refresh", async () => {
       const base = yearTouched && year !== null ? { applyDataChanges, year } : { applyDataChanges };
-      const opts = overwriteTyped ? { ...base, overwriteTyped } : base;
+      const opts = { ...base, ...(overwriteTyped ? { overwriteTyped } : {}), ...protectOpt };
       await finish(await service.refresh(sheetName, opts), "refreshed");
     });
 
@@ -198,6 +202,12 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
           setYearText(t);
           setYearTouched(true);
         }}
+      />
+      <Switch
+        label="保护公式列(公式锁定、填写格可改;无密码,可在“审阅”中撤销)"
+        checked={protect}
+        disabled={busy !== null}
+        onChange={(_, d) => setProtect(d.checked)}
       />
       <Text size={200}>
         {sheet
