@@ -3,16 +3,15 @@
 // of plan report (read back with ExcelJS). Refresh unprotects and protects again; a password refuses it.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { createCatalogStore } from "../../src/core/catalog/store";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { buildProgressSheet, COL, SHEET } from "../../src/core/sheet/layout";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
-import { createProgressService } from "../../src/services/progress-service";
 import { planNewSheet } from "../../src/sheet/refresh";
 import { layoutToWorkbook } from "../../src/sheet/report-file";
 import { isLocked, PROTECTION } from "../../src/workbook/workbook";
 import { FakeExcel } from "./excel-mock";
+import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
 const PLAN = "yiyang-14th";
@@ -23,7 +22,7 @@ const styled = planNewSheet(catalog, PLAN, layout.sheetName, YEAR).write.cells.f
   c.style ? [{ row: c.row, col: c.col, locked: isLocked(c.style) }] : [],
 );
 const memoryService = (wb: MemoryWorkbook) =>
-  createProgressService(wb, createCatalogStore(catalog), { currentYear: () => YEAR });
+  serviceOver(wb, { year: YEAR, catalog });
 
 async function xlsxReadBack(protect: boolean) {
   const buf = await layoutToWorkbook([layout], new Map(), catalog, { protect }).xlsx.writeBuffer();
@@ -81,9 +80,7 @@ describe("the same flags on both write paths", () => {
     const fx = new FakeExcel();
     fx.install();
     try {
-      const service = createProgressService(new OfficeWorkbook(), createCatalogStore(catalog), {
-        currentYear: () => YEAR,
-      });
+      const service = serviceOver(new OfficeWorkbook(), { year: YEAR, catalog });
       const { sheetName } = await service.generate(PLAN, YEAR);
       const s = fx.sheet(sheetName)!;
       expect([s.protected, s.protectionOptions]).toEqual([true, PROTECTION]);
@@ -125,9 +122,7 @@ describe("refresh on a sheet protected by 保护公式列", () => {
     const fx = new FakeExcel();
     fx.install();
     try {
-      const service = createProgressService(new OfficeWorkbook(), createCatalogStore(catalog), {
-        currentYear: () => YEAR,
-      });
+      const service = serviceOver(new OfficeWorkbook(), { year: YEAR, catalog });
       const { sheetName } = await service.generate(PLAN, YEAR);
       const before = fx.applied.length;
       const w0 = fx.writeSyncs;
