@@ -433,8 +433,9 @@ export class MemoryWorkbook implements Workbook {
 
   /** All checks first (protection), then the changes. */
   async freeze(cells: FreezeCell[]): Promise<FreezeResult> {
+    // 保护公式列 (no password) is lifted for the conversion and kept; a user's password refuses it.
     for (const name of new Set(cells.map((c) => c.sheet)))
-      if (this.find(name)?.protected)
+      if (this.find(name)?.password)
         throw new HostError(`工作表“${name}”受保护,无法转为数值。请先撤销工作表保护。`);
     const converted: FreezeCell[] = [];
     const changed: FormulaCell[] = [];

@@ -339,10 +339,16 @@ export class OfficeWorkbook implements Workbook {
     const converted: FreezeCell[] = [];
     const changed: FormulaCell[] = [];
     const spillRanges: FreezeResult["spillRanges"] = [];
+    const reprotect: string[] = [];
     try {
       await Excel.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         const current = queueFormulaReads(sheets, todo);
+        const protections = [...new Set(todo.map((c) => c.sheet))].map((name) => {
+          const p = sheets.getItem(name).protection;
+          p.load("protected");
+          return { name, p };
+        });
         // Only a formula that may spill is asked for its spill (one range each); the others are one value.
         const spillOf = new Map<FreezeCell, Excel.Range>();
         for (const c of spills ? todo.filter((x) => maySpill(x.formula)) : []) {
@@ -352,6 +358,12 @@ export class OfficeWorkbook implements Workbook {
         }
         await ctx.sync();
         todo.forEach((c) => (current(c) === c.formula ? converted : changed).push(c));
+        // 保护公式列: unprotected for the conversion and its notes, protected again after them (a password fails here).
+        for (const { name, p } of protections)
+          if (p.protected && converted.length) {
+            p.unprotect();
+            reprotect.push(name);
+          }
         const single: FreezeCell[] = [];
         for (const c of converted) {
           const spill = spillOf.get(c);
@@ -367,6 +379,7 @@ export class OfficeWorkbook implements Workbook {
       });
     } catch (e) {
       const code = (e as { code?: string })?.code;
+      if (reprotect.length) await this.protectAgain(reprotect).catch(() => undefined); // best effort
       throw new HostError(
         code === "AccessDenied"
           ? "工作表受保护,无法转为数值。请先撤销工作表保护后重试。"
@@ -385,7 +398,22 @@ export class OfficeWorkbook implements Workbook {
         notes = false; // reported by the pane: the provenance is in its list
       }
     }
+    if (reprotect.length) await this.protectAgain(reprotect);
     return { converted, changed, notes, spillsRefused, spillRanges };
+  }
+
+  /** 保护公式列 put back on the sheets a conversion unprotected. */
+  private async protectAgain(names: string[]): Promise<void> {
+    try {
+      await Excel.run(async (ctx) => {
+        for (const name of names) ctx.workbook.worksheets.getItem(name).protection.protect(PROTECTION);
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw new HostError(
+        `已转为数值,但未能重新保护工作表 ${names.map((n) => `“${n}”`).join("、")}:${message(e)}。请在“审阅 > 保护工作表”中重新保护。`,
+      );
+    }
   }
 
   async read(names: string[]): Promise<Snapshot> {

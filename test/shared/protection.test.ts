@@ -9,7 +9,8 @@ import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { planNewSheet } from "../../src/sheet/refresh";
 import { layoutToWorkbook } from "../../src/sheet/report-file";
-import { isLocked, PROTECTION } from "../../src/workbook/workbook";
+import { colIndex, isLocked, PROTECTION } from "../../src/workbook/workbook";
+import { registerPlanFunctions } from "../../src/functions/hyperformula";
 import { FakeExcel } from "./excel-mock";
 import { serviceOver } from "./service-over";
 
@@ -21,8 +22,7 @@ const layout = buildProgressSheet(catalog, PLAN, { year: YEAR });
 const styled = planNewSheet(catalog, PLAN, layout.sheetName, YEAR).write.cells.flatMap((c) =>
   c.style ? [{ row: c.row, col: c.col, locked: isLocked(c.style) }] : [],
 );
-const memoryService = (wb: MemoryWorkbook) =>
-  serviceOver(wb, { year: YEAR, catalog });
+const memoryService = (wb: MemoryWorkbook) => serviceOver(wb, { year: YEAR, catalog });
 
 async function xlsxReadBack(protect: boolean) {
   const buf = await layoutToWorkbook([layout], new Map(), catalog, { protect }).xlsx.writeBuffer();
@@ -134,6 +134,47 @@ describe("refresh on a sheet protected by 保护公式列", () => {
       expect(fx.writeSyncs - w0).toBe(1);
       expect(fx.sheet(sheetName)!.protected).toBe(true);
       expect(fx.sheet(sheetName)!.get(SHEET.yearCell)).toBe(YEAR + 1);
+    } finally {
+      fx.uninstall();
+    }
+  });
+});
+
+describe("转为数值 on a sheet under 保护公式列", () => {
+  const HIGHTECH = '=PLAN.TARGET("益阳","高新技术企业",2025)';
+  const at = `${COL.note}${SHEET.firstDataRow}`; // an input cell, where a user may type a formula
+
+  test("in memory: converted, and the sheet still protected", async () => {
+    registerPlanFunctions();
+    const wb = new MemoryWorkbook();
+    const service = memoryService(wb);
+    const { sheetName } = await service.generate(PLAN, YEAR);
+    wb.setCell(sheetName, at, HIGHTECH);
+    wb.select(sheetName, at);
+    const preview = await service.previewFreeze("sheet");
+    const r = await service.freeze(preview.cells);
+    expect(r.converted.map((c) => c.formula)).toEqual([HIGHTECH]);
+    expect(wb.contentOf(sheetName).formulas[SHEET.firstDataRow - 1][colIndex(COL.note)]).toBe(600);
+    expect(wb.protectionOf(sheetName).protected).toBe(true);
+  });
+
+  test("on the office-addin-mock fake: unprotected for the conversion and its notes, protected again last", async () => {
+    const fx = new FakeExcel();
+    fx.install();
+    try {
+      const service = serviceOver(new OfficeWorkbook(), { year: YEAR, catalog });
+      const { sheetName } = await service.generate(PLAN, YEAR);
+      const ws = fx.sheet(sheetName)!;
+      ws.set(at, HIGHTECH);
+      ws.shown.set(`${SHEET.firstDataRow - 1},${colIndex(COL.note)}`, 600);
+      fx.selection = { sheet: sheetName, row: SHEET.firstDataRow - 1, col: colIndex(COL.note) };
+      const before = fx.applied.length;
+      const r = await service.freeze((await service.previewFreeze("sheet")).cells);
+      expect(r.converted).toHaveLength(1);
+      const ran = fx.applied.slice(before).filter((c) => !c.startsWith("suspend"));
+      expect(ran[0]).toBe(`unprotect ${sheetName}`);
+      expect(ran[ran.length - 1]).toBe(`protect ${sheetName}`);
+      expect(ws.protected).toBe(true);
     } finally {
       fx.uninstall();
     }
