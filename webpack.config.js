@@ -21,6 +21,7 @@ const build = tsxRequire("./scripts/addin-build.ts", __filename);
 // src/functions/functions.ts is generated from the function table: rewritten (if the table changed) before the
 // metadata plugin reads its JSDoc.
 tsxRequire("./scripts/functions-module.ts", __filename).writeFunctionsModule();
+const { helpPage } = tsxRequire("./scripts/help-page.ts", __filename);
 
 const DEV_PORT = 3000;
 const PREVIEW_PORT = 3001;
@@ -108,7 +109,14 @@ module.exports = (env = {}, argv = {}) => {
         input: "./src/functions/functions.ts",
       }),
       // functions-zh-CN.json from functions.json + the Chinese names of the function table.
-      new build.ZhMetadataPlugin(),
+      new build.ZhMetadataPlugin(baseUrl),
+      // help.html: the zh-CN help page (SupportUrl, LearnMoreUrl, each function's helpUrl), from the function table.
+      new HtmlWebpackPlugin({
+        filename: build.HELP_PAGE,
+        templateContent: () => helpPage(),
+        inject: false,
+        chunks: [],
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

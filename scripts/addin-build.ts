@@ -68,7 +68,19 @@ export function localizeMetadata(
 }
 
 /** Emits functions-zh-CN.json next to the functions.json that custom-functions-metadata-plugin generates. */
+/** Each function's helpUrl: its section of the help page (help.html, rendered by scripts/help-page.ts). */
+export const HELP_PAGE = "help.html";
+export function withHelpUrls(meta: CfMetadata, baseUrl: string): CfMetadata {
+  return {
+    ...meta,
+    functions: meta.functions.map((f) => ({ ...f, helpUrl: `${baseUrl}${HELP_PAGE}#${f.id}` })),
+  };
+}
+
 export class ZhMetadataPlugin {
+  /** baseUrl: where the add-in is served (the help page's address). */
+  constructor(private readonly baseUrl: string = DEV_BASE_URL) {}
+
   apply(compiler: Compiler): void {
     const { Compilation, sources, WebpackError } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("ZhMetadataPlugin", (compilation) => {
@@ -85,7 +97,11 @@ export class ZhMetadataPlugin {
             return;
           }
           try {
-            const meta = JSON.parse(asset.source.source().toString()) as CfMetadata;
+            const meta = withHelpUrls(
+              JSON.parse(asset.source.source().toString()) as CfMetadata,
+              this.baseUrl,
+            );
+            compilation.updateAsset(METADATA_FILE, new sources.RawSource(JSON.stringify(meta, null, 4)));
             const zh = JSON.stringify(localizeMetadata(meta), null, 4);
             compilation.emitAsset(ZH_METADATA_FILE, new sources.RawSource(zh));
           } catch (e) {

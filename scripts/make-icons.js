@@ -1,11 +1,11 @@
-// Draws the add-in icons (assets/icon-16/32/64/80.png) with nothing but zlib: a blue rounded square with
+// Draws the add-in icons (assets/icon-16 … icon-80.png, every ribbon size) with nothing but zlib: a blue rounded square with
 // three rising white bars and a target dot — "targets and progress". Run once, commit the PNGs:
 //   node scripts/make-icons.js
 const { deflateSync } = require("node:zlib");
 const { mkdirSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 
-const SIZES = [16, 32, 64, 80];
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80]; // the ribbon sizes Office asks for (16–80 px)
 const BLUE = [15, 108, 189]; // Fluent brand blue #0F6CBD
 const WHITE = [255, 255, 255];
 const GOLD = [255, 185, 0];

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   DEV_BASE_URL,
+  HELP_PAGE,
   METADATA_FILE,
   ZH_METADATA_FILE,
   productionBaseUrl,
@@ -86,7 +87,7 @@ test("zh-CN: metadata URL override, display name and description", () => {
   expect(zhOverride(top("Description"))?.getAttribute("Value")).toMatch(/[\u4e00-\u9fff]/);
 });
 
-test("icons: 16/32/80 for the ribbon, 32/64 for the add-in, all present as PNGs of that size", () => {
+test("icons: 16/20/24/32/40/48/64/80 for the ribbon, 32/64 for the add-in, all present as PNGs of that size", () => {
   const urls = [
     one("IconUrl").getAttribute("DefaultValue")!,
     one("HighResolutionIconUrl").getAttribute("DefaultValue")!,
@@ -94,7 +95,19 @@ test("icons: 16/32/80 for the ribbon, 32/64 for the add-in, all present as PNGs 
       .filter((e) => e.getAttribute("DefaultValue"))
       .map((e) => e.getAttribute("DefaultValue")!),
   ];
-  expect(urls.length).toBeGreaterThanOrEqual(5);
+  expect(urls.length).toBeGreaterThanOrEqual(10);
+  // Each ribbon Icon offers every size Office asks for at its scaling factors.
+  for (const icon of all("Icon").filter((e) => e.getElementsByTagNameNS("*", "Image").length))
+    expect(Array.from(icon.getElementsByTagNameNS("*", "Image")).map((e) => e.getAttribute("size"))).toEqual([
+      "16",
+      "20",
+      "24",
+      "32",
+      "40",
+      "48",
+      "64",
+      "80",
+    ]);
   for (const url of urls) {
     const m = /^https:\/\/localhost:3000\/(assets\/icon-(\d+)\.png)$/.exec(url);
     expect(m).not.toBeNull();
@@ -105,6 +118,13 @@ test("icons: 16/32/80 for the ribbon, 32/64 for the add-in, all present as PNGs 
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(m![2]), Number(m![2])]);
     expect(png.length).toBeLessThan(4096);
   }
+});
+
+test("SupportUrl and LearnMoreUrl open the zh-CN help page, not the task pane", () => {
+  expect(one("SupportUrl").getAttribute("DefaultValue")).toBe(`${DEV_BASE_URL}${HELP_PAGE}`);
+  expect(resource("Url", "GetStarted.LearnMoreUrl").getAttribute("DefaultValue")).toBe(
+    `${DEV_BASE_URL}${HELP_PAGE}`,
+  );
 });
 
 test("every URL is under https://localhost:3000/", () => {
