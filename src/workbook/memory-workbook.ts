@@ -24,6 +24,7 @@ import {
   colIndex,
   INPUT_STYLES,
   isLocked,
+  isOurProtection,
   PROTECTION,
   isFormula,
   parseRange,
@@ -433,10 +434,12 @@ export class MemoryWorkbook implements Workbook {
 
   /** All checks first (protection), then the changes. */
   async freeze(cells: FreezeCell[]): Promise<FreezeResult> {
-    // 保护公式列 (no password) is lifted for the conversion and kept; a user's password refuses it.
-    for (const name of new Set(cells.map((c) => c.sheet)))
-      if (this.find(name)?.password)
+    // 保护公式列 (no password) is lifted for the conversion and kept; a user's own protection refuses it.
+    for (const name of new Set(cells.map((c) => c.sheet))) {
+      const s = this.find(name);
+      if (s?.protected && (s.password || !isOurProtection(s.allows)))
         throw new HostError(`工作表“${name}”受保护,无法转为数值。请先撤销工作表保护。`);
+    }
     const converted: FreezeCell[] = [];
     const changed: FormulaCell[] = [];
     const current = new Map<string, SheetContent>();

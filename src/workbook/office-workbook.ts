@@ -27,6 +27,7 @@ import {
   isFormula,
   isLocked,
   parseRange,
+  isOurProtection,
   PROTECTION,
   splitSheetAddress,
   tableRangeOf,
@@ -346,7 +347,7 @@ export class OfficeWorkbook implements Workbook {
         const current = queueFormulaReads(sheets, todo);
         const protections = [...new Set(todo.map((c) => c.sheet))].map((name) => {
           const p = sheets.getItem(name).protection;
-          p.load("protected");
+          p.load("protected,options");
           return { name, p };
         });
         // Only a formula that may spill is asked for its spill (one range each); the others are one value.
@@ -359,6 +360,9 @@ export class OfficeWorkbook implements Workbook {
         await ctx.sync();
         todo.forEach((c) => (current(c) === c.formula ? converted : changed).push(c));
         // 保护公式列: unprotected for the conversion and its notes, protected again after them (a password fails here).
+        const theirs = protections.find(({ p }) => p.protected && !isOurProtection(p.options));
+        if (theirs && converted.length)
+          throw new HostError(`工作表“${theirs.name}”受保护,无法转为数值。请先撤销工作表保护后重试。`);
         for (const { name, p } of protections)
           if (p.protected && converted.length) {
             p.unprotect();
@@ -378,6 +382,7 @@ export class OfficeWorkbook implements Workbook {
         if (converted.length) await ctx.sync();
       });
     } catch (e) {
+      if (e instanceof HostError) throw e; // a refusal before any change
       const code = (e as { code?: string })?.code;
       if (reprotect.length) await this.protectAgain(reprotect).catch(() => undefined); // best effort
       throw new HostError(

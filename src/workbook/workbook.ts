@@ -286,6 +286,10 @@ export const PROTECTION = {
   allowFormatRows: true,
 } as const;
 
+/** Protection as 保护公式列 sets it (its options): the add-in may lift it for its own writes; a user's it may not. */
+export const isOurProtection = (o: object | undefined): boolean =>
+  o !== undefined && Object.entries(PROTECTION).every(([k, v]) => (o as Record<string, unknown>)[k] === v);
+
 export const isFormula = (c: CellContent | undefined): c is Formula => typeof c === "object" && c !== null;
 
 /**

@@ -371,6 +371,7 @@ class Batch {
       visibility: s?.visibility ?? "Visible",
       protection: {
         protected: s?.protected ?? false,
+        options: s?.protectionOptions ?? {},
         // Commands that run on a protected sheet (forced past the AccessDenied check); a password refuses unprotect.
         unprotect: () =>
           this.command(
