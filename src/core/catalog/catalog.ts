@@ -19,6 +19,7 @@ const LABEL_DECORATIONS = [
 import type { Direction, Indicator, Observation, Plan, Region, Target } from "./schema";
 import { BigramCache, normalizeIndicator, normalizeRegion, Vocabulary } from "./text";
 import type { ProgressInput } from "../method/methodology";
+import { coreMessage } from "../messages";
 
 export const RAW_PLANS: unknown[] = [plan000, plan001, plan002, plan003, plan004];
 
@@ -100,7 +101,10 @@ export class Catalog {
         const k = normalizeIndicator(name, true);
         keys.push(k);
         const prev = this.indicatorByKey.get(k);
-        if (prev && prev !== ind.id) throw new Error(`指标别名冲突:“${name}”同时属于 ${prev} 和 ${ind.id}`);
+        if (prev && prev !== ind.id)
+          throw new Error(
+            coreMessage({ reason: "indicatorAliasConflict", name, first: prev, second: ind.id }),
+          );
         this.indicatorByKey.set(k, ind.id);
       }
     }
@@ -132,7 +136,7 @@ export class Catalog {
   private addRegionKey(name: string, r: Region) {
     const k = normalizeRegion(name, true);
     const prev = this.regionByKey.get(k);
-    if (prev && prev.id !== r.id) throw new Error(`地区别名冲突:“${name}”`);
+    if (prev && prev.id !== r.id) throw new Error(coreMessage({ reason: "regionAliasConflict", name }));
     this.regionByKey.set(k, r);
   }
 
@@ -150,10 +154,17 @@ export class Catalog {
     for (const t of targets) {
       const indicatorDef = this.indicatorById.get(t.indicator);
       const regionDef = this.regionById.get(t.region);
-      if (!indicatorDef) throw new Error(`${t.id}: 未知指标 ${t.indicator}`);
-      if (!regionDef) throw new Error(`${t.id}: 未知地区 ${t.region}`);
+      if (!indicatorDef)
+        throw new Error(
+          coreMessage({ reason: "unknownTargetIndicator", target: t.id, indicator: t.indicator }),
+        );
+      if (!regionDef)
+        throw new Error(coreMessage({ reason: "unknownTargetRegion", target: t.id, region: t.region }));
       const baselineObs = t.baseline ? (obsById.get(t.baseline) ?? null) : null;
-      if (t.baseline && !baselineObs) throw new Error(`${t.id}: 基期值 ${t.baseline} 不存在`);
+      if (t.baseline && !baselineObs)
+        throw new Error(
+          coreMessage({ reason: "missingBaselineObservation", target: t.id, baseline: t.baseline }),
+        );
       const threshold = t.comparison === "range" ? (t.min as number) : (t.value as number);
       const direction = t.direction ?? indicatorDef.direction;
       const ct: CatalogTarget = {

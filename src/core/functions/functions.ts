@@ -215,7 +215,14 @@ function claimedOf(a: TargetArgs, ctx: Context) {
 function checkedActual(t: CatalogTarget, actual: number | null): number | null {
   if (actual === null) return null;
   const v = judgeNumber(actual, t, "实际值");
-  if (!v.ok) throw badValue(`“${t.indicatorDef.name}”(${t.unit})收到 ${actual}:${v.message}`);
+  if (!v.ok)
+    throw badValue({
+      reason: "actualRefused",
+      indicator: t.indicatorDef.name,
+      unit: t.unit,
+      actual,
+      why: v.message,
+    });
   return actual;
 }
 
@@ -252,21 +259,23 @@ function missing(
 ): never {
   const what = FIELD_LABEL[field];
   const t0 = t.baseYear ?? t.plan.baseYear;
-  if (asOf === null) throw notFound(`缺少评估年份,无法计算${what}`);
-  if (asOf < t0) throw notFound(`评估年份${asOf}早于基期年${t0},无法计算${what}`);
-  if (actual === null && field !== "expected") throw notFound(`缺少实际值,无法计算${what}`);
+  if (asOf === null) throw notFound({ reason: "missingYear", what });
+  if (asOf < t0) throw notFound({ reason: "yearBeforeBase", what, year: asOf, baseYear: t0 });
+  if (actual === null && field !== "expected") throw notFound({ reason: "missingActual", what });
   if (field === "requiredRate" && (t.kind === "per_year" || t.kind === "milestone"))
-    throw notFound(`“${t.indicatorDef.name}”是${KIND_LABEL[t.kind]}目标,不适用需年均增速`);
+    throw notFound({
+      reason: "rateNotApplicable",
+      indicator: t.indicatorDef.name,
+      kindLabel: KIND_LABEL[t.kind],
+    });
   if (field === "requiredRate" && t.kind === "growth_rate" && asOf === t0)
-    throw notFound(`评估年份${asOf}即基期年,尚无已实现的年均增速,无法计算需年均增速`);
-  if (field === "requiredRate" && p.met) throw notFound(`目标已完成,不再需要年均增速`);
+    throw notFound({ reason: "rateAtBaseYear", year: asOf });
+  if (field === "requiredRate" && p.met) throw notFound({ reason: "rateMet" });
   if (field === "requiredRate" && asOf >= t.targetYear)
-    throw notFound(`评估年份已到目标年${t.targetYear},不再需要年均增速`);
-  if (field === "completion" && p.metAtBase)
-    throw notFound(`基期值已达到目标,没有待完成的进度:实际值仍达到目标为已完成,低于目标为逆向变化`);
-  if (p.expected === null)
-    throw notFound(`规划未给出基期值(${t0}年),无法计算${what}。可在进度表的“基期值”列填写后计算`);
-  throw notFound(`无法计算${what}(实际值或目标值不为正数,或目标值等于基期值)`);
+    throw notFound({ reason: "rateAtTargetYear", targetYear: t.targetYear });
+  if (field === "completion" && p.metAtBase) throw notFound({ reason: "metAtBase" });
+  if (p.expected === null) throw notFound({ reason: "noBaseline", what, baseYear: t0 });
+  throw notFound({ reason: "notComputable", what });
 }
 
 /** FORECAST and OUTLOOK for the arguments: the same refusals as PROGRESS (checkedActual, blank = none). */
@@ -280,11 +289,12 @@ function outlookArgs(a: ProgressArgs, ctx: Context) {
 /** Why no forecast can be made, in words a statistician can act on. */
 function noForecast(t: CatalogTarget, asOf: number | null, actual: number | null): never {
   const t0 = t.baseYear ?? t.plan.baseYear;
-  if (asOf === null) throw notFound("缺少评估年份,无法计算预计目标年值");
-  if (asOf < t0) throw notFound(`评估年份${asOf}早于基期年${t0},无法计算预计目标年值`);
-  if (asOf === t0) throw notFound(`评估年份${asOf}即基期年,尚无年均变化可外推。请用基期以后年份的实际值`);
-  if (actual === null) throw notFound("缺少实际值,无法计算预计目标年值");
-  throw notFound(`规划未给出基期值(${t0}年),无法计算预计目标年值。可在进度表的“基期值”列填写后计算`);
+  const what = "预计目标年值";
+  if (asOf === null) throw notFound({ reason: "missingYear", what });
+  if (asOf < t0) throw notFound({ reason: "yearBeforeBase", what, year: asOf, baseYear: t0 });
+  if (asOf === t0) throw notFound({ reason: "forecastAtBaseYear", year: asOf });
+  if (actual === null) throw notFound({ reason: "missingActual", what });
+  throw notFound({ reason: "noBaseline", what, baseYear: t0 });
 }
 
 const INFO_FIELDS: Record<string, (t: CatalogTarget) => Scalar | null> = {
@@ -341,10 +351,7 @@ function fieldKey(raw: string): string {
   const f = fold(raw, false, FIELD_VOCABULARY).replace(/-/g, "_");
   const k = INFO_FIELDS[f] ? f : FIELD_ALIASES[f];
   if (!k)
-    throw badValue(
-      `未知字段“${raw.slice(0, 20)}”。可用字段:${INFO_FIELD_NAMES.join("、")}`,
-      INFO_FIELD_NAMES.slice(0, 3),
-    );
+    throw badValue({ reason: "unknownField", raw, fields: INFO_FIELD_NAMES }, INFO_FIELD_NAMES.slice(0, 3));
   return k;
 }
 
@@ -417,7 +424,8 @@ export const FUNCTIONS: FunctionSpec[] = [
       const k = fieldKey(a.field);
       const t = targetOf(a, ctx);
       const v = INFO_FIELDS[k](t);
-      if (v === null) throw notFound(`规划未给出“${t.indicatorDef.name}”的${a.field}`);
+      if (v === null)
+        throw notFound({ reason: "fieldNotGiven", indicator: t.indicatorDef.name, field: a.field });
       return v;
     },
   }),
@@ -554,10 +562,7 @@ function baselineOf(a: TargetArgs & { unit: string | null }, ctx: Context): numb
     const o = obs.find((x) => x.year === year);
     if (o) return convert(o.value, o.unit, unit);
     const years = [...targetYears(targets), ...obs.map((x) => `${x.year}(历史)`)];
-    throw notFound(
-      `${region.name}在${year}年既没有目标也没有历史数据。可选年份:${years.join("、")}`,
-      years.slice(0, 3),
-    );
+    throw notFound({ reason: "regionNothingInYear", region: region.name, year, years }, years.slice(0, 3));
   }
   if (targets.length === 0) {
     const o = [...obs].sort((x, y) => y.year - x.year)[0];
@@ -566,7 +571,7 @@ function baselineOf(a: TargetArgs & { unit: string | null }, ctx: Context): numb
   const t = ctx.resolver.target(a.region, a.indicator, year);
   if (!t.baselineObs) {
     const t0 = t.baseYear ?? t.plan.baseYear;
-    throw notFound(`规划未给出“${t.indicatorDef.name}”的基期值(基期年${t0})`);
+    throw notFound({ reason: "noBaselineOf", indicator: t.indicatorDef.name, baseYear: t0 });
   }
   return convert(t.baselineObs.value, t.baselineObs.unit, unit);
 }
@@ -578,7 +583,7 @@ function listOf(regionName: string, year: number | null, ctx: Context): Matrix {
   const rows = all.filter((t) => year === null || appliesTo(t, year));
   if (rows.length === 0) {
     const years = targetYears(all);
-    throw notFound(`${region.name}在${year}年没有目标。有目标的年份:${years.join("、")}`, years.slice(0, 3));
+    throw notFound({ reason: "regionNoTargetInYear", region: region.name, year, years }, years.slice(0, 3));
   }
   return [
     LIST_HEADER,
@@ -605,7 +610,7 @@ function searchOf(text: string, regionName: string | null, ctx: Context): Matrix
     : null;
   // Without a region argument, a region named in the text (益阳 高企) ranks its targets first.
   const hits = scope ? searchTargets(ctx.catalog, text, scope) : searchWithRegion(ctx.catalog, text).hits;
-  if (hits.length === 0) throw notFound(`没有与“${text.slice(0, 20)}”匹配的指标`);
+  if (hits.length === 0) throw notFound({ reason: "noSearchMatch", text });
   return [
     SEARCH_HEADER,
     ...hits.map(({ target: t }) => [

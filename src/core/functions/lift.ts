@@ -53,8 +53,6 @@ function elementAt(
   return { value: rows[r][c] };
 }
 
-const describe = (s: Shape) => `${s.rows} 行 × ${s.cols} 列`;
-
 function failure(e: { code: "#N/A" | "#VALUE!"; message: string }): Outcome {
   return { ok: false, error: e.code, message: e.message, suggestions: [] };
 }
@@ -77,17 +75,13 @@ export function evaluate(
   const params: readonly (ParamSpec | undefined)[] = spec.params;
   const bad = rows.findIndex((r, k) => r !== undefined && shapes[k] === undefined);
   if (bad >= 0)
-    return failure(badValue(`参数“${params[bad]?.zhName ?? bad + 1}”不是矩形区域(各行的单元格数不同或为空)`));
+    return failure(badValue({ reason: "notRectangular", param: params[bad]?.zhName ?? String(bad + 1) }));
   const out: Shape = {
     rows: Math.max(...shapes.map((s) => s?.rows ?? 1)),
     cols: Math.max(...shapes.map((s) => s?.cols ?? 1)),
   };
   if (out.rows * out.cols > MAX_LIFTED_CELLS)
-    return failure(
-      badValue(
-        `区域过大:结果为 ${describe(out)},超过 ${MAX_LIFTED_CELLS} 个单元格。请引用表格所在的行,如 B5:B20,而不是整列`,
-      ),
-    );
+    return failure(badValue({ reason: "rangeTooLarge", shape: out, max: MAX_LIFTED_CELLS }));
   return Array.from({ length: out.rows }, (_, i) =>
     Array.from({ length: out.cols }, (_, j) => cellAt(id, rawArgs, rows, shapes, params, out, i, j, runner)),
   );
@@ -110,10 +104,7 @@ function cellAt(
     if ("missing" in e) {
       const name = params[k]?.zhName ?? String(k + 1);
       return failure(
-        notFound(
-          `区域大小不一致:参数“${name}”为 ${describe(e.missing)},结果为 ${describe(out)};` +
-            `第 ${i + 1} 行第 ${j + 1} 列没有对应的“${name}”`,
-        ),
+        notFound({ reason: "rangeMismatch", param: name, shape: e.missing, out, row: i + 1, col: j + 1 }),
       );
     }
     args.push(rows[k] ? e.value : rawArgs[k]);

@@ -3,8 +3,9 @@
 import { bundledCatalog } from "../catalog/catalog";
 import type { CatalogStore } from "../catalog/store";
 import { PlanError, badValue, type ErrorCode } from "../errors";
+import { coreMessage } from "../messages";
 import { MAX_ABS } from "../method/methodology";
-import { readYear, yearProblem } from "../method/years";
+import { readYear } from "../method/years";
 import {
   contextOf,
   FUNCTION_BY_ID,
@@ -38,7 +39,7 @@ function unwrap(v: unknown, p: ParamSpec): unknown {
   if (!Array.isArray(v)) return v;
   if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) return v[0][0];
   if (v.length === 1 && !Array.isArray(v[0])) return v[0];
-  throw badValue(`参数“${p.zhName}”应为单个值,不能是区域或数组`);
+  throw badValue({ reason: "notSingleValue", param: p });
 }
 
 function isBlank(v: unknown): boolean {
@@ -47,30 +48,30 @@ function isBlank(v: unknown): boolean {
 
 export function coerce(raw: unknown, p: ParamSpec): string | number | null {
   const v = unwrap(raw, p);
-  if (isErrorValue(v)) throw badValue(`参数“${p.zhName}”是错误值。请先修正引用的单元格`);
+  if (isErrorValue(v)) throw badValue({ reason: "errorArgument", param: p });
   if (p.cell) return cellNumber(v, p);
   if (isBlank(v)) {
     if (p.optional || p.blankIsNull) return null;
-    throw badValue(`缺少参数“${p.zhName}”。${p.zhDescription}`);
+    throw badValue({ reason: "missingArgument", param: p });
   }
-  if (typeof v === "boolean")
-    throw badValue(`参数“${p.zhName}”不能是逻辑值 ${v ? "TRUE" : "FALSE"}。${p.zhDescription}`);
+  if (typeof v === "boolean") throw badValue({ reason: "logicalArgument", param: p, value: v });
   switch (p.type) {
     case "text": {
       if (typeof v === "number") return String(v);
-      if (typeof v !== "string") throw badValue(`参数“${p.zhName}”应为文本`);
-      if (v.length > MAX_TEXT) throw badValue(`参数“${p.zhName}”过长(${v.length} 个字符)`);
+      if (typeof v !== "string") throw badValue({ reason: "notText", param: p });
+      if (v.length > MAX_TEXT) throw badValue({ reason: "textTooLong", param: p, length: v.length });
       return v.trim();
     }
     case "year": {
       const n = typeof v === "number" || typeof v === "string" ? readYear(v) : null;
-      if (n === null) throw badValue(`参数“${p.zhName}”${yearProblem(v)}`);
+      if (n === null) throw badValue({ reason: "badYear", param: p, value: v });
       return n;
     }
     case "number": {
       const n = typeof v === "number" ? v : typeof v === "string" ? parseNumberText(v) : NaN;
-      if (!Number.isFinite(n)) throw badValue(`参数“${p.zhName}”应为数值;收到“${String(v).slice(0, 20)}”`);
-      if (Math.abs(n) > MAX_ABS) throw badValue(`参数“${p.zhName}”数值过大(${n})`);
+      if (!Number.isFinite(n)) throw badValue({ reason: "notNumber", param: p, value: v });
+      if (Math.abs(n) > MAX_ABS)
+        throw badValue({ reason: "numberTooLarge", param: p, value: n, hint: false });
       return n;
     }
   }
@@ -83,35 +84,13 @@ export function coerce(raw: unknown, p: ParamSpec): string | number | null {
  */
 function cellNumber(v: unknown, p: ParamSpec): number | null {
   if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "boolean")
-    throw badValue(`参数“${p.zhName}”不能是逻辑值 ${v ? "TRUE" : "FALSE"}。${p.zhDescription}`);
-  if (typeof v === "string") throw badValue(textAsNumberMessage(v, p));
+  if (typeof v === "boolean") throw badValue({ reason: "logicalArgument", param: p, value: v });
+  if (typeof v === "string") throw badValue({ reason: "textAsNumber", param: p, text: v });
   if (typeof v !== "number" || !Number.isFinite(v))
-    throw badValue(`参数“${p.zhName}”应为数值;收到“${String(v).slice(0, 20)}”`);
-  if (p.type === "year" && readYear(v) === null) throw badValue(`参数“${p.zhName}”${yearProblem(v)}`);
-  if (Math.abs(v) > MAX_ABS) throw badValue(`参数“${p.zhName}”数值过大(${v}),请检查是否多输了位数`);
+    throw badValue({ reason: "notNumber", param: p, value: v });
+  if (p.type === "year" && readYear(v) === null) throw badValue({ reason: "badYear", param: p, value: v });
+  if (Math.abs(v) > MAX_ABS) throw badValue({ reason: "numberTooLarge", param: p, value: v, hint: true });
   return v;
-}
-
-/** Why text is not a number here, with what to type instead. */
-function textAsNumberMessage(s: string, p: ParamSpec): string {
-  const shown = `“${s.slice(0, 20)}”`;
-  const t = s.trim();
-  const fix =
-    t === ""
-      ? "单元格中只有空格,请清除该单元格"
-      : /%$|％$/.test(t)
-        ? "不要输入百分号:百分比按百分数填写,2.1 表示 2.1%"
-        : /[\uff10-\uff19]/.test(t)
-          ? "请用半角数字(如 470)"
-          : /^[-+]?[\d,]+(\.\d+)?$/.test(t) && t.includes(",")
-            ? "请去掉千位分隔符,只填数字(如 1234)"
-            : /^[-+]?\d+(\.\d+)?$/.test(t)
-              ? "这是以文本形式存储的数字,请把单元格设为常规格式后重新输入"
-              : /^[-+]?\d+(\.\d+)?\S+$/.test(t)
-                ? "请去掉单位,只填数字(单位见“单位”列)"
-                : "请只填数字";
-  return `参数“${p.zhName}”应为数值,收到文本${shown}。${fix}`;
 }
 
 function parseNumberText(s: string): number {
@@ -129,7 +108,7 @@ const round = (x: number) => {
 /** A finite result, with binary noise rounded away (the same rule as units.ts for conversions). */
 function check(v: Value, spec: FunctionSpec): Value {
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw badValue(`${spec.id} 的计算结果超出数值范围`);
+    if (!Number.isFinite(v)) throw badValue({ reason: "resultOutOfRange", fn: spec.id });
     return round(v);
   }
   if (Array.isArray(v)) return v.map((row) => row.map((c) => (typeof c === "number" ? round(c) : c)));
@@ -268,16 +247,26 @@ function runUncached(id: string, rawArgs: readonly unknown[], ctx: Context): Out
     const spec = FUNCTION_BY_ID.get(String(id).toUpperCase() as never);
     if (!spec) {
       const ids = [...FUNCTION_BY_ID.keys()];
-      throw badValue(`未知函数“${String(id).slice(0, 30)}”。可用函数:${ids.join("、")}`, ids.slice(0, 3));
+      throw badValue({ reason: "unknownFunction", id: String(id), ids }, ids.slice(0, 3));
     }
     if (rawArgs.length > spec.params.length)
-      throw badValue(`PLAN.${spec.id} 最多 ${spec.params.length} 个参数,收到 ${rawArgs.length} 个`);
+      throw badValue({
+        reason: "tooManyArguments",
+        fn: spec.id,
+        max: spec.params.length,
+        got: rawArgs.length,
+      });
     const args: Args = spec.params.map((p, i) => coerce(rawArgs[i], p));
     return { ok: true, value: check(spec.impl(args, ctx), spec) };
   } catch (e) {
     if (e instanceof PlanError)
       return { ok: false, error: e.code, message: e.message, suggestions: e.suggestions };
     const msg = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: "#VALUE!", message: `内部错误:${msg.slice(0, 200)}`, suggestions: [] };
+    return {
+      ok: false,
+      error: "#VALUE!",
+      message: coreMessage({ reason: "internal", detail: msg.slice(0, 200) }),
+      suggestions: [],
+    };
   }
 }

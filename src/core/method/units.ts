@@ -1,5 +1,5 @@
 // Units: values stay in the plan's own unit; an explicit unit converts within one dimension.
-import { PlanError } from "../errors";
+import { badValue } from "../errors";
 import { fold, Vocabulary } from "../catalog/text";
 
 type UnitDim = "money" | "people" | "percent" | "multiple" | `count:${string}`;
@@ -55,21 +55,13 @@ export function convert(value: number, from: string, to: string | null | undefin
   const target = canonicalUnit(to);
   const source = canonicalUnit(from) ?? from;
   if (!target) {
-    throw new PlanError(
-      "#VALUE!",
-      `无法识别的单位“${to.slice(0, 20)}”。可用单位:元、万元、亿元、人、万人、%、家、个、项、件`,
-      [source],
-    );
+    throw badValue({ reason: "unknownUnit", unit: to }, [source]);
   }
   if (target === source) return value;
   const a = UNITS[source];
   const b = UNITS[target];
   if (!a || !b || a.dim !== b.dim) {
-    throw new PlanError(
-      "#VALUE!",
-      `无法把“${from}”换算为“${target}”:两者不是同一量纲。请省略单位参数,按规划原单位“${from}”返回`,
-      [from],
-    );
+    throw badValue({ reason: "unitDimension", from, to: target }, [from]);
   }
   return clean((value * a.factor) / b.factor);
 }
@@ -102,10 +94,5 @@ export function claimedUnit(claim: string, planUnit: string, label: string): str
     // things (家 enterprises, 次 events, 件 patents) and contradict each other.
     if (a.dim.startsWith("count:") && b.dim.startsWith("count:") && (c === "个" || p === "个")) return p;
   }
-  throw new PlanError(
-    "#VALUE!",
-    `“${label.slice(0, 30)}”标注的单位“${claim}”与规划单位“${planUnit}”不是同一量纲,无法换算。` +
-      `请改正行标题中的单位,或去掉单位按规划原单位“${planUnit}”取数`,
-    [planUnit],
-  );
+  throw badValue({ reason: "claimedUnitDimension", label, claim, planUnit }, [planUnit]);
 }

@@ -13,6 +13,7 @@
 //   denom    a share's denominator (GDP, 规上工业增加值, 营业收入), after 占 / 与 … 之比 / "/"
 //   neutral  words that change nothing (全市, 数量, verbs such as 引进, 建设)
 //   joiner   和 与 及 、 或: parts of a combined target
+import { coreMessage } from "../messages";
 export type WordKind =
   | "subject"
   | "scope"
@@ -314,7 +315,14 @@ function add(map: Map<string, Word>, kind: WordKind, table: Table) {
 function setWord(map: Map<string, Word>, surface: string, w: Word) {
   const prev = map.get(surface);
   if (prev && (prev.kind !== w.kind || prev.value !== w.value))
-    throw new Error(`词表冲突:“${surface}”既是 ${prev.kind}:${prev.value} 又是 ${w.kind}:${w.value}`);
+    throw new Error(
+      coreMessage({
+        reason: "lexiconConflict",
+        surface,
+        first: `${prev.kind}:${prev.value}`,
+        second: `${w.kind}:${w.value}`,
+      }),
+    );
   map.set(surface, w);
 }
 

@@ -55,19 +55,26 @@ export class Resolver {
       const r = this.regionByKey(rest);
       const own = r && this.provinceOf(r);
       if (r && own && own === province[1]) return r;
-      if (r && own) throw notFound(`${r.fullName}属于${own},不是${province[0]}。请检查地区名称`, [r.name]);
+      if (r && own)
+        throw notFound({ reason: "regionOtherProvince", fullName: r.fullName, own, province: province[0] }, [
+          r.name,
+        ]);
     }
     const district = this.catalog.regions.find((r) =>
       r.enclosing.some((n) => normalizeRegion(n, true) === rest),
     );
     if (district)
       throw notFound(
-        `未收录${raw.trim().slice(0, 20)}本级的规划;收录的是其下辖的${district.fullName}。` +
-          `如要查${district.fullName}的目标,请把地区写作“${district.name}”`,
+        {
+          reason: "regionOnlyDistrict",
+          raw: raw.trim().slice(0, 20),
+          districtFullName: district.fullName,
+          districtName: district.name,
+        },
         [district.name],
       );
     const suggestions = this.nearRegions(k);
-    throw notFound(`未找到地区“${clip(raw)}”。您是不是要找:${suggestions.join("、")}?`, suggestions);
+    throw notFound({ reason: "unknownRegion", raw: clip(raw), suggestions }, suggestions);
   }
 
   /** A region by its exact key, or a sub-area written with its city in front (中山市火炬开发区). */
@@ -120,7 +127,7 @@ export class Resolver {
   }
 
   private match(region: Region, label: Label, raw: string, year: number | null): string {
-    if (!label.key) throw notFound(`指标名称为空。请填写指标名称,例如“高新技术企业”`);
+    if (!label.key) throw notFound({ reason: "emptyIndicator" });
     const entries = this.entriesOf(region.id);
     const exact =
       this.catalog.indicatorByKey.get(label.key) ??
@@ -135,20 +142,12 @@ export class Resolver {
     if (!label.parsed.ok) {
       const near = this.nearNames(label.key, region.id);
       const words = label.parsed.unknown.filter(Boolean);
-      throw notFound(
-        `未找到指标“${clip(raw)}”:` +
-          (words.length ? `无法确定“${words.join("”“")}”的含义,为避免取错数不作猜测` : "名称不完整") +
-          (near.length ? `。您是不是要找:${near.join("、")}?` : ""),
-        near,
-      );
+      throw notFound({ reason: "unknownIndicator", raw: clip(raw), unknownWords: words, near }, near);
     }
     if (found?.choices.length) {
       const names = [...new Set(found.choices.map((e) => e.name))];
-      const what = found.broader
-        ? `规划中只有更具体的指标(${names.join("、")})`
-        : `同时符合${names.length}个指标(${names.join("、")})`;
       throw notFound(
-        `指标“${clip(raw)}”不够具体:${what},为避免取错数不作猜测。请写出完整的指标名称`,
+        { reason: "vagueIndicator", raw: clip(raw), names, broader: found.broader },
         names.slice(0, 3),
       );
     }
@@ -192,7 +191,7 @@ export class Resolver {
   /** No target of the region fits: say what differs, where else it exists, and what is near. */
   private mismatch(region: Region, label: Label, raw: string, entries: Entry[], exact?: string): PlanError {
     const q = label.parsed.ok ? label.parsed.parsed : null;
-    const why: string[] = [];
+    const why: { name: string; diff: string }[] = [];
     const near: string[] = [];
     const specific: string[] = [];
     if (q)
@@ -202,25 +201,28 @@ export class Resolver {
         if (diff === MORE_SPECIFIC) specific.push(e.name);
         else {
           near.push(e.name);
-          why.push(`规划中的“${e.name}”${diff}`);
+          why.push({ name: e.name, diff });
         }
       }
     if (specific.length)
       return notFound(
-        `指标“${clip(raw)}”不够具体:名称与多个指标同样接近(${specific.join("、")}),为避免取错数不作猜测。请写出完整的指标名称`,
+        { reason: "equallyNearIndicators", raw: clip(raw), names: specific },
         specific.slice(0, 3),
       );
     const elsewhere = this.holders(q, exact).filter((r) => r.id !== region.id);
     const children = elsewhere.filter((r) => r.parent === region.id);
-    const parts = [`${region.name}的规划中没有“${clip(raw)}”的目标`];
-    if (why.length) parts.push(why.slice(0, 3).join(";"));
-    if (children.length)
-      parts.push(`该目标属于下列主体,请把主体名称作为地区参数:${children.map((r) => r.name).join("、")}`);
-    else if (elsewhere.length) parts.push(`有此目标的地区:${listSome(elsewhere.map((r) => r.name))}`);
     const suggestions = [...near, ...children.map((r) => r.name), ...this.nearNames(label.key, region.id)];
     const unique = [...new Set(suggestions)].slice(0, 3);
-    if (!why.length && !children.length && unique.length) parts.push(`您是不是要找:${unique.join("、")}?`);
-    return notFound(parts.join("。"), unique);
+    const reason = {
+      reason: "noTargetInRegion",
+      region: region.name,
+      raw: clip(raw),
+      why: why.slice(0, 3),
+      children: children.map((r) => r.name),
+      elsewhere: elsewhere.map((r) => r.name),
+      suggestions: unique,
+    } as const;
+    return notFound(reason, unique);
   }
 
   /** Regions (entities included) that have a target fitting the query, found through the subject index. */
@@ -288,23 +290,17 @@ export class Resolver {
     const all = this.catalog.targetsOf(region.id, ind);
     if (all.length === 0) {
       const years = this.catalog.observationsOf(region.id, ind).map((o) => o.year);
-      throw notFound(
-        `${region.name}“${name}”只有历史数据(${years.join("、")}年),规划没有给出目标。可用 PLAN.BASELINE 取历史数据`,
-        years.map(String),
-      );
+      throw notFound({ reason: "historyOnly", region: region.name, name, years }, years.map(String));
     }
     if (year === null) return latest(all);
     const hits = all.filter((t) => appliesTo(t, year));
     if (hits.length === 1) return hits[0];
     if (hits.length === 0) {
       const years = targetYears(all);
-      throw notFound(`${region.name}“${name}”在${year}年没有目标。有目标的年份:${years.join("、")}`, years);
+      throw notFound({ reason: "noTargetInYear", region: region.name, name, year, years }, years);
     }
     const plans = hits.map((t) => t.plan.title);
-    throw notFound(
-      `${region.name}“${name}”在${year}年有多个规划目标,无法确定取哪一个:${plans.join(";")}`,
-      plans,
-    );
+    throw notFound({ reason: "severalTargets", region: region.name, name, year, plans }, plans);
   }
 }
 
@@ -344,11 +340,6 @@ interface Choice {
 function distinct(es: Entry[]): Entry[] {
   const seen = new Set<string>();
   return es.filter((e) => !seen.has(e.indicator) && seen.add(e.indicator));
-}
-
-/** A list for a message: at most five names, then how many more. */
-function listSome(names: string[]): string {
-  return names.length > 5 ? `${names.slice(0, 5).join("、")}等 ${names.length} 个` : names.join("、");
 }
 
 function clip(s: string): string {

@@ -41,6 +41,7 @@ import { inputMessages as ruleMessages, rangeWords } from "../method/inputs";
 import { formulaText } from "./formula-text";
 import { methodNote } from "./method-text";
 import { excelSheetName } from "./sheet-names";
+import { coreMessage } from "../messages";
 
 export type CellValue = string | number | boolean | null;
 export type StyleName =
@@ -760,7 +761,7 @@ export function buildProgressSheet(
   opts: LayoutOptions,
 ): ProgressSheetLayout {
   const plan = catalog.planById(planId);
-  if (!plan) throw new Error(`未知规划:${planId}`);
+  if (!plan) throw new Error(coreMessage({ reason: "unknownPlan", planId }));
   const region = catalog.regionById.get(plan.region)!;
   const targets = planTargets(catalog, planId);
   const dataVersion = opts.dataVersion ?? catalog.version;
