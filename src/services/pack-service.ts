@@ -14,7 +14,7 @@ import { YEARS } from "../core/method/years";
 import type { Candidate } from "../core/extract";
 import type { Conflict } from "../core/packs/pack-import";
 import type { PlanPack } from "../core/packs/pack";
-import { HostError } from "./service";
+import { HostError } from "../workbook/errors";
 import {
   rangeA1,
   type CellValue,
@@ -233,9 +233,9 @@ export function createPackService(workbook: Workbook, catalogs: CatalogStore): P
       const name = sheet ?? (await workbook.readSelection(0))?.sheet ?? TABLE_SHEET;
       const snap = await workbook.read([name, m.PACK_SHEET]);
       const content = snap.sheets.get(name);
-      if (!content) throw new HostError(`找不到工作表“${name}”。请先插入空白规划目标表并填写,再导入。`);
+      if (!content) throw new HostError({ reason: "sheetNotFound", sheet: name, hint: "fillTable" });
       if (name.toLowerCase() === m.PACK_SHEET.toLowerCase())
-        throw new HostError("这是本加载项存放已导入规划的表,不能从它导入。");
+        throw new HostError({ reason: "importFromStore" });
       const read = fromTable(m, content);
       if (read.errors.length) return { kind: "invalid", errors: read.errors, warnings: read.warnings };
       return importNew(m, read.packs, readStore(m, snap.sheets.get(m.PACK_SHEET)), read.warnings, opts);
@@ -267,7 +267,7 @@ export function createPackService(workbook: Workbook, catalogs: CatalogStore): P
       if (store.content?.protected) throw protectedStore();
       if (store.errors.length && !opts?.discardDamaged) return { kind: "storeDamaged", errors: store.errors };
       const gone = store.packs.find((p) => p.id === packId);
-      if (!gone) throw new HostError(`工作簿中没有编号为“${packId}”的已导入规划,可能已被移除。`);
+      if (!gone) throw new HostError({ reason: "packNotFound", packId });
       const rest = store.packs.filter((p) => p.id !== packId);
       const report = m.importPacks(catalogs, rest);
       await writeStore(m, rest, store);
@@ -301,8 +301,8 @@ export function createPackService(workbook: Workbook, catalogs: CatalogStore): P
         return { sheetName: TABLE_SHEET, firstRow: 2, count: rows.length };
       }
       if (content.protected)
-        throw new HostError(`工作表“${TABLE_SHEET}”受保护,无法写入。请先撤销工作表保护后重试。`);
-      if (!rows.length) throw new HostError("没有选中要写入的目标。");
+        throw new HostError({ reason: "sheetProtected", sheet: TABLE_SHEET, action: "写入" });
+      if (!rows.length) throw new HostError({ reason: "noTargetsChosen" });
       const plan = appendPlan(content, rows);
       await workbook.write(plan);
       return { sheetName: TABLE_SHEET, firstRow: plan.cells[0].row + 1, count: rows.length };
@@ -317,8 +317,7 @@ export function sheetPackId(sheet: string): string {
   return `sheet-${(h >>> 0).toString(16).padStart(8, "0")}`;
 }
 
-const protectedStore = () =>
-  new HostError("存放已导入规划的工作表受保护,无法更新,工作簿未作更改。请先撤销工作簿或工作表保护后重试。");
+const protectedStore = () => new HostError({ reason: "storeProtected" });
 
 /** The imported plans of a catalog, with their packs and the targets each answers. */
 export function importedPlans(catalog: Catalog): ImportedPlan[] {
@@ -530,15 +529,12 @@ function appendPlan(content: SheetContent, rows: TableRow[]): WritePlan {
   const titles = Object.keys(Object.assign({}, ...rows));
   const h = headerRow(content.values, titles.length >= 3 ? titles : ["地区", "指标", "目标值"]);
   if (h < 0)
-    throw new HostError(
-      `工作表“${content.name}”的前 ${HEADER_SEARCH_ROWS} 行中找不到规划目标表的表头,未作更改。请将其重命名后重试,加载项会新建一张规划目标表。`,
-    );
+    throw new HostError({ reason: "tableHeaderNotFound", sheet: content.name, rows: HEADER_SEARCH_ROWS });
   const colOf = new Map(content.values[h].map((v, c) => [typeof v === "string" ? v.trim() : "", c]));
   const missing = titles.filter(
     (t) => !colOf.has(t) && rows.some((r) => r[t] !== null && r[t] !== undefined),
   );
-  if (missing.length)
-    throw new HostError(`规划目标表缺少“${missing.join("”“")}”列,未作更改。请在表头中加上这些列后重试。`);
+  if (missing.length) throw new HostError({ reason: "tableColumnsMissing", columns: missing });
   const first = Math.max(content.values.length, h + 1);
   const cells = rows.flatMap((row, i) =>
     Object.entries(row).flatMap(([t, v]) =>

@@ -6,7 +6,7 @@ import type { CatalogStore } from "../core/catalog/store";
 import { sheetNameFor } from "../core/sheet/layout";
 import { describeTarget, planCitation, seedOf, subjectOf } from "../core/catalog/labels";
 import { SHEET_STATUS_ORDER, type SheetStatus } from "../core/method/methodology";
-import { defaultAssessmentYear, isYear, yearProblem } from "../core/method/years";
+import { defaultAssessmentYear, isYear } from "../core/method/years";
 import { Runner } from "../core/functions/runner";
 import { previewFreeze } from "../sheet/freeze";
 import { reportFor, reportWritePlan } from "../sheet/report-plan";
@@ -38,21 +38,12 @@ export interface ServiceOptions {
 /** 保护公式列 (the pane's setting, on unless turned off): what a generate or refresh does with protection. */
 const protectionOf = (o: { protect?: boolean }): "on" | "off" => (o.protect === false ? "off" : "on");
 
-const protectedError = (name: string) =>
-  new HostError(
-    `工作表“${name}”受保护,无法写入,工作簿未作更改。请先在“审阅 > 撤销工作表保护”中取消保护后重试。`,
-  );
+const protectedError = (sheet: string) =>
+  new HostError({ reason: "sheetProtected", sheet, action: "写入", unchanged: true });
 
 /** Refusing a refresh that would replace typed values: the cells, so the user can move them or confirm. */
-function typedCellsError(name: string, cells: OverwrittenCell[]): HostError {
-  const shown = cells.slice(0, 10).map((c) => `${c.cell}${c.column ? `(${c.column})` : ""}:${c.old}`);
-  const more = cells.length > 10 ? ` 等 ${cells.length} 处` : "";
-  return new HostError(
-    `工作表“${name}”中有 ${cells.length} 个由加载项计算或填写的单元格被手动改成了数值:${shown.join("、")}${more}。` +
-      `刷新会改写它们,为免丢失,未作更改。请把需要保留的内容移到备注或表格外,或在刷新时确认改写。`,
-    "typedCells",
-  );
-}
+const typedCellsError = (sheet: string, cells: OverwrittenCell[]) =>
+  new HostError({ reason: "typedCells", sheet, cells });
 
 export function createProgressService(
   workbook: Workbook,
@@ -73,7 +64,7 @@ export function createProgressService(
   };
 
   const checkYear = (year: number) => {
-    if (!isYear(year)) throw new HostError(`评估年份${yearProblem(year)}`);
+    if (!isYear(year)) throw new HostError({ reason: "badYear", year });
   };
 
   const result = (p: SheetPlan, typedFormats: string[] = []): SheetResult => {
@@ -86,9 +77,9 @@ export function createProgressService(
   const readOurs = async (sheetName: string): Promise<SheetContent> => {
     const snap = await workbook.read([sheetName]);
     const content = snap.sheets.get(sheetName);
-    if (!content) throw new HostError(`找不到工作表“${sheetName}”,它可能已被删除或重命名。`);
+    if (!content) throw new HostError({ reason: "sheetNotFound", sheet: sheetName, hint: "removed" });
     if (!analyseSheet(content.values))
-      throw new HostError(`工作表“${sheetName}”不是本加载项生成的进度表,无法刷新。`);
+      throw new HostError({ reason: "notProgressSheet", sheet: sheetName, action: "刷新" });
     return content;
   };
 
@@ -120,15 +111,12 @@ export function createProgressService(
 
     async generate(planId, year, o) {
       const plan = catalog().planById(planId);
-      if (!plan) throw new HostError(`内置数据中没有这份规划(${planId})。`);
+      if (!plan) throw new HostError({ reason: "unknownPlan", planId });
       checkYear(year);
       const preferred = sheetNameFor(plan);
       let content = (await workbook.read([preferred])).sheets.get(preferred);
       let a = content && analyseSheet(content.values);
-      if (content && !a)
-        throw new HostError(
-          `工作簿中已有名为“${content.name}”的工作表,但它不是本加载项生成的进度表。为免覆盖其中的内容,未作任何更改;请将该表重命名或删除后再生成。`,
-        );
+      if (content && !a) throw new HostError({ reason: "foreignSheetNamed", sheet: content.name });
       let name = preferred;
       if (a && a.planId !== planId) {
         // Another plan's sheet has this name, letter case aside (进度_ABC, 进度_abc): this plan's sheet is the
@@ -147,10 +135,7 @@ export function createProgressService(
       // The plan's sheet exists: refresh it, keeping everything typed into it (its 评估年份 included).
       const choice = o?.sheetYear ?? (a.year === year ? "keep" : undefined);
       if (!choice)
-        throw new HostError(
-          `工作表“${content.name}”的评估年份是${a.year ?? "空白或无效"},与所选的 ${year} 不同。请选择使用哪一个。`,
-          "yearDiffers",
-        );
+        throw new HostError({ reason: "yearDiffers", sheet: content.name, sheetYear: a.year, year });
       return refreshWith(
         content,
         {
@@ -201,15 +186,11 @@ export function createProgressService(
 
     async insertFormula(formula, o) {
       const sel = await workbook.readSelection(0);
-      if (!sel) throw new HostError("请先在工作表中选中一个单元格。");
+      if (!sel) throw new HostError({ reason: "noSelection" });
       if (sel.protected) throw protectedError(sel.sheet);
       const f = formula.trim().startsWith("=") ? formula.trim() : `=${formula.trim()}`;
       const occupied = sel.formula !== null && sel.formula !== "";
-      if (occupied && !o?.overwrite)
-        throw new HostError(
-          "所选单元格不为空。为免覆盖已有内容,未插入公式;请选择空白单元格,或确认覆盖。",
-          "cellNotEmpty",
-        );
+      if (occupied && !o?.overwrite) throw new HostError({ reason: "cellNotEmpty" });
       opts.undo?.forget();
       await workbook.write({
         sheet: sel.sheet,
@@ -252,7 +233,7 @@ export function createProgressService(
 
     async drawTrendChart() {
       const sel = await workbook.readSelection(HEAD_ROWS);
-      if (!sel) throw new HostError("请先在进度表中选中一个指标所在的行。");
+      if (!sel) throw new HostError({ reason: "noRowSelected" });
       const p = planTrendChart(catalog(), sel);
       opts.undo?.forget();
       // A progress sheet protected by 保护公式列 is unprotected for the chart and protected again.
@@ -262,15 +243,12 @@ export function createProgressService(
 
     async writeReportSheet() {
       const sel = await workbook.readSelection(HEAD_ROWS);
-      if (!sel || !analyseSheet(sel.head))
-        throw new HostError("请先切换到要上报的进度表(进度_…),再生成上报表。");
+      if (!sel || !analyseSheet(sel.head)) throw new HostError({ reason: "notOnProgressSheetForReport" });
       const content = await readOurs(sel.sheet);
       const report = reportFor(catalog(), content);
       const snap = await workbook.read([report.sheetName]);
       if (snap.sheets.has(report.sheetName))
-        throw new HostError(
-          `上报表“${report.sheetName}”已存在,未作更改。它的数字都引用进度表,会随进度表更新;如需重新生成,请先删除或重命名它(其中手写的填报人等内容请先记下)。`,
-        );
+        throw new HostError({ reason: "reportExists", sheet: report.sheetName });
       opts.undo?.forget();
       await workbook.write(reportWritePlan(report));
       return { sheetName: report.sheetName, rows: report.targetIds.length };

@@ -75,20 +75,11 @@ export interface ProgressSheetInfo {
   year: number | null;
 }
 
-/** Errors carry a Chinese message meant for the user; the workbook is left as it was. */
-export class HostError extends Error {
-  constructor(
-    message: string,
-    /**
-     * Set where the pane reacts to the kind of refusal: offer to overwrite a non-empty cell; ask which 评估年份
-     * to use when the plan's sheet has another one; confirm replacing values typed over cells of ours.
-     */
-    readonly code?: "cellNotEmpty" | "yearDiffers" | "typedCells",
-  ) {
-    super(message);
-    this.name = "HostError";
-  }
-}
+/**
+ * Errors carry a Chinese message meant for the user; the workbook is left as it was. HostError lives on the
+ * workbook floor (the back ends raise it too); the pane imports it from here.
+ */
+export { HostError, type HostReason } from "../workbook/errors";
 
 /** The progress sheet the user is on, as its cells say now (its 评估年份 cell and its COUNTIF row). */
 export interface ActiveProgressSheet {

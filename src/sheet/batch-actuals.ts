@@ -11,7 +11,7 @@ import { assess, STATUS } from "../core/method/methodology";
 import { unassessableReasons, type UnassessableReason } from "../core/method/reasons";
 import { ActualsError, parseActualsTable, resolveActuals, type ActualsIssue } from "./actuals";
 import { actualInputColumn, analyseSheet, type SheetAnalysis } from "./refresh";
-import { HostError } from "../services/service";
+import { HostError } from "../workbook/errors";
 import { a1, type CellWrite, type SheetContent, type Workbook } from "../workbook/workbook";
 import type { RowInputs } from "./report-file";
 import type { UndoLog } from "../workbook/undo";
@@ -54,10 +54,10 @@ interface Found {
 async function readSheet(workbook: Workbook, catalog: Catalog, sheetName: string): Promise<Found> {
   const snap = await workbook.read([sheetName]);
   const content = snap.sheets.get(sheetName);
-  if (!content) throw new HostError(`找不到工作表“${sheetName}”。`);
+  if (!content) throw new HostError({ reason: "sheetNotFound", sheet: sheetName });
   const analysis = analyseSheet(content.values);
   if (!analysis || !catalog.planById(analysis.planId) || analysis.header < 0)
-    throw new HostError(`“${sheetName}”不是本加载项生成的进度表,无法批量填写。`);
+    throw new HostError({ reason: "notProgressSheet", sheet: sheetName, action: "批量填写" });
   const targets = planTargets(catalog, analysis.planId).filter((t) => analysis.live.has(t.id));
   return { content, analysis, targets };
 }
@@ -107,7 +107,7 @@ export function createBatchService(workbook: Workbook, store: CatalogStore, undo
       const found = await readSheet(workbook, catalog, sheetName);
       const plan = catalog.planById(found.analysis.planId)!;
       const region = catalog.regionById.get(plan.region);
-      if (!region) throw new HostError(`内置数据中没有规划“${plan.shortName}”的地区。`);
+      if (!region) throw new HostError({ reason: "planRegionMissing", plan: plan.shortName });
       let parsed;
       try {
         parsed = parseActualsTable(text, { header: "optional" });
@@ -135,7 +135,7 @@ export function createBatchService(workbook: Workbook, store: CatalogStore, undo
     },
 
     async apply(preview, overwrite = false) {
-      if (preview.issues.length > 0) throw new HostError("请先修正预览中列出的问题,再写入。");
+      if (preview.issues.length > 0) throw new HostError({ reason: "fixIssuesFirst" });
       const found = await readSheet(workbook, runner.context().catalog, preview.sheetName);
       // Rows are found again by target id: the user may have moved them since the preview.
       const rows = preview.rows.flatMap((r) => {
@@ -145,13 +145,11 @@ export function createBatchService(workbook: Workbook, store: CatalogStore, undo
       const cells = cellsOf(found, rows);
       const conflicts = cells.filter((c) => c.now !== null && c.now !== c.write.content);
       if (conflicts.length > 0 && !overwrite)
-        throw new HostError(
-          `以下单元格已有不同的值:${conflicts
-            .slice(0, 10)
-            .map((c) => a1(c.write.row, c.write.col))
-            .join("、")}${conflicts.length > 10 ? ` 等 ${conflicts.length} 个` : ""}。为免覆盖,未写入。`,
-          "cellNotEmpty",
-        );
+        throw new HostError({
+          reason: "cellsDiffer",
+          cells: conflicts.slice(0, 10).map((c) => a1(c.write.row, c.write.col)),
+          total: conflicts.length,
+        });
       if (cells.length === 0) return 0;
       // Input cells only: a sheet under 保护公式列 is unprotected for the write and protected again.
       const protection = found.content.protected ? ("on" as const) : undefined;

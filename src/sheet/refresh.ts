@@ -39,7 +39,8 @@ import {
 } from "../core/sheet/layout";
 import { SHEET_STATUS_ORDER, type SheetStatus } from "../core/method/methodology";
 import { isYear } from "../core/method/years";
-import { HostError, type DataChange } from "../services/service";
+import { type DataChange } from "../services/service";
+import { HostError } from "../workbook/errors";
 import {
   absoluteA1,
   parseRange,
@@ -279,15 +280,10 @@ export function planLayoutSheet(catalog: Catalog, layout: ProgressSheetLayout): 
 /** Plan the refresh of an existing sheet of ours. Throws HostError when the sheet cannot be refreshed. */
 export function planRefresh(catalog: Catalog, content: SheetContent, opts: PlanOptions): SheetPlan {
   const a = analyseSheet(content.values);
-  if (!a) throw new HostError(`工作表“${content.name}”不是本加载项生成的进度表(缺少标记),无法刷新。`);
-  if (a.header < 0)
-    throw new HostError(
-      `无法识别工作表“${content.name}”的表头(含“目标ID”的一行),可能已被删除或改动。请撤销该改动后再刷新。`,
-    );
+  if (!a) throw new HostError({ reason: "notProgressSheet", sheet: content.name, action: "刷新" });
+  if (a.header < 0) throw new HostError({ reason: "headerLost", sheet: content.name });
   if (!catalog.planById(a.planId))
-    throw new HostError(
-      `工作表“${content.name}”对应的规划(${a.planId || "未知"})不在加载项内置数据中,无法刷新。`,
-    );
+    throw new HostError({ reason: "planNotBundled", sheet: content.name, planId: a.planId });
   return planSheet(
     catalog,
     a.planId,

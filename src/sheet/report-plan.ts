@@ -5,14 +5,14 @@ import type { Catalog } from "../core/catalog/catalog";
 import { buildProgressSheet, colLetter, COLUMNS } from "../core/sheet/layout";
 import { buildReportSheet, REPORT, type ReportSheetLayout } from "../core/sheet/report-layout";
 import { analyseSheet } from "./refresh";
-import { HostError } from "../services/service";
+import { HostError } from "../workbook/errors";
 import { absoluteA1, type CellWrite, type SheetContent, type WritePlan } from "../workbook/workbook";
 
 /** The 上报 layout of a progress sheet as found; throws HostError if it is not one of ours. */
 export function reportFor(catalog: Catalog, content: SheetContent): ReportSheetLayout {
   const a = analyseSheet(content.values);
   if (!a || a.header < 0 || !catalog.planById(a.planId))
-    throw new HostError(`工作表“${content.name}”不是本加载项生成的进度表,无法生成上报表。`);
+    throw new HostError({ reason: "notProgressSheet", sheet: content.name, action: "生成上报表" });
   const layout = buildProgressSheet(catalog, a.planId, {
     year: a.year ?? catalog.planById(a.planId)!.baseYear,
   });
@@ -22,9 +22,11 @@ export function reportFor(catalog: Catalog, content: SheetContent): ReportSheetL
     colOf: (key) => {
       const c = a.cols.get(key);
       if (c === undefined)
-        throw new HostError(
-          `进度表“${content.name}”缺少“${COLUMNS.find((x) => x.key === key)!.title}”列,请先在“进度表”选项卡中刷新它。`,
-        );
+        throw new HostError({
+          reason: "columnMissing",
+          sheet: content.name,
+          column: COLUMNS.find((x) => x.key === key)!.title,
+        });
       return colLetter(c);
     },
   });

@@ -5,7 +5,7 @@ import { trendChart } from "../core/sheet/charts";
 import { colLetter, yearKey, type ColumnKey } from "../core/sheet/layout";
 import { nameFor } from "../core/resolve/matching";
 import { analyseSheet, DELETED_PREFIX } from "./refresh";
-import { HostError } from "../services/service";
+import { HostError } from "../workbook/errors";
 import type { CellValue, CellWrite, SelectionSnapshot, WritePlan } from "../workbook/workbook";
 
 /** The title the block's first cell starts with: a block this add-in wrote, which a redraw may overwrite. */
@@ -23,15 +23,14 @@ export interface TrendPlan {
 export function planTrendChart(catalog: Catalog, sel: SelectionSnapshot): TrendPlan {
   const a = analyseSheet(sel.head);
   if (!a || a.header < 0 || !catalog.planById(a.planId))
-    throw new HostError("请先切换到进度表,并选中一个指标所在的行,再绘制趋势图。");
+    throw new HostError({ reason: "notOnProgressSheetForChart" });
   const id = sel.rowValues[a.idCol];
   const t =
     typeof id === "string" && !id.startsWith(DELETED_PREFIX) ? catalog.targetById.get(id.trim()) : null;
-  if (sel.row <= a.header || !t)
-    throw new HostError("所选单元格不在进度表的指标行上:请选中要绘制趋势图的指标所在行的任一单元格。");
+  if (sel.row <= a.header || !t) throw new HostError({ reason: "notOnTargetRow" });
   const col = (k: ColumnKey) => {
     const c = a.cols.get(k);
-    if (c === undefined) throw new HostError("进度表缺少基期值、目标值等列,请先在“进度表”选项卡中刷新它。");
+    if (c === undefined) throw new HostError({ reason: "chartColumnsMissing" });
     return colLetter(c);
   };
   const blockCol = Math.max(...a.cols.values()) + 2;
@@ -68,8 +67,11 @@ function checkBlockFree(head: CellValue[][], blockCol: number) {
     for (let k = 0; k < BLOCK_WIDTH; k++) {
       const v = head[r]?.[blockCol + k];
       if (v !== null && v !== undefined && v !== "")
-        throw new HostError(
-          `趋势图数据区(第${BLOCK_ROWS[0] + 1}–${BLOCK_ROWS[BLOCK_ROWS.length - 1] + 1}行,自 ${colLetter(blockCol)} 列起)已有内容,为免覆盖,未绘制。请移走这些内容后重试。`,
-        );
+        throw new HostError({
+          reason: "chartBlockOccupied",
+          firstRow: BLOCK_ROWS[0] + 1,
+          lastRow: BLOCK_ROWS[BLOCK_ROWS.length - 1] + 1,
+          column: colLetter(blockCol),
+        });
     }
 }

@@ -17,7 +17,7 @@ import {
 import type { ChartSpec } from "../core/sheet/charts";
 import type { ConditionalFormat, InputValidation } from "../core/sheet/layout";
 import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "../sheet/freeze";
-import { HostError } from "../services/service";
+import { HostError } from "./errors";
 import {
   a1,
   absoluteA1,
@@ -295,9 +295,9 @@ export class MemoryWorkbook implements Workbook {
     }
     const where = splitSheetAddress(address);
     const sheet = this.find(where.sheet ?? sel?.sheet ?? this.activeSheet ?? "");
-    if (!sheet) throw new HostError(`找不到区域“${address}”所在的工作表。`);
+    if (!sheet) throw new HostError({ reason: "rangeSheetNotFound", address });
     if (!/^\$?[A-Z]{0,3}\$?\d*(:\$?[A-Z]{0,3}\$?\d*)?$/i.test(where.range) || where.range === "")
-      throw new HostError(`“${address}”不是单元格区域,请填写如 A5:A20 的地址。`);
+      throw new HostError({ reason: "notARange", address });
     return tableRangeOf(parseRange(where.range), this.content(sheet));
   }
 
@@ -305,15 +305,18 @@ export class MemoryWorkbook implements Workbook {
   async write(plan: WritePlan): Promise<void> {
     this.changes++;
     let s = this.find(plan.sheet);
-    if (plan.create && s) throw new HostError(`已存在名为“${plan.sheet}”的工作表。`);
-    if (!plan.create && !s) throw new HostError(`找不到工作表“${plan.sheet}”。`);
+    if (plan.create && s) throw new HostError({ reason: "sheetExists", sheet: plan.sheet });
+    if (!plan.create && !s) throw new HostError({ reason: "sheetNotFound", sheet: plan.sheet });
     if (this.structureProtected && (plan.create || plan.visibility))
-      throw new HostError(
-        `工作簿结构受保护,无法添加或隐藏工作表“${plan.sheet}”,工作簿未作更改。请先在“审阅 > 保护工作簿”中取消保护后重试。`,
-      );
+      throw new HostError({
+        reason: "structureProtected",
+        sheet: plan.sheet,
+        action: "添加或隐藏",
+        unchanged: true,
+      });
     // A plan that sets protection unprotects a sheet protected without a password; a password refuses it.
     if (s?.protected && (!plan.protection || s.password))
-      throw new HostError(`工作表“${plan.sheet}”受保护,无法写入。请先撤销工作表保护。`);
+      throw new HostError({ reason: "sheetProtected", sheet: plan.sheet, action: "写入", unchanged: true });
     if (!s) s = this.addSheet(plan.sheet);
     this.changes++;
     for (const op of plan.structure ?? []) {
@@ -438,7 +441,7 @@ export class MemoryWorkbook implements Workbook {
     for (const name of new Set(cells.map((c) => c.sheet))) {
       const s = this.find(name);
       if (s?.protected && (s.password || !isOurProtection(s.allows)))
-        throw new HostError(`工作表“${name}”受保护,无法转为数值。请先撤销工作表保护。`);
+        throw new HostError({ reason: "sheetProtected", sheet: name, action: "转为数值" });
     }
     const converted: FreezeCell[] = [];
     const changed: FormulaCell[] = [];
@@ -516,7 +519,8 @@ export class MemoryWorkbook implements Workbook {
   async restore(plan: RestorePlan): Promise<void> {
     const reprotect = (plan.reprotect ?? []).map((name) => this.get(name));
     const locked = reprotect.find((s) => s.password);
-    if (locked) throw new HostError(`工作表“${locked.name}”受密码保护,无法撤销。请先撤销工作表保护后重试。`);
+    if (locked)
+      throw new HostError({ reason: "sheetProtected", sheet: locked.name, action: "撤销", password: true });
     for (const s of reprotect) s.protected = false;
     try {
       await this.restoreUnprotected(plan);
@@ -533,7 +537,7 @@ export class MemoryWorkbook implements Workbook {
       const s = this.find(name);
       if (!s) continue;
       if (this.structureProtected)
-        throw new HostError(`工作簿结构受保护,无法删除工作表“${name}”。请先取消保护后重试。`);
+        throw new HostError({ reason: "structureProtected", sheet: name, action: "删除" });
       this.changes++;
       this.hf.removeSheet(s.id);
       this.sheets = this.sheets.filter((x) => x !== s);
@@ -541,7 +545,7 @@ export class MemoryWorkbook implements Workbook {
       if (this.selection?.sheet === s.name) this.selection = null;
     }
     for (const { sheet, op } of plan.remove) {
-      if (this.get(sheet).protected) throw new HostError(`工作表“${sheet}”受保护,无法撤销。`);
+      if (this.get(sheet).protected) throw new HostError({ reason: "sheetProtected", sheet, action: "撤销" });
       if (op.kind === "insertRows") this.deleteRows(sheet, op.at + 1, op.count);
       else this.deleteColumns(sheet, op.at, op.count);
     }

@@ -22,7 +22,8 @@ import {
   type FreezeResult,
   type FreezeScope,
 } from "../sheet/freeze";
-import { HostError } from "../services/service";
+import { HostError } from "./errors";
+import type { NewSheetUndo } from "./messages";
 import {
   isFormula,
   isLocked,
@@ -118,15 +119,8 @@ const message = (e: unknown) => {
 /** Excel's width unit (characters of the default font) → points. */
 const widthPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
-/** What a failed new-sheet write left, after the undo. */
-type Undo = "removed" | "untouched" | "notOurs" | "failed";
-const UNDO_MESSAGE: Record<Undo, (sheet: string) => string> = {
-  removed: () => "已撤销本次生成,工作簿未作更改。",
-  untouched: (sheet) => `工作簿未作更改(同名工作表“${sheet}”不是本次生成的,未改动它)。`,
-  notOurs: (sheet) =>
-    `工作表“${sheet}”上没有本加载项的标记,无法确认是本次生成的,因此没有删除它;如果它是本次生成留下的不完整表,请手动删除后重试。`,
-  failed: () => "未能撤销已写入的部分,请删除该表后重试。",
-};
+/** What a failed new-sheet write left, after the undo (the message for each is in messages.ts). */
+type Undo = NewSheetUndo;
 
 const apiSet = (version: string) => () =>
   typeof Office !== "undefined" &&
@@ -315,9 +309,11 @@ export class OfficeWorkbook implements Workbook {
         return out;
       });
     } catch (e) {
-      throw new HostError(
-        `读取公式时 Excel 报错:${message(e)}。${scope === "selection" ? "请选择一个连续的单元格区域后重试。" : ""}工作簿未作更改。`,
-      );
+      throw new HostError({
+        reason: "readFormulasFailed",
+        error: message(e),
+        selection: scope === "selection",
+      });
     }
   }
 
@@ -330,10 +326,7 @@ export class OfficeWorkbook implements Workbook {
    * formula that may spill is left alone and reported (spillsRefused).
    */
   async freeze(cells: FreezeCell[]): Promise<FreezeResult> {
-    if (!this.supported())
-      throw new HostError(
-        `当前 Excel 版本不支持本加载项所需的接口(ExcelApi ${REQUIRED_API}),工作簿未作更改。`,
-      );
+    if (!this.supported()) throw new HostError({ reason: "apiUnsupported", api: REQUIRED_API });
     const spills = this.spills();
     const spillsRefused = spills ? [] : cells.filter((c) => maySpill(c.formula));
     const todo = spills ? cells : cells.filter((c) => !maySpill(c.formula));
@@ -362,7 +355,7 @@ export class OfficeWorkbook implements Workbook {
         // 保护公式列: unprotected for the conversion and its notes, protected again after them (a password fails here).
         const theirs = protections.find(({ p }) => p.protected && !isOurProtection(p.options));
         if (theirs && converted.length)
-          throw new HostError(`工作表“${theirs.name}”受保护,无法转为数值。请先撤销工作表保护后重试。`);
+          throw new HostError({ reason: "sheetProtected", sheet: theirs.name, action: "转为数值" });
         for (const { name, p } of protections)
           if (p.protected && converted.length) {
             p.unprotect();
@@ -387,8 +380,8 @@ export class OfficeWorkbook implements Workbook {
       if (reprotect.length) await this.protectAgain(reprotect).catch(() => undefined); // best effort
       throw new HostError(
         code === "AccessDenied"
-          ? "工作表受保护,无法转为数值。请先撤销工作表保护后重试。"
-          : `转为数值时 Excel 报错:${message(e)}。部分单元格可能已转为数值,请检查后重试。`,
+          ? { reason: "sheetProtected", action: "转为数值" }
+          : { reason: "freezeFailed", error: message(e) },
       );
     }
     let notes = false;
@@ -415,9 +408,7 @@ export class OfficeWorkbook implements Workbook {
         await ctx.sync();
       });
     } catch (e) {
-      throw new HostError(
-        `已转为数值,但未能重新保护工作表 ${names.map((n) => `“${n}”`).join("、")}:${message(e)}。请在“审阅 > 保护工作表”中重新保护。`,
-      );
+      throw new HostError({ reason: "reprotectFailed", sheets: names, error: message(e) });
     }
   }
 
@@ -436,7 +427,7 @@ export class OfficeWorkbook implements Workbook {
         });
         return await this.readBatch(names, existing);
       } catch {
-        throw new HostError(`读取工作簿时 Excel 报错:${message(first)}。工作簿未作更改。`);
+        throw new HostError({ reason: "readFailed", error: message(first) });
       }
     }
   }
@@ -491,7 +482,7 @@ export class OfficeWorkbook implements Workbook {
         }));
       });
     } catch (e) {
-      throw new HostError(`读取工作表列表时 Excel 报错:${message(e)}。`);
+      throw new HostError({ reason: "listSheetsFailed", error: message(e) });
     }
   }
 
@@ -554,15 +545,12 @@ export class OfficeWorkbook implements Workbook {
     } catch (e) {
       // No cell selection (a chart or shape is selected): nothing to act on. A typed address must be a range.
       if (!address) return null;
-      throw new HostError(`无法读取区域“${address}”:${message(e)}。请填写如 A5:A20 的地址。`);
+      throw new HostError({ reason: "readRangeFailed", address, error: message(e) });
     }
   }
 
   async write(plan: WritePlan): Promise<void> {
-    if (!this.supported())
-      throw new HostError(
-        `当前 Excel 版本不支持本加载项所需的接口(ExcelApi ${REQUIRED_API}),工作簿未作更改。本加载项需要 Microsoft 365 或 Excel 2021 及以上版本(含 Excel 网页版)。`,
-      );
+    if (!this.supported()) throw new HostError({ reason: "apiUnsupported", api: REQUIRED_API });
     try {
       await Excel.run(async (ctx) => {
         const replaced = await findReplacedCharts(ctx, plan);
@@ -587,15 +575,15 @@ export class OfficeWorkbook implements Workbook {
       if (plan.create) {
         const undo =
           (e as { code?: string })?.code === "ItemAlreadyExists" ? "untouched" : await this.undoCreate(plan);
-        const why = denied
-          ? `工作簿结构受保护,无法添加工作表“${plan.sheet}”(请先在“审阅 > 保护工作簿”中取消保护后重试)`
-          : `生成工作表“${plan.sheet}”时 Excel 报错:${message(e)}`;
-        throw new HostError(`${why}。${UNDO_MESSAGE[undo](plan.sheet)}`);
+        throw new HostError({
+          reason: "newSheetFailed",
+          sheet: plan.sheet,
+          error: denied ? null : message(e),
+          undo,
+        });
       }
-      if (denied) throw new HostError(`工作表“${plan.sheet}”受保护,无法写入。请先撤销工作表保护后重试。`);
-      throw new HostError(
-        `写入工作表“${plan.sheet}”时 Excel 报错:${message(e)}。该表可能只更新了一部分;您填写的实际值、基期值、备注不会被改写,可再次刷新以完成更新。`,
-      );
+      if (denied) throw new HostError({ reason: "sheetProtected", sheet: plan.sheet, action: "写入" });
+      throw new HostError({ reason: "writeFailed", sheet: plan.sheet, error: message(e) });
     }
   }
 
@@ -617,7 +605,7 @@ export class OfficeWorkbook implements Workbook {
         }));
       });
     } catch (e) {
-      throw new HostError(`读取要写入的单元格时 Excel 报错:${message(e)}。工作簿未作更改。`);
+      throw new HostError({ reason: "readCellsFailed", error: message(e) });
     }
   }
 
@@ -659,11 +647,7 @@ export class OfficeWorkbook implements Workbook {
       });
     } catch (e) {
       const denied = (e as { code?: string })?.code === "AccessDenied";
-      throw new HostError(
-        denied
-          ? "工作表或工作簿结构受保护,无法撤销。请先取消保护后重试。"
-          : `撤销时 Excel 报错:${message(e)}。工作簿可能只恢复了一部分,请检查后手动修改。`,
-      );
+      throw new HostError(denied ? { reason: "undoDenied" } : { reason: "undoFailed", error: message(e) });
     }
   }
 
@@ -675,9 +659,7 @@ export class OfficeWorkbook implements Workbook {
         await ctx.sync();
       });
     } catch (e) {
-      throw new HostError(
-        `Excel 未能重新计算:${message(e)}。请按 Ctrl+Alt+F9 手动完全重算,已有的 PLAN.* 公式才会使用新导入的规划。`,
-      );
+      throw new HostError({ reason: "recalcFailed", error: message(e) });
     }
   }
 

@@ -7,7 +7,7 @@
 // was rejected: a row would then mix the old plan's formulas with values typed against the new one (a wrong number
 // nobody sees), and deleting an inserted row or a created sheet would take the typing with it.
 // Not restored: styles, merges, conditional formats, data validation, column widths, charts and notes.
-import { HostError } from "../services/service";
+import { HostError } from "./errors";
 import {
   rangeA1,
   rectangles,
@@ -142,18 +142,20 @@ export class UndoLog implements UndoService {
 
   async undo(): Promise<string> {
     const step = this.last;
-    if (!step) throw new HostError("没有可撤销的操作。");
+    if (!step) throw new HostError({ reason: "nothingToUndo" });
     const now = await this.workbook.read([...step.after.keys()]);
     for (const [sheet, after] of step.after) {
       const content = now.sheets.get(sheet);
-      if (!content && after)
-        throw new HostError(`工作表“${sheet}”已不存在或已改名,无法撤销“${step.label}”。`);
+      if (!content && after) throw new HostError({ reason: "undoSheetGone", sheet, label: step.label });
       const cells = differences(content, after, MAX_LISTED);
       if (cells.length === 0) continue;
-      const more = cells.length === MAX_LISTED ? " 等" : "";
-      throw new HostError(
-        `无法撤销“${step.label}”:工作表“${sheet}”在此之后又有改动(${cells.join("、")}${more}),撤销会覆盖这些改动,因此未作更改。如需恢复,请手动修改。`,
-      );
+      throw new HostError({
+        reason: "undoChangedSince",
+        sheet,
+        label: step.label,
+        cells,
+        more: cells.length === MAX_LISTED,
+      });
     }
     // A sheet under 保护公式列 is unprotected for the restore and protected again, as for the write undone.
     const deleted = new Set(step.restore.deleteSheets);

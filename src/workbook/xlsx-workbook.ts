@@ -4,7 +4,7 @@
 // on open). The file computes by itself (fullCalcOnLoad); results cached next to formulas are the caller's.
 // Charts are skipped (ExcelJS writes none), as in memory; structural edits are refused (a file is written new).
 import ExcelJS from "exceljs";
-import { HostError } from "../services/service";
+import { HostError } from "./errors";
 import { formulaText } from "../core/sheet/formula-text";
 import type { FormulaCell, FreezeCell, FreezeResult, FreezeScope } from "../sheet/freeze";
 import {
@@ -114,7 +114,7 @@ export class XlsxWorkbook implements Workbook {
 
   sheet(name: string): ExcelJS.Worksheet {
     const ws = this.file.getWorksheet(name);
-    if (!ws) throw new HostError(`找不到工作表“${name}”。`);
+    if (!ws) throw new HostError({ reason: "sheetNotFound", sheet: name });
     return ws;
   }
 
@@ -166,10 +166,10 @@ export class XlsxWorkbook implements Workbook {
   private open(plan: WritePlan): ExcelJS.Worksheet {
     const ws = this.file.getWorksheet(plan.sheet);
     if (plan.create) {
-      if (ws) throw new HostError(`工作表“${plan.sheet}”已存在。`);
+      if (ws) throw new HostError({ reason: "sheetExists", sheet: plan.sheet });
       return this.file.addWorksheet(plan.sheet, { properties: { defaultRowHeight: 15 } });
     }
-    if (!ws) throw new HostError(`找不到工作表“${plan.sheet}”。`);
+    if (!ws) throw new HostError({ reason: "sheetNotFound", sheet: plan.sheet });
     return ws;
   }
 
@@ -196,7 +196,7 @@ export class XlsxWorkbook implements Workbook {
     if (!address) return null;
     const where = splitSheetAddress(address);
     const ws = where.sheet ? this.file.getWorksheet(where.sheet) : this.file.worksheets[0];
-    if (!ws) throw new HostError(`找不到区域“${address}”所在的工作表。`);
+    if (!ws) throw new HostError({ reason: "rangeSheetNotFound", address });
     return tableRangeOf(parseRange(where.range), contentOf(ws));
   }
 
@@ -279,7 +279,7 @@ function unprotect(ws: ExcelJS.Worksheet) {
     ws as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string; password?: string } }
   ).sheetProtection;
   if (p?.sheet && (p.hashValue || p.password))
-    throw new HostError(`工作表“${ws.name}”受保护,无法写入。请先撤销工作表保护。`);
+    throw new HostError({ reason: "sheetProtected", sheet: ws.name, action: "写入" });
   ws.unprotect();
 }
 

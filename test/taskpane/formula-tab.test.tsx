@@ -70,19 +70,18 @@ test("arrow keys move the active hit and Enter inserts it", async () => {
 
 test("a HostError from insertFormula is shown in a MessageBar", async () => {
   const service = fakeService();
-  service.insertFormula.mockRejectedValueOnce(new HostError("所选单元格受保护。"));
+  const refusal = new HostError({ reason: "sheetProtected", sheet: "Sheet1", action: "写入" });
+  service.insertFormula.mockRejectedValueOnce(refusal);
   await setup(service);
   fireEvent.change(search(), { target: { value: "高企" } });
   fireEvent.click(screen.getByRole("button", { name: "插入到所选单元格" }));
-  expect(await screen.findByText("所选单元格受保护。")).toBeTruthy();
+  expect(await screen.findByText(refusal.message)).toBeTruthy();
   expect(screen.getByText("操作未完成")).toBeTruthy();
 });
 
 test("over a non-empty cell it asks, and overwrites only when confirmed", async () => {
   const service = fakeService();
-  service.insertFormula.mockRejectedValue(
-    new HostError("所选单元格不为空。为免覆盖已有内容,未插入公式。", "cellNotEmpty"),
-  );
+  service.insertFormula.mockRejectedValue(new HostError({ reason: "cellNotEmpty" }));
   await setup(service);
   fireEvent.change(search(), { target: { value: "高企" } });
   const formula = (screen.getByRole("textbox", { name: "公式" }) as HTMLInputElement).value;

@@ -201,14 +201,15 @@ describe("刷新 over values typed into cells of ours", () => {
 
 test("a HostError is shown in Chinese in a MessageBar and can be dismissed", async () => {
   const service = fakeService();
-  service.generate.mockRejectedValueOnce(new HostError("工作表“进度_益阳”受保护,无法写入。"));
+  const refusal = new HostError({ reason: "sheetProtected", sheet: "进度_益阳", action: "写入" });
+  service.generate.mockRejectedValueOnce(refusal);
   await setup(service);
   fireEvent.click(screen.getByRole("button", { name: "生成" }));
-  const msg = await screen.findByText("工作表“进度_益阳”受保护,无法写入。");
+  const msg = await screen.findByText(refusal.message);
   expect(screen.getByText("操作未完成")).toBeTruthy();
   expect(msg.closest("[role=group], .fui-MessageBar")).toBeTruthy();
   await act(async () => fireEvent.click(screen.getByRole("button", { name: "关闭" })));
-  expect(screen.queryByText("工作表“进度_益阳”受保护,无法写入。")).toBeNull();
+  expect(screen.queryByText(refusal.message)).toBeNull();
 });
 
 test("an unexpected error says so and that the workbook is unchanged", async () => {
@@ -230,7 +231,8 @@ describe("pane and sheet agree", () => {
 
   test("生成 on a sheet with another 评估年份 asks: 使用 the pane's year or 保留 the sheet's", async () => {
     const service = fakeService({ sheets: [yiyangSheet] });
-    const differs = () => new HostError("评估年份不同", "yearDiffers");
+    const differs = () =>
+      new HostError({ reason: "yearDiffers", sheet: "进度_益阳", sheetYear: 2023, year: 2024 });
     service.generate.mockRejectedValueOnce(differs()).mockRejectedValueOnce(differs());
     await setup(service);
     fireEvent.change(regionSelect(), { target: { value: "yiyang" } });
@@ -295,9 +297,10 @@ test("为所选指标绘制趋势图 (once the plan has a sheet) draws the selec
 
 test("a refused trend chart shows the service's message", async () => {
   const service = fakeService({ sheets: [yiyangSheet] });
-  service.drawTrendChart.mockRejectedValueOnce(new HostError("所选单元格不在进度表的指标行上。"));
+  const refusal = new HostError({ reason: "notOnTargetRow" });
+  service.drawTrendChart.mockRejectedValueOnce(refusal);
   await setup(service);
   fireEvent.change(regionSelect(), { target: { value: "yiyang" } });
   fireEvent.click(await screen.findByRole("button", { name: "为所选指标绘制趋势图" }));
-  await screen.findByText("所选单元格不在进度表的指标行上。");
+  await screen.findByText(refusal.message);
 });

@@ -55,7 +55,13 @@ test("a refused undo shows its message; the step stays offered", async () => {
     current: () => "刷新 进度_益阳",
     subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)),
     undo: jest.fn(async () => {
-      throw new HostError("无法撤销“刷新 进度_益阳”:工作表“进度_益阳”在此之后又有改动(L9 等)");
+      throw new HostError({
+        reason: "undoChangedSince",
+        sheet: "进度_益阳",
+        label: "刷新 进度_益阳",
+        cells: ["L9"],
+        more: true,
+      });
     }),
   };
   await act(async () => {
