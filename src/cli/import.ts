@@ -13,6 +13,7 @@ import { PACK_SHEET, packsFromGrid, packsToGrid } from "../sheet/pack-store";
 import { PackageError, putSheet } from "../workbook/xlsx-package";
 import type { Command } from "./cli";
 import { checkOut, OutputError, writeOut } from "./output";
+import { CliError, type CliReason } from "./messages";
 
 /** The sheet a .xlsx pack file holds its table on (any sheet with the header row is read if absent). */
 export const TABLE_SHEET = "规划目标";
@@ -28,9 +29,9 @@ export const IMPORT_HELP = `用法:npm run -s plan -- import <规划包.json|规
 `;
 
 /** A user-facing failure: the message is Chinese. */
-export class PackFileError extends Error {
-  constructor(message: string) {
-    super(message);
+export class PackFileError extends CliError {
+  constructor(reason: CliReason) {
+    super(reason);
     this.name = "PackFileError";
   }
 }
@@ -51,9 +52,7 @@ export async function readPackFile(path: string, prefer: "table" | "store" = "st
   const ext = extname(path).toLowerCase();
   if (ext === ".json") return readJson(path);
   if (ext === ".xlsx") return readBook(path, prefer);
-  throw new PackFileError(
-    `“${path}”不是 .json 或 .xlsx 文件。规划包请用 JSON 文件,或含“${TABLE_SHEET}”表的 .xlsx`,
-  );
+  throw new PackFileError({ reason: "notPackFile", path, table: TABLE_SHEET });
 }
 
 /** The file's bytes; a file over the pack limit is refused by its size, before it is read. */
@@ -61,11 +60,11 @@ function readBytes(path: string): Buffer {
   let bytes: Buffer;
   try {
     const big = packFileTooBig(basename(path), statSync(path).size);
-    if (big) throw new PackFileError(big);
+    if (big) throw new PackFileError({ reason: "relayed", message: big });
     bytes = readFileSync(path);
   } catch (e) {
     if (e instanceof PackFileError) throw e;
-    throw new PackFileError(`无法读取“${path}”(文件不存在或无权限)`);
+    throw new PackFileError({ reason: "unreadable", path });
   }
   return bytes;
 }
@@ -99,7 +98,7 @@ async function loadBook(path: string): Promise<ExcelJS.Workbook> {
     await book.xlsx.load(readBytes(path) as unknown as ArrayBuffer);
   } catch (e) {
     if (e instanceof PackFileError) throw e;
-    throw new PackFileError(`“${path}”不是有效的 .xlsx 工作簿(可能已损坏,或是旧版 .xls)`);
+    throw new PackFileError({ reason: "notXlsx", path });
   }
   return book;
 }
@@ -185,9 +184,7 @@ export async function storeInto(
   const old = book.getWorksheet(PACK_SHEET);
   const kept = old ? packsFromGrid(sheetRows(old)) : { packs: [], errors: [] };
   if (kept.errors.length)
-    throw new PackFileError(
-      `“${bookPath}”中保存的规划包有损坏,为免丢失数据未作更改:\n  ${kept.errors.join("\n  ")}`,
-    );
+    throw new PackFileError({ reason: "storeDamaged", path: bookPath, errors: kept.errors });
   const ids = new Set(packs.map((p) => p.id));
   const replaced = kept.packs.filter((p) => ids.has(p.id)).map((p) => p.name);
   const stored = [...kept.packs.filter((p) => !ids.has(p.id)), ...packs];
@@ -209,7 +206,8 @@ async function intoPackage(bookPath: string, stored: PlanPack[]): Promise<Buffer
   try {
     return Buffer.from(await putSheet(readBytes(bookPath), PACK_SHEET, packsToGrid(stored), "veryHidden"));
   } catch (e) {
-    if (e instanceof PackageError) throw new PackFileError(`“${bookPath}”:${e.message}`);
+    if (e instanceof PackageError)
+      throw new PackFileError({ reason: "inBook", path: bookPath, message: e.message });
     throw e;
   }
 }
@@ -262,7 +260,7 @@ export function takePacksOption(args: string[]): { rest: string[]; files: string
     if (!m) rest.push(args[i]);
     else if (m[1] !== undefined) files.push(m[1]);
     else if (i + 1 < args.length) files.push(args[++i]);
-    else throw new PackFileError("--packs 缺少文件名,例如 --packs 示例县.xlsx");
+    else throw new PackFileError({ reason: "packsMissingFile" });
   }
   return { rest, files };
 }
@@ -283,13 +281,14 @@ function parseArgs(args: string[]): ImportArgs | null {
     const m = /^--into(?:=(.*))?$/.exec(a);
     if (m) {
       into = m[1] ?? args[++i] ?? null;
-      if (!into) throw new PackFileError("--into 缺少工作簿文件名,例如 --into 示例县.xlsx");
-      if (!/\.xlsx$/i.test(into)) throw new PackFileError(`--into 的工作簿须以 .xlsx 结尾:“${into}”`);
-    } else if (a.startsWith("--")) throw new PackFileError(`未知选项 ${a}\n${IMPORT_HELP}`);
-    else if (file) throw new PackFileError(`只能给一个规划包文件(已有“${file}”,又给了“${a}”)`);
+      if (!into) throw new PackFileError({ reason: "intoMissingFile" });
+      if (!/\.xlsx$/i.test(into)) throw new PackFileError({ reason: "intoNotXlsx", into });
+    } else if (a.startsWith("--"))
+      throw new PackFileError({ reason: "importUnknownOption", arg: a, help: IMPORT_HELP });
+    else if (file) throw new PackFileError({ reason: "onePackFile", first: file, second: a });
     else file = a;
   }
-  if (!file) throw new PackFileError(`缺少规划包文件\n${IMPORT_HELP}`);
+  if (!file) throw new PackFileError({ reason: "missingPackFile", help: IMPORT_HELP });
   return { file, into };
 }
 

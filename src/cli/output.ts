@@ -4,11 +4,12 @@
 // --force: without it the temporary file is linked to the name, which fails if the name exists.
 import * as nodeFs from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { CliError, type CliReason } from "./messages";
 
 /** A refusal or failure about the output file; the message is for the user. */
-export class OutputError extends Error {
-  constructor(message: string) {
-    super(message);
+export class OutputError extends CliError {
+  constructor(reason: CliReason) {
+    super(reason);
     this.name = "OutputError";
   }
 }
@@ -26,8 +27,6 @@ export type OutputFs = Pick<
   | "existsSync"
 >;
 
-const FORCE_HINT = "确需覆盖请加 --force";
-
 /**
  * Check --out before the report is built and return the path to write: the file itself, or the file a
  * symbolic link points to. Throws OutputError for a missing directory, a directory or other non-file, a
@@ -41,20 +40,17 @@ export function checkOut(out: string, force: boolean): string {
     try {
       real = nodeFs.realpathSync(target);
     } catch {
-      throw new OutputError(
-        `“${out}”是一个失效的符号链接(指向不存在的“${nodeFs.readlinkSync(target)}”),无法写入。` +
-          `请换一个输出文件名,或先删除这个链接`,
-      );
+      throw new OutputError({ reason: "danglingLink", out, target: nodeFs.readlinkSync(target) });
     }
     target = real;
   }
   const dir = dirname(target);
   const dirStat = lstatOrNull(dir, true);
-  if (!dirStat?.isDirectory()) throw new OutputError(`输出目录不存在:${dir}`);
+  if (!dirStat?.isDirectory()) throw new OutputError({ reason: "noOutputDir", dir });
   const existing = lstatOrNull(target, true);
   if (existing) {
-    if (!existing.isFile()) throw new OutputError(`“${out}”不是文件(可能是文件夹),无法写入`);
-    if (!force) throw new OutputError(`输出文件已存在:${out}(为免覆盖您的数据,不会改写它);${FORCE_HINT}`);
+    if (!existing.isFile()) throw new OutputError({ reason: "outNotFile", out });
+    if (!force) throw new OutputError({ reason: "outExists", out, checked: true });
   }
   return target;
 }
@@ -115,28 +111,10 @@ function publishNew(fs: OutputFs, tmp: string, target: string) {
   fs.renameSync(tmp, target);
 }
 
-/** Why a write failed, in Chinese, from the system error code. */
-export function writeFailure(e: unknown, out: string): string {
+/** Why a write failed, from the system error code (the text is in messages.ts). */
+export function writeFailure(e: unknown, out: string): CliReason {
   const code = (e as NodeJS.ErrnoException)?.code;
-  const why: Record<string, string> = {
-    EEXIST: `输出文件已存在:${out};${FORCE_HINT}`,
-    ENOENT: `无法写入“${out}”:输出目录不存在或已被移走`,
-    ENOTDIR: `无法写入“${out}”:路径中有一段不是文件夹`,
-    EISDIR: `无法写入“${out}”:这是一个文件夹`,
-    EACCES: `无法写入“${out}”:没有写入权限,或文件正被 Excel/WPS 打开`,
-    EPERM: `无法写入“${out}”:没有写入权限,或文件正被 Excel/WPS 打开`,
-    EBUSY: `无法写入“${out}”:文件正被其他程序(如 Excel/WPS)打开,请关闭后重试`,
-    ENOSPC: `无法写入“${out}”:磁盘空间不足`,
-    EDQUOT: `无法写入“${out}”:磁盘配额已用完`,
-    EFBIG: `无法写入“${out}”:文件超过系统允许的大小`,
-    EROFS: `无法写入“${out}”:所在磁盘是只读的`,
-    ENAMETOOLONG: `无法写入“${out}”:文件名或路径过长`,
-    EIO: `无法写入“${out}”:磁盘读写错误`,
-  };
-  return (
-    (code && why[code]) ??
-    `无法写入“${out}”${code ? `(系统错误 ${code})` : `:${e instanceof Error ? e.message : String(e)}`}`
-  );
+  return { reason: "writeFailed", out, code, error: e instanceof Error ? e.message : String(e) };
 }
 
 /**

@@ -1,7 +1,7 @@
 // `plan report --region 益阳 --year 2023 [--plan …] [--actuals actuals.csv] --out 益阳-2023.xlsx [--force]`:
 // the task pane's progress sheets, written to an .xlsx by ExcelJS. Everything (region, plans, every CSV
 // row) is resolved before the file is created: on any error nothing is written.
-import { readYear, yearProblem } from "../core/method/years";
+import { readYear } from "../core/method/years";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type ExcelJS from "exceljs";
@@ -30,6 +30,7 @@ import { freezeWorkbook, layoutToWorkbook, rowOutcome, type RowInputs } from "..
 import type { Command } from "./cli";
 import { checkOut, OutputError, visible, writeOut } from "./output";
 import { uniqueSheetName } from "../core/sheet/sheet-names";
+import { CliError, type CliReason } from "./messages";
 
 const USAGE =
   "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--values] [--no-protect] [--force]\n" +
@@ -54,12 +55,12 @@ export const REPORT_HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")
 `;
 
 /** An error for the user: Chinese message; exit code 2 for a malformed command line, 1 otherwise. */
-export class ReportError extends Error {
+export class ReportError extends CliError {
   constructor(
-    message: string,
+    reason: CliReason,
     readonly exitCode = 1,
   ) {
-    super(message);
+    super(reason);
     this.name = "ReportError";
   }
 }
@@ -87,26 +88,25 @@ export function parseReportArgs(args: string[]): ReportOptions | null {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const m = /^--([a-z]+(?:-[a-z]+)*)(?:=(.*))?$/.exec(a);
-    if (!m)
-      throw new ReportError(`无法识别的参数“${a}”。选项须以 -- 开头,例如 --region 益阳\n${REPORT_HELP}`, 2);
+    if (!m) throw new ReportError({ reason: "notAnOption", arg: a, help: REPORT_HELP }, 2);
     const [, name, inline] = m;
     if (FLAGS.has(name)) {
-      if (inline !== undefined) throw new ReportError(`--${name} 不带值`, 2);
+      if (inline !== undefined) throw new ReportError({ reason: "flagWithValue", name }, 2);
       flags.add(name);
       continue;
     }
-    if (!VALUED.has(name)) throw new ReportError(`未知选项 --${name}\n${REPORT_HELP}`, 2);
+    if (!VALUED.has(name)) throw new ReportError({ reason: "unknownOption", name, help: REPORT_HELP }, 2);
     const value = inline ?? args[++i];
     if (value === undefined || (inline === undefined && value.startsWith("--")))
-      throw new ReportError(`--${name} 缺少取值`, 2);
-    if (name in got) throw new ReportError(`--${name} 只能给一次`, 2);
+      throw new ReportError({ reason: "missingValue", name }, 2);
+    if (name in got) throw new ReportError({ reason: "repeatedOption", name }, 2);
     got[name] = value.trim();
   }
   if (flags.has("help")) return null;
-  if (!got.out) throw new ReportError(`缺少 --out:请给出输出文件名,例如 --out 益阳-2023.xlsx`, 2);
-  if (!/\.xlsx$/i.test(got.out)) throw new ReportError(`输出文件须以 .xlsx 结尾:“${got.out}”`, 2);
-  if (!got.region && !got.plan) throw new ReportError(`缺少 --region:请给出地区,例如 --region 益阳`, 2);
-  if (got.year === undefined) throw new ReportError(`缺少 --year:请给出评估年份,例如 --year 2023`, 2);
+  if (!got.out) throw new ReportError({ reason: "missingOut" }, 2);
+  if (!/\.xlsx$/i.test(got.out)) throw new ReportError({ reason: "outNotXlsx", out: got.out }, 2);
+  if (!got.region && !got.plan) throw new ReportError({ reason: "missingRegion" }, 2);
+  if (got.year === undefined) throw new ReportError({ reason: "missingYear" }, 2);
   return {
     region: got.region || null,
     year: parseYear(got.year),
@@ -121,7 +121,7 @@ export function parseReportArgs(args: string[]): ReportOptions | null {
 
 function parseYear(raw: string): number {
   const y = readYear(raw);
-  if (y === null) throw new ReportError(`评估年份无效:“${raw}”${yearProblem(raw)}。例如 --year 2023`, 2);
+  if (y === null) throw new ReportError({ reason: "badYear", raw }, 2);
   return y;
 }
 
@@ -144,7 +144,8 @@ export function selectPlans(
     try {
       region = resolver.region(opts.region);
     } catch (e) {
-      if (e instanceof PlanError) throw new ReportError(withSuggestions(e.message, e.suggestions));
+      if (e instanceof PlanError)
+        throw new ReportError({ reason: "relayed", message: withSuggestions(e.message, e.suggestions) });
       throw e;
     }
   }
@@ -153,17 +154,21 @@ export function selectPlans(
     const plan = catalog.plans.find((p) => [p.id, p.shortName, p.title].some((n) => planKey(n) === k));
     const candidates = region ? catalog.plansOfRegion(region.id) : catalog.plans;
     if (!plan) {
-      throw new ReportError(
-        `未找到规划“${opts.plan}”。可选规划(ID 或简称):\n` +
-          candidates.map((p) => `  ${p.id}  ${period(p)}`).join("\n"),
-      );
+      throw new ReportError({
+        reason: "planNotFound",
+        plan: opts.plan,
+        candidates: candidates.map((p) => `  ${p.id}  ${period(p)}`),
+      });
     }
     if (region && plan.region !== region.id) {
       const owner = catalog.regionById.get(plan.region)!;
-      throw new ReportError(
-        `规划“${plan.shortName}”属于${owner.name},不属于${region.name}。${region.name}的规划:` +
-          (candidates.length ? candidates.map(period).join("、") : "无"),
-      );
+      throw new ReportError({
+        reason: "planOfOtherRegion",
+        plan: plan.shortName,
+        owner: owner.name,
+        region: region.name,
+        candidates: candidates.map(period),
+      });
     }
     if (opts.year < plan.period.start || opts.year > plan.period.end)
       notes.push(
@@ -175,18 +180,16 @@ export function selectPlans(
   const own = catalog.plansOfRegion(r.id);
   if (own.length === 0) {
     const parent = r.parent ? catalog.regionById.get(r.parent) : undefined;
-    throw new ReportError(
-      parent
-        ? `${r.name}没有单独的规划;它的目标写在${parent.name}的规划中。请用 --region ${parent.name}(实际值 CSV 的 entity 列填“${r.name}”)`
-        : `${r.name}没有收录的规划`,
-    );
+    throw new ReportError({ reason: "regionWithoutPlan", region: r.name, parent: parent?.name ?? null });
   }
   const plans = plansCovering(catalog, r.id, opts.year);
   if (plans.length === 0)
-    throw new ReportError(
-      `${r.name}没有规划期覆盖${opts.year}年的规划。${r.name}的规划:${own.map(period).join("、")}。` +
-        `请换一个评估年份,或用 --plan 指定规划`,
-    );
+    throw new ReportError({
+      reason: "noPlanForYear",
+      region: r.name,
+      year: opts.year,
+      plans: own.map(period),
+    });
   return { region: r, plans, notes };
 }
 
@@ -215,7 +218,7 @@ export class CsvError extends ReportError {
     readonly file: string,
     readonly issues: ActualsIssue[],
   ) {
-    super(formatIssues(`${file} `, issues));
+    super({ reason: "relayed", message: formatIssues(`${file} `, issues) });
     this.name = "CsvError";
   }
 }
@@ -249,10 +252,10 @@ function readCsvFile(path: string): { text: string; encoding: CsvEncoding } {
   try {
     buf = readFileSync(path);
   } catch {
-    throw new ReportError(`无法读取实际值文件“${path}”(文件不存在或无权限)`);
+    throw new ReportError({ reason: "unreadableActuals", path });
   }
   const decoded = decodeCsv(buf);
-  if ("error" in decoded) throw new ReportError(`实际值文件“${path}”${decoded.error}`);
+  if ("error" in decoded) throw new ReportError({ reason: "badActuals", path, why: decoded.error });
   return decoded;
 }
 
