@@ -7,7 +7,7 @@
 import { createCatalogStore } from "../../src/core/catalog/store";
 import { bundledCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
 import { Runner, type Outcome } from "../../src/core/functions/runner";
-import vectorFile from "../core/fixtures/method-vectors.json";
+import { close, FIGURES, VECTORS, vectorCatalog } from "../core/method-vectors";
 import {
   COL,
   colLetter,
@@ -26,7 +26,7 @@ import {
 } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { colIndex, type CellValue } from "../../src/workbook/workbook";
-import { catalogWith, expectedRow, type RowExpectation } from "./helpers";
+import { expectedRow, type RowExpectation } from "./helpers";
 import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
@@ -161,37 +161,13 @@ test("the scenarios reach every status and every outlook", () => {
 
 // ---- The methodology vectors: each rule's cases, with their expected status and figures -------------------
 
-interface MethodVector {
-  kind: string;
-  target: string;
-  call: [string, string, number];
-  actual: number;
-  year: number;
-  documentedBaseline?: number;
-  /** A direction given to the target for the test, as if the plan stated a limit (控制在…以下). */
-  documentedDirection?: "higher" | "lower";
-  status: string;
-  elapsed: number;
-  expected: number | null;
-  completion: number | null;
-  variance: number | null;
-  requiredRate: number | null;
-  why?: string;
-  source: string;
-}
-const VECTORS = vectorFile.vectors as MethodVector[];
-const FIGURES = ["elapsed", "expected", "completion", "variance", "requiredRate"] as const;
-const close = (got: unknown, want: number | null) =>
-  want === null
-    ? got === null
-    : typeof got === "number" && Math.abs(got - want) <= 1e-8 * Math.max(1, Math.abs(want));
-
 describe("the methodology vectors (test/core/fixtures/method-vectors.json)", () => {
   test("hold at least three cases of each kind, each with its source", () => {
     const byKind = new Map<string, number>();
     for (const v of VECTORS) byKind.set(v.kind, (byKind.get(v.kind) ?? 0) + 1);
     for (const [, n] of byKind) expect(n).toBeGreaterThanOrEqual(3);
     expect([...byKind.keys()].sort()).toEqual([
+      "cumulative",
       "growth_rate",
       "level",
       "limit",
@@ -199,6 +175,8 @@ describe("the methodology vectors (test/core/fixtures/method-vectors.json)", () 
       "milestone",
       "multiple",
       "per_year",
+      "range",
+      "share",
     ]);
     for (const v of VECTORS) expect(v.source.length).toBeGreaterThan(20);
   });
@@ -206,17 +184,7 @@ describe("the methodology vectors (test/core/fixtures/method-vectors.json)", () 
   test.each(VECTORS.map((v) => [`${v.target} ${v.actual} in ${v.year} → ${v.status}`, v] as const))(
     "%s: the functions and the sheet's formulas agree with the vector",
     async (_name, v) => {
-      const cat =
-        v.documentedBaseline === undefined && v.documentedDirection === undefined
-          ? catalog
-          : catalogWith(
-              ...(v.documentedBaseline === undefined
-                ? []
-                : [{ kind: "baseline" as const, target: v.target, value: v.documentedBaseline }]),
-              ...(v.documentedDirection === undefined
-                ? []
-                : [{ kind: "direction" as const, target: v.target, direction: v.documentedDirection }]),
-            );
+      const cat = vectorCatalog(v);
       const runner = new Runner(createCatalogStore(cat));
       const run = (id: string, a: unknown[]) => runner.run(id, a);
       const [region, indicator, targetYear] = v.call;
