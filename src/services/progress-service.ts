@@ -101,6 +101,8 @@ export function createProgressService(
   };
 
   return {
+    onSheetsChanged: (listener) => workbook.onSheetsChanged?.(listener) ?? (() => undefined),
+
     async listProgressSheets() {
       const heads = await workbook.readHeads(HEAD_ROWS);
       return heads.flatMap((h) => {

@@ -98,6 +98,8 @@ export type SheetYearChoice = "keep" | "replace";
 export interface ProgressService {
   /** Sheets this add-in wrote (recognised by the marker in the hidden id column). */
   listProgressSheets(): Promise<ProgressSheetInfo[]>;
+  /** Subscribe to "a sheet was added, deleted or activated" (where the host tells it); returns the unsubscribe. */
+  onSheetsChanged(listener: () => void): () => void;
   /**
    * Write a new progress sheet for a plan; if the plan's sheet exists, refresh it instead (keeping inputs). When that
    * sheet's 评估年份 differs from `year`, a HostError with code "yearDiffers" asks for `sheetYear`.

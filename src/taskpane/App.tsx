@@ -26,6 +26,7 @@ import { SourceTab } from "./report/SourceTab";
 import { NoticeBar } from "./NoticeBar";
 import type { Notices } from "./notices";
 import { UndoBar } from "./UndoBar";
+import { createSheetsFeed } from "./useProgressSheets";
 import type { UndoService } from "../workbook/undo";
 
 const useStyles = makeStyles({
@@ -81,9 +82,10 @@ export function App(props: AppProps) {
   );
   const s = useStyles();
   const [tab, setTab] = useState<TabId>("progress");
+  const sheets = useMemo(() => createSheetsFeed(service), [service]);
   const value = useMemo(
-    () => ({ service, store, onSelectionChange, onWorkbookChanged }),
-    [service, store, onSelectionChange, onWorkbookChanged],
+    () => ({ service, store, onSelectionChange, onWorkbookChanged, sheets }),
+    [service, store, onSelectionChange, onWorkbookChanged, sheets],
   );
   return (
     <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>

@@ -4,6 +4,7 @@ import { createContext, useContext, useSyncExternalStore, type ReactNode } from 
 import type { Catalog } from "../core/catalog/catalog";
 import type { CatalogStore } from "../core/catalog/store";
 import type { ProgressService } from "../services/service";
+import type { SheetsFeed } from "./useProgressSheets";
 
 /** Subscribe to "the selection in the workbook changed"; returns the unsubscribe function. */
 export type SelectionFeed = (listener: () => void) => () => void;
@@ -13,6 +14,8 @@ export interface PaneContextValue {
   /** The catalog the pane answers from: in Excel the store the custom functions share. */
   store: CatalogStore;
   onSelectionChange?: SelectionFeed;
+  /** "The progress sheets may have changed": the host's sheet events and the pane's own writes. */
+  sheets: SheetsFeed;
   /** Called after an operation changed the workbook (the preview re-renders its grid). */
   onWorkbookChanged?: () => void;
 }

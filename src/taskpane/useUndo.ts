@@ -6,7 +6,7 @@ import { useBusy } from "./useBusy";
 
 export function useUndo(undo: UndoService) {
   const label = useSyncExternalStore(undo.subscribe, undo.current);
-  const { onWorkbookChanged } = usePane();
+  const { onWorkbookChanged, sheets } = usePane();
   const { busy, error, setError, run } = useBusy();
   const [done, setDone] = useState<string | null>(null);
   const perform = () =>
@@ -14,6 +14,8 @@ export function useUndo(undo: UndoService) {
       setDone(null);
       setDone(await undo.undo());
       onWorkbookChanged?.();
+      // An undone generate deletes its sheet: the pane's lists of progress sheets read the workbook again.
+      sheets.tell();
     });
   const dismiss = () => {
     setDone(null);

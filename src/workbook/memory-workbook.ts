@@ -248,6 +248,9 @@ export class MemoryWorkbook implements Workbook {
    * serialise formulas). Change the workbook only through these methods (hf.batch around them is fine). */
   private changes = 0;
   private cache = new Map<MemSheet, { at: number; content: SheetContent }>();
+  /** onSheetsChanged's listeners, and whether a call is already scheduled (one per burst of changes). */
+  private sheetListeners = new Set<() => void>();
+  private sheetsPending = false;
 
   /** smartRounding is off by default: numbers are exactly JavaScript's, as in the methodology. */
   constructor(config: Partial<ConfigParams> = {}) {
@@ -541,6 +544,7 @@ export class MemoryWorkbook implements Workbook {
       this.changes++;
       this.hf.removeSheet(s.id);
       this.sheets = this.sheets.filter((x) => x !== s);
+      this.sheetsChanged();
       if (this.activeSheet === s.name) this.activeSheet = this.sheets[0]?.name ?? null;
       if (this.selection?.sheet === s.name) this.selection = null;
     }
@@ -560,6 +564,24 @@ export class MemoryWorkbook implements Workbook {
       );
       await this.write({ sheet: img.sheet, cells });
     }
+  }
+
+  /**
+   * As Excel's worksheet events (added, deleted, activated): told once the current operation is over (a write
+   * adds its sheet before filling it), once per burst of changes.
+   */
+  onSheetsChanged(listener: () => void): () => void {
+    this.sheetListeners.add(listener);
+    return () => void this.sheetListeners.delete(listener);
+  }
+
+  private sheetsChanged(): void {
+    if (this.sheetsPending) return;
+    this.sheetsPending = true;
+    setTimeout(() => {
+      this.sheetsPending = false;
+      for (const l of this.sheetListeners) l();
+    }, 0);
   }
 
   /** HyperFormula recomputes every formula (PLAN.* cells answer from newly imported plans). */
@@ -582,6 +604,7 @@ export class MemoryWorkbook implements Workbook {
     this.writes = 0;
     this.cache.clear();
     this.changes++;
+    this.sheetsChanged();
   }
 
   // ---- The user, simulated
@@ -612,6 +635,7 @@ export class MemoryWorkbook implements Workbook {
     };
     this.sheets.push(s);
     this.activeSheet ??= name;
+    this.sheetsChanged();
     return s;
   }
 
@@ -733,6 +757,7 @@ export class MemoryWorkbook implements Workbook {
   select(sheet: string, a1: string): void {
     const s = this.get(sheet);
     const rect = parseRange(a1);
+    if (this.activeSheet !== s.name) this.sheetsChanged();
     this.activeSheet = s.name;
     this.selection = { sheet: s.name, row: rect.r1, col: rect.c1, rect };
   }
@@ -821,6 +846,7 @@ export class MemoryWorkbook implements Workbook {
     if (v === "visible" || this.activeSheet !== s.name) return;
     const next = this.sheets.find((x) => x.visibility === "visible");
     this.activeSheet = next?.name ?? null;
+    this.sheetsChanged();
     this.selection = next ? { sheet: next.name, row: 0, col: 0, rect: parseRange("A1") } : null;
   }
 

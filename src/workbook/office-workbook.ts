@@ -254,6 +254,8 @@ export class OfficeWorkbook implements Workbook {
   private readonly comments: () => boolean;
   private readonly spills: () => boolean;
   private readonly cellsPerRead: number;
+  private readonly sheetListeners = new Set<() => void>();
+  private sheetEvents: Promise<void> | null = null;
 
   constructor(opts: OfficeWorkbookOptions = {}) {
     this.supported = opts.supported ?? defaultSupported;
@@ -462,6 +464,23 @@ export class OfficeWorkbook implements Workbook {
       }
       return { sheetNames: sheets.items.map((s) => s.name), sheets: out };
     });
+  }
+
+  /**
+   * Excel's worksheet events (onAdded, onDeleted, onActivated), registered once on the first subscription. Where
+   * the host lacks them the pane still lists sheets after its own writes; the failure needs no message.
+   */
+  onSheetsChanged(listener: () => void): () => void {
+    this.sheetListeners.add(listener);
+    this.sheetEvents ??= Excel.run(async (ctx) => {
+      const tell = async () => this.sheetListeners.forEach((l) => l());
+      const sheets = ctx.workbook.worksheets;
+      sheets.onAdded.add(tell);
+      sheets.onDeleted.add(tell);
+      sheets.onActivated.add(tell);
+      await ctx.sync();
+    }).catch(() => undefined);
+    return () => void this.sheetListeners.delete(listener);
   }
 
   async readHeads(rows: number): Promise<SheetHead[]> {

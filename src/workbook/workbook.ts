@@ -200,6 +200,11 @@ export interface Workbook {
   snapshot(ranges: { sheet: string; rect: Rect }[]): Promise<RangeImage[]>;
   /** 撤销, one batch: delete the sheets, then the rows and columns (in order), then write the images back. */
   restore(plan: RestorePlan): Promise<void>;
+  /**
+   * Subscribe to "a sheet was added, deleted or activated" (after the change); returns the unsubscribe function.
+   * Hosts without such events leave it out.
+   */
+  onSheetsChanged?(listener: () => void): () => void;
 }
 
 // 撤销 (src/workbook/undo.ts): what a write changed, put back.

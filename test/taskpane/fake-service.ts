@@ -34,6 +34,14 @@ export type FakeService = {
   [K in keyof ProgressService]: jest.Mock<ReturnType<ProgressService[K]>, Parameters<ProgressService[K]>>;
 };
 
+/** Each fake service's sheet-event listeners (those subscribed and not yet unsubscribed). */
+const sheetListeners = new WeakMap<FakeService, Set<() => void>>();
+
+/** The host tells: a sheet was added, deleted or activated. */
+export function sheetEvent(service: FakeService): void {
+  for (const l of sheetListeners.get(service) ?? []) l();
+}
+
 export function fakeService(
   opts: {
     sheets?: ProgressSheetInfo[];
@@ -43,9 +51,15 @@ export function fakeService(
     freeze?: FreezePreview;
   } = {},
 ): FakeService {
+  // The caller's array: a test may add a sheet to it, then send a sheet event.
   const sheets = opts.sheets ?? [];
-  return {
-    listProgressSheets: jest.fn(async () => sheets),
+  const listeners = new Set<() => void>();
+  const service: FakeService = {
+    listProgressSheets: jest.fn(async () => [...sheets]),
+    onSheetsChanged: jest.fn((l: () => void) => {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    }),
     generate: jest.fn(async (planId: string, year: number, _o?: { sheetYear?: SheetYearChoice }) =>
       result({ planId, year }),
     ),
@@ -82,4 +96,6 @@ export function fakeService(
       notes: true,
     })),
   };
+  sheetListeners.set(service, listeners);
+  return service;
 }

@@ -12,14 +12,10 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
 import { reasonWords } from "../../core/method/reasons";
 import type { BatchPreview, BatchService } from "../../sheet/batch-actuals";
-import type { ProgressSheetInfo } from "../../services/service";
-import { usePane } from "../context";
 import { ErrorBar } from "../ErrorBar";
-import { isCellNotEmpty, messageOf } from "../errors";
-import { useBusy } from "../useBusy";
+import { useBatch } from "./useBatch";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -28,56 +24,15 @@ const useStyles = makeStyles({
 
 export function BatchTab({ batch }: { batch: BatchService }) {
   const s = useStyles();
-  const { service, onWorkbookChanged } = usePane();
-  const [sheets, setSheets] = useState<ProgressSheetInfo[]>([]);
-  const [sheet, setSheet] = useState("");
-  const [text, setText] = useState("");
-  const [preview, setPreview] = useState<BatchPreview | null>(null);
-  const { busy, error, setError, run: runBusy } = useBusy();
-  const [done, setDone] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState<string | null>(null);
-
-  const loadSheets = async () => {
-    try {
-      const list = await service.listProgressSheets();
-      setSheets(list);
-      setSheet((cur) => (list.some((x) => x.sheetName === cur) ? cur : (list[0]?.sheetName ?? "")));
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
-  // Once on mount; the list is read again whenever the select gets focus.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberate: on mount only, as said above
-  useEffect(() => void loadSheets(), []);
-
-  const run = (f: () => Promise<void>) => {
-    setDone(null);
-    setConfirm(null);
-    return runBusy(f);
-  };
-  const doPreview = () => run(async () => setPreview(await batch.preview(sheet, text)));
-  const write = (overwrite = false) =>
-    run(async () => {
-      if (!preview) return;
-      try {
-        const n = await batch.apply(preview, overwrite);
-        setDone(`已写入 ${n} 行`);
-        setPreview(await batch.preview(sheet, text));
-        onWorkbookChanged?.();
-      } catch (e) {
-        if (!overwrite && isCellNotEmpty(e)) setConfirm(messageOf(e));
-        else throw e;
-      }
-    });
-
+  const b = useBatch(batch);
   return (
     <div className={s.root}>
       <Field
         label="进度表"
-        hint={sheets.length === 0 ? "工作簿中还没有进度表,请先在“进度表”选项卡生成" : undefined}
+        hint={b.sheets.length === 0 ? "工作簿中还没有进度表,请先在“进度表”选项卡生成" : undefined}
       >
-        <Select value={sheet} onChange={(_, d) => setSheet(d.value)} onFocus={() => void loadSheets()}>
-          {sheets.map((x) => (
+        <Select value={b.sheet} onChange={(_, d) => b.setSheet(d.value)} onFocus={() => void b.reload()}>
+          {b.sheets.map((x) => (
             <option key={x.sheetName} value={x.sheetName}>
               {x.sheetName}
             </option>
@@ -88,41 +43,53 @@ export function BatchTab({ batch }: { batch: BatchService }) {
         label="粘贴实际值"
         hint="从表格复制两列(指标、实际值,可加第三列基期值)粘贴于此,或粘贴 CSV(表头 指标,实际值,基期值)。% 行填 2.1 或 2.1%。"
       >
-        <Textarea rows={6} value={text} onChange={(_, d) => setText(d.value)} />
+        <Textarea rows={6} value={b.text} onChange={(_, d) => b.setText(d.value)} />
       </Field>
-      <Button appearance="primary" disabled={busy || !sheet || !text.trim()} onClick={() => void doPreview()}>
+      <Button
+        appearance="primary"
+        disabled={b.busy || !b.sheet || !b.text.trim()}
+        onClick={() => void b.doPreview()}
+      >
         预览
       </Button>
-      {preview && <PreviewView preview={preview} />}
-      {preview && (
+      {b.preview && <PreviewView preview={b.preview} />}
+      {b.preview && (
         <Button
           appearance="primary"
-          disabled={busy || preview.issues.length > 0 || preview.rows.length === 0}
-          onClick={() => void write()}
+          disabled={b.busy || b.preview.issues.length > 0 || b.preview.rows.length === 0}
+          onClick={() => void b.write()}
         >
-          写入 {preview.rows.length} 行
+          写入 {b.preview.rows.length} 行
         </Button>
       )}
-      {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
-      {confirm && (
+      <BatchMessages b={b} />
+    </div>
+  );
+}
+
+function BatchMessages({ b }: { b: ReturnType<typeof useBatch> }) {
+  return (
+    <>
+      {b.error && <ErrorBar message={b.error} onDismiss={b.dismissError} />}
+      {b.confirm && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{confirm}</MessageBarBody>
+          <MessageBarBody>{b.confirm}</MessageBarBody>
           <MessageBarActions>
-            <Button size="small" appearance="primary" onClick={() => void write(true)}>
+            <Button size="small" appearance="primary" onClick={() => void b.write(true)}>
               覆盖
             </Button>
-            <Button size="small" onClick={() => setConfirm(null)}>
+            <Button size="small" onClick={b.cancelConfirm}>
               取消
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
-      {done && (
+      {b.done && (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{done}</MessageBarBody>
+          <MessageBarBody>{b.done}</MessageBarBody>
         </MessageBar>
       )}
-    </div>
+    </>
   );
 }
 

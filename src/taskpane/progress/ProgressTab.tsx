@@ -1,10 +1,9 @@
 // Tab 进度表: choose a plan and a year, generate or refresh its progress sheet, see the counts per status.
 import { Button, makeStyles, Spinner, Switch, Text, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   HostError,
   type ActiveProgressSheet,
-  type ProgressSheetInfo,
   type RefreshPlan,
   type SheetResult,
   type SheetYearChoice,
@@ -17,6 +16,7 @@ import { PlanPicker, regionsWithPlans } from "./PlanPicker";
 import { StatusSummary, type SummaryAction } from "./StatusSummary";
 import { TrendChartPanel } from "./TrendChartPanel";
 import { useActiveSheet } from "../useActiveSheet";
+import { useProgressSheets } from "../useProgressSheets";
 import { YearChoiceDialog, type YearChoice } from "./YearChoiceDialog";
 import { defaultAssessmentYear, readYear } from "../../core/method/years";
 
@@ -36,7 +36,7 @@ const BUSY_LABEL: Record<Exclude<Busy, null>, string> = {
 
 export function ProgressTab({ active: shown = true }: { active?: boolean }) {
   const s = useStyles();
-  const { service, onWorkbookChanged } = usePane();
+  const { service, onWorkbookChanged, sheets: sheetsFeed } = usePane();
   const catalog = useCatalog();
   const firstRegion = regionsWithPlans(catalog)[0];
   const [regionId, setRegionId] = useState(firstRegion?.id ?? "");
@@ -47,7 +47,7 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
   );
   /** The user typed a year since the plan was chosen or the sheet was written (a refresh then sets it). */
   const [yearTouched, setYearTouched] = useState(false);
-  const [sheets, setSheets] = useState<ProgressSheetInfo[]>([]);
+  const { sheets, setSheets, error: listError } = useProgressSheets();
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ r: SheetResult; action: SummaryAction } | null>(null);
@@ -63,19 +63,6 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
   const sheet = sheets.find((x) => x.planId === planId) ?? null;
   const year = readYear(yearText);
 
-  const loadSheets = useCallback(async (): Promise<ProgressSheetInfo[]> => {
-    try {
-      const list = await service.listProgressSheets();
-      setSheets(list);
-      return list;
-    } catch (e) {
-      setError(messageOf(e));
-      return [];
-    }
-  }, [service]);
-  useEffect(() => {
-    void loadSheets();
-  }, [loadSheets]);
   // An existing sheet brings its own 评估年份 unless the user typed one.
   const sheetYear = sheet?.year ?? null;
   useEffect(() => {
@@ -126,13 +113,14 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
     choosePlan(catalog.plansOfRegion(id)[0]?.id ?? "");
   };
 
-  const finish = async (r: SheetResult, action: "generated" | "refreshed") => {
+  const finish = (r: SheetResult, action: "generated" | "refreshed") => {
     setResult({ r, action });
     setYearText(String(r.year));
     setYearTouched(false);
     seenYears.current.set(r.sheetName, r.year);
     onWorkbookChanged?.();
-    await loadSheets();
+    // Every list of progress sheets in the pane (this tab's, 批量's) reads the workbook again.
+    sheetsFeed.tell();
   };
 
   /** Run one host call with the spinner on; failures become the error bar. */
@@ -158,7 +146,7 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
         const r = Object.keys(o).length
           ? await service.generate(planId, year, o)
           : await service.generate(planId, year);
-        await finish(r, "generated");
+        finish(r, "generated");
       } catch (e) {
         if (!(e instanceof HostError && e.code === "yearDiffers")) throw e;
         const name = sheet?.sheetName ?? "";
@@ -171,7 +159,7 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
     run("refresh", async () => {
       const base = yearTouched && year !== null ? { applyDataChanges, year } : { applyDataChanges };
       const opts = { ...base, ...(overwriteTyped ? { overwriteTyped } : {}), ...protectOpt };
-      await finish(await service.refresh(sheetName, opts), "refreshed");
+      finish(await service.refresh(sheetName, opts), "refreshed");
     });
 
   const checkThenRefresh = async () => {
@@ -231,7 +219,9 @@ export function ProgressTab({ active: shown = true }: { active?: boolean }) {
       </div>
       <div aria-live="polite">
         {busy && <Spinner size="tiny" labelPosition="after" label={BUSY_LABEL[busy]} />}
-        {error && <ErrorBar message={error} onDismiss={() => setError(null)} />}
+        {(error ?? listError) && (
+          <ErrorBar message={(error ?? listError)!} onDismiss={() => setError(null)} />
+        )}
         {result && !busy && <StatusSummary result={result.r} action={result.action} />}
       </div>
       {sheet && <TrendChartPanel />}
