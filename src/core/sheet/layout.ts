@@ -681,11 +681,13 @@ function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number, yea
     targetYear: { value: t.targetYear, style: "number", numFmt: "0" },
     target: { value: t.threshold, style: "number", numFmt: fmt },
     kind: { value: `${KIND_LABEL[t.kind]}(${describeTarget(t)}${t.hedged ? ",力争" : ""})`, style: "text" },
-    // The 评估年份's yearly value; General, as an input, so a value typed over it shows its own format.
+    // The 评估年份's yearly value, shown as the target is (2.10%, 470 家): the yearly cells are where actuals are
+    // typed (General, so a typed "2.1%" shows the pane its format). A "2.1%" typed over this cell keeps its format
+    // and shows 0.0%, a visible mismatch (docs/hosts.md).
     actual: {
       formula: f.actual,
       style: "derived",
-      numFmt: INPUT_FORMAT,
+      numFmt: fmt,
       validation: valueValidation(t, "实际值"),
     },
     elapsed: derived(f.elapsed, PCT),
