@@ -225,6 +225,9 @@ function putTyped(cell: ExcelJS.Cell, x: Typed) {
     ? ({ formula: x.xlsx.formula } as ExcelJS.CellFormulaValue)
     : (x.xlsx.value ?? null);
   if (x.xlsx.numFmt) cell.numFmt = x.xlsx.numFmt;
+  // LibreOffice keeps a boolean only as a number in a boolean format: over 实际值's number format it would read 1
+  // (docs/hosts.md). Typing TRUE in LibreOffice gives the cell that format; General stands for it here.
+  if (typeof x.xlsx.value === "boolean") cell.numFmt = "General";
 }
 
 async function writeSample(file: string) {
