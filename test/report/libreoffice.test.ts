@@ -447,5 +447,7 @@ test("the cases reach every outlook", () => {
         );
       }
   }
-  expect([...seen].sort()).toEqual([...OUTLOOK_ORDER].sort());
+  // 无法评估 says why: "无法评估(缺实际值)".
+  const outlooks = [...seen].map((o) => o.replace(/^(无法评估)\(.+\)$/, "$1"));
+  expect([...new Set(outlooks)].sort()).toEqual([...OUTLOOK_ORDER].sort());
 });
