@@ -169,7 +169,7 @@ export function forecast(
 }
 
 /**
- * Outlook (趋势判断): 预计可完成, 预计难以完成, 已完成 or 无法评估, from the forecast.
+ * Outlook (趋势判断): 预计可完成, 预计难以完成, 已完成 or 无法评估 with its reason (无法评估(缺实际值)), from the forecast.
  * @customfunction OUTLOOK
  * @param {any[][]} region Region, sub-area or institution, e.g. 益阳, 中山市, 翠亨新区.
  * @param {any[][]} indicator Indicator name or a report row label, e.g. 高新技术企业, 1.R&D经费投入强度(%).

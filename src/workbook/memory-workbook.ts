@@ -929,8 +929,11 @@ export class MemoryWorkbook implements Workbook {
     let dataBar: PreviewCell["dataBar"] = null;
     for (const cf of s.cfs) {
       if (!contains(cf.rect, r, c)) continue;
-      if (cf.rule.type === "textEquals" && value === cf.rule.text)
-        statusRule ??= { fill: cf.rule.fill, font: cf.rule.font };
+      const hit =
+        cf.rule.type === "textEquals"
+          ? value === cf.rule.text
+          : cf.rule.type === "textBegins" && typeof value === "string" && value.startsWith(cf.rule.text);
+      if (hit && cf.rule.type !== "dataBar") statusRule ??= { fill: cf.rule.fill, font: cf.rule.font };
       if (cf.rule.type === "dataBar" && typeof value === "number") {
         const { min, max, color } = cf.rule;
         dataBar ??= { color, fraction: Math.min(Math.max((value - min) / (max - min), 0), 1) };

@@ -792,6 +792,11 @@ function queueWrite(ctx: Excel.RequestContext, plan: WritePlan): Excel.PageLayou
       f.cellValue.format.fill.color = `#${cf.rule.fill}`;
       f.cellValue.format.font.color = `#${cf.rule.font}`;
       f.cellValue.rule = { formula1: `=${formulaText(cf.rule.text)}`, operator: "EqualTo" };
+    } else if (cf.rule.type === "textBegins") {
+      const f = cfs.add("ContainsText");
+      f.textComparison.format.fill.color = `#${cf.rule.fill}`;
+      f.textComparison.format.font.color = `#${cf.rule.font}`;
+      f.textComparison.rule = { operator: "BeginsWith", text: cf.rule.text };
     } else {
       const f = cfs.add("DataBar");
       f.dataBar.positiveFormat.fillColor = `#${cf.rule.color}`;

@@ -344,16 +344,20 @@ function validate(ws: ExcelJS.Worksheet, range: string, v: InputValidation) {
 
 function conditional(cf: ConditionalFormat): ExcelJS.ConditionalFormattingOptions {
   const { rule } = cf;
-  if (rule.type === "textEquals") {
+  if (rule.type === "textEquals" || rule.type === "textBegins") {
     const anchor = /^([A-Z]+)(\d+)/.exec(cf.range);
     if (!anchor) throw new Error(`无效的区域:${cf.range}`);
+    const at = `$${anchor[1]}${anchor[2]}`;
+    const text = formulaText(rule.text);
     return {
       ref: cf.range,
       rules: [
         {
           type: "expression",
           priority: 0, // assigned in order by ExcelJS
-          formulae: [`$${anchor[1]}${anchor[2]}=${formulaText(rule.text)}`],
+          formulae: [
+            rule.type === "textEquals" ? `${at}=${text}` : `LEFT(${at},${rule.text.length})=${text}`,
+          ],
           style: { fill: solid(rule.fill), font: { color: { argb: argb(rule.font) } } },
         },
       ],

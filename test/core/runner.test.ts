@@ -457,7 +457,7 @@ describe("methodology edges: a year before the base year, rounding, impossible a
     expect(rate).toEqual({ ok: true, value: Number((Math.sqrt(600 / 470) - 1).toPrecision(12)) });
   });
 
-  it("FORECAST refuses what PROGRESS refuses, and says why it has no value; OUTLOOK then reads 无法评估", () => {
+  it("FORECAST refuses what PROGRESS refuses, and says why it has no value; OUTLOOK then reads 无法评估 and why", () => {
     expect(run("FORECAST", [...Y, -5, 2023])).toMatchObject({ ok: false, error: "#VALUE!" });
     expect(run("OUTLOOK", [...Y, -5, 2023])).toMatchObject({ ok: false, error: "#VALUE!" });
     expect(run("FORECAST", [...Y, "470家", 2023])).toEqual(run("PROGRESS", [...Y, "470家", 2023]));
@@ -469,13 +469,13 @@ describe("methodology edges: a year before the base year, rounding, impossible a
     expect(why([470, 2020])).toMatch(/^#N\/A .*即基期年/);
     expect(why([null, 2023])).toMatch(/^#N\/A .*缺少实际值/);
     expect(why([470, null])).toMatch(/^#N\/A .*缺少评估年份/);
-    for (const args of [
-      [470, 2015],
-      [470, 2020],
-      [null, 2023],
-      [470, null],
-    ])
-      expect(run("OUTLOOK", [...Y, ...args])).toEqual({ ok: true, value: "无法评估" });
+    for (const [args, said] of [
+      [[470, 2015], "无法评估(评估年份早于基期)"],
+      [[470, 2020], "无法评估(评估年份即基期年)"],
+      [[null, 2023], "无法评估(缺实际值)"],
+      [[470, null], "无法评估(缺评估年份)"],
+    ] as const)
+      expect(run("OUTLOOK", [...Y, ...args])).toEqual({ ok: true, value: said });
     expect(run("OUTLOOK", [...Y, 600, 2023])).toEqual({ ok: true, value: "已完成" });
     expect(run("OUTLOOK", [...Y, 520, 2023])).toEqual({ ok: true, value: "预计可完成" }); // 520 + 208/3·2 = 658.7
   });

@@ -225,6 +225,9 @@ function putTyped(cell: ExcelJS.Cell, x: Typed) {
     ? ({ formula: x.xlsx.formula } as ExcelJS.CellFormulaValue)
     : (x.xlsx.value ?? null);
   if (x.xlsx.numFmt) cell.numFmt = x.xlsx.numFmt;
+  // LibreOffice keeps a boolean only as a number in a boolean format: over 实际值's number format it would read 1
+  // (docs/hosts.md). Typing TRUE in LibreOffice gives the cell that format; General stands for it here.
+  if (typeof x.xlsx.value === "boolean") cell.numFmt = "General";
 }
 
 async function writeSample(file: string) {
@@ -444,5 +447,7 @@ test("the cases reach every outlook", () => {
         );
       }
   }
-  expect([...seen].sort()).toEqual([...OUTLOOK_ORDER].sort());
+  // 无法评估 says why: "无法评估(缺实际值)".
+  const outlooks = [...seen].map((o) => o.replace(/^(无法评估)\(.+\)$/, "$1"));
+  expect([...new Set(outlooks)].sort()).toEqual([...OUTLOOK_ORDER].sort());
 });

@@ -142,7 +142,7 @@ describe("layoutToWorkbook", () => {
     expect(ws.getCell(`${COL.completion}${blank}`).result ?? "").toBe(""); // <v></v>, read back as undefined
     expect(ws.getCell(`${COL.status}${blank}`).result).toBe("无法评估");
     expect(ws.getCell(`${COL.forecast}${blank}`).result ?? "").toBe("");
-    expect(ws.getCell(`${COL.outlook}${blank}`).result).toBe("无法评估");
+    expect(ws.getCell(`${COL.outlook}${blank}`).result).toBe("无法评估(缺实际值)");
     // The status counts above the table.
     const counts = new Map<string, number>();
     ws.getRow(SHEET.headerRow - 1).eachCell((cell) => {

@@ -88,7 +88,7 @@ test("LibreOffice's statuses of the written sheet, counted, are the CLI's counts
   expect(COL.status).toBeDefined();
 }, 300_000);
 
-test("exported as displayed text by LibreOffice, the 上报 page's % row shows 实际值 with a % sign as its 基期值", async () => {
+test("exported as displayed text by LibreOffice, a % row shows 实际值 with a % sign as its 基期值 and 目标值, on the 上报 page and the progress sheet", async () => {
   expect(hasSoffice).toBe(true);
   const out = join(tmp.dir, "shown.xlsx");
   const csv = tmp.file("shown.csv", "indicator,value\n研发经费投入强度,2.1\n高新技术企业,470\n");
@@ -109,4 +109,15 @@ test("exported as displayed text by LibreOffice, the 上报 page's % row shows �
   expect(at(rd, "差额")).toMatch(/个百分点$/);
   const firms = rows.find((row) => row.includes("高新技术企业"))!;
   expect(at(firms, "实际值")).toBe("470");
+  // The progress sheet itself: 实际值 (a formula picking the 评估年份's yearly value) as its 目标值, 2.10% beside 2.50%.
+  const sheetName = buildProgressSheet(catalog, "yiyang-14th", { year: 2023 }).sheetName;
+  const grid = parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.includes(sheetName))!), "utf8"), {
+    bom: true,
+    relax_column_count: true,
+  }) as string[][];
+  const col = (key: string) => COLUMNS.findIndex((c) => c.key === key);
+  const share = grid.find((row) => row[col("indicator")] === "研发经费投入强度")!;
+  expect([share[col("baseline")], share[col("target")], share[col("actual")]]).toEqual(["1.89%", "2.50%", "2.10%"]);
+  const count = grid.find((row) => row[col("indicator")] === "高新技术企业")!;
+  expect([count[col("target")], count[col("actual")]]).toEqual(["600", "470"]);
 }, 300_000);

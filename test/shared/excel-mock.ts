@@ -722,6 +722,7 @@ class Batch {
     this.command(sheetName, `addCf ${cf.range} ${type}`, () => this.fx.sheet(sheetName)!.cfs.push(cf));
     const m = this.mock({
       cellValue: { format: { fill: {}, font: {} } },
+      textComparison: { format: { fill: {}, font: {} } },
       dataBar: { positiveFormat: {} },
     });
     return this.record(m, sheetName, "cf", (path, v) =>

@@ -11,7 +11,8 @@ import {
   sheetStatus,
   type ColumnKey,
 } from "../../src/core/sheet/layout";
-import { assess, INPUT_ERROR, type Outlook, type SheetStatus } from "../../src/core/method/methodology";
+import { assess, INPUT_ERROR, type SheetStatus } from "../../src/core/method/methodology";
+import type { OutlookSaid } from "../../src/core/method/reasons";
 import type { CellValue, Grid } from "../../src/workbook/workbook";
 
 interface RawTarget {
@@ -145,7 +146,7 @@ export interface RowExpectation {
   variance: number | null;
   requiredRate: number | null;
   forecast: number | null;
-  outlook: Outlook | typeof INPUT_ERROR;
+  outlook: OutlookSaid | typeof INPUT_ERROR;
 }
 
 export function expectedRow(

@@ -39,6 +39,7 @@ const PORTABLE = new Set([
   "LEN",
   "LN", // the geometric completion ln(A/B)/ln(V/B): in every host's core set
   "MAX",
+  "MID", // 趋势判断's reasons: "无法评估(" & MID("、缺实际值、缺基期值", 2, 99) & ")"
   "MIN",
   "NA",
   "NOT",

@@ -15,6 +15,7 @@ import {
   OUTLOOK_COLORS,
   STATUS_COLORS,
 } from "../../src/core/sheet/layout";
+import { OUTLOOK } from "../../src/core/method/methodology";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
@@ -106,9 +107,18 @@ describe("generate on the largest plan", () => {
         .sort();
     const quoted = (labels: string[]) => labels.map((t) => `="${t}"`).sort();
     expect(textRules(statusRange)).toEqual(quoted(Object.keys(STATUS_COLORS)));
-    expect(textRules(outlookRange)).toEqual(quoted([...Object.keys(OUTLOOK_COLORS), "输入有误"]));
+    const equalOutlooks = Object.keys(OUTLOOK_COLORS).filter((t) => t !== OUTLOOK.unassessable);
+    expect(textRules(outlookRange)).toEqual(quoted([...equalOutlooks, "输入有误"]));
+    // 无法评估 is followed by its reasons, "无法评估(缺实际值)": a begins-with rule colours it.
+    const begins = s.cfs.filter((cf) => cf.type === "ContainsText");
+    expect(begins.map((cf) => [cf.range, cf.props["textComparison.rule"]])).toEqual([
+      [outlookRange, { operator: "BeginsWith", text: OUTLOOK.unassessable }],
+    ]);
+    expect(begins[0].props["textComparison.format.fill.color"]).toBe(
+      `#${OUTLOOK_COLORS[OUTLOOK.unassessable].fill}`,
+    );
     expect(s.cfs.filter((cf) => cf.type === "CellValue").length).toBe(
-      Object.keys(STATUS_COLORS).length + Object.keys(OUTLOOK_COLORS).length + 1,
+      Object.keys(STATUS_COLORS).length + equalOutlooks.length + 1,
     );
     expect(s.cfs.filter((cf) => cf.type === "DataBar").map((cf) => cf.range)).toEqual([
       `${COL.elapsed}${SHEET.firstDataRow}:${COL.elapsed}${last}`,

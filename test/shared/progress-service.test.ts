@@ -11,7 +11,7 @@ import {
   sheetNameFor,
 } from "../../src/core/sheet/layout";
 import { INPUT_ERROR, STATUS } from "../../src/core/method/methodology";
-import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { formatValue, MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { createProgressService } from "../../src/services/progress-service";
 import { DELETED_LABEL } from "../../src/sheet/refresh";
 import { HostError } from "../../src/services/service";
@@ -118,19 +118,20 @@ describe("generate on an existing sheet of the same plan", () => {
     expect(await service.activeProgressSheet()).toBeNull();
   });
 
-  test("a refresh keeps an input cell's typed percent format and names it: 2.1% typed over 实际值 is 0.021 to the formulas", async () => {
+  test("2.1% typed over a % row's 实际值 keeps the cell's own 0.00\"%\" format: it shows 0.02%, not a silent 2.1%", async () => {
+    // 实际值 is shown as the target is (2.10%); a typed "2.1%" is stored 0.021 and, as in Excel, a cell that has a
+    // number format keeps it, so the mismatch is on screen (the yearly cells, where actuals are typed, stay General
+    // and the pane names a typed percent there: typed-formats.test.ts).
     const { wb, service } = setup();
     const { sheetName: name } = await service.generate("yiyang-14th", 2023);
     const yy = planTargets(catalog, "yiyang-14th");
     const r = SHEET.firstDataRow + yy.findIndex((t) => t.id === "yy14.rd_intensity");
+    expect(wb.cell(name, `${COL.target}${r}`).numFmt).toBe(wb.cell(name, `${COL.actual}${r}`).numFmt);
     wb.setCell(name, `${COL.actual}${r}`, "2.1%");
-    expect(wb.value(name, `${COL.check}${r}`) ?? "").toBe(""); // no formula reads a format
     const result = await service.refresh(name, { applyDataChanges: false });
-    expect(wb.cell(name, `${COL.actual}${r}`).numFmt).toBe("0.00%");
     expect(wb.value(name, `${COL.actual}${r}`)).toBeCloseTo(0.021);
+    expect(formatValue(0.021, wb.cell(name, `${COL.actual}${r}`).numFmt)).toBe("0.02%");
     expect(wb.value(name, `${COL.status}${r}`)).not.toBe(INPUT_ERROR);
-    expect(result.typedFormats).toEqual([expect.stringContaining(`${COL.actual}${r}(`)]);
-    expect(result.typedFormats[0]).toContain("实际值带百分号");
     // The pane's counts right after the refresh agree with the sheet's.
     const live = (await service.activeProgressSheet())!.counts;
     expect(live).toEqual(result.counts);

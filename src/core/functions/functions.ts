@@ -14,13 +14,13 @@ import {
 import {
   assess,
   inputRange,
-  outlookOf,
   requiredFormat,
   STATUS_MEANING,
   STATUS_ORDER,
   type Progress,
 } from "../method/methodology";
 import { judgeNumber } from "../method/inputs";
+import { outlookSaid } from "../method/reasons";
 import { nameFor } from "../resolve/matching";
 import { appliesTo, Resolver, targetYears } from "../resolve/resolver";
 import { searchTargets, searchWithRegion } from "../catalog/search";
@@ -283,7 +283,7 @@ function outlookArgs(a: ProgressArgs, ctx: Context) {
   const t = targetOf(a, ctx);
   const asOf = a.asOfYear;
   const actual = checkedActual(t, a.actual);
-  return { t, asOf, actual, ...outlookOf(inputFor(t, actual, asOf), inputRange(t.kind, t.unit)) };
+  return { t, asOf, actual, ...outlookSaid(inputFor(t, actual, asOf), inputRange(t.kind, t.unit)) };
 }
 
 /** Why no forecast can be made, in words a statistician can act on. */
@@ -513,8 +513,10 @@ export const FUNCTIONS: FunctionSpec[] = [
   }),
   define({
     id: "OUTLOOK",
-    description: "Outlook (趋势判断): 预计可完成, 预计难以完成, 已完成 or 无法评估, from the forecast.",
-    zhDescription: "返回趋势判断:预计可完成、预计难以完成、已完成或无法评估(按预计目标年值判断)。",
+    description:
+      "Outlook (趋势判断): 预计可完成, 预计难以完成, 已完成 or 无法评估 with its reason (无法评估(缺实际值)), from the forecast.",
+    zhDescription:
+      "返回趋势判断:预计可完成、预计难以完成、已完成,或无法评估并注明原因(如“无法评估(缺实际值)”)(按预计目标年值判断)。",
     params: PROGRESS_PARAMS,
     result: "text",
     returns: "The outlook label.",

@@ -1,6 +1,14 @@
 // Why a row is 无法评估: the methodology's unassessable cases (assess), named, with what would supply the missing
 // input. The CLI's summary, 批量's preview and the functions' messages say the same words.
-import { elapsedShare, impliedBaseline, isRateLike, type ProgressInput } from "./methodology";
+import {
+  elapsedShare,
+  impliedBaseline,
+  isRateLike,
+  OUTLOOK,
+  outlookOf,
+  type Outlook,
+  type ProgressInput,
+} from "./methodology";
 
 export type UnassessableReason = "noYear" | "beforeBase" | "atBase" | "noActual" | "noBaseline" | "noPace";
 
@@ -37,3 +45,21 @@ export function unassessableReasons(input: ProgressInput): UnassessableReason[] 
 /** "缺基期值、缺实际值": the reasons in words. */
 export const reasonWords = (reasons: readonly UnassessableReason[]) =>
   reasons.map((r) => UNASSESSABLE[r].label).join("、");
+
+/** 趋势判断 of a row that cannot be assessed, saying why: "无法评估(缺基期值、缺实际值)". */
+export const unassessableOutlook = (reasons: readonly UnassessableReason[]) =>
+  `${OUTLOOK.unassessable}(${reasonWords(reasons)})` as const;
+
+/** What 趋势判断 says: an outlook, or 无法评估 with its reasons. */
+export type OutlookSaid =
+  Exclude<Outlook, typeof OUTLOOK.unassessable> | ReturnType<typeof unassessableOutlook>;
+
+/** outlookOf, with the reasons said where it is 无法评估: the sheet's 趋势判断 and PLAN.OUTLOOK give this. */
+export function outlookSaid(
+  input: ProgressInput,
+  range: { min: number; max: number },
+): { forecast: number | null; outlook: OutlookSaid } {
+  const o = outlookOf(input, range);
+  if (o.outlook !== OUTLOOK.unassessable) return { forecast: o.forecast, outlook: o.outlook };
+  return { forecast: o.forecast, outlook: unassessableOutlook(unassessableReasons(input)) };
+}

@@ -26,7 +26,6 @@ import {
   isMilestone,
   isRateLike,
   OUTLOOK,
-  outlookOf,
   PACE,
   requiredFormat,
   requiredUnit,
@@ -38,6 +37,13 @@ import {
 } from "../method/methodology";
 import { assessmentSpan, assessmentSpanWords, isYear, YEAR_SPAN, YEARS } from "../method/years";
 import { inputMessages as ruleMessages, rangeWords } from "../method/inputs";
+import {
+  outlookSaid,
+  unassessableOutlook,
+  UNASSESSABLE,
+  type OutlookSaid,
+  type UnassessableReason,
+} from "../method/reasons";
 import { formulaText } from "./formula-text";
 import { methodNote } from "./method-text";
 import { excelSheetName } from "./sheet-names";
@@ -212,6 +218,7 @@ export interface ConditionalFormat {
   range: string;
   rule:
     | { type: "textEquals"; text: string; fill: string; font: string }
+    | { type: "textBegins"; text: string; fill: string; font: string }
     | { type: "dataBar"; color: string; min: 0; max: 1 };
 }
 
@@ -565,6 +572,24 @@ export const isPickFormula = (f: string) =>
   );
 
 /**
+ * 趋势判断 where there is no forecast: 无法评估 and why, as reasons.unassessableReasons says (the year, then each
+ * missing input): "无法评估(缺基期值、缺实际值)". A rate has no baseline to miss; a milestone's is 0.
+ */
+function unassessableText(t: CatalogTarget, A: string, B: string, t0: string): string {
+  const w = (r: UnassessableReason) => formulaText(UNASSESSABLE[r].label);
+  const missA = `IF(${A}="",${formulaText(`、${UNASSESSABLE.noActual.label}`)},"")`;
+  const missB = `IF(${B}="",${formulaText(`、${UNASSESSABLE.noBaseline.label}`)},"")`;
+  const hasBaseline = !isRateLike(t.kind) && impliedBaseline(t.kind) === null;
+  const missing = hasBaseline
+    ? `IF(AND(${A}<>"",${B}<>""),${w("noPace")},MID(${missA}&${missB},2,99))`
+    : `IF(${A}<>"",${w("noPace")},MID(${missA},2,99))`;
+  const why =
+    `IF(NOT(ISNUMBER(${Y})),${w("noYear")},IF(${Y}<${t0},${w("beforeBase")},` +
+    `IF(${Y}=${t0},${w("atBase")},${missing})))`;
+  return `${formulaText(`${OUTLOOK.unassessable}(`)}&${why}&")"`;
+}
+
+/**
  * 预计目标年值 and 趋势判断 (methodology.forecastValue, outlookOf): blank, and 无法评估, where there is no actual, no
  * needed baseline or no pace yet (τ blank or 0, i.e. t ≤ t0); the actual from the target year on; else the
  * extrapolation, clamped to the row's range.
@@ -589,7 +614,7 @@ function outlookFormulas(
   return {
     forecast: `=IF(${X}<>"","",${forecast})`,
     outlook:
-      `=IF(${X}<>"",${formulaText(INPUT_ERROR)},IF(${F}="",${formulaText(OUTLOOK.unassessable)},IF(${met},${formulaText(OUTLOOK.achieved)},` +
+      `=IF(${X}<>"",${formulaText(INPUT_ERROR)},IF(${F}="",${unassessableText(t, A, B, t0)},IF(${met},${formulaText(OUTLOOK.achieved)},` +
       `IF(${forecastMet},${formulaText(OUTLOOK.likely)},${formulaText(OUTLOOK.unlikely)}))))`,
   };
 }
@@ -619,12 +644,12 @@ export function sheetOutlook(
   baseline: CellValue,
   year: CellValue,
   yearly: YearlyValues = new Map(),
-): { forecast: number | null; outlook: Outlook | typeof INPUT_ERROR } {
+): { forecast: number | null; outlook: OutlookSaid | typeof INPUT_ERROR } {
   if (sheetCheck(t, actual, baseline, year, yearly) !== "") return { forecast: null, outlook: INPUT_ERROR };
-  if (typeof year !== "number") return { forecast: null, outlook: OUTLOOK.unassessable };
+  if (typeof year !== "number") return { forecast: null, outlook: unassessableOutlook(["noYear"]) };
   const a = num(actualUsed(actual, year, yearly));
   const input = progressInputFor(t, a, year, needsBaselineInput(t) ? num(baseline) : null);
-  return outlookOf(input, inputRange(t.kind, t.unit));
+  return outlookSaid(input, inputRange(t.kind, t.unit));
 }
 
 /** Data validation of an actual or typed baseline: the row's range, with messages in its unit. */
@@ -682,11 +707,13 @@ function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number, yea
     targetYear: { value: t.targetYear, style: "number", numFmt: "0" },
     target: { value: t.threshold, style: "number", numFmt: fmt },
     kind: { value: `${KIND_LABEL[t.kind]}(${describeTarget(t)}${t.hedged ? ",力争" : ""})`, style: "text" },
-    // The 评估年份's yearly value; General, as an input, so a value typed over it shows its own format.
+    // The 评估年份's yearly value, shown as the target is (2.10%, 470 家): the yearly cells are where actuals are
+    // typed (General, so a typed "2.1%" shows the pane its format). A "2.1%" typed over this cell keeps its format
+    // and shows 0.0%, a visible mismatch (docs/hosts.md).
     actual: {
       formula: f.actual,
       style: "derived",
-      numFmt: INPUT_FORMAT,
+      numFmt: fmt,
       validation: valueValidation(t, "实际值"),
     },
     elapsed: derived(f.elapsed, PCT),
@@ -833,10 +860,16 @@ export function buildProgressSheet(
     rule: { type: "textEquals", text, fill: c.fill, font: c.font },
   }));
   const outlookRange = `${COL.outlook}${SHEET.firstDataRow}:${COL.outlook}${last}`;
+  // 无法评估 is followed by its reasons there: "无法评估(缺实际值)".
   for (const [text, c] of Object.entries({ ...OUTLOOK_COLORS, [INPUT_ERROR]: STATUS_COLORS[INPUT_ERROR] }))
     conditionalFormats.push({
       range: outlookRange,
-      rule: { type: "textEquals", text, fill: c.fill, font: c.font },
+      rule: {
+        type: text === OUTLOOK.unassessable ? "textBegins" : "textEquals",
+        text,
+        fill: c.fill,
+        font: c.font,
+      },
     });
   for (const k of ["elapsed", "completion"] as const)
     conditionalFormats.push({
