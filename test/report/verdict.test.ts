@@ -111,13 +111,26 @@ test("exported as displayed text by LibreOffice, a % row shows 实际值 with a 
   expect(at(firms, "实际值")).toBe("470");
   // The progress sheet itself: 实际值 (a formula picking the 评估年份's yearly value) as its 目标值, 2.10% beside 2.50%.
   const sheetName = buildProgressSheet(catalog, "yiyang-14th", { year: 2023 }).sheetName;
-  const grid = parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.includes(sheetName))!), "utf8"), {
-    bom: true,
-    relax_column_count: true,
-  }) as string[][];
+  const grid = parse(
+    readFileSync(
+      join(
+        dir,
+        readdirSync(dir).find((f) => f.includes(sheetName))!,
+      ),
+      "utf8",
+    ),
+    {
+      bom: true,
+      relax_column_count: true,
+    },
+  ) as string[][];
   const col = (key: string) => COLUMNS.findIndex((c) => c.key === key);
   const share = grid.find((row) => row[col("indicator")] === "研发经费投入强度")!;
-  expect([share[col("baseline")], share[col("target")], share[col("actual")]]).toEqual(["1.89%", "2.50%", "2.10%"]);
+  expect([share[col("baseline")], share[col("target")], share[col("actual")]]).toEqual([
+    "1.89%",
+    "2.50%",
+    "2.10%",
+  ]);
   const count = grid.find((row) => row[col("indicator")] === "高新技术企业")!;
   expect([count[col("target")], count[col("actual")]]).toEqual(["600", "470"]);
 }, 300_000);

@@ -31,6 +31,5 @@ test("every status with its meaning, and the rule of every kind of target", () =
 test("each function's helpUrl is its section of the page at the add-in's address", () => {
   const meta: CfMetadata = { functions: FUNCTIONS.map((f) => ({ id: f.id, name: f.id, parameters: [] })) };
   const out = withHelpUrls(meta, "https://addin.tjj.local/plan/");
-  for (const f of out.functions)
-    expect(f.helpUrl).toBe(`https://addin.tjj.local/plan/${HELP_PAGE}#${f.id}`);
+  for (const f of out.functions) expect(f.helpUrl).toBe(`https://addin.tjj.local/plan/${HELP_PAGE}#${f.id}`);
 });

@@ -75,7 +75,8 @@ export function FreezePanel() {
       <Text weight="semibold">转为数值</Text>
       <Text size={200}>
         把 PLAN.* 公式换成它现在的计算结果,发给没有安装加载项的人时不会显示 #NAME?。每个转换的单元格附批注,
-        写明原公式、出处和数据版本。转换后公式不再随数据更新;Excel 的 Ctrl+Z 不能撤销,可用窗格上方的“撤销”按钮恢复公式(所附批注需另行删除)。
+        写明原公式、出处和数据版本。转换后公式不再随数据更新;Excel 的 Ctrl+Z
+        不能撤销,可用窗格上方的“撤销”按钮恢复公式(所附批注需另行删除)。
       </Text>
       <RadioGroup
         layout="horizontal"
