@@ -189,7 +189,9 @@ describe("the memory workbook", () => {
   test("creating a sheet that exists is refused", async () => {
     const wb = new MemoryWorkbook();
     wb.addSheet("S");
-    await expect(wb.write({ sheet: "s", create: true, cells: [] })).rejects.toThrow(/已存在/);
+    await expect(wb.write({ sheet: "s", create: true, cells: [] })).rejects.toMatchObject({
+      reason: { reason: "sheetExists" },
+    });
   });
 
   test("rectangles groups cells into few ranges", () => {

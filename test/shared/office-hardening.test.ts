@@ -54,7 +54,7 @@ async function generateError(wb = new OfficeWorkbook({ onWarning })): Promise<Ho
 describe("a failed generate deletes only its own sheet", () => {
   test("a sheet of the same name created between the read and the write is left as it is", async () => {
     const e = await generateError(new UserRacesTheWrite({ onWarning }));
-    expect(e.message).toContain("未改动它");
+    expect(e.reason).toMatchObject({ reason: "newSheetFailed", undo: "untouched" });
     expect(fx.sheet(SHEET_NAME)?.get("A1")).toBe("统计员自己的表");
     expect(fx.applied.filter((c) => c.startsWith("delete sheet"))).toEqual([]);
   });
@@ -62,7 +62,7 @@ describe("a failed generate deletes only its own sheet", () => {
   test("…also when Excel reports another error than the name clash: no marker, no delete", async () => {
     fx.failAt = 0; // the add fails with a general exception; the user's sheet stays
     const e = await generateError(new UserRacesTheWrite({ onWarning }));
-    expect(e.message).toContain("没有本加载项的标记");
+    expect(e.reason).toMatchObject({ reason: "newSheetFailed", undo: "notOurs" });
     expect(fx.sheet(SHEET_NAME)?.get("A1")).toBe("统计员自己的表");
     expect(fx.applied.filter((c) => c.startsWith("delete sheet"))).toEqual([]);
   });
@@ -81,14 +81,14 @@ describe("a failed generate deletes only its own sheet", () => {
   test("a failure after the marker: the half-written sheet is deleted", async () => {
     fx.failAt = SUSPEND + 2;
     const e = await generateError();
-    expect(e.message).toContain("已撤销本次生成");
+    expect(e.reason).toMatchObject({ reason: "newSheetFailed", undo: "removed" });
     expect(fx.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   });
 
   test("a failure between the add and the marker: the empty sheet is left, and the message says so", async () => {
     fx.failAt = SUSPEND + 1;
     const e = await generateError();
-    expect(e.message).toContain("请手动删除后重试");
+    expect(e.reason).toMatchObject({ reason: "newSheetFailed", undo: "notOurs" });
     expect(fx.sheet(SHEET_NAME)?.used()).toBeNull();
   });
 });

@@ -237,7 +237,7 @@ describe("charts", () => {
   test("a trend chart off a target row is refused, nothing written", async () => {
     const { sheetName } = await service().generate("yiyang-14th", 2023);
     fx.selection = { sheet: sheetName, row: 2, col: 2 };
-    await expect(service().drawTrendChart()).rejects.toThrow(/指标行/);
+    await expect(service().drawTrendChart()).rejects.toMatchObject({ reason: { reason: "notOnTargetRow" } });
     expect(fx.sheet(sheetName)!.charts).toHaveLength(1);
   });
 
@@ -309,7 +309,9 @@ describe("refusals write nothing", () => {
     const off = { applyDataChanges: true, protect: false };
     const run = syncsOf(() => service().refresh(sheetName, off));
     await expect(run).rejects.toThrow(HostError);
-    await expect(service().refresh(sheetName, off)).rejects.toThrow(/受保护/);
+    await expect(service().refresh(sheetName, off)).rejects.toMatchObject({
+      reason: { reason: "sheetProtected" },
+    });
     expect(fx.writeSyncs).toBe(1); // the generate only
     expect(fx.applied.length).toBe(before);
   });
@@ -319,7 +321,9 @@ describe("refusals write nothing", () => {
     Object.assign(fx.sheet(sheetName)!, { protected: true, password: "secret" });
     const sheetCommands = () => fx.applied.filter((c) => !c.startsWith("suspend")).length;
     const before = sheetCommands();
-    await expect(service().refresh(sheetName, { applyDataChanges: true })).rejects.toThrow(/受保护/);
+    await expect(service().refresh(sheetName, { applyDataChanges: true })).rejects.toMatchObject({
+      reason: { reason: "sheetProtected" },
+    });
     expect(sheetCommands()).toBe(before); // only calculation and screen updating were suspended
     expect(fx.sheet(sheetName)!.protected).toBe(true);
   });
@@ -328,7 +332,9 @@ describe("refusals write nothing", () => {
     const name = sheetNameFor(catalog.planById(LARGEST)!);
     fx.addSheet(name).set("A1", "别人的数据");
     const { syncs } = await syncsOf(async () => {
-      await expect(service().generate(LARGEST, YEAR)).rejects.toThrow(/不是本加载项生成的进度表/);
+      await expect(service().generate(LARGEST, YEAR)).rejects.toMatchObject({
+        reason: { reason: "foreignSheetNamed" },
+      });
     });
     expect(syncs).toBe(1);
     expect(fx.writeSyncs).toBe(0);
@@ -340,7 +346,9 @@ describe("refusals write nothing", () => {
       new OfficeWorkbook({ supported: () => false }),
       createCatalogStore(catalog),
     );
-    await expect(svc.generate(LARGEST, YEAR)).rejects.toThrow(/ExcelApi 1\.9/);
+    await expect(svc.generate(LARGEST, YEAR)).rejects.toMatchObject({
+      reason: { reason: "apiUnsupported", api: "1.9" },
+    });
     expect(fx.writeSyncs).toBe(0);
     expect(fx.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   });
@@ -349,7 +357,9 @@ describe("refusals write nothing", () => {
 describe("Excel failures", () => {
   test("a generate whose write fails midway is undone: the half-written sheet is deleted", async () => {
     fx.failAt = 40; // after the sheet, its contents and some formats were applied
-    await expect(service().generate(LARGEST, YEAR)).rejects.toThrow(/已撤销本次生成/);
+    await expect(service().generate(LARGEST, YEAR)).rejects.toMatchObject({
+      reason: { reason: "newSheetFailed", undo: "removed" },
+    });
     expect(fx.applied.some((c) => c.startsWith("add sheet"))).toBe(true);
     expect(fx.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   });
@@ -361,7 +371,9 @@ describe("Excel failures", () => {
     s.set(`${COL.actual}${SHEET.firstDataRow}`, 7);
     s.set(`${COL.note}${SHEET.firstDataRow}`, "说明");
     fx.failAt = 3;
-    await expect(svc.refresh(sheetName, { applyDataChanges: false })).rejects.toThrow(/只更新了一部分/);
+    await expect(svc.refresh(sheetName, { applyDataChanges: false })).rejects.toMatchObject({
+      reason: { reason: "writeFailed" },
+    });
     expect(s.get(`${COL.actual}${SHEET.firstDataRow}`)).toBe(7);
     expect(s.get(`${COL.note}${SHEET.firstDataRow}`)).toBe("说明");
     // Refreshing again completes it.
@@ -385,7 +397,9 @@ describe("selection", () => {
     const { syncs } = await syncsOf(() => service().insertFormula('=PLAN.TARGET("中山","高新技术企业")'));
     expect(syncs).toBe(2);
     expect(fx.sheet("Sheet1")!.get("B2")).toBe('=PLAN.TARGET("中山","高新技术企业")');
-    await expect(service().insertFormula("=1+1")).rejects.toThrow(/不为空/);
+    await expect(service().insertFormula("=1+1")).rejects.toMatchObject({
+      reason: { reason: "cellNotEmpty" },
+    });
     await service().insertFormula("=1+1", { overwrite: true });
     expect(fx.sheet("Sheet1")!.get("B2")).toBe("=1+1");
   });

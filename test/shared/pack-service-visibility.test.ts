@@ -42,7 +42,7 @@ describe("memory workbook", () => {
   test("a protected workbook structure: no sheet added, a Chinese HostError, nothing written", async () => {
     wb.protectStructure();
     await expect(wb.write(store(true))).rejects.toThrow(HostError);
-    await expect(wb.write(store(true))).rejects.toThrow(/工作簿结构受保护.*保护工作簿/);
+    await expect(wb.write(store(true))).rejects.toMatchObject({ reason: { reason: "structureProtected" } });
     expect(wb.sheetNames()).toEqual(["Sheet1"]);
     expect(wb.writes).toBe(0);
   });
@@ -90,7 +90,9 @@ describe("Office.js workbook (office-addin-mock)", () => {
 
   test("a protected store sheet: AccessDenied becomes the sheet-protection HostError", async () => {
     fx.addSheet("Store").protected = true;
-    await expect(new OfficeWorkbook().write(store(false))).rejects.toThrow(/工作表“Store”受保护/);
+    await expect(new OfficeWorkbook().write(store(false))).rejects.toMatchObject({
+      reason: { reason: "sheetProtected", sheet: "Store" },
+    });
   });
 
   test("recalculate: one batch, application.calculate(Full)", async () => {

@@ -462,7 +462,7 @@ describe("extraction candidates → the 规划目标 table", () => {
     const writes = wb.writes;
     await expect(
       createPackService(wb, face.store).appendToTable(candidateRows([reviewOf(cand({}))], ctx)),
-    ).rejects.toThrow(/找不到规划目标表的表头/);
+    ).rejects.toMatchObject({ reason: { reason: "tableHeaderNotFound" } });
     expect(wb.writes).toBe(writes);
   });
 });

@@ -156,7 +156,9 @@ describe("generate on an existing sheet of the same plan", () => {
     wb.setCell(name, "A1", "别人的表");
     const before = wb.dump(name);
     await expect(service.generate(PLAN, YEAR)).rejects.toThrow(HostError);
-    await expect(service.generate(PLAN, YEAR)).rejects.toThrow(/不是本加载项生成的进度表/);
+    await expect(service.generate(PLAN, YEAR)).rejects.toMatchObject({
+      reason: { reason: "foreignSheetNamed" },
+    });
     expect(wb.dump(name)).toEqual(before);
     expect(wb.writes).toBe(0);
   });
@@ -183,7 +185,9 @@ describe("refresh", () => {
     wb.protect(sheetName, true, "secret");
     const [writes, before] = [wb.writes, wb.dump(sheetName)];
     await service.planRefresh(sheetName); // read-only: allowed
-    await expect(service.refresh(sheetName, { applyDataChanges: true })).rejects.toThrow(/受保护/);
+    await expect(service.refresh(sheetName, { applyDataChanges: true })).rejects.toMatchObject({
+      reason: { reason: "sheetProtected" },
+    });
     await expect(service.refresh(sheetName, { applyDataChanges: true, protect: false })).rejects.toThrow(
       /受保护/,
     );
@@ -197,7 +201,9 @@ describe("refresh", () => {
     await expect(service.refresh("Sheet1", { applyDataChanges: false })).rejects.toThrow(
       /不是本加载项生成的进度表/,
     );
-    await expect(service.refresh("不存在", { applyDataChanges: false })).rejects.toThrow(/找不到工作表/);
+    await expect(service.refresh("不存在", { applyDataChanges: false })).rejects.toMatchObject({
+      reason: { reason: "sheetNotFound" },
+    });
   });
 
   test("with a year writes the 评估年份; counts are the methodology's and the sheet's", async () => {
@@ -360,13 +366,13 @@ describe("insertFormula and sourceOfSelection", () => {
     wb.select("Sheet1", "B2");
     await service.insertFormula("1+1");
     expect(wb.cell("Sheet1", "B2").formula).toBe("=1+1");
-    await expect(service.insertFormula("=2+2")).rejects.toThrow(/不为空/);
+    await expect(service.insertFormula("=2+2")).rejects.toMatchObject({ reason: { reason: "cellNotEmpty" } });
     await expect(service.insertFormula("=2+2")).rejects.toMatchObject({ code: "cellNotEmpty" });
     await service.insertFormula("=2+2", { overwrite: true });
     expect(wb.value("Sheet1", "B2")).toBe(4);
     wb.protect("Sheet1");
     wb.select("Sheet1", "C3");
-    await expect(service.insertFormula("=3")).rejects.toThrow(/受保护/);
+    await expect(service.insertFormula("=3")).rejects.toMatchObject({ reason: { reason: "sheetProtected" } });
   });
 
   test("sourceOfSelection: the row's target and citation; null off the table", async () => {

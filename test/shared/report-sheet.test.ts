@@ -64,7 +64,7 @@ describe("in memory", () => {
     wb.setCell(reportName, "B40", "填报人:张三");
     wb.select(layout.sheetName, "A1");
     const writes = wb.writes;
-    await expect(service.writeReportSheet()).rejects.toThrow(/已存在/);
+    await expect(service.writeReportSheet()).rejects.toMatchObject({ reason: { reason: "reportExists" } });
     expect(wb.value(reportName, "B40")).toBe("填报人:张三");
     wb.addSheet("其他");
     wb.select("其他", "A1");

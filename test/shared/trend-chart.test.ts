@@ -102,6 +102,6 @@ test("the block never overwrites the user's cells: a note where it would go refu
   const lastYearCol = wb.valuesOf(name)[SHEET.headerRow - 1].length - 1;
   wb.setCell(name, `${colLetter(lastYearCol + 4)}3`, "我的备注");
   wb.select(name, `${COL.indicator}${rowOf("yy14.hightech_enterprises")}`);
-  await expect(service.drawTrendChart()).rejects.toThrow(/已有内容,为免覆盖,未绘制/);
+  await expect(service.drawTrendChart()).rejects.toMatchObject({ reason: { reason: "chartBlockOccupied" } });
   expect(wb.value(name, `${colLetter(lastYearCol + 4)}3`)).toBe("我的备注");
 });

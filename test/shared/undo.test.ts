@@ -104,7 +104,7 @@ describe.each([
     expect(await undo.undo()).toBe(`已撤销“生成 ${sheetName}”:已删除本次生成的工作表“${sheetName}”。`);
     expect(h.state()).toEqual(before);
     expect(undo.current()).toBeNull();
-    await expect(undo.undo()).rejects.toThrow("没有可撤销的操作");
+    await expect(undo.undo()).rejects.toMatchObject({ reason: { reason: "nothingToUndo" } });
   });
 
   test("refresh with data changes (a row inserted, one marked deleted): undo puts every cell back", async () => {
@@ -269,6 +269,6 @@ test("a sheet protected with a password: undo refuses and changes nothing", asyn
   });
   wb.protect(sheetName, true, "secret");
   const after = wb.contentOf(sheetName).formulas;
-  await expect(undo.undo()).rejects.toThrow("受密码保护");
+  await expect(undo.undo()).rejects.toMatchObject({ reason: { reason: "sheetProtected", password: true } });
   expect(wb.contentOf(sheetName).formulas).toEqual(after);
 });
