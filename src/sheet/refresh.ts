@@ -6,7 +6,7 @@
 // Everything else is the user's: columns with other titles, rows without an id, cells below or right of the table.
 //
 // How a refresh keeps user content: it never rewrites a user cell nor an input cell (实际值, 基期值 where it is an
-// input, 备注, 评估年份) of an existing row. Rows stay where they are; a target added to the data gets a row inserted
+// input, 备注, 评估年份, the 进度比分档下限 beside it) of an existing row. Rows stay where they are; a target added to the data gets a row inserted
 // after the table (Excel shifts user rows below it down, adjusting their formulas); a missing column of ours is
 // inserted (user columns shift right). Only the plan data and the formulas of our rows are rewritten, by target id.
 //
@@ -30,14 +30,17 @@ import {
   planTargets,
   SHEET,
   sheetStatus,
+  THRESHOLD_CELLS,
+  THRESHOLD_NOTE_COLUMN,
   type ColumnKey,
   type LayoutCell,
   type LayoutColumn,
   type YearKey,
   yearKey,
   type ProgressSheetLayout,
+  type ThresholdValues,
 } from "../core/sheet/layout";
-import { SHEET_STATUS_ORDER, type SheetStatus } from "../core/method/methodology";
+import { PACE, SHEET_STATUS_ORDER, type SheetStatus } from "../core/method/methodology";
 import { isYear } from "../core/method/years";
 import { type DataChange } from "../services/service";
 import { HostError } from "../workbook/errors";
@@ -100,6 +103,11 @@ export const DERIVED_COLUMNS: ColumnKey[] = [
   "forecast",
   "outlook",
 ];
+/** The 评估年份 row's threshold cells (labels, values, their note): the user's once they hold anything else. */
+const THRESHOLD_COLUMNS = new Set<ColumnKey>([
+  ...THRESHOLD_CELLS.flatMap((c) => [c.label, c.value]),
+  THRESHOLD_NOTE_COLUMN,
+]);
 const TITLE_OF = new Map(COLUMNS.map((c) => [c.key, c.title]));
 const KEY_OF_TITLE = new Map(COLUMNS.map((c) => [c.title, c.key]));
 
@@ -599,6 +607,27 @@ function writer(cx: PlanContext, cols: Axis<SheetKey>, rows: Axis<RowKey>, cls: 
 /** Is the year cell written (asked to, or blank)? Otherwise it is the user's: text typed into it is kept. */
 const yearWritten = (cx: PlanContext) => cx.opts.year !== undefined || cx.ex.a.yearBlank;
 
+/** A cell of the 评估年份 row as found (null where the sheet has no such row or column). */
+function yearRowCell({ a, values }: Existing, k: SheetKey): CellValue {
+  const [r, c] = [a.titleRows.get("year"), a.cols.get(k)];
+  return r === undefined || c === undefined ? null : cellAt(values, r, c);
+}
+
+/**
+ * Is a threshold cell (label, value, note) the user's: holding anything but what the layout writes there? A set
+ * threshold (1.1, text, a formula's result) is kept; a blank cell (or a sheet of an earlier version) gets ours.
+ */
+const usersThresholdCell = (found: CellValue, cell: LayoutCell) => !isEmpty(found) && found !== cell.value;
+
+/** The thresholds the formulas will see after the write: those kept, the defaults written where blank. */
+function shownThresholds(ex: Existing): ThresholdValues {
+  const th = (k: (typeof THRESHOLD_CELLS)[number]) => {
+    const found = yearRowCell(ex, k.value);
+    return isEmpty(found) ? PACE[k.key] : found;
+  };
+  return { ahead: th(THRESHOLD_CELLS[0]), onTrack: th(THRESHOLD_CELLS[1]), behind: th(THRESHOLD_CELLS[2]) };
+}
+
 /** Title block and header: only the cells the layout fills (the others may hold the user's notes). */
 function writeTitleBlock(w: Writer) {
   const { cx } = w;
@@ -608,7 +637,12 @@ function writeTitleBlock(w: Writer) {
       if (cell.value === undefined && cell.formula === undefined) return;
       const isYear = key === "year" && spec.key === "subject";
       const isVersion = (key === "year" && spec.key === "id") || (key === "version" && ci === 2);
-      const content = isYear ? yearWritten(cx) : isVersion ? w.cls.apply : true;
+      const isThreshold = key === "year" && THRESHOLD_COLUMNS.has(spec.key as ColumnKey);
+      const content = isYear
+        ? yearWritten(cx)
+        : isVersion
+          ? w.cls.apply
+          : !isThreshold || !usersThresholdCell(yearRowCell(cx.ex, spec.key), cell);
       w.put(w.R(key), w.C(spec.key), cell, content);
     }),
   );
@@ -625,6 +659,7 @@ function writeDataRows(w: Writer): SheetStatus[] {
   const shownYear: CellValue = yearWritten(cx)
     ? cx.layout.year
     : cellAt(values, a.titleRows.get("year") ?? -1, a.cols.get("subject") ?? -1);
+  const thresholds = shownThresholds(cx.ex);
   const asIs = new Set<string>(cls.apply ? [] : [...cls.changedRows, ...cls.removed]);
   const statuses: SheetStatus[] = [];
   w.liveIds.forEach((id, i) => {
@@ -659,7 +694,7 @@ function writeDataRows(w: Writer): SheetStatus[] {
       return old === undefined || c === undefined ? null : cellAt(values, old, c);
     };
     const yearly = new Map(cx.layout.historyYears.map((y) => [y, raw(yearKey(y))]));
-    statuses.push(sheetStatus(t, typed, raw("baseline"), shownYear, yearly));
+    statuses.push(sheetStatus(t, typed, raw("baseline"), shownYear, yearly, thresholds));
   });
   return statuses;
 }
@@ -824,7 +859,8 @@ function mergeIsFree(m: string, values: Grid, cols: Axis<SheetKey>, rows: Axis<R
 
 /**
  * Count what a refresh keeps of the user's: non-empty input cells (实际值, typed 基期值, 备注, 评估年份 unless
- * replaced), everything in rows and columns that are not ours, and title-block cells the layout leaves blank.
+ * replaced), everything in rows and columns that are not ours, title-block cells the layout leaves blank, and
+ * threshold cells holding other than the layout's (a threshold set, a note in an earlier version's blank cell).
  */
 function countPreserved(
   ex: Existing,
@@ -855,7 +891,10 @@ function countPreserved(
       else if (title) {
         const cell = layout.rows[TITLE_KEYS.indexOf(title)][canon.get(k) ?? -1] ?? {};
         const blank = cell.value === undefined && cell.formula === undefined;
-        if (blank || (title === "year" && k === "subject" && opts.year === undefined)) n++;
+        const keptYear = title === "year" && k === "subject" && opts.year === undefined;
+        const threshold =
+          title === "year" && THRESHOLD_COLUMNS.has(k as ColumnKey) && usersThresholdCell(v, cell);
+        if (blank || keptYear || threshold) n++;
       } else if (r === a.header) return;
       else if (!targetRows.has(r)) n++;
       else if (isInput(k, targetRows.get(r) ?? null, r)) n++;

@@ -112,9 +112,10 @@ describe("layoutToWorkbook", () => {
       }),
     );
     const targets = layout.targetIds.map((id) => catalog.targetById.get(id)!);
-    // 评估年份; per row 实际值 (a value typed over its formula is checked too) and each year; missing 基期值.
+    // 评估年份 and its three 进度比分档下限; per row 实际值 (a value typed over its formula is checked too) and each
+    // year; missing 基期值.
     const years = layout.historyYears.length;
-    expect(n).toBe(1 + targets.length * (1 + years) + targets.filter(needsBaselineInput).length);
+    expect(n).toBe(1 + 3 + targets.length * (1 + years) + targets.filter(needsBaselineInput).length);
   });
 
   test("actuals land in the 评估年份's yearly cell (实际值 shows it) and (where it is an input cell) 基期值", () => {

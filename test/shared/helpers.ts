@@ -9,9 +9,11 @@ import {
   planTargets,
   sheetOutlook,
   sheetStatus,
+  thresholdsOf,
+  type ThresholdValues,
   type ColumnKey,
 } from "../../src/core/sheet/layout";
-import { assess, INPUT_ERROR, type SheetStatus } from "../../src/core/method/methodology";
+import { assess, INPUT_ERROR, PACE, type SheetStatus } from "../../src/core/method/methodology";
 import type { OutlookSaid } from "../../src/core/method/reasons";
 import type { CellValue, Grid } from "../../src/workbook/workbook";
 
@@ -154,13 +156,17 @@ export function expectedRow(
   actual: CellValue,
   baseline: CellValue,
   year: CellValue,
+  thresholds?: ThresholdValues,
 ): RowExpectation {
-  const status = sheetStatus(t, actual, baseline, year);
+  const status = sheetStatus(t, actual, baseline, year, new Map(), thresholds);
   const { forecast, outlook } = sheetOutlook(t, actual, baseline, year);
   const none = { elapsed: null, completion: null, expected: null, variance: null, requiredRate: null };
   if (status === INPUT_ERROR || typeof year !== "number") return { status, ...none, forecast, outlook };
   const typed = needsBaselineInput(t) && typeof baseline === "number" ? baseline : null;
-  const p = assess(progressInputFor(t, typeof actual === "number" ? actual : null, year, typed));
+  const p = assess(
+    progressInputFor(t, typeof actual === "number" ? actual : null, year, typed),
+    thresholdsOf(thresholds ?? PACE),
+  );
   const { elapsed, completion, expected, variance, requiredRate } = p;
   return { status: p.status, elapsed, completion, expected, variance, requiredRate, forecast, outlook };
 }

@@ -9,6 +9,7 @@ import {
   planTargets,
   SHEET,
   STATUS_COLORS,
+  THRESHOLD_CELLS,
 } from "../../src/core/sheet/layout";
 import { STATUS } from "../../src/core/method/methodology";
 import { formatValue, MemoryWorkbook } from "../../src/workbook/memory-workbook";
@@ -54,12 +55,13 @@ describe.each(catalog.plans.map((p) => [p.id]))("a new sheet of %s", (planId) =>
     expect(grid.columns.map((c) => c.hidden)).toEqual(layout.columns.map((c) => !!c.hidden));
   });
 
-  test("marks exactly the input cells: 评估年份, each year's 实际值, 备注, and 基期值 where the plan gives none", async () => {
+  test("marks exactly the input cells: 评估年份 and its 进度比分档下限, each year's 实际值, 备注, and 基期值 where the plan gives none", async () => {
     const { wb, name } = await fresh(planId);
     const grid = wb.grid(name);
     const years = buildProgressSheet(catalog, planId, { year: YEAR }).historyYears;
     const inputs = grid.rows.flatMap((row, r) => row.flatMap((c, col) => (c.input ? [`${r},${col}`] : [])));
     const expected = [`${SHEET.yearRow - 1},${colIndex("C")}`];
+    for (const c of THRESHOLD_CELLS) expected.push(`${SHEET.yearRow - 1},${colIndex(COL[c.value])}`);
     planTargets(catalog, planId).forEach((t, i) => {
       const r = SHEET.firstDataRow - 1 + i;
       expected.push(`${r},${colIndex(COL.note)}`);

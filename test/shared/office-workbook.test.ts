@@ -14,8 +14,10 @@ import {
   sheetNameFor,
   OUTLOOK_COLORS,
   STATUS_COLORS,
+  THRESHOLD_CELLS,
+  thresholdCell,
 } from "../../src/core/sheet/layout";
-import { OUTLOOK } from "../../src/core/method/methodology";
+import { OUTLOOK, STATUS } from "../../src/core/method/methodology";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { createProgressService } from "../../src/services/progress-service";
 import { HostError } from "../../src/services/service";
@@ -152,12 +154,20 @@ describe("generate on the largest plan", () => {
     expect(dv(SHEET.yearCell)!.rule).toEqual({
       wholeNumber: { formula1: 2020, formula2: 2025, operator: "Between" },
     });
+    // Each 进度比分档下限: a decimal in [0, 2] with its status named in the prompt.
+    for (const c of THRESHOLD_CELLS) {
+      const th = dv(thresholdCell(c.key))!;
+      expect(th.rule).toEqual({ decimal: { formula1: 0, formula2: 2, operator: "Between" } });
+      expect(th.prompt).toMatchObject({ showPrompt: true, message: expect.stringContaining(STATUS[c.key]) });
+      expect(th.errorAlert).toMatchObject({ showAlert: true, style: "Stop", title: "输入有误" });
+    }
     // Inputs only: no rule on a derived cell or a plan figure.
     expect(dv(`${COL.status}${row("yy14.rd_intensity")}`)).toBeUndefined();
     expect(dv(`${COL.target}${row("yy14.rd_intensity")}`)).toBeUndefined();
     // Per row: 实际值 (something may be typed over its formula) and each year of the history block.
     const years = buildProgressSheet(catalog, "yiyang-14th", { year: 2023 }).historyYears.length;
-    const inputs = targets.length * (1 + years) + targets.filter(needsBaselineInput).length + 1;
+    const inputs =
+      targets.length * (1 + years) + targets.filter(needsBaselineInput).length + 1 + THRESHOLD_CELLS.length;
     expect(s.validation.size).toBe(inputs);
   });
 });

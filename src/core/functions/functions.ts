@@ -14,7 +14,9 @@ import {
 import {
   assess,
   inputRange,
+  PACE,
   requiredFormat,
+  STATUS,
   STATUS_MEANING,
   STATUS_ORDER,
   type Progress,
@@ -472,10 +474,15 @@ export const FUNCTIONS: FunctionSpec[] = [
     id: "STATUS",
     // Every status assess() can give, from the methodology's list (the meanings: STATUS_MEANING).
     description: `Status label: ${STATUS_ORDER.join(", ")}.`,
-    zhDescription: `返回状态:${STATUS_ORDER.join("、")}。`,
+    // The functions grade by the default thresholds (PACE); a progress sheet's own (its title block) are the sheet's.
+    zhDescription:
+      `返回状态:${STATUS_ORDER.join("、")}。按默认进度比分档下限(${STATUS.ahead} ${PACE.ahead}、` +
+      `${STATUS.onTrack} ${PACE.onTrack}、${STATUS.behind} ${PACE.behind})判定;进度表标题区可另设分档,不影响本函数。`,
     params: PROGRESS_PARAMS,
     result: "text",
-    returns: `The status label: ${STATUS_ORDER.map((s) => `${s}(${STATUS_MEANING[s]})`).join(";")}.`,
+    returns:
+      `The status label: ${STATUS_ORDER.map((s) => `${s}(${STATUS_MEANING[s]})`).join(";")}. ` +
+      `Graded by the default pace thresholds; a progress sheet's own (set in its title block) do not apply here.`,
     body: (a, ctx) => progressOf(a, ctx).p.status,
   }),
   define({

@@ -45,8 +45,29 @@ export const STATUS_MEANING: Record<SheetStatus, string> = {
 /** The input rule (limits by unit class, verdicts, messages) lives in inputs.ts; re-exported for the method's users. */
 export { inputRange, MAX_ABS } from "./inputs";
 
-/** Pace thresholds (P = 完成进度 / 序时进度). */
+/**
+ * Pace thresholds (P = 完成进度 / 序时进度): the lower bound of 快于预期, 符合预期 and 进度滞后; below `behind` is
+ * 严重滞后, below farBehind (0, not settable: moving away from the target) 逆向变化. The defaults; a progress
+ * sheet may set its own in its title block (provinces set their own), the functions keep these.
+ */
 export const PACE = { ahead: 1.05, onTrack: 0.95, behind: 0.6, farBehind: 0 } as const;
+/** The thresholds a workbook may set (see PACE). */
+export interface PaceThresholds {
+  ahead: number;
+  onTrack: number;
+  behind: number;
+}
+/** The largest threshold a sheet may set (a pace of 2: twice the calendar's). */
+export const THRESHOLD_MAX = 2;
+/** Are these thresholds usable: numbers, THRESHOLD_MAX ≥ ahead ≥ onTrack ≥ behind ≥ 0? */
+export const validThresholds = (th: { [K in keyof PaceThresholds]: unknown }): th is PaceThresholds =>
+  typeof th.ahead === "number" &&
+  typeof th.onTrack === "number" &&
+  typeof th.behind === "number" &&
+  th.ahead <= THRESHOLD_MAX &&
+  th.ahead >= th.onTrack &&
+  th.onTrack >= th.behind &&
+  th.behind >= 0;
 /** A 左右 target counts as met within this relative tolerance below the value. */
 export const ABOUT_TOLERANCE = 0.05;
 /**
@@ -228,10 +249,10 @@ export function isMet(A: number, V: number, comparison: Comparison, direction: D
   return comparison === "about" ? A >= V * (1 - ABOUT_TOLERANCE) - EPSILON : A >= V;
 }
 
-export function statusFromPace(P: number): Status {
-  if (P >= slack(PACE.ahead)) return STATUS.ahead;
-  if (P >= slack(PACE.onTrack)) return STATUS.onTrack;
-  if (P >= slack(PACE.behind)) return STATUS.behind;
+export function statusFromPace(P: number, th: PaceThresholds = PACE): Status {
+  if (P >= slack(th.ahead)) return STATUS.ahead;
+  if (P >= slack(th.onTrack)) return STATUS.onTrack;
+  if (P >= slack(th.behind)) return STATUS.behind;
   if (P >= slack(PACE.farBehind)) return STATUS.farBehind;
   return STATUS.regressing;
 }
@@ -248,13 +269,14 @@ export const completesEarly = (kind: TargetKind) => !isRateLike(kind);
  * A per-year target before its target year: 符合预期 when the year meets it; a year short of it is at best
  * 进度滞后 (the year missed), lower by pace.
  */
-export function perYearStatus(met: boolean, pace: number | null): Status {
+export function perYearStatus(met: boolean, pace: number | null, th: PaceThresholds = PACE): Status {
   if (met) return STATUS.onTrack;
   if (pace === null) return STATUS.unassessable;
-  return pace >= slack(PACE.behind) ? STATUS.behind : statusFromPace(pace);
+  return pace >= slack(th.behind) ? STATUS.behind : statusFromPace(pace, th);
 }
 
-export function assess(input: ProgressInput): Progress {
+/** The methodology for one target; `th`: the pace thresholds (a sheet's own, else the defaults). */
+export function assess(input: ProgressInput, th: PaceThresholds = PACE): Progress {
   const { kind, comparison, path, direction, value: V0, targetYear: T, year: t, actual: A } = input;
   const rateLike = isRateLike(kind);
   const implied = impliedBaseline(kind);
@@ -304,13 +326,13 @@ export function assess(input: ProgressInput): Progress {
   if (A === null || (needsBaseline && B === null) || tau === null || tau === 0 || t === null)
     status = STATUS.unassessable;
   else if (t >= T) status = met ? STATUS.achieved : STATUS.missed;
-  else if (kind === "per_year") status = perYearStatus(met === true, pace);
+  else if (kind === "per_year") status = perYearStatus(met === true, pace, th);
   else if (isMilestone(kind)) status = met ? STATUS.achieved : STATUS.pending;
-  else if (kind === "growth_rate") status = pace === null ? STATUS.unassessable : statusFromPace(pace);
+  else if (kind === "growth_rate") status = pace === null ? STATUS.unassessable : statusFromPace(pace, th);
   else if (met) status = STATUS.achieved;
   else if (metAtBase) status = STATUS.regressing;
   else if (pace === null) status = STATUS.unassessable;
-  else status = statusFromPace(pace);
+  else status = statusFromPace(pace, th);
 
   return { elapsed: tau, expected, completion, pace, variance, requiredRate, status, met, metAtBase };
 }

@@ -27,6 +27,7 @@ import {
   isRateLike,
   OUTLOOK,
   PACE,
+  type PaceThresholds,
   requiredFormat,
   requiredUnit,
   SHEET_STATUS_ORDER,
@@ -34,6 +35,8 @@ import {
   STATUS,
   type Outlook,
   type SheetStatus,
+  THRESHOLD_MAX,
+  validThresholds,
 } from "../method/methodology";
 import { assessmentSpan, assessmentSpanWords, isYear, YEAR_SPAN, YEARS } from "../method/years";
 import { inputMessages as ruleMessages, rangeWords } from "../method/inputs";
@@ -45,7 +48,7 @@ import {
   type UnassessableReason,
 } from "../method/reasons";
 import { formulaText } from "./formula-text";
-import { methodNote } from "./method-text";
+import { methodNote, statusNote } from "./method-text";
 import { excelSheetName } from "./sheet-names";
 import { coreMessage } from "../messages";
 
@@ -331,6 +334,79 @@ const yearCheck =
   `IF(${blankCell(Y)},"",${formulaText(YEAR_MESSAGES.notNumber)})))`;
 
 /**
+ * The pace thresholds a sheet sets for itself (docs/methodology.md, 分档阈值): in the 评估年份 row, each a label
+ * cell and a value cell (under the named columns), read by every row's 状态 formula. A refresh keeps their values.
+ */
+export const THRESHOLD_CELLS = [
+  { key: "ahead", label: "baseline", value: "targetYear" },
+  { key: "onTrack", label: "target", value: "kind" },
+  { key: "behind", label: "actual", value: "elapsed" },
+] as const satisfies readonly { key: keyof PaceThresholds; label: ColumnKey; value: ColumnKey }[];
+/** The column of the note beside the threshold cells (in the 评估年份 row). */
+export const THRESHOLD_NOTE_COLUMN: ColumnKey = "completion";
+/** A threshold's value cell as written ("G3"). */
+export const thresholdCell = (k: keyof PaceThresholds) =>
+  `${COL[THRESHOLD_CELLS.find((c) => c.key === k)!.value]}${SHEET.yearRow}`;
+/** A threshold's value cell, absolute ($G$3), as the row formulas read it. */
+const thresholdRef = (k: keyof PaceThresholds) => thresholdCell(k).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+/** The threshold cells' values as read from a sheet (a threshold cell may hold anything the user typed). */
+export type ThresholdValues = { [K in keyof PaceThresholds]: CellValue };
+/** The label of a threshold cell ("快于预期≥"). */
+export const thresholdLabel = (k: keyof PaceThresholds) => `${STATUS[k]}≥`;
+
+const THRESHOLD_MESSAGES = {
+  invalid:
+    `进度比分档下限应为 0–${THRESHOLD_MAX} 之间的数字,且${STATUS.ahead} ≥ ${STATUS.onTrack} ≥ ${STATUS.behind}` +
+    `(默认 ${PACE.ahead}、${PACE.onTrack}、${PACE.behind})。`,
+};
+
+/** The thresholds' check, as validThresholds: numbers (not TRUE/FALSE), THRESHOLD_MAX ≥ ahead ≥ onTrack ≥ behind ≥ 0. */
+const thresholdCheck = (() => {
+  const th = (["ahead", "onTrack", "behind"] as const).map(thresholdRef);
+  const [a, o, b] = th;
+  const msg = formulaText(THRESHOLD_MESSAGES.invalid);
+  // ISLOGICAL first: LibreOffice stores TRUE as the number 1 (see inputCheck).
+  const logical = `OR(${th.map((x) => `ISLOGICAL(${x})`).join(",")})`;
+  const numbers = `AND(${th.map((x) => `ISNUMBER(${x})`).join(",")})`;
+  const ordered = `AND(${a}<=${THRESHOLD_MAX},${a}>=${o},${o}>=${b},${b}>=0)`;
+  return `IF(${logical},${msg},IF(${numbers},IF(${ordered},"",${msg}),${msg}))`;
+})();
+
+/** The title block's threshold cells: label, value (with its validation), and what they are, in words. */
+function thresholdCells(row: LayoutCell[]) {
+  for (const c of THRESHOLD_CELLS) {
+    const status = STATUS[c.key];
+    row[COLUMNS.findIndex((x) => x.key === c.label)] = { value: thresholdLabel(c.key), style: "meta" };
+    row[COLUMNS.findIndex((x) => x.key === c.value)] = {
+      value: PACE[c.key],
+      style: "metaInput",
+      numFmt: "0.00",
+      validation: {
+        type: "decimal",
+        min: 0,
+        max: THRESHOLD_MAX,
+        prompt: {
+          title: `${status}下限`,
+          text: `进度比(完成进度÷序时进度)不低于此值为“${status}”;默认 ${PACE[c.key]},可按本地规定修改。`,
+        },
+        error: { title: "输入有误", text: THRESHOLD_MESSAGES.invalid },
+      },
+    };
+  }
+  row[COLUMNS.findIndex((x) => x.key === THRESHOLD_NOTE_COLUMN)] = {
+    value: `←进度比分档下限(可按本地规定修改;低于${STATUS.behind}下限为${STATUS.farBehind},为负为${STATUS.regressing})`,
+    style: "note",
+  };
+}
+
+/** What the thresholds' check says of these values ("" when usable). */
+export const thresholdProblem = (th: ThresholdValues) =>
+  validThresholds(th) ? "" : THRESHOLD_MESSAGES.invalid;
+
+/** The thresholds the formulas use, from values read (the defaults while they are not usable: the row says 输入有误). */
+export const thresholdsOf = (th: ThresholdValues): PaceThresholds => (validThresholds(th) ? th : PACE);
+
+/**
  * What the 输入检查 formula shows for these cell values (as read back: number formats aside), e.g. for the results
  * stored beside the formulas of a written file.
  */
@@ -340,6 +416,7 @@ export function sheetCheck(
   baseline: CellValue,
   year: CellValue,
   yearly: YearlyValues = new Map(),
+  thresholds: ThresholdValues = PACE,
 ): string {
   const blank = (v: CellValue) => v === null || v === "";
   const { min, max } = inputRange(t.kind, t.unit);
@@ -361,7 +438,8 @@ export function sheetCheck(
     .map((yr) => one(yearly.get(yr) ?? null, historyTitle(yr)))
     .join("");
   const typed = actual === undefined ? "" : one(actual, "实际值");
-  return y + typed + history + (needsBaselineInput(t) ? one(baseline, "基期值") : "");
+  const th = thresholdProblem(thresholds);
+  return y + th + typed + history + (needsBaselineInput(t) ? one(baseline, "基期值") : "");
 }
 
 /**
@@ -423,16 +501,18 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
   const fSlack = `${FORECAST_SLACK}*MAX(1,ABS(${V}))`;
   const forecastMet = metBy(lower ? `(${F}-${fSlack})` : `(${F}+${fSlack})`);
   const P = rateLike ? C : `${C}/${tau}`;
+  // The sheet's own thresholds (title block), less the slack as methodology.slack.
+  const atLeast = (k: keyof PaceThresholds) => `(${thresholdRef(k)}-${EPSILON})`;
   const byPace =
-    `IF(${P}>=${slack(PACE.ahead)},"${STATUS.ahead}",IF(${P}>=${slack(PACE.onTrack)},"${STATUS.onTrack}",` +
-    `IF(${P}>=${slack(PACE.behind)},"${STATUS.behind}",IF(${P}>=${slack(PACE.farBehind)},"${STATUS.farBehind}",` +
+    `IF(${P}>=${atLeast("ahead")},"${STATUS.ahead}",IF(${P}>=${atLeast("onTrack")},"${STATUS.onTrack}",` +
+    `IF(${P}>=${atLeast("behind")},"${STATUS.behind}",IF(${P}>=${slack(PACE.farBehind)},"${STATUS.farBehind}",` +
     `"${STATUS.regressing}"))))`;
   const byPacePart = `IF(${C}="","${STATUS.unassessable}",${byPace})`;
   // methodology.assess before the target year: per kind (perYearStatus for a per-year target).
   const beforeTarget =
     t.kind === "per_year"
       ? `IF(${met},"${STATUS.onTrack}",IF(${C}="","${STATUS.unassessable}",` +
-        `IF(${P}>=${slack(PACE.behind)},"${STATUS.behind}",${byPace})))`
+        `IF(${P}>=${atLeast("behind")},"${STATUS.behind}",${byPace})))`
       : milestone
         ? `IF(${met},"${STATUS.achieved}","${STATUS.pending}")`
         : completesEarly(t.kind)
@@ -464,7 +544,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     actual: pickActual(t, r, years),
     // 实际值 is checked too: something may be typed over its formula (which itself gives only clean values).
     check:
-      `=${yearCheck}&${inputCheck(A, "实际值", t)}&${historyCheck(t, r, years)}` +
+      `=${yearCheck}&${thresholdCheck}&${inputCheck(A, "实际值", t)}&${historyCheck(t, r, years)}` +
       (needsBaselineInput(t) ? `&${inputCheck(B, "基期值", t)}` : ""),
     // Blank before the base year: nothing of the plan has elapsed to assess (methodology.elapsedShare).
     elapsed: ok(`IF(OR(${Y}="",${t0}=""),"",IF(${Y}<${t0},"",MIN((${Y}-${t0})/(${T}-${t0}),1)))`),
@@ -629,11 +709,13 @@ export function sheetStatus(
   baseline: CellValue,
   year: CellValue,
   yearly: YearlyValues = new Map(),
+  thresholds: ThresholdValues = PACE,
 ): SheetStatus {
-  if (sheetCheck(t, actual, baseline, year, yearly) !== "") return INPUT_ERROR;
+  if (sheetCheck(t, actual, baseline, year, yearly, thresholds) !== "") return INPUT_ERROR;
   if (typeof year !== "number") return STATUS.unassessable;
   const a = num(actualUsed(actual, year, yearly));
-  return assess(progressInputFor(t, a, year, needsBaselineInput(t) ? num(baseline) : null)).status;
+  const input = progressInputFor(t, a, year, needsBaselineInput(t) ? num(baseline) : null);
+  return assess(input, thresholdsOf(thresholds)).status;
 }
 const num = (v: CellValue) => (typeof v === "number" ? v : null);
 
@@ -644,8 +726,10 @@ export function sheetOutlook(
   baseline: CellValue,
   year: CellValue,
   yearly: YearlyValues = new Map(),
+  thresholds: ThresholdValues = PACE,
 ): { forecast: number | null; outlook: OutlookSaid | typeof INPUT_ERROR } {
-  if (sheetCheck(t, actual, baseline, year, yearly) !== "") return { forecast: null, outlook: INPUT_ERROR };
+  if (sheetCheck(t, actual, baseline, year, yearly, thresholds) !== "")
+    return { forecast: null, outlook: INPUT_ERROR };
   if (typeof year !== "number") return { forecast: null, outlook: unassessableOutlook(["noYear"]) };
   const a = num(actualUsed(actual, year, yearly));
   const input = progressInputFor(t, a, year, needsBaselineInput(t) ? num(baseline) : null);
@@ -817,6 +901,7 @@ export function buildProgressSheet(
   const r3 = blank();
   r3[0] = { value: "评估年份", style: "meta" };
   r3[2] = { value: opts.year, style: "metaInput", numFmt: "0", validation: yearValidation(plan, targets) };
+  thresholdCells(r3);
   rows.push(r3);
   const r4 = blank();
   r4[0] = { value: "数据版本", style: "meta" };
@@ -825,8 +910,9 @@ export function buildProgressSheet(
   r4[3] = { value: "说明", style: "meta" };
   r4[4] = {
     value:
-      "黄色单元格为填写项(表格右侧的各年实际值、缺少的基期值、备注、评估年份);“实际值”列取评估年份当年的实际值(直接在该列填写的数以所填为准);其余各列由标准公式计算,不依赖加载项。百分比按百分数填写(2.5 表示 2.5%,不输入百分号);年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。输入不是合理数值时,状态为“输入有误”,原因见“输入检查”列。" +
-      methodNote(targets),
+      "黄色单元格为填写项(表格右侧的各年实际值、缺少的基期值、备注、评估年份、进度比分档下限);“实际值”列取评估年份当年的实际值(直接在该列填写的数以所填为准);其余各列由标准公式计算,不依赖加载项。百分比按百分数填写(2.5 表示 2.5%,不输入百分号);年均增速类实际值填实际年均增速;倍数类填实际水平与基期水平之比。输入不是合理数值时,状态为“输入有误”,原因见“输入检查”列。" +
+      methodNote(targets) +
+      statusNote(targets, `第${SHEET.yearRow}行`),
     style: "text",
   };
   rows.push(r4);

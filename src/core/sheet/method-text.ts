@@ -2,7 +2,7 @@
 // rows a sheet holds: the 上报 footnote and the progress sheet's 说明 say only what assess() does to those rows.
 import type { CatalogTarget } from "../catalog/catalog";
 import { KIND_LABEL } from "../catalog/labels";
-import { impliedBaseline, KIND_METHOD } from "../method/methodology";
+import { impliedBaseline, isMilestone, isRateLike, KIND_METHOD, STATUS } from "../method/methodology";
 import { canonicalUnit } from "../method/units";
 
 /** The 完成进度 rule each row follows, in words (the geometric one where the row's path is, as completionOf). */
@@ -42,5 +42,20 @@ export function methodNote(targets: readonly CatalogTarget[]): string {
     `序时进度 = (评估年份 − 基期年) ÷ (目标年 − 基期年),最大为 1;` +
     `完成进度:${completionGroups(targets).join(";")};` +
     `差额 = 实际值 − 按序时应达到的预期值${points}。`
+  );
+}
+
+/**
+ * How 状态 is graded before the target year, for these rows: by 进度比 against the sheet's own thresholds, found
+ * `where` (the progress sheet's title block, or the 上报 row that reads it). "" when every row is a milestone.
+ */
+export function statusNote(targets: readonly CatalogTarget[], where: string): string {
+  if (targets.every((t) => isMilestone(t.kind))) return "";
+  const rates = [...new Set(targets.filter((t) => isRateLike(t.kind)).map((t) => KIND_LABEL[t.kind]))];
+  const rateWords = rates.length ? `,${rates.join("、")}类为完成进度本身` : "";
+  return (
+    `状态:目标年前按进度比(完成进度 ÷ 序时进度${rateWords})分档,` +
+    `${STATUS.ahead}、${STATUS.onTrack}、${STATUS.behind}的下限见${where},` +
+    `低于${STATUS.behind}下限为${STATUS.farBehind},为负为${STATUS.regressing}。`
   );
 }

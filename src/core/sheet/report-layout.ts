@@ -6,9 +6,19 @@
 // hashes or seed paths: 出处 are footnotes in words, and the page ends with the 填报 lines.
 import type { Catalog, CatalogTarget } from "../catalog/catalog";
 import { citationOf, dataVersionLabel, describeTarget, regionDisplayName } from "../catalog/labels";
-import { COL, PAGE_FOOTER, SHEET, type ColumnKey, type LayoutCell, type ProgressSheetLayout } from "./layout";
+import {
+  COL,
+  PAGE_FOOTER,
+  SHEET,
+  THRESHOLD_CELLS,
+  thresholdCell,
+  thresholdLabel,
+  type ColumnKey,
+  type LayoutCell,
+  type ProgressSheetLayout,
+} from "./layout";
 import { excelSheetName } from "./sheet-names";
-import { methodNote } from "./method-text";
+import { methodNote, statusNote } from "./method-text";
 
 export interface ReportColumn {
   title: string;
@@ -77,6 +87,35 @@ const sheetRef = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}
 const lastCol = String.fromCharCode(64 + REPORT_COLUMNS.length); // K
 const span = (row: number, from = "A", to = lastCol) => `${from}${row}:${to}${row}`;
 const empty = (): LayoutCell[] => REPORT_COLUMNS.map(() => ({}));
+
+/** The 分档下限 row: each threshold's label (D:E, G:H, J) and value (F, I, K) columns, 0-based. */
+const THRESHOLD_PLACES = [
+  [3, 5],
+  [6, 8],
+  [9, 10],
+] as const;
+
+/**
+ * The thresholds 状态 was graded by, as row `ri` of the page: the progress sheet's own cells (recorded in refs), so
+ * the page says what its table used.
+ */
+function thresholdRow(
+  src: string,
+  colOf: (k: ColumnKey) => string,
+  ri: number,
+  refs: Map<string, string>,
+): LayoutCell[] {
+  const row = empty();
+  row[0] = { value: "进度比分档下限:", style: "note" };
+  THRESHOLD_CELLS.forEach((c, i) => {
+    const [label, value] = THRESHOLD_PLACES[i];
+    row[label] = { value: thresholdLabel(c.key), style: "note" };
+    const ref = sheetRef(src, `$${colOf(c.value)}$${SHEET.yearRow}`);
+    row[value] = { formula: `=IF(ISBLANK(${ref}),"",${ref})`, style: "note", numFmt: "0.00" };
+    refs.set(`${ri}:${value}`, thresholdCell(c.key));
+  });
+  return row;
+}
 
 /** The indicator as a recipient reads it: with its subject when the target is an entity's. */
 const indicatorText = (t: CatalogTarget) =>
@@ -175,7 +214,12 @@ export function buildReportSheet(
   note("出处(序号对应上表):", "meta");
   targets.forEach((t, i) => note(`${i + 1}. ${citationOf(t)}`));
   // Generated from the methodology for these rows (method-text.ts): it cannot contradict a row.
-  note(`说明:${methodNote(targets)}${dataVersionLabel(catalog)}。`);
+  const statusWords = statusNote(targets, "下行(取自进度表的设定)");
+  note(`说明:${methodNote(targets)}${statusWords}${dataVersionLabel(catalog)}。`);
+  if (statusWords) {
+    rows.push(thresholdRow(src, colOf, rows.length, refs));
+    merges.push(span(rows.length, "A", "C"), span(rows.length, "D", "E"), span(rows.length, "G", "H"));
+  }
   rows.push(empty());
 
   // The 填报 lines: two rows, two halves each.
