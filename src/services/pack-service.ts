@@ -116,198 +116,217 @@ interface StoreState {
   errors: string[];
 }
 
+/** What the operations below work with; the factory builds it once and each operation takes it. */
+interface PackDeps {
+  workbook: Workbook;
+  /** Where imports install their catalog. */
+  catalogs: CatalogStore;
+  /** The pack modules, loaded on first need. */
+  modules: () => Promise<PackModules>;
+}
+
 /** Imports install their catalog in `catalogs`: every face over that store answers from it. */
 export function createPackService(workbook: Workbook, catalogs: CatalogStore): PackService {
   let mods: PackModules | null = null;
-  const modules = async () => (mods ??= await loadPackModules());
-
-  const readStore = (m: PackModules, content: SheetContent | undefined): StoreState =>
-    content ? { content, ...m.packsFromGrid(content.values) } : { content, packs: [], errors: [] };
-
-  /** Replace the store sheet's content (only that sheet): the new grid, and blanks where the old one was larger. */
-  const storePlan = (m: PackModules, packs: PlanPack[], old: SheetContent | undefined): WritePlan => {
-    const grid = m.packsToGrid(packs);
-    const cells: CellWrite[] = [];
-    const rows = Math.max(grid.length, old?.values.length ?? 0);
-    for (let r = 0; r < rows; r++) {
-      const width = Math.max(grid[r]?.length ?? 0, old?.values[r]?.length ?? 0);
-      for (let c = 0; c < width; c++) cells.push({ row: r, col: c, content: grid[r]?.[c] ?? null });
-    }
-    if (old) return { sheet: old.name, cells };
-    return { sheet: m.PACK_SHEET, create: true, cells, visibility: "veryHidden" };
-  };
-
-  const recalculate = async (warnings: string[]) => {
-    try {
-      await workbook.recalculate?.();
-    } catch (e) {
-      warnings.push(e instanceof Error ? e.message : String(e));
-    }
-  };
-
-  /** Import `incoming` beside the stored packs; store and recalculate only when it imports. */
-  const importNew = async (
-    m: PackModules,
-    incoming: PlanPack[],
-    store: StoreState,
-    warnings: string[],
-    opts: ImportOptions = {},
-  ): Promise<ImportOutcome> => {
-    if (store.content?.protected) throw protectedStore();
-    if (store.errors.length && !opts.discardDamaged) return { kind: "storeDamaged", errors: store.errors };
-    const ids = new Set(incoming.map((p) => p.id));
-    const clashes = store.packs.filter((p) => ids.has(p.id));
-    if (clashes.length && !opts.replace)
-      return {
-        kind: "exists",
-        packs: clashes.map((s) => ({
-          id: s.id,
-          name: incoming.find((p) => p.id === s.id)!.name,
-          storedName: s.name,
-        })),
-      };
-    const kept = store.packs.filter((p) => !ids.has(p.id));
-    const next = [...kept, ...incoming];
-    const report = m.importPacks(catalogs, next);
-    const own = (c: { packId: string }) => ids.has(c.packId);
-    const conflicts = report.conflicts.filter(own);
-    const plans = importedPlans(catalogs.current()).filter((p) => ids.has(p.packId));
-    const mine = (e: string) => incoming.some((p) => e.includes(p.name));
-    const errors = report.errors.filter(mine);
-    warnings.push(...report.errors.filter((e) => !mine(e)));
-    if (errors.length || plans.every((p) => p.targets === 0)) {
-      m.importPacks(catalogs, store.packs); // back to what the workbook holds
-      const none = errors.length
-        ? []
-        : ["没有可导入的目标:每个目标都与已有目标冲突(见下方冲突列表),未作任何更改。"];
-      return { kind: "failed", errors: [...errors, ...none], conflicts, warnings };
-    }
-    await writeStore(m, next, store);
-    await recalculate(warnings);
-    return {
-      kind: "imported",
-      packs: incoming.map(({ id, name }) => ({ id, name })),
-      plans,
-      conflicts,
-      warnings,
-      notes: report.notes.filter(mine),
-    };
-  };
-
-  /** Write the store; should the host refuse, the catalog store goes back to what the workbook holds. */
-  const writeStore = async (m: PackModules, packs: PlanPack[], store: StoreState) => {
-    try {
-      await workbook.write(storePlan(m, packs, store.content));
-    } catch (e) {
-      m.importPacks(catalogs, store.packs);
-      throw e;
-    }
-  };
-
-  const fromTable = (m: PackModules, content: SheetContent) => {
-    // The id follows the sheet, not its content: importing the edited table again asks to replace the first.
-    const r = m.packFromTable(asTyped(content), { sheet: content.name, id: sheetPackId(content.name) });
-    if (!r.ok) return { packs: [], warnings: [], errors: r.errors };
-    return { packs: [r.pack], warnings: r.warnings, errors: percentTyped(m, r.pack) };
-  };
-
+  const d: PackDeps = { workbook, catalogs, modules: async () => (mods ??= await loadPackModules()) };
   return {
-    async loadStored() {
-      const m = await modules();
-      const snap = await workbook.read([m.PACK_SHEET]);
-      const content = snap.sheets.get(m.PACK_SHEET);
-      if (!content) return { plans: [], conflicts: [], errors: [] };
-      const store = readStore(m, content);
-      const report = m.importPacks(catalogs, store.packs);
-      const errors = [...store.errors, ...report.errors];
-      if (store.packs.length) await recalculate(errors);
-      return { plans: importedPlans(catalogs.current()), conflicts: report.conflicts, errors };
-    },
-
-    async listImported() {
-      return importedPlans(catalogs.current());
-    },
-
-    async importFromSheet(sheet, opts) {
-      const m = await modules();
-      const name = sheet ?? (await workbook.readSelection(0))?.sheet ?? TABLE_SHEET;
-      const snap = await workbook.read([name, m.PACK_SHEET]);
-      const content = snap.sheets.get(name);
-      if (!content) throw new HostError({ reason: "sheetNotFound", sheet: name, hint: "fillTable" });
-      if (name.toLowerCase() === m.PACK_SHEET.toLowerCase())
-        throw new HostError({ reason: "importFromStore" });
-      const read = fromTable(m, content);
-      if (read.errors.length) return { kind: "invalid", errors: read.errors, warnings: read.warnings };
-      return importNew(m, read.packs, readStore(m, snap.sheets.get(m.PACK_SHEET)), read.warnings, opts);
-    },
-
-    async importFromFile(fileName, bytes, opts) {
-      const m = await modules();
-      const big = m.packFileTooBig(fileName, bytes.byteLength);
-      const read = big
-        ? { packs: [], warnings: [], errors: [big] }
-        : /\.xlsx$/i.test(fileName)
-          ? await packsFromXlsx(m, bytes)
-          : /\.json$/i.test(fileName)
-            ? packFromJson(m, fileName, bytes)
-            : {
-                packs: [],
-                warnings: [],
-                errors: [`“${fileName}”不是规划包文件:请选择 .json 或 .xlsx 文件。`],
-              };
-      if (read.errors.length) return { kind: "invalid", errors: read.errors, warnings: read.warnings };
-      const snap = await workbook.read([m.PACK_SHEET]);
-      return importNew(m, read.packs, readStore(m, snap.sheets.get(m.PACK_SHEET)), read.warnings, opts);
-    },
-
-    async removeImported(packId, opts) {
-      const m = await modules();
-      const snap = await workbook.read([m.PACK_SHEET]);
-      const store = readStore(m, snap.sheets.get(m.PACK_SHEET));
-      if (store.content?.protected) throw protectedStore();
-      if (store.errors.length && !opts?.discardDamaged) return { kind: "storeDamaged", errors: store.errors };
-      const gone = store.packs.find((p) => p.id === packId);
-      if (!gone) throw new HostError({ reason: "packNotFound", packId });
-      const rest = store.packs.filter((p) => p.id !== packId);
-      const report = m.importPacks(catalogs, rest);
-      await writeStore(m, rest, store);
-      const warnings: string[] = [];
-      await recalculate(warnings);
-      return {
-        kind: "removed",
-        pack: { id: gone.id, name: gone.name },
-        conflicts: report.conflicts,
-        warnings,
-      };
-    },
-
-    async insertTableTemplate() {
-      const m = await modules();
-      const snap = await workbook.read([TABLE_SHEET]);
-      if (snap.sheets.has(TABLE_SHEET)) {
-        await workbook.write({ sheet: TABLE_SHEET, cells: [], activate: true });
-        return { sheetName: TABLE_SHEET, created: false };
-      }
-      await workbook.write(templatePlan(m.TABLE_HEADERS, []));
-      return { sheetName: TABLE_SHEET, created: true };
-    },
-
-    async appendToTable(rows) {
-      const m = await modules();
-      const snap = await workbook.read([TABLE_SHEET]);
-      const content = snap.sheets.get(TABLE_SHEET);
-      if (!content) {
-        await workbook.write(templatePlan(m.TABLE_HEADERS, rows));
-        return { sheetName: TABLE_SHEET, firstRow: 2, count: rows.length };
-      }
-      if (content.protected)
-        throw new HostError({ reason: "sheetProtected", sheet: TABLE_SHEET, action: "写入" });
-      if (!rows.length) throw new HostError({ reason: "noTargetsChosen" });
-      const plan = appendPlan(content, rows);
-      await workbook.write(plan);
-      return { sheetName: TABLE_SHEET, firstRow: plan.cells[0].row + 1, count: rows.length };
-    },
+    loadStored: () => loadStored(d),
+    listImported: async () => importedPlans(catalogs.current()),
+    importFromSheet: (sheet, opts) => importFromSheet(d, sheet, opts),
+    importFromFile: (fileName, bytes, opts) => importFromFile(d, fileName, bytes, opts),
+    removeImported: (packId, opts) => removeImported(d, packId, opts),
+    insertTableTemplate: () => insertTableTemplate(d),
+    appendToTable: (rows) => appendToTable(d, rows),
   };
+}
+
+// ---- The store: read, import, write
+
+const readStore = (m: PackModules, content: SheetContent | undefined): StoreState =>
+  content ? { content, ...m.packsFromGrid(content.values) } : { content, packs: [], errors: [] };
+
+/** The store as it is now (one read). */
+async function readStoreNow(d: PackDeps, m: PackModules): Promise<StoreState> {
+  const snap = await d.workbook.read([m.PACK_SHEET]);
+  return readStore(m, snap.sheets.get(m.PACK_SHEET));
+}
+
+/** Replace the store sheet's content (only that sheet): the new grid, and blanks where the old one was larger. */
+function storePlan(m: PackModules, packs: PlanPack[], old: SheetContent | undefined): WritePlan {
+  const grid = m.packsToGrid(packs);
+  const cells: CellWrite[] = [];
+  const rows = Math.max(grid.length, old?.values.length ?? 0);
+  for (let r = 0; r < rows; r++) {
+    const width = Math.max(grid[r]?.length ?? 0, old?.values[r]?.length ?? 0);
+    for (let c = 0; c < width; c++) cells.push({ row: r, col: c, content: grid[r]?.[c] ?? null });
+  }
+  if (old) return { sheet: old.name, cells };
+  return { sheet: m.PACK_SHEET, create: true, cells, visibility: "veryHidden" };
+}
+
+/** Recalculate so that existing PLAN.* cells answer; a host that refuses adds a warning. */
+async function recalculate(workbook: Workbook, warnings: string[]) {
+  try {
+    await workbook.recalculate?.();
+  } catch (e) {
+    warnings.push(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Write the store; should the host refuse, the catalog store goes back to what the workbook holds. */
+async function writeStore(d: PackDeps, m: PackModules, packs: PlanPack[], store: StoreState) {
+  try {
+    await d.workbook.write(storePlan(m, packs, store.content));
+  } catch (e) {
+    m.importPacks(d.catalogs, store.packs);
+    throw e;
+  }
+}
+
+/** Why the store cannot be written now (protected: thrown; damaged without `discardDamaged`: the outcome). */
+function storeRefusal(store: StoreState, opts: ImportOptions): ImportOutcome | null {
+  if (store.content?.protected) throw new HostError({ reason: "storeProtected" });
+  return store.errors.length && !opts.discardDamaged ? { kind: "storeDamaged", errors: store.errors } : null;
+}
+
+/** Import `incoming` beside the stored packs; store and recalculate only when it imports. */
+async function importNew(
+  d: PackDeps,
+  m: PackModules,
+  read: ReadPacks,
+  store: StoreState,
+  opts: ImportOptions = {},
+): Promise<ImportOutcome> {
+  const { packs: incoming, warnings } = read;
+  const refused = storeRefusal(store, opts);
+  if (refused) return refused;
+  const ids = new Set(incoming.map((p) => p.id));
+  const clashes = store.packs.filter((p) => ids.has(p.id));
+  if (clashes.length && !opts.replace) {
+    const nameOf = (id: string) => incoming.find((p) => p.id === id)!.name;
+    return {
+      kind: "exists",
+      packs: clashes.map((s) => ({ id: s.id, name: nameOf(s.id), storedName: s.name })),
+    };
+  }
+  const next = [...store.packs.filter((p) => !ids.has(p.id)), ...incoming];
+  const report = m.importPacks(d.catalogs, next);
+  const conflicts = report.conflicts.filter((c) => ids.has(c.packId));
+  const plans = importedPlans(d.catalogs.current()).filter((p) => ids.has(p.packId));
+  const mine = (e: string) => incoming.some((p) => e.includes(p.name));
+  const errors = report.errors.filter(mine);
+  warnings.push(...report.errors.filter((e) => !mine(e)));
+  if (errors.length || plans.every((p) => p.targets === 0)) {
+    m.importPacks(d.catalogs, store.packs); // back to what the workbook holds
+    const none = errors.length
+      ? []
+      : ["没有可导入的目标:每个目标都与已有目标冲突(见下方冲突列表),未作任何更改。"];
+    return { kind: "failed", errors: [...errors, ...none], conflicts, warnings };
+  }
+  await writeStore(d, m, next, store);
+  await recalculate(d.workbook, warnings);
+  const packs = incoming.map(({ id, name }) => ({ id, name }));
+  return { kind: "imported", packs, plans, conflicts, warnings, notes: report.notes.filter(mine) };
+}
+
+// ---- The operations
+
+async function loadStored(d: PackDeps): Promise<LoadOutcome> {
+  const m = await d.modules();
+  const store = await readStoreNow(d, m);
+  if (!store.content) return { plans: [], conflicts: [], errors: [] };
+  const report = m.importPacks(d.catalogs, store.packs);
+  const errors = [...store.errors, ...report.errors];
+  if (store.packs.length) await recalculate(d.workbook, errors);
+  return { plans: importedPlans(d.catalogs.current()), conflicts: report.conflicts, errors };
+}
+
+async function importFromSheet(d: PackDeps, sheet?: string, opts?: ImportOptions): Promise<ImportOutcome> {
+  const m = await d.modules();
+  const name = sheet ?? (await d.workbook.readSelection(0))?.sheet ?? TABLE_SHEET;
+  const snap = await d.workbook.read([name, m.PACK_SHEET]);
+  const content = snap.sheets.get(name);
+  if (!content) throw new HostError({ reason: "sheetNotFound", sheet: name, hint: "fillTable" });
+  if (name.toLowerCase() === m.PACK_SHEET.toLowerCase()) throw new HostError({ reason: "importFromStore" });
+  const read = fromTable(m, content);
+  if (read.errors.length) return { kind: "invalid", errors: read.errors, warnings: read.warnings };
+  return importNew(d, m, read, readStore(m, snap.sheets.get(m.PACK_SHEET)), opts);
+}
+
+async function importFromFile(
+  d: PackDeps,
+  fileName: string,
+  bytes: Uint8Array,
+  opts?: ImportOptions,
+): Promise<ImportOutcome> {
+  const m = await d.modules();
+  const read = await readPackFile(m, fileName, bytes);
+  if (read.errors.length) return { kind: "invalid", errors: read.errors, warnings: read.warnings };
+  return importNew(d, m, read, await readStoreNow(d, m), opts);
+}
+
+async function removeImported(
+  d: PackDeps,
+  packId: string,
+  opts: Pick<ImportOptions, "discardDamaged"> = {},
+): Promise<ImportOutcome> {
+  const m = await d.modules();
+  const store = await readStoreNow(d, m);
+  const refused = storeRefusal(store, opts);
+  if (refused) return refused;
+  const gone = store.packs.find((p) => p.id === packId);
+  if (!gone) throw new HostError({ reason: "packNotFound", packId });
+  const rest = store.packs.filter((p) => p.id !== packId);
+  const report = m.importPacks(d.catalogs, rest);
+  await writeStore(d, m, rest, store);
+  const warnings: string[] = [];
+  await recalculate(d.workbook, warnings);
+  return { kind: "removed", pack: { id: gone.id, name: gone.name }, conflicts: report.conflicts, warnings };
+}
+
+async function insertTableTemplate(d: PackDeps) {
+  const m = await d.modules();
+  const snap = await d.workbook.read([TABLE_SHEET]);
+  if (snap.sheets.has(TABLE_SHEET)) {
+    await d.workbook.write({ sheet: TABLE_SHEET, cells: [], activate: true });
+    return { sheetName: TABLE_SHEET, created: false };
+  }
+  await d.workbook.write(templatePlan(m.TABLE_HEADERS, []));
+  return { sheetName: TABLE_SHEET, created: true };
+}
+
+async function appendToTable(d: PackDeps, rows: TableRow[]) {
+  const m = await d.modules();
+  const snap = await d.workbook.read([TABLE_SHEET]);
+  const content = snap.sheets.get(TABLE_SHEET);
+  if (!content) {
+    await d.workbook.write(templatePlan(m.TABLE_HEADERS, rows));
+    return { sheetName: TABLE_SHEET, firstRow: 2, count: rows.length };
+  }
+  if (content.protected)
+    throw new HostError({ reason: "sheetProtected", sheet: TABLE_SHEET, action: "写入" });
+  if (!rows.length) throw new HostError({ reason: "noTargetsChosen" });
+  const plan = appendPlan(content, rows);
+  await d.workbook.write(plan);
+  return { sheetName: TABLE_SHEET, firstRow: plan.cells[0].row + 1, count: rows.length };
+}
+
+// ---- Reading packs: a sheet's 规划目标 table, a .json or .xlsx file
+
+function fromTable(m: PackModules, content: SheetContent): ReadPacks {
+  // The id follows the sheet, not its content: importing the edited table again asks to replace the first.
+  const r = m.packFromTable(asTyped(content), { sheet: content.name, id: sheetPackId(content.name) });
+  if (!r.ok) return { packs: [], warnings: [], errors: r.errors };
+  return { packs: [r.pack], warnings: r.warnings, errors: percentTyped(m, r.pack) };
+}
+
+/** A pack file by its name: too big, .xlsx, .json, or refused. */
+async function readPackFile(m: PackModules, fileName: string, bytes: Uint8Array): Promise<ReadPacks> {
+  const big = m.packFileTooBig(fileName, bytes.byteLength);
+  if (big) return { packs: [], warnings: [], errors: [big] };
+  if (/\.xlsx$/i.test(fileName)) return packsFromXlsx(m, bytes);
+  if (/\.json$/i.test(fileName)) return packFromJson(m, fileName, bytes);
+  return { packs: [], warnings: [], errors: [`“${fileName}”不是规划包文件:请选择 .json 或 .xlsx 文件。`] };
 }
 
 /** A pack id (a-z, 0-9, -) for a sheet's table: "sheet-" and a hash of the sheet's name. */
@@ -316,8 +335,6 @@ export function sheetPackId(sheet: string): string {
   for (let i = 0; i < sheet.length; i++) h = Math.imul(h ^ sheet.charCodeAt(i), 0x01000193);
   return `sheet-${(h >>> 0).toString(16).padStart(8, "0")}`;
 }
-
-const protectedStore = () => new HostError({ reason: "storeProtected" });
 
 /** The imported plans of a catalog, with their packs and the targets each answers. */
 export function importedPlans(catalog: Catalog): ImportedPlan[] {

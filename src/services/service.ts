@@ -95,6 +95,21 @@ export interface ActiveProgressSheet {
 /** What 生成 does with an existing sheet's own 评估年份 when the pane asks for another: keep it, or replace it. */
 export type SheetYearChoice = "keep" | "replace";
 
+/** 生成's choices: the sheet's own 评估年份 (when it differs), 保护公式列 (default on), replacing typed values. */
+export interface GenerateOptions {
+  sheetYear?: SheetYearChoice;
+  protect?: boolean;
+  overwriteTyped?: boolean;
+}
+
+/** 刷新's choices: apply data changes, another 评估年份, replace typed values, 保护公式列 (default on). */
+export interface RefreshOptions {
+  applyDataChanges: boolean;
+  year?: number;
+  overwriteTyped?: boolean;
+  protect?: boolean;
+}
+
 export interface ProgressService {
   /** Sheets this add-in wrote (recognised by the marker in the hidden id column). */
   listProgressSheets(): Promise<ProgressSheetInfo[]>;
@@ -104,11 +119,7 @@ export interface ProgressService {
    * Write a new progress sheet for a plan; if the plan's sheet exists, refresh it instead (keeping inputs). When that
    * sheet's 评估年份 differs from `year`, a HostError with code "yearDiffers" asks for `sheetYear`.
    */
-  generate(
-    planId: string,
-    year: number,
-    opts?: { sheetYear?: SheetYearChoice; protect?: boolean; overwriteTyped?: boolean },
-  ): Promise<SheetResult>;
+  generate(planId: string, year: number, opts?: GenerateOptions): Promise<SheetResult>;
   /** The active sheet, when it is a progress sheet: its year and status counts as computed by its formulas. */
   activeProgressSheet(): Promise<ActiveProgressSheet | null>;
   /** Read-only: what a refresh would change in the bundled data, and the typed values it would replace. */
@@ -119,10 +130,7 @@ export interface ProgressService {
    * written and a HostError with code "typedCells" lists them. generate on an existing sheet refuses the same way.
    * protect: 保护公式列 (default on).
    */
-  refresh(
-    sheetName: string,
-    opts: { applyDataChanges: boolean; year?: number; overwriteTyped?: boolean; protect?: boolean },
-  ): Promise<SheetResult>;
+  refresh(sheetName: string, opts: RefreshOptions): Promise<SheetResult>;
   /**
    * Put a formula into the selected cell. Over a non-empty cell only with `overwrite: true` (the confirmation);
    * otherwise a HostError says the cell is not empty.

@@ -307,20 +307,7 @@ export class MemoryWorkbook implements Workbook {
   /** All checks first, then the changes: a refused write changes nothing. */
   async write(plan: WritePlan): Promise<void> {
     this.changes++;
-    let s = this.find(plan.sheet);
-    if (plan.create && s) throw new HostError({ reason: "sheetExists", sheet: plan.sheet });
-    if (!plan.create && !s) throw new HostError({ reason: "sheetNotFound", sheet: plan.sheet });
-    if (this.structureProtected && (plan.create || plan.visibility))
-      throw new HostError({
-        reason: "structureProtected",
-        sheet: plan.sheet,
-        action: "添加或隐藏",
-        unchanged: true,
-      });
-    // A plan that sets protection unprotects a sheet protected without a password; a password refuses it.
-    if (s?.protected && (!plan.protection || s.password))
-      throw new HostError({ reason: "sheetProtected", sheet: plan.sheet, action: "写入", unchanged: true });
-    if (!s) s = this.addSheet(plan.sheet);
+    const s = this.writableSheet(plan) ?? this.addSheet(plan.sheet);
     this.changes++;
     for (const op of plan.structure ?? []) {
       if (op.kind === "insertRows") this.insertRowsAt(s, op.at, op.count);
@@ -334,65 +321,52 @@ export class MemoryWorkbook implements Workbook {
       const r = parseRange(m);
       s.merges = s.merges.filter((x) => !intersects(x, r));
     }
-    const sheet = s;
-    // The last content written to each cell; unchanged content is not set again (a refresh rewrites mostly
-    // identical cells, and HyperFormula is slow at that).
-    const contents = new Map<string, { row: number; col: number; raw: RawCellContent }>();
-    for (const c of plan.cells)
-      if (c.content !== undefined)
-        contents.set(`${c.row},${c.col}`, { row: c.row, col: c.col, raw: raw(c.content) });
-    const before = this.hf.getSheetSerialized(sheet.id);
-    const changed = [...contents.values()].filter(
-      ({ row, col, raw: next }) => (before[row]?.[col] ?? null) !== next,
-    );
-    changed.sort((x, y) => x.row - y.row || x.col - y.col);
+    this.writeContents(s, plan);
+    writeFormats(s, plan);
+    this.writeLayout(s, plan);
+    this.writes++;
+  }
+
+  /** The sheet `plan` writes (undefined: the one it creates), after the refusals: exists, missing, protected. */
+  private writableSheet(plan: WritePlan): MemSheet | undefined {
+    const s = this.find(plan.sheet);
+    if (plan.create && s) throw new HostError({ reason: "sheetExists", sheet: plan.sheet });
+    if (!plan.create && !s) throw new HostError({ reason: "sheetNotFound", sheet: plan.sheet });
+    if (this.structureProtected && (plan.create || plan.visibility))
+      throw new HostError({
+        reason: "structureProtected",
+        sheet: plan.sheet,
+        action: "添加或隐藏",
+        unchanged: true,
+      });
+    // A plan that sets protection unprotects a sheet protected without a password; a password refuses it.
+    if (s?.protected && (!plan.protection || s.password))
+      throw new HostError({ reason: "sheetProtected", sheet: plan.sheet, action: "写入", unchanged: true });
+    return s;
+  }
+
+  /** The plan's cell contents into HyperFormula, evaluation suspended meanwhile. */
+  private writeContents(sheet: MemSheet, plan: WritePlan) {
+    const changed = changedContents(this.hf.getSheetSerialized(sheet.id), plan.cells);
+    if (!changed.length) return;
     // Runs of adjacent cells in a row go in one call, evaluation suspended meanwhile (both much faster in
     // HyperFormula than cell by cell in a batch).
-    if (changed.length) {
-      this.hf.suspendEvaluation();
-      try {
-        if (plan.create) {
-          // A new sheet: one block from A1 (nothing there to keep, so gaps may be written as empty).
-          const grid: RawCellContent[][] = [];
-          for (const c of changed) (grid[c.row] ??= [])[c.col] = c.raw;
-          const width = Math.max(...changed.map((c) => c.col)) + 1;
-          const block = Array.from({ length: grid.length }, (_, r) =>
-            Array.from({ length: width }, (_, c) => grid[r]?.[c] ?? null),
-          );
-          this.hf.setCellContents({ sheet: sheet.id, row: 0, col: 0 }, block);
-        } else
-          for (let i = 0; i < changed.length;) {
-            let j = i + 1;
-            while (
-              j < changed.length &&
-              changed[j].row === changed[i].row &&
-              changed[j].col === changed[j - 1].col + 1
-            )
-              j++;
-            this.hf.setCellContents({ sheet: sheet.id, row: changed[i].row, col: changed[i].col }, [
-              changed.slice(i, j).map((c) => c.raw),
-            ]);
-            i = j;
-          }
-      } finally {
-        this.hf.resumeEvaluation();
-      }
+    this.hf.suspendEvaluation();
+    try {
+      // A new sheet: one block from A1 (nothing there to keep, so gaps may be written as empty).
+      if (plan.create) this.hf.setCellContents({ sheet: sheet.id, row: 0, col: 0 }, blockOf(changed));
+      else
+        for (const run of rowRuns(changed))
+          this.hf.setCellContents({ sheet: sheet.id, row: run[0].row, col: run[0].col }, [
+            run.map((c) => c.raw),
+          ]);
+    } finally {
+      this.hf.resumeEvaluation();
     }
-    for (const v of plan.validations ?? []) {
-      const { r1, c1, r2, c2 } = parseRange(v.range);
-      for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) (sheet.validation[r] ??= [])[c] = v.rule;
-    }
-    for (const c of plan.cells) {
-      if (c.numFmt !== undefined || c.style !== undefined) {
-        const f = (sheet.fmt[c.row] ??= [])[c.col] ?? {};
-        sheet.fmt[c.row][c.col] = {
-          ...f,
-          ...(c.numFmt !== undefined ? { numFmt: c.numFmt } : {}),
-          ...(c.style !== undefined ? { style: c.style } : {}),
-          ...(c.style !== undefined && plan.protection === "on" ? { locked: isLocked(c.style) } : {}),
-        };
-      }
-    }
+  }
+
+  /** Merges, widths, conditional formats, panes, filter, print setup, selection, visibility, protection. */
+  private writeLayout(s: MemSheet, plan: WritePlan) {
     for (const m of plan.merges ?? []) {
       const r = parseRange(m);
       s.merges = [...s.merges.filter((x) => !intersects(x, r)), r];
@@ -413,7 +387,6 @@ export class MemoryWorkbook implements Workbook {
       s.protected = plan.protection === "on";
       s.allows = s.protected ? PROTECTION : undefined;
     }
-    this.writes++;
   }
 
   async readFormulas(scope: FreezeScope): Promise<FormulaCell[]> {
@@ -952,6 +925,74 @@ export class MemoryWorkbook implements Workbook {
       statusRule,
       dataBar,
       validation: s.validation[r]?.[c] ?? null,
+    };
+  }
+}
+
+// ---- The steps of write()
+
+interface RawWrite {
+  row: number;
+  col: number;
+  raw: RawCellContent;
+}
+
+/**
+ * The last content written to each cell, only where it differs from `before`, in row order: a refresh rewrites
+ * mostly identical cells, and HyperFormula is slow at setting them again.
+ */
+function changedContents(before: RawCellContent[][], cells: CellWrite[]): RawWrite[] {
+  const contents = new Map<string, RawWrite>();
+  for (const c of cells)
+    if (c.content !== undefined)
+      contents.set(`${c.row},${c.col}`, { row: c.row, col: c.col, raw: raw(c.content) });
+  const changed = [...contents.values()].filter(
+    ({ row, col, raw: next }) => (before[row]?.[col] ?? null) !== next,
+  );
+  return changed.sort((x, y) => x.row - y.row || x.col - y.col);
+}
+
+/** The changed cells as one block from A1, gaps empty. */
+function blockOf(changed: RawWrite[]): RawCellContent[][] {
+  const grid: RawCellContent[][] = [];
+  for (const c of changed) (grid[c.row] ??= [])[c.col] = c.raw;
+  const width = Math.max(...changed.map((c) => c.col)) + 1;
+  return Array.from({ length: grid.length }, (_, r) =>
+    Array.from({ length: width }, (_, c) => grid[r]?.[c] ?? null),
+  );
+}
+
+/** Sorted cells as runs of adjacent cells in a row. */
+function rowRuns(changed: RawWrite[]): RawWrite[][] {
+  const runs: RawWrite[][] = [];
+  for (let i = 0; i < changed.length;) {
+    let j = i + 1;
+    while (
+      j < changed.length &&
+      changed[j].row === changed[i].row &&
+      changed[j].col === changed[j - 1].col + 1
+    )
+      j++;
+    runs.push(changed.slice(i, j));
+    i = j;
+  }
+  return runs;
+}
+
+/** Validations and cell formats; a style written under protection "on" sets the cell's lock too. */
+function writeFormats(sheet: MemSheet, plan: WritePlan) {
+  for (const v of plan.validations ?? []) {
+    const { r1, c1, r2, c2 } = parseRange(v.range);
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) (sheet.validation[r] ??= [])[c] = v.rule;
+  }
+  for (const c of plan.cells) {
+    if (c.numFmt === undefined && c.style === undefined) continue;
+    const f = (sheet.fmt[c.row] ??= [])[c.col] ?? {};
+    sheet.fmt[c.row][c.col] = {
+      ...f,
+      ...(c.numFmt !== undefined ? { numFmt: c.numFmt } : {}),
+      ...(c.style !== undefined ? { style: c.style } : {}),
+      ...(c.style !== undefined && plan.protection === "on" ? { locked: isLocked(c.style) } : {}),
     };
   }
 }

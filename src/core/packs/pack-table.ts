@@ -343,107 +343,136 @@ function buildPack(
   duplicateErrors(read, errors);
   if (errors.length) return null;
   const warnings: string[] = [];
-  const regions: Region[] = [];
-  const regionIds = new Map<string, string>();
-  const regionOf = (name: string, parent: string | null): string => {
-    const k = `${parent ?? ""}|${name}`;
-    let id = regionIds.get(k);
-    if (!id) {
-      id = `r${regionIds.size + 1}`;
-      regionIds.set(k, id);
-      regions.push({
-        id,
-        name,
-        fullName: name,
-        kind: parent ? "sub_area" : regionKind(name),
-        parent,
-        aliases: [],
-        enclosing: [],
-      });
-    }
-    return id;
-  };
-  const indicatorIds = new Map<string, string>();
-  const indicatorOf = (name: string) => {
-    let id = indicatorIds.get(name);
-    if (!id) indicatorIds.set(name, (id = `i${indicatorIds.size + 1}`));
-    return id;
-  };
+  const ids = new PackIds();
   const byPlan = new Map<string, ReadTarget[]>();
   for (const t of read) byPlan.set(t.plan, [...(byPlan.get(t.plan) ?? []), t]);
   const sources = [...new Set(read.map((t) => t.source))];
-  const plans = [...byPlan].map(([title, ts], pi) => {
-    const region = regionOf(ts[0].region, null);
-    const baseYears = ts.map((t) => t.baseYear).filter((y): y is number => y !== null);
-    const end = Math.max(...ts.map((t) => t.targetYear));
-    const baseYear = baseYears.length ? mostCommon(baseYears) : end - 5;
-    const observations: unknown[] = [];
-    const targets = ts.map((t) => {
-      const targetRegion = t.entity ? regionOf(t.entity, regionOf(t.region, null)) : regionOf(t.region, null);
-      const id = `t${t.row.n}`;
-      const values = t.comparison === "range" ? [t.min!, t.max!] : [t.value!];
-      if (!values.every((x) => quoteStates(t.quote, x)))
-        warnings.push(`${t.row.at("原文")}:原文中没有目标值 ${values.join("-")},请核对目标值和原文`);
-      let baseline: string | null = null;
-      if (t.baseValue !== null) {
-        baseline = `b${t.row.n}`;
-        observations.push({
-          id: baseline,
-          region: targetRegion,
-          entity: t.entity,
-          indicator: indicatorOf(t.indicator),
-          year: t.baseYear ?? baseYear,
-          value: t.baseValue,
-          unit: t.unit,
-          quote: t.quote,
-        });
-      }
-      const startYear = (t.baseYear ?? baseYear) + 1;
-      return {
-        id,
-        region: targetRegion,
-        entity: t.entity,
-        indicator: indicatorOf(t.indicator),
-        label: t.indicator,
-        unit: t.unit,
-        value: t.value,
-        min: t.min,
-        max: t.max,
-        comparison: t.comparison,
-        ...(t.direction === "lower" ? { direction: t.direction } : {}),
-        kind: t.kind,
-        targetYear: t.targetYear,
-        period:
-          t.kind === "per_year" ? { start: Math.min(startYear, t.targetYear), end: t.targetYear } : null,
-        baseYear: t.baseYear,
-        baseline,
-        hedged: /力争|争取/.test(t.quote),
-        quote: t.quote,
-      };
-    });
-    return {
-      id: `p${pi + 1}`,
-      title,
-      region,
-      period: { start: Math.min(baseYear + 1, end), end },
-      baseYear,
-      ...(sources.length > 1 ? { source: ts[0].source } : {}),
-      observations,
-      targets,
-    };
-  });
-  const indicators = [...indicatorIds].map(([name, id]) => ({ id, name }));
+  // Each plan names its 出处 only when the table has several.
+  const sourceOf = (ts: ReadTarget[]) => (sources.length > 1 ? ts[0].source : undefined);
+  const plans = [...byPlan].map(([title, ts], pi) =>
+    planJson(`p${pi + 1}`, title, ts, sourceOf(ts), ids, warnings),
+  );
   const json = {
     format: "plan-pack",
     version: 1,
     id: opts.id ?? `table-${hashId(JSON.stringify(plans))}`,
     name: byPlan.size === 1 ? [...byPlan.keys()][0] : `${opts.sheet}(${byPlan.size} 份规划)`,
     source: opts.source?.trim() || sources.join(";"),
-    regions,
-    indicators,
+    regions: ids.regions,
+    indicators: ids.indicators(),
     plans,
   };
   return { json, warnings };
+}
+
+/** The pack's regions (r1, r2 …) and indicators (i1, i2 …), each given an id on first use. */
+class PackIds {
+  readonly regions: Region[] = [];
+  private readonly regionIds = new Map<string, string>();
+  private readonly indicatorIds = new Map<string, string>();
+
+  /** A region by name; a 主体 is a sub-area under its region (`parent`). */
+  region(name: string, parent: string | null): string {
+    const k = `${parent ?? ""}|${name}`;
+    let id = this.regionIds.get(k);
+    if (!id) {
+      id = `r${this.regionIds.size + 1}`;
+      this.regionIds.set(k, id);
+      const kind = parent ? "sub_area" : regionKind(name);
+      this.regions.push({ id, name, fullName: name, kind, parent, aliases: [], enclosing: [] });
+    }
+    return id;
+  }
+
+  indicator(name: string): string {
+    let id = this.indicatorIds.get(name);
+    if (!id) this.indicatorIds.set(name, (id = `i${this.indicatorIds.size + 1}`));
+    return id;
+  }
+
+  indicators() {
+    return [...this.indicatorIds].map(([name, id]) => ({ id, name }));
+  }
+}
+
+/** One 规划's rows as a plan: its period from the base years and target years, a baseline per 基期值. */
+function planJson(
+  id: string,
+  title: string,
+  ts: ReadTarget[],
+  source: string | undefined,
+  ids: PackIds,
+  warnings: string[],
+) {
+  const region = ids.region(ts[0].region, null);
+  const baseYears = ts.map((t) => t.baseYear).filter((y): y is number => y !== null);
+  const end = Math.max(...ts.map((t) => t.targetYear));
+  const baseYear = baseYears.length ? mostCommon(baseYears) : end - 5;
+  const observations: unknown[] = [];
+  const targets = ts.map((t) => {
+    const targetRegion = t.entity
+      ? ids.region(t.entity, ids.region(t.region, null))
+      : ids.region(t.region, null);
+    const values = t.comparison === "range" ? [t.min!, t.max!] : [t.value!];
+    if (!values.every((x) => quoteStates(t.quote, x)))
+      warnings.push(`${t.row.at("原文")}:原文中没有目标值 ${values.join("-")},请核对目标值和原文`);
+    const baseline = t.baseValue !== null ? `b${t.row.n}` : null;
+    if (baseline !== null)
+      observations.push({
+        id: baseline,
+        region: targetRegion,
+        entity: t.entity,
+        indicator: ids.indicator(t.indicator),
+        year: t.baseYear ?? baseYear,
+        value: t.baseValue,
+        unit: t.unit,
+        quote: t.quote,
+      });
+    return targetJson(t, targetRegion, ids.indicator(t.indicator), baseYear, baseline);
+  });
+  const period = { start: Math.min(baseYear + 1, end), end };
+  // Key order as before: the pack id hashes this JSON.
+  return {
+    id,
+    title,
+    region,
+    period,
+    baseYear,
+    ...(source !== undefined ? { source } : {}),
+    observations,
+    targets,
+  };
+}
+
+/** A row as a pack target; a 年均 target's period starts the year after its base year (the plan's, if none). */
+function targetJson(
+  t: ReadTarget,
+  region: string,
+  indicator: string,
+  planBase: number,
+  baseline: string | null,
+) {
+  const startYear = (t.baseYear ?? planBase) + 1;
+  return {
+    id: `t${t.row.n}`,
+    region,
+    entity: t.entity,
+    indicator,
+    label: t.indicator,
+    unit: t.unit,
+    value: t.value,
+    min: t.min,
+    max: t.max,
+    comparison: t.comparison,
+    ...(t.direction === "lower" ? { direction: t.direction } : {}),
+    kind: t.kind,
+    targetYear: t.targetYear,
+    period: t.kind === "per_year" ? { start: Math.min(startYear, t.targetYear), end: t.targetYear } : null,
+    baseYear: t.baseYear,
+    baseline,
+    hedged: /力争|争取/.test(t.quote),
+    quote: t.quote,
+  };
 }
 
 /** Two rows for one region, 主体, indicator and target year: the plan states one target there. */
