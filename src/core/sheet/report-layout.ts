@@ -131,6 +131,42 @@ export interface ProgressSheetPlace {
   colOf(key: ColumnKey): string;
 }
 
+/** A cell the 上报 sheet writes itself: 序号, 指标, 单位 (the progress sheet's unit text), 目标值 in words. */
+function fixedCell(title: string, t: CatalogTarget, i: number, unitText: LayoutCell["value"]): LayoutCell {
+  const fixed: Record<string, LayoutCell> = {
+    序号: { value: i + 1, style: "number", numFmt: "0" },
+    指标: { value: indicatorText(t), style: "text" },
+    单位: { value: unitText ?? t.unit, style: "text" },
+    目标值: { value: `${describeTarget(t)}${t.hedged ? "(力争)" : ""}`, style: "text" },
+  };
+  return fixed[title];
+}
+
+/** A cell that shows the progress sheet's: blank stays blank (a plain reference would read 0). */
+function linkedCell(ref: string, from: ColumnKey, numFmt: string | undefined): LayoutCell {
+  const words = from === "status" || from === "note";
+  return {
+    formula: `=IF(ISBLANK(${ref}),"",${ref})`,
+    style: words ? "text" : "derived",
+    numFmt: words || numFmt === "General" ? undefined : numFmt,
+  };
+}
+
+/** The 填报 lines: two rows, two halves each. */
+function addSignRows(rows: LayoutCell[][], merges: string[]) {
+  const [unit, filler, reviewer, date] = REPORT.signLabels;
+  for (const [left, right] of [
+    [`${unit}(盖章):`, `${date}:        年    月    日`],
+    [`${filler}:`, `${reviewer}:`],
+  ]) {
+    const row = empty();
+    row[0] = { value: left, style: "meta" };
+    row[5] = { value: right, style: "meta" };
+    rows.push(row);
+    merges.push(span(rows.length, "A", "E"), span(rows.length, "F", lastCol));
+  }
+}
+
 /** Build the 上报 sheet of one progress sheet layout (at its written place unless told otherwise). */
 export function buildReportSheet(
   catalog: Catalog,
@@ -174,30 +210,13 @@ export function buildReportSheet(
     const ri = rows.length;
     rows.push(
       REPORT_COLUMNS.map((c, ci): LayoutCell => {
-        if (!c.from) {
-          const fixed: Record<string, LayoutCell> = {
-            序号: { value: i + 1, style: "number", numFmt: "0" },
-            指标: { value: indicatorText(t), style: "text" },
-            单位: { value: progressCell("unit", t.id).value ?? t.unit, style: "text" },
-            目标值: { value: `${describeTarget(t)}${t.hedged ? "(力争)" : ""}`, style: "text" },
-          };
-          return fixed[c.title];
-        }
+        if (!c.from) return fixedCell(c.title, t, i, progressCell("unit", t.id).value);
         const at = `${colOf(c.from)}${r}`;
         refs.set(`${ri}:${ci}`, at);
-        const ref = sheetRef(src, at);
-        // A blank input would read as 0 through a plain reference. 基期值 and 实际值 (General input cells on the
-        // progress sheet, so that a typed format shows) print in the 目标值's format: one look per unit (2.10%).
-        const numFmt =
-          c.from === "baseline" || c.from === "actual"
-            ? progressCell("target", t.id).numFmt
-            : progressCell(c.from, t.id).numFmt;
-        return {
-          formula: `=IF(ISBLANK(${ref}),"",${ref})`,
-          style: c.from === "status" || c.from === "note" ? "text" : "derived",
-          numFmt:
-            c.from === "note" || c.from === "status" ? undefined : numFmt === "General" ? undefined : numFmt,
-        };
+        // 基期值 and 实际值 (General input cells on the progress sheet, so that a typed format shows) print in the
+        // 目标值's format: one look per unit (2.10%).
+        const from = c.from === "baseline" || c.from === "actual" ? "target" : c.from;
+        return linkedCell(sheetRef(src, at), c.from, progressCell(from, t.id).numFmt);
       }),
     );
   });
@@ -222,18 +241,7 @@ export function buildReportSheet(
   }
   rows.push(empty());
 
-  // The 填报 lines: two rows, two halves each.
-  const [unit, filler, reviewer, date] = REPORT.signLabels;
-  for (const [left, right] of [
-    [`${unit}(盖章):`, `${date}:        年    月    日`],
-    [`${filler}:`, `${reviewer}:`],
-  ]) {
-    const row = empty();
-    row[0] = { value: left, style: "meta" };
-    row[5] = { value: right, style: "meta" };
-    rows.push(row);
-    merges.push(span(rows.length, "A", "E"), span(rows.length, "F", lastCol));
-  }
+  addSignRows(rows, merges);
 
   return {
     sheetName: reportSheetNameFor(src),
