@@ -151,14 +151,17 @@ describe("pack files and errors", () => {
     expect(existsSync(into)).toBe(false);
   });
 
-  it("a pack.json with schema errors exits 1 with the path of each", async () => {
+  it("a pack.json with schema errors exits 1, each named by its plan, target and field in words", async () => {
     const bad = JSON.parse(JSON.stringify(fixture));
     bad.plans[0].targets[0].targetYear = 2300;
     delete bad.source;
     const r = await plan("import", tmp.file("bad.json", JSON.stringify(bad)));
     expect(r.code).toBe(1);
-    expect(r.err).toContain("plans[0].targets[0].targetYear:应为 1990–2100 的整数年份,例如 2030");
-    expect(r.err).toContain("source:缺少出处");
+    expect(r.err).toContain(
+      "bad.json 第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的目标年(targetYear):填的是“2300”,应为 1990–2100 的整数年份,例如 2030",
+    );
+    expect(r.err).toContain("bad.json 规划包的出处(source):未填写,请填写规划文件的标题、网址或文件名");
+    expect(r.err).not.toMatch(/plans\[/);
   });
 
   it("a conflict with a bundled target is reported; the rest is imported", async () => {

@@ -186,6 +186,16 @@ describe("packFromTable", () => {
       { 比较: "大约" },
       "规划目标!I2:比较“大约”无法识别,请填写 达到、以上、不低于、超过、突破、左右、区间,或上限 以下、不超过、控制在(空白即达到)",
     ],
+    [
+      "a unit the schema refuses",
+      { 单位: "家&" },
+      "规划目标!D2(第 2 行 单位):填的是“家&”,单位应为 1–12 个文字、字母、数字或 %‰°/·,例如 家、亿元、%、件/万人(不含引号、空格、& 或 =)",
+    ],
+    [
+      "a control character in the plan's title (one line, though the pack's name is the title too)",
+      { 规划: "某县\u0007规划" },
+      "规划目标!B2(第 2 行 规划):第 3 个字符是控制字符或无效字符(U+0007),请删去后重新导入",
+    ],
   ])("%s is an error naming the cell, and nothing is imported", (_, edit, message) => {
     const good = {
       ...base,
@@ -203,6 +213,25 @@ describe("packFromTable", () => {
       { sheet: SHEET },
     );
     expect(r).toEqual({ ok: false, errors: [message] });
+  });
+
+  it("a schema error below blank rows names its row and column in Chinese, not a JSON path", () => {
+    const good = {
+      ...base,
+      指标: "高新技术企业",
+      单位: "家",
+      目标年: 2030,
+      目标值: 600,
+      原文: "高新技术企业达到600家",
+    };
+    const bad = { ...good, 指标: "研发经费投入强度", 单位: "% 左右", 目标值: 2, 原文: "强度达到2%" };
+    const r = packFromTable(table(good, ...Array<object>(9).fill({}), bad), { sheet: SHEET });
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        "规划目标!D12(第 12 行 单位):填的是“% 左右”,单位应为 1–12 个文字、字母、数字或 %‰°/·,例如 家、亿元、%、件/万人(不含引号、空格、& 或 =)",
+      ],
+    });
   });
 
   it.each<[CellValue, CellValue, object]>([

@@ -1,4 +1,4 @@
-// The plan pack: schema errors in Chinese with their paths, the facet mapping of imported names, conflicts,
+// The plan pack: schema errors in Chinese naming the plan, target and field, the facet mapping of imported names, conflicts,
 // and one catalog for every face once importPacks has run.
 import fixture from "../fixtures/example-pack.json";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
@@ -39,53 +39,57 @@ describe("validatePack", () => {
     [
       "a target year out of range",
       (p) => ((p.plans[0].targets[2] as { targetYear: unknown }).targetYear = 2200),
-      "plans[0].targets[2].targetYear:应为 1990–2100 的整数年份,例如 2030",
+      "第 1 份规划《示例县“十五五”科技创新规划》第 3 个目标“技术合同交易额”的目标年(targetYear):填的是“2200”,应为 1990–2100 的整数年份,例如 2030",
     ],
     [
       "a year written as text",
       (p) => ((p.plans[0].targets[0] as { targetYear: unknown }).targetYear = "2030年"),
-      "plans[0].targets[0].targetYear:应为 1990–2100 的整数年份,例如 2030",
+      "第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的目标年(targetYear):填的是“2030年”,应为 1990–2100 的整数年份,例如 2030",
     ],
     [
       "a value in words",
       (p) => ((p.plans[0].targets[0] as { value: unknown }).value = "约六百"),
-      "plans[0].targets[0].value:应为数字,例如 600(不带单位,不用“约”“六百”)",
+      "第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的目标值(value):填的是“约六百”,应为数字,例如 600(不带单位,不用“约”“六百”)",
     ],
-    ["no 出处", (p) => (p.source = ""), "source:出处不能为空:请填写规划文件的标题、网址或文件名"],
+    [
+      "no 出处",
+      (p) => (p.source = ""),
+      "规划包的出处(source):出处不能为空:请填写规划文件的标题、网址或文件名",
+    ],
     [
       "no 出处 at all",
       (p) => delete (p as Partial<PlanPack>).source,
-      "source:缺少出处(文件标题、网址或文件名),请填写",
+      "规划包的出处(source):未填写,请填写规划文件的标题、网址或文件名",
     ],
     [
       "no quote",
       (p) => delete (p.plans[0].targets[1] as Partial<PlanPack["plans"][0]["targets"][0]>).quote,
-      "plans[0].targets[1].quote:缺少原文,请填写",
+      "第 1 份规划《示例县“十五五”科技创新规划》第 2 个目标“研发经费投入强度”的原文(quote):未填写,请填写规划中写明此目标的原句",
     ],
     [
       "a one-character quote",
       (p) => (p.plans[0].targets[1].quote = "强"),
-      "plans[0].targets[1].quote:原文至少两个字:请粘贴规划中写明此目标的原句",
+      "第 1 份规划《示例县“十五五”科技创新规划》第 2 个目标“研发经费投入强度”的原文(quote):填的是“强”,原文至少两个字:请粘贴规划中写明此目标的原句",
     ],
     [
       "not a pack",
       (p) => (p.format = "plan" as "plan-pack"),
-      'format:应为 "plan-pack"(规划包文件的固定标记)',
+      '规划包的格式标记(format):填的是“plan”,应为 "plan-pack"(规划包文件的固定标记)',
     ],
     [
       "an unknown comparison",
       (p) => (p.plans[0].targets[0].comparison = "以上" as "at_least"),
-      "plans[0].targets[0].comparison:应为 reach、at_least、more_than、about、range(达到、以上、超过、左右、区间)之一",
+      "第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的比较(comparison):填的是“以上”,应为 达到(reach)、以上(at_least)、超过(more_than)、左右(about)、区间(range) 之一",
     ],
     [
       "a range without its upper bound",
       (p) => Object.assign(p.plans[0].targets[0], { comparison: "range", value: null, min: 1 }),
-      "plans[0].targets[0].min:区间目标需要填写下限 min 和上限 max,且 min ≤ max",
+      "第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的下限(min):填的是“1”,区间目标需要填写下限 min 和上限 max,且 min ≤ max",
     ],
     [
       "a baseline that is not in the plan",
       (p) => (p.plans[0].targets[0].baseline = "nope"),
-      "plans[0].targets[0].baseline:基期值“nope”不在本规划的 observations 中,请补上或删去",
+      "第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的基期值(baseline):“nope”不在本规划的 observations 中,请补上或删去",
     ],
     [
       "two targets for one indicator and year",
@@ -93,54 +97,54 @@ describe("validatePack", () => {
         p.plans[0].targets[1].indicator = "hte";
         p.plans[0].targets[1].quote = "高新技术企业达到2.2家";
       },
-      "plans[0].targets[1]:与 plans[0].targets[0] 是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号",
+      "第 1 份规划《示例县“十五五”科技创新规划》第 2 个目标“高新技术企业”:与第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号",
     ],
     [
       "a pack id with a double hyphen",
       (p) => (p.id = "a--b"),
-      "id:规划包编号只能用小写字母和数字,以单个 - 连接,最长 40 个字符,例如 moux-15th",
+      "规划包的编号(id):填的是“a--b”,规划包编号只能用小写字母和数字,以单个 - 连接,最长 40 个字符,例如 moux-15th",
     ],
     [
       "two targets with one id",
       (p) => (p.plans[0].targets[1].id = "hte"),
-      "plans[0].targets[1].id:目标编号“hte”重复,请改用另一个编号",
+      "第 1 份规划《示例县“十五五”科技创新规划》第 2 个目标“研发经费投入强度”的编号(id):目标编号“hte”重复,请改用另一个编号",
     ],
     [
       "U+FFFE in a plan title (invalid in the workbook's XML)",
       (p) => (p.plans[0].title = "规划\uFFFE标题"),
-      "plans[0].title:第 3 个字符是控制字符或无效字符(U+FFFE),请删去后重新导入",
+      "第 1 份规划《规划�标题》的规划标题(title):第 3 个字符是控制字符或无效字符(U+FFFE),请删去后重新导入",
     ],
     [
       "U+1FFFF in a name",
       (p) => (p.name = "示例\uD83F\uDFFF"),
-      "name:第 3 个字符是控制字符或无效字符(U+1FFFF),请删去后重新导入",
+      "规划包的名称(name):第 3 个字符是控制字符或无效字符(U+1FFFF),请删去后重新导入",
     ],
     [
       "a lone surrogate in an indicator name",
       (p) => (p.indicators[0].name = "高新\uD842企业"),
-      "indicators[0].name:第 3 个字符是控制字符或无效字符(U+D842),请删去后重新导入",
+      "第 1 个指标“高新�企业”的名称(name):第 3 个字符是控制字符或无效字符(U+D842),请删去后重新导入",
     ],
     [
       "a terminal escape in a quote",
       (p) => (p.plans[0].targets[0].quote = "\u001b[31m高新技术企业达到150家"),
-      "plans[0].targets[0].quote:第 1 个字符是控制字符或无效字符(U+001B),请删去后重新导入",
+      "第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的原文(quote):第 1 个字符是控制字符或无效字符(U+001B),请删去后重新导入",
     ],
     [
       "a quote longer than a cell holds",
       (p) => (p.plans[0].targets[0].quote = "高".repeat(40_000)),
-      "plans[0].targets[0].quote:文字有 40000 个字符,超过单元格上限 32767 个字符,请删短",
+      "第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的原文(quote):文字有 40000 个字符,超过单元格上限 32767 个字符,请删短",
     ],
     [
       "a unit that carries a formula",
       (p) => (p.plans[0].targets[0].unit = '家"&HYPERLINK("http://x?d="&B3,"点此修正")&"'),
-      "plans[0].targets[0].unit:单位应为 1–12 个文字、字母、数字或 %‰°/·,例如 家、亿元、%、件/万人(不含引号、空格、& 或 =)",
+      '第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的单位(unit):填的是“家"&HYPERLINK("http://x?d="&B3,…”,单位应为 1–12 个文字、字母、数字或 %‰°/·,例如 家、亿元、%、件/万人(不含引号、空格、& 或 =)',
     ],
     [
       "a unit that opens a quote",
       (p) => (p.plans[0].observations[0].unit = '"家'),
-      "plans[0].observations[0].unit:单位应为 1–12 个文字、字母、数字或 %‰°/·,例如 家、亿元、%、件/万人(不含引号、空格、& 或 =)",
+      '第 1 份规划《示例县“十五五”科技创新规划》第 1 个基期值“高新技术企业”的单位(unit):填的是“"家”,单位应为 1–12 个文字、字母、数字或 %‰°/·,例如 家、亿元、%、件/万人(不含引号、空格、& 或 =)',
     ],
-  ])("%s is an error naming its path", (_, edit, message) => {
+  ])("%s is an error naming its plan, target and field in words", (_, edit, message) => {
     expect(errorsOf(edit)).toContain(message);
   });
 
@@ -160,7 +164,7 @@ describe("validatePack", () => {
     const v = validatePack(p);
     expect(v.ok).toBe(true);
     expect(v.ok && v.warnings).toEqual([
-      "plans[0].targets[0].quote:原文“到2030年,全县高新技术企业达到150家以上”中没有数字 160," +
+      "第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的原文(quote):原文“到2030年,全县高新技术企业达到150家以上”中没有数字 160," +
         "请核对目标值和原文(如原文写的是“翻番”“全覆盖”,请把 implied 设为 true)",
     ]);
   });
@@ -417,7 +421,7 @@ describe("importPacks rebuilds the store's context", () => {
     const r = importPacks([bad]);
     expect(r.plans).toEqual([]);
     expect(r.errors).toEqual([
-      `规划包“${fixture.name}”:plans[0].targets[1].region:未知地区“nowhere”,请在 regions 中补上`,
+      `规划包“${fixture.name}”:第 1 份规划《示例县“十五五”科技创新规划》第 2 个目标“研发经费投入强度”的地区(region):未知地区“nowhere”,请在 regions 中补上`,
     ]);
     expect(face.catalog()).toBe(bundledCatalog());
   });

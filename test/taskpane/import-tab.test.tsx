@@ -8,6 +8,7 @@ import { TextDecoder } from "node:util";
 import { act, configure, fireEvent, render, screen, within } from "@testing-library/react";
 import { createFace } from "../shared/face";
 import { TABLE_HEADERS } from "../../src/core/packs/pack-table";
+import { validatePack } from "../../src/core/packs/pack";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { createPackService, TABLE_SHEET } from "../../src/services/pack-service";
 import { createProgressService } from "../../src/services/progress-service";
@@ -83,6 +84,32 @@ test("a wrong cell: the error names it; nothing is listed", async () => {
   expect(await panel.findByText(/规划目标!H2.*约六百/)).toBeTruthy();
   expect(panel.getByText(/表中有需要修正的内容,未导入任何规划/)).toBeTruthy();
   expect(panel.getByText(/本工作簿只使用内置的规划/)).toBeTruthy();
+});
+
+test("a pack file with a bad unit: the line names the plan, the target and the field in Chinese, and wraps", async () => {
+  const panel = await setup();
+  const pack = JSON.parse(readFileSync(join(__dirname, "../fixtures/example-pack.json"), "utf8"));
+  pack.plans[0].targets[1].unit = "家 &";
+  const v = validatePack(pack);
+  const line = `bad-pack.json:${!v.ok && v.errors[0]}`;
+  fireEvent.change(panel.getByLabelText("规划包文件"), {
+    target: { files: [new File([JSON.stringify(pack)], "bad-pack.json", { type: "application/json" })] },
+  });
+  const item = await panel.findByText(line);
+  expect(line).toMatch(
+    /^bad-pack\.json:第 1 份规划《.+》第 2 个目标“.+”的单位\(unit\):填的是“家 &”,单位应为/,
+  );
+  expect(item.closest("ul")!.textContent).not.toMatch(/plans\[|targets\[/);
+  expect(getComputedStyle(item.closest("ul")!).overflowWrap).toBe("anywhere");
+});
+
+test("a table cell the pack schema refuses is named by its cell and row", async () => {
+  const panel = await setup();
+  fireEvent.click(panel.getByRole("button", { name: "插入空白规划目标表" }));
+  await panel.findByText(/已插入/);
+  typeRow(ROW.map((v, c) => (TABLE_HEADERS[c] === "单位" ? "家&" : v)));
+  fireEvent.click(panel.getByRole("button", { name: "从当前工作表导入" }));
+  expect(await panel.findByText(/^规划目标!D2\(第 2 行 单位\):填的是“家&”,单位应为/)).toBeTruthy();
 });
 
 test("importing the table again asks before replacing; removal asks too", async () => {

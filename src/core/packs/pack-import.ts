@@ -5,6 +5,7 @@ import { BUNDLED_DATA, bundledCatalog, Catalog, type PackOrigin } from "../catal
 import type { CatalogStore } from "../catalog/store";
 import { facetKey, foldName, parseName, type Facets } from "../resolve/meaning";
 import type { PackIndicator, PackPlan, PackTarget, PlanPack } from "./pack";
+import { placeInPack } from "./issue-text";
 import type { Dimension, Indicator, Observation, Plan, Region, Target, TargetKind } from "../catalog/schema";
 import { normalizeIndicator, normalizeRegion, toSimplified, undecorate } from "../catalog/text";
 import { canonicalUnit } from "../method/units";
@@ -436,7 +437,7 @@ function mapPlan(
   names: ReadonlyMap<string, string>,
   out: PackAdditions,
 ): Plan | null {
-  const at = (what: string) => `plans[${pi}].${what}`;
+  const at = (...path: PropertyKey[]) => placeInPack(pack, ["plans", pi, ...path]);
   const region = regionId(p.region);
   if (region === null)
     out.errors.push(`${at("region")}:地区“${p.region}”不在规划包的 regions 中,也不是内置地区编号`);
@@ -445,8 +446,8 @@ function mapPlan(
   p.observations.forEach((o, oi) => {
     const r = regionId(o.region);
     const ind = indicatorId(o.indicator);
-    if (r === null) out.errors.push(`${at(`observations[${oi}].region`)}:未知地区“${o.region}”`);
-    if (ind === null) out.errors.push(`${at(`observations[${oi}].indicator`)}:未知指标“${o.indicator}”`);
+    if (r === null) out.errors.push(`${at("observations", oi, "region")}:未知地区“${o.region}”`);
+    if (ind === null) out.errors.push(`${at("observations", oi, "indicator")}:未知指标“${o.indicator}”`);
     if (r && ind) observations.push({ ...o, id: obsId(o.id), region: r, indicator: ind });
   });
   const targets: Target[] = [];
@@ -454,9 +455,9 @@ function mapPlan(
     const r = regionId(t.region);
     const ind = indicatorId(t.indicator);
     if (r === null)
-      out.errors.push(`${at(`targets[${ti}].region`)}:未知地区“${t.region}”,请在 regions 中补上`);
+      out.errors.push(`${at("targets", ti, "region")}:未知地区“${t.region}”,请在 regions 中补上`);
     if (ind === null)
-      out.errors.push(`${at(`targets[${ti}].indicator`)}:未知指标“${t.indicator}”,请在 indicators 中补上`);
+      out.errors.push(`${at("targets", ti, "indicator")}:未知指标“${t.indicator}”,请在 indicators 中补上`);
     if (!r || !ind) return;
     targets.push({
       ...t,

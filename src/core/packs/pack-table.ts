@@ -4,7 +4,8 @@
 import type { CellValue } from "../sheet/layout";
 import { YEAR_SPAN, readYear } from "../method/years";
 import { comparisonLabel, DIRECTION_LABEL, KIND_LABEL } from "../catalog/labels";
-import { PlanPack, quoteStates, tooManyTargets, validatePack, type PackResult } from "./pack";
+import { checkPack, PlanPack, quoteStates, tooManyTargets, type PackResult } from "./pack";
+import { issueLine, type PlaceOf } from "./issue-text";
 import type { Comparison, Direction, Region, TargetKind } from "../catalog/schema";
 
 export const TABLE_HEADERS = [
@@ -133,9 +134,74 @@ export function packFromTable(rows: CellValue[][], opts: TableOptions): PackResu
   if (tooMany) return { ok: false, errors: [tooMany] };
   const built = buildPack(data, opts, errors);
   if (errors.length || !built) return { ok: false, errors };
-  const checked = validatePack(built.json);
-  if (!checked.ok) return checked;
+  const checked = checkPack(built.json);
+  if (!checked.ok) {
+    const placeOf = cellOfPath(built.json as BuiltPack, data, opts.sheet);
+    // One cell can be two paths (a one-plan table's title is also the pack's name): one line each.
+    return { ok: false, errors: [...new Set(checked.issues.map((i) => issueLine(i, built.json, placeOf)))] };
+  }
   return { ok: true, pack: checked.pack, warnings: built.warnings };
+}
+
+// ---- Paths → cells ---------------------------------------------------------------------------------------
+
+/** The table's columns of a target's and a baseline's fields (value, min and max are all in 目标值). */
+const TARGET_COLUMN: Record<string, Header> = {
+  region: "地区",
+  entity: "主体",
+  indicator: "指标",
+  label: "指标",
+  unit: "单位",
+  value: "目标值",
+  min: "目标值",
+  max: "目标值",
+  comparison: "比较",
+  direction: "方向",
+  kind: "类型",
+  targetYear: "目标年",
+  baseYear: "基期年",
+  period: "目标年",
+  quote: "原文",
+};
+const OBSERVATION_COLUMN: Record<string, Header> = { ...TARGET_COLUMN, value: "基期值", year: "基期年" };
+/** What a field of a plan, region, indicator or the pack itself was read from. */
+const OTHER_COLUMN: Record<string, Header> = { title: "规划", source: "出处", name: "规划" };
+
+type BuiltItem = { id: string; region?: string; indicator?: string };
+type BuiltPack = {
+  plans: { targets: BuiltItem[]; observations: BuiltItem[] }[];
+  regions: BuiltItem[];
+  indicators: BuiltItem[];
+};
+
+/**
+ * Where a path of the pack built from the table was typed: the cell (规划目标!D12(第 12 行 单位)). Targets are t<row>
+ * and baselines b<row>; a plan, region or indicator is named by the first row that states it.
+ */
+function cellOfPath(json: BuiltPack, data: Row[], sheet: string): PlaceOf {
+  const rowOf = (id: string | undefined) => data.find((r) => r.n === Number(id?.slice(1)));
+  const targets = json.plans.flatMap((p) => p.targets);
+  return (path) => {
+    const [list, i, sub, j] = path;
+    const field = [...path].reverse().find((k) => typeof k === "string") as string;
+    let row: Row | undefined;
+    let column: Header | undefined = OTHER_COLUMN[field];
+    if (list === "plans" && typeof i === "number") {
+      const plan = json.plans[i];
+      const item =
+        (sub === "targets" || sub === "observations") && typeof j === "number" ? plan[sub][j] : null;
+      row = rowOf((item ?? plan.targets[0]).id);
+      if (item) column = (sub === "targets" ? TARGET_COLUMN : OBSERVATION_COLUMN)[field];
+    } else if ((list === "regions" || list === "indicators") && typeof i === "number") {
+      const id = json[list][i].id;
+      row = rowOf(targets.find((t) => (list === "regions" ? t.region : t.indicator) === id)?.id);
+      column = list === "regions" ? "地区" : "指标";
+    } else row = rowOf(targets[0]?.id);
+    if (!row) return sheet;
+    if (!column) return `${sheet}!第${row.n}行`;
+    const cell = row.at(column);
+    return cell.endsWith("行") ? `${cell} ${column}` : `${cell}(第 ${row.n} 行 ${column})`;
+  };
 }
 
 // ---- Cells -----------------------------------------------------------------------------------------------

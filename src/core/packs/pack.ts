@@ -3,16 +3,9 @@
 // what to type; importPacks (pack-import.ts) puts packs beside the bundled plans.
 import { z } from "zod";
 import { YEAR_SPAN } from "../method/years";
-import {
-  Comparison,
-  Dimension,
-  Facets,
-  Observation,
-  PlanFields,
-  Region,
-  TargetFields,
-  TargetKind,
-} from "../catalog/schema";
+import { Dimension, Facets, Observation, PlanFields, Region, TargetFields } from "../catalog/schema";
+import { COMPARISON_LABEL, KIND_LABEL } from "../catalog/labels";
+import { FIELD_NAMES, packIssueLines, type PackIssue } from "./issue-text";
 
 export const PACK_FORMAT = "plan-pack";
 
@@ -125,30 +118,41 @@ export const PlanPack = z.object({
 export type PlanPack = z.infer<typeof PlanPack>;
 
 export type PackResult = { ok: true; pack: PlanPack; warnings: string[] } | { ok: false; errors: string[] };
+/** A pack's check before its issues become lines (a 规划目标 table names its cells instead of paths). */
+export type PackCheck =
+  { ok: true; pack: PlanPack; warnings: PackIssue[] } | { ok: false; issues: PackIssue[] };
 
-/** Validate a pack: zod's issues as Chinese messages with their JSON path, then the pack's own references. */
+/** Validate a pack: its problems as Chinese lines naming the plan, target and field (issue-text.ts). */
 export function validatePack(json: unknown): PackResult {
-  const bad = textErrors(json);
-  if (bad.length) return { ok: false, errors: bad };
+  const c = checkPack(json);
+  return c.ok
+    ? { ok: true, pack: c.pack, warnings: packIssueLines(c.warnings, json) }
+    : { ok: false, errors: packIssueLines(c.issues, json) };
+}
+
+/** Check a pack: unsafe text first, then zod's schema, then the pack's own references; quotes only warn. */
+export function checkPack(json: unknown): PackCheck {
+  const bad = textIssues(json);
+  if (bad.length) return { ok: false, issues: bad };
   const parsed = PlanPack.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(issueMessage) };
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(schemaIssue) };
   const pack = parsed.data;
-  const errors = referenceErrors(pack);
-  if (errors.length) return { ok: false, errors };
+  const issues = referenceIssues(pack);
+  if (issues.length) return { ok: false, issues };
   return { ok: true, pack, warnings: quoteWarnings(pack) };
 }
 
 /** Every string of the pack (at any depth) that a cell cannot hold, at most 20, before the schema runs. */
-function textErrors(json: unknown): string[] {
-  const errors: string[] = [];
+function textIssues(json: unknown): PackIssue[] {
+  const issues: PackIssue[] = [];
   // One path, pushed and popped: a 50,000-target pack has a million strings, and a path copied for each
-  // was half of its validation time. The path is spelled only for an error.
+  // was half of its validation time. The path is copied only for an error.
   const path: PropertyKey[] = [];
   const walk = (v: unknown) => {
-    if (errors.length >= 20) return;
+    if (issues.length >= 20) return;
     if (typeof v === "string") {
       const problem = textProblem(v);
-      if (problem) errors.push(`${pathText(path)}:${problem}`);
+      if (problem) issues.push({ path: [...path], message: problem });
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         path.push(i);
@@ -164,7 +168,7 @@ function textErrors(json: unknown): string[] {
     }
   };
   walk(json);
-  return errors;
+  return issues;
 }
 
 /** What is wrong with one text of a pack, or null. */
@@ -181,36 +185,17 @@ function textProblem(v: string): string | null {
 
 const YEAR_FIELDS = new Set(["targetYear", "baseYear", "year", "start", "end"]);
 const NUMBER_FIELDS = new Set(["value", "min", "max"]);
-const FIELD_NAMES: Record<string, string> = {
-  format: 'format(固定为 "plan-pack")',
-  version: "version(固定为 1)",
-  id: "编号 id",
-  name: "名称",
-  source: "出处(文件标题、网址或文件名)",
-  title: "规划标题",
-  region: "地区",
-  indicator: "指标",
-  unit: "单位",
-  quote: "原文",
-  comparison: "比较",
-  kind: "类型",
-  hedged: "是否“力争”",
-  plans: "规划",
-  targets: "目标",
-  period: "规划期",
-  fullName: "地区全称",
+/** What a missing field should hold, where its name does not say it. */
+const MISSING_HINT: Record<string, string> = {
+  format: '"plan-pack"',
+  version: "1",
+  source: "规划文件的标题、网址或文件名",
+  quote: "规划中写明此目标的原句",
 };
 
-/** "plans[0].targets[2].targetYear" */
-export function pathText(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const p of path) out += typeof p === "number" ? `[${p}]` : out ? `.${String(p)}` : String(p);
-  return out || "(整个文件)";
-}
-
-function issueMessage(issue: z.core.$ZodIssue): string {
+function schemaIssue(issue: z.core.$ZodIssue): PackIssue {
   const field = [...issue.path].reverse().find((p) => typeof p === "string") as string | undefined;
-  return `${pathText(issue.path)}:${fieldMessage(issue, field)}`;
+  return { path: issue.path, message: fieldMessage(issue, field), showValue: true };
 }
 
 function fieldMessage(issue: z.core.$ZodIssue, field: string | undefined): string {
@@ -218,7 +203,7 @@ function fieldMessage(issue: z.core.$ZodIssue, field: string | undefined): strin
   const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
   if (field && YEAR_FIELDS.has(field)) return `应为 ${YEAR_SPAN} 的整数年份,例如 2030`;
   if (field && NUMBER_FIELDS.has(field)) return "应为数字,例如 600(不带单位,不用“约”“六百”)";
-  if (missing) return `缺少${FIELD_NAMES[field ?? ""] ?? field ?? "此项"},请填写`;
+  if (missing) return `未填写,请填写${MISSING_HINT[field ?? ""] ?? ""}`;
   if (field === "quote" || field === "source")
     return field === "quote"
       ? "原文至少两个字:请粘贴规划中写明此目标的原句"
@@ -247,8 +232,13 @@ const typeWord = (t: string) =>
     t
   ] ?? t;
 
-const COMPARISON_WORDS = Comparison.options.join("、") + "(达到、以上、超过、左右、区间)之一";
-const KIND_WORDS = TargetKind.options.join("、") + "(水平值、比重、年均增速、倍数、累计、每年)之一";
+/** "达到(reach)、以上(at_least)…之一": the Chinese word first, then what the file must hold. */
+const oneOf = (labels: Record<string, string>) =>
+  Object.entries(labels)
+    .map(([k, v]) => `${v}(${k})`)
+    .join("、") + " 之一";
+const COMPARISON_WORDS = oneOf(COMPARISON_LABEL);
+const KIND_WORDS = oneOf(KIND_LABEL);
 
 // ---- References and quotes ------------------------------------------------------------------------------
 
@@ -256,68 +246,75 @@ const KIND_WORDS = TargetKind.options.join("、") + "(水平值、比重、年�
  * Ids a pack's records refer to must exist in the pack (or be a bundled id: that is checked at import).
  * Here: duplicate ids, a baseline or restatement that names no record of the same plan.
  */
-function referenceErrors(pack: PlanPack): string[] {
-  const errors: string[] = [];
-  const dup = (what: string, ids: string[], at: (i: number) => string) => {
+function referenceIssues(pack: PlanPack): PackIssue[] {
+  const issues: PackIssue[] = [];
+  const dup = (what: string, ids: string[], at: (i: number) => PropertyKey[]) => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
-      if (seen.has(id)) errors.push(`${at(i)}.id:${what}编号“${id}”重复,请改用另一个编号`);
+      if (seen.has(id))
+        issues.push({ path: [...at(i), "id"], message: `${what}编号“${id}”重复,请改用另一个编号` });
       seen.add(id);
     });
   };
   dup(
     "地区",
     pack.regions.map((r) => r.id),
-    (i) => `regions[${i}]`,
+    (i) => ["regions", i],
   );
   dup(
     "指标",
     pack.indicators.map((r) => r.id),
-    (i) => `indicators[${i}]`,
+    (i) => ["indicators", i],
   );
   dup(
     "规划",
     pack.plans.map((p) => p.id),
-    (i) => `plans[${i}]`,
+    (i) => ["plans", i],
   );
   pack.plans.forEach((p, pi) => {
     dup(
       "目标",
       p.targets.map((t) => t.id),
-      (i) => `plans[${pi}].targets[${i}]`,
+      (i) => ["plans", pi, "targets", i],
     );
     const obs = new Set(p.observations.map((o) => o.id));
     const targets = new Set(p.targets.map((t) => t.id));
     p.targets.forEach((t, ti) => {
-      const at = `plans[${pi}].targets[${ti}]`;
+      const at = ["plans", pi, "targets", ti];
       if (t.baseline && !obs.has(t.baseline))
-        errors.push(`${at}.baseline:基期值“${t.baseline}”不在本规划的 observations 中,请补上或删去`);
+        issues.push({
+          path: [...at, "baseline"],
+          message: `“${t.baseline}”不在本规划的 observations 中,请补上或删去`,
+        });
       if (t.restates && !targets.has(t.restates))
-        errors.push(`${at}.restates:“${t.restates}”不是本规划的目标编号`);
+        issues.push({ path: [...at, "restates"], message: `“${t.restates}”不是本规划的目标编号` });
     });
-    if (p.period.start > p.period.end) errors.push(`plans[${pi}].period:起始年晚于结束年,请检查`);
+    if (p.period.start > p.period.end)
+      issues.push({ path: ["plans", pi, "period"], message: "起始年晚于结束年,请检查" });
   });
-  return [...errors, ...restatementErrors(pack)];
+  return [...issues, ...restatementIssues(pack)];
 }
 
 /** Two targets of one pack for one region, entity, indicator and year, neither restating the other. */
-function restatementErrors(pack: PlanPack): string[] {
-  const errors: string[] = [];
-  const first = new Map<string, string>();
+function restatementIssues(pack: PlanPack): PackIssue[] {
+  const issues: PackIssue[] = [];
+  const first = new Map<string, PropertyKey[]>();
   pack.plans.forEach((p, pi) =>
     p.targets.forEach((t, ti) => {
       if (t.restates) return;
       const k = [t.region, t.entity ?? "", t.indicator, t.targetYear].join("|");
-      const at = `plans[${pi}].targets[${ti}]`;
+      const at = ["plans", pi, "targets", ti];
       const prev = first.get(k);
       if (prev)
-        errors.push(
-          `${at}:与 ${prev} 是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
-        );
+        issues.push({
+          path: at,
+          message: (placeOf) =>
+            `与${placeOf(prev)}是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
+        });
       else first.set(k, at);
     }),
   );
-  return errors;
+  return issues;
 }
 
 /** The numbers a quote writes in digits (NFKC, thousands separators removed). */
@@ -332,18 +329,20 @@ export function quoteStates(quote: string, n: number): boolean {
 }
 
 /** A warning (not an error) for each target whose quote does not write its value in digits. */
-function quoteWarnings(pack: PlanPack): string[] {
-  const out: string[] = [];
+function quoteWarnings(pack: PlanPack): PackIssue[] {
+  const out: PackIssue[] = [];
   pack.plans.forEach((p, pi) =>
     p.targets.forEach((t, ti) => {
       if (t.implied) return;
       const values = t.comparison === "range" ? [t.min!, t.max!] : [t.value!];
       const absent = values.filter((v) => !quoteStates(t.quote, v));
       if (absent.length)
-        out.push(
-          `plans[${pi}].targets[${ti}].quote:原文“${clip(t.quote)}”中没有数字 ${absent.join("、")},` +
+        out.push({
+          path: ["plans", pi, "targets", ti, "quote"],
+          message:
+            `原文“${clip(t.quote)}”中没有数字 ${absent.join("、")},` +
             "请核对目标值和原文(如原文写的是“翻番”“全覆盖”,请把 implied 设为 true)",
-        );
+        });
     }),
   );
   return out;
