@@ -4,7 +4,9 @@
 import type { Page } from "playwright-core";
 import { COL, colLetter, HISTORY_FIRST_COL, SHEET } from "../../src/core/sheet/layout";
 import { REPORT } from "../../src/core/sheet/report-layout";
-import { startPreview, type Preview } from "./harness";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, startPreview, type Preview } from "./harness";
 import { shotPath } from "./shots";
 
 jest.setTimeout(240_000);
@@ -135,5 +137,144 @@ test("1280×720: round ticks past the largest bar; the 上报 preview shows 差�
   ).toBe(1);
   expect({ 差额: await cut(variance), 状态: await cut(colOf("状态")) }).toEqual({ 差额: [], 状态: [] });
   await page.screenshot({ path: shotPath("layout-report.png") });
+  expect(preview.pageErrors).toEqual([]);
+});
+
+/**
+ * What sticks out sideways: the document, the pane, the tab panel, and any element past the panel's edges (as drawn:
+ * cut to its ancestors that hide overflow, as Fluent's SearchBox hides its clear button in a 0-wide slot).
+ */
+async function overflowOf(panelId: string) {
+  return page.evaluate((id) => {
+    const doc = document.documentElement;
+    const aside = document.querySelector("aside")!;
+    const panel = document.getElementById(id)!;
+    const edge = panel.getBoundingClientRect();
+    const drawn = (e: Element) => {
+      let { left, right } = e.getBoundingClientRect();
+      for (let a = e.parentElement; a && a !== panel; a = a.parentElement) {
+        if (!/hidden|clip/.test(getComputedStyle(a).overflowX)) continue;
+        const r = a.getBoundingClientRect();
+        [left, right] = [Math.max(left, r.left), Math.min(right, r.right)];
+      }
+      return { left, right };
+    };
+    const wide = [...panel.querySelectorAll("*")].flatMap((e) => {
+      const b = drawn(e);
+      const out = b.right > b.left && (b.right > edge.right + 0.5 || b.left < edge.left - 0.5);
+      return out ? [`${Math.round(b.left)}–${Math.round(b.right)}: ${e.outerHTML.slice(0, 100)}`] : [];
+    });
+    return {
+      document: doc.scrollWidth - doc.clientWidth,
+      pane: aside.scrollWidth - aside.clientWidth,
+      panel: panel.scrollWidth - panel.clientWidth,
+      wide,
+    };
+  }, panelId);
+}
+
+test("320 px: every tab of the pane, with its typical content, fits without scrolling sideways", async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${preview.url}?demo=report`);
+
+  // 填表: the report's labels read (the demo selects B3:B8 of 我的报表).
+  const fill = page.locator("#panel-fill");
+  await pane().getByRole("tab", { name: "填表" }).click();
+  await fill.getByRole("combobox", { name: "地区" }).selectOption({ label: "益阳" });
+  await fill.getByRole("textbox", { name: "目标年" }).fill("2025");
+  await fill.getByRole("button", { name: "读取行标题" }).click();
+  await fill.getByText(/找到 3 个目标/).waitFor();
+
+  // 进度表 and its summary, with a bad input among the actuals.
+  await generate("益阳", "2023");
+  await type(`${yearCol(2023)}${await rowOf("高新技术企业")}`, "470");
+  await type(`${yearCol(2023)}${await rowOf("研发经费投入强度")}`, "百分之2.1");
+  await pane().getByRole("listitem").filter({ hasText: "输入有误 1" }).waitFor();
+
+  // 出处 of a selected row.
+  await cell(`${COL.indicator}${await rowOf("高新技术企业")}`).click();
+  await pane().getByRole("tab", { name: "出处" }).click();
+  await page.locator("#panel-source").getByText("“高新技术企业数达到600家以上”").waitFor();
+
+  // 批量: a pasted block with a row to correct.
+  const batch = page.locator("#panel-batch");
+  await pane().getByRole("tab", { name: "批量" }).click();
+  await batch
+    .getByRole("textbox", { name: "粘贴实际值" })
+    .fill("高新技术企业\t480\n火星基地数量\t3\n研发经费投入强度\t两个点");
+  await batch.getByRole("button", { name: "预览" }).click();
+  await batch.getByRole("region", { name: "需修正的行" }).waitFor();
+
+  // 公式: a search with hits.
+  const formula = page.locator("#panel-formula");
+  await pane().getByRole("tab", { name: "公式" }).click();
+  await formula.getByRole("combobox", { name: "搜索指标" }).fill("高新技术企业");
+  await formula.getByRole("listbox", { name: "搜索结果" }).getByRole("option").first().waitFor();
+
+  // 报送: the list of PLAN formulas of the workbook.
+  const send = page.locator("#panel-send");
+  await pane().getByRole("tab", { name: "报送" }).click();
+  await send.getByRole("radio", { name: "整个工作簿" }).check();
+  await send.getByRole("button", { name: "查找 PLAN 公式" }).click();
+  await send.getByText(/整个工作簿中有 \d+ 个 PLAN 公式单元格/).waitFor();
+
+  // 导入规划: a table row with mistakes, imported: the list of cells to correct.
+  const imp = page.locator("#panel-import");
+  await pane().getByRole("tab", { name: "导入规划" }).click();
+  await imp.getByRole("button", { name: "插入空白规划目标表" }).click();
+  await imp.getByText(/已插入“规划目标”表/).waitFor();
+  const bad = [
+    "青山县",
+    "青山县“十五五”科技创新规划",
+    "高新技术企业",
+    "家庭",
+    "二〇二五",
+    "很多",
+    "2030",
+    "abc",
+  ];
+  for (const [c, v] of bad.entries()) await type(`${colLetter(c)}2`, v);
+  await imp.getByRole("button", { name: "从当前工作表导入" }).click();
+  await imp.getByText("表中有需要修正的内容,未导入任何规划").waitFor();
+
+  await page.setViewportSize({ width: 320, height: 900 });
+  for (const [id, name] of [
+    ["progress", "进度表"],
+    ["batch", "批量"],
+    ["formula", "公式"],
+    ["fill", "填表"],
+    ["source", "出处"],
+    ["send", "报送"],
+    ["import", "导入规划"],
+  ]) {
+    await pane().getByRole("tab", { name }).click();
+    await page.locator(`#panel-${id}`).waitFor();
+    await page.screenshot({ path: shotPath(`pane-320-${id}.png`), fullPage: true });
+    expect([name, await overflowOf(`panel-${id}`)]).toEqual([
+      name,
+      { document: 0, pane: 0, panel: 0, wide: [] },
+    ]);
+  }
+
+  // A pack file with mistakes: its error list fits too (the JSON paths once ran past the pane).
+  const pack = JSON.parse(readFileSync(join(ROOT, "test/fixtures/example-pack.json"), "utf8"));
+  Object.assign(pack.plans[0].targets[0], {
+    value: "很多",
+    unit: "家家家家家家家家家家家家家家家家家家家家家家家家",
+  });
+  pack.plans[0].targets[1].quote = "";
+  await pane().getByRole("tab", { name: "导入规划" }).click();
+  await imp.getByLabel("规划包文件").setInputFiles({
+    name: "bad-pack.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(pack)),
+  });
+  await imp
+    .getByRole("alert")
+    .or(imp.getByText(/需要修正|未导入/))
+    .first()
+    .waitFor();
+  await page.screenshot({ path: shotPath("pane-320-import-file.png"), fullPage: true });
+  expect(await overflowOf("panel-import")).toEqual({ document: 0, pane: 0, panel: 0, wide: [] });
   expect(preview.pageErrors).toEqual([]);
 });

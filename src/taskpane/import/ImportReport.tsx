@@ -14,7 +14,8 @@ import type { Conflict } from "../../core/packs/pack-import";
 import type { ImportOptions, ImportOutcome } from "../../services/pack-service";
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // A long file path or field name breaks anywhere rather than widen the 320 px pane.
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 /** Lines shown at most per list (the rest counted). */
