@@ -153,7 +153,8 @@ function WorkbookView(props: { workbook: MemoryWorkbook; selection: ReturnType<t
         prompt={sheet?.rows[selected.row]?.[selected.col]?.validation?.prompt ?? null}
         alert={alert}
       />
-      <div className={s.grid}>
+      {/* Keyed by sheet: another sheet opens at its top-left, not at the last one's scroll position. */}
+      <div className={s.grid} key={active ?? ""}>
         {sheet && (
           <SheetGrid
             sheet={sheet}

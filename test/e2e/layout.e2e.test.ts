@@ -117,6 +117,11 @@ test("1280×720: round ticks past the largest bar; the 上报 preview shows 差�
   await pane()
     .getByText(/已生成“上报_/)
     .waitFor();
+  // The 上报 sheet opens at its top-left, though the progress sheet was scrolled.
+  const scroll = await page
+    .locator("table[role=grid]")
+    .evaluate((t) => [t.parentElement!.scrollLeft, t.parentElement!.scrollTop]);
+  expect(scroll).toEqual([0, 0]);
   const titles = await page
     .locator(`td[data-row="${REPORT.headerRow}"]`)
     .evaluateAll((els) => els.map((e) => [e.getAttribute("data-col"), e.textContent] as const));
