@@ -14,8 +14,7 @@ import type { Conflict } from "../../core/packs/pack-import";
 import type { ImportOptions, ImportOutcome } from "../../services/pack-service";
 
 const useStyles = makeStyles({
-  // A long file path or field name breaks anywhere rather than widen the 320 px pane.
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 /** Lines shown at most per list (the rest counted). */
