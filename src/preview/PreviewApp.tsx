@@ -62,13 +62,11 @@ export interface PreviewAppProps {
   undo?: UndoLog;
 }
 
-export function PreviewApp(props: PreviewAppProps) {
-  const { workbook, store, service, imports, importsLoading, undo } = props;
-  const s = useStyles();
-  const fill = useMemo(() => createFillService(workbook, store, undo), [workbook, store, undo]);
-  const batch = useMemo(() => createBatchService(workbook, store, undo), [workbook, store, undo]);
-  // The workbook is mutable; a counter re-renders the grid after every change.
-  const [, bump] = useReducer((x: number) => x + 1, 0);
+/**
+ * The selected cell (A1 of a sheet a write activates, as the workbook does), typing into it, the alert Excel's
+ * validation would raise, and the selection feed the pane follows.
+ */
+function useSheetSelection(workbook: MemoryWorkbook, bump: () => void) {
   const [sel, setSel] = useState<{ sheet: string } & CellRef>({
     sheet: workbook.active ?? "",
     row: 0,
@@ -76,10 +74,7 @@ export function PreviewApp(props: PreviewAppProps) {
   });
   const listeners = useRef(new Set<() => void>());
   const [alert, setAlert] = useState<{ title: string; text: string } | null>(null);
-
   const active = workbook.active;
-  const sheet = active ? workbook.grid(active) : null;
-  // A write that activates a sheet selects its A1, as the workbook does.
   const selected: CellRef = sel.sheet === active ? sel : { row: 0, col: 0 };
 
   const onSelectionChange = useCallback((l: () => void) => {
@@ -101,6 +96,17 @@ export function PreviewApp(props: PreviewAppProps) {
     // Confirming an edit moves Excel's selection, which the pane follows: tell it as Excel would.
     listeners.current.forEach((l) => l());
   };
+  return { selected, alert, select, commit, onSelectionChange };
+}
+
+export function PreviewApp(props: PreviewAppProps) {
+  const { workbook, store, service, imports, importsLoading, undo } = props;
+  const s = useStyles();
+  const fill = useMemo(() => createFillService(workbook, store, undo), [workbook, store, undo]);
+  const batch = useMemo(() => createBatchService(workbook, store, undo), [workbook, store, undo]);
+  // The workbook is mutable; a counter re-renders the grid after every change.
+  const [, bump] = useReducer((x: number) => x + 1, 0);
+  const selection = useSheetSelection(workbook, bump);
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -114,45 +120,58 @@ export function PreviewApp(props: PreviewAppProps) {
             undo={undo}
             imports={imports}
             importsLoading={importsLoading}
-            onSelectionChange={onSelectionChange}
+            onSelectionChange={selection.onSelectionChange}
             onWorkbookChanged={bump}
           />
         </aside>
-        <section className={s.book} aria-label="工作簿预览">
-          <Text size={200} className={s.banner}>
-            预览:内存中的工作簿,公式按 Excel 规则计算。黄色单元格可直接输入,回车确认。
-          </Text>
-          {sheet && (
-            <FormulaBar
-              address={a1(selected.row, selected.col)}
-              cell={sheet.rows[selected.row]?.[selected.col]}
-              onCommit={(text) => commit(selected, text)}
-            />
-          )}
-          <ValidationNotes
-            prompt={sheet?.rows[selected.row]?.[selected.col]?.validation?.prompt ?? null}
-            alert={alert}
-          />
-          <div className={s.grid}>
-            {sheet && (
-              <SheetGrid
-                sheet={sheet}
-                selected={selected}
-                onSelect={(ref) => select(sheet.name, ref)}
-                onCommit={commit}
-              />
-            )}
-          </div>
-          {sheet && <ProgressCharts sheet={sheet} />}
-          <div className={s.tabs}>
-            <SheetTabs
-              names={workbook.tabNames()}
-              active={active}
-              onSelect={(n) => select(n, { row: 0, col: 0 })}
-            />
-          </div>
-        </section>
+        <WorkbookView workbook={workbook} selection={selection} />
       </div>
     </FluentProvider>
+  );
+}
+
+/** The workbook beside the pane: formula bar, validation notes, the active sheet, its charts, the sheet tabs. */
+function WorkbookView(props: { workbook: MemoryWorkbook; selection: ReturnType<typeof useSheetSelection> }) {
+  const { workbook, selection } = props;
+  const { selected, alert, select, commit } = selection;
+  const s = useStyles();
+  const active = workbook.active;
+  const sheet = active ? workbook.grid(active) : null;
+  return (
+    <section className={s.book} aria-label="工作簿预览">
+      <Text size={200} className={s.banner}>
+        预览:内存中的工作簿,公式按 Excel 规则计算。黄色单元格可直接输入,回车确认。
+      </Text>
+      {sheet && (
+        <FormulaBar
+          address={a1(selected.row, selected.col)}
+          cell={sheet.rows[selected.row]?.[selected.col]}
+          onCommit={(text) => commit(selected, text)}
+        />
+      )}
+      <ValidationNotes
+        prompt={sheet?.rows[selected.row]?.[selected.col]?.validation?.prompt ?? null}
+        alert={alert}
+      />
+      {/* Keyed by sheet: another sheet opens at its top-left, not at the last one's scroll position. */}
+      <div className={s.grid} key={active ?? ""}>
+        {sheet && (
+          <SheetGrid
+            sheet={sheet}
+            selected={selected}
+            onSelect={(ref) => select(sheet.name, ref)}
+            onCommit={commit}
+          />
+        )}
+      </div>
+      {sheet && <ProgressCharts sheet={sheet} />}
+      <div className={s.tabs}>
+        <SheetTabs
+          names={workbook.tabNames()}
+          active={active}
+          onSelect={(n) => select(n, { row: 0, col: 0 })}
+        />
+      </div>
+    </section>
   );
 }

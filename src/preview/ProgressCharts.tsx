@@ -1,6 +1,6 @@
 // The charts of the active sheet (the specs the add-in writes as native Excel charts, src/core/sheet/charts.ts), drawn
 // with Recharts from the sheet's computed values: the same ranges, the same series, the same categories.
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import {
   Bar,
   BarChart,
@@ -17,16 +17,19 @@ import type { ChartSpec } from "../core/sheet/charts";
 import { PALETTE } from "../core/sheet/layout";
 import type { PreviewSheet } from "../workbook/memory-workbook";
 import { parseRange } from "../workbook/workbook";
+import { percentLabel, percentTicks } from "./chartScale";
 
 const useStyles = makeStyles({
   charts: {
     display: "flex",
     flexShrink: 0,
-    maxHeight: "380px",
+    // At most a third of the window, so the sheet above keeps room (at 1280×720 the chart once hid the table).
+    maxHeight: "min(380px, 34vh)",
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   panel: { flex: "1 1 0", minWidth: 0, overflowY: "auto", padding: "4px 12px", margin: 0 },
   title: { fontWeight: 600, fontSize: "13px", margin: "2px 0" },
+  empty: { margin: "8px 0", color: tokens.colorNeutralForeground3 },
 });
 
 /** The layout's colours for the two columns' data bars: grey 序时进度, blue 完成进度. */
@@ -105,43 +108,63 @@ function TrendLines({ sheet, spec }: { sheet: PreviewSheet; spec: ChartSpec }) {
   );
 }
 
+/** The bar chart of 完成进度 against 序时进度, or a message where no row has both (nothing can be assessed yet). */
+function ProgressBars({ sheet, spec }: { sheet: PreviewSheet; spec: ChartSpec }) {
+  const s = useStyles();
+  const { series, rows } = chartData(sheet, spec);
+  const assessed = rows.filter((r) => series.every((name) => typeof r[name] === "number"));
+  if (assessed.length === 0)
+    return (
+      <Text as="p" className={s.empty} role="status">
+        暂无可评估的指标:填入实际值(缺少基期值的也需填入)后,这里对比各指标的完成进度与序时进度。
+      </Text>
+    );
+  const values = rows
+    .flatMap((r) => series.map((name) => r[name]))
+    .filter((v): v is number => typeof v === "number");
+  const ticks = percentTicks(values);
+  return (
+    <ResponsiveContainer width="100%" height={rows.length * 22 + 70}>
+      <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }} barGap={1}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis
+          type="number"
+          ticks={ticks}
+          tickFormatter={percentLabel}
+          domain={[ticks[0], ticks[ticks.length - 1]]}
+          interval={0}
+        />
+        <YAxis type="category" dataKey="category" width={270} interval={0} tick={{ fontSize: 11 }} />
+        <Tooltip formatter={pct} />
+        <Legend verticalAlign="top" height={24} />
+        {series.map((name, i) => (
+          <Bar
+            key={name}
+            dataKey={name}
+            fill={SERIES_COLORS[i % SERIES_COLORS.length]}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
 export function ProgressCharts({ sheet }: { sheet: PreviewSheet }) {
   const s = useStyles();
   if (sheet.charts.length === 0) return null;
   return (
     <div className={s.charts} role="region" aria-label="图表">
-      {sheet.charts.map((spec) => {
-        if (spec.kind === "line")
-          return (
-            <figure key={spec.name} className={s.panel} aria-label={spec.title} data-chart={spec.name}>
-              <figcaption className={s.title}>{spec.title}</figcaption>
-              <TrendLines sheet={sheet} spec={spec} />
-            </figure>
-          );
-        const { series, rows } = chartData(sheet, spec);
-        return (
-          <figure key={spec.name} className={s.panel} aria-label={spec.title} data-chart={spec.name}>
-            <figcaption className={s.title}>{spec.title}</figcaption>
-            <ResponsiveContainer width="100%" height={rows.length * 22 + 70}>
-              <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }} barGap={1}>
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" tickFormatter={pct} domain={[0, (max: number) => Math.max(1, max)]} />
-                <YAxis type="category" dataKey="category" width={270} interval={0} tick={{ fontSize: 11 }} />
-                <Tooltip formatter={pct} />
-                <Legend verticalAlign="top" height={24} />
-                {series.map((name, i) => (
-                  <Bar
-                    key={name}
-                    dataKey={name}
-                    fill={SERIES_COLORS[i % SERIES_COLORS.length]}
-                    isAnimationActive={false}
-                  />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </figure>
-        );
-      })}
+      {sheet.charts.map((spec) => (
+        <figure key={spec.name} className={s.panel} aria-label={spec.title} data-chart={spec.name}>
+          <figcaption className={s.title}>{spec.title}</figcaption>
+          {spec.kind === "line" ? (
+            <TrendLines sheet={sheet} spec={spec} />
+          ) : (
+            <ProgressBars sheet={sheet} spec={spec} />
+          )}
+        </figure>
+      ))}
     </div>
   );
 }

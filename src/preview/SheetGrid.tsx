@@ -1,6 +1,6 @@
 // The active sheet as an Excel-like grid: row/column headers, computed values, yellow input cells you can type into.
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useMemo, useRef, type KeyboardEvent } from "react";
+import { useMemo, useRef, type KeyboardEvent, type RefObject } from "react";
 import { colLetter, SHEET } from "../core/sheet/layout";
 import type { PreviewCell, PreviewSheet } from "../workbook/memory-workbook";
 import { a1, parseRange } from "../workbook/workbook";
@@ -69,9 +69,8 @@ export interface SheetGridProps {
   onCommit(ref: CellRef, text: string): void;
 }
 
-export function SheetGrid({ sheet, selected, onSelect, onCommit }: SheetGridProps) {
-  const s = useStyles();
-  const tableRef = useRef<HTMLTableElement>(null);
+/** The grid's extent (used range plus room), its visible columns, merged areas and total width. */
+function useGridShape(sheet: PreviewSheet) {
   const nCols = Math.max(
     Math.max(sheet.columns.length, ...sheet.rows.map((r) => r.length)) + EXTRA_COLS,
     MIN_COLS,
@@ -97,25 +96,31 @@ export function SheetGrid({ sheet, selected, onSelect, onCommit }: SheetGridProp
 
   // A fixed-layout table keeps its column widths only with an explicit total width (the grid scrolls instead).
   const width = 36 + cols.reduce((sum, c) => sum + px(sheet.columns[c]?.width ?? undefined), 0);
-  const titleOf = (col: number) => {
-    const v = sheet.rows[HEADER_ROW]?.[col]?.value;
-    return typeof v === "string" ? v : "";
-  };
+  return { nRows, cols, span, covered, width };
+}
 
+type GridShape = ReturnType<typeof useGridShape>;
+
+/** Arrow keys move the selection; Enter or F2 puts the caret into the selected input cell. */
+function useGridKeys(
+  table: RefObject<HTMLTableElement | null>,
+  { nRows, cols }: GridShape,
+  { selected, onSelect }: Pick<SheetGridProps, "selected" | "onSelect">,
+) {
   const move = (e: KeyboardEvent, dr: number, dc: number) => {
     e.preventDefault();
     const cur = selected ?? { row: 0, col: cols[0] };
     const ci = Math.max(0, Math.min(cols.length - 1, cols.indexOf(cur.col) + dc));
     onSelect({ row: Math.max(0, Math.min(nRows - 1, cur.row + dr)), col: cols[ci] });
   };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.target !== tableRef.current) return;
+  return (e: KeyboardEvent) => {
+    if (e.target !== table.current) return;
     if (e.key === "ArrowDown") move(e, 1, 0);
     else if (e.key === "ArrowUp") move(e, -1, 0);
     else if (e.key === "ArrowRight") move(e, 0, 1);
     else if (e.key === "ArrowLeft") move(e, 0, -1);
     else if ((e.key === "Enter" || e.key === "F2") && selected) {
-      const input = tableRef.current?.querySelector<HTMLInputElement>(
+      const input = table.current?.querySelector<HTMLInputElement>(
         `[data-cell="${a1(selected.row, selected.col)}"] input`,
       );
       if (input) {
@@ -124,6 +129,14 @@ export function SheetGrid({ sheet, selected, onSelect, onCommit }: SheetGridProp
       }
     }
   };
+}
+
+export function SheetGrid({ sheet, selected, onSelect, onCommit }: SheetGridProps) {
+  const s = useStyles();
+  const tableRef = useRef<HTMLTableElement>(null);
+  const shape = useGridShape(sheet);
+  const { nRows, cols, width } = shape;
+  const onKeyDown = useGridKeys(tableRef, shape, { selected, onSelect });
 
   return (
     <table
@@ -137,6 +150,39 @@ export function SheetGrid({ sheet, selected, onSelect, onCommit }: SheetGridProp
       onKeyDown={onKeyDown}
       data-sheet={sheet.name}
     >
+      <GridHead sheet={sheet} cols={cols} />
+      <tbody>
+        {[...Array(nRows).keys()].map((r) => (
+          <tr key={r}>
+            <th scope="row" className={s.rowHead}>
+              {r + 1}
+            </th>
+            {cols.map((c) =>
+              shape.covered.has(`${r},${c}`) ? null : (
+                <GridCell
+                  key={c}
+                  sheet={sheet}
+                  at={{ row: r, col: c }}
+                  next={cols[cols.indexOf(c) + 1]}
+                  span={shape.span.get(`${r},${c}`)}
+                  isSelected={selected?.row === r && selected.col === c}
+                  onSelect={onSelect}
+                  onCommit={onCommit}
+                />
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The column widths and the column letters. */
+function GridHead({ sheet, cols }: { sheet: PreviewSheet; cols: number[] }) {
+  const s = useStyles();
+  return (
+    <>
       <colgroup>
         <col style={{ width: "36px" }} />
         {cols.map((c) => (
@@ -153,68 +199,73 @@ export function SheetGrid({ sheet, selected, onSelect, onCommit }: SheetGridProp
           ))}
         </tr>
       </thead>
-      <tbody>
-        {[...Array(nRows).keys()].map((r) => (
-          <tr key={r}>
-            <th scope="row" className={s.rowHead}>
-              {r + 1}
-            </th>
-            {cols.map((c) => {
-              if (covered.has(`${r},${c}`)) return null;
-              const cell: PreviewCell | undefined = sheet.rows[r]?.[c];
-              const sp = span.get(`${r},${c}`);
-              const ref = a1(r, c);
-              const isSel = selected?.row === r && selected.col === c;
-              const input = cell?.input ?? false;
-              const text = cell?.text ?? "";
-              const look = cellLook(cell);
-              const next = sheet.rows[r]?.[cols[cols.indexOf(c) + 1]];
-              const spill =
-                !input &&
-                typeof cell?.value === "string" &&
-                look.whiteSpace === "nowrap" &&
-                look.textAlign !== "right" &&
-                look.textAlign !== "center" &&
-                !sp &&
-                (next === undefined || (next.text === "" && !next.input && !next.fill));
-              return (
-                <td
-                  key={c}
-                  role="gridcell"
-                  data-cell={ref}
-                  data-row={r + 1}
-                  data-col={colLetter(c)}
-                  data-input={input || undefined}
-                  aria-selected={isSel}
-                  colSpan={sp && sp.cols > 1 ? sp.cols : undefined}
-                  rowSpan={sp && sp.rows > 1 ? sp.rows : undefined}
-                  className={mergeClasses(
-                    s.cell,
-                    spill && s.spill,
-                    isSel && s.selected,
-                    typeof cell?.value === "string" && cell.value.startsWith("#") && s.error,
-                  )}
-                  style={look}
-                  title={cell?.formula ?? (text.length > 12 ? text : undefined)}
-                  onMouseDown={() => onSelect({ row: r, col: c })}
-                >
-                  {input ? (
-                    <CellEditor
-                      label={`${ref} ${titleOf(c) || "填写项"}`}
-                      value={cell?.value ?? null}
-                      display={text}
-                      onFocus={() => onSelect({ row: r, col: c })}
-                      onCommit={(t) => onCommit({ row: r, col: c }, t)}
-                    />
-                  ) : (
-                    text
-                  )}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    </>
+  );
+}
+
+/** The input cells' title: the header row's text of their column. */
+const titleOf = (sheet: PreviewSheet, col: number) => {
+  const v = sheet.rows[HEADER_ROW]?.[col]?.value;
+  return typeof v === "string" ? v : "";
+};
+
+interface GridCellProps extends Pick<SheetGridProps, "sheet" | "onSelect" | "onCommit"> {
+  at: CellRef;
+  /** The next visible column (text spills into it when it is empty). */
+  next: number | undefined;
+  span: { rows: number; cols: number } | undefined;
+  isSelected: boolean;
+}
+
+/** One cell: its computed text (spilling right into empty cells, as Excel shows it), or an editor if an input. */
+function GridCell({ sheet, at, next, span: sp, isSelected, onSelect, onCommit }: GridCellProps) {
+  const s = useStyles();
+  const { row: r, col: c } = at;
+  const cell: PreviewCell | undefined = sheet.rows[r]?.[c];
+  const ref = a1(r, c);
+  const input = cell?.input ?? false;
+  const text = cell?.text ?? "";
+  const look = cellLook(cell);
+  const right = next === undefined ? undefined : sheet.rows[r]?.[next];
+  const spill =
+    !input &&
+    typeof cell?.value === "string" &&
+    look.whiteSpace === "nowrap" &&
+    look.textAlign !== "right" &&
+    look.textAlign !== "center" &&
+    !sp &&
+    (right === undefined || (right.text === "" && !right.input && !right.fill));
+  return (
+    <td
+      role="gridcell"
+      data-cell={ref}
+      data-row={r + 1}
+      data-col={colLetter(c)}
+      data-input={input || undefined}
+      aria-selected={isSelected}
+      colSpan={sp && sp.cols > 1 ? sp.cols : undefined}
+      rowSpan={sp && sp.rows > 1 ? sp.rows : undefined}
+      className={mergeClasses(
+        s.cell,
+        spill && s.spill,
+        isSelected && s.selected,
+        typeof cell?.value === "string" && cell.value.startsWith("#") && s.error,
+      )}
+      style={look}
+      title={cell?.formula ?? (text.length > 12 ? text : undefined)}
+      onMouseDown={() => onSelect(at)}
+    >
+      {input ? (
+        <CellEditor
+          label={`${ref} ${titleOf(sheet, c) || "填写项"}`}
+          value={cell?.value ?? null}
+          display={text}
+          onFocus={() => onSelect(at)}
+          onCommit={(t) => onCommit(at, t)}
+        />
+      ) : (
+        text
+      )}
+    </td>
   );
 }

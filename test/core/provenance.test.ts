@@ -120,6 +120,22 @@ describe("quotes", () => {
     expect(seedText(r.plan.file).includes(r.rec.quote)).toBe(true);
   });
 
+  // A quote starts where its clause does (after punctuation, a space or the text's start), never mid-phrase
+  // like "142家,国家高新技术企业达到50家" did.
+  const CLAUSE_START = /[\s,,。;;::、“”‘’"()()《》—-]/u;
+  it.each(records.map((r) => [r.rec.id, r] as const))("%s starts at a clause start", (_id, r) => {
+    const seed = seedText(r.plan.file);
+    const at = seed.indexOf(r.rec.quote);
+    const before = at <= 0 ? "" : seed[at - 1];
+    expect({
+      quote: r.rec.quote,
+      before,
+      atClause: before === "" || CLAUSE_START.test(before),
+    }).toMatchObject({
+      atClause: true,
+    });
+  });
+
   const stated = records.filter((r) => r.kind === "observation" || !(r.rec as Target).implied);
   it.each(stated.map((r) => [r.rec.id, r] as const))("%s states its number", (_id, r) => {
     const rec = r.rec;
