@@ -26,7 +26,7 @@ import { SourceTab } from "./report/SourceTab";
 import { NoticeBar } from "./NoticeBar";
 import type { Notices } from "./notices";
 import { UndoBar } from "./UndoBar";
-import { createSheetsFeed } from "./useProgressSheets";
+import { createSheetsFeed } from "./sheetsFeed";
 import type { UndoService } from "../workbook/undo";
 
 const useStyles = makeStyles({

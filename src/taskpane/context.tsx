@@ -4,7 +4,7 @@ import { createContext, useContext, useSyncExternalStore, type ReactNode } from 
 import type { Catalog } from "../core/catalog/catalog";
 import type { CatalogStore } from "../core/catalog/store";
 import type { ProgressService } from "../services/service";
-import type { SheetsFeed } from "./useProgressSheets";
+import type { SheetsFeed } from "./sheetsFeed";
 
 /** Subscribe to "the selection in the workbook changed"; returns the unsubscribe function. */
 export type SelectionFeed = (listener: () => void) => () => void;

@@ -1,31 +1,10 @@
 // The workbook's progress sheets, listed again whenever they may have changed: on the host's sheet events (a
 // sheet added, deleted or activated) and after the pane's own writes (generate, refresh, 撤销), which tell the
-// pane's feed directly: a host without sheet events still sees them.
+// pane's feed (sheetsFeed.ts) directly: a host without sheet events still sees them.
 import { useCallback, useEffect, useState } from "react";
-import type { ProgressService, ProgressSheetInfo } from "../services/service";
+import type { ProgressSheetInfo } from "../services/service";
 import { usePane } from "./context";
 import { messageOf } from "./errors";
-
-/** "The progress sheets may have changed": the host's sheet events, and the pane's own writes via `tell`. */
-export interface SheetsFeed {
-  subscribe(listener: () => void): () => void;
-  tell(): void;
-}
-
-export function createSheetsFeed(service: ProgressService): SheetsFeed {
-  const listeners = new Set<() => void>();
-  return {
-    subscribe(listener) {
-      listeners.add(listener);
-      const off = service.onSheetsChanged(listener);
-      return () => {
-        listeners.delete(listener);
-        off();
-      };
-    },
-    tell: () => listeners.forEach((l) => l()),
-  };
-}
 
 /** The list, its reading error (null when read), and `reload` for a caller that needs the list before it goes on. */
 export function useProgressSheets() {
