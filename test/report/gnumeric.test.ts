@@ -1,6 +1,7 @@
 // The .xlsx of plan report recalculates identically in LibreOffice and in Gnumeric (issue 22): every bundled plan's
 // progress sheet and 上报 sheet, written through the CLI path (layoutToWorkbook) with an actual (and a baseline where
 // the plan lacks one) on every row, recalculated by both engines to CSV; every cell of every sheet compared.
+// The same sheets with nothing typed must show no error value in either engine.
 // Needs `soffice` and `ssconvert` (Debian: libreoffice-calc-nogui, gnumeric).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,6 +30,9 @@ function same(a: string, b: string): boolean {
 }
 
 const sheets = new Map<string, { lo: string[][]; gn: string[][] }>();
+const freshSheets = new Map<string, { lo: string[][]; gn: string[][] }>();
+/** An error value as LibreOffice (#VALUE!, Err:502) or Gnumeric writes it to CSV. */
+const ERROR_VALUE = /^(#(VALUE!|DIV\/0!|N\/A|REF!|NAME\?|NUM!|NULL!)|Err:\d+)$/;
 beforeAll(async () => {
   const taken = new Set<string>();
   const layouts = catalog.plans.map((p) => {
@@ -49,15 +53,40 @@ beforeAll(async () => {
   await layoutToWorkbook(layouts, inputs, catalog, { reportSheets: true, protect: true }).xlsx.writeFile(
     file,
   );
-  const lo = recalcToCsv([file], tmp.dir, tmp.dir);
+  // The same sheets as they first open: nothing typed.
+  const fresh = join(tmp.dir, "fresh.xlsx");
+  await layoutToWorkbook(layouts, new Map(), catalog, { reportSheets: true, protect: true }).xlsx.writeFile(
+    fresh,
+  );
+  const lo = recalcToCsv([file, fresh], tmp.dir, tmp.dir);
   if (lo.status !== 0) throw new Error(`soffice failed: ${String(lo.stderr ?? lo.error)}`);
-  const gn = gnumericToCsv(file, join(tmp.dir, "gn"));
-  if (gn.status !== 0) throw new Error(`ssconvert failed: ${String(gn.stderr ?? gn.error)}`);
-  for (const f of readdirSync(tmp.dir).filter((x) => x.startsWith("gn-"))) {
-    const name = f.slice(3, -4);
-    sheets.set(name, { gn: read(join(tmp.dir, f)), lo: read(join(tmp.dir, `all-${name}.csv`)) });
+  for (const [xlsx, prefix, into] of [
+    [file, "gn", sheets],
+    [fresh, "gnf", freshSheets],
+  ] as const) {
+    const gn = gnumericToCsv(xlsx, join(tmp.dir, prefix));
+    if (gn.status !== 0) throw new Error(`ssconvert failed: ${String(gn.stderr ?? gn.error)}`);
+    const lead = `${prefix}-`;
+    const loName = xlsx === file ? "all" : "fresh";
+    for (const f of readdirSync(tmp.dir).filter((x) => x.startsWith(lead))) {
+      const name = f.slice(lead.length, -4);
+      into.set(name, { gn: read(join(tmp.dir, f)), lo: read(join(tmp.dir, `${loName}-${name}.csv`)) });
+    }
   }
 }, 600_000);
+
+test("a sheet as it first opens (nothing typed) shows no error value in either engine", () => {
+  expect(freshSheets.size).toBe(catalog.plans.length * 2);
+  const errors: string[] = [];
+  for (const [name, engines] of freshSheets)
+    for (const [engine, rows] of Object.entries(engines))
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (ERROR_VALUE.test(v)) errors.push(`${engine} ${name}!R${r + 1}C${c + 1}: ${v}`);
+        }),
+      );
+  expect(errors.slice(0, 20)).toEqual([]);
+});
 
 test("every sheet came out of both engines", () => {
   expect(sheets.size).toBe(catalog.plans.length * 2);

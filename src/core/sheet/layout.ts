@@ -559,8 +559,9 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
     requiredRate:
       t.kind === "growth_rate"
         ? ok(
-            `IF(OR(${A}="",${tau}="",${tau}=0,${Y}>=${T},1+${A}/100<=0,1+${V}/100<=0),"",` +
-              `((1+${V}/100)^(${T}-${t0})/(1+${A}/100)^(${Y}-${t0}))^(1/(${T}-${Y}))-1)`,
+            // OR evaluates every argument: the arithmetic on A waits for the blank checks (""/100 is #VALUE!).
+            `IF(OR(${A}="",${tau}="",${tau}=0,${Y}>=${T}),"",IF(OR(1+${A}/100<=0,1+${V}/100<=0),"",` +
+              `((1+${V}/100)^(${T}-${t0})/(1+${A}/100)^(${Y}-${t0}))^(1/(${T}-${Y}))-1))`,
           )
         : rateLike || milestone
           ? ""
