@@ -812,7 +812,8 @@ function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number, yea
       : { value: null, style: "derived" },
     status: derived(f.status),
     forecast: derived(f.forecast, fmt),
-    outlook: derived(f.outlook),
+    // Text that may carry its reasons (无法评估(缺实际值、缺基期值)): wrapped in its column, not cut.
+    outlook: { formula: f.outlook, style: "text" },
     check: { formula: f.check, style: "quote" },
     source: { value: citationOf(t), style: "quote" },
     note: { value: null, style: "input" },
