@@ -621,11 +621,11 @@ const usersThresholdCell = (found: CellValue, cell: LayoutCell) => !isEmpty(foun
 
 /** The thresholds the formulas will see after the write: those kept, the defaults written where blank. */
 function shownThresholds(ex: Existing): ThresholdValues {
-  const th = (k: (typeof THRESHOLD_CELLS)[number]) => {
-    const found = yearRowCell(ex, k.value);
-    return isEmpty(found) ? PACE[k.key] : found;
-  };
-  return { ahead: th(THRESHOLD_CELLS[0]), onTrack: th(THRESHOLD_CELLS[1]), behind: th(THRESHOLD_CELLS[2]) };
+  const shown = THRESHOLD_CELLS.map(({ key, value }) => {
+    const found = yearRowCell(ex, value);
+    return [key, isEmpty(found) ? PACE[key] : found] as const;
+  });
+  return Object.fromEntries(shown) as ThresholdValues;
 }
 
 /** Title block and header: only the cells the layout fills (the others may hold the user's notes). */
