@@ -3,6 +3,7 @@
 // (--out, --force) and files, which the pane never shows; the workbook floor must not know the CLI.
 import { messageOf, type MessageTable } from "../core/messages";
 import { yearProblem } from "../core/method/years";
+import { PACE, STATUS, THRESHOLD_MAX } from "../core/method/methodology";
 
 export type CliReason =
   // ---- The command line
@@ -16,6 +17,7 @@ export type CliReason =
   | { reason: "missingRegion" }
   | { reason: "missingYear" }
   | { reason: "badYear"; raw: string }
+  | { reason: "badThresholds"; raw: string }
   | { reason: "packsMissingFile" }
   | { reason: "intoMissingFile" }
   | { reason: "intoNotXlsx"; into: string }
@@ -81,6 +83,9 @@ const CLI_TEXT: MessageTable<CliReason> = {
   missingRegion: () => `缺少 --region:请给出地区,例如 --region 益阳`,
   missingYear: () => `缺少 --year:请给出评估年份,例如 --year 2023`,
   badYear: (r) => `评估年份无效:“${r.raw}”${yearProblem(r.raw)}。例如 --year 2023`,
+  badThresholds: (r) =>
+    `分档阈值无效:“${r.raw}”。应为三个 0–${THRESHOLD_MAX} 之间的数,依次为${STATUS.ahead}、${STATUS.onTrack}、` +
+    `${STATUS.behind}的下限,从大到小,例如 --thresholds ${PACE.ahead},${PACE.onTrack},${PACE.behind}`,
   packsMissingFile: () => "--packs 缺少文件名,例如 --packs 示例县.xlsx",
   intoMissingFile: () => "--into 缺少工作簿文件名,例如 --into 示例县.xlsx",
   intoNotXlsx: (r) => `--into 的工作簿须以 .xlsx 结尾:“${r.into}”`,

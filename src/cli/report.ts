@@ -11,11 +11,21 @@ import { bundledContext, type Context } from "../core/functions/functions";
 import {
   buildProgressSheet,
   needsBaselineInput,
+  thresholdLabel,
   planTargets,
   plansCovering,
   type ProgressSheetLayout,
 } from "../core/sheet/layout";
-import { INPUT_ERROR, SHEET_STATUS_ORDER, STATUS, type SheetStatus } from "../core/method/methodology";
+import {
+  INPUT_ERROR,
+  PACE,
+  SHEET_STATUS_ORDER,
+  STATUS,
+  THRESHOLD_MAX,
+  validThresholds,
+  type PaceThresholds,
+  type SheetStatus,
+} from "../core/method/methodology";
 import { UNASSESSABLE, unassessableReasons, type UnassessableReason } from "../core/method/reasons";
 import type { Region } from "../core/catalog/schema";
 import {
@@ -33,10 +43,11 @@ import { uniqueSheetName } from "../core/sheet/sheet-names";
 import { CliError, type CliReason } from "./messages";
 
 const USAGE =
-  "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] --out <文件.xlsx> [--values] [--no-protect] [--force]\n" +
+  "--region <地区> --year <年份> [--plan <规划>] [--actuals <实际值.csv>] [--thresholds <a,b,c>] --out <文件.xlsx>\n" +
+  "                         [--values] [--no-protect] [--force]\n" +
   "                         生成目标完成进度表与上报表(.xlsx,公式自动计算)";
 
-export const REPORT_HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")[0]}
+export const REPORT_HELP = `用法:npm run -s plan -- report ${USAGE.split("\n").slice(0, 2).join("\n")}
   --region   地区,如 益阳、中山、汕尾城区
   --year     评估年份(实际值所属年份),如 2023
   --plan     只生成一个规划(规划ID或简称);省略时生成该地区规划期覆盖评估年份的全部规划
@@ -44,6 +55,9 @@ export const REPORT_HELP = `用法:npm run -s plan -- report ${USAGE.split("\n")
              可选 entity(主体)、baseline(基期值,规划未给出基期值的行用它才能评估)
              数值按规划单位填写:% 行填 2.1 或 2.1%;470 或 470家;"1,234" 须加引号
              超出合理范围的数(如负的家数)照填,进度表中该行为“输入有误”,并在此列出
+  --thresholds
+             进度比(完成进度÷序时进度)分档下限:快于预期、符合预期、进度滞后,三个 0–${THRESHOLD_MAX} 的数,从大到小,
+             如 --thresholds 1.2,0.9,0.75;省略时为 ${PACE.ahead},${PACE.onTrack},${PACE.behind}。写入进度表标题区,表中仍可修改
   --out      输出文件(.xlsx);已存在时不覆盖,除非加 --force
   --values   只写数值(不含公式):没有加载项、不重算也显示相同的数字,便于发送
   --no-protect
@@ -76,10 +90,12 @@ export interface ReportOptions {
   values?: boolean;
   /** 保护公式列 (default on): derived cells locked, the sheets protected without a password. */
   protect?: boolean;
+  /** The sheets' pace thresholds (default: PACE). */
+  thresholds?: PaceThresholds;
 }
 
 const FLAGS = new Set(["force", "help", "values", "no-protect"]);
-const VALUED = new Set(["region", "year", "plan", "actuals", "out"]);
+const VALUED = new Set(["region", "year", "plan", "actuals", "out", "thresholds"]);
 
 /** Parse the command line; throws ReportError (exit 2) on anything malformed. null → --help. */
 export function parseReportArgs(args: string[]): ReportOptions | null {
@@ -116,8 +132,24 @@ export function parseReportArgs(args: string[]): ReportOptions | null {
     force: flags.has("force"),
     values: flags.has("values"),
     protect: !flags.has("no-protect"),
+    ...(got.thresholds !== undefined && { thresholds: parseThresholds(got.thresholds) }),
   };
 }
+
+/** "1.2,0.9,0.75" (also ,、/ or spaces between): 快于预期, 符合预期, 进度滞后 lower bounds, as validThresholds. */
+export function parseThresholds(raw: string): PaceThresholds {
+  const parts = raw
+    .normalize("NFKC")
+    .split(/[,、/\s]+/)
+    .filter(Boolean);
+  const [ahead, onTrack, behind] = parts.map((p) => (/^\d+(\.\d+)?$|^\.\d+$/.test(p) ? Number(p) : NaN));
+  const th = { ahead, onTrack, behind };
+  if (parts.length !== 3 || !validThresholds(th)) throw new ReportError({ reason: "badThresholds", raw }, 2);
+  return th;
+}
+
+const thresholdWords = (th: PaceThresholds) =>
+  (["ahead", "onTrack", "behind"] as const).map((k) => `${thresholdLabel(k)}${th[k]}`).join("、");
 
 function parseYear(raw: string): number {
   const y = readYear(raw);
@@ -320,7 +352,7 @@ export function buildReport(opts: ReportOptions, ctx: Context = bundledContext()
   // Two plans' names may differ only by letter case or a stripped "/": one workbook needs unique names.
   const taken = new Set<string>();
   const layouts = plans.map((p) => {
-    const l = buildProgressSheet(catalog, p.id, { year: opts.year });
+    const l = buildProgressSheet(catalog, p.id, { year: opts.year, thresholds: opts.thresholds });
     return { ...l, sheetName: uniqueSheetName(l.sheetName, taken) };
   });
   const sheets = layouts.map((l) => summarise(l, inputs, catalog));
@@ -388,7 +420,10 @@ export async function report(
       );
     const what = opts.values ? "只含数值,不含公式" : "打开时自动计算";
     const read = r.encoding ? `;实际值文件按 ${r.encoding} 编码读取` : "";
-    io.out(`已写入 ${opts.out}(${r.sheets.length} 张进度表及其上报表,${what}${read})\n${summaryLines(r)}\n`);
+    const th = opts.thresholds ? `;分档阈值 ${thresholdWords(opts.thresholds)}` : "";
+    io.out(
+      `已写入 ${opts.out}(${r.sheets.length} 张进度表及其上报表,${what}${read}${th})\n${summaryLines(r)}\n`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof ReportError || e instanceof OutputError) {

@@ -61,8 +61,8 @@ export function rowOutcome(layout: ProgressSheetLayout, t: CatalogTarget, v: Row
     yearly,
     baseline,
     actual: typeof used === "number" ? used : null,
-    check: sheetCheck(t, typed, baseline, layout.year, yearly),
-    status: sheetStatus(t, typed, baseline, layout.year, yearly),
+    check: sheetCheck(t, typed, baseline, layout.year, yearly, layout.thresholds),
+    status: sheetStatus(t, typed, baseline, layout.year, yearly, layout.thresholds),
   };
 }
 

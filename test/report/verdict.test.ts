@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
-import { buildProgressSheet, COL, COLUMNS, SHEET } from "../../src/core/sheet/layout";
+import { buildProgressSheet, COL, COLUMNS, SHEET, thresholdCell } from "../../src/core/sheet/layout";
 import { INPUT_ERROR } from "../../src/core/method/methodology";
 import { recalcToCsv, runReport, SOFFICE, tempDir } from "./helpers";
 
@@ -134,3 +134,62 @@ test("exported as displayed text by LibreOffice, a % row shows 实际值 with a 
   const count = grid.find((row) => row[col("indicator")] === "高新技术企业")!;
   expect([count[col("target")], count[col("actual")]]).toEqual(["600", "470"]);
 }, 300_000);
+
+// Issue 26: provinces set their own grading; `--thresholds` writes them into the title block, and the CLI's
+// counts, the written cells and LibreOffice's recalculation agree (with the defaults the same rows are graded
+// 进度滞后 and 严重滞后: 34.4% ÷ 60% = 0.57, 54.9% ÷ 60% = 0.92).
+test("--thresholds 1.2,0.9,0.5: written into the title block; LibreOffice's statuses, counted, are the CLI's", async () => {
+  expect(hasSoffice).toBe(true);
+  const csv = tmp.file("th.csv", "indicator,value\n研发经费投入强度,2.1%\n高新技术企业,470家\n");
+  const args = (out: string) => [
+    "--region",
+    "益阳",
+    "--year",
+    "2023",
+    "--actuals",
+    csv,
+    "--out",
+    join(tmp.dir, out),
+  ];
+  const layout = buildProgressSheet(catalog, "yiyang-14th", { year: 2023 });
+  const plain = await runReport(args("th-default.xlsx"));
+  const own = await runReport([...args("th.xlsx"), "--thresholds", "1.2,0.9,0.5"]);
+  expect([plain.code, own.code]).toEqual([0, 0]);
+  expect(own.stdout).toContain("分档阈值 快于预期≥1.2、符合预期≥0.9、进度滞后≥0.5");
+  const counts = cliCounts(own.stdout, layout.sheetName);
+  expect([counts.get("符合预期"), counts.get("进度滞后"), counts.get("严重滞后")]).toEqual([1, 1, undefined]);
+  const before = cliCounts(plain.stdout, layout.sheetName);
+  expect([before.get("符合预期"), before.get("进度滞后"), before.get("严重滞后")]).toEqual([undefined, 1, 1]);
+
+  const dir = join(tmp.dir, "th");
+  mkdirSync(dir);
+  expect(recalcToCsv([join(tmp.dir, "th.xlsx")], dir, tmp.dir).status).toBe(0);
+  const rows = parse(readFileSync(join(dir, `th-${layout.sheetName}.csv`), "utf8"), {
+    bom: true,
+    relax_column_count: true,
+  }) as string[][];
+  const cell = (ref: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+    return rows[Number(m[2]) - 1][m[1].charCodeAt(0) - 65];
+  };
+  expect(["ahead", "onTrack", "behind"].map((k) => Number(cell(thresholdCell(k as "ahead"))))).toEqual([
+    1.2, 0.9, 0.5,
+  ]);
+  const status = COLUMNS.findIndex((c) => c.key === "status");
+  const id = COLUMNS.findIndex((c) => c.key === "id");
+  const sheet = new Map<string, number>();
+  for (const row of rows.slice(SHEET.firstDataRow - 1).filter((r) => r[id]))
+    sheet.set(row[status], (sheet.get(row[status]) ?? 0) + 1);
+  expect([...counts].sort()).toEqual([...sheet].sort());
+}, 300_000);
+
+test("--thresholds that are not three falling numbers from 0 to 2 are refused, saying how; nothing is written", async () => {
+  for (const bad of ["0.9,1.2,0.5", "1.2,0.9", "1.2,0.9,abc", "3,1,0.5", "1.2,0.9,-0.1"]) {
+    const out = join(tmp.dir, "bad-th.xlsx");
+    const r = await runReport(["--region", "益阳", "--year", "2023", "--thresholds", bad, "--out", out]);
+    expect([bad, r.code]).toEqual([bad, 2]);
+    expect(r.stderr).toContain(`分档阈值无效:“${bad}”`);
+    expect(r.stderr).toContain("例如 --thresholds 1.05,0.95,0.6");
+    expect(existsSync(out)).toBe(false);
+  }
+});

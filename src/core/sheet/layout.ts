@@ -231,6 +231,8 @@ export interface ProgressSheetLayout {
   regionId: string;
   dataVersion: string;
   year: number;
+  /** The pace thresholds written into the title block (the defaults unless the sheet was made with its own). */
+  thresholds: PaceThresholds;
   /** The table's columns, then one per year of the history block. */
   columns: LayoutColumn[];
   /** Years of the history block (base year + 1 … last target year), one input column each. */
@@ -373,12 +375,12 @@ const thresholdCheck = (() => {
 })();
 
 /** The title block's threshold cells: label, value (with its validation), and what they are, in words. */
-function thresholdCells(row: LayoutCell[]) {
+function thresholdCells(row: LayoutCell[], th: PaceThresholds) {
   for (const c of THRESHOLD_CELLS) {
     const status = STATUS[c.key];
     row[COLUMNS.findIndex((x) => x.key === c.label)] = { value: thresholdLabel(c.key), style: "meta" };
     row[COLUMNS.findIndex((x) => x.key === c.value)] = {
-      value: PACE[c.key],
+      value: th[c.key],
       style: "metaInput",
       numFmt: "0.00",
       validation: {
@@ -865,6 +867,8 @@ export interface LayoutOptions {
   year: number;
   /** Override the data version written into the sheet (default: the catalog's). */
   dataVersion?: string;
+  /** The pace thresholds to write into the title block (default: PACE); must pass validThresholds. */
+  thresholds?: PaceThresholds;
 }
 
 /** Compute the progress sheet of one plan. */
@@ -878,6 +882,7 @@ export function buildProgressSheet(
   const region = catalog.regionById.get(plan.region)!;
   const targets = planTargets(catalog, planId);
   const dataVersion = opts.dataVersion ?? catalog.version;
+  const thresholds = opts.thresholds ?? PACE;
   const last = SHEET.firstDataRow + targets.length - 1;
   const lastCol = COL.note; // merges end before the hidden columns
   // Print through 趋势判断: 出处 (long quotes) and 备注 stay on screen, so A4 landscape prints at a legible size.
@@ -903,7 +908,7 @@ export function buildProgressSheet(
   const r3 = blank();
   r3[0] = { value: "评估年份", style: "meta" };
   r3[2] = { value: opts.year, style: "metaInput", numFmt: "0", validation: yearValidation(plan, targets) };
-  thresholdCells(r3);
+  thresholdCells(r3, thresholds);
   rows.push(r3);
   const r4 = blank();
   r4[0] = { value: "数据版本", style: "meta" };
@@ -971,6 +976,7 @@ export function buildProgressSheet(
     regionId: region.id,
     dataVersion,
     year: opts.year,
+    thresholds,
     columns,
     historyYears: years,
     rows,
