@@ -43,12 +43,12 @@ export function baseline(region: any[][], indicator: any[][], year?: any[][], un
 }
 
 /**
- * A field of a target: 单位, 基期年, 基期值, 目标年, 类型, 比较, 原文, 出处, 规划, 主体, 指标.
+ * A field of a target: 单位, 基期年, 基期值, 目标年, 类型, 比较, 原文, 出处, 规划, 主体, 指标, 属性.
  * @customfunction INFO
  * @param {any[][]} region Region, sub-area or institution, e.g. 益阳, 中山市, 翠亨新区.
  * @param {any[][]} indicator Indicator name or a report row label, e.g. 高新技术企业, 1.R&D经费投入强度(%).
  * @param {any[][]} year Target year; omitted: the latest plan's target.
- * @param {any[][]} field unit, base_year, baseline, target_year, kind, comparison, quote, source, plan, entity (or in Chinese).
+ * @param {any[][]} field unit, base_year, baseline, target_year, kind, comparison, quote, source, plan, entity, attribute (or in Chinese).
  * @returns {any[][]} The field's value.
  */
 export function info(region: any[][], indicator: any[][], year: any[][], field: any[][]) {

@@ -115,6 +115,21 @@ describe("plans", () => {
   });
 });
 
+// 属性 (约束性/预期性) only where a plan states it, in its own words: the quote is verbatim and says that word.
+describe("属性", () => {
+  const tagged = plans.flatMap((p) => p.targets.filter((t) => t.attribute).map((t) => [t.id, p, t] as const));
+  it.each(tagged)("%s: its 属性 is quoted verbatim and the quote says it", (_id, p, t) => {
+    const seed = seedText(p.file);
+    expect(seed.includes(t.attributeQuote!)).toBe(true);
+    expect(t.attributeQuote).toContain(t.attribute);
+  });
+  it("a plan that states no 属性 has none (only 中山's 十四五 解读 says 预期性; no seed says 约束性)", () => {
+    const stating = plans.filter((p) => /约束性|預期性|预期性|約束性/.test(seedText(p.file))).map((p) => p.id);
+    const withAttribute = plans.filter((p) => p.targets.some((t) => t.attribute)).map((p) => p.id);
+    expect(withAttribute).toEqual(stating);
+  });
+});
+
 describe("quotes", () => {
   it.each(records.map((r) => [r.rec.id, r] as const))("%s is a verbatim substring of its seed", (_id, r) => {
     expect(seedText(r.plan.file).includes(r.rec.quote)).toBe(true);

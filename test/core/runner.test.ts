@@ -296,6 +296,16 @@ describe("INFO", () => {
     expect(info("原文", "翠亨新区", "高层次创新团队", 2022)).toBe("高層次創新團隊2個");
   });
 
+  it("属性 is the plan's own word where it states one (中山 十四五: 预期性), and #N/A where it states none", () => {
+    expect(info("属性", "中山", "高新技术企业")).toBe("预期性");
+    expect(info("attribute", "中山", "技术合同交易额")).toBe("预期性");
+    expect(run("INFO", ["益阳", "高新技术企业", 2025, "属性"])).toMatchObject({
+      ok: false,
+      error: "#N/A",
+      message: "规划未给出“高新技术企业”的属性",
+    });
+  });
+
   it("a field the plan does not give is #N/A; an unknown field is #VALUE!", () => {
     expect(run("INFO", ["中山", "高新技术企业", 2025, "基期值"])).toMatchObject({ ok: false, error: "#N/A" });
     expect(run("INFO", ["益阳", "高新技术企业", 2025, "颜色"])).toMatchObject({

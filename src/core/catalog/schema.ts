@@ -97,6 +97,10 @@ export const Observation = z.object({
 });
 export type Observation = z.infer<typeof Observation>;
 
+/** 属性: a 约束性 target binds (judged against the limit itself), a 预期性 one is expected. */
+export const Attribute = z.enum(["约束性", "预期性"]);
+export type Attribute = z.infer<typeof Attribute>;
+
 /** A target's fields (a pack's target reuses them with its own defaults, see pack.ts). */
 export const TargetFields = z.object({
   id: z.string().regex(/^[a-z0-9_.-]+$/),
@@ -122,6 +126,9 @@ export const TargetFields = z.object({
   baseline: z.string().nullable().default(null),
   hedged: z.boolean(),
   quote: z.string().min(2),
+  /** 属性 where the plan states it (a plan that says nothing leaves it null: never guessed), with its words. */
+  attribute: Attribute.nullable().default(null),
+  attributeQuote: z.string().min(2).nullable().default(null),
   /** Id of the target this record restates in other words (same target, stated twice). */
   restates: z.string().nullable().default(null),
   implied: z.boolean().default(false), // the value is a word rule: 全覆盖 100 %, 零的突破 / 至少一个 1, 翻番 / 倍增 2

@@ -312,6 +312,8 @@ const INFO_FIELDS: Record<string, (t: CatalogTarget) => Scalar | null> = {
   entity: (t) => subjectOf(t),
   // The plan's own name of the target: a name that left qualifiers unsaid shows here what answered it.
   indicator: (t) => t.label,
+  // 约束性/预期性, only where the plan says which (else #N/A: never guessed).
+  attribute: (t) => t.attribute ?? null,
 };
 const FIELD_ALIASES: Record<string, string> = {
   单位: "unit",
@@ -329,6 +331,8 @@ const FIELD_ALIASES: Record<string, string> = {
   主体: "entity",
   指标: "indicator",
   名称: "indicator",
+  属性: "attribute",
+  指标属性: "attribute",
   baseyear: "base_year",
   targetyear: "target_year",
 };
@@ -344,6 +348,7 @@ export const INFO_FIELD_NAMES = [
   "规划",
   "主体",
   "指标",
+  "属性",
 ];
 
 /** The characters of the field names (simplified): a field written in them skips OpenCC. */
@@ -404,9 +409,9 @@ export const FUNCTIONS: FunctionSpec[] = [
   define({
     id: "INFO",
     description:
-      "A field of a target: 单位, 基期年, 基期值, 目标年, 类型, 比较, 原文, 出处, 规划, 主体, 指标.",
+      "A field of a target: 单位, 基期年, 基期值, 目标年, 类型, 比较, 原文, 出处, 规划, 主体, 指标, 属性.",
     zhDescription:
-      "返回目标的某一属性:单位、基期年、基期值、目标年、类型、比较、原文、出处、规划、主体、指标。",
+      "返回目标的某一属性:单位、基期年、基期值、目标年、类型、比较、原文、出处、规划、主体、指标、属性。",
     params: [
       P.region,
       P.indicator,
@@ -416,8 +421,8 @@ export const FUNCTIONS: FunctionSpec[] = [
         zhName: "字段",
         type: "text",
         description:
-          "unit, base_year, baseline, target_year, kind, comparison, quote, source, plan, entity (or in Chinese).",
-        zhDescription: "字段名:单位、基期年、基期值、目标年、类型、比较、原文、出处、规划、主体、指标。",
+          "unit, base_year, baseline, target_year, kind, comparison, quote, source, plan, entity, attribute (or in Chinese).",
+        zhDescription: "字段名:单位、基期年、基期值、目标年、类型、比较、原文、出处、规划、主体、指标、属性。",
       },
     ],
     result: "any",

@@ -32,6 +32,8 @@ export const FIELD_NAMES: Record<string, string> = {
   kind: "类型",
   direction: "方向",
   hedged: "是否“力争”",
+  attribute: "属性",
+  attributeQuote: "属性原文",
   value: "目标值",
   min: "下限",
   max: "上限",

@@ -209,6 +209,8 @@ function fieldMessage(issue: z.core.$ZodIssue, field: string | undefined): strin
       ? "原文至少两个字:请粘贴规划中写明此目标的原句"
       : "出处不能为空:请填写规划文件的标题、网址或文件名";
   if (field === "comparison") return `应为 ${COMPARISON_WORDS}`;
+  if (field === "attribute") return "应为 约束性 或 预期性(规划未标明时不填)";
+  if (field === "attributeQuote") return "属性原文至少两个字:请粘贴规划中写明约束性或预期性的原句";
   if (field === "unit")
     return "单位应为 1–12 个文字、字母、数字或 %‰°/·,例如 家、亿元、%、件/万人(不含引号、空格、& 或 =)";
   if (issue.code === "too_big" && field === "targets")

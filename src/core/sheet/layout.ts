@@ -250,6 +250,10 @@ export interface ProgressSheetLayout {
   print: { landscape: true; fitToWidth: 1; titleRows: string; area: string; footer: string };
 }
 
+/** 目标类型 as the sheet shows it: 水平值(≥600,力争,预期性): the kind, the target, 力争 and 属性 where stated. */
+const kindText = (t: CatalogTarget) =>
+  `${KIND_LABEL[t.kind]}(${[describeTarget(t), t.hedged && "力争", t.attribute].filter(Boolean).join(",")})`;
+
 /** Number formats by the plan's unit; values stay in the plan's unit (2.5 for 2.5%). */
 export function unitFormat(unit: string, decimals: number): string {
   const d = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
@@ -793,7 +797,7 @@ function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number, yea
         : { value: baseline, style: "number", numFmt: fmt },
     targetYear: { value: t.targetYear, style: "number", numFmt: "0" },
     target: { value: t.threshold, style: "number", numFmt: fmt },
-    kind: { value: `${KIND_LABEL[t.kind]}(${describeTarget(t)}${t.hedged ? ",力争" : ""})`, style: "text" },
+    kind: { value: kindText(t), style: "text" },
     // The 评估年份's yearly value, shown as the target is (2.10%, 470 家): the yearly cells are where actuals are
     // typed (General, so a typed "2.1%" shows the pane its format). A "2.1%" typed over this cell keeps its format
     // and shows 0.0%, a visible mismatch (docs/hosts.md).

@@ -1,0 +1,55 @@
+// 属性 (约束性/预期性): recorded only where a plan states it (provenance.test.ts checks the quotes), shown in the
+// progress sheet's 目标类型 cell and by PLAN.INFO(…,"属性"); a pack may state it for its own targets.
+import fixture from "../fixtures/example-pack.json";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
+import { validatePack, type PlanPack } from "../../src/core/packs/pack";
+import { buildProgressSheet, COLUMNS, SHEET } from "../../src/core/sheet/layout";
+import { createFace } from "./face";
+
+const KIND = COLUMNS.findIndex((c) => c.key === "kind");
+const kindCells = (catalog: ReturnType<typeof bundledCatalog>, planId: string) =>
+  buildProgressSheet(catalog, planId, { year: 2023 })
+    .rows.slice(SHEET.firstDataRow - 1)
+    .map((r) => String(r[KIND].value));
+
+test("the sheet's 目标类型 says 预期性 for every 中山 十四五 target, and no 属性 where the plan states none", () => {
+  const catalog = bundledCatalog();
+  const zs = kindCells(catalog, "zhongshan-14th");
+  expect(zs.length).toBe(17);
+  for (const k of zs) expect(k).toMatch(/,预期性\)$/);
+  expect(zs).toContain("水平值(超过3500家,力争,预期性)");
+  for (const k of kindCells(catalog, "yiyang-14th")) expect(k).not.toMatch(/约束性|预期性/);
+});
+
+const withAttribute = (value: unknown): PlanPack => {
+  const p = JSON.parse(JSON.stringify(fixture)) as PlanPack;
+  const t = p.plans[0].targets[0] as unknown as Record<string, unknown>;
+  t.attribute = value;
+  t.attributeQuote = `${String(t.quote)}(${String(value)})`;
+  return p;
+};
+
+test("a pack's 约束性 target: PLAN.INFO 属性 answers it and its sheet row says it", () => {
+  const face = createFace();
+  const v = validatePack(withAttribute("约束性"));
+  if (!v.ok) throw new Error(v.errors.join("\n"));
+  face.importPacks([v.pack]);
+  const t = v.pack.plans[0].targets[0];
+  const region = v.pack.regions![0].name;
+  const name = v.pack.indicators?.find((i) => i.id === t.indicator)?.name ?? t.label;
+  expect(face.run("INFO", [region, name, t.targetYear, "属性"])).toEqual({ ok: true, value: "约束性" });
+  const catalog = face.catalog();
+  const plan = catalog.plans.find((p) => p.title === v.pack.plans[0].title)!;
+  const cells = kindCells(catalog, plan.id);
+  expect(cells[0]).toMatch(/,约束性\)$/);
+  expect(cells.slice(1).some((k) => /约束性|预期性/.test(k))).toBe(false);
+});
+
+test("a 属性 other than 约束性 or 预期性 is refused, naming the field", () => {
+  const v = validatePack(withAttribute("约束"));
+  expect(v.ok).toBe(false);
+  if (!v.ok)
+    expect(v.errors).toEqual([
+      "第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的属性(attribute):填的是“约束”,应为 约束性 或 预期性(规划未标明时不填)",
+    ]);
+});
