@@ -3,7 +3,8 @@
 import fixture from "../fixtures/example-pack.json";
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { validatePack, type PlanPack } from "../../src/core/packs/pack";
-import { buildProgressSheet, COLUMNS, SHEET } from "../../src/core/sheet/layout";
+import { columnLetter, packFromTable, packToTable, TABLE_HEADERS } from "../../src/core/packs/pack-table";
+import { buildProgressSheet, COLUMNS, SHEET, type CellValue } from "../../src/core/sheet/layout";
 import { createFace } from "./face";
 
 const KIND = COLUMNS.findIndex((c) => c.key === "kind");
@@ -52,4 +53,42 @@ test("a 属性 other than 约束性 or 预期性 is refused, naming the field", 
     expect(v.errors).toEqual([
       "第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的属性(attribute):填的是“约束”,应为 约束性 或 预期性(规划未标明时不填)",
     ]);
+});
+
+describe("the 规划目标 table's 属性 column", () => {
+  const H = [...TABLE_HEADERS, "属性"];
+  const rowOf = (cells: Record<string, CellValue>) => H.map((h) => cells[h] ?? null);
+  const cells = (attr: CellValue, indicator = "高新技术企业", value: CellValue = 600) =>
+    rowOf({
+      地区: "某县",
+      规划: "某县“十五五”科技创新规划",
+      指标: indicator,
+      单位: "家",
+      目标年: 2030,
+      目标值: value,
+      原文: `${indicator}达到${value}家`,
+      出处: "某县人民政府网",
+      属性: attr,
+    });
+
+  it("reads 约束性 and 【预期性】, leaves a blank cell without 属性, and writes it back", () => {
+    const r = packFromTable(
+      [H, cells("约束性"), cells("【预期性】", "省级研发机构", 40), cells(null, "孵化器", 12)],
+      { sheet: "规划目标" },
+    );
+    if (!r.ok) throw new Error(r.errors.join("\n"));
+    expect(r.pack.plans[0].targets.map((t) => t.attribute ?? null)).toEqual(["约束性", "预期性", null]);
+    const back = packToTable(r.pack);
+    const at = back[0].indexOf("属性");
+    expect(back.slice(1).map((row) => row[at])).toEqual(["约束性", "预期性", null]);
+  });
+
+  it("refuses any other word, naming the cell", () => {
+    const r = packFromTable([H, cells("约束")], { sheet: "规划目标" });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        `规划目标!${columnLetter(H.indexOf("属性"))}2:属性“约束”无法识别,请填写 约束性 或 预期性(规划未标明时留空)`,
+      ]);
+  });
 });

@@ -6,7 +6,7 @@ import { YEAR_SPAN, readYear } from "../method/years";
 import { comparisonLabel, DIRECTION_LABEL, KIND_LABEL } from "../catalog/labels";
 import { checkPack, PlanPack, quoteStates, tooManyTargets, type PackResult } from "./pack";
 import { issueLine, type PlaceOf } from "./issue-text";
-import type { Comparison, Direction, Region, TargetKind } from "../catalog/schema";
+import { Attribute, type Comparison, type Direction, type Region, type TargetKind } from "../catalog/schema";
 
 export const TABLE_HEADERS = [
   "地区",
@@ -23,9 +23,9 @@ export const TABLE_HEADERS = [
 ] as const;
 /**
  * Optional columns: 类型 (else read from the name and unit), 主体 (a sub-area or institution of the region), 方向
- * (越大越好 / 越小越好; else the 比较 word's, else increase).
+ * (越大越好 / 越小越好; else the 比较 word's, else increase), 属性 (约束性 / 预期性, where the plan states it).
  */
-export const OPTIONAL_HEADERS = ["类型", "主体", "方向"] as const;
+export const OPTIONAL_HEADERS = ["类型", "主体", "方向", "属性"] as const;
 type Header = (typeof TABLE_HEADERS)[number] | (typeof OPTIONAL_HEADERS)[number];
 const REQUIRED: Header[] = ["地区", "规划", "指标", "目标年", "目标值", "原文"];
 
@@ -157,6 +157,7 @@ const TARGET_COLUMN: Record<string, Header> = {
   max: "目标值",
   comparison: "比较",
   direction: "方向",
+  attribute: "属性",
   kind: "类型",
   targetYear: "目标年",
   baseYear: "基期年",
@@ -266,6 +267,7 @@ interface ReadTarget {
   max: number | null;
   comparison: Comparison;
   direction: Direction;
+  attribute: Attribute | null;
   kind: TargetKind;
   quote: string;
   source: string;
@@ -311,6 +313,7 @@ function readRow(row: Row, opts: TableOptions, errors: string[]): ReadTarget | n
   const comparison = readComparison(row, v !== null && v.value === null, worded.word, errors);
   const kind = readKind(row, indicator, unit, errors);
   const direction = readDirection(row, text(c["比较"]) || worded.word, errors);
+  const attribute = readAttribute(row, errors);
   if (errors.length > before || targetYear === null || !v) return null;
   return {
     row,
@@ -327,6 +330,7 @@ function readRow(row: Row, opts: TableOptions, errors: string[]): ReadTarget | n
     max: v.max,
     comparison,
     direction,
+    attribute,
     kind,
     quote: String(c["原文"]).trim(), // verbatim: not folded
     source,
@@ -387,6 +391,15 @@ function readDirection(row: Row, comparisonWord: string | null, errors: string[]
   if (d === "higher" && implied === "lower")
     errors.push(`${row.at("方向")}:比较“${comparisonWord}”是上限,与方向“${word}”不一致,请统一`);
   return d;
+}
+
+/** 属性: 约束性 or 预期性 as plan tables mark it (【约束性】, [预期性]); blank where the plan says nothing. */
+function readAttribute(row: Row, errors: string[]): Attribute | null {
+  const word = text(row.cells["属性"]).replace(/^[【[((]|[】\]))]$/g, "");
+  if (!word) return null;
+  const a = Attribute.safeParse(word);
+  if (!a.success) errors.push(`${row.at("属性")}:属性“${word}”无法识别,请填写 约束性 或 预期性(规划未标明时留空)`);
+  return a.success ? a.data : null;
 }
 
 function readKind(row: Row, name: string, unit: string, errors: string[]): TargetKind {
@@ -538,6 +551,7 @@ function targetJson(
     baseline,
     hedged: /力争|争取/.test(t.quote),
     quote: t.quote,
+    ...(t.attribute ? { attribute: t.attribute } : {}),
   };
 }
 
@@ -571,7 +585,7 @@ function hashId(s: string): string {
 
 // ---- Pack → rows -----------------------------------------------------------------------------------------
 
-/** A pack as a 规划目标 table (header row first; the optional 类型 and 主体 columns after 出处). */
+/** A pack as a 规划目标 table (header row first; the optional columns after 出处). */
 export function packToTable(pack: PlanPack): CellValue[][] {
   const header: CellValue[] = [...TABLE_HEADERS, ...OPTIONAL_HEADERS];
   const regionName = (id: string) => pack.regions.find((r) => r.id === id);
@@ -599,6 +613,7 @@ export function packToTable(pack: PlanPack): CellValue[][] {
         KIND_LABEL[t.kind],
         t.entity,
         DIRECTION_LABEL[t.direction ?? directionOf(t.indicator)],
+        t.attribute ?? null,
       ]);
     }
   return rows;
