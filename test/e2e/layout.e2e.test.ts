@@ -240,7 +240,7 @@ test("320 px: every tab of the pane, with its typical content, fits without scro
   ];
   for (const [c, v] of bad.entries()) await type(`${colLetter(c)}2`, v);
   await imp.getByRole("button", { name: "从当前工作表导入" }).click();
-  await imp.getByText("表中有需要修正的内容,未导入任何规划").waitFor();
+  await imp.getByText("有需要修正的内容,未导入任何规划").waitFor();
 
   await page.setViewportSize({ width: 320, height: 900 });
   for (const [id, name] of [

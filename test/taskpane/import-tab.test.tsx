@@ -82,7 +82,7 @@ test("a wrong cell: the error names it; nothing is listed", async () => {
   typeRow(ROW.map((v, c) => (TABLE_HEADERS[c] === "目标值" ? "约六百" : v)));
   fireEvent.click(panel.getByRole("button", { name: "从当前工作表导入" }));
   expect(await panel.findByText(/规划目标!H2.*约六百/)).toBeTruthy();
-  expect(panel.getByText(/表中有需要修正的内容,未导入任何规划/)).toBeTruthy();
+  expect(panel.getByText(/有需要修正的内容,未导入任何规划/)).toBeTruthy();
   expect(panel.getByText(/本工作簿只使用内置的规划/)).toBeTruthy();
 });
 
@@ -100,6 +100,8 @@ test("a pack file with a bad unit: the line names the plan, the target and the f
     /^bad-pack\.json:第 1 份规划《.+》第 2 个目标“.+”的单位\(unit\):填的是“家 &”,单位应为/,
   );
   expect(item.closest("ul")!.textContent).not.toMatch(/plans\[|targets\[/);
+  // A file is not a table: the title does not say 表中 (the line names the plan and target instead).
+  expect(panel.getByText("有需要修正的内容,未导入任何规划")).toBeTruthy();
   expect(getComputedStyle(item.closest("ul")!).overflowWrap).toBe("anywhere");
 });
 

@@ -34,7 +34,7 @@ export function ImportReport({ outcome: o, busy, onConfirm, onCancel }: ImportRe
     return <Confirm outcome={o} busy={busy} onConfirm={onConfirm} onCancel={onCancel} />;
   if (o.kind === "invalid")
     return (
-      <Lines intent="error" title="表中有需要修正的内容,未导入任何规划" lines={o.errors} extra={o.warnings} />
+      <Lines intent="error" title="有需要修正的内容,未导入任何规划" lines={o.errors} extra={o.warnings} />
     );
   if (o.kind === "failed")
     return (
