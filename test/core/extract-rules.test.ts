@@ -446,6 +446,56 @@ describe("a list of members before a count", () => {
   it("电子信息、生物医药等3个产业集群: the indicator is the category counted", () => {
     expect(only("到2030年，打造电子信息、生物医药等3个产业集群。").indicator).toBe("打造产业集群");
   });
+
+  it("云计算、大数据等8项列入重点产业: the count of a list that is then classed is no target", () => {
+    expect(targets("到2025年，云计算、大数据、区块链、人工智能等8项列入数字经济重点产业。")).toEqual([]);
+    expect(targets("到2025年，物联网、区块链等5个项目纳入省重点计划。")).toEqual([]);
+    // A verb before the list still makes the category a target.
+    expect(only("到2030年，培育物联网、区块链等5个省级创新平台。").indicator).toBe("培育省级创新平台");
+  });
+});
+
+describe("news of what was just done", () => {
+  it("近日/日前 with no aim in the sentence: actuals, not targets", () => {
+    const text = "某省批复四家高新区\n近日，某省批复建设甲、乙和丙3家省级高新技术产业开发区，提升科技实力。";
+    expect(targets(text)).toEqual([]);
+    expect(baselines(text).map((c) => [c.value, c.year])).toEqual([[3, null]]);
+    expect(targets("日前，某市召开大会，表彰科技企业120家。")).toEqual([]);
+  });
+
+  it("日前 in a sentence that states aims (提出到2025年) keeps its targets", () => {
+    const text = "日前，某市发布《规划》，提出到2025年，国家高新技术企业为7000家，上市企业数为200家。";
+    expect(targets(text).map((c) => [c.value, c.year])).toEqual([
+      [7000, 2025],
+      [200, 2025],
+    ]);
+  });
+});
+
+describe("a review written after its period", () => {
+  it("a news item dated in the last year of 十四五, with no 到20XX年: amounts without a year are actuals", () => {
+    const text =
+      "某部:178家国家高新区生产总值占全国的14.3%\n发布时间:2025-11-6 20:39\n“十四五”期间，国家高新区取得进展，" +
+      "178家国家高新区生产总值占全国GDP总数的14.3%。";
+    expect(targets(text)).toEqual([]);
+    // The title's amounts have no year; the body's are dated by “十四五”期间, a period that is over.
+    expect(baselines(text).map((c) => [c.value, c.year])).toEqual([
+      [178, null],
+      [14.3, null],
+      [178, 2025],
+      [14.3, 2025],
+    ]);
+  });
+
+  it("the same lines written before the period ends are targets of the period", () => {
+    const text = "发布时间:2022-11-6 20:39\n“十四五”期间，国家高新区数量达到220家。";
+    expect(only(text)).toMatchObject({ value: 220, year: 2025 });
+  });
+
+  it("a dated plan with its own 到20XX年 is no review", () => {
+    const text = "2025年12月1日\n“十四五”以来成效显著。到2030年，高新技术企业达到900家。";
+    expect(only(text)).toMatchObject({ value: 900, year: 2030 });
+  });
 });
 
 describe("relative years", () => {

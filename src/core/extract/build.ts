@@ -3,7 +3,14 @@
 import type { Comparison } from "../catalog/schema";
 import type { Candidate } from "./candidate";
 import type { Clause } from "./clauses";
-import { indicatorOf, isContinuation, kindOf, needsNounAfter, splitBetween } from "./classify";
+import {
+  countsListed,
+  indicatorOf,
+  isContinuation,
+  kindOf,
+  needsNounAfter,
+  splitBetween,
+} from "./classify";
 import { findAmounts, type Amount } from "./numbers";
 import { originalRange, type Normalized } from "./normalize";
 import {
@@ -53,12 +60,15 @@ export function candidatesInClauses(
 ): Candidate[] {
   const out: Candidate[] = [];
   const scope: Scope = { year: null, hedged: false, perYear: false, subject: "" };
-  const sentence = { from: 0, reported: false };
+  const sentence = { from: 0, reported: false, news: false, aims: false };
+  const close = () => {
+    if (sentence.reported || (sentence.news && !sentence.aims)) markReported(out.slice(sentence.from));
+  };
   for (const c of clauses) {
     if (c.sectionStart) scope.year = null;
     if (c.sentenceStart) {
-      if (sentence.reported) markReported(out.slice(sentence.from));
-      Object.assign(sentence, { from: out.length, reported: false });
+      close();
+      Object.assign(sentence, { from: out.length, reported: false, news: false, aims: false });
       Object.assign(scope, { hedged: false, perYear: false, subject: "" });
     }
     const text = folded.text.slice(c.start, c.end);
@@ -71,10 +81,17 @@ export function candidatesInClauses(
     if (found.some((f) => f.kind === "per_year")) scope.perYear = true;
     if (found.length) scope.subject = subjectOf(found[found.length - 1].indicator);
     if (REPORTED.test(text)) sentence.reported = true;
+    if (NEWS_PAST.test(text)) sentence.news = true;
+    if (AIMS.test(text) || mentions.some((m) => m.target)) sentence.aims = true;
   }
-  if (sentence.reported) markReported(out.slice(sentence.from));
+  close();
   return out;
 }
+
+// 近日，某省批复建设…4家: a news sentence about what was just done states actuals, unless it also aims
+// (日前…发布《规划》，提出到2025年…).
+const NEWS_PAST = /近日|日前|近期|前不久|不久前/;
+const AIMS = /提出|明确|力争|争取|将|目标|到\s*(?:19|20)\d\d\s*年/;
 
 // A sentence that reports results (超额完成, 比去年同期增长 …) states actuals in every clause, before or after.
 const REPORTED = /超额完成|同期|同比|[较比](?:去|上)年/;
@@ -102,6 +119,7 @@ function clauseCandidates(ctx: ClauseContext): Candidate[] {
   const items = itemsOf(ctx.text).filter((it) => !pageChrome(ctx, it.start));
   const out: Candidate[] = [];
   const prefixes: string[] = [];
+  const listed = new Set<Candidate>();
   let segStart = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -112,13 +130,17 @@ function clauseCandidates(ctx: ClauseContext): Candidate[] {
     const [own, nextPrefixAt] = next ? splitBetween(between) : [between, between.length];
     const useNoun = item.verb !== "" || needsNounAfter(prefix, own);
     const noun = useNoun ? own : "";
-    out.push(candidateOf(ctx, item, { prefix, noun, segStart, out }));
+    const c = candidateOf(ctx, item, { prefix, noun, segStart, out });
+    if (countsListed(prefix, own)) listed.add(c);
+    out.push(c);
     prefixes.push(prefix);
     segStart = item.end + (useNoun ? nextPrefixAt : firstSeparatorEnd(between));
   }
   distributeRespectively(out, prefixes);
   // 进入全国前10名 with no year in sight describes a standing, not a target; 规划纲要共19篇 counts the plan.
-  return out.filter((c) => (c.kind !== "rank" || c.year !== null) && !PLAN_ITSELF.test(c.indicator));
+  return out.filter(
+    (c) => (c.kind !== "rank" || c.year !== null) && !PLAN_ITSELF.test(c.indicator) && !listed.has(c),
+  );
 }
 
 /**
@@ -252,7 +274,11 @@ function candidateOf(
   const year = yearOf(ctx, item.start, item.unit);
   const fromBase = isFromBase(before, ctx.text.slice(item.end));
   const baseline =
-    fromBase || year.past || PAST_CLAUSE.test(ctx.text) || PAST_VERB_BEFORE.test(before.trimEnd());
+    fromBase ||
+    year.past ||
+    year.actual === true ||
+    PAST_CLAUSE.test(ctx.text) ||
+    PAST_VERB_BEFORE.test(before.trimEnd());
   // 由15.6%提高到20%: the base has no year of its own unless the text gives one (从2015年的18名).
   if (fromBase && !year.past) year.year = possessiveYearBefore(ctx.mentions, item.start);
   // A past actual without a past year in scope: its year is unknown, not the document's target year.
@@ -391,7 +417,7 @@ function yearOf(
   ctx: ClauseContext,
   at: number,
   unit: string,
-): { year: number | null; past: boolean; fromDocument: boolean } {
+): { year: number | null; past: boolean; fromDocument: boolean; actual?: boolean } {
   // 由2025年的9.8件提高到16件: 2025年的 is the year of 9.8件 only; 达到2025年的2倍: the base of a multiple.
   const dates = (m: YearMention) => !m.possessive || (at - m.end <= 2 && unit !== "倍");
   const local = ctx.mentions.filter((m) => m.at < at && dates(m)).pop();
@@ -400,6 +426,8 @@ function yearOf(
   const earlier = (y: YearMention) => ctx.mentions.some((o) => o.possessive && o.year > y.year);
   const past = (y: YearMention) => isPast(y, ctx.doc) || (ctx.doc.lastPastYear === null && earlier(y));
   if (m) return { year: m.year, past: past(m), fromDocument: false };
+  // A review written after its period ends (工信部 in 2025 on 十四五): an amount with no year of its own is an actual.
+  if (ctx.doc.review) return { year: null, past: false, fromDocument: false, actual: true };
   return { year: ctx.doc.defaultYear, past: false, fromDocument: true };
 }
 
