@@ -472,6 +472,49 @@ describe("news of what was just done", () => {
   });
 });
 
+describe("sentences about what was done", () => {
+  it("去年 (not 比去年) makes the sentence's numbers actuals, unless the sentence aims", () => {
+    const text = "去年某省综合科技创新水平指数达61.4%，5年增长15.16%。";
+    expect(targets(text)).toEqual([]);
+    expect(baselines(text).map((c) => c.value)).toEqual([61.4, 15.16]);
+    expect(only("在去年基础上，到2030年高新技术企业达到900家。")).toMatchObject({ value: 900, year: 2030 });
+  });
+
+  it("a verb with 了 anywhere in the sentence: every clause of it reports", () => {
+    const text = "2022年，某省科技型企业总数超过2800家，高新技术企业达到489家，5年平均增加了4倍。";
+    expect(targets(text)).toEqual([]);
+    expect(baselines(text).map((c) => c.value)).toEqual([2800, 489, 5]); // 增加了4倍: 5 times the base
+  });
+
+  it("a dated event (2017年8月) states what happened; 到2027年6月 still aims", () => {
+    expect(targets("2017年8月，甲、乙等6省份及丙等4所高校院所参加的推进会在某市召开。")).toEqual([]);
+    expect(only("到2027年6月，建成省级重点实验室3家。")).toMatchObject({ value: 3, baseline: false });
+  });
+
+  it("a headline (short first line) reports; a headline that aims does not", () => {
+    const text = "某省R&D经费投入强度1.45%创新高 增幅全国第四\n正文。";
+    expect(targets(text)).toEqual([]);
+    expect(baselines(text).map((c) => c.value)).toEqual([1.45]);
+    expect(only("到2030年高新技术企业达到900家\n正文。")).toMatchObject({ value: 900, year: 2030 });
+  });
+});
+
+describe("a dated text without aims of its own", () => {
+  it("a year before the date (04.09.2020) is past: 2019年 figures and ranks are actuals", () => {
+    const text = "04.09.2020  08:42\n2019年某省R&D经费投入强度达到1.45%。经费强度从全国第22位上升到第19位。";
+    expect(targets(text)).toEqual([]);
+    expect(baselines(text).map((c) => [c.value, c.year, c.kind])).toEqual([
+      [1.45, 2019, "share"],
+      [19, 2019, "rank"],
+    ]);
+  });
+
+  it("a page reposting an old plan (dated 2023, aims at 2020) keeps the plan's targets", () => {
+    const text = "时间:2023-05-18 13:05:03\n力争到2020年，全社会研发经费占地区生产总值比重达2.8%。";
+    expect(only(text)).toMatchObject({ value: 2.8, year: 2020 });
+  });
+});
+
 describe("a review written after its period", () => {
   it("a news item dated in the last year of 十四五, with no 到20XX年: amounts without a year are actuals", () => {
     const text =

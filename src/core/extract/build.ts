@@ -61,6 +61,7 @@ export function candidatesInClauses(
   const out: Candidate[] = [];
   const scope: Scope = { year: null, hedged: false, perYear: false, subject: "" };
   const sentence = { from: 0, reported: false, news: false, aims: false };
+  const headline = headlineEnd(folded.text);
   const close = () => {
     if (sentence.reported || (sentence.news && !sentence.aims)) markReported(out.slice(sentence.from));
   };
@@ -81,16 +82,32 @@ export function candidatesInClauses(
     if (found.some((f) => f.kind === "per_year")) scope.perYear = true;
     if (found.length) scope.subject = subjectOf(found[found.length - 1].indicator);
     if (REPORTED.test(text)) sentence.reported = true;
-    if (NEWS_PAST.test(text)) sentence.news = true;
+    if (NEWS_PAST.test(text) || c.start < headline) sentence.news = true;
     if (AIMS.test(text) || mentions.some((m) => m.target)) sentence.aims = true;
   }
   close();
   return out;
 }
 
-// 近日，某省批复建设…4家: a news sentence about what was just done states actuals, unless it also aims
-// (日前…发布《规划》，提出到2025年…).
-const NEWS_PAST = /近日|日前|近期|前不久|不久前/;
+// A sentence about what was done states actuals, unless it also aims (日前…发布《规划》，提出到2025年…):
+// news words (近日, 日前), 去年 (not 比去年: a comparison), a verb with 了 (增加了), a dated event (2017年8月).
+const NEWS_PAST = new RegExp(
+  [
+    "近日|日前|近期|前不久|不久前",
+    "(?<![比较与同在])(?:去年|上年|前年)",
+    "(?:达到|增加到|增长到|提高到|提升到|增至|增加|增长|提高|提升|突破|实现|完成|建成|跃升|上升)了",
+    String.raw`(?<![到至])(?:19|20)\d\d\s*年\s*\d{1,2}\s*月`,
+  ].join("|"),
+);
+
+/** A headline (a short first line, not a sentence: 某省R&D经费投入强度1.45%创新高) reports, like news. */
+function headlineEnd(text: string): number {
+  const lead = text.length - text.trimStart().length;
+  const nl = text.indexOf("\n", lead);
+  const end = nl < 0 ? text.length : nl;
+  const line = text.slice(lead, end);
+  return line.length <= 60 && !/[。!?;]/.test(line) ? end : 0;
+}
 const AIMS = /提出|明确|力争|争取|将|目标|到\s*(?:19|20)\d\d\s*年/;
 
 // A sentence that reports results (超额完成, 比去年同期增长 …) states actuals in every clause, before or after.

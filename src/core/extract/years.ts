@@ -15,6 +15,8 @@ export interface DocumentYears {
   review: boolean;
   /** The year of a date line near the top (2023年8月30日, 发布时间:2025-11-6); null when none. */
   datedYear: number | null;
+  /** The text has a 到/至20XX年 of its own (after any base year): it sets targets. */
+  aims: boolean;
 }
 
 /** A year mention in a clause, at offset `at` (in the clause's folded text). */
@@ -54,7 +56,7 @@ export function documentYears(text: string): DocumentYears {
   const lastPastYear = baseYear ?? (earliest === null ? null : earliest - 1);
   const dated = dateLineYear(text);
   const review = own === null && period !== null && dated !== null && dated >= period;
-  return { defaultYear, lastPastYear, writtenYear: dated ?? titleYear(text), review, datedYear: dated };
+  return { defaultYear, lastPastYear, writtenYear: dated ?? titleYear(text), review, datedYear: dated, aims: own !== null };
 }
 
 function mostFrequent(years: number[], counts: Map<number, number>): number | null {
@@ -73,11 +75,13 @@ function titleYear(text: string): number | null {
 }
 
 // 2023年8月30日, 2022-02-23, 发布时间:2025-11-6: a full date near the top gives the year it was written.
-const DATE_LINE = /((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}(?!\d))/;
+// Also 2022/02/23, 2022.02.23 and 23.02.2022.
+const DATE_LINE =
+  /((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|([-/.])\d{1,2}\2\d{1,2}(?!\d))|(?<![\d.])\d{1,2}\.\d{1,2}\.((?:19|20)\d\d)(?!\d)/;
 
 function dateLineYear(text: string): number | null {
   const m = DATE_LINE.exec(text.slice(0, 600));
-  return m ? Number(m[1]) : null;
+  return m ? Number(m[1] ?? m[3]) : null;
 }
 
 /** 规划期限为2021-2025年 → 2025. */
@@ -137,6 +141,9 @@ export function yearMentions(clause: string, writtenYear: number | null = null):
 export function isPast(m: YearMention, doc: DocumentYears): boolean {
   // “十四五”期间 in a text dated 2025 or later: the period is over, its figures are actuals.
   if (m.period && doc.datedYear !== null && doc.datedYear >= m.year) return true;
+  // A dated text with no 到20XX年 of its own (news, a report) sets no target for a year before its date.
+  // Not when it aims at a year: a page reposting an old plan carries the date it was posted.
+  if (doc.datedYear !== null && !doc.aims && m.year < doc.datedYear) return true;
   if (doc.lastPastYear === null) return false;
   return m.year <= doc.lastPastYear;
 }
