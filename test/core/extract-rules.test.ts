@@ -406,6 +406,56 @@ describe("magnitudes and Chinese numerals", () => {
   it("Chinese numerals that count sessions, programmes or a single thing without a comparison are not read", () => {
     expect(targets("十三届全国人大四次会议闭幕，实施五大工程，打造三个高地，推进第一批试点。")).toEqual([]);
   });
+
+  it("百 or 千 alone right after a counting verb: 滚动实施百项示范项目 is 100 项", () => {
+    expect(only("到2030年，滚动实施百项高技术产业化示范项目。")).toMatchObject({ value: 100, unit: "项" });
+    expect(only("到2030年，培育千家科技型企业。")).toMatchObject({ value: 1000, unit: "家" });
+  });
+
+  it("not a programme's name or a per-million rate: 千项技改工程, 千人计划, 百强, 百万人", () => {
+    const text = "到2030年，启动实施千项技改工程，实施千人计划，培育百强企业，百万人发明专利申请量达到10件。";
+    expect(targets(text).map((c) => c.value)).toEqual([10]);
+  });
+});
+
+describe("pinyin readings and places within N", () => {
+  it("達(dá)到: the reading a conversion site inserted is skipped; the quote stays verbatim", () => {
+    const text = "到2020年，科技進(jìn)步貢獻(xiàn)率達(dá)到60%以上。";
+    expect(only(text)).toMatchObject({
+      indicator: "科技进步贡献率",
+      value: 60,
+      comparison: "at_least",
+      quote: "科技進(jìn)步貢獻(xiàn)率達(dá)到60%以上",
+    });
+    // Not an abbreviation or a list marker: (GDP), (a).
+    expect(only("到2020年，研发投入占生产总值(GDP)比重达到3%。").indicator).toBe(
+      "研发投入占生产总值(GDP)比重",
+    );
+  });
+
+  it("进入全国18名以内 is a rank target; 达到500名 is a count", () => {
+    const cs = targets("到2018年，综合科技进步水平进入全国18名以内，科技人才达到500名。");
+    expect(cs.map((c) => [c.indicator, c.value, c.kind])).toEqual([
+      ["综合科技进步水平", 18, "rank"],
+      ["科技人才", 500, "level"],
+    ]);
+  });
+});
+
+describe("an index has no unit", () => {
+  it("区域科技创新指数达到160以上: proposed with no unit and a note", () => {
+    expect(only("到2027年，区域科技创新指数达到160以上。")).toMatchObject({
+      value: 160,
+      unit: "",
+      comparison: "at_least",
+      note: "指数没有单位,请核对",
+    });
+  });
+
+  it("only right after 指数 and a verb: a bare number elsewhere is still refused", () => {
+    expect(targets("到2027年，两化融合指数达到88，企业数量达到88。").map((c) => c.value)).toEqual([88]);
+    expect(only("到2027年，综合科技进步水平指数达到60%。").unit).toBe("%");
+  });
 });
 
 describe("bases written from → to", () => {

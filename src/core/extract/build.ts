@@ -3,14 +3,7 @@
 import type { Comparison } from "../catalog/schema";
 import type { Candidate } from "./candidate";
 import type { Clause } from "./clauses";
-import {
-  countsListed,
-  indicatorOf,
-  isContinuation,
-  kindOf,
-  needsNounAfter,
-  splitBetween,
-} from "./classify";
+import { countsListed, indicatorOf, isContinuation, kindOf, needsNounAfter, splitBetween } from "./classify";
 import { findAmounts, type Amount } from "./numbers";
 import { originalRange, type Normalized } from "./normalize";
 import {
@@ -23,6 +16,7 @@ import {
   PAST_VERB_BEFORE,
   RANK_AIM,
   SHARE_WORDS,
+  WITHIN_RANK,
 } from "./patterns";
 import { findWordTargets, unitForNoun } from "./words";
 import { isPast, yearMentions, type DocumentYears, type YearMention } from "./years";
@@ -226,6 +220,8 @@ function headingTitleEnd(text: string): number {
   return space < 0 ? text.length : space;
 }
 
+const INDEX_BEFORE = /指数(?:达到|达|为|超过|突破|提高到|提升到|提升至|提高至|保持在|不低于)$/;
+
 /** A share whose % sign is lost (R&D/GDP达到2.65): the unit is % when the indicator is a ratio. */
 function rescueUnit(text: string, a: Amount): Amount {
   if (a.rank) return a; // 达到全市前3水平: a rank needs no unit
@@ -235,6 +231,9 @@ function rescueUnit(text: string, a: Amount): Amount {
   const ratio = /(?:比重|占比|比例|强度|覆盖率|之比|\/GDP|率)(?:达到|达|为|超过|提高到|提升至)?$/.test(
     before,
   );
+  // 区域科技创新指数达到160以上, 两化融合指数达到88: an index has no unit.
+  if (INDEX_BEFORE.test(before.trimEnd()))
+    return { ...a, note: "指数没有单位,请核对" } as Amount & { note: string };
   const plain = (a.value ?? a.max ?? 0) <= 100;
   if (verb && ratio && plain && SHARE_WORDS.test(before))
     return { ...a, unit: "%", note: "原文在数字后没有“%”,按比重指标补为 %,请核对" } as Amount & {
@@ -287,7 +286,8 @@ function candidateOf(
     item.fixedKind === "rank"
       ? rankIndicator(prefix, previous)
       : own || previous?.indicator || ctx.scope.subject;
-  const unit = item.fixedKind === "rank" ? item.unit : item.unit || unitForNoun(indicator);
+  // A word rule (零的突破) takes its unit from the noun; an amount keeps its own (none for an index).
+  const unit = item.implied && !item.unit ? unitForNoun(indicator) : item.unit;
   const year = yearOf(ctx, item.start, item.unit);
   const fromBase = isFromBase(before, ctx.text.slice(item.end));
   const baseline =
@@ -349,7 +349,7 @@ const RANK_NOTE = "排名目标:数值越小越好;规划包暂不能导入排�
 
 /** 跃居全省前40位 → 全省排名; 从18名提升到第15名 → the indicator of the 18名 before it. */
 function rankIndicator(prefix: string, previous: Candidate | undefined): string {
-  const m = RANK_AIM.exec(prefix);
+  const m = RANK_AIM.exec(prefix) ?? WITHIN_RANK.exec(prefix);
   const rest = indicatorOf(m ? prefix.slice(0, m.index) : prefix, "", "");
   if (rest) return rest;
   if (m?.[1]) return `${m[1]}排名`;

@@ -57,7 +57,8 @@ export function isContinuation(prefix: string): boolean {
 export function countsListed(prefix: string, after: string): boolean {
   return MEMBERS.test(clean(prefix)) && LISTED_AFTER.test(after);
 }
-const LISTED_AFTER = /^\s*[^\s,;:。]{0,6}?(?:被|已|均|都)?(?:列入|纳入|入选|入围|列为|获评|获批|上榜|成为|进入)/;
+const LISTED_AFTER =
+  /^\s*[^\s,;:。]{0,6}?(?:被|已|均|都)?(?:列入|纳入|入选|入围|列为|获评|获批|上榜|成为|进入)/;
 
 // A list of members before the count (电子信息、生物医药等3个产业集群): the indicator is the category counted.
 const MEMBERS = /等$/;

@@ -56,7 +56,14 @@ export function documentYears(text: string): DocumentYears {
   const lastPastYear = baseYear ?? (earliest === null ? null : earliest - 1);
   const dated = dateLineYear(text);
   const review = own === null && period !== null && dated !== null && dated >= period;
-  return { defaultYear, lastPastYear, writtenYear: dated ?? titleYear(text), review, datedYear: dated, aims: own !== null };
+  return {
+    defaultYear,
+    lastPastYear,
+    writtenYear: dated ?? titleYear(text),
+    review,
+    datedYear: dated,
+    aims: own !== null,
+  };
 }
 
 function mostFrequent(years: number[], counts: Map<number, number>): number | null {
