@@ -406,6 +406,56 @@ describe("magnitudes and Chinese numerals", () => {
   it("Chinese numerals that count sessions, programmes or a single thing without a comparison are not read", () => {
     expect(targets("十三届全国人大四次会议闭幕，实施五大工程，打造三个高地，推进第一批试点。")).toEqual([]);
   });
+
+  it("百 or 千 alone right after a counting verb: 滚动实施百项示范项目 is 100 项", () => {
+    expect(only("到2030年，滚动实施百项高技术产业化示范项目。")).toMatchObject({ value: 100, unit: "项" });
+    expect(only("到2030年，培育千家科技型企业。")).toMatchObject({ value: 1000, unit: "家" });
+  });
+
+  it("not a programme's name or a per-million rate: 千项技改工程, 千人计划, 百强, 百万人", () => {
+    const text = "到2030年，启动实施千项技改工程，实施千人计划，培育百强企业，百万人发明专利申请量达到10件。";
+    expect(targets(text).map((c) => c.value)).toEqual([10]);
+  });
+});
+
+describe("pinyin readings and places within N", () => {
+  it("達(dá)到: the reading a conversion site inserted is skipped; the quote stays verbatim", () => {
+    const text = "到2020年，科技進(jìn)步貢獻(xiàn)率達(dá)到60%以上。";
+    expect(only(text)).toMatchObject({
+      indicator: "科技进步贡献率",
+      value: 60,
+      comparison: "at_least",
+      quote: "科技進(jìn)步貢獻(xiàn)率達(dá)到60%以上",
+    });
+    // Not an abbreviation or a list marker: (GDP), (a).
+    expect(only("到2020年，研发投入占生产总值(GDP)比重达到3%。").indicator).toBe(
+      "研发投入占生产总值(GDP)比重",
+    );
+  });
+
+  it("进入全国18名以内 is a rank target; 达到500名 is a count", () => {
+    const cs = targets("到2018年，综合科技进步水平进入全国18名以内，科技人才达到500名。");
+    expect(cs.map((c) => [c.indicator, c.value, c.kind])).toEqual([
+      ["综合科技进步水平", 18, "rank"],
+      ["科技人才", 500, "level"],
+    ]);
+  });
+});
+
+describe("an index has no unit", () => {
+  it("区域科技创新指数达到160以上: proposed with no unit and a note", () => {
+    expect(only("到2027年，区域科技创新指数达到160以上。")).toMatchObject({
+      value: 160,
+      unit: "",
+      comparison: "at_least",
+      note: "指数没有单位,请核对",
+    });
+  });
+
+  it("only right after 指数 and a verb: a bare number elsewhere is still refused", () => {
+    expect(targets("到2027年，两化融合指数达到88，企业数量达到88。").map((c) => c.value)).toEqual([88]);
+    expect(only("到2027年，综合科技进步水平指数达到60%。").unit).toBe("%");
+  });
 });
 
 describe("bases written from → to", () => {
@@ -445,6 +495,99 @@ describe("counting words and page chrome", () => {
 describe("a list of members before a count", () => {
   it("电子信息、生物医药等3个产业集群: the indicator is the category counted", () => {
     expect(only("到2030年，打造电子信息、生物医药等3个产业集群。").indicator).toBe("打造产业集群");
+  });
+
+  it("云计算、大数据等8项列入重点产业: the count of a list that is then classed is no target", () => {
+    expect(targets("到2025年，云计算、大数据、区块链、人工智能等8项列入数字经济重点产业。")).toEqual([]);
+    expect(targets("到2025年，物联网、区块链等5个项目纳入省重点计划。")).toEqual([]);
+    // A verb before the list still makes the category a target.
+    expect(only("到2030年，培育物联网、区块链等5个省级创新平台。").indicator).toBe("培育省级创新平台");
+  });
+});
+
+describe("news of what was just done", () => {
+  it("近日/日前 with no aim in the sentence: actuals, not targets", () => {
+    const text = "某省批复四家高新区\n近日，某省批复建设甲、乙和丙3家省级高新技术产业开发区，提升科技实力。";
+    expect(targets(text)).toEqual([]);
+    expect(baselines(text).map((c) => [c.value, c.year])).toEqual([[3, null]]);
+    expect(targets("日前，某市召开大会，表彰科技企业120家。")).toEqual([]);
+  });
+
+  it("日前 in a sentence that states aims (提出到2025年) keeps its targets", () => {
+    const text = "日前，某市发布《规划》，提出到2025年，国家高新技术企业为7000家，上市企业数为200家。";
+    expect(targets(text).map((c) => [c.value, c.year])).toEqual([
+      [7000, 2025],
+      [200, 2025],
+    ]);
+  });
+});
+
+describe("sentences about what was done", () => {
+  it("去年 (not 比去年) makes the sentence's numbers actuals, unless the sentence aims", () => {
+    const text = "去年某省综合科技创新水平指数达61.4%，5年增长15.16%。";
+    expect(targets(text)).toEqual([]);
+    expect(baselines(text).map((c) => c.value)).toEqual([61.4, 15.16]);
+    expect(only("在去年基础上，到2030年高新技术企业达到900家。")).toMatchObject({ value: 900, year: 2030 });
+  });
+
+  it("a verb with 了 anywhere in the sentence: every clause of it reports", () => {
+    const text = "2022年，某省科技型企业总数超过2800家，高新技术企业达到489家，5年平均增加了4倍。";
+    expect(targets(text)).toEqual([]);
+    expect(baselines(text).map((c) => c.value)).toEqual([2800, 489, 5]); // 增加了4倍: 5 times the base
+  });
+
+  it("a dated event (2017年8月) states what happened; 到2027年6月 still aims", () => {
+    expect(targets("2017年8月，甲、乙等6省份及丙等4所高校院所参加的推进会在某市召开。")).toEqual([]);
+    expect(only("到2027年6月，建成省级重点实验室3家。")).toMatchObject({ value: 3, baseline: false });
+  });
+
+  it("a headline (short first line) reports; a headline that aims does not", () => {
+    const text = "某省R&D经费投入强度1.45%创新高 增幅全国第四\n正文。";
+    expect(targets(text)).toEqual([]);
+    expect(baselines(text).map((c) => c.value)).toEqual([1.45]);
+    expect(only("到2030年高新技术企业达到900家\n正文。")).toMatchObject({ value: 900, year: 2030 });
+  });
+});
+
+describe("a dated text without aims of its own", () => {
+  it("a year before the date (04.09.2020) is past: 2019年 figures and ranks are actuals", () => {
+    const text = "04.09.2020  08:42\n2019年某省R&D经费投入强度达到1.45%。经费强度从全国第22位上升到第19位。";
+    expect(targets(text)).toEqual([]);
+    expect(baselines(text).map((c) => [c.value, c.year, c.kind])).toEqual([
+      [1.45, 2019, "share"],
+      [19, 2019, "rank"],
+    ]);
+  });
+
+  it("a page reposting an old plan (dated 2023, aims at 2020) keeps the plan's targets", () => {
+    const text = "时间:2023-05-18 13:05:03\n力争到2020年，全社会研发经费占地区生产总值比重达2.8%。";
+    expect(only(text)).toMatchObject({ value: 2.8, year: 2020 });
+  });
+});
+
+describe("a review written after its period", () => {
+  it("a news item dated in the last year of 十四五, with no 到20XX年: amounts without a year are actuals", () => {
+    const text =
+      "某部:178家国家高新区生产总值占全国的14.3%\n发布时间:2025-11-6 20:39\n“十四五”期间，国家高新区取得进展，" +
+      "178家国家高新区生产总值占全国GDP总数的14.3%。";
+    expect(targets(text)).toEqual([]);
+    // The title's amounts have no year; the body's are dated by “十四五”期间, a period that is over.
+    expect(baselines(text).map((c) => [c.value, c.year])).toEqual([
+      [178, null],
+      [14.3, null],
+      [178, 2025],
+      [14.3, 2025],
+    ]);
+  });
+
+  it("the same lines written before the period ends are targets of the period", () => {
+    const text = "发布时间:2022-11-6 20:39\n“十四五”期间，国家高新区数量达到220家。";
+    expect(only(text)).toMatchObject({ value: 220, year: 2025 });
+  });
+
+  it("a dated plan with its own 到20XX年 is no review", () => {
+    const text = "2025年12月1日\n“十四五”以来成效显著。到2030年，高新技术企业达到900家。";
+    expect(only(text)).toMatchObject({ value: 900, year: 2030 });
   });
 });
 

@@ -3,7 +3,7 @@
 import type { Comparison } from "../catalog/schema";
 import type { Candidate } from "./candidate";
 import type { Clause } from "./clauses";
-import { indicatorOf, isContinuation, kindOf, needsNounAfter, splitBetween } from "./classify";
+import { countsListed, indicatorOf, isContinuation, kindOf, needsNounAfter, splitBetween } from "./classify";
 import { findAmounts, type Amount } from "./numbers";
 import { originalRange, type Normalized } from "./normalize";
 import {
@@ -16,6 +16,7 @@ import {
   PAST_VERB_BEFORE,
   RANK_AIM,
   SHARE_WORDS,
+  WITHIN_RANK,
 } from "./patterns";
 import { findWordTargets, unitForNoun } from "./words";
 import { isPast, yearMentions, type DocumentYears, type YearMention } from "./years";
@@ -53,12 +54,16 @@ export function candidatesInClauses(
 ): Candidate[] {
   const out: Candidate[] = [];
   const scope: Scope = { year: null, hedged: false, perYear: false, subject: "" };
-  const sentence = { from: 0, reported: false };
+  const sentence = { from: 0, reported: false, news: false, aims: false };
+  const headline = headlineEnd(folded.text);
+  const close = () => {
+    if (sentence.reported || (sentence.news && !sentence.aims)) markReported(out.slice(sentence.from));
+  };
   for (const c of clauses) {
     if (c.sectionStart) scope.year = null;
     if (c.sentenceStart) {
-      if (sentence.reported) markReported(out.slice(sentence.from));
-      Object.assign(sentence, { from: out.length, reported: false });
+      close();
+      Object.assign(sentence, { from: out.length, reported: false, news: false, aims: false });
       Object.assign(scope, { hedged: false, perYear: false, subject: "" });
     }
     const text = folded.text.slice(c.start, c.end);
@@ -71,10 +76,33 @@ export function candidatesInClauses(
     if (found.some((f) => f.kind === "per_year")) scope.perYear = true;
     if (found.length) scope.subject = subjectOf(found[found.length - 1].indicator);
     if (REPORTED.test(text)) sentence.reported = true;
+    if (NEWS_PAST.test(text) || c.start < headline) sentence.news = true;
+    if (AIMS.test(text) || mentions.some((m) => m.target)) sentence.aims = true;
   }
-  if (sentence.reported) markReported(out.slice(sentence.from));
+  close();
   return out;
 }
+
+// A sentence about what was done states actuals, unless it also aims (日前…发布《规划》，提出到2025年…):
+// news words (近日, 日前), 去年 (not 比去年: a comparison), a verb with 了 (增加了), a dated event (2017年8月).
+const NEWS_PAST = new RegExp(
+  [
+    "近日|日前|近期|前不久|不久前",
+    "(?<![比较与同在])(?:去年|上年|前年)",
+    "(?:达到|增加到|增长到|提高到|提升到|增至|增加|增长|提高|提升|突破|实现|完成|建成|跃升|上升)了",
+    String.raw`(?<![到至])(?:19|20)\d\d\s*年\s*\d{1,2}\s*月`,
+  ].join("|"),
+);
+
+/** A headline (a short first line, not a sentence: 某省R&D经费投入强度1.45%创新高) reports, like news. */
+function headlineEnd(text: string): number {
+  const lead = text.length - text.trimStart().length;
+  const nl = text.indexOf("\n", lead);
+  const end = nl < 0 ? text.length : nl;
+  const line = text.slice(lead, end);
+  return line.length <= 60 && !/[。!?;]/.test(line) ? end : 0;
+}
+const AIMS = /提出|明确|力争|争取|将|目标|到\s*(?:19|20)\d\d\s*年/;
 
 // A sentence that reports results (超额完成, 比去年同期增长 …) states actuals in every clause, before or after.
 const REPORTED = /超额完成|同期|同比|[较比](?:去|上)年/;
@@ -102,6 +130,7 @@ function clauseCandidates(ctx: ClauseContext): Candidate[] {
   const items = itemsOf(ctx.text).filter((it) => !pageChrome(ctx, it.start));
   const out: Candidate[] = [];
   const prefixes: string[] = [];
+  const listed = new Set<Candidate>();
   let segStart = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -112,13 +141,17 @@ function clauseCandidates(ctx: ClauseContext): Candidate[] {
     const [own, nextPrefixAt] = next ? splitBetween(between) : [between, between.length];
     const useNoun = item.verb !== "" || needsNounAfter(prefix, own);
     const noun = useNoun ? own : "";
-    out.push(candidateOf(ctx, item, { prefix, noun, segStart, out }));
+    const c = candidateOf(ctx, item, { prefix, noun, segStart, out });
+    if (countsListed(prefix, own)) listed.add(c);
+    out.push(c);
     prefixes.push(prefix);
     segStart = item.end + (useNoun ? nextPrefixAt : firstSeparatorEnd(between));
   }
   distributeRespectively(out, prefixes);
   // 进入全国前10名 with no year in sight describes a standing, not a target; 规划纲要共19篇 counts the plan.
-  return out.filter((c) => (c.kind !== "rank" || c.year !== null) && !PLAN_ITSELF.test(c.indicator));
+  return out.filter(
+    (c) => (c.kind !== "rank" || c.year !== null) && !PLAN_ITSELF.test(c.indicator) && !listed.has(c),
+  );
 }
 
 /**
@@ -187,6 +220,8 @@ function headingTitleEnd(text: string): number {
   return space < 0 ? text.length : space;
 }
 
+const INDEX_BEFORE = /指数(?:达到|达|为|超过|突破|提高到|提升到|提升至|提高至|保持在|不低于)$/;
+
 /** A share whose % sign is lost (R&D/GDP达到2.65): the unit is % when the indicator is a ratio. */
 function rescueUnit(text: string, a: Amount): Amount {
   if (a.rank) return a; // 达到全市前3水平: a rank needs no unit
@@ -196,6 +231,9 @@ function rescueUnit(text: string, a: Amount): Amount {
   const ratio = /(?:比重|占比|比例|强度|覆盖率|之比|\/GDP|率)(?:达到|达|为|超过|提高到|提升至)?$/.test(
     before,
   );
+  // 区域科技创新指数达到160以上, 两化融合指数达到88: an index has no unit.
+  if (INDEX_BEFORE.test(before.trimEnd()))
+    return { ...a, note: "指数没有单位,请核对" } as Amount & { note: string };
   const plain = (a.value ?? a.max ?? 0) <= 100;
   if (verb && ratio && plain && SHARE_WORDS.test(before))
     return { ...a, unit: "%", note: "原文在数字后没有“%”,按比重指标补为 %,请核对" } as Amount & {
@@ -248,11 +286,16 @@ function candidateOf(
     item.fixedKind === "rank"
       ? rankIndicator(prefix, previous)
       : own || previous?.indicator || ctx.scope.subject;
-  const unit = item.fixedKind === "rank" ? item.unit : item.unit || unitForNoun(indicator);
+  // A word rule (零的突破) takes its unit from the noun; an amount keeps its own (none for an index).
+  const unit = item.implied && !item.unit ? unitForNoun(indicator) : item.unit;
   const year = yearOf(ctx, item.start, item.unit);
   const fromBase = isFromBase(before, ctx.text.slice(item.end));
   const baseline =
-    fromBase || year.past || PAST_CLAUSE.test(ctx.text) || PAST_VERB_BEFORE.test(before.trimEnd());
+    fromBase ||
+    year.past ||
+    year.actual === true ||
+    PAST_CLAUSE.test(ctx.text) ||
+    PAST_VERB_BEFORE.test(before.trimEnd());
   // 由15.6%提高到20%: the base has no year of its own unless the text gives one (从2015年的18名).
   if (fromBase && !year.past) year.year = possessiveYearBefore(ctx.mentions, item.start);
   // A past actual without a past year in scope: its year is unknown, not the document's target year.
@@ -306,7 +349,7 @@ const RANK_NOTE = "排名目标:数值越小越好;规划包暂不能导入排�
 
 /** 跃居全省前40位 → 全省排名; 从18名提升到第15名 → the indicator of the 18名 before it. */
 function rankIndicator(prefix: string, previous: Candidate | undefined): string {
-  const m = RANK_AIM.exec(prefix);
+  const m = RANK_AIM.exec(prefix) ?? WITHIN_RANK.exec(prefix);
   const rest = indicatorOf(m ? prefix.slice(0, m.index) : prefix, "", "");
   if (rest) return rest;
   if (m?.[1]) return `${m[1]}排名`;
@@ -391,7 +434,7 @@ function yearOf(
   ctx: ClauseContext,
   at: number,
   unit: string,
-): { year: number | null; past: boolean; fromDocument: boolean } {
+): { year: number | null; past: boolean; fromDocument: boolean; actual?: boolean } {
   // 由2025年的9.8件提高到16件: 2025年的 is the year of 9.8件 only; 达到2025年的2倍: the base of a multiple.
   const dates = (m: YearMention) => !m.possessive || (at - m.end <= 2 && unit !== "倍");
   const local = ctx.mentions.filter((m) => m.at < at && dates(m)).pop();
@@ -400,6 +443,8 @@ function yearOf(
   const earlier = (y: YearMention) => ctx.mentions.some((o) => o.possessive && o.year > y.year);
   const past = (y: YearMention) => isPast(y, ctx.doc) || (ctx.doc.lastPastYear === null && earlier(y));
   if (m) return { year: m.year, past: past(m), fromDocument: false };
+  // A review written after its period ends (工信部 in 2025 on 十四五): an amount with no year of its own is an actual.
+  if (ctx.doc.review) return { year: null, past: false, fromDocument: false, actual: true };
   return { year: ctx.doc.defaultYear, past: false, fromDocument: true };
 }
 

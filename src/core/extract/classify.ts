@@ -50,6 +50,16 @@ export function isContinuation(prefix: string): boolean {
   return /^(?:(?:增长|增加|提高|上升|提升|下降|增)?(?:到|至)?|是|为|分别为|分别是)$/.test(clean(prefix));
 }
 
+/**
+ * 云计算、大数据…等8项列入重点产业: the count of a listed set that is then classed (列入, 纳入, 入选 …) describes
+ * the list; it is no target.
+ */
+export function countsListed(prefix: string, after: string): boolean {
+  return MEMBERS.test(clean(prefix)) && LISTED_AFTER.test(after);
+}
+const LISTED_AFTER =
+  /^\s*[^\s,;:。]{0,6}?(?:被|已|均|都)?(?:列入|纳入|入选|入围|列为|获评|获批|上榜|成为|进入)/;
+
 // A list of members before the count (电子信息、生物医药等3个产业集群): the indicator is the category counted.
 const MEMBERS = /等$/;
 const LEADING_VERB = new RegExp(`^(?:${ADVERBS})*(?:${ACTION})`);

@@ -24,7 +24,27 @@ export function normalize(input: string): Normalized {
     i += ch.length;
   }
   origin.push(input.length);
-  return { text: simplifyInPlace(text), origin };
+  return dropReadings({ text: simplifyInPlace(text), origin });
+}
+
+// 達(dá)到, 經(jīng)濟: pinyin a conversion site put after characters. Dropped from the folded text (the map keeps
+// the quote verbatim), so 达(dá)到 reads as 达到.
+const READING = /(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;
+
+function dropReadings(n: Normalized): Normalized {
+  if (!n.text.includes("(")) return n;
+  let text = "";
+  const origin: number[] = [];
+  let from = 0;
+  for (const m of n.text.matchAll(READING)) {
+    text += n.text.slice(from, m.index);
+    origin.push(...n.origin.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  if (from === 0) return n;
+  text += n.text.slice(from);
+  origin.push(...n.origin.slice(from));
+  return { text, origin };
 }
 
 /** Traditional → simplified without changing the length (the offset map stays valid). */

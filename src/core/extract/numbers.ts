@@ -2,14 +2,17 @@
 // around it (dates, ordinals and ranks, document and section numbers, 5G / 4K, qualifiers, 3个方面).
 import {
   ABOUT_AFTER,
+  ACTION,
   AT_LEAST_AFTER,
   AT_MOST_AFTER,
   META_NOUNS,
   NUMBER,
   ORDINAL_BEFORE,
+  PROGRAMME_AFTER,
   QUALIFIER_AFTER,
   RANK_AIM,
   UNIT,
+  WITHIN_RANK,
 } from "./patterns";
 
 export interface Amount {
@@ -48,6 +51,10 @@ export function findAmounts(clause: string): Amount[] {
 
 /** An ordinal refused as a rank becomes a rank target when a verb aims at it (名, 位 or no unit). */
 function asRank(clause: string, am: Amount): Amount {
+  const within =
+    /^(?:名|位)$/.test(am.unit) && /以内|之内/.test(am.suffixWord + clause.slice(am.end, am.end + 3));
+  if (am.refused === null && within && WITHIN_RANK.test(clause.slice(Math.max(0, am.start - 20), am.start)))
+    return { ...am, rank: true };
   if (am.refused !== "序号、排名或表号" || am.value === null || !/^(?:名|位|)$/.test(am.unit)) return am;
   const before = clause.slice(Math.max(0, am.start - BEFORE_WINDOW), am.start);
   if (!RANK_AIM.test(before)) return am;
@@ -90,8 +97,33 @@ export function chineseNumber(s: string): number {
   return total + digit;
 }
 
-function chineseAmounts(clause: string): Amount[] {
+// 滚动实施百项示范项目, 建设千家企业: 百 or 千 alone, right after a verb whose object is counted, is 100 or 1,000.
+// Not a programme (千人计划, 百项工程: 计划, 工程 … after the unit; a noun ending in 工程 is refused below).
+const BARE_POWER = new RegExp(String.raw`(?<=(?:${ACTION}))([百千])(项|家|个|件|所|座|台|套|户)`, "g");
+
+function barePowers(clause: string): Amount[] {
   const out: Amount[] = [];
+  for (const m of clause.matchAll(BARE_POWER)) {
+    const after = clause.slice(m.index + m[0].length);
+    if (PROGRAMME_AFTER.test(after)) continue;
+    const am: Amount = {
+      start: m.index,
+      end: m.index + m[0].length,
+      value: m[1] === "百" ? 100 : 1000,
+      min: null,
+      max: null,
+      unit: m[2],
+      suffixWord: "",
+      refused: null,
+    };
+    am.refused = refusal(clause, am, { a: "", range: false, infix: undefined, after, dash: undefined });
+    out.push(am);
+  }
+  return out;
+}
+
+function chineseAmounts(clause: string): Amount[] {
+  const out: Amount[] = barePowers(clause);
   for (const m of clause.matchAll(CN_AMOUNT)) {
     const [whole, numeral, unit] = m;
     const start = m.index;

@@ -107,6 +107,9 @@ export const RANK_AIM = new RegExp(
   String.raw`(?:提升到|提升至|提高到|提高至|上升到|上升至|升至|跃居|跃升至|跃升到|进入|迈入|稳居|保持|达到)` +
     String.raw`\s*(全国|全省|全市|全区|全县|世界|全球|国内|省内|市内)?\s*(?:(?:19|20)\d\d\s*年的?)?\s*(?:第|前)$`,
 );
+/** 进入全国18名以内: a place within N, aimed at, is a rank target too (without 第 or 前); group 1 the area. */
+export const WITHIN_RANK =
+  /(?:进入|跃居|跃升至|保持|稳居|位居|迈入)\s*(全国|全省|全市|全区|全县|世界|全球)?\s*$/;
 /** A document number: 〔2021〕5号, [2021]5号, 2021年第5号. */
 export const DOC_NUMBER = /[〔[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d+\s*号/g;
 

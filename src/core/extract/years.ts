@@ -8,6 +8,15 @@ export interface DocumentYears {
   lastPastYear: number | null;
   /** The year the document was written (a date line, else the title's year): what 今年/明年/去年 mean. */
   writtenYear: number | null;
+  /**
+   * Written (a dated line) in or after the last year of the period it names (十四五, 2021-2025年) and with no
+   * 到20XX年 of its own: a review of that period, so an amount with no year of its own is an actual.
+   */
+  review: boolean;
+  /** The year of a date line near the top (2023年8月30日, 发布时间:2025-11-6); null when none. */
+  datedYear: number | null;
+  /** The text has a 到/至20XX年 of its own (after any base year): it sets targets. */
+  aims: boolean;
 }
 
 /** A year mention in a clause, at offset `at` (in the clause's folded text). */
@@ -19,6 +28,8 @@ export interface YearMention {
   target: boolean;
   /** 2025年的9.8件: the year of the amount right after it only, not of the rest of the clause. */
   possessive?: boolean;
+  /** “十四五”期间 / 以来 / 时期: the whole period, not its end. */
+  period?: boolean;
 }
 
 const TO_YEAR = /(?<!截)(?:到|至)\s*((?:19|20)\d\d)\s*年(?![\d月的])/g;
@@ -39,10 +50,20 @@ export function documentYears(text: string): DocumentYears {
   // The plan the title names (十五五 → 2030) settles which 到20XX年 is the plan's own; else the most frequent.
   const named = namedPlanEnd(text);
   const own = named !== null && counts.has(named) ? named : mostFrequent(future, counts);
-  const defaultYear = own ?? periodEnd(text) ?? named ?? titleYear(text);
+  const period = periodEnd(text) ?? named;
+  const defaultYear = own ?? period ?? titleYear(text);
   const earliest = future.length ? Math.min(...future) : defaultYear;
   const lastPastYear = baseYear ?? (earliest === null ? null : earliest - 1);
-  return { defaultYear, lastPastYear, writtenYear: writtenYear(text) };
+  const dated = dateLineYear(text);
+  const review = own === null && period !== null && dated !== null && dated >= period;
+  return {
+    defaultYear,
+    lastPastYear,
+    writtenYear: dated ?? titleYear(text),
+    review,
+    datedYear: dated,
+    aims: own !== null,
+  };
 }
 
 function mostFrequent(years: number[], counts: Map<number, number>): number | null {
@@ -61,11 +82,13 @@ function titleYear(text: string): number | null {
 }
 
 // 2023年8月30日, 2022-02-23, 发布时间:2025-11-6: a full date near the top gives the year it was written.
-const DATE_LINE = /((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}(?!\d))/;
+// Also 2022/02/23, 2022.02.23 and 23.02.2022.
+const DATE_LINE =
+  /((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|([-/.])\d{1,2}\2\d{1,2}(?!\d))|(?<![\d.])\d{1,2}\.\d{1,2}\.((?:19|20)\d\d)(?!\d)/;
 
-function writtenYear(text: string): number | null {
+function dateLineYear(text: string): number | null {
   const m = DATE_LINE.exec(text.slice(0, 600));
-  return m ? Number(m[1]) : titleYear(text);
+  return m ? Number(m[1] ?? m[3]) : null;
 }
 
 /** 规划期限为2021-2025年 → 2025. */
@@ -115,6 +138,7 @@ export function yearMentions(clause: string, writtenYear: number | null = null):
       end: m.index + m[0].length,
       year: FIVE_YEAR_PLANS[m[2]],
       target: Boolean(m[1]) || m[3] === "期末" || m[3] === "末",
+      period: !m[1] && /期间|以来|时期/.test(m[3] ?? ""),
     });
   }
   return out.sort((a, b) => a.at - b.at);
@@ -122,6 +146,11 @@ export function yearMentions(clause: string, writtenYear: number | null = null):
 
 /** Is this year mention about the past, given the document's years? */
 export function isPast(m: YearMention, doc: DocumentYears): boolean {
+  // “十四五”期间 in a text dated 2025 or later: the period is over, its figures are actuals.
+  if (m.period && doc.datedYear !== null && doc.datedYear >= m.year) return true;
+  // A dated text with no 到20XX年 of its own (news, a report) sets no target for a year before its date.
+  // Not when it aims at a year: a page reposting an old plan carries the date it was posted.
+  if (doc.datedYear !== null && !doc.aims && m.year < doc.datedYear) return true;
   if (doc.lastPastYear === null) return false;
   return m.year <= doc.lastPastYear;
 }
