@@ -127,8 +127,10 @@ function ProgressBars({ sheet, spec }: { sheet: PreviewSheet; spec: ChartSpec })
     <ResponsiveContainer width="100%" height={rows.length * 22 + 70}>
       <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }} barGap={1}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        {/* The scale on top, under the legend: with many rows the panel scrolls and the scale stays in view. */}
         <XAxis
           type="number"
+          orientation="top"
           ticks={ticks}
           tickFormatter={percentLabel}
           domain={[ticks[0], ticks[ticks.length - 1]]}

@@ -91,6 +91,14 @@ test("益阳 2023: generate, type 高新技术企业 380/430/470 for 2021–2023
   expect(await chart.locator("svg text").allTextContents()).toContain("高新技术企业");
   const legend = await chart.locator(".recharts-legend-item-text").allTextContents();
   expect(legend.sort()).toEqual(["完成进度", "序时进度"].sort());
+  // Its scale is in view without scrolling the panel (12 rows overflow a third of a 1000 px window).
+  const panelBox = (await chart.boundingBox())!;
+  const zero = (await chart
+    .locator(".recharts-cartesian-axis-tick-value")
+    .filter({ hasText: /^0%$/ })
+    .boundingBox())!;
+  expect(zero.y).toBeGreaterThanOrEqual(panelBox.y);
+  expect(zero.y + zero.height).toBeLessThanOrEqual(panelBox.y + panelBox.height);
 
   // 为所选指标绘制趋势图 on the 高新技术企业 row: 实际值 312 (2020 基期值), 380, 430, 470 against the expected path.
   await indicator.click();
