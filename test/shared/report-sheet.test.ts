@@ -2,7 +2,7 @@
 // Office.js adapter over office-addin-mock), its formulas follow the progress sheet, and nothing is overwritten.
 import { bundledCatalog } from "../../src/core/catalog/catalog";
 import { buildProgressSheet, COL, SHEET } from "../../src/core/sheet/layout";
-import { REPORT, reportSheetNameFor } from "../../src/core/sheet/report-layout";
+import { buildReportSheet, REPORT, reportSheetNameFor } from "../../src/core/sheet/report-layout";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { HostError } from "../../src/services/service";
@@ -101,4 +101,28 @@ describe("Office.js adapter", () => {
     expect(text).not.toMatch(/seeds\/|黄色|目标ID/);
     expect(text).not.toContain(catalog.version);
   });
+});
+
+// A label of the title rows is read whole: its text fits the width of its cell or merged cells (a CJK character
+// takes two of Excel's width units, others one). "评估年份:" in the 8-wide H2, the year beside it, was cut.
+test("every text of the 上报 title rows fits its cell or merge", () => {
+  const report = buildReportSheet(catalog, layout);
+  const col = (letter: string) => letter.charCodeAt(0) - 65;
+  const spanOf = (r: number, c: number) => {
+    const m = report.merges
+      .map((a) => /^([A-Z])(\d+):([A-Z])(\d+)$/.exec(a)!)
+      .find((x) => Number(x[2]) === r + 1 && col(x[1]) <= c && c <= col(x[3]));
+    return m ? [col(m[1]), col(m[3])] : [c, c];
+  };
+  const textWidth = (s: string) =>
+    [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const cut: string[] = [];
+  const r = 1; // row 2: 地区 and 规划期, 评估年份:
+  report.rows[r].forEach((cell, c) => {
+    if (typeof cell.value !== "string" || !cell.value) return;
+    const [a, b] = spanOf(r, c);
+    const width = report.columns.slice(a, b + 1).reduce((w, x) => w + x.width, 0);
+    if (textWidth(cell.value) > width) cut.push(`${cell.value} (${textWidth(cell.value)} > ${width})`);
+  });
+  expect(cut).toEqual([]);
 });

@@ -195,7 +195,8 @@ export function buildReportSheet(
   const info = empty();
   const period = `规划期 ${plan.period.start}–${plan.period.end} 年,基期 ${plan.baseYear} 年`;
   info[0] = { value: `地区:${regionDisplayName(region)}    ${period}`, style: "meta" };
-  info[7] = { value: "评估年份:", style: "meta" };
+  // Over 序时进度 and 完成进度 (G2:H2): one 8-wide column cut the label, as I2 beside it holds the year.
+  info[6] = { value: "评估年份:", style: "meta" };
   const yearAbs = `$${colOf("subject")}$${SHEET.yearRow}`; // the 评估年份 input (C3 as written)
   info[8] = {
     formula: `=IF(ISBLANK(${sheetRef(src, yearAbs)}),"",${sheetRef(src, yearAbs)})`,
@@ -223,7 +224,7 @@ export function buildReportSheet(
   });
 
   // Footnotes: 出处 of each row, in words (never below 10 pt on paper, unlike the progress sheet's 9 pt quotes).
-  const merges = [span(1), span(2, "A", "G")];
+  const merges = [span(1), span(2, "A", "F"), span(2, "G", "H")];
   const note = (value: string, style: LayoutCell["style"] = "note") => {
     const row = empty();
     row[0] = { value, style };
