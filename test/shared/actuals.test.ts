@@ -174,6 +174,23 @@ describe("rows to targets", () => {
     );
   });
 
+  test("a typed baseline the kind fixes is refused saying why for that kind (not a plan's base-year figure)", () => {
+    const issues = issuesOf(() =>
+      readActuals(
+        "indicator,value,baseline\n国家级重点实验室,1,3\n转型省级高新区的省级产业园区,1,2\n研发投入年均增速,11,9\n研发经费投入强度,2.1,1.5\n",
+        ctx,
+        yiyang,
+        targets,
+      ),
+    );
+    expect(issues.map((i) => i.message.replace(/^益阳“[^”]+”/, ""))).toEqual([
+      "零的突破类目标的基期为 0,不需要基期值;请删去基期值",
+      "累计类目标从基期的 0 起算,不需要基期值;请删去基期值",
+      "年均增速类目标按年均增速评估,不需要基期值;请删去基期值",
+      "规划已给出基期值(1.89);请删去基期值",
+    ]);
+  });
+
   test("at most 50 problems are listed, then a count of the rest", () => {
     const rows = Array.from({ length: 120 }, (_, i) => `高新技术企业,${i}项`).join("\n");
     const issues = issuesOf(() => readActuals(`indicator,value\n${rows}\n`, ctx, yiyang, targets));

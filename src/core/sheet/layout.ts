@@ -780,8 +780,9 @@ const unitLabel = (t: CatalogTarget) => (t.kind === "multiple" ? "倍(基期=1)"
 
 function dataRow(t: CatalogTarget, seq: number, r: number, decimals: number, years: number[]): LayoutCell[] {
   const f = rowFormulas(t, r, years);
-  const implied = impliedBaseline(t.kind);
-  const baseline = t.baselineObs?.value ?? implied;
+  // The kind's baseline first, as methodology.assess: a cumulative target counts from 0 and a multiple from 1 even
+  // where the plan (or a pack) states a base-year figure beside it.
+  const baseline = impliedBaseline(t.kind) ?? t.baselineObs?.value ?? null;
   const fmt = unitFormat(t.unit, decimals);
   const derived = (formula: string, numFmt?: string): LayoutCell => ({ formula, style: "derived", numFmt });
   const cells: Record<ColumnKey, LayoutCell> = {
