@@ -2,7 +2,7 @@
 // The table is for reading; --json prints one object per candidate (a line each) for scripts and packs.
 import { readFileSync, statSync } from "node:fs";
 import { extractCandidates, type Candidate } from "../core/extract";
-import { CANDIDATE_KIND_LABEL, COMPARISON_LABEL } from "../core/catalog/labels";
+import { CANDIDATE_KIND_LABEL, comparisonLabel, DIRECTION_LABEL } from "../core/catalog/labels";
 import type { Command } from "./cli";
 
 export interface Io {
@@ -12,7 +12,10 @@ export interface Io {
 
 const USAGE = "<文件.txt> [--json]         从规划文本中找出候选目标(供人工核对)";
 
-/** The wire shape of --json: exactly these keys; "baseline": true only for a historical actual. */
+/**
+ * The wire shape of --json: exactly these keys; "baseline": true only for a historical actual, "direction":
+ * "lower" only for a ceiling or a fall (控制在…以内, 不超过, 下降到): its comparison is then read as 越小越好.
+ */
 export function candidateJson(c: Candidate): Record<string, unknown> {
   const amount = c.comparison === "range" ? { min: c.min, max: c.max } : { value: c.value };
   const o: Record<string, unknown> = {
@@ -26,10 +29,11 @@ export function candidateJson(c: Candidate): Record<string, unknown> {
     quote: c.quote,
   };
   if (c.baseline) o.baseline = true;
+  if (c.direction) o.direction = c.direction;
   return o;
 }
 
-const HEADERS = ["序号", "类别", "指标", "数值", "单位", "年份", "比较", "类型", "力争", "原文"];
+const HEADERS = ["序号", "类别", "指标", "数值", "单位", "年份", "比较", "方向", "类型", "力争", "原文"];
 
 function row(c: Candidate, i: number): string[] {
   const value = c.comparison === "range" ? `${c.min}-${c.max}` : String(c.value);
@@ -41,7 +45,8 @@ function row(c: Candidate, i: number): string[] {
     value,
     c.unit,
     year,
-    COMPARISON_LABEL[c.comparison],
+    comparisonLabel(c.comparison, c.direction ?? "higher"),
+    DIRECTION_LABEL[c.direction ?? "higher"],
     CANDIDATE_KIND_LABEL[c.kind],
     c.hedged ? "是" : "",
     `“${c.quote}”${c.note ? `(${c.note})` : ""}${c.implied ? "(数值由词语推定)" : ""}`,

@@ -75,6 +75,24 @@ describe("plan extract --json", () => {
     expect(range).toMatchObject({ min: 2, max: 3, unit: "家", comparison: "range" });
   });
 
+  it('a ceiling carries "direction": "lower", its table row says 以下 and 越小越好, and its quote keeps the whole unit', () => {
+    const text = "到2025年，单位GDP能耗控制在0.5吨标准煤以内，人均用水量不超过30立方米。";
+    const json = run([file("ceil.txt", text), "--json"]);
+    const objs = json.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(objs).toMatchObject([
+      { value: 0.5, unit: "吨标准煤", quote: "单位GDP能耗控制在0.5吨标准煤以内", direction: "lower" },
+      { value: 30, unit: "立方米", quote: "人均用水量不超过30立方米", direction: "lower" },
+    ]);
+    const rows = run([file("ceil2.txt", text)])
+      .stdout.trim()
+      .split("\n");
+    for (const r of rows.slice(1, 3)) expect(r.split("\t").slice(6, 8)).toEqual(["以下", "越小越好"]);
+    expect(lines().every((o) => !("direction" in o))).toBe(true);
+  });
+
   it('a historical actual carries "baseline": true, and targets carry no baseline key', () => {
     const objs = lines();
     expect(objs[3]).toMatchObject({ value: 470, unit: "家", year: 2024, baseline: true });
@@ -95,17 +113,19 @@ describe("plan extract (table)", () => {
       "单位",
       "年份",
       "比较",
+      "方向",
       "类型",
       "力争",
       "原文",
     ]);
-    expect(rows[1].split("\t").slice(1, 8)).toEqual([
+    expect(rows[1].split("\t").slice(1, 9)).toEqual([
       "目标",
       "全社会研发经费投入年均增长",
       "10",
       "%",
       "2030",
       "以上",
+      "越大越好",
       "年均增速",
     ]);
     expect(rows[4].split("\t")[1]).toBe("基期(历史值)");

@@ -267,6 +267,8 @@ describe("ceilings and falls: a lower-is-better target (issue 26)", () => {
     ["以内 after the number", "到2025年，安全事故发生率控制在3%以内。", 3, "at_least", "以内"],
     ["不超过 before the number", "到2025年，万元工业增加值用水量不超过20立方米。", 20, "at_least", "不超过"],
     ["控制在 before a bare number", "到2025年，城镇调查失业率控制在5.5%。", 5.5, "reach", "控制在"],
+    ["以内 after 吨标准煤", "到2025年，单位GDP能耗控制在0.5吨标准煤以内。", 0.5, "at_least", "以内"],
+    ["以下 after 微克/立方米", "到2025年，PM2.5浓度下降到35微克/立方米以下。", 35, "at_least", "以下"],
   ])("%s: direction lower", (_what, text, value, comparison, word) => {
     expect(only(text)).toMatchObject({ value, comparison, comparisonWord: word, direction: "lower" });
   });

@@ -6,6 +6,8 @@ export const NUMBER = String.raw`\d+(?:,\d{3}(?!\d))*(?:\.\d+)?`;
 
 // Count and measure words. Longer spellings first so 万人次 wins over 万人 and 人.
 const BASE_UNITS = [
+  "吨标准煤",
+  "微克/立方米",
   "个百分点",
   "百分点",
   "平方公里",
