@@ -2,49 +2,14 @@
 // its README.md): collected after the rules were written, answer keys written by hand before the first run.
 // Scored with the held-out rule (extract-score.ts); recall and precision are printed per text and overall, and
 // the overall figures must not fall below what was reached.
-import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { extractCandidates } from "../../src/core/extract";
-import { score, type Key, type Score } from "./extract-score";
+import { scoreSet, scoreTable, totalOf } from "./extract-score";
 
-const DIR = path.join(__dirname, "fixtures/extract-heldout-real");
-const names = readdirSync(DIR)
-  .filter((f) => f.endsWith(".txt"))
-  .map((f) => f.slice(0, -4))
-  .sort();
+const results = scoreSet(path.join(__dirname, "fixtures/extract-heldout-real"));
+const names = results.map((r) => r.name);
+const total = () => totalOf(results);
 
-const results = names.map((name) => {
-  const text = readFileSync(path.join(DIR, `${name}.txt`), "utf8");
-  const key = JSON.parse(readFileSync(path.join(DIR, `${name}.json`), "utf8")) as {
-    targets: Key[];
-    baselines: Key[];
-  };
-  const all = extractCandidates(text);
-  return { name, text, all, s: score(all, key) };
-});
-
-const ratio = (a: number, b: number) => (b === 0 ? "  -  " : (a / b).toFixed(3));
-
-function total(): Score {
-  const sum = (f: keyof Score) => results.reduce((n, r) => n + r.s[f], 0);
-  return {
-    targets: sum("targets"),
-    found: sum("found"),
-    proposed: sum("proposed"),
-    correct: sum("correct"),
-    baselines: sum("baselines"),
-    baselinesFound: sum("baselinesFound"),
-    baselinesAsTargets: sum("baselinesAsTargets"),
-  };
-}
-
-afterAll(() => {
-  const line = (n: string, s: Score) =>
-    `${n.padEnd(26)} targets ${String(s.targets).padStart(3)} found ${String(s.found).padStart(3)} ` +
-    `recall ${ratio(s.found, s.targets)}  candidates ${String(s.proposed).padStart(3)} correct ` +
-    `${String(s.correct).padStart(3)} precision ${ratio(s.correct, s.proposed)}  baselines ${s.baselinesFound}/${s.baselines}`;
-  console.log([...results.map((r) => line(r.name, r.s)), line("TOTAL", total())].join("\n"));
-});
+afterAll(() => console.log(scoreTable(results)));
 
 describe("held-out set of real plan texts", () => {
   it("has at least 5 texts, each with an answer key", () => {
