@@ -67,7 +67,7 @@ export async function startupPack(report: Report) {
       unit: "ms",
       detail: {
         targets: r.targets,
-        recalculations_in_3: recalculated,
+        recalculations_in_5: recalculated,
         parse_validate_import_ms: round(r.floorMs, 0),
         vs_floor: round(ms / r.floorMs, 2),
       },

@@ -92,7 +92,7 @@ async function once(store: CatalogStore, planId: string) {
 function floor(store: CatalogStore, grid: (string | number | boolean | null)[][], sheet: string) {
   registerPlanFunctions(new Runner(store));
   const t = now();
-  const hf = HyperFormula.buildFromSheets({ [sheet]: grid }, { licenseKey: "gpl-v3" });
+  const hf = HyperFormula.buildFromSheets({ [sheet]: grid }, { licenseKey: "gpl-v3", smartRounding: false }); // as MemoryWorkbook
   const ms = now() - t;
   const values = hf.getSheetValues(hf.getSheetId(sheet)!);
   hf.destroy();
@@ -118,8 +118,18 @@ export async function measureRows(indicators = 200): Promise<RowsFigures> {
         .filter((x): x is number => typeof x === "number")
         .sort((a, b) => a - b),
     );
-  if (numbers(last.wb.valuesOf(last.sheet)) !== numbers(floors[0].values))
-    throw new Error("the floor computed another grid");
+  const shown = last.wb.valuesOf(last.sheet);
+  if (numbers(shown) !== numbers(floors[0].values)) {
+    const at = shown.flatMap((row, r) =>
+      row.flatMap((v, c) =>
+        v !== floors[0].values[r]?.[c] &&
+        (typeof v === "number" || typeof floors[0].values[r]?.[c] === "number")
+          ? [`${r},${c}: ${String(v)} / ${String(floors[0].values[r]?.[c])}`]
+          : [],
+      ),
+    );
+    throw new Error(`the floor computed another grid: ${at.slice(0, 5).join("; ")}`);
+  }
   registerPlanFunctions();
   return {
     rows: last.rows,

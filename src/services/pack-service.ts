@@ -185,17 +185,19 @@ async function readStoreNow(d: PackDeps, m: PackModules): Promise<StoreState> {
 }
 
 /**
- * Replace the store sheet's content (only that sheet): the new grid with `fingerprint`, and blanks where the old
- * one was larger.
+ * Replace the store sheet's content (only that sheet): the new grid, with the packs' fingerprint when `record`
+ * (else none), and blanks where the old one was larger.
  */
 function storePlan(
   d: PackDeps,
   m: PackModules,
   packs: PlanPack[],
   old: SheetContent | undefined,
-  fingerprint: string,
+  record: boolean,
 ): WritePlan {
-  const grid = m.packsToGrid(packs, fingerprint, d.cache);
+  const grid = m.packsToGrid(packs, "", d.cache);
+  // After packsToGrid: the checksums of the JSON it wrote are cached, the fingerprint stringifies nothing again.
+  if (record) grid[0][2] = m.packsFingerprint(packs, d.bundleVersion(), d.cache);
   const cells: CellWrite[] = [];
   const rows = Math.max(grid.length, old?.values.length ?? 0);
   for (let r = 0; r < rows; r++) {
@@ -247,8 +249,7 @@ async function writeStoreAndRecalculate(
   store: StoreState,
   warnings: string[],
 ) {
-  const fingerprint = m.packsFingerprint(packs, d.bundleVersion(), d.cache);
-  const plan = storePlan(d, m, packs, store.content, d.workbook.recalculate ? fingerprint : "");
+  const plan = storePlan(d, m, packs, store.content, !!d.workbook.recalculate);
   try {
     await d.workbook.write(plan);
   } catch (e) {
