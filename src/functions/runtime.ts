@@ -6,4 +6,14 @@ import { createCatalogStore } from "../core/catalog/store";
 import { Runner } from "../core/functions/runner";
 
 export const sharedStore = createCatalogStore();
-export const sharedRunner = new Runner(sharedStore);
+// Set by the first PLAN.* call of the session: the pane's start-up asks, as answers given before it imported
+// the workbook's packs lacked them.
+let answered = false;
+export const sharedRunner = new Runner({
+  current: () => {
+    answered = true;
+    return sharedStore.current();
+  },
+});
+/** Whether any PLAN.* call has been answered in this session. */
+export const answeredYet = () => answered;

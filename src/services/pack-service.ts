@@ -2,18 +2,22 @@
 // in memory). Packs are stored in a veryHidden sheet (pack-store.ts's PACK_SHEET), so a colleague who opens
 // the workbook with the add-in gets the same numbers; every import validates, installs a catalog of bundled +
 // stored + new packs in the face's CatalogStore (importPacks), stores only what imported, and recalculates so
-// that existing PLAN.* cells answer. Nothing is replaced silently: a pack whose id is stored already needs
-// `replace`, and a store that no longer reads (edited by hand) is rewritten only with `discardDamaged`.
+// that existing PLAN.* cells answer. At start-up it recalculates only when the packs (or the bundled data)
+// differ from those the formulas were last computed with (the fingerprint the store records), and each stored
+// pack is parsed and validated once per service (a session). Nothing is replaced silently: a pack whose id is
+// stored already needs `replace`, and a store that no longer reads (edited by hand) is rewritten only with
+// `discardDamaged`.
 //
 // The pack modules (zod schemas, table reader) and ExcelJS are loaded on first need (dynamic import, their own
 // chunks): the start-up bundle does not grow, and the load at start-up runs after the pane is shown.
-import type { Catalog } from "../core/catalog/catalog";
+import { bundledCatalog, type Catalog } from "../core/catalog/catalog";
 import type { CatalogStore } from "../core/catalog/store";
 import { comparisonLabel } from "../core/catalog/labels";
 import { YEARS } from "../core/method/years";
 import type { Candidate } from "../core/extract";
 import type { Conflict } from "../core/packs/pack-import";
 import type { PlanPack } from "../core/packs/pack";
+import type { PackCache } from "../sheet/pack-store";
 import { HostError } from "../workbook/errors";
 import {
   rangeA1,
@@ -94,9 +98,20 @@ export interface LoadOutcome {
 /** A row for the 规划目标 table, by column title. */
 export type TableRow = Partial<Record<string, CellValue>>;
 
+export interface LoadOptions {
+  /**
+   * Whether a PLAN.* call was answered in this session before the stored packs are imported: such answers
+   * lacked them, so the load recalculates even when the packs did not change.
+   */
+  answeredBefore?: () => boolean;
+}
+
 export interface PackService {
-  /** At start-up: read the store, import what it holds, recalculate; a workbook without a store is untouched. */
-  loadStored(): Promise<LoadOutcome>;
+  /**
+   * At start-up: read the store, import what it holds, and recalculate when the packs (or the bundled data)
+   * differ from those the formulas were last computed with; a workbook without a store is untouched.
+   */
+  loadStored(opts?: LoadOptions): Promise<LoadOutcome>;
   listImported(): Promise<ImportedPlan[]>;
   /** The 规划目标 table of `sheet` (default: the active sheet). */
   importFromSheet(sheet?: string, opts?: ImportOptions): Promise<ImportOutcome>;
@@ -114,6 +129,8 @@ interface StoreState {
   content: SheetContent | undefined;
   packs: PlanPack[];
   errors: string[];
+  /** The fingerprint of the packs the formulas were last computed with ("" when none is recorded). */
+  recorded: string;
 }
 
 /** What the operations below work with; the factory builds it once and each operation takes it. */
@@ -123,14 +140,24 @@ interface PackDeps {
   catalogs: CatalogStore;
   /** The pack modules, loaded on first need. */
   modules: () => Promise<PackModules>;
+  /** The stored packs this service has read or written: each is parsed and validated once. */
+  cache: PackCache;
+  /** The bundled data's version (part of the fingerprint). */
+  bundleVersion: () => string;
 }
 
 /** Imports install their catalog in `catalogs`: every face over that store answers from it. */
 export function createPackService(workbook: Workbook, catalogs: CatalogStore): PackService {
   let mods: PackModules | null = null;
-  const d: PackDeps = { workbook, catalogs, modules: async () => (mods ??= await loadPackModules()) };
+  const d: PackDeps = {
+    workbook,
+    catalogs,
+    modules: async () => (mods ??= await loadPackModules()),
+    cache: { byJson: new Map(), sums: new WeakMap() },
+    bundleVersion: () => bundledCatalog().version,
+  };
   return {
-    loadStored: () => loadStored(d),
+    loadStored: (opts) => loadStored(d, opts),
     listImported: async () => importedPlans(catalogs.current()),
     importFromSheet: (sheet, opts) => importFromSheet(d, sheet, opts),
     importFromFile: (fileName, bytes, opts) => importFromFile(d, fileName, bytes, opts),
@@ -142,18 +169,35 @@ export function createPackService(workbook: Workbook, catalogs: CatalogStore): P
 
 // ---- The store: read, import, write
 
-const readStore = (m: PackModules, content: SheetContent | undefined): StoreState =>
-  content ? { content, ...m.packsFromGrid(content.values) } : { content, packs: [], errors: [] };
+const readStore = (d: PackDeps, m: PackModules, content: SheetContent | undefined): StoreState =>
+  content
+    ? {
+        content,
+        ...m.packsFromGrid(content.values, d.cache),
+        recorded: m.recordedFingerprint(content.values),
+      }
+    : { content, packs: [], errors: [], recorded: "" };
 
 /** The store as it is now (one read). */
 async function readStoreNow(d: PackDeps, m: PackModules): Promise<StoreState> {
   const snap = await d.workbook.read([m.PACK_SHEET]);
-  return readStore(m, snap.sheets.get(m.PACK_SHEET));
+  return readStore(d, m, snap.sheets.get(m.PACK_SHEET));
 }
 
-/** Replace the store sheet's content (only that sheet): the new grid, and blanks where the old one was larger. */
-function storePlan(m: PackModules, packs: PlanPack[], old: SheetContent | undefined): WritePlan {
-  const grid = m.packsToGrid(packs);
+/**
+ * Replace the store sheet's content (only that sheet): the new grid, with the packs' fingerprint when `record`
+ * (else none), and blanks where the old one was larger.
+ */
+function storePlan(
+  d: PackDeps,
+  m: PackModules,
+  packs: PlanPack[],
+  old: SheetContent | undefined,
+  record: boolean,
+): WritePlan {
+  const grid = m.packsToGrid(packs, "", d.cache);
+  // After packsToGrid: the checksums of the JSON it wrote are cached, the fingerprint stringifies nothing again.
+  if (record) grid[0][2] = m.packsFingerprint(packs, d.bundleVersion(), d.cache);
   const cells: CellWrite[] = [];
   const rows = Math.max(grid.length, old?.values.length ?? 0);
   for (let r = 0; r < rows; r++) {
@@ -164,23 +208,58 @@ function storePlan(m: PackModules, packs: PlanPack[], old: SheetContent | undefi
   return { sheet: m.PACK_SHEET, create: true, cells, visibility: "veryHidden" };
 }
 
-/** Recalculate so that existing PLAN.* cells answer; a host that refuses adds a warning. */
-async function recalculate(workbook: Workbook, warnings: string[]) {
+/**
+ * Recalculate so that existing PLAN.* cells answer; a host that refuses adds a warning. True when the host
+ * recalculated (a host without recalculation, or one that refused, computed nothing).
+ */
+async function recalculate(workbook: Workbook, warnings: string[]): Promise<boolean> {
+  if (!workbook.recalculate) return false;
   try {
-    await workbook.recalculate?.();
+    await workbook.recalculate();
+    return true;
   } catch (e) {
     warnings.push(e instanceof Error ? e.message : String(e));
+    return false;
   }
 }
 
-/** Write the store; should the host refuse, the catalog store goes back to what the workbook holds. */
-async function writeStore(d: PackDeps, m: PackModules, packs: PlanPack[], store: StoreState) {
+/** Write the fingerprint cell (C1; "" clears it); a store that cannot be written keeps its old one. */
+async function recordFingerprint(d: PackDeps, m: PackModules, store: StoreState, fingerprint: string) {
+  if (!store.content || store.content.protected) return;
+  const cells = [
+    { row: 0, col: 1, content: m.FINGERPRINT_LABEL },
+    { row: 0, col: 2, content: fingerprint || null },
+  ];
   try {
-    await d.workbook.write(storePlan(m, packs, store.content));
+    await d.workbook.write({ sheet: store.content.name, cells });
+  } catch {
+    // Not recorded: the next start-up recalculates once more, which is all this costs.
+  }
+}
+
+/**
+ * Write the store with the packs' fingerprint, recalculate, and clear the fingerprint again should the host not
+ * recalculate (the formulas were not computed with these packs). Should the write be refused, the catalog
+ * store goes back to what the workbook holds.
+ */
+async function writeStoreAndRecalculate(
+  d: PackDeps,
+  m: PackModules,
+  packs: PlanPack[],
+  store: StoreState,
+  warnings: string[],
+) {
+  const plan = storePlan(d, m, packs, store.content, !!d.workbook.recalculate);
+  try {
+    await d.workbook.write(plan);
   } catch (e) {
     m.importPacks(d.catalogs, store.packs);
     throw e;
   }
+  if (!(await recalculate(d.workbook, warnings)) && d.workbook.recalculate)
+    await d.workbook.write({ sheet: plan.sheet, cells: [{ row: 0, col: 2, content: null }] }).catch(() => {
+      // Still recorded: the next start-up skips one recalculation the cells needed; the warning says why.
+    });
 }
 
 /** Why the store cannot be written now (protected: thrown; damaged without `discardDamaged`: the outcome). */
@@ -223,21 +302,25 @@ async function importNew(
       : ["没有可导入的目标:每个目标都与已有目标冲突(见下方冲突列表),未作任何更改。"];
     return { kind: "failed", errors: [...errors, ...none], conflicts, warnings };
   }
-  await writeStore(d, m, next, store);
-  await recalculate(d.workbook, warnings);
+  await writeStoreAndRecalculate(d, m, next, store, warnings);
   const packs = incoming.map(({ id, name }) => ({ id, name }));
   return { kind: "imported", packs, plans, conflicts, warnings, notes: report.notes.filter(mine) };
 }
 
 // ---- The operations
 
-async function loadStored(d: PackDeps): Promise<LoadOutcome> {
+async function loadStored(d: PackDeps, opts: LoadOptions = {}): Promise<LoadOutcome> {
   const m = await d.modules();
   const store = await readStoreNow(d, m);
   if (!store.content) return { plans: [], conflicts: [], errors: [] };
+  // Asked before the import installs: answers given until now lacked the stored packs.
+  const answered = store.packs.length > 0 && (opts.answeredBefore?.() ?? false);
   const report = m.importPacks(d.catalogs, store.packs);
   const errors = [...store.errors, ...report.errors];
-  if (store.packs.length) await recalculate(d.workbook, errors);
+  const fingerprint = m.packsFingerprint(store.packs, d.bundleVersion(), d.cache);
+  const changed = fingerprint !== store.recorded;
+  if ((changed || answered) && (await recalculate(d.workbook, errors)) && changed)
+    await recordFingerprint(d, m, store, fingerprint);
   return { plans: importedPlans(d.catalogs.current()), conflicts: report.conflicts, errors };
 }
 
@@ -250,7 +333,7 @@ async function importFromSheet(d: PackDeps, sheet?: string, opts?: ImportOptions
   if (name.toLowerCase() === m.PACK_SHEET.toLowerCase()) throw new HostError({ reason: "importFromStore" });
   const read = fromTable(m, content);
   if (read.errors.length) return { kind: "invalid", errors: read.errors, warnings: read.warnings };
-  return importNew(d, m, read, readStore(m, snap.sheets.get(m.PACK_SHEET)), opts);
+  return importNew(d, m, read, readStore(d, m, snap.sheets.get(m.PACK_SHEET)), opts);
 }
 
 async function importFromFile(
@@ -278,9 +361,8 @@ async function removeImported(
   if (!gone) throw new HostError({ reason: "packNotFound", packId });
   const rest = store.packs.filter((p) => p.id !== packId);
   const report = m.importPacks(d.catalogs, rest);
-  await writeStore(d, m, rest, store);
   const warnings: string[] = [];
-  await recalculate(d.workbook, warnings);
+  await writeStoreAndRecalculate(d, m, rest, store, warnings);
   return { kind: "removed", pack: { id: gone.id, name: gone.name }, conflicts: report.conflicts, warnings };
 }
 

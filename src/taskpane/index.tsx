@@ -5,7 +5,7 @@ import { createFillService } from "../services/fill-service";
 import { OfficeWorkbook } from "../workbook/office-workbook";
 import { createPackService } from "../services/pack-service";
 import { createProgressService } from "../services/progress-service";
-import { sharedStore } from "../functions/runtime";
+import { answeredYet, sharedStore } from "../functions/runtime";
 import { App } from "./App";
 import { Notices } from "./notices";
 import { UndoLog } from "../workbook/undo";
@@ -30,10 +30,11 @@ Office.onReady(() => {
   const undo = new UndoLog(workbook);
   // The shared runtime: this page also hosts PLAN.* (functions.js), and both answer from its one store. The
   // plans the workbook stores are imported into it here, at start-up, for the functions and the pane alike;
-  // cells computed before that are recalculated.
+  // the workbook recalculates when its packs differ from those its cells were computed with, or when a PLAN.*
+  // cell was computed in this page before the import (it answered without them).
   const store = sharedStore;
   const imports = createPackService(workbook, store);
-  const importsLoading = imports.loadStored();
+  const importsLoading = imports.loadStored({ answeredBefore: answeredYet });
   const service = createProgressService(workbook, store, { undo });
   createRoot(document.getElementById("root")!).render(
     <App

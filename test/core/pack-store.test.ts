@@ -4,11 +4,15 @@ import { validatePack, type PlanPack } from "../../src/core/packs/pack";
 import ExcelJS from "exceljs";
 import {
   chunksOf,
+  FINGERPRINT_LABEL,
   PACK_CHUNK,
   PACK_NOTICE,
   PACK_SHEET,
+  packsFingerprint,
   packsFromGrid,
   packsToGrid,
+  recordedFingerprint,
+  type PackCache,
 } from "../../src/sheet/pack-store";
 import { sheetRows } from "../../src/cli/import";
 
@@ -49,6 +53,7 @@ function bigPack(): PlanPack {
 describe("pack store", () => {
   it("the first row says what the sheet is and not to edit it", () => {
     expect(packsToGrid([])[0]).toEqual([PACK_NOTICE]);
+    expect(packsToGrid([], "0123abcd")[0]).toEqual([PACK_NOTICE, FINGERPRINT_LABEL, "0123abcd"]);
     expect(PACK_NOTICE).toContain("请勿编辑");
     expect(PACK_SHEET.length).toBeLessThanOrEqual(31);
   });
@@ -114,5 +119,53 @@ describe("pack store", () => {
     const r = packsFromGrid([["随便写的"]]);
     expect(r.packs).toEqual([]);
     expect(r.errors[0]).toContain("工作表的格式已被改动");
+  });
+});
+
+describe("the fingerprint of the packs formulas were computed with", () => {
+  const cache = (): PackCache => ({ byJson: new Map(), sums: new WeakMap() });
+
+  it("follows the packs' content, their order and the bundled data's version", () => {
+    const a = examplePack();
+    const b = bigPack();
+    const f = packsFingerprint([a, b], "v1");
+    expect(packsFingerprint([examplePack(), bigPack()], "v1")).toBe(f);
+    expect(packsFingerprint([b, a], "v1")).not.toBe(f);
+    expect(packsFingerprint([a, b], "v2")).not.toBe(f);
+    const edited = bigPack();
+    edited.plans[0].targets[7].value = 999;
+    expect(packsFingerprint([a, edited], "v1")).not.toBe(f);
+    expect(packsFingerprint([], "v1")).not.toBe(packsFingerprint([], "v2"));
+  });
+
+  it("is recorded in C1 beside the notice and read back; a store without one reads as none", () => {
+    const f = packsFingerprint([examplePack()], "v1");
+    expect(recordedFingerprint(packsToGrid([examplePack()], f))).toBe(f);
+    expect(recordedFingerprint(packsToGrid([examplePack()]))).toBe("");
+    expect(recordedFingerprint([])).toBe("");
+  });
+
+  it("the same from what was written as from what is read back (the stored JSON's checksums)", () => {
+    const written = cache();
+    const grid = packsToGrid([examplePack(), bigPack()], "x", written);
+    const read = cache();
+    const { packs } = packsFromGrid(grid, read);
+    expect(packsFingerprint(packs, "v1", read)).toBe(
+      packsFingerprint([examplePack(), bigPack()], "v1", written),
+    );
+  });
+
+  it("a cached read parses nothing, keeps only what the store holds, and still refuses an edited cell", () => {
+    const c = cache();
+    const grid = packsToGrid([examplePack(), bigPack()], "x", c);
+    const parse = jest.spyOn(JSON, "parse");
+    const first = packsFromGrid(grid, c);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    expect(first.packs.map((p) => p.id)).toEqual([examplePack().id, "big"]);
+    packsFromGrid(grid.slice(0, 3), c); // the big pack removed
+    expect(c.byJson.size).toBe(1);
+    grid[2][2] = "00000000";
+    expect(packsFromGrid(grid, c).errors[0]).toContain("校验码不符");
   });
 });
