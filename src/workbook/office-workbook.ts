@@ -79,6 +79,10 @@ export const REQUIRED_API = "1.9";
 /** Said after a write when Excel calculates manually: the formulas written show nothing computed until F9. */
 export const MANUAL_CALCULATION =
   "Excel 当前为手动计算:刚写入的公式要按 F9 才会算出结果。建议在“公式 › 计算选项”中改为“自动”;或每次写入后按 F9 重新计算。";
+/** Does the plan write a formula (the manual-calculation warning is about formulas; the pack store has none)? */
+const writesFormulas = (plan: WritePlan) =>
+  plan.cells.some((c) => c.content !== null && typeof c.content === "object" && "formula" in c.content);
+
 /**
  * Cells per sync when 转为数值 reads a sheet or the workbook (formulas and values): at a few hundred bytes per cell
  * (a long PLAN.* formula and its value), well under Excel on the web's limit of about 5 MB per request.
@@ -587,7 +591,7 @@ export class OfficeWorkbook implements Workbook {
         const pageLayout = queueWrite(ctx, plan);
         await ctx.sync();
         if (pageLayout && plan.print) this.checkZoom(plan.sheet, pageLayout.zoom, plan.print.fitToWidth);
-        if (app.calculationMode === "Manual") this.warn(MANUAL_CALCULATION);
+        if (app.calculationMode === "Manual" && writesFormulas(plan)) this.warn(MANUAL_CALCULATION);
       });
     } catch (e) {
       const denied = (e as { code?: string })?.code === "AccessDenied";

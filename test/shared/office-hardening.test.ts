@@ -176,6 +176,15 @@ describe("calculation and screen updating around a write", () => {
     expect(warnings).toEqual([MANUAL_CALCULATION]);
   });
 
+  test("manual calculation: a write of values only (the plan-pack store, its fingerprint) says nothing of F9", async () => {
+    fx.calculationMode = "Manual";
+    const wb = new OfficeWorkbook({ onWarning });
+    await wb.write({ sheet: "值", create: true, cells: [{ row: 0, col: 0, content: "规划包" }] });
+    expect(warnings).toEqual([]);
+    await wb.write({ sheet: "公式", create: true, cells: [{ row: 0, col: 0, content: { formula: "=1+1" } }] });
+    expect(warnings).toEqual([MANUAL_CALCULATION]);
+  });
+
   test("manual calculation reaches the pane's notices once, however many writes; automatic adds none", async () => {
     const notices = new Notices();
     const svc = service(new OfficeWorkbook({ onWarning: notices.push }));
