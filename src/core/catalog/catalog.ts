@@ -163,26 +163,38 @@ export class Catalog {
     const baselineObs = baseline ? (obsById.get(baseline) ?? null) : null;
     if (baseline && !baselineObs)
       throw new Error(coreMessage({ reason: "missingBaselineObservation", target: t.id, baseline }));
-    // A copy whose fields are then set in place, in the order {...t, entity, value, …} would give. Not that
-    // literal: V8 gives each object of a spread plus fields the source lacks a hidden class of its own
-    // (≈ 0.5 KB per target, and slower); Object.assign's copies share one.
-    const ct = Object.assign({}, t) as CatalogTarget;
-    ct.entity = t.entity ?? null;
-    ct.value = t.value ?? null;
-    ct.min = t.min ?? null;
-    ct.max = t.max ?? null;
-    ct.period = t.period ?? null;
-    ct.baseYear = t.baseYear ?? null;
-    ct.baseline = baseline;
-    ct.restates = t.restates ?? null;
-    ct.implied = t.implied ?? false;
-    ct.direction = t.direction ?? indicatorDef.direction;
-    ct.plan = info;
-    ct.indicatorDef = indicatorDef;
-    ct.regionDef = regionDef;
-    ct.baselineObs = baselineObs;
-    ct.threshold = t.comparison === "range" ? (ct.min as number) : (ct.value as number);
-    return ct;
+    // Every field written out: one allocation of one shape for every target (a spread plus fields gives each
+    // object a hidden class of its own; Object.assign grows the copy's property store field by field).
+    const value = t.value ?? null;
+    const min = t.min ?? null;
+    return {
+      id: t.id,
+      region: t.region,
+      entity: t.entity ?? null,
+      indicator: t.indicator,
+      label: t.label,
+      unit: t.unit,
+      value,
+      min,
+      max: t.max ?? null,
+      comparison: t.comparison,
+      direction: t.direction ?? indicatorDef.direction,
+      kind: t.kind,
+      targetYear: t.targetYear,
+      period: t.period ?? null,
+      baseYear: t.baseYear ?? null,
+      baseline,
+      hedged: t.hedged,
+      quote: t.quote,
+      restates: t.restates ?? null,
+      implied: t.implied ?? false,
+      note: t.note,
+      plan: info,
+      indicatorDef,
+      regionDef,
+      baselineObs,
+      threshold: t.comparison === "range" ? (min as number) : (value as number),
+    };
   }
 
   /** Per region, indicator id → its targets: built for a region when it is first asked about (a pack of
