@@ -156,7 +156,9 @@ export class Catalog {
     const indicatorDef = this.indicatorById.get(t.indicator);
     const regionDef = this.regionById.get(t.region);
     if (!indicatorDef)
-      throw new Error(coreMessage({ reason: "unknownTargetIndicator", target: t.id, indicator: t.indicator }));
+      throw new Error(
+        coreMessage({ reason: "unknownTargetIndicator", target: t.id, indicator: t.indicator }),
+      );
     if (!regionDef)
       throw new Error(coreMessage({ reason: "unknownTargetRegion", target: t.id, region: t.region }));
     const baseline = t.baseline ?? null;

@@ -308,20 +308,20 @@ function referenceIssues(pack: PlanPack): PackIssue[] {
 /** Two targets of one pack for one region, entity, indicator and year, neither restating the other. */
 function restatementIssues(pack: PlanPack): PackIssue[] {
   const issues: PackIssue[] = [];
-  const first = new Map<string, PropertyKey[]>();
+  // Each key's first target as [plan, target] indices; a path is spelled only for an issue (50,000 targets).
+  const first = new Map<string, [number, number]>();
   pack.plans.forEach((p, pi) =>
     p.targets.forEach((t, ti) => {
       if (t.restates) return;
-      const k = [t.region, t.entity ?? "", t.indicator, t.targetYear].join("|");
-      const at = ["plans", pi, "targets", ti];
+      const k = `${t.region}|${t.entity ?? ""}|${t.indicator}|${t.targetYear}`;
       const prev = first.get(k);
       if (prev)
         issues.push({
-          path: at,
+          path: ["plans", pi, "targets", ti],
           message: (placeOf) =>
-            `与${placeOf(prev)}是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
+            `与${placeOf(["plans", prev[0], "targets", prev[1]])}是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
         });
-      else first.set(k, at);
+      else first.set(k, [pi, ti]);
     }),
   );
   return issues;
