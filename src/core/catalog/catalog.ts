@@ -165,8 +165,9 @@ export class Catalog {
     const baselineObs = baseline ? (obsById.get(baseline) ?? null) : null;
     if (baseline && !baselineObs)
       throw new Error(coreMessage({ reason: "missingBaselineObservation", target: t.id, baseline }));
-    // Every field written out: one allocation of one shape for every target (a spread plus fields gives each
-    // object a hidden class of its own; Object.assign grows the copy's property store field by field).
+    // Every field of TargetFields (schema.ts) written out, so a new optional field must be added here too: one
+    // allocation of one shape for every target (a spread plus fields gives each object a hidden class of its
+    // own; Object.assign grows the copy's property store field by field).
     const value = t.value ?? null;
     const min = t.min ?? null;
     return {
