@@ -6,6 +6,8 @@ import * as text from "../../src/core/catalog/text";
 import { validatePack, type PlanPack } from "../../src/core/packs/pack";
 import { buildCatalogWithPacks } from "../../src/core/packs/pack-import";
 import { scalePack } from "../../bench/pack-scale";
+import { bundledCatalog } from "../../src/core/catalog/catalog";
+import { TargetFields } from "../../src/core/catalog/schema";
 
 function validated(targets: number, indicators: number): PlanPack {
   const v = validatePack(scalePack(targets, indicators));
@@ -46,5 +48,13 @@ describe("pack import at scale", () => {
     const few = callsFor(100);
     // 500 targets over 100 names: conversions grow with names; a call per target would be ≥ 500.
     expect(few.toSimplified).toBeLessThan(500);
+  });
+});
+
+describe("catalog targets", () => {
+  it("carry every field of the schema (the catalog writes each record out field by field)", () => {
+    const imported = buildCatalogWithPacks([validated(100, 20)]).catalog.targets.at(-1)!;
+    for (const t of [bundledCatalog().targets[0], imported])
+      expect(Object.keys(TargetFields.shape).filter((k) => !(k in t))).toEqual([]);
   });
 });
