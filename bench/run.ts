@@ -13,7 +13,7 @@ import { registerPlanFunctions } from "../src/functions/hyperformula";
 import { Resolver } from "../src/core/resolve/resolver";
 import { nameFor } from "../src/core/resolve/matching";
 import { bigCatalog } from "./big-catalog";
-import { timePackImport } from "./pack-scale";
+import { timePackCli, timePackImport } from "./pack-scale";
 import { coldLabels } from "./cold-labels";
 import { queryMix } from "./queries";
 import { measureFill, measureSyncs } from "./syncs";
@@ -162,6 +162,15 @@ function packImport() {
       },
     });
   }
+  // `plan target … --packs` with 8,000 new indicators against the same command without the pack (tsx).
+  const cli = timePackCli(8_000, 5);
+  report({
+    name: "pack_cli_8k_ratio",
+    value: round(cli.packMs / cli.floorMs, 2),
+    unit: "×",
+    goal: "≤ 2",
+    detail: { pack_ms: round(cli.packMs, 0), floor_ms: round(cli.floorMs, 0), runs: cli.pack.length },
+  });
 }
 
 function hfRatio() {

@@ -69,7 +69,6 @@ export class Catalog {
   readonly indicatorKeys = new Map<string, string[]>();
   /** Normalized plan label → indicator id, per region (a plan's own wording is an alias there). */
   readonly labelKeysByRegion = new Map<string, Map<string, string>>();
-  readonly targetsByKey = new Map<string, CatalogTarget[]>();
   readonly targetById = new Map<string, CatalogTarget>();
   readonly observationsByKey = new Map<string, CatalogObservation[]>();
   readonly targetsByRegion = new Map<string, CatalogTarget[]>();
@@ -108,8 +107,8 @@ export class Catalog {
         this.indicatorByKey.set(k, ind.id);
       }
     }
-    for (const raw of rawPlans) this.addPlan(withDefaults(raw as Plan));
-    this.buildRegionKeys();
+    const labelKey = memo((label: string) => normalizeIndicator(label, true));
+    for (const raw of rawPlans) this.addPlan(raw as Plan, labelKey);
     this.vocabulary = new Vocabulary(
       this.regionByKey.keys(),
       LEXICON_SURFACES,
@@ -119,20 +118,6 @@ export class Catalog {
     );
   }
 
-  /** Per region: every key (canonical name, alias, the plan's own label) of each indicator it has. */
-  readonly keysByRegion = new Map<string, Map<string, Set<string>>>();
-  private buildRegionKeys() {
-    for (const r of this.regions) this.keysByRegion.set(r.id, new Map());
-    const add = (region: string, indicator: string) => {
-      const keys = this.keysByRegion.get(region)!;
-      if (!keys.has(indicator)) keys.set(indicator, new Set(this.indicatorKeys.get(indicator)));
-    };
-    for (const t of this.allTargets) add(t.region, t.indicator);
-    for (const o of this.observations) add(o.region, o.indicator);
-    for (const [region, labels] of this.labelKeysByRegion)
-      for (const [label, id] of labels) this.keysByRegion.get(region)!.get(id)!.add(label);
-  }
-
   private addRegionKey(name: string, r: Region) {
     const k = normalizeRegion(name, true);
     const prev = this.regionByKey.get(k);
@@ -140,9 +125,11 @@ export class Catalog {
     this.regionByKey.set(k, r);
   }
 
-  private addPlan(p: Plan & { pack?: PackOrigin }) {
-    const { targets, observations, ...info } = p;
+  /** One plan's records, with the schema's defaults filled in as each is joined (one object per target). */
+  private addPlan(p: Plan & { pack?: PackOrigin }, labelKey: (label: string) => string) {
+    const { targets, observations: raw, ...info } = p;
     this.plans.push(info);
+    const observations = raw.map((o) => ({ ...o, entity: o.entity ?? null }));
     // A baseline is found by id in a map, not by a scan per target (the first of an id, as find() gave).
     const obsById = new Map<string, Observation>();
     for (const o of observations) if (!obsById.has(o.id)) obsById.set(o.id, o);
@@ -152,44 +139,79 @@ export class Catalog {
       push(this.observationsByKey, key(o.region, o.indicator), co);
     }
     for (const t of targets) {
-      const indicatorDef = this.indicatorById.get(t.indicator);
-      const regionDef = this.regionById.get(t.region);
-      if (!indicatorDef)
-        throw new Error(
-          coreMessage({ reason: "unknownTargetIndicator", target: t.id, indicator: t.indicator }),
-        );
-      if (!regionDef)
-        throw new Error(coreMessage({ reason: "unknownTargetRegion", target: t.id, region: t.region }));
-      const baselineObs = t.baseline ? (obsById.get(t.baseline) ?? null) : null;
-      if (t.baseline && !baselineObs)
-        throw new Error(
-          coreMessage({ reason: "missingBaselineObservation", target: t.id, baseline: t.baseline }),
-        );
-      const threshold = t.comparison === "range" ? (t.min as number) : (t.value as number);
-      const direction = t.direction ?? indicatorDef.direction;
-      const ct: CatalogTarget = {
-        ...t,
-        direction,
-        plan: info,
-        indicatorDef,
-        regionDef,
-        baselineObs,
-        threshold,
-      };
+      const ct = this.joinTarget(t, info, obsById);
       this.allTargets.push(ct);
       this.targetById.set(t.id, ct);
       let labels = this.labelKeysByRegion.get(t.region);
       if (!labels) this.labelKeysByRegion.set(t.region, (labels = new Map()));
-      labels.set(normalizeIndicator(t.label, true), t.indicator);
+      labels.set(labelKey(t.label), t.indicator);
       if (t.restates) continue;
       this.targets.push(ct);
-      push(this.targetsByKey, key(t.region, t.indicator), ct);
       push(this.targetsByRegion, t.region, ct);
     }
   }
 
+  /** A target with the schema's defaults, joined with its plan, indicator, region and baseline. */
+  private joinTarget(t: Target, info: PlanInfo, obsById: Map<string, Observation>): CatalogTarget {
+    const indicatorDef = this.indicatorById.get(t.indicator);
+    const regionDef = this.regionById.get(t.region);
+    if (!indicatorDef)
+      throw new Error(
+        coreMessage({ reason: "unknownTargetIndicator", target: t.id, indicator: t.indicator }),
+      );
+    if (!regionDef)
+      throw new Error(coreMessage({ reason: "unknownTargetRegion", target: t.id, region: t.region }));
+    const baseline = t.baseline ?? null;
+    const baselineObs = baseline ? (obsById.get(baseline) ?? null) : null;
+    if (baseline && !baselineObs)
+      throw new Error(coreMessage({ reason: "missingBaselineObservation", target: t.id, baseline }));
+    // Every field of TargetFields (schema.ts) written out, so a new optional field must be added here too: one
+    // allocation of one shape for every target (a spread plus fields gives each object a hidden class of its
+    // own; Object.assign grows the copy's property store field by field).
+    const value = t.value ?? null;
+    const min = t.min ?? null;
+    return {
+      id: t.id,
+      region: t.region,
+      entity: t.entity ?? null,
+      indicator: t.indicator,
+      label: t.label,
+      unit: t.unit,
+      value,
+      min,
+      max: t.max ?? null,
+      comparison: t.comparison,
+      direction: t.direction ?? indicatorDef.direction,
+      kind: t.kind,
+      targetYear: t.targetYear,
+      period: t.period ?? null,
+      baseYear: t.baseYear ?? null,
+      baseline,
+      hedged: t.hedged,
+      quote: t.quote,
+      restates: t.restates ?? null,
+      implied: t.implied ?? false,
+      note: t.note,
+      plan: info,
+      indicatorDef,
+      regionDef,
+      baselineObs,
+      threshold: t.comparison === "range" ? (min as number) : (value as number),
+    };
+  }
+
+  /** Per region, indicator id → its targets: built for a region when it is first asked about (a pack of
+   * 50,000 targets is not indexed twice before any formula asks). */
+  private readonly targetsByIndicator = new Map<string, Map<string, CatalogTarget[]>>();
+
   targetsOf(regionId: string, indicatorId: string): CatalogTarget[] {
-    return this.targetsByKey.get(key(regionId, indicatorId)) ?? [];
+    let byIndicator = this.targetsByIndicator.get(regionId);
+    if (!byIndicator) {
+      byIndicator = new Map();
+      for (const t of this.targetsByRegion.get(regionId) ?? []) push(byIndicator, t.indicator, t);
+      this.targetsByIndicator.set(regionId, byIndicator);
+    }
+    return byIndicator.get(indicatorId) ?? [];
   }
 
   observationsOf(regionId: string, indicatorId: string): CatalogObservation[] {
@@ -214,23 +236,13 @@ export class Catalog {
   }
 }
 
-/** The zod schema's defaults, applied without zod. */
-function withDefaults(p: Plan): Plan {
-  return {
-    ...p,
-    observations: p.observations.map((o) => ({ ...o, entity: o.entity ?? null })),
-    targets: p.targets.map((t) => ({
-      ...t,
-      entity: t.entity ?? null,
-      value: t.value ?? null,
-      min: t.min ?? null,
-      max: t.max ?? null,
-      period: t.period ?? null,
-      baseYear: t.baseYear ?? null,
-      baseline: t.baseline ?? null,
-      restates: t.restates ?? null,
-      implied: t.implied ?? false,
-    })),
+/** f, remembering each answer (for a pure function asked again for the same text, e.g. a label per target). */
+function memo(f: (s: string) => string): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) seen.set(s, (v = f(s)));
+    return v;
   };
 }
 

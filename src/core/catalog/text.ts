@@ -13,8 +13,16 @@ export function toSimplified(s: string): string {
     const OpenCC = require("opencc-js/t2cn") as typeof import("opencc-js/t2cn");
     opencc.t2s = OpenCC.Converter({ from: "hk", to: "cn" });
   }
-  return opencc.t2s(s);
+  // A pack's name is converted for its record, its key and its reading: once, then remembered (a fixed
+  // function, so the memo changes no answer; bounded, so a long session does not keep every text).
+  let out = converted.get(s);
+  if (out === undefined) {
+    if (converted.size >= 50_000) converted.clear();
+    converted.set(s, (out = opencc.t2s(s)));
+  }
+  return out;
 }
+const converted = new Map<string, string>();
 
 // Only a CJK character can change under t2s; and a string whose every CJK character already occurs in a
 // (simplified) vocabulary has nothing to convert for matching. Such strings skip OpenCC, so the first

@@ -29,6 +29,16 @@ const UNSAFE_PACK_TEXT =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Has the text a character UNSAFE_PACK_TEXT could match (a control, U+007F–U+009F, a surrogate or U+FDD0 and
+ * above)? A scan of char codes, cheaper than the regex on the million texts of a large pack. */
+function mayBeUnsafe(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c >= 0xd800) return true;
+  }
+  return false;
+}
+
 /** Why a pack file of this size is refused before it is read, or null. */
 export function packFileTooBig(name: string, bytes: number): string | null {
   if (bytes <= PACK_LIMITS.fileBytes) return null;
@@ -175,7 +185,7 @@ function textIssues(json: unknown): PackIssue[] {
 function textProblem(v: string): string | null {
   if (v.length > PACK_LIMITS.textChars)
     return `文字有 ${v.length} 个字符,超过单元格上限 ${PACK_LIMITS.textChars} 个字符,请删短`;
-  if (!UNSAFE_PACK_TEXT.test(v)) return null;
+  if (!mayBeUnsafe(v) || !UNSAFE_PACK_TEXT.test(v)) return null;
   const at = v.search(UNSAFE_PACK_TEXT);
   const code = v.codePointAt(at)!.toString(16).toUpperCase().padStart(4, "0");
   return `第 ${at + 1} 个字符是控制字符或无效字符(U+${code}),请删去后重新导入`;
@@ -300,20 +310,20 @@ function referenceIssues(pack: PlanPack): PackIssue[] {
 /** Two targets of one pack for one region, entity, indicator and year, neither restating the other. */
 function restatementIssues(pack: PlanPack): PackIssue[] {
   const issues: PackIssue[] = [];
-  const first = new Map<string, PropertyKey[]>();
+  // Each key's first target as [plan, target] indices; a path is spelled only for an issue (50,000 targets).
+  const first = new Map<string, [number, number]>();
   pack.plans.forEach((p, pi) =>
     p.targets.forEach((t, ti) => {
       if (t.restates) return;
-      const k = [t.region, t.entity ?? "", t.indicator, t.targetYear].join("|");
-      const at = ["plans", pi, "targets", ti];
+      const k = `${t.region}|${t.entity ?? ""}|${t.indicator}|${t.targetYear}`;
       const prev = first.get(k);
       if (prev)
         issues.push({
-          path: at,
+          path: ["plans", pi, "targets", ti],
           message: (placeOf) =>
-            `与${placeOf(prev)}是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
+            `与${placeOf(["plans", prev[0], "targets", prev[1]])}是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
         });
-      else first.set(k, at);
+      else first.set(k, [pi, ti]);
     }),
   );
   return issues;

@@ -55,13 +55,19 @@ interface Token {
   text: string;
 }
 
+/** First character of a lexicon surface → the longest surface starting with it: tokenize tries only those
+ * lengths (a character that starts no word is not sliced MAX_WORD times). */
+const LONGEST_FROM = new Map<string, number>();
+for (const w of [...WORDS.keys(), ...COMPOUNDS.keys()])
+  LONGEST_FROM.set(w[0], Math.max(LONGEST_FROM.get(w[0]) ?? 0, w.length));
+
 /** Longest-match reading of a folded name into lexicon words; runs of unknown characters stay together. */
 export function tokenize(s: string): Token[] {
   const out: Token[] = [];
   let unknown = "";
   for (let i = 0; i < s.length;) {
     let hit: Word | Word[] | undefined;
-    let len = Math.min(MAX_WORD, s.length - i);
+    let len = Math.min(LONGEST_FROM.get(s[i]) ?? 0, MAX_WORD, s.length - i);
     for (; len > 0; len--) {
       const part = s.slice(i, i + len);
       hit = WORDS.get(part) ?? COMPOUNDS.get(part);
