@@ -189,6 +189,8 @@ export class Catalog {
       baseline,
       hedged: t.hedged,
       quote: t.quote,
+      attribute: t.attribute ?? null,
+      attributeQuote: t.attributeQuote ?? null,
       restates: t.restates ?? null,
       implied: t.implied ?? false,
       note: t.note,
