@@ -313,7 +313,7 @@ const INFO_FIELDS: Record<string, (t: CatalogTarget) => Scalar | null> = {
   // The plan's own name of the target: a name that left qualifiers unsaid shows here what answered it.
   indicator: (t) => t.label,
   // 约束性/预期性, only where the plan says which (else #N/A: never guessed).
-  attribute: (t) => t.attribute ?? null,
+  attribute: (t) => t.attribute,
 };
 const FIELD_ALIASES: Record<string, string> = {
   单位: "unit",
