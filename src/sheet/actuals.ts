@@ -7,6 +7,7 @@ import type { CatalogTarget, PlanInfo } from "../core/catalog/catalog";
 import { PlanError } from "../core/errors";
 import type { Context } from "../core/functions/functions";
 import { needsBaselineInput } from "../core/sheet/layout";
+import { IMPLIED_BASELINE_WORDS } from "../core/method/methodology";
 import { convert } from "../core/method/units";
 import { judgeNumber, judgeText, type InputReason, type Verdict } from "../core/method/inputs";
 import type { Region } from "../core/catalog/schema";
@@ -322,15 +323,14 @@ const valueOf = (v: Verdict, opts: ResolveOptions): number | null =>
 
 /** Why a typed baseline is refused: the kind fixes it (as methodology.impliedBaseline), or the plan gives it. */
 const BASELINE_OF_KIND: Partial<Record<CatalogTarget["kind"], string>> = {
-  growth_rate: "年均增速类目标按年均增速评估,不需要基期值",
-  per_year: "每年类目标按每年数量评估,不需要基期值",
-  cumulative: "累计类目标从基期的 0 起算,不需要基期值",
-  milestone: "零的突破类目标的基期为 0,不需要基期值",
-  multiple: "倍数类目标以基期为 1 计,不需要基期值",
+  growth_rate: "年均增速类目标按年均增速评估",
+  per_year: "每年类目标按每年数量评估",
+  ...IMPLIED_BASELINE_WORDS,
 };
 
 function baselineNotNeeded(t: CatalogTarget): string {
-  const why = BASELINE_OF_KIND[t.kind] ?? `规划已给出基期值(${t.baselineObs?.value})`;
+  const kind = BASELINE_OF_KIND[t.kind];
+  const why = kind ? `${kind},不需要基期值` : `规划已给出基期值(${t.baselineObs?.value})`;
   return `${t.regionDef.name}“${t.indicatorDef.name}”${why};请删去基期值`;
 }
 

@@ -35,6 +35,17 @@ describe("validatePack", () => {
     expect(validatePack(fixture)).toMatchObject({ ok: true, warnings: [] });
   });
 
+  it("warns that a base-year figure of a cumulative target is not its baseline (it counts from 0)", () => {
+    const p = clone();
+    (p.plans[0].targets[0] as { kind: string }).kind = "cumulative";
+    const v = validatePack(p);
+    expect(v.ok).toBe(true);
+    if (v.ok)
+      expect(v.warnings).toEqual([
+        "第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”的基期值(baseline):累计类目标从基期的 0 起算,给出的基期值不用于计算(仍可作为说明保留)",
+      ]);
+  });
+
   it.each<[string, (p: PlanPack & Record<string, unknown>) => void, string]>([
     [
       "a target year out of range",

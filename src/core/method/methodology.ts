@@ -131,6 +131,12 @@ export const isRateLike = (kind: TargetKind) => kind === "growth_rate" || kind =
  */
 export const impliedBaseline = (kind: TargetKind): number | null =>
   kind === "cumulative" || kind === "milestone" ? 0 : kind === "multiple" ? 1 : null;
+/** impliedBaseline in words, for a baseline given where the kind fixes it (a pack's, a typed one). */
+export const IMPLIED_BASELINE_WORDS: Partial<Record<TargetKind, string>> = {
+  cumulative: "累计类目标从基期的 0 起算",
+  milestone: "零的突破类目标的基期为 0",
+  multiple: "倍数类目标以基期为 1 计",
+};
 
 /**
  * A milestone (实现…零的突破) is reached once, from nothing: its baseline is 0 by definition, and it has no path.

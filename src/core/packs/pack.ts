@@ -3,6 +3,7 @@
 // what to type; importPacks (pack-import.ts) puts packs beside the bundled plans.
 import { z } from "zod";
 import { YEAR_SPAN } from "../method/years";
+import { IMPLIED_BASELINE_WORDS } from "../method/methodology";
 import { Dimension, Facets, Observation, PlanFields, Region, TargetFields } from "../catalog/schema";
 import { COMPARISON_LABEL, KIND_LABEL } from "../catalog/labels";
 import { FIELD_NAMES, packIssueLines, type PackIssue } from "./issue-text";
@@ -345,6 +346,12 @@ function quoteWarnings(pack: PlanPack): PackIssue[] {
   const out: PackIssue[] = [];
   pack.plans.forEach((p, pi) =>
     p.targets.forEach((t, ti) => {
+      const fixed = IMPLIED_BASELINE_WORDS[t.kind];
+      if (t.baseline && fixed)
+        out.push({
+          path: ["plans", pi, "targets", ti, "baseline"],
+          message: `${fixed},给出的基期值不用于计算(仍可作为说明保留)`,
+        });
       if (t.implied) return;
       const values = t.comparison === "range" ? [t.min!, t.max!] : [t.value!];
       const absent = values.filter((v) => !quoteStates(t.quote, v));
