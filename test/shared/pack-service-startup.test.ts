@@ -43,7 +43,7 @@ describe("memory workbook", () => {
     wb.addSheet("Sheet1");
     wb.select("Sheet1", "A1");
     wb.setCell("Sheet1", "A1", FORMULA);
-    const o = await createPackService(wb, face.store).importFromFile("example.json", bytesOf(examplePack()));
+    const o = await createPackService(wb, face.store).importFromFile("sample-pack.json", bytesOf(examplePack()));
     expect(o.kind).toBe("imported");
     face.importPacks([]); // the next session: the bundled plans alone until the store is loaded
   });
@@ -146,7 +146,7 @@ describe("Excel (office-addin-mock)", () => {
     fx.selection = { sheet: "Sheet1", row: 0, col: 0 };
     fx.install();
     const o = await createPackService(new OfficeWorkbook(), face.store).importFromFile(
-      "example.json",
+      "sample-pack.json",
       bytesOf(examplePack()),
     );
     expect(o.kind).toBe("imported");
