@@ -8,6 +8,7 @@ import { createCatalogStore } from "../src/core/catalog/store";
 import { Runner } from "../src/core/functions/runner";
 import { coldLabels } from "./cold-labels";
 import { queryMix } from "./queries";
+import { now } from "./clock";
 
 type Args = [string, string, number];
 
@@ -18,8 +19,6 @@ export interface DistinctLookups {
   /** ns per Map.get of a distinct pre-normalized key (the floor). */
   mapNs: number;
 }
-
-const now = () => Number(process.hrtime.bigint()) / 1e6; // ms
 
 /** The measured queries: the realistic mix (all resolve) and never-seen row labels (most refused), deduplicated. */
 function distinctQueries(catalog: Catalog, labels: number): Args[] {

@@ -11,6 +11,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { validatePack } from "../src/core/packs/pack";
 import { buildCatalogWithPacks } from "../src/core/packs/pack-import";
+import { median } from "./clock";
 
 const UNITS = ["家", "个", "项", "%", "亿元", "件", "人"];
 
@@ -122,7 +123,6 @@ export function timePackCli(indicators: number, runs = 5) {
     pack.push(once(["--packs", file]));
   }
   rmSync(dir, { recursive: true });
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return { packMs: median(pack), floorMs: median(floor), pack, floor };
 }
 

@@ -10,6 +10,7 @@ import { importPacks } from "../src/core/packs/pack-import";
 import { registerPlanFunctions } from "../src/functions/hyperformula";
 import { createProgressService } from "../src/services/progress-service";
 import { MemoryWorkbook } from "../src/workbook/memory-workbook";
+import { now, median } from "./clock";
 
 const YEARS = [2026, 2027, 2028, 2029, 2030];
 const UNITS = ["家", "个", "项", "亿元", "件"];
@@ -59,9 +60,6 @@ function bigPlanPack(indicators: number) {
     ],
   };
 }
-
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export interface RowsFigures {
   rows: number;

@@ -18,6 +18,7 @@ import { coldLabels } from "./cold-labels";
 import { queryMix } from "./queries";
 import { measureFill, measureSyncs } from "./syncs";
 import { distinctLookups, rows1000, startupPack } from "./figures";
+import { now, median } from "./clock";
 
 const root = join(__dirname, "..");
 const json = process.argv.includes("--json");
@@ -31,8 +32,6 @@ interface Figure {
 const figures: Figure[] = [];
 const report = (f: Figure) => figures.push(f);
 
-const now = () => Number(process.hrtime.bigint()) / 1e6; // ms
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 let sink = 0;
 
 function lookupRatio() {

@@ -13,9 +13,7 @@ import { createPackService } from "../src/services/pack-service";
 import { PACK_SHEET } from "../src/sheet/pack-store";
 import { MemoryWorkbook } from "../src/workbook/memory-workbook";
 import { scalePack } from "./pack-scale";
-
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+import { now, median } from "./clock";
 
 export interface StartupFigures {
   targets: number;
