@@ -506,24 +506,6 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
   // methodology.forecastMeets: the forecast gets FORECAST_SLACK × max(1, |V|) in the target's favour.
   const fSlack = `${FORECAST_SLACK}*MAX(1,ABS(${V}))`;
   const forecastMet = metBy(lower ? `(${F}-${fSlack})` : `(${F}+${fSlack})`);
-  const P = rateLike ? C : `${C}/${tau}`;
-  // The sheet's own thresholds (title block), less the slack as methodology.slack.
-  const atLeast = (k: keyof PaceThresholds) => `(${thresholdRef(k)}-${EPSILON})`;
-  const byPace =
-    `IF(${P}>=${atLeast("ahead")},"${STATUS.ahead}",IF(${P}>=${atLeast("onTrack")},"${STATUS.onTrack}",` +
-    `IF(${P}>=${atLeast("behind")},"${STATUS.behind}",IF(${P}>=${slack(PACE.farBehind)},"${STATUS.farBehind}",` +
-    `"${STATUS.regressing}"))))`;
-  const byPacePart = `IF(${C}="","${STATUS.unassessable}",${byPace})`;
-  // methodology.assess before the target year: per kind (perYearStatus for a per-year target).
-  const beforeTarget =
-    t.kind === "per_year"
-      ? `IF(${met},"${STATUS.onTrack}",IF(${C}="","${STATUS.unassessable}",` +
-        `IF(${P}>=${atLeast("behind")},"${STATUS.behind}",${byPace})))`
-      : milestone
-        ? `IF(${met},"${STATUS.achieved}","${STATUS.pending}")`
-        : completesEarly(t.kind)
-          ? `IF(${met},"${STATUS.achieved}",IF(${metAtBase},"${STATUS.regressing}",${byPacePart}))`
-          : byPacePart;
   const unassessable = rateLike ? `OR(${A}="",${tau}="",${tau}=0)` : `OR(${A}="",${B}="",${tau}="",${tau}=0)`;
   const linear = `${B}+(${V}-${B})*${tau}`;
   // methodology.completionOf: on a geometric path ln(A/B)/ln(V/B) while A, B and V are positive.
@@ -577,13 +559,44 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
               )
             : // methodology.requiredAnnualChange: points a year for a share, an amount a year for a cumulative target.
               ok(`IF(OR(${A}="",${tau}="",${Y}>=${T},${met}),"",(${V}-${A})/(${T}-${Y}))`),
-    // From the target year on: met or not. Before it, a target that cannot complete early goes by pace.
-    status:
-      `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",` +
-      `IF(${Y}>=${T},IF(${met},"${STATUS.achieved}","${STATUS.missed}"),` +
-      beforeTarget +
-      `)))`,
+    status: statusFormula(t, { C, tau, X, T }, unassessable, met, metAtBase),
   };
+}
+
+/**
+ * 状态, as methodology.assess decides it: 输入有误 while 输入检查 says anything, 无法评估, then from the target year on
+ * met or not; before it, by kind (perYearStatus for a per-year target; a target that cannot complete early goes by
+ * pace), against the sheet's own thresholds.
+ */
+function statusFormula(
+  t: CatalogTarget,
+  c: Record<"C" | "tau" | "X" | "T", string>,
+  unassessable: string,
+  met: string,
+  metAtBase: string,
+): string {
+  const { C, tau, X, T } = c;
+  const P = isRateLike(t.kind) ? C : `${C}/${tau}`;
+  // The sheet's own thresholds (title block), less the slack as methodology.slack.
+  const atLeast = (k: keyof PaceThresholds) => `(${thresholdRef(k)}-${EPSILON})`;
+  const byPace =
+    `IF(${P}>=${atLeast("ahead")},"${STATUS.ahead}",IF(${P}>=${atLeast("onTrack")},"${STATUS.onTrack}",` +
+    `IF(${P}>=${atLeast("behind")},"${STATUS.behind}",IF(${P}>=${slack(PACE.farBehind)},"${STATUS.farBehind}",` +
+    `"${STATUS.regressing}"))))`;
+  const byPacePart = `IF(${C}="","${STATUS.unassessable}",${byPace})`;
+  const beforeTarget =
+    t.kind === "per_year"
+      ? `IF(${met},"${STATUS.onTrack}",IF(${C}="","${STATUS.unassessable}",` +
+        `IF(${P}>=${atLeast("behind")},"${STATUS.behind}",${byPace})))`
+      : isMilestone(t.kind)
+        ? `IF(${met},"${STATUS.achieved}","${STATUS.pending}")`
+        : completesEarly(t.kind)
+          ? `IF(${met},"${STATUS.achieved}",IF(${metAtBase},"${STATUS.regressing}",${byPacePart}))`
+          : byPacePart;
+  return (
+    `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",` +
+    `IF(${Y}>=${T},IF(${met},"${STATUS.achieved}","${STATUS.missed}"),${beforeTarget})))`
+  );
 }
 
 /**
