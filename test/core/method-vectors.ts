@@ -14,6 +14,8 @@ export interface MethodVector {
   documentedBaseline?: number;
   /** A direction given to the target for the test, as if the plan stated a limit (控制在…以下). */
   documentedDirection?: "higher" | "lower";
+  /** A 属性 given to the target for the test, as if the plan stated it (【约束性】). */
+  documentedAttribute?: "约束性" | "预期性";
   status: string;
   elapsed: number;
   expected: number | null;
@@ -35,10 +37,11 @@ export const close = (got: unknown, want: number | null) =>
     ? got === null
     : typeof got === "number" && Math.abs(got - want) <= 1e-8 * Math.max(1, Math.abs(want));
 
-/** What the vector changes in its target, as if the plan stated it: "" when nothing (the bundled catalog). */
+/** What the vector changes in its target (baseline, direction, 属性), as if the plan stated it: "" when nothing (the bundled catalog). */
 export function variantKey(v: MethodVector): string {
-  if (v.documentedBaseline === undefined && v.documentedDirection === undefined) return "";
-  return `${v.target}|${v.documentedBaseline ?? ""}|${v.documentedDirection ?? ""}`;
+  const { documentedBaseline: b, documentedDirection: d, documentedAttribute: a } = v;
+  if (b === undefined && d === undefined && a === undefined) return "";
+  return `${v.target}|${b ?? ""}|${d ?? ""}|${a ?? ""}`;
 }
 
 /** The catalog the vector is judged against: the bundled one, with its documented baseline or direction. */
@@ -48,5 +51,7 @@ export function vectorCatalog(v: MethodVector): Catalog {
     m.push({ kind: "baseline", target: v.target, value: v.documentedBaseline });
   if (v.documentedDirection !== undefined)
     m.push({ kind: "direction", target: v.target, direction: v.documentedDirection });
+  if (v.documentedAttribute !== undefined)
+    m.push({ kind: "attribute", target: v.target, attribute: v.documentedAttribute });
   return m.length ? catalogWith(...m) : bundledCatalog();
 }

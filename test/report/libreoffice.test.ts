@@ -28,6 +28,7 @@ import {
   assess,
   OUTLOOK_ORDER,
   SHEET_STATUS_ORDER,
+  STATUS,
   STATUS_ORDER,
   type PaceThresholds,
 } from "../../src/core/method/methodology";
@@ -461,7 +462,10 @@ test("the cases reach every status", () => {
         );
       }
   }
-  expect([...seen].sort()).toEqual([...STATUS_ORDER].sort());
+  // 守住约束 and 突破约束 need a 约束性 target, which no bundled plan has: the binding vectors reach them in
+  // LibreOffice (method-vectors-libreoffice.test.ts).
+  const binding: string[] = [STATUS.kept, STATUS.broken];
+  expect([...seen].sort()).toEqual(STATUS_ORDER.filter((s) => !binding.includes(s)).sort());
 });
 
 test("the cases reach every outlook", () => {

@@ -15,6 +15,7 @@ import {
   SHEET,
 } from "../../src/core/sheet/layout";
 import { layoutToWorkbook } from "../../src/sheet/report-file";
+import { STATUS } from "../../src/core/method/methodology";
 import { colIndex } from "../../src/workbook/workbook";
 import {
   close,
@@ -111,6 +112,11 @@ test("every vector's row, recalculated by LibreOffice, has the vector's status a
       if (!close(cell(f), v[f])) mismatches.push(`${name}: ${f} ${cell(f)}, want ${v[f]}`);
   }
   expect(mismatches).toEqual([]);
+});
+
+test("the vectors reach 守住约束 and 突破约束, which no bundled plan can (it states no 约束性 target)", () => {
+  const statuses = new Set(placed.map((p) => p.v.status));
+  expect([statuses.has(STATUS.kept), statuses.has(STATUS.broken)]).toEqual([true, true]);
 });
 
 test("需年均增速 says its unit: the column's title, and the number format of share and cumulative rows", async () => {

@@ -46,6 +46,39 @@ test("a pack's 约束性 target: PLAN.INFO 属性 answers it and its sheet row s
   expect(cells.slice(1).some((k) => /约束性|预期性/.test(k))).toBe(false);
 });
 
+test("a pack's 约束性 target: STATUS says whether the limit is kept, where a 预期性 one says 已完成", () => {
+  const statuses = (attribute: string) => {
+    const face = createFace();
+    const v = validatePack(withAttribute(attribute));
+    if (!v.ok) throw new Error(v.errors.join("\n"));
+    face.importPacks([v.pack]);
+    const at = (actual: number, year: number) =>
+      face.run("STATUS", ["示例县", "高新技术企业", 2030, actual, year]);
+    // 86 家 (2025) → 150家以上 (2030): reached early, on its way (P = 0.55), at the target year.
+    return [at(160, 2027), at(100, 2027), at(160, 2030), at(140, 2030)].map((o) =>
+      o.ok ? o.value : o.error,
+    );
+  };
+  expect(statuses("约束性")).toEqual(["守住约束", "严重滞后", "已完成", "未完成"]);
+  expect(statuses("预期性")).toEqual(["已完成", "严重滞后", "已完成", "未完成"]);
+});
+
+test("the sheet's 说明 states the 约束性 rule only where a row is 约束性", () => {
+  const face = createFace();
+  const v = validatePack(withAttribute("约束性"));
+  if (!v.ok) throw new Error(v.errors.join("\n"));
+  face.importPacks([v.pack]);
+  const catalog = face.catalog();
+  const plan = catalog.plans.find((p) => p.title === v.pack.plans[0].title)!;
+  const text = (planId: string) =>
+    buildProgressSheet(catalog, planId, { year: 2027 })
+      .rows.flat()
+      .map((c) => String(c.value ?? ""))
+      .join("");
+  expect(text(plan.id)).toContain("约束性目标在目标年前达到约束值为守住约束");
+  expect(text("yiyang-14th")).not.toContain("约束性目标在目标年前");
+});
+
 test("a 属性 other than 约束性 or 预期性 is refused, naming the field", () => {
   const v = validatePack(withAttribute("约束"));
   expect(v.ok).toBe(false);

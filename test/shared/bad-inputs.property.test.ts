@@ -5,7 +5,7 @@
 // VARIANCE / REQUIRED_RATE for the same inputs: the same status; 输入有误 (with 输入检查 saying why) and blank derived
 // cells exactly where the runner refuses; the runner's number in every other derived cell.
 import fc from "fast-check";
-import { bundledCatalog } from "../../src/core/catalog/catalog";
+import { bundledCatalog, type Catalog } from "../../src/core/catalog/catalog";
 import { bundledContext } from "../../src/core/functions/functions";
 import { COL, needsBaselineInput, planTargets, SHEET, yearValidation } from "../../src/core/sheet/layout";
 import { INPUT_ERROR, SHEET_STATUS_ORDER } from "../../src/core/method/methodology";
@@ -20,6 +20,7 @@ import {
   yearArb,
   type InputKind,
 } from "./bad-inputs";
+import { catalogBinding } from "./helpers";
 import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
@@ -32,7 +33,13 @@ const seenYearKinds = new Set<InputKind>();
 const seenStatuses = new Set<string>();
 let cases = 0;
 
-describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
+/** Every bundled plan, and 益阳's with every target 约束性 (the binding rule's branches of the 状态 formula). */
+const CASES: [string, Catalog, string][] = [
+  ...catalog.plans.map((p): [string, Catalog, string] => [p.id, catalog, p.id]),
+  ["yiyang-14th, every target 约束性", catalogBinding(["yiyang-14th"]), "yiyang-14th"],
+];
+
+describe.each(CASES)("plan %s", (_label, catalog, planId) => {
   test("every row agrees with the runner for random typed inputs", async () => {
     const wb = new MemoryWorkbook();
     const service = serviceOver(wb, { year: 2023, catalog: catalog });

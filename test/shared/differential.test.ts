@@ -5,7 +5,7 @@
 // must not pick); for a year outside the block (before or at the base year, after the last target year) it is
 // typed over 实际值 itself, as a sheet of the previous version has it.
 import { createCatalogStore } from "../../src/core/catalog/store";
-import { bundledCatalog, type CatalogTarget } from "../../src/core/catalog/catalog";
+import { bundledCatalog, type Catalog, type CatalogTarget } from "../../src/core/catalog/catalog";
 import { Runner, type Outcome } from "../../src/core/functions/runner";
 import { close, FIGURES, VECTORS, vectorCatalog } from "../core/method-vectors";
 import {
@@ -27,10 +27,20 @@ import {
 } from "../../src/core/method/methodology";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { colIndex, type CellValue } from "../../src/workbook/workbook";
-import { expectedRow, type RowExpectation } from "./helpers";
+import { catalogBinding, expectedRow, type RowExpectation } from "./helpers";
 import { serviceOver } from "./service-over";
 
 const catalog = bundledCatalog();
+/**
+ * Two plans whose every target is made 约束性, as a pack may state (no bundled plan does): between them every kind
+ * of target, so the binding rule's formulas meet assess() on every kind, year, actual and typed baseline.
+ */
+const BINDING_PLANS = ["yiyang-14th", "shanwei-chengqu-2026"];
+const binding = catalogBinding(BINDING_PLANS);
+const CASES: [string, Catalog, string][] = [
+  ...catalog.plans.map((p): [string, Catalog, string] => [p.id, catalog, p.id]),
+  ...BINDING_PLANS.map((id): [string, Catalog, string] => [`${id}, every target 约束性`, binding, id]),
+];
 
 /** The baseline the row computes from: the plan's, the kind's implied one, or the typed one. */
 function baselineOf(t: CatalogTarget, typed: number | null): number | null {
@@ -76,7 +86,7 @@ function yearsFor(targets: CatalogTarget[]): number[] {
 const seen = new Set<string>();
 const seenOutlook = new Set<string>();
 
-describe.each(catalog.plans.map((p) => [p.id]))("plan %s", (planId) => {
+describe.each(CASES)("plan %s", (_label, catalog, planId) => {
   test("formulas evaluated by HyperFormula equal assess() for every target, year, actual and typed baseline", async () => {
     const wb = new MemoryWorkbook();
     const service = serviceOver(wb, { year: 2024, catalog: catalog });
@@ -172,6 +182,7 @@ describe("the methodology vectors (test/core/fixtures/method-vectors.json)", () 
     for (const v of VECTORS) byKind.set(v.kind, (byKind.get(v.kind) ?? 0) + 1);
     for (const [, n] of byKind) expect(n).toBeGreaterThanOrEqual(3);
     expect([...byKind.keys()].sort()).toEqual([
+      "binding",
       "cumulative",
       "growth_rate",
       "level",

@@ -47,7 +47,16 @@ export type Mutation =
   | { kind: "remove"; target: string }
   | { kind: "baseline"; target: string; value: number }
   | { kind: "unit"; target: string; unit: string }
-  | { kind: "direction"; target: string; direction: "higher" | "lower" };
+  | { kind: "direction"; target: string; direction: "higher" | "lower" }
+  | { kind: "attribute"; target: string; attribute: "约束性" | "预期性" };
+
+/** The bundled catalog with every target of these plans 约束性, as a pack may state (no bundled plan does). */
+export function catalogBinding(planIds: string[]): Catalog {
+  const ids = (RAW_PLANS as RawPlan[])
+    .filter((p) => planIds.includes(p.id))
+    .flatMap((p) => p.targets.map((t) => t.id));
+  return catalogWith(...ids.map((target): Mutation => ({ kind: "attribute", target, attribute: "约束性" })));
+}
 
 /** The bundled catalog with some targets changed, added or removed (a "new data version"). */
 export function catalogWith(...mutations: Mutation[]): Catalog {
@@ -76,6 +85,8 @@ export function catalogWith(...mutations: Mutation[]): Catalog {
       t.unit = m.unit;
     } else if (m.kind === "direction") {
       (t as RawTarget & { direction?: string }).direction = m.direction;
+    } else if (m.kind === "attribute") {
+      Object.assign(t, { attribute: m.attribute, attributeQuote: `${t.quote}(${m.attribute})` });
     } else if (m.kind === "remove") {
       p.targets.splice(i, 1);
       for (const x of p.targets) if (x.restates === m.target) x.restates = null;

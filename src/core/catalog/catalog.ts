@@ -16,7 +16,15 @@ const LABEL_DECORATIONS = [
   "单位",
   "元千万百亿人家个项件次名所座台套倍",
 ];
-import type { Direction, Indicator, Observation, Plan, Region, Target } from "./schema";
+import {
+  BINDING,
+  type Direction,
+  type Indicator,
+  type Observation,
+  type Plan,
+  type Region,
+  type Target,
+} from "./schema";
 import { BigramCache, normalizeIndicator, normalizeRegion, Vocabulary } from "./text";
 import type { ProgressInput } from "../method/methodology";
 import { coreMessage } from "../messages";
@@ -294,6 +302,7 @@ export function progressInputFor(
     comparison: t.comparison,
     path: t.indicatorDef.path,
     direction: t.direction,
+    binding: t.attribute === BINDING,
     value: t.threshold,
     targetYear: t.targetYear,
     baseYear: t.baseYear ?? t.plan.baseYear,

@@ -100,6 +100,8 @@ export type Observation = z.infer<typeof Observation>;
 /** 属性: a 约束性 target binds (judged against the limit itself), a 预期性 one is expected. */
 export const Attribute = z.enum(["约束性", "预期性"]);
 export type Attribute = z.infer<typeof Attribute>;
+/** The 属性 of a target the plan binds itself to (its status says whether the limit is kept). */
+export const BINDING: Attribute = "约束性";
 
 /** A target's fields (a pack's target reuses them with its own defaults, see pack.ts). */
 export const TargetFields = z.object({

@@ -14,6 +14,10 @@ export const STATUS = {
   regressing: "逆向变化",
   /** A milestone (零的突破) not yet reached before its target year. */
   pending: "尚未实现",
+  /** A 约束性 target before its target year that meets its limit. */
+  kept: "守住约束",
+  /** A 约束性 target before its target year whose limit, once kept, is no longer met. */
+  broken: "突破约束",
 } as const;
 export type Status = (typeof STATUS)[keyof typeof STATUS];
 export const STATUS_ORDER: Status[] = Object.values(STATUS);
@@ -39,6 +43,8 @@ export const STATUS_MEANING: Record<SheetStatus, string> = {
   严重滞后: "目标年前,进度比在 0–0.6 之间",
   逆向变化: "目标年前,进度比为负(离目标越来越远),或基期已达标而实际值不再达标",
   尚未实现: "零的突破类目标在目标年前尚未实现",
+  守住约束: "约束性目标在目标年前达到约束值(每年类目标当年达标)",
+  突破约束: "约束性目标在目标年前:基期已达到的约束值不再达到,或每年类目标当年未达标",
   输入有误: "输入不是合理数值(仅进度表;函数返回 #VALUE!),原因见“输入检查”列",
 };
 
@@ -87,6 +93,8 @@ export interface ProgressInput {
   /** "geometric" for money values and multiples; "linear" otherwise. */
   path: "linear" | "geometric";
   direction: Direction;
+  /** 约束性: the plan binds itself to the limit (judged against the limit itself, see bindingStatus). */
+  binding?: boolean;
   /** V: the target value (for a range, its lower bound; for a multiple, the multiple itself, base = 1). */
   value: number;
   targetYear: number;
@@ -281,6 +289,18 @@ export function perYearStatus(met: boolean, pace: number | null, th: PaceThresho
   return pace >= slack(th.behind) ? STATUS.behind : statusFromPace(pace, th);
 }
 
+/**
+ * A 约束性 target before its target year is judged against its limit, and its status says so: 守住约束 while the
+ * actual meets the limit, 突破约束 once a limit the base already met (or, for a per-year limit, this year's) is not
+ * met. Null where the binding rule says nothing: a binding target still on its way to the limit is graded by pace
+ * (its limit falls due in the target year), and growth-rate and milestone targets keep their own rules.
+ */
+export function bindingStatus(kind: TargetKind, met: boolean, metAtBase: boolean): Status | null {
+  if (kind === "growth_rate" || isMilestone(kind)) return null;
+  if (met) return STATUS.kept;
+  return metAtBase || kind === "per_year" ? STATUS.broken : null;
+}
+
 /** The methodology for one target; `th`: the pace thresholds (a sheet's own, else the defaults). */
 export function assess(input: ProgressInput, th: PaceThresholds = PACE): Progress {
   const { kind, comparison, path, direction, value: V0, targetYear: T, year: t, actual: A } = input;
@@ -328,10 +348,12 @@ export function assess(input: ProgressInput, th: PaceThresholds = PACE): Progres
         : null;
 
   const needsBaseline = !rateLike;
+  const held = input.binding ? bindingStatus(kind, met === true, metAtBase) : null;
   let status: Status;
   if (A === null || (needsBaseline && B === null) || tau === null || tau === 0 || t === null)
     status = STATUS.unassessable;
   else if (t >= T) status = met ? STATUS.achieved : STATUS.missed;
+  else if (held) status = held;
   else if (kind === "per_year") status = perYearStatus(met === true, pace, th);
   else if (isMilestone(kind)) status = met ? STATUS.achieved : STATUS.pending;
   else if (kind === "growth_rate") status = pace === null ? STATUS.unassessable : statusFromPace(pace, th);

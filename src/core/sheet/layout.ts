@@ -4,6 +4,7 @@
 // in WPS and in LibreOffice. Two writers consume this: the Office.js adapter and the ExcelJS writer.
 import { nameFor } from "../resolve/matching";
 import { progressInputFor, type Catalog, type CatalogTarget, type PlanInfo } from "../catalog/catalog";
+import { BINDING, type TargetKind } from "../catalog/schema";
 import {
   citationOf,
   DATA_EDITION,
@@ -205,6 +206,8 @@ export const STATUS_COLORS: Record<SheetStatus, { fill: string; font: string }> 
   [STATUS.missed]: { fill: "FFC7CE", font: "9C0006" },
   [STATUS.unassessable]: { fill: "EDEDED", font: "595959" },
   [STATUS.pending]: { fill: "D9E1F2", font: "305496" },
+  [STATUS.kept]: { fill: "C6EFCE", font: "006100" },
+  [STATUS.broken]: { fill: "FFC7CE", font: "9C0006" },
   [INPUT_ERROR]: { fill: "FF0000", font: "FFFFFF" },
 };
 
@@ -565,7 +568,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
 
 /**
  * 状态, as methodology.assess decides it: 输入有误 while 输入检查 says anything, 无法评估, then from the target year on
- * met or not; before it, by kind (perYearStatus for a per-year target; a target that cannot complete early goes by
+ * met or not; before it, a 约束性 target by its limit, then by kind (perYearStatus for a per-year target; a target that cannot complete early goes by
  * pace), against the sheet's own thresholds.
  */
 function statusFormula(
@@ -584,7 +587,7 @@ function statusFormula(
     `IF(${P}>=${atLeast("behind")},"${STATUS.behind}",IF(${P}>=${slack(PACE.farBehind)},"${STATUS.farBehind}",` +
     `"${STATUS.regressing}"))))`;
   const byPacePart = `IF(${C}="","${STATUS.unassessable}",${byPace})`;
-  const beforeTarget =
+  const byKind =
     t.kind === "per_year"
       ? `IF(${met},"${STATUS.onTrack}",IF(${C}="","${STATUS.unassessable}",` +
         `IF(${P}>=${atLeast("behind")},"${STATUS.behind}",${byPace})))`
@@ -593,10 +596,22 @@ function statusFormula(
         : completesEarly(t.kind)
           ? `IF(${met},"${STATUS.achieved}",IF(${metAtBase},"${STATUS.regressing}",${byPacePart}))`
           : byPacePart;
+  // A 约束性 target says first whether its limit is kept (methodology.bindingStatus).
+  const beforeTarget = t.attribute === BINDING ? bindingFormula(t.kind, met, metAtBase, byKind) : byKind;
   return (
     `=IF(${X}<>"","${INPUT_ERROR}",IF(${unassessable},"${STATUS.unassessable}",` +
     `IF(${Y}>=${T},IF(${met},"${STATUS.achieved}","${STATUS.missed}"),${beforeTarget})))`
   );
+}
+
+/**
+ * methodology.bindingStatus as a formula: 守住约束 while `met`; 突破约束 when `metAtBase` (or any year of a per-year
+ * limit) is not met; else the kind's own rule `byKind`.
+ */
+function bindingFormula(kind: TargetKind, met: string, metAtBase: string, byKind: string): string {
+  if (kind === "growth_rate" || isMilestone(kind)) return byKind;
+  const broken = kind === "per_year" ? `"${STATUS.broken}"` : `IF(${metAtBase},"${STATUS.broken}",${byKind})`;
+  return `IF(${met},"${STATUS.kept}",${broken})`;
 }
 
 /**

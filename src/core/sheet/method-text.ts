@@ -2,6 +2,7 @@
 // rows a sheet holds: the 上报 footnote and the progress sheet's 说明 say only what assess() does to those rows.
 import type { CatalogTarget } from "../catalog/catalog";
 import { KIND_LABEL } from "../catalog/labels";
+import { BINDING } from "../catalog/schema";
 import { impliedBaseline, isMilestone, isRateLike, KIND_METHOD, STATUS } from "../method/methodology";
 import { canonicalUnit } from "../method/units";
 
@@ -56,6 +57,16 @@ export function statusNote(targets: readonly CatalogTarget[], where: string): st
   return (
     `状态:目标年前按进度比(完成进度 ÷ 序时进度${rateWords})分档,` +
     `${STATUS.ahead}、${STATUS.onTrack}、${STATUS.behind}的下限见${where},` +
-    `低于${STATUS.behind}下限为${STATUS.farBehind},为负为${STATUS.regressing}。`
+    `低于${STATUS.behind}下限为${STATUS.farBehind},为负为${STATUS.regressing}。` +
+    bindingNote(targets)
+  );
+}
+
+/** The 约束性 rule (methodology.bindingStatus) in words, where any row is 约束性; else "". */
+function bindingNote(targets: readonly CatalogTarget[]): string {
+  if (!targets.some((t) => t.attribute === BINDING)) return "";
+  return (
+    `约束性目标在目标年前达到约束值为${STATUS.kept};基期已达到的约束值不再达到,或每年类目标当年未达标,` +
+    `为${STATUS.broken};尚未达到约束值的按进度比分档。`
   );
 }
