@@ -116,7 +116,7 @@ export function variance(
  * @param {any[][]} year Target year; omitted: the latest plan's target.
  * @param {any[][]} actual Actual value in the plan's unit (for a growth-rate target: the achieved average annual rate).
  * @param {any[][]} asOfYear Assessment year (the year of the actual).
- * @returns {string[][]} The status label: 无法评估(缺实际值、评估年份或所需的基期值,或评估年份不晚于基期年);已完成(实际值达到目标(年均增速、每年类目标只在目标年及以后));未完成(已到目标年,实际值未达到目标);快于预期(目标年前,进度比(完成进度 ÷ 序时进度)不低于 1.05);符合预期(目标年前,进度比在 0.95–1.05 之间;每年类目标当年达标);进度滞后(目标年前,进度比在 0.6–0.95 之间);严重滞后(目标年前,进度比在 0–0.6 之间);逆向变化(目标年前,进度比为负(离目标越来越远),或基期已达标而实际值不再达标);尚未实现(零的突破类目标在目标年前尚未实现);守住约束(约束性目标在目标年前达到约束值(每年类目标当年达标));突破约束(约束性目标在目标年前:基期已达到的约束值不再达到,或每年类目标当年未达标). Graded by the default pace thresholds; a progress sheet's own (set in its title block) do not apply here.
+ * @returns {string[][]} The status label: 无法评估(缺实际值、评估年份或所需的基期值,或评估年份不晚于基期年);已完成(实际值达到目标(年均增速、每年类目标只在目标年及以后));未完成(已到目标年,实际值未达到目标);快于预期(目标年前,进度比(完成进度 ÷ 序时进度)不低于 1.05);符合预期(目标年前,进度比在 0.95–1.05 之间;每年类目标当年达标;年均增速上限类未超过上限);进度滞后(目标年前,进度比在 0.6–0.95 之间);严重滞后(目标年前,进度比在 0–0.6 之间);逆向变化(目标年前,进度比为负(离目标越来越远),或基期已达标而实际值不再达标);尚未实现(零的突破类目标在目标年前尚未实现);守住约束(约束性目标在目标年前达到约束值(每年类目标当年达标));突破约束(约束性目标在目标年前:基期已达到的约束值不再达到,或每年类目标当年未达标). Graded by the default pace thresholds; a progress sheet's own (set in its title block) do not apply here.
  */
 export function status(
   region: any[][],

@@ -14,6 +14,7 @@ import {
 import {
   assess,
   inputRange,
+  isTotalCap,
   PACE,
   requiredFormat,
   STATUS,
@@ -270,6 +271,8 @@ function missing(
       indicator: t.indicatorDef.name,
       kindLabel: KIND_LABEL[t.kind],
     });
+  if (field === "requiredRate" && isTotalCap(t.kind, t.direction))
+    throw notFound({ reason: "rateNotApplicable", indicator: t.indicatorDef.name, kindLabel: "累计上限类" });
   if (field === "requiredRate" && t.kind === "growth_rate" && asOf === t0)
     throw notFound({ reason: "rateAtBaseYear", year: asOf });
   if (field === "requiredRate" && p.met) throw notFound({ reason: "rateMet" });

@@ -38,7 +38,7 @@ export const STATUS_MEANING: Record<SheetStatus, string> = {
   已完成: "实际值达到目标(年均增速、每年类目标只在目标年及以后)",
   未完成: "已到目标年,实际值未达到目标",
   快于预期: "目标年前,进度比(完成进度 ÷ 序时进度)不低于 1.05",
-  符合预期: "目标年前,进度比在 0.95–1.05 之间;每年类目标当年达标",
+  符合预期: "目标年前,进度比在 0.95–1.05 之间;每年类目标当年达标;年均增速上限类未超过上限",
   进度滞后: "目标年前,进度比在 0.6–0.95 之间",
   严重滞后: "目标年前,进度比在 0–0.6 之间",
   逆向变化: "目标年前,进度比为负(离目标越来越远),或基期已达标而实际值不再达标",
@@ -301,6 +301,22 @@ export function bindingStatus(kind: TargetKind, met: boolean, metAtBase: boolean
   return metAtBase || kind === "per_year" ? STATUS.broken : null;
 }
 
+/**
+ * A ceiling on a growth rate (年均增长控制在3%以内: lower is better, V > 0). Before its target year it is judged
+ * against the ceiling itself, as a per-year target is (perYearStatus): within it 符合预期, above it graded by V/A.
+ * A/V would read a rate kept well under its ceiling as behind and one above it as ahead. (A fall, 年均下降3%, is
+ * V < 0: A/V reads it the right way round.)
+ */
+export const isRateCeiling = (kind: TargetKind, direction: Direction, V: number) =>
+  kind === "growth_rate" && direction === "lower" && V > 0;
+
+/**
+ * A cap on a running total (累计…控制在3000亩以内): the total cannot fall, so no yearly amount is "needed" (once
+ * exceeded, −200 亩 a year would read as a plan); 需年均增速 is blank.
+ */
+export const isTotalCap = (kind: TargetKind, direction: Direction) =>
+  kind === "cumulative" && direction === "lower";
+
 /** The methodology for one target; `th`: the pace thresholds (a sheet's own, else the defaults). */
 export function assess(input: ProgressInput, th: PaceThresholds = PACE): Progress {
   const { kind, comparison, path, direction, value: V0, targetYear: T, year: t, actual: A } = input;
@@ -341,7 +357,13 @@ export function assess(input: ProgressInput, th: PaceThresholds = PACE): Progres
       ? A !== null && t !== null && tau !== null && tau > 0 && input.baseYear !== null
         ? remainingRate(A, V, t, input.baseYear, T)
         : null
-      : !rateLike && !isMilestone(kind) && A !== null && t !== null && tau !== null && !met
+      : !rateLike &&
+          !isMilestone(kind) &&
+          !isTotalCap(kind, direction) &&
+          A !== null &&
+          t !== null &&
+          tau !== null &&
+          !met
         ? requiredUnit(kind, input.unit) === "rate"
           ? requiredAnnualRate(A, V, t, T)
           : requiredAnnualChange(A, V, t, T)
@@ -356,6 +378,8 @@ export function assess(input: ProgressInput, th: PaceThresholds = PACE): Progres
   else if (held) status = held;
   else if (kind === "per_year") status = perYearStatus(met === true, pace, th);
   else if (isMilestone(kind)) status = met ? STATUS.achieved : STATUS.pending;
+  else if (isRateCeiling(kind, direction, V))
+    status = perYearStatus(met === true, A !== null && A > 0 ? V / A : null, th);
   else if (kind === "growth_rate") status = pace === null ? STATUS.unassessable : statusFromPace(pace, th);
   else if (met) status = STATUS.achieved;
   else if (metAtBase) status = STATUS.regressing;

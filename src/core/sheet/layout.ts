@@ -25,6 +25,8 @@ import {
   INPUT_ERROR,
   inputRange,
   isMilestone,
+  isRateCeiling,
+  isTotalCap,
   isRateLike,
   OUTLOOK,
   PACE,
@@ -554,7 +556,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
             `IF(OR(${A}="",${tau}="",${tau}=0,${Y}>=${T}),"",IF(OR(1+${A}/100<=0,1+${V}/100<=0),"",` +
               `((1+${V}/100)^(${T}-${t0})/(1+${A}/100)^(${Y}-${t0}))^(1/(${T}-${Y}))-1))`,
           )
-        : rateLike || milestone
+        : rateLike || milestone || isTotalCap(t.kind, t.direction)
           ? ""
           : requiredUnit(t.kind, t.unit) === "rate"
             ? ok(
@@ -562,18 +564,18 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
               )
             : // methodology.requiredAnnualChange: points a year for a share, an amount a year for a cumulative target.
               ok(`IF(OR(${A}="",${tau}="",${Y}>=${T},${met}),"",(${V}-${A})/(${T}-${Y}))`),
-    status: statusFormula(t, { C, tau, X, T }, unassessable, met, metAtBase),
+    status: statusFormula(t, { A, V, C, tau, X, T }, unassessable, met, metAtBase),
   };
 }
 
 /**
  * 状态, as methodology.assess decides it: 输入有误 while 输入检查 says anything, 无法评估, then from the target year on
- * met or not; before it, a 约束性 target by its limit, then by kind (perYearStatus for a per-year target; a target that cannot complete early goes by
- * pace), against the sheet's own thresholds.
+ * met or not; before it, a 约束性 target by its limit, then by kind (perYearStatus for a per-year target; a target
+ * that cannot complete early goes by pace), against the sheet's own thresholds.
  */
 function statusFormula(
   t: CatalogTarget,
-  c: Record<"C" | "tau" | "X" | "T", string>,
+  c: Record<"A" | "V" | "C" | "tau" | "X" | "T", string>,
   unassessable: string,
   met: string,
   metAtBase: string,
@@ -587,8 +589,12 @@ function statusFormula(
     `IF(${P}>=${atLeast("behind")},"${STATUS.behind}",IF(${P}>=${slack(PACE.farBehind)},"${STATUS.farBehind}",` +
     `"${STATUS.regressing}"))))`;
   const byPacePart = `IF(${C}="","${STATUS.unassessable}",${byPace})`;
-  const byKind =
-    t.kind === "per_year"
+  // methodology.isRateCeiling: within the ceiling 符合预期, above it by V/A (A > V > 0 there).
+  const ceilingPace = `${c.V}/${c.A}`;
+  const byKind = isRateCeiling(t.kind, t.direction, t.threshold)
+    ? `IF(${met},"${STATUS.onTrack}",IF(${C}="","${STATUS.unassessable}",` +
+      `IF(${ceilingPace}>=${atLeast("behind")},"${STATUS.behind}","${STATUS.farBehind}")))`
+    : t.kind === "per_year"
       ? `IF(${met},"${STATUS.onTrack}",IF(${C}="","${STATUS.unassessable}",` +
         `IF(${P}>=${atLeast("behind")},"${STATUS.behind}",${byPace})))`
       : isMilestone(t.kind)
