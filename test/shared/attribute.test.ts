@@ -63,6 +63,18 @@ test("a pack's 约束性 target: STATUS says whether the limit is kept, where a 
   expect(statuses("预期性")).toEqual(["已完成", "严重滞后", "已完成", "未完成"]);
 });
 
+test("a kept 约束性 limit's 趋势判断 is the forecast's (it must still hold in 2030), not 已完成", () => {
+  const outlook = (attribute: string) => {
+    const face = createFace();
+    const v = validatePack(withAttribute(attribute));
+    if (!v.ok) throw new Error(v.errors.join("\n"));
+    face.importPacks([v.pack]);
+    return face.run("OUTLOOK", ["示例县", "高新技术企业", 2030, 160, 2027]);
+  };
+  expect(outlook("约束性")).toEqual({ ok: true, value: "预计可完成" });
+  expect(outlook("预期性")).toEqual({ ok: true, value: "已完成" });
+});
+
 test("the sheet's 说明 states the 约束性 rule only where a row is 约束性", () => {
   const face = createFace();
   const v = validatePack(withAttribute("约束性"));

@@ -278,6 +278,12 @@ export function statusFromPace(P: number, th: PaceThresholds = PACE): Status {
  * so a year that does is 符合预期 (当年达标), and one good year completes nothing.
  */
 export const completesEarly = (kind: TargetKind) => !isRateLike(kind);
+/**
+ * Does 趋势判断 read 已完成 before the target year once the target is met? As completesEarly, but not for a 约束性
+ * target its limit rule judges (守住约束 must still hold in the target year: its outlook is the forecast's).
+ */
+export const outlookCompletesEarly = (kind: TargetKind, binding: boolean) =>
+  completesEarly(kind) && !(binding && !isMilestone(kind));
 
 /**
  * A per-year target before its target year: 符合预期 when the year meets it; a year short of it is at best
@@ -434,7 +440,8 @@ export function forecastMeets(F: number, V: number, comparison: Comparison, dire
 
 /**
  * The outlook, decided in this order: 无法评估 when there is no forecast (see forecastValue); 已完成 when the actual
- * already meets the target (for a target that cannot complete early, only from the target year on); 预计可完成 when the forecast meets it; else 预计难以完成.
+ * already meets the target (for a target that cannot complete early, or a 约束性 one, only from the target year on);
+ * 预计可完成 when the forecast meets it; else 预计难以完成.
  */
 export function outlookOf(
   input: ProgressInput,
@@ -444,7 +451,7 @@ export function outlookOf(
   const { actual: A, value: V, comparison, direction } = input;
   if (forecast === null || A === null) return { forecast, outlook: OUTLOOK.unassessable };
   const early = input.year !== null && input.year < input.targetYear;
-  if (isMet(A, V, comparison, direction) && (completesEarly(input.kind) || !early))
+  if (isMet(A, V, comparison, direction) && (outlookCompletesEarly(input.kind, !!input.binding) || !early))
     return { forecast, outlook: OUTLOOK.achieved };
   return {
     forecast,

@@ -26,6 +26,7 @@ import {
   inputRange,
   isMilestone,
   isRateCeiling,
+  outlookCompletesEarly,
   isTotalCap,
   isRateLike,
   OUTLOOK,
@@ -532,7 +533,7 @@ export function rowFormulas(t: CatalogTarget, r: number, years: number[]): Recor
       t,
       { A, B, T, t0, tau, X, F },
       forecastMet,
-      completesEarly(t.kind) ? met : `AND(${met},${Y}>=${T})`,
+      outlookCompletesEarly(t.kind, t.attribute === BINDING) ? met : `AND(${met},${Y}>=${T})`,
     ),
     actual: pickActual(t, r, years),
     // 实际值 is checked too: something may be typed over its formula (which itself gives only clean values).
