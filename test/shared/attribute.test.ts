@@ -30,17 +30,23 @@ const withAttribute = (value: unknown): PlanPack => {
   return p;
 };
 
-test("a pack's 约束性 target: PLAN.INFO 属性 answers it and its sheet row says it", () => {
+/** A face with the example pack imported, its first target (高新技术企业) given this 属性. */
+function faceWith(attribute: string) {
   const face = createFace();
-  const v = validatePack(withAttribute("约束性"));
+  const v = validatePack(withAttribute(attribute));
   if (!v.ok) throw new Error(v.errors.join("\n"));
   face.importPacks([v.pack]);
-  const t = v.pack.plans[0].targets[0];
-  const region = v.pack.regions![0].name;
-  const name = v.pack.indicators?.find((i) => i.id === t.indicator)?.name ?? t.label;
+  return { face, pack: v.pack };
+}
+
+test("a pack's 约束性 target: PLAN.INFO 属性 answers it and its sheet row says it", () => {
+  const { face, pack } = faceWith("约束性");
+  const t = pack.plans[0].targets[0];
+  const region = pack.regions![0].name;
+  const name = pack.indicators?.find((i) => i.id === t.indicator)?.name ?? t.label;
   expect(face.run("INFO", [region, name, t.targetYear, "属性"])).toEqual({ ok: true, value: "约束性" });
   const catalog = face.catalog();
-  const plan = catalog.plans.find((p) => p.title === v.pack.plans[0].title)!;
+  const plan = catalog.plans.find((p) => p.title === pack.plans[0].title)!;
   const cells = kindCells(catalog, plan.id);
   expect(cells[0]).toMatch(/,约束性\)$/);
   expect(cells.slice(1).some((k) => /约束性|预期性/.test(k))).toBe(false);
@@ -48,10 +54,7 @@ test("a pack's 约束性 target: PLAN.INFO 属性 answers it and its sheet row s
 
 test("a pack's 约束性 target: STATUS says whether the limit is kept, where a 预期性 one says 已完成", () => {
   const statuses = (attribute: string) => {
-    const face = createFace();
-    const v = validatePack(withAttribute(attribute));
-    if (!v.ok) throw new Error(v.errors.join("\n"));
-    face.importPacks([v.pack]);
+    const { face } = faceWith(attribute);
     const at = (actual: number, year: number) =>
       face.run("STATUS", ["示例县", "高新技术企业", 2030, actual, year]);
     // 86 家 (2025) → 150家以上 (2030): reached early, on its way (P = 0.55), at the target year.
@@ -64,24 +67,16 @@ test("a pack's 约束性 target: STATUS says whether the limit is kept, where a 
 });
 
 test("a kept 约束性 limit's 趋势判断 is the forecast's (it must still hold in 2030), not 已完成", () => {
-  const outlook = (attribute: string) => {
-    const face = createFace();
-    const v = validatePack(withAttribute(attribute));
-    if (!v.ok) throw new Error(v.errors.join("\n"));
-    face.importPacks([v.pack]);
-    return face.run("OUTLOOK", ["示例县", "高新技术企业", 2030, 160, 2027]);
-  };
+  const outlook = (attribute: string) =>
+    faceWith(attribute).face.run("OUTLOOK", ["示例县", "高新技术企业", 2030, 160, 2027]);
   expect(outlook("约束性")).toEqual({ ok: true, value: "预计可完成" });
   expect(outlook("预期性")).toEqual({ ok: true, value: "已完成" });
 });
 
 test("the sheet's 说明 states the 约束性 rule only where a row is 约束性", () => {
-  const face = createFace();
-  const v = validatePack(withAttribute("约束性"));
-  if (!v.ok) throw new Error(v.errors.join("\n"));
-  face.importPacks([v.pack]);
+  const { face, pack } = faceWith("约束性");
   const catalog = face.catalog();
-  const plan = catalog.plans.find((p) => p.title === v.pack.plans[0].title)!;
+  const plan = catalog.plans.find((p) => p.title === pack.plans[0].title)!;
   const text = (planId: string) =>
     buildProgressSheet(catalog, planId, { year: 2027 })
       .rows.flat()
