@@ -108,4 +108,38 @@ describe("the catalog version", () => {
     for (const json of [fixture, fullPack(), scalePack(300, 40)])
       expect(JSON.stringify(validated(json))).toBe(JSON.stringify(PlanPack.parse(json)));
   });
+
+  // Each edit to the fixture's first target, kept by zod or refused: the hand check (pack-fast.ts) agrees.
+  it.each<[string, Record<string, unknown>]>([
+    ["no value", { value: null }],
+    ["a value as text", { value: "600" }],
+    ["an infinite value", { value: Infinity }],
+    ["a range", { comparison: "range", min: 1, max: 2 }],
+    ["a range upside down", { comparison: "range", min: 3, max: 2 }],
+    ["a per-year target without a period", { kind: "per_year" }],
+    ["a period with more keys", { kind: "per_year", period: { start: 2026, end: 2030, x: 1 } }],
+    ["a year as a float", { targetYear: 2030.5 }],
+    ["hedged null", { hedged: null }],
+    ["implied true", { implied: true }],
+    ["an entity", { entity: "某园区" }],
+    ["an entity as a number", { entity: 3 }],
+    ["a label", { label: "高企" }],
+    ["a direction", { direction: "lower" }],
+    ["a note left undefined", { note: undefined }],
+    ["an unknown key", { extra: [1, 2] }],
+    ["a bad unit", { unit: "家 " }],
+    ["a bad id", { id: "A-1" }],
+    ["a one-character quote", { quote: "好" }],
+    ["an attribute", { attribute: "约束性", attributeQuote: "约束性指标" }],
+    ["an attribute in English", { attribute: "binding" }],
+    ["a baseYear", { baseYear: 2025 }],
+  ])("%s: as zod says", (_, edit) => {
+    const p = clone();
+    Object.assign(p.plans[0].targets[0], edit);
+    const zod = PlanPack.safeParse(p);
+    const v = validatePack(p);
+    expect(v.ok).toBe(zod.success);
+    if (v.ok && zod.success) expect(JSON.stringify(v.pack)).toBe(JSON.stringify(zod.data));
+    if (v.ok && zod.success) expect(v.pack).toEqual(zod.data);
+  });
 });

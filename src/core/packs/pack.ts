@@ -7,6 +7,7 @@ import { IMPLIED_BASELINE_WORDS } from "../method/methodology";
 import { Dimension, Facets, Observation, PlanFields, Region, TargetFields } from "../catalog/schema";
 import { COMPARISON_LABEL, KIND_LABEL } from "../catalog/labels";
 import { FIELD_NAMES, packIssueLines, type PackIssue } from "./issue-text";
+import { plainTarget, targetArrays } from "./pack-fast";
 
 export const PACK_FORMAT = "plan-pack";
 
@@ -145,12 +146,46 @@ export function validatePack(json: unknown): PackResult {
 export function checkPack(json: unknown): PackCheck {
   const bad = textIssues(json);
   if (bad.length) return { ok: false, issues: bad };
-  const parsed = PlanPack.safeParse(json);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(schemaIssue) };
-  const pack = parsed.data;
+  let pack = fastParse(json);
+  if (!pack) {
+    const parsed = PlanPack.safeParse(json);
+    if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(schemaIssue) };
+    pack = parsed.data;
+  }
   const issues = referenceIssues(pack);
   if (issues.length) return { ok: false, issues };
   return { ok: true, pack, warnings: quoteWarnings(pack) };
+}
+
+/** The schema around the targets: the plans' targets are checked apart (fastParse). */
+const PackShell = PlanPack.extend({ plans: z.array(PackPlan.extend({ targets: z.unknown() })).min(1) });
+
+/**
+ * What PlanPack.safeParse(json) gives when it succeeds, with plainly valid targets checked by hand (pack-fast.ts)
+ * and the others by PackTarget; null when anything fails, for zod's full parse to say what.
+ */
+function fastParse(json: unknown): PlanPack | null {
+  const arrays = targetArrays(json);
+  if (!arrays) return null;
+  const targets: PackTarget[][] = [];
+  for (const raw of arrays) {
+    const list: PackTarget[] = [];
+    for (const r of raw) {
+      const t = (plainTarget(r) as PackTarget | null) ?? zodTarget(r);
+      if (!t) return null;
+      list.push(t);
+    }
+    targets.push(list);
+  }
+  const shell = PackShell.safeParse(json);
+  if (!shell.success) return null;
+  shell.data.plans.forEach((p, i) => (p.targets = targets[i]));
+  return shell.data as PlanPack;
+}
+
+function zodTarget(r: unknown): PackTarget | null {
+  const parsed = PackTarget.safeParse(r);
+  return parsed.success ? parsed.data : null;
 }
 
 /** Every string of the pack (at any depth) that a cell cannot hold, at most 20, before the schema runs. */
