@@ -131,7 +131,10 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
   const indicatorId = mapIndicators(pack, catalog, out);
   const taken = new Map<string, string>();
   const take = (t: Target, who: string) => {
-    for (const k of targetKeys(t)) if (!taken.has(k)) taken.set(k, who);
+    if (!isPerYear(t)) {
+      const k = targetKey(t, t.targetYear);
+      if (!taken.has(k)) taken.set(k, who);
+    } else for (const k of targetKeys(t)) if (!taken.has(k)) taken.set(k, who);
   };
   for (const t of catalog.allTargets) take(t, sourceName(t.plan));
   const labelOf = labelsOf(pack);
@@ -140,7 +143,7 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
     if (!plan) return;
     plan.targets = plan.targets.filter((t) => {
       if (t.restates) return true;
-      const clash = targetKeys(t).find((k) => taken.has(k));
+      const clash = clashOf(t, taken);
       if (clash === undefined) {
         take(t, `规划包“${pack.name}”`);
         return true;
@@ -159,12 +162,21 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
  * A target's keys: region, entity, indicator and each year it applies to (a per-year target, every year of
  * its period), so that two targets never answer one (region, indicator, year) — the resolver would refuse it.
  */
-function targetKeys(t: Pick<Target, "region" | "entity" | "indicator" | "targetYear" | "kind" | "period">) {
-  const years =
-    t.kind === "per_year" && t.period
-      ? Array.from({ length: t.period.end - t.period.start + 1 }, (_, i) => t.period!.start + i)
-      : [t.targetYear];
-  return years.map((y) => `${t.region}|${t.entity ?? ""}|${t.indicator}|${y}`);
+type Keyed = Pick<Target, "region" | "entity" | "indicator" | "targetYear" | "kind" | "period">;
+function targetKeys(t: Keyed) {
+  const years = isPerYear(t)
+    ? Array.from({ length: t.period!.end - t.period!.start + 1 }, (_, i) => t.period!.start + i)
+    : [t.targetYear];
+  return years.map((y) => targetKey(t, y));
+}
+const isPerYear = (t: Keyed) => t.kind === "per_year" && !!t.period;
+const targetKey = (t: Keyed, year: number) => `${t.region}|${t.entity ?? ""}|${t.indicator}|${year}`;
+
+/** The first of the target's keys that `taken` has (no array for a target of one year: 50,000 of them). */
+function clashOf(t: Keyed, taken: Map<string, string>): string | undefined {
+  if (isPerYear(t)) return targetKeys(t).find((k) => taken.has(k));
+  const k = targetKey(t, t.targetYear);
+  return taken.has(k) ? k : undefined;
 }
 
 /** A figure the pack gives for a year another plan gives another figure for: said, not silently shadowed. */
