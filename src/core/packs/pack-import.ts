@@ -339,32 +339,46 @@ function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (r
   const first = firstTargets(pack);
   for (const ind of pack.indicators) {
     const facets = ind.facets ?? readFacets(ind.name); // read once: parsing a name is most of the work
-    const existing = existingIndicator(ind, facets, catalog, byFacets, out.notes);
+    const nameKey = normalizeIndicator(ind.name);
+    const existing = existingIndicator(ind, nameKey, facets, catalog, byFacets, out.notes);
     if (existing) {
       map.set(ind.id, existing);
       continue;
     }
-    const def = newIndicator(pack, ind, facets, first.get(ind.id) ?? null);
+    const def = newIndicator(pack, ind, nameKey, facets, first.get(ind.id) ?? null);
     const k = facetKey(def.facets);
     const twin = twins.get(k);
-    if (twin && !isPrivate(def)) {
+    const own = isPrivate(def);
+    if (twin && !own) {
       map.set(ind.id, twin.id);
       continue;
     }
-    if (!isPrivate(def) && !twins.has(k)) twins.set(k, def);
-    def.aliases = def.aliases.filter((a) => {
-      const key = normalizeIndicator(a);
-      const owner = catalog.indicatorByKey.get(key) ?? newKeys.get(key);
-      if (owner === undefined || owner === def.id) return true;
-      out.errors.push(`指标“${ind.name}”的别名“${a}”已是另一指标的名称,请删去这个别名`);
-      return false;
-    });
-    for (const n of [def.name, ...def.aliases]) newKeys.set(normalizeIndicator(n), def.id);
+    if (!own && !twins.has(k)) twins.set(k, def);
+    if (def.aliases.length) def.aliases = ownAliases(ind.name, def, catalog, newKeys, out.errors);
+    newKeys.set(normalizeIndicator(def.name), def.id);
+    for (const n of def.aliases) newKeys.set(normalizeIndicator(n), def.id);
     map.set(ind.id, def.id);
     out.indicators.push(def);
     byFacets.set(k, [def.id]);
   }
   return (id) => map.get(id) ?? (catalog.indicatorById.has(id) ? id : null);
+}
+
+/** A new indicator's aliases that name no other indicator (each that does is an error). */
+function ownAliases(
+  name: string,
+  def: Indicator,
+  catalog: Catalog,
+  newKeys: Map<string, string>,
+  errors: string[],
+): string[] {
+  return def.aliases.filter((a) => {
+    const key = normalizeIndicator(a);
+    const owner = catalog.indicatorByKey.get(key) ?? newKeys.get(key);
+    if (owner === undefined || owner === def.id) return true;
+    errors.push(`指标“${name}”的别名“${a}”已是另一指标的名称,请删去这个别名`);
+    return false;
+  });
 }
 
 /**
@@ -373,17 +387,17 @@ function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (r
  */
 function existingIndicator(
   ind: PackIndicator,
+  nameKey: string,
   facets: Facets | null,
   catalog: Catalog,
   byFacets: Map<string, string[]>,
   notes: string[],
 ): string | null {
-  for (const n of [ind.name, ...ind.aliases]) {
-    const k = normalizeIndicator(n);
-    const hit = catalog.indicatorByKey.get(k) ?? labelOwner(catalog, k);
-    if (hit) return hit;
-  }
-  const hit = facets ? byFacets.get(facetKey(facets))?.[0] : undefined;
+  const named = (k: string) => catalog.indicatorByKey.get(k) ?? labelOwner(catalog, k);
+  let hit = named(nameKey);
+  for (let i = 0; !hit && i < ind.aliases.length; i++) hit = named(normalizeIndicator(ind.aliases[i]));
+  if (hit) return hit;
+  hit = facets ? byFacets.get(facetKey(facets))?.[0] : undefined;
   if (hit)
     notes.push(`指标“${ind.name}”与已有的“${catalog.indicatorById.get(hit)!.name}”含义相同,按同一指标导入`);
   return hit ?? null;
@@ -404,17 +418,21 @@ function readFacets(name: string): Facets | null {
 
 /** A private entry's subject: its own normalized name, which no readable query produces. */
 const PRIVATE_MARK = "名称:";
-const isPrivate = (i: Indicator) => i.facets.subject.some((s) => s.startsWith(PRIVATE_MARK));
+function isPrivate(i: Indicator): boolean {
+  for (const s of i.facets.subject) if (s.startsWith(PRIVATE_MARK)) return true;
+  return false;
+}
 
 function newIndicator(
   pack: PlanPack,
   ind: PackIndicator,
+  nameKey: string,
   read: Facets | null,
   first: PackTarget | null,
 ): Indicator {
   const measure = first ? KIND_MEASURE[first.kind] : "level";
   const facets: Facets = read ?? {
-    subject: [`${PRIVATE_MARK}${normalizeIndicator(ind.name)}`],
+    subject: [`${PRIVATE_MARK}${nameKey}`],
     scope: [],
     aspect: null,
     measure,
@@ -444,6 +462,19 @@ function firstTargets(pack: PlanPack): Map<string, PackTarget> {
 
 /** The dimension a unit gives (万元 → money, % → share, 人 → people, 倍 → multiple, else a count). */
 export function dimensionOf(unit: string, kind: TargetKind): Dimension {
+  // Remembered per unit and kind: a pack of 10,000 new names has a handful of units (a bounded memo of a pure
+  // function: it changes no answer).
+  const k = `${kind}|${unit}`;
+  let d = dimensions.get(k);
+  if (d === undefined) {
+    if (dimensions.size >= 1000) dimensions.clear();
+    dimensions.set(k, (d = readDimension(unit, kind)));
+  }
+  return d;
+}
+const dimensions = new Map<string, Dimension>();
+
+function readDimension(unit: string, kind: TargetKind): Dimension {
   const u = canonicalUnit(unit);
   if (kind === "growth_rate") return "rate";
   if (kind === "multiple" || u === "倍") return "multiple";
