@@ -105,7 +105,10 @@ describe("the catalog version", () => {
   });
 
   it("is that of zod's own output: a validated pack is what the schema gives, key for key", () => {
-    for (const json of [fixture, fullPack(), scalePack(300, 40)])
+    const bare = clone() as Partial<PlanPack>;
+    delete bare.indicators;
+    delete bare.regions;
+    for (const json of [fixture, fullPack(), scalePack(300, 40), bare])
       expect(JSON.stringify(validated(json))).toBe(JSON.stringify(PlanPack.parse(json)));
   });
 
@@ -141,5 +144,27 @@ describe("the catalog version", () => {
     expect(v.ok).toBe(zod.success);
     if (v.ok && zod.success) expect(JSON.stringify(v.pack)).toBe(JSON.stringify(zod.data));
     if (v.ok && zod.success) expect(v.pack).toEqual(zod.data);
+  });
+
+  // The same for an edit to the fixture's first indicator.
+  it.each<[string, Record<string, unknown>]>([
+    ["aliases", { aliases: ["高企", "高新企业"] }],
+    ["an alias as a number", { aliases: [1] }],
+    ["aliases null", { aliases: null }],
+    ["a dimension", { dimension: "count" }],
+    ["a path", { path: "geometric" }],
+    ["lower is better", { direction: "lower" }],
+    ["a direction in Chinese", { direction: "越低越好" }],
+    ["a flow", { flow: true }],
+    ["an empty name", { name: "" }],
+    ["an id in capitals", { id: "HTE" }],
+    ["an unknown key", { extra: 1 }],
+  ])("indicator %s: as zod says", (_, edit) => {
+    const p = clone();
+    Object.assign(p.indicators[0], edit);
+    const zod = PlanPack.safeParse(p);
+    const v = validatePack(p);
+    expect(v.ok).toBe(zod.success);
+    if (v.ok && zod.success) expect(JSON.stringify(v.pack)).toBe(JSON.stringify(zod.data));
   });
 });

@@ -1,6 +1,7 @@
-// A pack's targets checked by hand where they are plainly valid: a 50,000-target pack spent most of its
-// validation in zod (a cold schema, a payload object per field). A target the hand check is unsure of goes to
-// zod's PackTarget; anything zod refuses sends the whole pack to zod, so errors and messages stay zod's.
+// A pack's targets and indicators checked by hand where they are plainly valid: a 50,000-target pack spent
+// most of its validation in zod (a cold schema, a payload object per field). A record the hand check is unsure
+// of goes to zod's own schema for it; anything zod refuses sends the whole pack to zod, so errors and messages
+// stay zod's.
 import { YEARS } from "../method/years";
 import { PACK_LIMITS, UNIT } from "./pack";
 
@@ -128,6 +129,43 @@ export function targetArrays(json: unknown): unknown[][] | null {
     if (!isRecord(p) || !Array.isArray(p.targets)) return null;
     if (p.targets.length < 1 || p.targets.length > PACK_LIMITS.targets) return null;
     out.push(p.targets);
+  }
+  return out;
+}
+
+/** An indicator as zod's PackIndicator gives it, without dimension, path or facets. */
+export interface PlainIndicator {
+  id: string;
+  name: string;
+  aliases: string[];
+  direction: "higher" | "lower";
+  flow: boolean;
+}
+
+const INDICATOR_ID = /^[a-z0-9_]+$/;
+const isAliases = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+
+/** The indicator as zod would give it, or null when the hand check is unsure (zod then decides). */
+export function plainIndicator(r: unknown): PlainIndicator | null {
+  if (!isRecord(r) || "dimension" in r || "path" in r || "facets" in r) return null;
+  const { id, name, aliases = [], direction = "higher", flow = false } = r;
+  if (typeof id !== "string" || !INDICATOR_ID.test(id) || typeof name !== "string" || !name) return null;
+  if (!isAliases(aliases) || (direction !== "higher" && direction !== "lower") || typeof flow !== "boolean")
+    return null;
+  return { id, name, aliases: aliases.slice(), direction, flow };
+}
+
+/** Each record checked by hand, else by zod's schema for it (`schema`); null when zod refuses one. */
+export function parseEach<T>(
+  raw: unknown[],
+  plain: (r: unknown) => T | null,
+  schema: (r: unknown) => T | null,
+): T[] | null {
+  const out: T[] = [];
+  for (const r of raw) {
+    const t = plain(r) ?? schema(r);
+    if (t === null) return null;
+    out.push(t);
   }
   return out;
 }

@@ -337,6 +337,7 @@ function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (r
   // so that import stays linear in the number of new names.
   const twins = new Map<string, Indicator>();
   const first = firstTargets(pack);
+  const idOf = packIds(pack.id).indicator;
   for (const ind of pack.indicators) {
     const facets = ind.facets ?? readFacets(ind.name); // read once: parsing a name is most of the work
     const nameKey = normalizeIndicator(ind.name);
@@ -345,7 +346,7 @@ function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (r
       map.set(ind.id, existing);
       continue;
     }
-    const def = newIndicator(pack, ind, nameKey, facets, first.get(ind.id) ?? null);
+    const def = newIndicator(idOf(ind.id), ind, nameKey, facets, first.get(ind.id) ?? null);
     const k = facetKey(def.facets);
     const twin = twins.get(k);
     const own = isPrivate(def);
@@ -424,7 +425,7 @@ function isPrivate(i: Indicator): boolean {
 }
 
 function newIndicator(
-  pack: PlanPack,
+  id: string,
   ind: PackIndicator,
   nameKey: string,
   read: Facets | null,
@@ -442,7 +443,7 @@ function newIndicator(
   };
   const dimension = ind.dimension ?? dimensionOf(first?.unit ?? "", first?.kind ?? "level");
   return {
-    id: packIds(pack.id).indicator(ind.id),
+    id,
     name: indicatorName(ind.name),
     aliases: ind.aliases.map(indicatorName),
     dimension,

@@ -7,7 +7,7 @@ import { IMPLIED_BASELINE_WORDS } from "../method/methodology";
 import { Dimension, Facets, Observation, PlanFields, Region, TargetFields } from "../catalog/schema";
 import { COMPARISON_LABEL, KIND_LABEL } from "../catalog/labels";
 import { FIELD_NAMES, packIssueLines, type PackIssue } from "./issue-text";
-import { plainTarget, targetArrays } from "./pack-fast";
+import { parseEach, plainIndicator, plainTarget, targetArrays } from "./pack-fast";
 
 export const PACK_FORMAT = "plan-pack";
 
@@ -157,36 +157,42 @@ export function checkPack(json: unknown): PackCheck {
   return { ok: true, pack, warnings: quoteWarnings(pack) };
 }
 
-/** The schema around the targets: the plans' targets are checked apart (fastParse). */
-const PackShell = PlanPack.extend({ plans: z.array(PackPlan.extend({ targets: z.unknown() })).min(1) });
+/** The schema around the targets and indicators, which are checked apart (fastParse); the defaults keep each
+ * key where PlanPack puts it. */
+const PackShell = PlanPack.extend({
+  indicators: z.unknown().default([]),
+  plans: z.array(PackPlan.extend({ targets: z.unknown() })).min(1),
+});
 
 /**
- * What PlanPack.safeParse(json) gives when it succeeds, with plainly valid targets checked by hand (pack-fast.ts)
- * and the others by PackTarget; null when anything fails, for zod's full parse to say what.
+ * What PlanPack.safeParse(json) gives when it succeeds, with plainly valid targets and indicators checked by
+ * hand (pack-fast.ts) and the others by their zod schema; null when anything fails, for zod's full parse to say
+ * what.
  */
 function fastParse(json: unknown): PlanPack | null {
   const arrays = targetArrays(json);
-  if (!arrays) return null;
+  const rawIndicators = (json as { indicators?: unknown }).indicators ?? [];
+  if (!arrays || !Array.isArray(rawIndicators)) return null;
+  const indicators = parseEach(rawIndicators, plainIndicator, zodOf(PackIndicator));
   const targets: PackTarget[][] = [];
   for (const raw of arrays) {
-    const list: PackTarget[] = [];
-    for (const r of raw) {
-      const t = (plainTarget(r) as PackTarget | null) ?? zodTarget(r);
-      if (!t) return null;
-      list.push(t);
-    }
+    const list = parseEach(raw, plainTarget as (r: unknown) => PackTarget | null, zodOf(PackTarget));
+    if (!list) return null;
     targets.push(list);
   }
-  const shell = PackShell.safeParse(json);
-  if (!shell.success) return null;
+  const shell = indicators && PackShell.safeParse(json);
+  if (!shell || !shell.success) return null;
+  shell.data.indicators = indicators;
   shell.data.plans.forEach((p, i) => (p.targets = targets[i]));
   return shell.data as PlanPack;
 }
 
-function zodTarget(r: unknown): PackTarget | null {
-  const parsed = PackTarget.safeParse(r);
-  return parsed.success ? parsed.data : null;
-}
+const zodOf =
+  <T>(schema: z.ZodType<T>) =>
+  (r: unknown): T | null => {
+    const parsed = schema.safeParse(r);
+    return parsed.success ? parsed.data : null;
+  };
 
 /** Every string of the pack (at any depth) that a cell cannot hold, at most 20, before the schema runs. */
 function textIssues(json: unknown): PackIssue[] {
