@@ -7,7 +7,10 @@ import { IMPLIED_BASELINE_WORDS } from "../method/methodology";
 import { Dimension, Facets, Observation, PlanFields, Region, TargetFields } from "../catalog/schema";
 import { COMPARISON_LABEL, KIND_LABEL } from "../catalog/labels";
 import { FIELD_NAMES, packIssueLines, type PackIssue } from "./issue-text";
+import { quoteStates } from "./quote-numbers";
 import { parseEach, plainIndicator, plainTarget, targetArrays } from "./pack-fast";
+
+export { numbersInQuote, quoteStates } from "./quote-numbers";
 
 export const PACK_FORMAT = "plan-pack";
 
@@ -369,19 +372,6 @@ function restatementIssues(pack: PlanPack): PackIssue[] {
     }),
   );
   return issues;
-}
-
-/** The numbers a quote writes in digits (NFKC, thousands separators removed). */
-export function numbersInQuote(quote: string): number[] {
-  let s = quote.normalize("NFKC");
-  // match, not matchAll: the same strings without a match object each (50,000 targets' worth of garbage).
-  if (s.includes(",")) s = s.replace(/(\d),(?=\d{3})/g, "$1");
-  return (s.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
-}
-
-/** Does the quote state the number in digits (600, 2.5, 1,234)? */
-export function quoteStates(quote: string, n: number): boolean {
-  return numbersInQuote(quote).some((x) => Math.abs(x - n) < 1e-9 * Math.max(1, Math.abs(n)));
 }
 
 /** A warning (not an error) for each target whose quote does not write its value in digits. */
