@@ -130,24 +130,17 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
   const regionId = mapRegions(pack, catalog, out);
   const indicatorId = mapIndicators(pack, catalog, out);
   const taken = new Map<string, string>();
-  const take = (t: Target, who: string) => {
-    if (!isPerYear(t)) {
-      const k = targetKey(t, t.targetYear);
-      if (!taken.has(k)) taken.set(k, who);
-    } else for (const k of targetKeys(t)) if (!taken.has(k)) taken.set(k, who);
-  };
-  for (const t of catalog.allTargets) take(t, sourceName(t.plan));
+  for (const t of catalog.allTargets)
+    for (const k of targetKeys(t)) if (!taken.has(k)) taken.set(k, sourceName(t.plan));
   const labelOf = labelsOf(pack);
+  const who = `规划包“${pack.name}”`;
   pack.plans.forEach((p, pi) => {
     const plan = mapPlan(pack, p, pi, regionId, indicatorId, labelOf, out);
     if (!plan) return;
     plan.targets = plan.targets.filter((t) => {
       if (t.restates) return true;
-      const clash = clashOf(t, taken);
-      if (clash === undefined) {
-        take(t, `规划包“${pack.name}”`);
-        return true;
-      }
+      const clash = claim(t, who, taken);
+      if (clash === undefined) return true;
       const year = Number(clash.slice(clash.lastIndexOf("|") + 1));
       out.conflicts.push(conflictOf(pack, t, year, taken.get(clash)!, catalog, out));
       return false;
@@ -172,11 +165,21 @@ function targetKeys(t: Keyed) {
 const isPerYear = (t: Keyed) => t.kind === "per_year" && !!t.period;
 const targetKey = (t: Keyed, year: number) => `${t.region}|${t.entity ?? ""}|${t.indicator}|${year}`;
 
-/** The first of the target's keys that `taken` has (no array for a target of one year: 50,000 of them). */
-function clashOf(t: Keyed, taken: Map<string, string>): string | undefined {
-  if (isPerYear(t)) return targetKeys(t).find((k) => taken.has(k));
-  const k = targetKey(t, t.targetYear);
-  return taken.has(k) ? k : undefined;
+/**
+ * The first of the target's keys that `taken` has, or undefined and every key taken for `who`. A target of one
+ * year (50,000 of them) is keyed once, without an array.
+ */
+function claim(t: Keyed, who: string, taken: Map<string, string>): string | undefined {
+  if (!isPerYear(t)) {
+    const k = targetKey(t, t.targetYear);
+    if (taken.has(k)) return k;
+    taken.set(k, who);
+    return undefined;
+  }
+  const keys = targetKeys(t);
+  const clash = keys.find((k) => taken.has(k));
+  if (clash === undefined) for (const k of keys) taken.set(k, who);
+  return clash;
 }
 
 /** A figure the pack gives for a year another plan gives another figure for: said, not silently shadowed. */

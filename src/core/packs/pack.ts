@@ -355,23 +355,33 @@ function referenceIssues(pack: PlanPack): PackIssue[] {
 /** Two targets of one pack for one region, entity, indicator and year, neither restating the other. */
 function restatementIssues(pack: PlanPack): PackIssue[] {
   const issues: PackIssue[] = [];
-  // Each key's first target as [plan, target] indices; a path is spelled only for an issue (50,000 targets).
-  const first = new Map<string, [number, number]>();
+  // Each key's first target as its ordinal in the pack (a number, not a pair: 50,000 targets); a path is spelled
+  // only for an issue.
+  const first = new Map<string, number>();
+  let n = 0;
   pack.plans.forEach((p, pi) =>
     p.targets.forEach((t, ti) => {
+      const ordinal = n++;
       if (t.restates) return;
       const k = `${t.region}|${t.entity ?? ""}|${t.indicator}|${t.targetYear}`;
       const prev = first.get(k);
-      if (prev)
+      if (prev !== undefined)
         issues.push({
           path: ["plans", pi, "targets", ti],
           message: (placeOf) =>
-            `与${placeOf(["plans", prev[0], "targets", prev[1]])}是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
+            `与${placeOf(targetPath(pack, prev))}是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
         });
-      else first.set(k, [pi, ti]);
+      else first.set(k, ordinal);
     }),
   );
   return issues;
+}
+
+/** The path of the pack's target of this ordinal (counted over every plan's targets). */
+function targetPath(pack: PlanPack, ordinal: number): PropertyKey[] {
+  let pi = 0;
+  while (ordinal >= pack.plans[pi].targets.length) ordinal -= pack.plans[pi++].targets.length;
+  return ["plans", pi, "targets", ordinal];
 }
 
 /** A warning (not an error) for each target whose quote does not write its value in digits. */
