@@ -128,11 +128,12 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
   const out: PackAdditions = { notes: [], regions: [], indicators: [], plans: [], conflicts: [], errors: [] };
   const origin: PackOrigin = { id: pack.id, name: pack.name, source: pack.source };
   const regionId = mapRegions(pack, catalog, out);
-  const indicatorId = mapIndicators(pack, catalog, out);
+  const nameOf = namesOnce();
+  const indicatorId = mapIndicators(pack, catalog, out, nameOf);
   const taken = new Map<string, string>();
   for (const t of catalog.allTargets)
     for (const k of targetKeys(t)) if (!taken.has(k)) taken.set(k, sourceName(t.plan));
-  const labelOf = labelsOf(pack);
+  const labelOf = labelsOf(pack, nameOf);
   const who = `规划包“${pack.name}”`;
   pack.plans.forEach((p, pi) => {
     const plan = mapPlan(pack, p, pi, regionId, indicatorId, labelOf, out);
@@ -286,17 +287,21 @@ function mapRegions(pack: PlanPack, catalog: Catalog, out: PackAdditions): Ref {
 
 /**
  * A target's label as the catalog keeps it: its own label, else its indicator's name (else the indicator id).
- * Each text is converted once, however many targets share it.
+ * Each text is converted once (nameOf), however many targets share it.
  */
-function labelsOf(pack: PlanPack): (t: PackTarget) => string {
+function labelsOf(pack: PlanPack, nameOf: (s: string) => string): (t: PackTarget) => string {
   const names = new Map(pack.indicators.map((i) => [i.id, i.name]));
+  return (t) => nameOf(t.label ?? names.get(t.indicator) ?? t.indicator);
+}
+
+/** indicatorName for one pack, each text once: for its indicator and for its targets' labels. */
+function namesOnce(): (s: string) => string {
   const done = new Map<string, string>();
-  const convert = (s: string) => {
+  return (s) => {
     let v = done.get(s);
     if (v === undefined) done.set(s, (v = indicatorName(s)));
     return v;
   };
-  return (t) => convert(t.label ?? names.get(t.indicator) ?? t.indicator);
 }
 
 /** Catalog keys are folded from simplified names: a pack written in 繁体 is converted here once. */
@@ -328,7 +333,12 @@ const KIND_MEASURE: Record<TargetKind, Facets["measure"]> = {
  * facets equal one entry's is that entry (so 新增高新技术企业 never reaches an imported 高新技术企业 stock);
  * otherwise a new entry: its facets if the name reads, else a private one matched by its exact name only.
  */
-function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (ref: string) => string | null {
+function mapIndicators(
+  pack: PlanPack,
+  catalog: Catalog,
+  out: PackAdditions,
+  nameOf: (s: string) => string,
+): (ref: string) => string | null {
   const map = new Map<string, string>();
   const byFacets = new Map<string, string[]>();
   for (const ind of catalog.indicators) {
@@ -349,7 +359,7 @@ function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (r
       map.set(ind.id, existing);
       continue;
     }
-    const def = newIndicator(idOf(ind.id), ind, nameKey, facets, first.get(ind.id) ?? null);
+    const def = newIndicator(idOf(ind.id), ind, nameKey, facets, first.get(ind.id) ?? null, nameOf);
     const k = facetKey(def.facets);
     const twin = twins.get(k);
     const own = isPrivate(def);
@@ -397,14 +407,19 @@ function existingIndicator(
   byFacets: Map<string, string[]>,
   notes: string[],
 ): string | null {
-  const named = (k: string) => catalog.indicatorByKey.get(k) ?? labelOwner(catalog, k);
-  let hit = named(nameKey);
-  for (let i = 0; !hit && i < ind.aliases.length; i++) hit = named(normalizeIndicator(ind.aliases[i]));
+  let hit = namedIndicator(catalog, nameKey);
+  for (let i = 0; !hit && i < ind.aliases.length; i++)
+    hit = namedIndicator(catalog, normalizeIndicator(ind.aliases[i]));
   if (hit) return hit;
   hit = facets ? byFacets.get(facetKey(facets))?.[0] : undefined;
   if (hit)
     notes.push(`指标“${ind.name}”与已有的“${catalog.indicatorById.get(hit)!.name}”含义相同,按同一指标导入`);
   return hit ?? null;
+}
+
+/** The indicator a key names: a name or alias of the vocabulary, else a plan's own label. */
+function namedIndicator(catalog: Catalog, key: string): string | undefined {
+  return catalog.indicatorByKey.get(key) ?? labelOwner(catalog, key);
 }
 
 function labelOwner(catalog: Catalog, key: string): string | undefined {
@@ -433,6 +448,7 @@ function newIndicator(
   nameKey: string,
   read: Facets | null,
   first: PackTarget | null,
+  nameOf: (s: string) => string,
 ): Indicator {
   const measure = first ? KIND_MEASURE[first.kind] : "level";
   const facets: Facets = read ?? {
@@ -447,8 +463,8 @@ function newIndicator(
   const dimension = ind.dimension ?? dimensionOf(first?.unit ?? "", first?.kind ?? "level");
   return {
     id,
-    name: indicatorName(ind.name),
-    aliases: ind.aliases.map(indicatorName),
+    name: nameOf(ind.name),
+    aliases: ind.aliases.map(nameOf),
     dimension,
     direction: ind.direction,
     path: ind.path ?? (dimension === "money" || dimension === "multiple" ? "geometric" : "linear"),
