@@ -69,7 +69,6 @@ export class Catalog {
   readonly indicatorKeys = new Map<string, string[]>();
   /** Normalized plan label → indicator id, per region (a plan's own wording is an alias there). */
   readonly labelKeysByRegion = new Map<string, Map<string, string>>();
-  readonly targetById = new Map<string, CatalogTarget>();
   readonly observationsByKey = new Map<string, CatalogObservation[]>();
   readonly targetsByRegion = new Map<string, CatalogTarget[]>();
   /** The characters of this catalog's names: a query made of them is simplified already (see fold). */
@@ -141,7 +140,6 @@ export class Catalog {
     for (const t of targets) {
       const ct = this.joinTarget(t, info, obsById);
       this.allTargets.push(ct);
-      this.targetById.set(t.id, ct);
       let labels = this.labelKeysByRegion.get(t.region);
       if (!labels) this.labelKeysByRegion.set(t.region, (labels = new Map()));
       labels.set(labelKey(t.label), t.indicator);
@@ -200,6 +198,17 @@ export class Catalog {
       baselineObs,
       threshold: t.comparison === "range" ? (min as number) : (value as number),
     };
+  }
+
+  private byId: Map<string, CatalogTarget> | null = null;
+  /** Target id → target (the last of an id), indexed when first asked: an import of 50,000 targets does not
+   * hash each id before a sheet asks for one. */
+  get targetById(): ReadonlyMap<string, CatalogTarget> {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const t of this.allTargets) this.byId.set(t.id, t);
+    }
+    return this.byId;
   }
 
   /** Per region, indicator id → its targets: built for a region when it is first asked about (a pack of

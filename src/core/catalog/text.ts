@@ -35,15 +35,25 @@ export class Vocabulary {
   private readonly known = new Set<number>();
 
   constructor(...lists: Iterable<string>[]) {
-    for (const names of lists) this.add(names);
+    // A name in several lists (an indicator's key is most often its plans' label key too) is read once.
+    const seen = new Set<string>();
+    for (const names of lists)
+      for (const n of names) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        this.addName(n);
+      }
   }
 
   add(names: Iterable<string>): void {
-    for (const n of names)
-      for (let i = 0; i < n.length; i++) {
-        const c = n.charCodeAt(i);
-        if (isCjk(c)) this.known.add(c);
-      }
+    for (const n of names) this.addName(n);
+  }
+
+  private addName(n: string): void {
+    for (let i = 0; i < n.length; i++) {
+      const c = n.charCodeAt(i);
+      if (isCjk(c)) this.known.add(c);
+    }
   }
 
   /** Has the string a CJK character outside the vocabulary (one OpenCC might change)? */
