@@ -305,6 +305,7 @@ const KIND_WORDS = oneOf(KIND_LABEL);
  */
 function referenceIssues(pack: PlanPack): PackIssue[] {
   const issues: PackIssue[] = [];
+  /** The ids, each repeated one an issue. */
   const dup = (what: string, ids: string[], at: (i: number) => PropertyKey[]) => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
@@ -312,6 +313,7 @@ function referenceIssues(pack: PlanPack): PackIssue[] {
         issues.push({ path: [...at(i), "id"], message: `${what}编号“${id}”重复,请改用另一个编号` });
       seen.add(id);
     });
+    return seen;
   };
   dup(
     "地区",
@@ -329,22 +331,23 @@ function referenceIssues(pack: PlanPack): PackIssue[] {
     (i) => ["plans", i],
   );
   pack.plans.forEach((p, pi) => {
-    dup(
+    const targets = dup(
       "目标",
       p.targets.map((t) => t.id),
       (i) => ["plans", pi, "targets", i],
     );
     const obs = new Set(p.observations.map((o) => o.id));
-    const targets = new Set(p.targets.map((t) => t.id));
     p.targets.forEach((t, ti) => {
-      const at = ["plans", pi, "targets", ti];
       if (t.baseline && !obs.has(t.baseline))
         issues.push({
-          path: [...at, "baseline"],
+          path: ["plans", pi, "targets", ti, "baseline"],
           message: `“${t.baseline}”不在本规划的 observations 中,请补上或删去`,
         });
       if (t.restates && !targets.has(t.restates))
-        issues.push({ path: [...at, "restates"], message: `“${t.restates}”不是本规划的目标编号` });
+        issues.push({
+          path: ["plans", pi, "targets", ti, "restates"],
+          message: `“${t.restates}”不是本规划的目标编号`,
+        });
     });
     if (p.period.start > p.period.end)
       issues.push({ path: ["plans", pi, "period"], message: "起始年晚于结束年,请检查" });
@@ -396,8 +399,7 @@ function quoteWarnings(pack: PlanPack): PackIssue[] {
           message: `${fixed},给出的基期值不用于计算(仍可作为说明保留)`,
         });
       if (t.implied) return;
-      const values = t.comparison === "range" ? [t.min!, t.max!] : [t.value!];
-      const absent = values.filter((v) => !quoteStates(t.quote, v));
+      const absent = absentValues(t);
       if (absent.length)
         out.push({
           path: ["plans", pi, "targets", ti, "quote"],
@@ -408,6 +410,12 @@ function quoteWarnings(pack: PlanPack): PackIssue[] {
     }),
   );
   return out;
+}
+
+/** The target's values its quote does not write (a range's two, else its one: no filter closure per target). */
+function absentValues(t: PackTarget): number[] {
+  if (t.comparison === "range") return [t.min!, t.max!].filter((v) => !quoteStates(t.quote, v));
+  return quoteStates(t.quote, t.value!) ? [] : [t.value!];
 }
 
 const clip = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s);
