@@ -345,7 +345,10 @@ function mapIndicators(
     const k = facetKey(ind.facets);
     byFacets.set(k, [...(byFacets.get(k) ?? []), ind.id]);
   }
+  // New names and aliases by key, for an alias that names another new indicator: kept only when the pack has
+  // an alias to check (else 10,000 new names would each be normalized for nothing).
   const newKeys = new Map<string, string>();
+  const aliased = pack.indicators.some((i) => i.aliases.length > 0);
   // The pack's new indicators by meaning (private ones excepted), and each indicator's first target: maps,
   // so that import stays linear in the number of new names.
   const twins = new Map<string, Indicator>();
@@ -369,8 +372,7 @@ function mapIndicators(
     }
     if (!own && !twins.has(k)) twins.set(k, def);
     if (def.aliases.length) def.aliases = ownAliases(ind.name, def, catalog, newKeys, out.errors);
-    newKeys.set(normalizeIndicator(def.name), def.id);
-    for (const n of def.aliases) newKeys.set(normalizeIndicator(n), def.id);
+    if (aliased) for (const n of [def.name, ...def.aliases]) newKeys.set(normalizeIndicator(n), def.id);
     map.set(ind.id, def.id);
     out.indicators.push(def);
     byFacets.set(k, [def.id]);
