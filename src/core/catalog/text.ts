@@ -1,24 +1,20 @@
 // Text normalization shared by the resolver and the search: 繁→简 (OpenCC), 全角→半角 (NFKC),
 // and the decorations statisticians put on row labels ("1.", "（三）", "（家）", trailing colons).
-// OpenCC's converter, built on first use and then kept: it is a fixed function (HK/TW → simplified), so
-// keeping it changes no answer, only what the second conversion costs.
-const opencc: { t2s?: (s: string) => string } = {};
+import { canChange, convertHkToCn } from "./opencc";
+
 /**
- * Traditional (HK/TW) → simplified with OpenCC. OpenCC is loaded and its converter built on first use:
- * the bundled data is simplified already, so start-up (catalog_cold_ms) does not pay for it.
+ * Traditional (HK/TW) → simplified with OpenCC (opencc.ts: loaded on first use, its converter built for the
+ * first text it can change): the bundled data is simplified already, so start-up (catalog_cold_ms) does not
+ * pay for it.
  */
 export function toSimplified(s: string): string {
-  if (!opencc.t2s) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const OpenCC = require("opencc-js/t2cn") as typeof import("opencc-js/t2cn");
-    opencc.t2s = OpenCC.Converter({ from: "hk", to: "cn" });
-  }
+  if (!canChange(s)) return s;
   // A pack's name is converted for its record, its key and its reading: once, then remembered (a fixed
   // function, so the memo changes no answer; bounded, so a long session does not keep every text).
   let out = converted.get(s);
   if (out === undefined) {
     if (converted.size >= 50_000) converted.clear();
-    converted.set(s, (out = opencc.t2s(s)));
+    converted.set(s, (out = convertHkToCn(s)));
   }
   return out;
 }
