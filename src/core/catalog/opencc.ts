@@ -7,8 +7,9 @@ type OpenCCModule = typeof import("opencc-js/t2cn");
 /** The source texts of a conversion's dictionaries, by first character. */
 interface Sources {
   texts: Set<string>;
-  /** First code points of the texts. */
-  first: Set<number>;
+  /** First code points of the texts: a flag per code unit of the BMP; astral ones in a set. */
+  first: Uint8Array;
+  astral: Set<number>;
   longest: number;
 }
 
@@ -31,7 +32,8 @@ export function canChange(s: string): boolean {
   const src = held.sources;
   if (!src) return true;
   for (let i = 0; i < s.length; i++) {
-    if (!src.first.has(s.codePointAt(i)!)) continue;
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff ? !src.first[c] : !src.astral.has(s.codePointAt(i)!)) continue;
     for (let n = 1; n <= src.longest && i + n <= s.length; n++) if (src.texts.has(s.slice(i, i + n))) return true;
   }
   return false;
@@ -44,10 +46,12 @@ export function canChange(s: string): boolean {
 function readSources(m: OpenCCModule): Sources | null {
   const config = (m.Locale?.configs as Record<string, Record<string, unknown>> | undefined)?.hk2s;
   if (!config || !Array.isArray(config.conversionChain)) return null;
-  const src: Sources = { texts: new Set(), first: new Set(), longest: 0 };
+  const src: Sources = { texts: new Set(), first: new Uint8Array(0x10000), astral: new Set(), longest: 0 };
   const add = (text: string) => {
     src.texts.add(text);
-    src.first.add(text.codePointAt(0)!);
+    const c = text.codePointAt(0)!;
+    if (c > 0xffff) src.astral.add(c);
+    else src.first[c] = 1;
     src.longest = Math.max(src.longest, text.length);
   };
   const ok = [config.normalizationChain ?? [], config.conversionChain].every((chain) => readDicts(chain, add));

@@ -8,13 +8,12 @@ import { canChange, convertHkToCn } from "./opencc";
  * pay for it.
  */
 export function toSimplified(s: string): string {
-  if (!canChange(s)) return s;
   // A pack's name is converted for its record, its key and its reading: once, then remembered (a fixed
   // function, so the memo changes no answer; bounded, so a long session does not keep every text).
   let out = converted.get(s);
   if (out === undefined) {
     if (converted.size >= 50_000) converted.clear();
-    converted.set(s, (out = convertHkToCn(s)));
+    converted.set(s, (out = canChange(s) ? convertHkToCn(s) : s));
   }
   return out;
 }

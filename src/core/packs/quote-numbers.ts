@@ -11,7 +11,7 @@ export function numbersInQuote(quote: string): number[] {
 
 /** Does the quote state the number in digits (600, 2.5, 1,234)? No closure per call: a pack asks 50,000 times. */
 export function quoteStates(quote: string, n: number): boolean {
-  const numbers = isPlain(quote) ? plainNumbers(quote) : numbersInQuote(quote);
+  const numbers = plainNumbers(quote) ?? numbersInQuote(quote);
   for (const x of numbers) if (Math.abs(x - n) < 1e-9 * Math.max(1, Math.abs(n))) return true;
   return false;
 }
@@ -20,42 +20,39 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-function digitAt(s: string, i: number): boolean {
-  return i < s.length && isDigit(s.charCodeAt(i));
-}
-
 /**
- * Is the quote one whose numbers numbersInQuote reads as they are written: no character NFKC turns into a digit,
+ * Is this character of a quote one numbersInQuote reads as it is written: no character NFKC turns into a digit,
  * a point or a comma, or joins to another (ASCII, CJK ideographs, 、。“”‘’ and full-width ASCII other than
  * digits and the point), and no comma after a digit (a thousands separator)?
  */
-function isPlain(quote: string): boolean {
-  for (let i = 0; i < quote.length; i++) {
-    const c = quote.charCodeAt(i);
-    if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002) {
-      if (c === 0x2c && i > 0 && isDigit(quote.charCodeAt(i - 1))) return false;
-    } else if (c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019) continue;
-    else if (c >= 0xff01 && c <= 0xff5e) {
-      if (c === 0xff0e || (c >= 0xff10 && c <= 0xff19)) return false;
-      if (c === 0xff0c && i > 0 && isDigit(quote.charCodeAt(i - 1))) return false;
-    } else return false;
-  }
-  return true;
+function isPlainAt(quote: string, i: number): boolean {
+  const c = quote.charCodeAt(i);
+  const comma = c === 0x2c || c === 0xff0c;
+  if (comma) return i === 0 || !isDigit(quote.charCodeAt(i - 1));
+  if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002) return true;
+  if (c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019) return true;
+  return c >= 0xff01 && c <= 0xff5e && c !== 0xff0e && (c < 0xff10 || c > 0xff19);
 }
 
-/** The numbers of a plain quote (isPlain), as /\d+(?:\.\d+)?/g reads them. */
-function plainNumbers(quote: string): number[] {
+/** The numbers of a quote as /\d+(?:\.\d+)?/g reads them, in one scan; null when a character is not plain
+ * (isPlainAt: numbersInQuote then reads it). */
+function plainNumbers(quote: string): number[] | null {
   const out: number[] = [];
-  for (let i = 0; i < quote.length; ) {
-    if (!digitAt(quote, i)) {
-      i++;
+  let start = -1; // where the number being read starts
+  let point = -1; // where its decimal point is
+  for (let i = 0; i <= quote.length; i++) {
+    const c = i < quote.length ? quote.charCodeAt(i) : 0;
+    if (i < quote.length && !isPlainAt(quote, i)) return null;
+    if (isDigit(c)) {
+      if (start < 0) start = i;
       continue;
     }
-    let j = i + 1;
-    while (digitAt(quote, j)) j++;
-    if (quote.charCodeAt(j) === 0x2e && digitAt(quote, j + 1)) for (j += 2; digitAt(quote, j); ) j++;
-    out.push(Number(quote.slice(i, j)));
-    i = j;
+    if (start >= 0 && c === 0x2e && point < 0 && isDigit(quote.charCodeAt(i + 1))) {
+      point = i;
+      continue;
+    }
+    if (start >= 0) out.push(Number(quote.slice(start, i)));
+    start = point = -1;
   }
   return out;
 }
