@@ -199,6 +199,21 @@ const zodOf =
 
 /** Every string of the pack (at any depth) that a cell cannot hold, at most 20, before the schema runs. */
 function textIssues(json: unknown): PackIssue[] {
+  return hasBadText(json) ? textIssuesAt(json) : [];
+}
+
+/** Has the value (at any depth) a string that a cell cannot hold? No path kept: most packs have none. */
+function hasBadText(v: unknown): boolean {
+  if (typeof v === "string") return textProblem(v) !== null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (hasBadText(v[i])) return true;
+  } else if (v && typeof v === "object") {
+    for (const k in v) if (hasBadText((v as Record<string, unknown>)[k])) return true;
+  }
+  return false;
+}
+
+function textIssuesAt(json: unknown): PackIssue[] {
   const issues: PackIssue[] = [];
   // One path, pushed and popped: a 50,000-target pack has a million strings, and a path copied for each
   // was half of its validation time. The path is copied only for an error.
