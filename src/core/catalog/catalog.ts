@@ -87,6 +87,8 @@ export class Catalog {
     this.indicators = (rawIndicators as Partial<Indicator>[]).map(
       (i) => ({ aliases: [], direction: "higher", flow: false, ...i }) as Indicator,
     );
+    // One memo of keys for names and labels: a plan's label is most often its indicator's name.
+    const keyOf = memo((name: string) => normalizeIndicator(name, true));
     for (const r of this.regions) {
       this.regionById.set(r.id, r);
       for (const name of [r.name, r.fullName, ...r.aliases]) this.addRegionKey(name, r);
@@ -96,7 +98,7 @@ export class Catalog {
       const keys: string[] = [];
       this.indicatorKeys.set(ind.id, keys);
       for (const name of [ind.name, ...ind.aliases]) {
-        const k = normalizeIndicator(name, true);
+        const k = keyOf(name);
         keys.push(k);
         const prev = this.indicatorByKey.get(k);
         if (prev && prev !== ind.id)
@@ -106,8 +108,7 @@ export class Catalog {
         this.indicatorByKey.set(k, ind.id);
       }
     }
-    const labelKey = memo((label: string) => normalizeIndicator(label, true));
-    for (const raw of rawPlans) this.addPlan(raw as Plan, labelKey);
+    for (const raw of rawPlans) this.addPlan(raw as Plan, keyOf);
     this.vocabulary = new Vocabulary(
       this.regionByKey.keys(),
       LEXICON_SURFACES,
