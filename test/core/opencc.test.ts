@@ -35,6 +35,16 @@ describe("canChange", () => {
     );
   });
 
+  it("is true for a phrase of the dictionaries, alone or within a name", () => {
+    const dicts = JSON.stringify(OpenCC.Locale.configs.hk2s.conversionChain);
+    const phrases = [...dicts.matchAll(/[|"]([^ |"\\]{2,}) /g)].map((m) => m[1]).slice(0, 500);
+    expect(phrases.length).toBeGreaterThan(100);
+    for (const p of phrases) {
+      expect(canChange(p)).toBe(true);
+      expect(toSimplified(`新型${p}产业`)).toBe(convert(`新型${p}产业`));
+    }
+  });
+
   it("holds for texts of 繁体 and of simplified names", () => {
     for (const s of ["技術合同成交額", "研發經費投入強度", "新型指标123号产业", "著作权", "乾坤", "高新技术企业"])
       expect(toSimplified(s)).toBe(convert(s));

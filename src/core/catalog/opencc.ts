@@ -4,13 +4,13 @@
 // is built only for a text that holds one; 10,000 new indicator names of a pack mostly hold none.
 type OpenCCModule = typeof import("opencc-js/t2cn");
 
-/** The source texts of a conversion's dictionaries, by first character. */
+/** The source texts of a conversion's dictionaries, and the longest of them from each first character. */
 interface Sources {
   texts: Set<string>;
-  /** First code points of the texts: a flag per code unit of the BMP; astral ones in a set. */
-  first: Uint8Array;
-  astral: Set<number>;
-  longest: number;
+  /** Per code unit of the BMP, the length of the longest text starting with it (0: none does). */
+  longestFrom: Uint8Array;
+  /** The same for texts starting with an astral code point. */
+  astral: Map<number, number>;
 }
 
 const held: { module?: OpenCCModule; t2s?: (s: string) => string; sources?: Sources | null } = {};
@@ -33,8 +33,8 @@ export function canChange(s: string): boolean {
   if (!src) return true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff ? !src.first[c] : !src.astral.has(s.codePointAt(i)!)) continue;
-    for (let n = 1; n <= src.longest && i + n <= s.length; n++) if (src.texts.has(s.slice(i, i + n))) return true;
+    const longest = c < 0xd800 || c > 0xdfff ? src.longestFrom[c] : (src.astral.get(s.codePointAt(i)!) ?? 0);
+    for (let n = 1; n <= longest && i + n <= s.length; n++) if (src.texts.has(s.slice(i, i + n))) return true;
   }
   return false;
 }
@@ -46,16 +46,18 @@ export function canChange(s: string): boolean {
 function readSources(m: OpenCCModule): Sources | null {
   const config = (m.Locale?.configs as Record<string, Record<string, unknown>> | undefined)?.hk2s;
   if (!config || !Array.isArray(config.conversionChain)) return null;
-  const src: Sources = { texts: new Set(), first: new Uint8Array(0x10000), astral: new Set(), longest: 0 };
+  const src: Sources = { texts: new Set(), longestFrom: new Uint8Array(0x10000), astral: new Map() };
+  let long = false;
   const add = (text: string) => {
     src.texts.add(text);
     const c = text.codePointAt(0)!;
-    if (c > 0xffff) src.astral.add(c);
-    else src.first[c] = 1;
-    src.longest = Math.max(src.longest, text.length);
+    const n = text.length;
+    if (n > 255) long = true; // more than a Uint8Array holds: then every text converts
+    if (c > 0xffff) src.astral.set(c, Math.max(src.astral.get(c) ?? 0, n));
+    else src.longestFrom[c] = Math.max(src.longestFrom[c], n);
   };
   const ok = [config.normalizationChain ?? [], config.conversionChain].every((chain) => readDicts(chain, add));
-  return ok ? src : null;
+  return ok && !long ? src : null;
 }
 
 /** Each source text of a chain of dictionary groups (a dictionary: "from to|from to…" or [from, to] pairs). */
