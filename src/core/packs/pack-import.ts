@@ -9,6 +9,7 @@ import { placeInPack } from "./issue-text";
 import type { Dimension, Indicator, Observation, Plan, Region, Target, TargetKind } from "../catalog/schema";
 import { normalizeIndicator, normalizeRegion, toSimplified, undecorate } from "../catalog/text";
 import { canonicalUnit } from "../method/units";
+import { TargetKeys, yearOfKey } from "./target-keys";
 
 export interface Conflict {
   packId: string;
@@ -130,9 +131,10 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
   const regionId = mapRegions(pack, catalog, out);
   const nameOf = namesOnce();
   const indicatorId = mapIndicators(pack, catalog, out, nameOf);
-  const taken = new Map<string, string>();
+  const keys = new TargetKeys();
+  const taken = new Map<string | number, string>();
   for (const t of catalog.allTargets)
-    for (const k of targetKeys(t)) if (!taken.has(k)) taken.set(k, sourceName(t.plan));
+    for (const k of targetKeys(t, keys)) if (!taken.has(k)) taken.set(k, sourceName(t.plan));
   const labelOf = labelsOf(pack, nameOf);
   const who = `规划包“${pack.name}”`;
   pack.plans.forEach((p, pi) => {
@@ -140,10 +142,9 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
     if (!plan) return;
     plan.targets = plan.targets.filter((t) => {
       if (t.restates) return true;
-      const clash = claim(t, who, taken);
+      const clash = claim(t, who, taken, keys);
       if (clash === undefined) return true;
-      const year = Number(clash.slice(clash.lastIndexOf("|") + 1));
-      out.conflicts.push(conflictOf(pack, t, year, taken.get(clash)!, catalog, out));
+      out.conflicts.push(conflictOf(pack, t, yearOfKey(clash), taken.get(clash)!, catalog, out));
       return false;
     });
     observationNotes(plan, catalog, out);
@@ -157,29 +158,33 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
  * its period), so that two targets never answer one (region, indicator, year) — the resolver would refuse it.
  */
 type Keyed = Pick<Target, "region" | "entity" | "indicator" | "targetYear" | "kind" | "period">;
-function targetKeys(t: Keyed) {
+function targetKeys(t: Keyed, keys: TargetKeys) {
   const years = isPerYear(t)
     ? Array.from({ length: t.period!.end - t.period!.start + 1 }, (_, i) => t.period!.start + i)
     : [t.targetYear];
-  return years.map((y) => targetKey(t, y));
+  return years.map((y) => keys.key(t.region, t.entity, t.indicator, y));
 }
 const isPerYear = (t: Keyed) => t.kind === "per_year" && !!t.period;
-const targetKey = (t: Keyed, year: number) => `${t.region}|${t.entity ?? ""}|${t.indicator}|${year}`;
 
 /**
  * The first of the target's keys that `taken` has, or undefined and every key taken for `who`. A target of one
  * year (50,000 of them) is keyed once, without an array.
  */
-function claim(t: Keyed, who: string, taken: Map<string, string>): string | undefined {
+function claim(
+  t: Keyed,
+  who: string,
+  taken: Map<string | number, string>,
+  keys: TargetKeys,
+): string | number | undefined {
   if (!isPerYear(t)) {
-    const k = targetKey(t, t.targetYear);
+    const k = keys.key(t.region, t.entity, t.indicator, t.targetYear);
     if (taken.has(k)) return k;
     taken.set(k, who);
     return undefined;
   }
-  const keys = targetKeys(t);
-  const clash = keys.find((k) => taken.has(k));
-  if (clash === undefined) for (const k of keys) taken.set(k, who);
+  const all = targetKeys(t, keys);
+  const clash = all.find((k) => taken.has(k));
+  if (clash === undefined) for (const k of all) taken.set(k, who);
   return clash;
 }
 

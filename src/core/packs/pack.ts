@@ -8,6 +8,7 @@ import { Dimension, Facets, Observation, PlanFields, Region, TargetFields } from
 import { COMPARISON_LABEL, KIND_LABEL } from "../catalog/labels";
 import { FIELD_NAMES, packIssueLines, type PackIssue } from "./issue-text";
 import { quoteStates } from "./quote-numbers";
+import { TargetKeys } from "./target-keys";
 import { parseEach, plainIndicator, plainTarget, targetArrays } from "./pack-fast";
 
 export { numbersInQuote, quoteStates } from "./quote-numbers";
@@ -375,13 +376,14 @@ function restatementIssues(pack: PlanPack): PackIssue[] {
   const issues: PackIssue[] = [];
   // Each key's first target as its ordinal in the pack (a number, not a pair: 50,000 targets); a path is spelled
   // only for an issue.
-  const first = new Map<string, number>();
+  const first = new Map<string | number, number>();
+  const keys = new TargetKeys();
   let n = 0;
   pack.plans.forEach((p, pi) =>
     p.targets.forEach((t, ti) => {
       const ordinal = n++;
       if (t.restates) return;
-      const k = `${t.region}|${t.entity ?? ""}|${t.indicator}|${t.targetYear}`;
+      const k = keys.key(t.region, t.entity, t.indicator, t.targetYear);
       const prev = first.get(k);
       if (prev !== undefined)
         issues.push({
