@@ -50,12 +50,18 @@ export const PACK_ID_PREFIX = "pack-";
  * "--" (regions, plans), "." (targets, observations) or "__" (indicators) after it ends it: two packs never
  * give one id, whatever their records' own ids.
  */
-export const packIds = (packId: string) => ({
-  region: (id: string) => `${PACK_ID_PREFIX}${packId}--${id}`,
-  plan: (id: string) => `${PACK_ID_PREFIX}${packId}--${id}`,
-  record: (id: string) => `${PACK_ID_PREFIX}${packId}.${id}`,
-  indicator: (id: string) => `pack_${packId.replace(/-/g, "_")}__${id}`,
-});
+export const packIds = (packId: string) => {
+  // Each prefix made once: a record's id is then one join (50,000 targets), not three.
+  const place = `${PACK_ID_PREFIX}${packId}--`;
+  const record = `${PACK_ID_PREFIX}${packId}.`;
+  const indicator = `pack_${packId.replace(/-/g, "_")}__`;
+  return {
+    region: (id: string) => place + id,
+    plan: (id: string) => place + id,
+    record: (id: string) => record + id,
+    indicator: (id: string) => indicator + id,
+  };
+};
 
 /**
  * Build the catalog of bundled + imported plans and install it in `store` (what that face's functions, pane,
