@@ -111,6 +111,18 @@ describe("validatePack", () => {
       "第 1 份规划《示例县“十五五”科技创新规划》第 2 个目标“高新技术企业”:与第 1 份规划《示例县“十五五”科技创新规划》第 1 个目标“高新技术企业”是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号",
     ],
     [
+      "a second plan's target for the first plan's third indicator and year",
+      (p) => {
+        const second = JSON.parse(JSON.stringify(p.plans[0])) as (typeof p.plans)[0];
+        second.id = "kjcx15-2";
+        second.title = "第二份规划";
+        second.targets = [second.targets[3], second.targets[2]];
+        second.targets[0].id = "other";
+        p.plans.push(second);
+      },
+      "第 2 份规划《第二份规划》第 2 个目标“技术合同交易额”:与第 1 份规划《示例县“十五五”科技创新规划》第 3 个目标“技术合同交易额”是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号",
+    ],
+    [
       "a pack id with a double hyphen",
       (p) => (p.id = "a--b"),
       "规划包的编号(id):填的是“a--b”,规划包编号只能用小写字母和数字,以单个 - 连接,最长 40 个字符,例如 moux-15th",

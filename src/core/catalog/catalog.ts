@@ -77,7 +77,6 @@ export class Catalog {
   readonly indicatorKeys = new Map<string, string[]>();
   /** Normalized plan label → indicator id, per region (a plan's own wording is an alias there). */
   readonly labelKeysByRegion = new Map<string, Map<string, string>>();
-  readonly targetById = new Map<string, CatalogTarget>();
   readonly observationsByKey = new Map<string, CatalogObservation[]>();
   readonly targetsByRegion = new Map<string, CatalogTarget[]>();
   /** The characters of this catalog's names: a query made of them is simplified already (see fold). */
@@ -96,6 +95,8 @@ export class Catalog {
     this.indicators = (rawIndicators as Partial<Indicator>[]).map(
       (i) => ({ aliases: [], direction: "higher", flow: false, ...i }) as Indicator,
     );
+    // One memo of keys for names and labels: a plan's label is most often its indicator's name.
+    const keyOf = memo((name: string) => normalizeIndicator(name, true));
     for (const r of this.regions) {
       this.regionById.set(r.id, r);
       for (const name of [r.name, r.fullName, ...r.aliases]) this.addRegionKey(name, r);
@@ -105,7 +106,7 @@ export class Catalog {
       const keys: string[] = [];
       this.indicatorKeys.set(ind.id, keys);
       for (const name of [ind.name, ...ind.aliases]) {
-        const k = normalizeIndicator(name, true);
+        const k = keyOf(name);
         keys.push(k);
         const prev = this.indicatorByKey.get(k);
         if (prev && prev !== ind.id)
@@ -115,8 +116,7 @@ export class Catalog {
         this.indicatorByKey.set(k, ind.id);
       }
     }
-    const labelKey = memo((label: string) => normalizeIndicator(label, true));
-    for (const raw of rawPlans) this.addPlan(raw as Plan, labelKey);
+    for (const raw of rawPlans) this.addPlan(raw as Plan, keyOf);
     this.vocabulary = new Vocabulary(
       this.regionByKey.keys(),
       LEXICON_SURFACES,
@@ -149,7 +149,6 @@ export class Catalog {
     for (const t of targets) {
       const ct = this.joinTarget(t, info, obsById);
       this.allTargets.push(ct);
-      this.targetById.set(t.id, ct);
       let labels = this.labelKeysByRegion.get(t.region);
       if (!labels) this.labelKeysByRegion.set(t.region, (labels = new Map()));
       labels.set(labelKey(t.label), t.indicator);
@@ -208,6 +207,17 @@ export class Catalog {
       baselineObs,
       threshold: t.comparison === "range" ? (min as number) : (value as number),
     };
+  }
+
+  private byId: Map<string, CatalogTarget> | null = null;
+  /** Target id → target (the last of an id), indexed when first asked: an import of 50,000 targets does not
+   * hash each id before a sheet asks for one. */
+  get targetById(): ReadonlyMap<string, CatalogTarget> {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const t of this.allTargets) this.byId.set(t.id, t);
+    }
+    return this.byId;
   }
 
   /** Per region, indicator id → its targets: built for a region when it is first asked about (a pack of

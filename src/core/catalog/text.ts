@@ -1,24 +1,19 @@
 // Text normalization shared by the resolver and the search: 繁→简 (OpenCC), 全角→半角 (NFKC),
 // and the decorations statisticians put on row labels ("1.", "（三）", "（家）", trailing colons).
-// OpenCC's converter, built on first use and then kept: it is a fixed function (HK/TW → simplified), so
-// keeping it changes no answer, only what the second conversion costs.
-const opencc: { t2s?: (s: string) => string } = {};
+import { canChange, convertHkToCn } from "./opencc";
+
 /**
- * Traditional (HK/TW) → simplified with OpenCC. OpenCC is loaded and its converter built on first use:
- * the bundled data is simplified already, so start-up (catalog_cold_ms) does not pay for it.
+ * Traditional (HK/TW) → simplified with OpenCC (opencc.ts: loaded on first use, its converter built for the
+ * first text it can change): the bundled data is simplified already, so start-up (catalog_cold_ms) does not
+ * pay for it.
  */
 export function toSimplified(s: string): string {
-  if (!opencc.t2s) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const OpenCC = require("opencc-js/t2cn") as typeof import("opencc-js/t2cn");
-    opencc.t2s = OpenCC.Converter({ from: "hk", to: "cn" });
-  }
   // A pack's name is converted for its record, its key and its reading: once, then remembered (a fixed
   // function, so the memo changes no answer; bounded, so a long session does not keep every text).
   let out = converted.get(s);
   if (out === undefined) {
     if (converted.size >= 50_000) converted.clear();
-    converted.set(s, (out = opencc.t2s(s)));
+    converted.set(s, (out = canChange(s) ? convertHkToCn(s) : s));
   }
   return out;
 }
@@ -35,15 +30,25 @@ export class Vocabulary {
   private readonly known = new Set<number>();
 
   constructor(...lists: Iterable<string>[]) {
-    for (const names of lists) this.add(names);
+    // A name in several lists (an indicator's key is most often its plans' label key too) is read once.
+    const seen = new Set<string>();
+    for (const names of lists)
+      for (const n of names) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        this.addName(n);
+      }
   }
 
   add(names: Iterable<string>): void {
-    for (const n of names)
-      for (let i = 0; i < n.length; i++) {
-        const c = n.charCodeAt(i);
-        if (isCjk(c)) this.known.add(c);
-      }
+    for (const n of names) this.addName(n);
+  }
+
+  private addName(n: string): void {
+    for (let i = 0; i < n.length; i++) {
+      const c = n.charCodeAt(i);
+      if (isCjk(c)) this.known.add(c);
+    }
   }
 
   /** Has the string a CJK character outside the vocabulary (one OpenCC might change)? */

@@ -9,6 +9,7 @@ import { placeInPack } from "./issue-text";
 import type { Dimension, Indicator, Observation, Plan, Region, Target, TargetKind } from "../catalog/schema";
 import { normalizeIndicator, normalizeRegion, toSimplified, undecorate } from "../catalog/text";
 import { canonicalUnit } from "../method/units";
+import { TargetKeys, yearOfKey } from "./target-keys";
 
 export interface Conflict {
   packId: string;
@@ -49,12 +50,18 @@ export const PACK_ID_PREFIX = "pack-";
  * "--" (regions, plans), "." (targets, observations) or "__" (indicators) after it ends it: two packs never
  * give one id, whatever their records' own ids.
  */
-export const packIds = (packId: string) => ({
-  region: (id: string) => `${PACK_ID_PREFIX}${packId}--${id}`,
-  plan: (id: string) => `${PACK_ID_PREFIX}${packId}--${id}`,
-  record: (id: string) => `${PACK_ID_PREFIX}${packId}.${id}`,
-  indicator: (id: string) => `pack_${packId.replace(/-/g, "_")}__${id}`,
-});
+export const packIds = (packId: string) => {
+  // Each prefix made once: a record's id is then one join (50,000 targets), not three.
+  const place = `${PACK_ID_PREFIX}${packId}--`;
+  const record = `${PACK_ID_PREFIX}${packId}.`;
+  const indicator = `pack_${packId.replace(/-/g, "_")}__`;
+  return {
+    region: (id: string) => place + id,
+    plan: (id: string) => place + id,
+    record: (id: string) => record + id,
+    indicator: (id: string) => indicator + id,
+  };
+};
 
 /**
  * Build the catalog of bundled + imported plans and install it in `store` (what that face's functions, pane,
@@ -128,25 +135,22 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
   const out: PackAdditions = { notes: [], regions: [], indicators: [], plans: [], conflicts: [], errors: [] };
   const origin: PackOrigin = { id: pack.id, name: pack.name, source: pack.source };
   const regionId = mapRegions(pack, catalog, out);
-  const indicatorId = mapIndicators(pack, catalog, out);
-  const taken = new Map<string, string>();
-  const take = (t: Target, who: string) => {
-    for (const k of targetKeys(t)) if (!taken.has(k)) taken.set(k, who);
-  };
-  for (const t of catalog.allTargets) take(t, sourceName(t.plan));
-  const labelOf = labelsOf(pack);
+  const nameOf = namesOnce();
+  const indicatorId = mapIndicators(pack, catalog, out, nameOf);
+  const keys = new TargetKeys();
+  const taken = new Map<string | number, string>();
+  for (const t of catalog.allTargets)
+    for (const k of targetKeys(t, keys)) if (!taken.has(k)) taken.set(k, sourceName(t.plan));
+  const labelOf = labelsOf(pack, nameOf);
+  const who = `规划包“${pack.name}”`;
   pack.plans.forEach((p, pi) => {
     const plan = mapPlan(pack, p, pi, regionId, indicatorId, labelOf, out);
     if (!plan) return;
     plan.targets = plan.targets.filter((t) => {
       if (t.restates) return true;
-      const clash = targetKeys(t).find((k) => taken.has(k));
-      if (clash === undefined) {
-        take(t, `规划包“${pack.name}”`);
-        return true;
-      }
-      const year = Number(clash.slice(clash.lastIndexOf("|") + 1));
-      out.conflicts.push(conflictOf(pack, t, year, taken.get(clash)!, catalog, out));
+      const clash = claim(t, who, taken, keys);
+      if (clash === undefined) return true;
+      out.conflicts.push(conflictOf(pack, t, yearOfKey(clash), taken.get(clash)!, catalog, out));
       return false;
     });
     observationNotes(plan, catalog, out);
@@ -159,12 +163,35 @@ export function mapPack(pack: PlanPack, catalog: Catalog): PackAdditions {
  * A target's keys: region, entity, indicator and each year it applies to (a per-year target, every year of
  * its period), so that two targets never answer one (region, indicator, year) — the resolver would refuse it.
  */
-function targetKeys(t: Pick<Target, "region" | "entity" | "indicator" | "targetYear" | "kind" | "period">) {
-  const years =
-    t.kind === "per_year" && t.period
-      ? Array.from({ length: t.period.end - t.period.start + 1 }, (_, i) => t.period!.start + i)
-      : [t.targetYear];
-  return years.map((y) => `${t.region}|${t.entity ?? ""}|${t.indicator}|${y}`);
+type Keyed = Pick<Target, "region" | "entity" | "indicator" | "targetYear" | "kind" | "period">;
+function targetKeys(t: Keyed, keys: TargetKeys) {
+  const years = isPerYear(t)
+    ? Array.from({ length: t.period!.end - t.period!.start + 1 }, (_, i) => t.period!.start + i)
+    : [t.targetYear];
+  return years.map((y) => keys.key(t.region, t.entity, t.indicator, y));
+}
+const isPerYear = (t: Keyed) => t.kind === "per_year" && !!t.period;
+
+/**
+ * The first of the target's keys that `taken` has, or undefined and every key taken for `who`. A target of one
+ * year (50,000 of them) is keyed once, without an array.
+ */
+function claim(
+  t: Keyed,
+  who: string,
+  taken: Map<string | number, string>,
+  keys: TargetKeys,
+): string | number | undefined {
+  if (!isPerYear(t)) {
+    const k = keys.key(t.region, t.entity, t.indicator, t.targetYear);
+    if (taken.has(k)) return k;
+    taken.set(k, who);
+    return undefined;
+  }
+  const all = targetKeys(t, keys);
+  const clash = all.find((k) => taken.has(k));
+  if (clash === undefined) for (const k of all) taken.set(k, who);
+  return clash;
 }
 
 /** A figure the pack gives for a year another plan gives another figure for: said, not silently shadowed. */
@@ -271,17 +298,21 @@ function mapRegions(pack: PlanPack, catalog: Catalog, out: PackAdditions): Ref {
 
 /**
  * A target's label as the catalog keeps it: its own label, else its indicator's name (else the indicator id).
- * Each text is converted once, however many targets share it.
+ * Each text is converted once (nameOf), however many targets share it.
  */
-function labelsOf(pack: PlanPack): (t: PackTarget) => string {
+function labelsOf(pack: PlanPack, nameOf: (s: string) => string): (t: PackTarget) => string {
   const names = new Map(pack.indicators.map((i) => [i.id, i.name]));
+  return (t) => nameOf(t.label ?? names.get(t.indicator) ?? t.indicator);
+}
+
+/** indicatorName for one pack, each text once: for its indicator and for its targets' labels. */
+function namesOnce(): (s: string) => string {
   const done = new Map<string, string>();
-  const convert = (s: string) => {
+  return (s) => {
     let v = done.get(s);
     if (v === undefined) done.set(s, (v = indicatorName(s)));
     return v;
   };
-  return (t) => convert(t.label ?? names.get(t.indicator) ?? t.indicator);
 }
 
 /** Catalog keys are folded from simplified names: a pack written in 繁体 is converted here once. */
@@ -313,46 +344,68 @@ const KIND_MEASURE: Record<TargetKind, Facets["measure"]> = {
  * facets equal one entry's is that entry (so 新增高新技术企业 never reaches an imported 高新技术企业 stock);
  * otherwise a new entry: its facets if the name reads, else a private one matched by its exact name only.
  */
-function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (ref: string) => string | null {
+function mapIndicators(
+  pack: PlanPack,
+  catalog: Catalog,
+  out: PackAdditions,
+  nameOf: (s: string) => string,
+): (ref: string) => string | null {
   const map = new Map<string, string>();
   const byFacets = new Map<string, string[]>();
   for (const ind of catalog.indicators) {
     const k = facetKey(ind.facets);
     byFacets.set(k, [...(byFacets.get(k) ?? []), ind.id]);
   }
+  // New names and aliases by key, for an alias that names another new indicator: kept only when the pack has
+  // an alias to check (else 10,000 new names would each be normalized for nothing).
   const newKeys = new Map<string, string>();
+  const aliased = pack.indicators.some((i) => i.aliases.length > 0);
   // The pack's new indicators by meaning (private ones excepted), and each indicator's first target: maps,
   // so that import stays linear in the number of new names.
   const twins = new Map<string, Indicator>();
   const first = firstTargets(pack);
+  const idOf = packIds(pack.id).indicator;
   for (const ind of pack.indicators) {
     const facets = ind.facets ?? readFacets(ind.name); // read once: parsing a name is most of the work
-    const existing = existingIndicator(ind, facets, catalog, byFacets, out.notes);
+    const nameKey = normalizeIndicator(ind.name);
+    const existing = existingIndicator(ind, nameKey, facets, catalog, byFacets, out.notes);
     if (existing) {
       map.set(ind.id, existing);
       continue;
     }
-    const def = newIndicator(pack, ind, facets, first.get(ind.id) ?? null);
+    const def = newIndicator(idOf(ind.id), ind, nameKey, facets, first.get(ind.id) ?? null, nameOf);
     const k = facetKey(def.facets);
     const twin = twins.get(k);
-    if (twin && !isPrivate(def)) {
+    const own = isPrivate(def);
+    if (twin && !own) {
       map.set(ind.id, twin.id);
       continue;
     }
-    if (!isPrivate(def) && !twins.has(k)) twins.set(k, def);
-    def.aliases = def.aliases.filter((a) => {
-      const key = normalizeIndicator(a);
-      const owner = catalog.indicatorByKey.get(key) ?? newKeys.get(key);
-      if (owner === undefined || owner === def.id) return true;
-      out.errors.push(`指标“${ind.name}”的别名“${a}”已是另一指标的名称,请删去这个别名`);
-      return false;
-    });
-    for (const n of [def.name, ...def.aliases]) newKeys.set(normalizeIndicator(n), def.id);
+    if (!own && !twins.has(k)) twins.set(k, def);
+    if (def.aliases.length) def.aliases = ownAliases(ind.name, def, catalog, newKeys, out.errors);
+    if (aliased) for (const n of [def.name, ...def.aliases]) newKeys.set(normalizeIndicator(n), def.id);
     map.set(ind.id, def.id);
     out.indicators.push(def);
     byFacets.set(k, [def.id]);
   }
   return (id) => map.get(id) ?? (catalog.indicatorById.has(id) ? id : null);
+}
+
+/** A new indicator's aliases that name no other indicator (each that does is an error). */
+function ownAliases(
+  name: string,
+  def: Indicator,
+  catalog: Catalog,
+  newKeys: Map<string, string>,
+  errors: string[],
+): string[] {
+  return def.aliases.filter((a) => {
+    const key = normalizeIndicator(a);
+    const owner = catalog.indicatorByKey.get(key) ?? newKeys.get(key);
+    if (owner === undefined || owner === def.id) return true;
+    errors.push(`指标“${name}”的别名“${a}”已是另一指标的名称,请删去这个别名`);
+    return false;
+  });
 }
 
 /**
@@ -361,20 +414,25 @@ function mapIndicators(pack: PlanPack, catalog: Catalog, out: PackAdditions): (r
  */
 function existingIndicator(
   ind: PackIndicator,
+  nameKey: string,
   facets: Facets | null,
   catalog: Catalog,
   byFacets: Map<string, string[]>,
   notes: string[],
 ): string | null {
-  for (const n of [ind.name, ...ind.aliases]) {
-    const k = normalizeIndicator(n);
-    const hit = catalog.indicatorByKey.get(k) ?? labelOwner(catalog, k);
-    if (hit) return hit;
-  }
-  const hit = facets ? byFacets.get(facetKey(facets))?.[0] : undefined;
+  let hit = namedIndicator(catalog, nameKey);
+  for (let i = 0; !hit && i < ind.aliases.length; i++)
+    hit = namedIndicator(catalog, normalizeIndicator(ind.aliases[i]));
+  if (hit) return hit;
+  hit = facets ? byFacets.get(facetKey(facets))?.[0] : undefined;
   if (hit)
     notes.push(`指标“${ind.name}”与已有的“${catalog.indicatorById.get(hit)!.name}”含义相同,按同一指标导入`);
   return hit ?? null;
+}
+
+/** The indicator a key names: a name or alias of the vocabulary, else a plan's own label. */
+function namedIndicator(catalog: Catalog, key: string): string | undefined {
+  return catalog.indicatorByKey.get(key) ?? labelOwner(catalog, key);
 }
 
 function labelOwner(catalog: Catalog, key: string): string | undefined {
@@ -392,17 +450,22 @@ function readFacets(name: string): Facets | null {
 
 /** A private entry's subject: its own normalized name, which no readable query produces. */
 const PRIVATE_MARK = "名称:";
-const isPrivate = (i: Indicator) => i.facets.subject.some((s) => s.startsWith(PRIVATE_MARK));
+function isPrivate(i: Indicator): boolean {
+  for (const s of i.facets.subject) if (s.startsWith(PRIVATE_MARK)) return true;
+  return false;
+}
 
 function newIndicator(
-  pack: PlanPack,
+  id: string,
   ind: PackIndicator,
+  nameKey: string,
   read: Facets | null,
   first: PackTarget | null,
+  nameOf: (s: string) => string,
 ): Indicator {
   const measure = first ? KIND_MEASURE[first.kind] : "level";
   const facets: Facets = read ?? {
-    subject: [`${PRIVATE_MARK}${normalizeIndicator(ind.name)}`],
+    subject: [`${PRIVATE_MARK}${nameKey}`],
     scope: [],
     aspect: null,
     measure,
@@ -412,9 +475,9 @@ function newIndicator(
   };
   const dimension = ind.dimension ?? dimensionOf(first?.unit ?? "", first?.kind ?? "level");
   return {
-    id: packIds(pack.id).indicator(ind.id),
-    name: indicatorName(ind.name),
-    aliases: ind.aliases.map(indicatorName),
+    id,
+    name: nameOf(ind.name),
+    aliases: ind.aliases.map(nameOf),
     dimension,
     direction: ind.direction,
     path: ind.path ?? (dimension === "money" || dimension === "multiple" ? "geometric" : "linear"),
@@ -432,6 +495,19 @@ function firstTargets(pack: PlanPack): Map<string, PackTarget> {
 
 /** The dimension a unit gives (万元 → money, % → share, 人 → people, 倍 → multiple, else a count). */
 export function dimensionOf(unit: string, kind: TargetKind): Dimension {
+  // Remembered per unit and kind: a pack of 10,000 new names has a handful of units (a bounded memo of a pure
+  // function: it changes no answer).
+  const k = `${kind}|${unit}`;
+  let d = dimensions.get(k);
+  if (d === undefined) {
+    if (dimensions.size >= 1000) dimensions.clear();
+    dimensions.set(k, (d = readDimension(unit, kind)));
+  }
+  return d;
+}
+const dimensions = new Map<string, Dimension>();
+
+function readDimension(unit: string, kind: TargetKind): Dimension {
   const u = canonicalUnit(unit);
   if (kind === "growth_rate") return "rate";
   if (kind === "multiple" || u === "倍") return "multiple";
@@ -474,9 +550,7 @@ function mapPlan(
     if (ind === null)
       out.errors.push(`${at("targets", ti, "indicator")}:未知指标“${t.indicator}”,请在 indicators 中补上`);
     if (!r || !ind) return;
-    // Copied, then set in place. Not {...t, label}: V8 gives each such object (a spread plus a field the source
-    // lacks) a hidden class of its own, ≈ 0.5 KB per target; Object.assign's copies share one.
-    const target = Object.assign({}, t) as Target;
+    const target = copyTarget(t);
     target.id = obsId(t.id);
     target.region = r;
     target.indicator = ind;
@@ -494,5 +568,38 @@ function mapPlan(
     region,
     observations,
     targets,
+  };
+}
+
+/**
+ * A target's copy with its keys in the order of the target's (the catalog's version hashes their JSON), label
+ * last when the target has none. Not {...t, label}: V8 gives each such object (a spread plus a field the
+ * source lacks) a hidden class of its own, ≈ 0.5 KB per target, as it does Object.assign's copies of a
+ * literal; a literal of the schema's keys (all a target without label, direction or note has) shares one.
+ */
+function copyTarget(t: PackTarget): Target {
+  if ("label" in t || "direction" in t || "note" in t) return Object.assign({}, t) as Target;
+  return {
+    id: t.id,
+    region: t.region,
+    entity: t.entity,
+    indicator: t.indicator,
+    unit: t.unit,
+    value: t.value,
+    min: t.min,
+    max: t.max,
+    comparison: t.comparison,
+    kind: t.kind,
+    targetYear: t.targetYear,
+    period: t.period,
+    baseYear: t.baseYear,
+    baseline: t.baseline,
+    hedged: t.hedged,
+    quote: t.quote,
+    attribute: t.attribute,
+    attributeQuote: t.attributeQuote,
+    restates: t.restates,
+    implied: t.implied,
+    label: "",
   };
 }

@@ -7,6 +7,11 @@ import { IMPLIED_BASELINE_WORDS } from "../method/methodology";
 import { Dimension, Facets, Observation, PlanFields, Region, TargetFields } from "../catalog/schema";
 import { COMPARISON_LABEL, KIND_LABEL } from "../catalog/labels";
 import { FIELD_NAMES, packIssueLines, type PackIssue } from "./issue-text";
+import { quoteStates } from "./quote-numbers";
+import { TargetKeys } from "./target-keys";
+import { parseEach, plainIndicator, plainTarget, targetArrays } from "./pack-fast";
+
+export { numbersInQuote, quoteStates } from "./quote-numbers";
 
 export const PACK_FORMAT = "plan-pack";
 
@@ -145,16 +150,71 @@ export function validatePack(json: unknown): PackResult {
 export function checkPack(json: unknown): PackCheck {
   const bad = textIssues(json);
   if (bad.length) return { ok: false, issues: bad };
-  const parsed = PlanPack.safeParse(json);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(schemaIssue) };
-  const pack = parsed.data;
+  let pack = fastParse(json);
+  if (!pack) {
+    const parsed = PlanPack.safeParse(json);
+    if (!parsed.success) return { ok: false, issues: parsed.error.issues.map(schemaIssue) };
+    pack = parsed.data;
+  }
   const issues = referenceIssues(pack);
   if (issues.length) return { ok: false, issues };
   return { ok: true, pack, warnings: quoteWarnings(pack) };
 }
 
+/** The schema around the targets and indicators, which are checked apart (fastParse); the defaults keep each
+ * key where PlanPack puts it. */
+const PackShell = PlanPack.extend({
+  indicators: z.unknown().default([]),
+  plans: z.array(PackPlan.extend({ targets: z.unknown() })).min(1),
+});
+
+/**
+ * What PlanPack.safeParse(json) gives when it succeeds, with plainly valid targets and indicators checked by
+ * hand (pack-fast.ts) and the others by their zod schema; null when anything fails, for zod's full parse to say
+ * what.
+ */
+function fastParse(json: unknown): PlanPack | null {
+  const arrays = targetArrays(json);
+  const rawIndicators = (json as { indicators?: unknown }).indicators ?? [];
+  if (!arrays || !Array.isArray(rawIndicators)) return null;
+  const indicators = parseEach(rawIndicators, plainIndicator, zodOf(PackIndicator));
+  const targets: PackTarget[][] = [];
+  for (const raw of arrays) {
+    const list = parseEach(raw, plainTarget as (r: unknown) => PackTarget | null, zodOf(PackTarget));
+    if (!list) return null;
+    targets.push(list);
+  }
+  const shell = indicators && PackShell.safeParse(json);
+  if (!shell || !shell.success) return null;
+  shell.data.indicators = indicators;
+  shell.data.plans.forEach((p, i) => (p.targets = targets[i]));
+  return shell.data as PlanPack;
+}
+
+const zodOf =
+  <T>(schema: z.ZodType<T>) =>
+  (r: unknown): T | null => {
+    const parsed = schema.safeParse(r);
+    return parsed.success ? parsed.data : null;
+  };
+
 /** Every string of the pack (at any depth) that a cell cannot hold, at most 20, before the schema runs. */
 function textIssues(json: unknown): PackIssue[] {
+  return hasBadText(json) ? textIssuesAt(json) : [];
+}
+
+/** Has the value (at any depth) a string that a cell cannot hold? No path kept: most packs have none. */
+function hasBadText(v: unknown): boolean {
+  if (typeof v === "string") return textProblem(v) !== null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (hasBadText(v[i])) return true;
+  } else if (v && typeof v === "object") {
+    for (const k in v) if (hasBadText((v as Record<string, unknown>)[k])) return true;
+  }
+  return false;
+}
+
+function textIssuesAt(json: unknown): PackIssue[] {
   const issues: PackIssue[] = [];
   // One path, pushed and popped: a 50,000-target pack has a million strings, and a path copied for each
   // was half of its validation time. The path is copied only for an error.
@@ -261,6 +321,7 @@ const KIND_WORDS = oneOf(KIND_LABEL);
  */
 function referenceIssues(pack: PlanPack): PackIssue[] {
   const issues: PackIssue[] = [];
+  /** The ids, each repeated one an issue. */
   const dup = (what: string, ids: string[], at: (i: number) => PropertyKey[]) => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
@@ -268,6 +329,7 @@ function referenceIssues(pack: PlanPack): PackIssue[] {
         issues.push({ path: [...at(i), "id"], message: `${what}编号“${id}”重复,请改用另一个编号` });
       seen.add(id);
     });
+    return seen;
   };
   dup(
     "地区",
@@ -285,22 +347,23 @@ function referenceIssues(pack: PlanPack): PackIssue[] {
     (i) => ["plans", i],
   );
   pack.plans.forEach((p, pi) => {
-    dup(
+    const targets = dup(
       "目标",
       p.targets.map((t) => t.id),
       (i) => ["plans", pi, "targets", i],
     );
     const obs = new Set(p.observations.map((o) => o.id));
-    const targets = new Set(p.targets.map((t) => t.id));
     p.targets.forEach((t, ti) => {
-      const at = ["plans", pi, "targets", ti];
       if (t.baseline && !obs.has(t.baseline))
         issues.push({
-          path: [...at, "baseline"],
+          path: ["plans", pi, "targets", ti, "baseline"],
           message: `“${t.baseline}”不在本规划的 observations 中,请补上或删去`,
         });
       if (t.restates && !targets.has(t.restates))
-        issues.push({ path: [...at, "restates"], message: `“${t.restates}”不是本规划的目标编号` });
+        issues.push({
+          path: ["plans", pi, "targets", ti, "restates"],
+          message: `“${t.restates}”不是本规划的目标编号`,
+        });
     });
     if (p.period.start > p.period.end)
       issues.push({ path: ["plans", pi, "period"], message: "起始年晚于结束年,请检查" });
@@ -311,34 +374,34 @@ function referenceIssues(pack: PlanPack): PackIssue[] {
 /** Two targets of one pack for one region, entity, indicator and year, neither restating the other. */
 function restatementIssues(pack: PlanPack): PackIssue[] {
   const issues: PackIssue[] = [];
-  // Each key's first target as [plan, target] indices; a path is spelled only for an issue (50,000 targets).
-  const first = new Map<string, [number, number]>();
+  // Each key's first target as its ordinal in the pack (a number, not a pair: 50,000 targets); a path is spelled
+  // only for an issue.
+  const first = new Map<string | number, number>();
+  const keys = new TargetKeys();
+  let n = 0;
   pack.plans.forEach((p, pi) =>
     p.targets.forEach((t, ti) => {
+      const ordinal = n++;
       if (t.restates) return;
-      const k = `${t.region}|${t.entity ?? ""}|${t.indicator}|${t.targetYear}`;
+      const k = keys.key(t.region, t.entity, t.indicator, t.targetYear);
       const prev = first.get(k);
-      if (prev)
+      if (prev !== undefined)
         issues.push({
           path: ["plans", pi, "targets", ti],
           message: (placeOf) =>
-            `与${placeOf(["plans", prev[0], "targets", prev[1]])}是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
+            `与${placeOf(targetPath(pack, prev))}是同一地区、指标、目标年的目标;如是同一目标的另一种说法,请把 restates 设为那条目标的编号`,
         });
-      else first.set(k, [pi, ti]);
+      else first.set(k, ordinal);
     }),
   );
   return issues;
 }
 
-/** The numbers a quote writes in digits (NFKC, thousands separators removed). */
-export function numbersInQuote(quote: string): number[] {
-  const s = quote.normalize("NFKC").replace(/(\d),(?=\d{3})/g, "$1");
-  return [...s.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
-}
-
-/** Does the quote state the number in digits (600, 2.5, 1,234)? */
-export function quoteStates(quote: string, n: number): boolean {
-  return numbersInQuote(quote).some((x) => Math.abs(x - n) < 1e-9 * Math.max(1, Math.abs(n)));
+/** The path of the pack's target of this ordinal (counted over every plan's targets). */
+function targetPath(pack: PlanPack, ordinal: number): PropertyKey[] {
+  let pi = 0;
+  while (ordinal >= pack.plans[pi].targets.length) ordinal -= pack.plans[pi++].targets.length;
+  return ["plans", pi, "targets", ordinal];
 }
 
 /** A warning (not an error) for each target whose quote does not write its value in digits. */
@@ -353,8 +416,7 @@ function quoteWarnings(pack: PlanPack): PackIssue[] {
           message: `${fixed},给出的基期值不用于计算(仍可作为说明保留)`,
         });
       if (t.implied) return;
-      const values = t.comparison === "range" ? [t.min!, t.max!] : [t.value!];
-      const absent = values.filter((v) => !quoteStates(t.quote, v));
+      const absent = absentValues(t);
       if (absent.length)
         out.push({
           path: ["plans", pi, "targets", ti, "quote"],
@@ -365,6 +427,12 @@ function quoteWarnings(pack: PlanPack): PackIssue[] {
     }),
   );
   return out;
+}
+
+/** The target's values its quote does not write (a range's two, else its one: no filter closure per target). */
+function absentValues(t: PackTarget): number[] {
+  if (t.comparison === "range") return [t.min!, t.max!].filter((v) => !quoteStates(t.quote, v));
+  return quoteStates(t.quote, t.value!) ? [] : [t.value!];
 }
 
 const clip = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s);
