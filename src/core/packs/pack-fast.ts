@@ -2,6 +2,7 @@
 // most of its validation in zod (a cold schema, a payload object per field). A record the hand check is unsure
 // of goes to zod's own schema for it; anything zod refuses sends the whole pack to zod, so errors and messages
 // stay zod's.
+import { Attribute, Comparison, TargetKind } from "../catalog/schema";
 import { YEARS } from "../method/years";
 import { PACK_LIMITS, UNIT } from "./pack";
 
@@ -31,9 +32,10 @@ export interface PlainTarget {
 
 type Raw = Record<string, unknown>;
 
-const COMPARISONS = new Set(["reach", "at_least", "more_than", "about", "range"]);
-const KINDS = new Set(["level", "share", "growth_rate", "multiple", "cumulative", "per_year", "milestone"]);
-const ATTRIBUTES = new Set(["约束性", "预期性"]);
+// The schema's own enums (one list each: a kind added there is plain here too).
+const COMPARISONS = new Set<string>(Comparison.options);
+const KINDS = new Set<string>(TargetKind.options);
+const ATTRIBUTES = new Set<string>(Attribute.options);
 const RECORD_ID = /^[a-z0-9_.-]+$/;
 
 const isRecord = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
